@@ -12,80 +12,14 @@
 //! `smithy_codegen::glue` into [`glue`]; the traits it implements are in [`support`]; the
 //! driver is [`run`].
 
+pub use aws_sdk_connect as sdk;
+pub use connect_api as ours;
+
+mod diff_op;
 pub mod glue;
 pub mod run;
 pub mod support;
 
-use std::fmt::Debug;
-use std::future::Future;
-
+pub use diff_op::*;
 pub use run::{run, Options, Report};
 
-/// What the SDK's `send` returns.
-pub type SdkResult<O, E> = Result<O, aws_sdk_connect::error::SdkError<E>>;
-
-/// One operation, seen from both crates; implemented by the glue for every operation's unit
-/// struct.
-pub trait DiffOp:
-    connect_api::Operation<Input: Debug, Output: PartialEq + Debug + connect_api::error::RequestId, Error: Debug + connect_api::error::ProvideErrorMetadata>
-{
-    /// The SDK's output.
-    type SdkOutput: aws_sdk_connect::operation::RequestId + Debug;
-    /// The SDK's operation error.
-    type SdkError: aws_sdk_connect::error::ProvideErrorMetadata + std::error::Error + Debug + Send + Sync + 'static;
-    /// The modeled errors' shape names, in the order [`DiffOp::write_error`] takes.
-    const ERRORS: &'static [&'static str];
-    /// A random input.
-    fn arb_input(g: &mut support::Gen) -> Self::Input;
-    /// A random output.
-    fn arb_output(g: &mut support::Gen) -> Self::Output;
-    /// Puts `f32` members of a request body written for `input` at their own precision.
-    fn norm_body(input: &Self::Input, json: &mut serde_json::Value);
-    /// Sends `input`, converted, with the SDK.
-    fn send(input: &Self::Input, client: aws_sdk_connect::Client) -> impl Future<Output = SdkResult<Self::SdkOutput, Self::SdkError>>;
-    /// The SDK's output as ours.
-    fn output_to_ours(o: &Self::SdkOutput) -> Self::Output;
-    /// The response a service sends for `out`: status, headers and body.
-    fn write_output(out: &Self::Output, w: &mut support::Writer) -> (u16, Vec<(&'static str, String)>, String);
-    /// A random instance of modeled error `index`: its status and JSON body.
-    fn write_error(index: usize, g: &mut support::Gen, w: &mut support::Writer) -> (u16, support::Json);
-    /// The variant of our error (an error shape name, or `Unhandled`).
-    fn error_variant(e: &Self::Error) -> &'static str;
-    /// The variant of the SDK's error.
-    fn sdk_error_variant(e: &Self::SdkError) -> &'static str;
-    /// Compares the contents of two errors of the same modeled variant.
-    fn compare_error(ours: &Self::Error, theirs: &Self::SdkError) -> Result<(), String>;
-}
-
-/// Something done for every operation type (see [`glue::for_each_operation`]).
-pub trait OperationVisitor {
-    /// Called once per operation.
-    fn visit<O: DiffOp>(&mut self);
-}
-
-/// `Ok` when equal, else the first differing lines of the two values' `{:#?}`.
-pub fn same<T: PartialEq + Debug>(ours: &T, theirs: &T) -> Result<(), String> {
-    if ours == theirs {
-        return Ok(());
-    }
-    Err(debug_diff(&format!("{ours:#?}"), &format!("{theirs:#?}")))
-}
-
-/// The first difference between two multi-line texts, with a little context.
-pub fn debug_diff(a: &str, b: &str) -> String {
-    if a == b {
-        return "the values differ but print the same (e.g. `-0.0` and `0.0`, or timestamps that differ below the printed precision)\n".to_owned();
-    }
-    let (la, lb): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
-    let first = la.iter().zip(lb.iter()).position(|(x, y)| x != y).unwrap_or(la.len().min(lb.len()));
-    let from = first.saturating_sub(4);
-    let mut out = String::new();
-    out.push_str(&format!("first difference at line {}:\n", first + 1));
-    for (label, lines) in [("ours", &la), ("sdk ", &lb)] {
-        for (i, l) in lines.iter().enumerate().skip(from).take(first - from + 4) {
-            let mark = if i == first { ">" } else { " " };
-            out.push_str(&format!("  {label}{mark} {l}\n"));
-        }
-    }
-    out
-}

@@ -5,12 +5,12 @@ use std::fmt::Write as _;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
-use aws_sdk_connect::config::{BehaviorVersion, Credentials, Region, SharedAsyncSleep};
-use aws_sdk_connect::error::SdkError;
+use crate::sdk::config::{BehaviorVersion, Credentials, Region, SharedAsyncSleep};
+use crate::sdk::error::SdkError;
 use aws_smithy_http_client::test_util::{capture_request, CaptureRequestHandler};
 use aws_smithy_types::body::SdkBody;
 use aws_smithy_types::retry::RetryConfig;
-use connect_api::protocol::FixedToken;
+use crate::ours::protocol::FixedToken;
 use serde_json::Value;
 
 use crate::support::{Gen, Json, Writer};
@@ -158,8 +158,8 @@ struct Runner {
     report: Report,
 }
 
-fn client(http: CaptureRequestHandler) -> aws_sdk_connect::Client {
-    let conf = aws_sdk_connect::Config::builder()
+fn client(http: CaptureRequestHandler) -> crate::sdk::Client {
+    let conf = crate::sdk::Config::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new("us-east-1"))
         .credentials_provider(Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", None, None, "difftest"))
@@ -168,7 +168,7 @@ fn client(http: CaptureRequestHandler) -> aws_sdk_connect::Client {
         .sleep_impl(SharedAsyncSleep::new(aws_smithy_async::rt::sleep::TokioSleep::new()))
         .idempotency_token_provider(TOKEN)
         .build();
-    aws_sdk_connect::Client::from_conf(conf)
+    crate::sdk::Client::from_conf(conf)
 }
 
 /// The seed of one case: FNV-1a of the operation name, the kind of case and the seed index, so
@@ -249,7 +249,7 @@ impl Runner {
             }
             (Err(e), true) => Err(format!("ours refused to build the request ({e}), the SDK sent one\n{}", context())),
             (Ok(_), false) => {
-                let e = sdk.err().map(|e| aws_sdk_connect::error::DisplayErrorContext(e).to_string()).unwrap_or_default();
+                let e = sdk.err().map(|e| crate::sdk::error::DisplayErrorContext(e).to_string()).unwrap_or_default();
                 Err(format!("the SDK refused to build the request ({e}), ours built one\n{}", context()))
             }
             (Ok(ours), true) => {
@@ -298,13 +298,13 @@ impl Runner {
             }
             (Err(a), Err(b)) if both_unreadable::<O>(&a, &b) => Ok(()),
             (Err(e), Ok(_)) => Err(format!("ours failed to parse ({e}), the SDK parsed it\n{}", context())),
-            (Ok(_), Err(e)) => Err(format!("the SDK failed ({}), ours parsed it\n{}", aws_sdk_connect::error::DisplayErrorContext(&e), context())),
-            (Err(e), Err(t)) => Err(format!("both failed, differently: ours {e}; SDK {}\n{}", aws_sdk_connect::error::DisplayErrorContext(&t), context())),
+            (Ok(_), Err(e)) => Err(format!("the SDK failed ({}), ours parsed it\n{}", crate::sdk::error::DisplayErrorContext(&e), context())),
+            (Err(e), Err(t)) => Err(format!("both failed, differently: ours {e}; SDK {}\n{}", crate::sdk::error::DisplayErrorContext(&t), context())),
         }
     }
 
     fn request_id_case<O: DiffOp>(&mut self) -> Result<(), String> {
-        use aws_sdk_connect::operation::RequestId as _;
+        use crate::sdk::operation::RequestId as _;
         for (i, header) in ["x-amzn-requestid", "x-amz-request-id"].into_iter().enumerate() {
             self.report.response_cases += 1;
             let id = format!("req-{}-{i}", O::NAME);
@@ -312,7 +312,7 @@ impl Runner {
             let ours = O::parse_response(&response).map_err(|e| format!("ours failed to parse `{{}}`: {e}"))?;
             let input = self.valid_input::<O>(0);
             let theirs = self.sdk_call::<O>(&input, response).map_err(|e| format!("the SDK failed to parse `{{}}`: {e:?}"))?;
-            let ours_id = connect_api::error::RequestId::request_id(&ours);
+            let ours_id = crate::ours::error::RequestId::request_id(&ours);
             if ours_id != theirs.request_id() {
                 return Err(format!("request ID from `{header}`: ours {ours_id:?}, SDK {:?}", theirs.request_id()));
             }
@@ -346,8 +346,8 @@ impl Runner {
         // or the body's `__type` (with a namespace) or `code`.
         match seed % 4 {
             0 => b = b.header("x-amzn-errortype", name),
-            1 => b = b.header("x-amzn-errortype", format!("{name}:http://internal.amazon.com/coral/com.amazonaws.connect/")),
-            2 => members.insert(0, ("__type".into(), Json::String(format!("com.amazonaws.connect#{name}")))),
+            1 => b = b.header("x-amzn-errortype", format!("{name}:http://internal.amazon.com/coral/{}/", crate::glue::NAMESPACE)),
+            2 => members.insert(0, ("__type".into(), Json::String(format!("{}#{name}", crate::glue::NAMESPACE)))),
             _ => members.push(("code".into(), Json::String(name.into()))),
         }
         let body = w.text(&Json::Object(members));
@@ -374,7 +374,7 @@ impl Runner {
     /// An error code the operation does not model, and a 503 whose body is not JSON: both must
     /// be unhandled, with the same code and message.
     fn unmodeled_error_case<O: DiffOp>(&mut self, variant: u64) -> Result<(), String> {
-        use aws_sdk_connect::error::ProvideErrorMetadata as _;
+        use crate::sdk::error::ProvideErrorMetadata as _;
         self.report.error_cases += 1;
         let response = match variant {
             0 => http::Response::builder()
@@ -393,7 +393,7 @@ impl Runner {
             (a, b) => return Err(format!("expected both to fail: ours {:?}, SDK {:?}", a.err(), b.err())),
         };
         let (va, vb) = (O::error_variant(&ours), O::sdk_error_variant(&theirs));
-        let ours_meta = connect_api::error::ProvideErrorMetadata::meta(&ours);
+        let ours_meta = crate::ours::error::ProvideErrorMetadata::meta(&ours);
         let ours_view = (va, ours_meta.code(), ours_meta.message());
         let sdk_view = (vb, theirs.code(), theirs.message());
         if ours_view != sdk_view {

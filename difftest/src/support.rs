@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use connect_api::primitives as ours;
+use crate::ours::primitives as ours;
 use serde_json::Value;
 
 // ---------------------------------------------------------------------------------------------
@@ -537,12 +537,12 @@ impl<T: ToOurs> ToOurs for Box<T> {
 
 /// Our error metadata for an SDK error: code, message and request ID (the only metadata a
 /// restJson1 response carries).
-pub fn meta_to_ours<E>(e: &E) -> connect_api::error::ErrorMetadata
+pub fn meta_to_ours<E>(e: &E) -> crate::ours::error::ErrorMetadata
 where
-    E: aws_sdk_connect::error::ProvideErrorMetadata,
+    E: crate::sdk::error::ProvideErrorMetadata,
 {
-    let meta = aws_sdk_connect::error::ProvideErrorMetadata::meta(e);
-    let mut b = connect_api::error::ErrorMetadata::builder();
+    let meta = crate::sdk::error::ProvideErrorMetadata::meta(e);
+    let mut b = crate::ours::error::ErrorMetadata::builder();
     if let Some(c) = meta.code() {
         b = b.code(c);
     }
@@ -738,7 +738,7 @@ impl Writer {
     pub fn union(&mut self, key: &str, value: Json, keys: &[&str]) -> Json {
         let mut members = vec![(key.to_owned(), value)];
         if self.g.chance(5) {
-            members.insert(0, ("__type".to_owned(), Json::String("com.amazonaws.connect#Union".to_owned())));
+            members.insert(0, ("__type".to_owned(), Json::String(format!("{}#Union", crate::glue::NAMESPACE))));
         }
         if self.g.chance(5) {
             let other = *self.g.pick(keys);

@@ -58,8 +58,54 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let plan = smithy_codegen::plan::Plan::new(&model, &options.plan).map_err(|e| e.to_string())?;
         let glue = smithy_codegen::glue::render(&plan, GLUE_SDK_CRATE).map_err(|e| e.to_string())?;
         sync_dir("codegen", &paths::repo_root().join(GLUE_DIR), &glue, check, started.elapsed())?;
+        // The second differential test (awsJson1_0): our DynamoDB crate and its glue.
+        dynamodb_difftest(&shared, check)?;
     }
     Ok(())
+}
+
+/// The DynamoDB model of the second differential test, relative to the shared directory.
+const DYNAMODB_MODEL: &str = "models/aws-json/dynamodb-2012-08-10.json";
+
+/// Where its crate and glue go, relative to the repository.
+pub(crate) const DYNAMODB_CRATE_DIR: &str = "difftest-dynamodb/dynamodb-api";
+const DYNAMODB_GLUE_DIR: &str = "difftest-dynamodb/src/glue";
+
+/// The generator options of the DynamoDB crate (also timed by `cargo xtask figures --dynamodb`).
+pub(crate) fn dynamodb_options(shared: &std::path::Path) -> Result<Options, String> {
+    let model_path = shared.join(DYNAMODB_MODEL);
+    if !model_path.is_file() {
+        return Err(format!(
+            "{} does not exist (the shared data directory is {}; set --shared or ${})",
+            model_path.display(),
+            shared.display(),
+            paths::SHARED_ENV
+        ));
+    }
+    Ok(Options {
+        models: vec![model_path],
+        plan: PlanOptions { service: None, crate_name: Some("dynamodb-api".to_owned()), operations: None },
+        manifest: ManifestOptions {
+            version: "0.0.0".to_owned(),
+            regenerate: "cargo xtask codegen".to_owned(),
+            source: Some(format!("`{DYNAMODB_MODEL}` of the shared data directory")),
+        },
+    })
+}
+
+/// Generates (or with `check`, checks) the DynamoDB crate and glue of `difftest-dynamodb/`.
+fn dynamodb_difftest(shared: &std::path::Path, check: bool) -> Result<(), String> {
+    let started = Instant::now();
+    let options = dynamodb_options(shared)?;
+    let (plan_options, manifest) = (&options.plan, &options.manifest);
+    let model = smithy_codegen::load::load_files(&options.models).map_err(|e| e.to_string())?;
+    let mut files = smithy_codegen::generate_from_model(&model, plan_options, manifest).map_err(|e| e.to_string())?;
+    let cargo = files.get_mut("Cargo.toml").ok_or("the generated crate has no Cargo.toml")?;
+    *cargo = cargo.replacen("version = \"0.0.0\"\n", "version = \"0.0.0\"\npublish = false\n", 1);
+    sync_dir("codegen", &paths::repo_root().join(DYNAMODB_CRATE_DIR), &files, check, started.elapsed())?;
+    let plan = smithy_codegen::plan::Plan::new(&model, plan_options).map_err(|e| e.to_string())?;
+    let glue = smithy_codegen::glue::render(&plan, "aws_sdk_dynamodb").map_err(|e| e.to_string())?;
+    sync_dir("codegen", &paths::repo_root().join(DYNAMODB_GLUE_DIR), &glue, check, started.elapsed())
 }
 
 /// Where `cargo xtask codegen` writes the differential test's glue, relative to the repository.

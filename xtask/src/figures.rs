@@ -1,8 +1,12 @@
 //! `cargo xtask figures`: the numbers quoted in the closing note. Not a test: it only measures.
 //!
 //! ```text
-//! cargo xtask figures [--shared DIR] [--runs N] [--sdk]
+//! cargo xtask figures [--shared DIR] [--runs N] [--sdk] [--dynamodb]
 //! ```
+//!
+//! With `--dynamodb` every figure below is taken for the DynamoDB crate of the second
+//! differential test (`difftest-dynamodb/dynamodb-api`, awsJson1_0) and `aws-sdk-dynamodb`
+//! 1.110.0 instead of Connect.
 //!
 //! The point of generating a types-only crate ourselves instead of depending on
 //! `aws-sdk-connect` is that it is cheap to produce and cheap to compile; these figures back
@@ -44,12 +48,36 @@ use smithy_codegen::{pin::Pin, ManifestOptions, Options, PlanOptions};
 use crate::args::Args;
 use crate::paths;
 
-/// The aws-sdk-connect version the project compares itself with.
-const SDK_VERSION: &str = "1.172.0";
+/// What is measured: our crate of one model, and the SDK crate generated from the same model.
+struct Subject {
+    /// For headings, e.g. `Connect`.
+    label: &'static str,
+    /// Our checked-in crate, relative to the repository.
+    crate_dir: &'static str,
+    /// Its package name.
+    crate_name: &'static str,
+    /// The SDK crate and the version generated from the same model.
+    sdk: &'static str,
+    sdk_version: &'static str,
+}
+
+/// The default subject: the pinned Connect model.
+const CONNECT: Subject =
+    Subject { label: "Connect", crate_dir: "generated", crate_name: "connect-api", sdk: "aws-sdk-connect", sdk_version: "1.172.0" };
+
+/// `--dynamodb`: the awsJson1_0 crate of the second differential test.
+const DYNAMODB: Subject = Subject {
+    label: "DynamoDB",
+    crate_dir: crate::codegen::DYNAMODB_CRATE_DIR,
+    crate_name: "dynamodb-api",
+    sdk: "aws-sdk-dynamodb",
+    sdk_version: "1.110.0",
+};
 
 /// Runs the command.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let a = Args::parse(args, &["shared", "runs"], &["sdk", "codegen-only"])?;
+    let a = Args::parse(args, &["shared", "runs"], &["sdk", "codegen-only", "dynamodb"])?;
+    let subject = if a.flag("dynamodb") { &DYNAMODB } else { &CONNECT };
     let shared = paths::shared_dir(a.value("shared"));
     let runs: usize = match a.value("runs") {
         Some(r) => r.parse().ok().filter(|n| *n > 0).ok_or_else(|| format!("--runs {r}: expected a positive number"))?,
@@ -60,53 +88,55 @@ pub fn run(args: &[String]) -> Result<(), String> {
     std::fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
 
     if a.flag("codegen-only") {
-        codegen_time(&shared, runs)?;
+        codegen_time(subject, &shared, runs)?;
         return Ok(());
     }
 
     let mut table: Vec<(String, String)> = Vec::new();
 
     // 1. Codegen time, optimised.
-    println!("== codegen time (Connect model)");
+    let label = subject.label;
+    let (krate, sdk_name, sdk_version) = (subject.crate_name, subject.sdk, subject.sdk_version);
+    println!("== codegen time ({label} model)");
     let (min, median) = if cfg!(debug_assertions) {
-        release_codegen_time(&root, &work, &shared, runs)?
+        release_codegen_time(subject, &root, &work, &shared, runs)?
     } else {
-        codegen_time(&shared, runs)?
+        codegen_time(subject, &shared, runs)?
     };
-    table.push((format!("codegen time, Connect model (release, in-process, {runs} runs)"), format!("min {min:.0} ms, median {median:.0} ms")));
+    table.push((format!("codegen time, {label} model (release, in-process, {runs} runs)"), format!("min {min:.0} ms, median {median:.0} ms")));
 
     // 2. Size of the checked-in crate.
-    println!("\n== size of generated/src/**/*.rs");
-    let ours = count_rust(&root.join("generated").join("src"))?;
+    println!("\n== size of {}/src/**/*.rs", subject.crate_dir);
+    let ours = count_rust(&root.join(subject.crate_dir).join("src"))?;
     println!("{}", ours.describe());
     table.push(("generated crate (src/**/*.rs): files, lines, bytes".into(), ours.summary()));
     table.push(("  of which doc-comment lines".into(), format!("{} ({:.0} %)", ours.doc_lines, ours.doc_share())));
 
     // 3. Clean -j2 debug build of the checked-in crate.
-    println!("\n== clean debug build of generated/ (cargo build -j2)");
-    let ours_dir = work.join("connect-api");
-    copy_crate(&root.join("generated"), &ours_dir)?;
+    println!("\n== clean debug build of {}/ (cargo build -j2)", subject.crate_dir);
+    let ours_dir = work.join(krate);
+    copy_crate(&root.join(subject.crate_dir), &ours_dir)?;
     let manifest = ours_dir.join("Cargo.toml");
     let mut toml = std::fs::read_to_string(&manifest).map_err(|e| format!("cannot read {}: {e}", manifest.display()))?;
     toml.push_str("\n# Added by `cargo xtask figures`: build this copy as its own workspace.\n[workspace]\n");
     std::fs::write(&manifest, toml).map_err(|e| format!("cannot write {}: {e}", manifest.display()))?;
-    let ours_target = work.join("connect-api-target");
+    let ours_target = work.join(format!("{krate}-target"));
     cargo(&ours_dir, &ours_target, &["generate-lockfile", "--offline"])?;
     remove_dir(&ours_target)?;
     let ours_build = timed_build(&ours_dir, &ours_target, &["build", "-j2"])?;
     remove_dir(&ours_target)?; // half a gigabyte, and useless: every run starts clean
-    table.push(("clean debug build -j2, connect-api (with its dependency `http`)".into(), format!("{:.1} s", ours_build.as_secs_f64())));
+    table.push((format!("clean debug build -j2, {krate} (with its dependency `http`)"), format!("{:.1} s", ours_build.as_secs_f64())));
 
-    // 4. The same for aws-sdk-connect.
+    // 4. The same for the SDK crate.
     if a.flag("sdk") {
-        let sdk = sdk_figures(&work)?;
+        let sdk = sdk_figures(subject, &work)?;
         let theirs_lines = sdk.lines.as_ref().map(|c| c.summary()).unwrap_or_else(|| "(sources not found)".into());
-        table.push((format!("aws-sdk-connect {SDK_VERSION} (src/**/*.rs): files, lines, bytes"), theirs_lines));
-        table.push((format!("clean debug build -j2, aws-sdk-connect {SDK_VERSION} with dependencies"), format!("{:.1} s", sdk.total.as_secs_f64())));
+        table.push((format!("{sdk_name} {sdk_version} (src/**/*.rs): files, lines, bytes"), theirs_lines));
+        table.push((format!("clean debug build -j2, {sdk_name} {sdk_version} with dependencies"), format!("{:.1} s", sdk.total.as_secs_f64())));
         if let Some(t) = sdk.crate_in_timings {
-            table.push(("  aws-sdk-connect crate alone, from --timings".into(), format!("{t:.1} s")));
+            table.push((format!("  {sdk_name} crate alone, from --timings"), format!("{t:.1} s")));
         }
-        table.push(("  aws-sdk-connect crate alone, rebuilt after `cargo clean -p`".into(), format!("{:.1} s", sdk.crate_alone.as_secs_f64())));
+        table.push((format!("  {sdk_name} crate alone, rebuilt after `cargo clean -p`"), format!("{:.1} s", sdk.crate_alone.as_secs_f64())));
         let ours_s = ours_build.as_secs_f64();
         table.push((
             "ratio ours/theirs, crate alone (rebuild)".into(),
@@ -135,20 +165,25 @@ pub fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// Times [`smithy_codegen::generate`] on the pinned Connect model in this process.
-fn codegen_time(shared: &Path, runs: usize) -> Result<(f64, f64), String> {
-    let model = paths::default_model(shared);
-    let pin = Pin::read(&paths::default_pin()).map_err(|e| e.to_string())?;
-    pin.verify(&model).map_err(|e| format!("{e}\n(the shared data directory is {}; set --shared or ${})", shared.display(), paths::SHARED_ENV))?;
-    // The same options as `cargo xtask codegen`, so the output can be compared with generated/.
-    let options = Options {
-        models: vec![model],
-        plan: PlanOptions::default(),
-        manifest: ManifestOptions {
-            version: "0.1.0".to_owned(),
-            regenerate: "cargo xtask codegen".to_owned(),
-            source: Some(format!("`{}` at commit `{}` of {} (sha256 `{}`)", pin.path, pin.commit, pin.source, pin.sha256)),
-        },
+/// Times [`smithy_codegen::generate`] on the subject's model in this process.
+fn codegen_time(subject: &Subject, shared: &Path, runs: usize) -> Result<(f64, f64), String> {
+    // The same options as `cargo xtask codegen`, so the output can be compared with the
+    // checked-in crate.
+    let options = if subject.crate_name == DYNAMODB.crate_name {
+        crate::codegen::dynamodb_options(shared)?
+    } else {
+        let model = paths::default_model(shared);
+        let pin = Pin::read(&paths::default_pin()).map_err(|e| e.to_string())?;
+        pin.verify(&model).map_err(|e| format!("{e}\n(the shared data directory is {}; set --shared or ${})", shared.display(), paths::SHARED_ENV))?;
+        Options {
+            models: vec![model],
+            plan: PlanOptions::default(),
+            manifest: ManifestOptions {
+                version: "0.1.0".to_owned(),
+                regenerate: "cargo xtask codegen".to_owned(),
+                source: Some(format!("`{}` at commit `{}` of {} (sha256 `{}`)", pin.path, pin.commit, pin.source, pin.sha256)),
+            },
+        }
     };
     let files = smithy_codegen::generate(&options).map_err(|e| e.to_string())?; // warm-up
     let mut times = Vec::with_capacity(runs);
@@ -169,17 +204,18 @@ fn codegen_time(shared: &Path, runs: usize) -> Result<(f64, f64), String> {
         files.len(),
         all.join(", ")
     );
-    let drift = smithy_codegen::write::sync(&paths::repo_root().join("generated"), &files, false).map_err(|e| e.to_string())?;
-    if drift.is_empty() {
-        println!("the output is identical to the checked-in generated/");
+    let drift = smithy_codegen::write::sync(&paths::repo_root().join(subject.crate_dir), &files, false).map_err(|e| e.to_string())?;
+    // (The checked-in DynamoDB crate's manifest adds `publish = false`.)
+    if drift.is_empty() || drift.changed.iter().all(|f| f.ends_with("Cargo.toml")) && drift.missing.is_empty() && drift.stale.is_empty() {
+        println!("the output is identical to the checked-in {}/", subject.crate_dir);
     } else {
-        println!("note: the output differs from the checked-in generated/ (the generator changed since):\n{drift}");
+        println!("note: the output differs from the checked-in {}/ (the generator changed since):\n{drift}", subject.crate_dir);
     }
     Ok((min, median))
 }
 
 /// Runs `figures --codegen-only` from a release build of xtask and reads back min and median.
-fn release_codegen_time(root: &Path, work: &Path, shared: &Path, runs: usize) -> Result<(f64, f64), String> {
+fn release_codegen_time(subject: &Subject, root: &Path, work: &Path, shared: &Path, runs: usize) -> Result<(f64, f64), String> {
     println!("(building xtask in release in {}; timing in that process)", work.join("xtask-release").display());
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let shared = std::fs::canonicalize(shared).unwrap_or_else(|_| shared.to_path_buf());
@@ -188,6 +224,7 @@ fn release_codegen_time(root: &Path, work: &Path, shared: &Path, runs: usize) ->
         .arg(root.join("Cargo.toml"))
         .args(["--", "figures", "--codegen-only", "--runs", &runs.to_string(), "--shared"])
         .arg(&shared)
+        .args(if subject.crate_name == DYNAMODB.crate_name { &["--dynamodb"][..] } else { &[] })
         .env("CARGO_TARGET_DIR", work.join("xtask-release"))
         .env("CARGO_TERM_COLOR", "never")
         .output()
@@ -344,7 +381,7 @@ fn timed_build(dir: &Path, target: &Path, args: &[&str]) -> Result<Duration, Str
     Ok(elapsed)
 }
 
-/// aws-sdk-connect's figures.
+/// The SDK crate's figures.
 struct SdkFigures {
     total: Duration,
     crate_in_timings: Option<f64>,
@@ -352,16 +389,17 @@ struct SdkFigures {
     lines: Option<RustCount>,
 }
 
-/// Builds aws-sdk-connect from scratch, then the crate alone.
-fn sdk_figures(work: &Path) -> Result<SdkFigures, String> {
-    println!("\n== clean debug build of aws-sdk-connect {SDK_VERSION} (cargo build -j2)");
-    let dir = work.join("sdk");
-    let target = work.join("sdk-target");
+/// Builds the SDK crate from scratch, then the crate alone.
+fn sdk_figures(subject: &Subject, work: &Path) -> Result<SdkFigures, String> {
+    let (sdk, version) = (subject.sdk, subject.sdk_version);
+    println!("\n== clean debug build of {sdk} {version} (cargo build -j2)");
+    let dir = work.join(sdk);
+    let target = work.join(format!("{sdk}-target"));
     std::fs::create_dir_all(dir.join("src")).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let manifest = format!(
-        "# Written by `cargo xtask figures --sdk`: measures how long aws-sdk-connect takes to build.\n\
+        "# Written by `cargo xtask figures --sdk`: measures how long {sdk} takes to build.\n\
          [package]\nname = \"sdk-build-time\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-         [dependencies]\naws-sdk-connect = {{ version = \"={SDK_VERSION}\", default-features = false, features = [\"behavior-version-latest\", \"rt-tokio\"] }}\n\n\
+         [dependencies]\n{sdk} = {{ version = \"={version}\", default-features = false, features = [\"behavior-version-latest\", \"rt-tokio\"] }}\n\n\
          [workspace]\n"
     );
     std::fs::write(dir.join("Cargo.toml"), manifest).map_err(|e| format!("cannot write the manifest: {e}"))?;
@@ -381,18 +419,18 @@ fn sdk_figures(work: &Path) -> Result<SdkFigures, String> {
     let total = timed_build(&dir, &target, &["build", "-j2", "--timings"])?;
     let crate_in_timings = std::fs::read_to_string(target.join("cargo-timings").join("cargo-timing.html"))
         .ok()
-        .and_then(|html| unit_duration(&html, "aws-sdk-connect"));
+        .and_then(|html| unit_duration(&html, sdk));
     match crate_in_timings {
-        Some(t) => println!("aws-sdk-connect unit in the timing report: {t:.1} s"),
-        None => println!("(aws-sdk-connect not found in the timing report)"),
+        Some(t) => println!("{sdk} unit in the timing report: {t:.1} s"),
+        None => println!("({sdk} not found in the timing report)"),
     }
-    cargo(&dir, &target, &["clean", "-p", "aws-sdk-connect"])?;
+    cargo(&dir, &target, &["clean", "-p", sdk])?;
     let crate_alone = timed_build(&dir, &target, &["build", "-j2"])?;
 
     remove_dir(&target)?; // about a gigabyte; the next run starts clean anyway
-    let lines = sdk_sources().map(|src| count_rust(&src.join("src"))).transpose()?;
+    let lines = sdk_sources(sdk, version).map(|src| count_rust(&src.join("src"))).transpose()?;
     if let Some(l) = &lines {
-        println!("aws-sdk-connect {SDK_VERSION} sources: {}", l.describe());
+        println!("{sdk} {version} sources: {}", l.describe());
     }
     Ok(SdkFigures { total, crate_in_timings, crate_alone, lines })
 }
@@ -421,8 +459,8 @@ fn unit_duration(html: &str, name: &str) -> Option<f64> {
     best
 }
 
-/// `$CARGO_HOME/registry/src/*/aws-sdk-connect-<version>`.
-fn sdk_sources() -> Option<PathBuf> {
+/// `$CARGO_HOME/registry/src/*/<sdk>-<version>`.
+fn sdk_sources(sdk: &str, version: &str) -> Option<PathBuf> {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
@@ -430,7 +468,7 @@ fn sdk_sources() -> Option<PathBuf> {
     std::fs::read_dir(src)
         .ok()?
         .filter_map(|e| e.ok())
-        .map(|e| e.path().join(format!("aws-sdk-connect-{SDK_VERSION}")))
+        .map(|e| e.path().join(format!("{sdk}-{version}")))
         .find(|p| p.join("src").is_dir())
 }
 

@@ -1,9 +1,11 @@
 //! `cargo xtask test`: everything CI checks, in the order a failure is cheapest to find.
 //!
-//! 1. `generated/`, the differential-test glue and `compliance/` are current (`--check`);
+//! 1. `generated/`, the differential-test glue and crates, `compliance/` and `compliance-awsjson/`
+//!    are current (`--check`);
 //! 2. the workspace tests (`cargo test --workspace`), which include the generated crate's own
 //!    unit tests and the integration tests in `tests/`;
-//! 3. the generated crate is clippy-clean and rustdoc-clean, with warnings denied.
+//! 3. the workspace is clippy-clean and the generated crates (Connect, DynamoDB, awsJson
+//!    compliance) are rustdoc-clean, with warnings denied.
 
 use std::process::Command;
 
@@ -21,7 +23,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let steps: [Step; 3] = [
         ("tests", vec!["test", "--workspace"], None),
         ("clippy", vec!["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], None),
-        ("rustdoc", vec!["doc", "-p", "connect-api", "--no-deps"], Some(("RUSTDOCFLAGS", "-D warnings"))),
+        ("rustdoc", vec!["doc", "-p", "connect-api", "-p", "dynamodb-api", "-p", "json10-protocol-tests", "-p", "json11-protocol-tests", "--no-deps"], Some(("RUSTDOCFLAGS", "-D warnings"))),
     ];
     for (name, argv, env) in steps {
         println!("xtask test: {name}: cargo {}", argv.join(" "));

@@ -55,6 +55,8 @@ struct Glue<'p, 'm> {
     plan: &'p Plan<'m>,
     ours: String,
     theirs: String,
+    /// restJson1 (HTTP bindings, `@jsonName`), else awsJson.
+    rest: bool,
     /// Named types reachable from operation inputs.
     input_types: BTreeSet<ShapeId>,
     /// Named types reachable from operation outputs and errors.
@@ -71,9 +73,13 @@ enum Binding {
     Other,
 }
 
-fn binding(m: &Member) -> Binding {
+/// Where a member travels: by its HTTP binding traits with restJson1 (`rest`); always in the
+/// body with awsJson, which ignores them.
+fn binding(rest: bool, m: &Member) -> Binding {
     let t = &m.traits;
-    if t.http_label() {
+    if !rest {
+        Binding::Body
+    } else if t.http_label() {
         Binding::Label
     } else if t.http_query().is_some() {
         Binding::Query
@@ -86,8 +92,12 @@ fn binding(m: &Member) -> Binding {
     }
 }
 
-fn json_key(m: &Member) -> String {
-    m.traits.json_name().unwrap_or(&m.name).to_owned()
+/// A member's JSON key: `@jsonName` counts with restJson1 (`rest`) only.
+fn json_key(rest: bool, m: &Member) -> String {
+    match m.traits.json_name() {
+        Some(name) if rest => name.to_owned(),
+        _ => m.name.clone(),
+    }
 }
 
 impl<'p, 'm> Glue<'p, 'm> {
@@ -105,6 +115,7 @@ impl<'p, 'm> Glue<'p, 'm> {
             plan,
             ours: plan.service.crate_name.replace('-', "_"),
             theirs: sdk_crate.to_owned(),
+            rest: plan.model.expect(&plan.service.id).traits.has(ids::REST_JSON1),
             input_types,
             output_types,
         }
@@ -138,6 +149,7 @@ impl<'p, 'm> Glue<'p, 'm> {
     fn module(&self) -> TokenStream {
         let count = self.plan.operations.len();
         let service = self.plan.service.id.to_string();
+        let namespace = self.plan.service.id.namespace().to_owned();
         let doc = format!(
             " Glue between `{}` and `{}` for the differential test, generated from the model of `{service}` by `cargo xtask codegen`; do not edit.",
             self.ours.trim_start_matches("::"),
@@ -154,6 +166,8 @@ impl<'p, 'm> Glue<'p, 'm> {
             pub use operations::for_each_operation;
             /// How many operations the service has.
             pub const OPERATION_COUNT: usize = #count;
+            /// The service's namespace (error codes in `__type` carry it).
+            pub const NAMESPACE: &str = #namespace;
         }
     }
 
@@ -176,7 +190,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                 }
                 TypeKind::Enum => quote!(#theirs::from(self.as_str())),
                 TypeKind::Union => {
-                    let arms = union_variants(self.plan, shape).into_iter().map(|v| {
+                    let arms = union_variants(self.plan, shape, self.rest).into_iter().map(|v| {
                         let name = ident(&v.variant);
                         if v.unit {
                             quote!(#ours::#name => #theirs::#name,)
@@ -243,7 +257,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                 }
                 TypeKind::Enum => quote!(#ours::from(self.as_str())),
                 TypeKind::Union => {
-                    let arms = union_variants(self.plan, shape).into_iter().map(|v| {
+                    let arms = union_variants(self.plan, shape, self.rest).into_iter().map(|v| {
                         let name = ident(&v.variant);
                         if v.unit {
                             quote!(#theirs::#name => #ours::#name,)
@@ -272,7 +286,7 @@ impl<'p, 'm> Glue<'p, 'm> {
         for op in &self.plan.operations {
             let p = self.op_paths(op);
             let fields = self.plan.fields(self.plan.model.expect(&op.output), false);
-            if let Some(f) = fields.iter().find(|f| binding(f.member) == Binding::Other) {
+            if let Some(f) = fields.iter().find(|f| binding(self.rest, f.member) == Binding::Other) {
                 return Err(Error::shape(
                     op.output.with_member(&f.member.name).to_string(),
                     "the differential-test glue does not support this HTTP binding in outputs yet",
@@ -316,7 +330,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                 }
                 TypeKind::Enum => (false, quote!(#ours::from(enum_value(g, #ours::values()).as_str()))),
                 TypeKind::Union => {
-                    let variants = union_variants(self.plan, shape);
+                    let variants = union_variants(self.plan, shape, self.rest);
                     let n = variants.len() as u64;
                     let arms = variants.iter().enumerate().map(|(i, v)| {
                         let i = i as u64;
@@ -354,7 +368,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                 let setter = ident(&f.setter);
                 let string = matches!(f.target.kind, ShapeKind::String);
                 let required = f.member.traits.required();
-                let draw = match binding(f.member) {
+                let draw = match binding(self.rest, f.member) {
                     _ if f.member.traits.idempotency_token() => quote!(token(g, d)),
                     Binding::Label if string => quote!(label_string(g, d)),
                     Binding::Label => quote!(required(g, d)),
@@ -401,7 +415,7 @@ impl<'p, 'm> Glue<'p, 'm> {
             let body = match t.kind {
                 TypeKind::Structure | TypeKind::Error => {
                     let fields = self.plan.fields(shape, false);
-                    if let Some(f) = fields.iter().find(|f| binding(f.member) != Binding::Body) {
+                    if let Some(f) = fields.iter().find(|f| binding(self.rest, f.member) != Binding::Body) {
                         return Err(Error::shape(
                             t.id.with_member(&f.member.name).to_string(),
                             "the differential-test glue does not support HTTP bindings in error structures yet",
@@ -419,7 +433,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                 }
                 TypeKind::Enum => quote!(Json::String(self.as_str().to_owned())),
                 TypeKind::Union => {
-                    let arms = union_variants(self.plan, shape).into_iter().map(|v| {
+                    let arms = union_variants(self.plan, shape, self.rest).into_iter().map(|v| {
                         let name = ident(&v.variant);
                         let key = &v.key;
                         if v.unit {
@@ -430,7 +444,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                         }
                     });
                     let msg = format!("`{}::Unknown` has no JSON", t.name);
-                    let keys: Vec<String> = union_variants(self.plan, shape).into_iter().map(|v| v.key).collect();
+                    let keys: Vec<String> = union_variants(self.plan, shape, self.rest).into_iter().map(|v| v.key).collect();
                     quote! {
                         let (key, value) = match self {
                             #(#arms)*
@@ -455,7 +469,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                 TypeKind::Structure | TypeKind::Error => {
                     let fields = self.plan.fields(shape, false);
                     let norms = fields.iter().map(|f| {
-                        let key = json_key(f.member);
+                        let key = json_key(self.rest, f.member);
                         let field = ident(&f.field);
                         quote!(norm_member(json, #key, &self.#field);)
                     });
@@ -463,7 +477,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                 }
                 TypeKind::Enum => TokenStream::new(),
                 TypeKind::Union => {
-                    let arms = union_variants(self.plan, shape).into_iter().filter(|v| !v.unit).map(|v| {
+                    let arms = union_variants(self.plan, shape, self.rest).into_iter().filter(|v| !v.unit).map(|v| {
                         let name = ident(&v.variant);
                         let key = &v.key;
                         quote!(#ours::#name(v) => norm_member(json, #key, v),)
@@ -489,9 +503,9 @@ impl<'p, 'm> Glue<'p, 'm> {
             let fields = self.plan.fields(self.plan.model.expect(&op.input), true);
             let norms = fields.iter().filter_map(|f| {
                 let field = ident(&f.field);
-                match binding(f.member) {
+                match binding(self.rest, f.member) {
                     Binding::Body => {
-                        let key = json_key(f.member);
+                        let key = json_key(self.rest, f.member);
                         Some(quote!(norm_member(json, #key, &self.#field);))
                     }
                     _ if f.member.traits.http_payload() => Some(quote!(Norm::norm(&self.#field, json);)),
@@ -512,7 +526,7 @@ impl<'p, 'm> Glue<'p, 'm> {
 
     /// `w.opt(...)` / `w.req(...)` for one body member of `owner`.
     fn write_member(&self, f: &FieldPlan, owner: TokenStream) -> TokenStream {
-        let key = json_key(f.member);
+        let key = json_key(self.rest, f.member);
         let field = ident(&f.field);
         let ts = ts_format(self.plan, f.member);
         if f.optional && f.member.traits.required() {
@@ -536,10 +550,11 @@ impl<'p, 'm> Glue<'p, 'm> {
             let module = ident(&op.module);
             let ours_mod = path(&format!("{}::operation::{}", self.ours, op.module));
             let theirs_mod = path(&format!("{}::operation::{}", self.theirs, op.module));
+            let sdk_client = path(&format!("{}::Client", self.theirs));
             let (name_id, input, output, error) = (ident(&op.name), ident(&op.input_name), ident(&op.output_name), ident(&op.error_name));
             let code = self.plan.model.expect(&op.id).traits.http().map(|h| h.code).unwrap_or(200);
             let fields = self.plan.fields(self.plan.model.expect(&op.output), false);
-            let body_fields: Vec<&FieldPlan> = fields.iter().filter(|f| binding(f.member) == Binding::Body).collect();
+            let body_fields: Vec<&FieldPlan> = fields.iter().filter(|f| binding(self.rest, f.member) == Binding::Body).collect();
             let writes = body_fields.iter().map(|f| self.write_member(f, quote!(out)));
             let body = if body_fields.is_empty() {
                 quote! {
@@ -555,7 +570,7 @@ impl<'p, 'm> Glue<'p, 'm> {
             };
             let mut header_stmts = Vec::new();
             for f in &fields {
-                match binding(f.member) {
+                match binding(self.rest, f.member) {
                     Binding::Header => {
                         let name = f.member.traits.http_header().unwrap_or_default().to_ascii_lowercase();
                         let field = ident(&f.field);
@@ -613,7 +628,7 @@ impl<'p, 'm> Glue<'p, 'm> {
                         fn norm_body(input: &ours::#input, json: &mut ::serde_json::Value) {
                             Norm::norm(input, json)
                         }
-                        fn send(input: &ours::#input, client: ::aws_sdk_connect::Client) -> impl ::std::future::Future<Output = crate::SdkResult<theirs::#output, theirs::#error>> {
+                        fn send(input: &ours::#input, client: #sdk_client) -> impl ::std::future::Future<Output = crate::SdkResult<theirs::#output, theirs::#error>> {
                             let builder = ToSdk::to_sdk(input);
                             async move { builder.send_with(&client).await }
                         }
@@ -679,13 +694,13 @@ struct UnionVariant<'m> {
     member: &'m Member,
 }
 
-fn union_variants<'m>(plan: &Plan<'m>, shape: &'m Shape) -> Vec<UnionVariant<'m>> {
+fn union_variants<'m>(plan: &Plan<'m>, shape: &'m Shape, rest: bool) -> Vec<UnionVariant<'m>> {
     let ShapeKind::Union(members) = &shape.kind else { return Vec::new() };
     members
         .iter()
         .map(|m| UnionVariant {
             variant: naming::union_variant_name(&m.name),
-            key: json_key(m),
+            key: json_key(rest, m),
             unit: plan.model.expect(&m.target).traits.has(ids::UNIT_TYPE),
             member: m,
         })

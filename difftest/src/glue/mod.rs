@@ -9,3 +9,5 @@ mod to_sdk;
 pub use operations::for_each_operation;
 /// How many operations the service has.
 pub const OPERATION_COUNT: usize = 370usize;
+/// The service's namespace (error codes in `__type` carry it).
+pub const NAMESPACE: &str = "com.amazonaws.connect";

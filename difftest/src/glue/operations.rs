@@ -30,7 +30,7 @@ mod activate_evaluation_form {
 
         fn send(
             input: &ours::ActivateEvaluationFormInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ActivateEvaluationFormOutput,
@@ -206,7 +206,7 @@ mod associate_analytics_data_set {
 
         fn send(
             input: &ours::AssociateAnalyticsDataSetInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateAnalyticsDataSetOutput,
@@ -382,7 +382,7 @@ mod associate_approved_origin {
 
         fn send(
             input: &ours::AssociateApprovedOriginInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateApprovedOriginOutput,
@@ -579,7 +579,7 @@ mod associate_bot {
 
         fn send(
             input: &ours::AssociateBotInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateBotOutput,
@@ -771,7 +771,7 @@ mod associate_contact_with_user {
 
         fn send(
             input: &ours::AssociateContactWithUserInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateContactWithUserOutput,
@@ -952,7 +952,7 @@ mod associate_default_vocabulary {
 
         fn send(
             input: &ours::AssociateDefaultVocabularyInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateDefaultVocabularyOutput,
@@ -1123,7 +1123,7 @@ mod associate_email_address_alias {
 
         fn send(
             input: &ours::AssociateEmailAddressAliasInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateEmailAddressAliasOutput,
@@ -1334,7 +1334,7 @@ mod associate_flow {
 
         fn send(
             input: &ours::AssociateFlowInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateFlowOutput,
@@ -1512,7 +1512,7 @@ mod associate_hours_of_operations {
 
         fn send(
             input: &ours::AssociateHoursOfOperationsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateHoursOfOperationsOutput,
@@ -1719,7 +1719,7 @@ mod associate_instance_storage_config {
 
         fn send(
             input: &ours::AssociateInstanceStorageConfigInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateInstanceStorageConfigOutput,
@@ -1927,7 +1927,7 @@ mod associate_lambda_function {
 
         fn send(
             input: &ours::AssociateLambdaFunctionInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateLambdaFunctionOutput,
@@ -2127,7 +2127,7 @@ mod associate_lex_bot {
 
         fn send(
             input: &ours::AssociateLexBotInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateLexBotOutput,
@@ -2322,7 +2322,7 @@ mod associate_phone_number_contact_flow {
 
         fn send(
             input: &ours::AssociatePhoneNumberContactFlowInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociatePhoneNumberContactFlowOutput,
@@ -2508,7 +2508,7 @@ mod associate_queue_email_addresses {
 
         fn send(
             input: &ours::AssociateQueueEmailAddressesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateQueueEmailAddressesOutput,
@@ -2717,7 +2717,7 @@ mod associate_queue_quick_connects {
 
         fn send(
             input: &ours::AssociateQueueQuickConnectsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateQueueQuickConnectsOutput,
@@ -2904,7 +2904,7 @@ mod associate_routing_profile_queues {
 
         fn send(
             input: &ours::AssociateRoutingProfileQueuesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateRoutingProfileQueuesOutput,
@@ -3088,7 +3088,7 @@ mod associate_security_key {
 
         fn send(
             input: &ours::AssociateSecurityKeyInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateSecurityKeyOutput,
@@ -3289,7 +3289,7 @@ mod associate_security_profiles {
 
         fn send(
             input: &ours::AssociateSecurityProfilesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateSecurityProfilesOutput,
@@ -3492,7 +3492,7 @@ mod associate_traffic_distribution_group_user {
 
         fn send(
             input: &ours::AssociateTrafficDistributionGroupUserInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateTrafficDistributionGroupUserOutput,
@@ -3701,7 +3701,7 @@ mod associate_user_proficiencies {
 
         fn send(
             input: &ours::AssociateUserProficienciesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateUserProficienciesOutput,
@@ -3871,7 +3871,7 @@ mod associate_workspace {
 
         fn send(
             input: &ours::AssociateWorkspaceInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::AssociateWorkspaceOutput,
@@ -4071,7 +4071,7 @@ mod batch_associate_analytics_data_set {
 
         fn send(
             input: &ours::BatchAssociateAnalyticsDataSetInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::BatchAssociateAnalyticsDataSetOutput,
@@ -4263,7 +4263,7 @@ mod batch_create_data_table_value {
 
         fn send(
             input: &ours::BatchCreateDataTableValueInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::BatchCreateDataTableValueOutput,
@@ -4501,7 +4501,7 @@ mod batch_delete_data_table_value {
 
         fn send(
             input: &ours::BatchDeleteDataTableValueInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::BatchDeleteDataTableValueOutput,
@@ -4704,7 +4704,7 @@ mod batch_describe_data_table_value {
 
         fn send(
             input: &ours::BatchDescribeDataTableValueInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::BatchDescribeDataTableValueOutput,
@@ -4895,7 +4895,7 @@ mod batch_disassociate_analytics_data_set {
 
         fn send(
             input: &ours::BatchDisassociateAnalyticsDataSetInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::BatchDisassociateAnalyticsDataSetOutput,
@@ -5087,7 +5087,7 @@ mod batch_get_attached_file_metadata {
 
         fn send(
             input: &ours::BatchGetAttachedFileMetadataInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::BatchGetAttachedFileMetadataOutput,
@@ -5266,7 +5266,7 @@ mod batch_get_flow_association {
 
         fn send(
             input: &ours::BatchGetFlowAssociationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::BatchGetFlowAssociationOutput,
@@ -5456,7 +5456,7 @@ mod batch_put_contact {
 
         fn send(
             input: &ours::BatchPutContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::BatchPutContactOutput,
@@ -5647,7 +5647,7 @@ mod batch_update_data_table_value {
 
         fn send(
             input: &ours::BatchUpdateDataTableValueInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::BatchUpdateDataTableValueOutput,
@@ -5850,7 +5850,7 @@ mod claim_phone_number {
 
         fn send(
             input: &ours::ClaimPhoneNumberInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ClaimPhoneNumberOutput,
@@ -6035,7 +6035,7 @@ mod complete_attached_file_upload {
 
         fn send(
             input: &ours::CompleteAttachedFileUploadInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CompleteAttachedFileUploadOutput,
@@ -6205,7 +6205,7 @@ mod create_agent_status {
 
         fn send(
             input: &ours::CreateAgentStatusInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateAgentStatusOutput,
@@ -6406,7 +6406,7 @@ mod create_contact {
 
         fn send(
             input: &ours::CreateContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateContactOutput,
@@ -6630,7 +6630,7 @@ mod create_contact_flow {
 
         fn send(
             input: &ours::CreateContactFlowInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateContactFlowOutput,
@@ -6851,7 +6851,7 @@ mod create_contact_flow_module {
 
         fn send(
             input: &ours::CreateContactFlowModuleInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateContactFlowModuleOutput,
@@ -7103,7 +7103,7 @@ mod create_contact_flow_module_alias {
 
         fn send(
             input: &ours::CreateContactFlowModuleAliasInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateContactFlowModuleAliasOutput,
@@ -7341,7 +7341,7 @@ mod create_contact_flow_module_version {
 
         fn send(
             input: &ours::CreateContactFlowModuleVersionInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateContactFlowModuleVersionOutput,
@@ -7568,7 +7568,7 @@ mod create_contact_flow_version {
 
         fn send(
             input: &ours::CreateContactFlowVersionInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateContactFlowVersionOutput,
@@ -7772,7 +7772,7 @@ mod create_data_table {
 
         fn send(
             input: &ours::CreateDataTableInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateDataTableOutput,
@@ -8002,7 +8002,7 @@ mod create_data_table_attribute {
 
         fn send(
             input: &ours::CreateDataTableAttributeInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateDataTableAttributeOutput,
@@ -8242,7 +8242,7 @@ mod create_email_address {
 
         fn send(
             input: &ours::CreateEmailAddressInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateEmailAddressOutput,
@@ -8488,7 +8488,7 @@ mod create_evaluation_form {
 
         fn send(
             input: &ours::CreateEvaluationFormInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateEvaluationFormOutput,
@@ -8676,7 +8676,7 @@ mod create_hours_of_operation {
 
         fn send(
             input: &ours::CreateHoursOfOperationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateHoursOfOperationOutput,
@@ -8893,7 +8893,7 @@ mod create_hours_of_operation_override {
 
         fn send(
             input: &ours::CreateHoursOfOperationOverrideInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateHoursOfOperationOverrideOutput,
@@ -9118,7 +9118,7 @@ mod create_instance {
 
         fn send(
             input: &ours::CreateInstanceInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateInstanceOutput,
@@ -9287,7 +9287,7 @@ mod create_integration_association {
 
         fn send(
             input: &ours::CreateIntegrationAssociationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateIntegrationAssociationOutput,
@@ -9481,7 +9481,7 @@ mod create_notification {
 
         fn send(
             input: &ours::CreateNotificationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateNotificationOutput,
@@ -9682,7 +9682,7 @@ mod create_participant {
 
         fn send(
             input: &ours::CreateParticipantInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateParticipantOutput,
@@ -9871,7 +9871,7 @@ mod create_persistent_contact_association {
 
         fn send(
             input: &ours::CreatePersistentContactAssociationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreatePersistentContactAssociationOutput,
@@ -10090,7 +10090,7 @@ mod create_predefined_attribute {
 
         fn send(
             input: &ours::CreatePredefinedAttributeInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreatePredefinedAttributeOutput,
@@ -10286,7 +10286,7 @@ mod create_prompt {
 
         fn send(
             input: &ours::CreatePromptInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreatePromptOutput,
@@ -10467,7 +10467,7 @@ mod create_push_notification_registration {
 
         fn send(
             input: &ours::CreatePushNotificationRegistrationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreatePushNotificationRegistrationOutput,
@@ -10678,7 +10678,7 @@ mod create_queue {
 
         fn send(
             input: &ours::CreateQueueInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateQueueOutput,
@@ -10871,7 +10871,7 @@ mod create_quick_connect {
 
         fn send(
             input: &ours::CreateQuickConnectInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateQuickConnectOutput,
@@ -11073,7 +11073,7 @@ mod create_routing_profile {
 
         fn send(
             input: &ours::CreateRoutingProfileInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateRoutingProfileOutput,
@@ -11272,7 +11272,7 @@ mod create_rule {
 
         fn send(
             input: &ours::CreateRuleInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<theirs::CreateRuleOutput, theirs::CreateRuleError>,
         > {
@@ -11460,7 +11460,7 @@ mod create_security_profile {
 
         fn send(
             input: &ours::CreateSecurityProfileInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateSecurityProfileOutput,
@@ -11661,7 +11661,7 @@ mod create_task_template {
 
         fn send(
             input: &ours::CreateTaskTemplateInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateTaskTemplateOutput,
@@ -11849,7 +11849,7 @@ mod create_test_case {
 
         fn send(
             input: &ours::CreateTestCaseInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateTestCaseOutput,
@@ -12111,7 +12111,7 @@ mod create_traffic_distribution_group {
 
         fn send(
             input: &ours::CreateTrafficDistributionGroupInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateTrafficDistributionGroupOutput,
@@ -12349,7 +12349,7 @@ mod create_use_case {
 
         fn send(
             input: &ours::CreateUseCaseInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateUseCaseOutput,
@@ -12513,7 +12513,7 @@ mod create_user {
 
         fn send(
             input: &ours::CreateUserInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<theirs::CreateUserOutput, theirs::CreateUserError>,
         > {
@@ -12701,7 +12701,7 @@ mod create_user_hierarchy_group {
 
         fn send(
             input: &ours::CreateUserHierarchyGroupInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateUserHierarchyGroupOutput,
@@ -12902,7 +12902,7 @@ mod create_view {
 
         fn send(
             input: &ours::CreateViewInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<theirs::CreateViewOutput, theirs::CreateViewError>,
         > {
@@ -13124,7 +13124,7 @@ mod create_view_version {
 
         fn send(
             input: &ours::CreateViewVersionInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateViewVersionOutput,
@@ -13340,7 +13340,7 @@ mod create_vocabulary {
 
         fn send(
             input: &ours::CreateVocabularyInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateVocabularyOutput,
@@ -13545,7 +13545,7 @@ mod create_workspace {
 
         fn send(
             input: &ours::CreateWorkspaceInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateWorkspaceOutput,
@@ -13779,7 +13779,7 @@ mod create_workspace_page {
 
         fn send(
             input: &ours::CreateWorkspacePageInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::CreateWorkspacePageOutput,
@@ -14020,7 +14020,7 @@ mod deactivate_evaluation_form {
 
         fn send(
             input: &ours::DeactivateEvaluationFormInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeactivateEvaluationFormOutput,
@@ -14196,7 +14196,7 @@ mod delete_attached_file {
 
         fn send(
             input: &ours::DeleteAttachedFileInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteAttachedFileOutput,
@@ -14362,7 +14362,7 @@ mod delete_contact_evaluation {
 
         fn send(
             input: &ours::DeleteContactEvaluationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteContactEvaluationOutput,
@@ -14529,7 +14529,7 @@ mod delete_contact_flow {
 
         fn send(
             input: &ours::DeleteContactFlowInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteContactFlowOutput,
@@ -14711,7 +14711,7 @@ mod delete_contact_flow_module {
 
         fn send(
             input: &ours::DeleteContactFlowModuleInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteContactFlowModuleOutput,
@@ -14893,7 +14893,7 @@ mod delete_contact_flow_module_alias {
 
         fn send(
             input: &ours::DeleteContactFlowModuleAliasInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteContactFlowModuleAliasOutput,
@@ -15087,7 +15087,7 @@ mod delete_contact_flow_module_version {
 
         fn send(
             input: &ours::DeleteContactFlowModuleVersionInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteContactFlowModuleVersionOutput,
@@ -15287,7 +15287,7 @@ mod delete_contact_flow_version {
 
         fn send(
             input: &ours::DeleteContactFlowVersionInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteContactFlowVersionOutput,
@@ -15470,7 +15470,7 @@ mod delete_data_table {
 
         fn send(
             input: &ours::DeleteDataTableInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteDataTableOutput,
@@ -15663,7 +15663,7 @@ mod delete_data_table_attribute {
 
         fn send(
             input: &ours::DeleteDataTableAttributeInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteDataTableAttributeOutput,
@@ -15864,7 +15864,7 @@ mod delete_email_address {
 
         fn send(
             input: &ours::DeleteEmailAddressInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteEmailAddressOutput,
@@ -16060,7 +16060,7 @@ mod delete_evaluation_form {
 
         fn send(
             input: &ours::DeleteEvaluationFormInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteEvaluationFormOutput,
@@ -16226,7 +16226,7 @@ mod delete_hours_of_operation {
 
         fn send(
             input: &ours::DeleteHoursOfOperationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteHoursOfOperationOutput,
@@ -16392,7 +16392,7 @@ mod delete_hours_of_operation_override {
 
         fn send(
             input: &ours::DeleteHoursOfOperationOverrideInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteHoursOfOperationOverrideOutput,
@@ -16571,7 +16571,7 @@ mod delete_instance {
 
         fn send(
             input: &ours::DeleteInstanceInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteInstanceOutput,
@@ -16705,7 +16705,7 @@ mod delete_integration_association {
 
         fn send(
             input: &ours::DeleteIntegrationAssociationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteIntegrationAssociationOutput,
@@ -16865,7 +16865,7 @@ mod delete_notification {
 
         fn send(
             input: &ours::DeleteNotificationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteNotificationOutput,
@@ -17047,7 +17047,7 @@ mod delete_predefined_attribute {
 
         fn send(
             input: &ours::DeletePredefinedAttributeInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeletePredefinedAttributeOutput,
@@ -17227,7 +17227,7 @@ mod delete_prompt {
 
         fn send(
             input: &ours::DeletePromptInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeletePromptOutput,
@@ -17388,7 +17388,7 @@ mod delete_push_notification_registration {
 
         fn send(
             input: &ours::DeletePushNotificationRegistrationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeletePushNotificationRegistrationOutput,
@@ -17576,7 +17576,7 @@ mod delete_queue {
 
         fn send(
             input: &ours::DeleteQueueInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteQueueOutput,
@@ -17748,7 +17748,7 @@ mod delete_quick_connect {
 
         fn send(
             input: &ours::DeleteQuickConnectInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteQuickConnectOutput,
@@ -17915,7 +17915,7 @@ mod delete_routing_profile {
 
         fn send(
             input: &ours::DeleteRoutingProfileInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteRoutingProfileOutput,
@@ -18093,7 +18093,7 @@ mod delete_rule {
 
         fn send(
             input: &ours::DeleteRuleInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<theirs::DeleteRuleOutput, theirs::DeleteRuleError>,
         > {
@@ -18247,7 +18247,7 @@ mod delete_security_profile {
 
         fn send(
             input: &ours::DeleteSecurityProfileInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteSecurityProfileOutput,
@@ -18443,7 +18443,7 @@ mod delete_task_template {
 
         fn send(
             input: &ours::DeleteTaskTemplateInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteTaskTemplateOutput,
@@ -18607,7 +18607,7 @@ mod delete_test_case {
 
         fn send(
             input: &ours::DeleteTestCaseInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteTestCaseOutput,
@@ -18787,7 +18787,7 @@ mod delete_traffic_distribution_group {
 
         fn send(
             input: &ours::DeleteTrafficDistributionGroupInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteTrafficDistributionGroupOutput,
@@ -18961,7 +18961,7 @@ mod delete_use_case {
 
         fn send(
             input: &ours::DeleteUseCaseInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteUseCaseOutput,
@@ -19104,7 +19104,7 @@ mod delete_user {
 
         fn send(
             input: &ours::DeleteUserInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<theirs::DeleteUserOutput, theirs::DeleteUserError>,
         > {
@@ -19257,7 +19257,7 @@ mod delete_user_hierarchy_group {
 
         fn send(
             input: &ours::DeleteUserHierarchyGroupInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteUserHierarchyGroupOutput,
@@ -19437,7 +19437,7 @@ mod delete_view {
 
         fn send(
             input: &ours::DeleteViewInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<theirs::DeleteViewOutput, theirs::DeleteViewError>,
         > {
@@ -19625,7 +19625,7 @@ mod delete_view_version {
 
         fn send(
             input: &ours::DeleteViewVersionInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteViewVersionOutput,
@@ -19822,7 +19822,7 @@ mod delete_vocabulary {
 
         fn send(
             input: &ours::DeleteVocabularyInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteVocabularyOutput,
@@ -20009,7 +20009,7 @@ mod delete_workspace {
 
         fn send(
             input: &ours::DeleteWorkspaceInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteWorkspaceOutput,
@@ -20189,7 +20189,7 @@ mod delete_workspace_media {
 
         fn send(
             input: &ours::DeleteWorkspaceMediaInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteWorkspaceMediaOutput,
@@ -20357,7 +20357,7 @@ mod delete_workspace_page {
 
         fn send(
             input: &ours::DeleteWorkspacePageInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DeleteWorkspacePageOutput,
@@ -20553,7 +20553,7 @@ mod describe_agent_status {
 
         fn send(
             input: &ours::DescribeAgentStatusInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeAgentStatusOutput,
@@ -20722,7 +20722,7 @@ mod describe_attached_files_configuration {
 
         fn send(
             input: &ours::DescribeAttachedFilesConfigurationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeAttachedFilesConfigurationOutput,
@@ -20920,7 +20920,7 @@ mod describe_authentication_profile {
 
         fn send(
             input: &ours::DescribeAuthenticationProfileInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeAuthenticationProfileOutput,
@@ -21110,7 +21110,7 @@ mod describe_contact {
 
         fn send(
             input: &ours::DescribeContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeContactOutput,
@@ -21277,7 +21277,7 @@ mod describe_contact_evaluation {
 
         fn send(
             input: &ours::DescribeContactEvaluationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeContactEvaluationOutput,
@@ -21435,7 +21435,7 @@ mod describe_contact_flow {
 
         fn send(
             input: &ours::DescribeContactFlowInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeContactFlowOutput,
@@ -21620,7 +21620,7 @@ mod describe_contact_flow_module {
 
         fn send(
             input: &ours::DescribeContactFlowModuleInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeContactFlowModuleOutput,
@@ -21807,7 +21807,7 @@ mod describe_contact_flow_module_alias {
 
         fn send(
             input: &ours::DescribeContactFlowModuleAliasInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeContactFlowModuleAliasOutput,
@@ -22015,7 +22015,7 @@ mod describe_data_table {
 
         fn send(
             input: &ours::DescribeDataTableInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeDataTableOutput,
@@ -22200,7 +22200,7 @@ mod describe_data_table_attribute {
 
         fn send(
             input: &ours::DescribeDataTableAttributeInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeDataTableAttributeOutput,
@@ -22387,7 +22387,7 @@ mod describe_email_address {
 
         fn send(
             input: &ours::DescribeEmailAddressInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeEmailAddressOutput,
@@ -22578,7 +22578,7 @@ mod describe_evaluation_form {
 
         fn send(
             input: &ours::DescribeEvaluationFormInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeEvaluationFormOutput,
@@ -22732,7 +22732,7 @@ mod describe_hours_of_operation {
 
         fn send(
             input: &ours::DescribeHoursOfOperationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeHoursOfOperationOutput,
@@ -22901,7 +22901,7 @@ mod describe_hours_of_operation_override {
 
         fn send(
             input: &ours::DescribeHoursOfOperationOverrideInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeHoursOfOperationOverrideOutput,
@@ -23093,7 +23093,7 @@ mod describe_instance {
 
         fn send(
             input: &ours::DescribeInstanceInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeInstanceOutput,
@@ -23238,7 +23238,7 @@ mod describe_instance_attribute {
 
         fn send(
             input: &ours::DescribeInstanceAttributeInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeInstanceAttributeOutput,
@@ -23409,7 +23409,7 @@ mod describe_instance_storage_config {
 
         fn send(
             input: &ours::DescribeInstanceStorageConfigInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeInstanceStorageConfigOutput,
@@ -23595,7 +23595,7 @@ mod describe_notification {
 
         fn send(
             input: &ours::DescribeNotificationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeNotificationOutput,
@@ -23779,7 +23779,7 @@ mod describe_phone_number {
 
         fn send(
             input: &ours::DescribePhoneNumberInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribePhoneNumberOutput,
@@ -23953,7 +23953,7 @@ mod describe_predefined_attribute {
 
         fn send(
             input: &ours::DescribePredefinedAttributeInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribePredefinedAttributeOutput,
@@ -24125,7 +24125,7 @@ mod describe_prompt {
 
         fn send(
             input: &ours::DescribePromptInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribePromptOutput,
@@ -24290,7 +24290,7 @@ mod describe_queue {
 
         fn send(
             input: &ours::DescribeQueueInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeQueueOutput,
@@ -24454,7 +24454,7 @@ mod describe_quick_connect {
 
         fn send(
             input: &ours::DescribeQuickConnectInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeQuickConnectOutput,
@@ -24623,7 +24623,7 @@ mod describe_routing_profile {
 
         fn send(
             input: &ours::DescribeRoutingProfileInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeRoutingProfileOutput,
@@ -24789,7 +24789,7 @@ mod describe_rule {
 
         fn send(
             input: &ours::DescribeRuleInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeRuleOutput,
@@ -24953,7 +24953,7 @@ mod describe_security_profile {
 
         fn send(
             input: &ours::DescribeSecurityProfileInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeSecurityProfileOutput,
@@ -25123,7 +25123,7 @@ mod describe_test_case {
 
         fn send(
             input: &ours::DescribeTestCaseInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeTestCaseOutput,
@@ -25307,7 +25307,7 @@ mod describe_traffic_distribution_group {
 
         fn send(
             input: &ours::DescribeTrafficDistributionGroupInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeTrafficDistributionGroupOutput,
@@ -25498,7 +25498,7 @@ mod describe_user {
 
         fn send(
             input: &ours::DescribeUserInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeUserOutput,
@@ -25662,7 +25662,7 @@ mod describe_user_hierarchy_group {
 
         fn send(
             input: &ours::DescribeUserHierarchyGroupInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeUserHierarchyGroupOutput,
@@ -25833,7 +25833,7 @@ mod describe_user_hierarchy_structure {
 
         fn send(
             input: &ours::DescribeUserHierarchyStructureInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeUserHierarchyStructureOutput,
@@ -26018,7 +26018,7 @@ mod describe_view {
 
         fn send(
             input: &ours::DescribeViewInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeViewOutput,
@@ -26199,7 +26199,7 @@ mod describe_vocabulary {
 
         fn send(
             input: &ours::DescribeVocabularyInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeVocabularyOutput,
@@ -26369,7 +26369,7 @@ mod describe_workspace {
 
         fn send(
             input: &ours::DescribeWorkspaceInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DescribeWorkspaceOutput,
@@ -26553,7 +26553,7 @@ mod disassociate_analytics_data_set {
 
         fn send(
             input: &ours::DisassociateAnalyticsDataSetInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociateAnalyticsDataSetOutput,
@@ -26731,7 +26731,7 @@ mod disassociate_approved_origin {
 
         fn send(
             input: &ours::DisassociateApprovedOriginInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociateApprovedOriginOutput,
@@ -26898,7 +26898,7 @@ mod disassociate_bot {
 
         fn send(
             input: &ours::DisassociateBotInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociateBotOutput,
@@ -27050,7 +27050,7 @@ mod disassociate_email_address_alias {
 
         fn send(
             input: &ours::DisassociateEmailAddressAliasInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociateEmailAddressAliasOutput,
@@ -27267,7 +27267,7 @@ mod disassociate_flow {
 
         fn send(
             input: &ours::DisassociateFlowInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociateFlowOutput,
@@ -27449,7 +27449,7 @@ mod disassociate_hours_of_operations {
 
         fn send(
             input: &ours::DisassociateHoursOfOperationsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociateHoursOfOperationsOutput,
@@ -27650,7 +27650,7 @@ mod disassociate_instance_storage_config {
 
         fn send(
             input: &ours::DisassociateInstanceStorageConfigInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociateInstanceStorageConfigOutput,
@@ -27838,7 +27838,7 @@ mod disassociate_lambda_function {
 
         fn send(
             input: &ours::DisassociateLambdaFunctionInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociateLambdaFunctionOutput,
@@ -28006,7 +28006,7 @@ mod disassociate_lex_bot {
 
         fn send(
             input: &ours::DisassociateLexBotInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociateLexBotOutput,
@@ -28172,7 +28172,7 @@ mod disassociate_phone_number_contact_flow {
 
         fn send(
             input: &ours::DisassociatePhoneNumberContactFlowInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociatePhoneNumberContactFlowOutput,
@@ -28363,7 +28363,7 @@ mod disassociate_queue_email_addresses {
 
         fn send(
             input: &ours::DisassociateQueueEmailAddressesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociateQueueEmailAddressesOutput,
@@ -28566,7 +28566,7 @@ mod disassociate_queue_quick_connects {
 
         fn send(
             input: &ours::DisassociateQueueQuickConnectsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociateQueueQuickConnectsOutput,
@@ -28750,7 +28750,7 @@ mod disassociate_routing_profile_queues {
 
         fn send(
             input: &ours::DisassociateRoutingProfileQueuesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociateRoutingProfileQueuesOutput,
@@ -28936,7 +28936,7 @@ mod disassociate_security_key {
 
         fn send(
             input: &ours::DisassociateSecurityKeyInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociateSecurityKeyOutput,
@@ -29104,7 +29104,7 @@ mod disassociate_security_profiles {
 
         fn send(
             input: &ours::DisassociateSecurityProfilesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociateSecurityProfilesOutput,
@@ -29325,7 +29325,7 @@ mod disassociate_traffic_distribution_group_user {
 
         fn send(
             input: &ours::DisassociateTrafficDistributionGroupUserInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociateTrafficDistributionGroupUserOutput,
@@ -29534,7 +29534,7 @@ mod disassociate_user_proficiencies {
 
         fn send(
             input: &ours::DisassociateUserProficienciesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociateUserProficienciesOutput,
@@ -29717,7 +29717,7 @@ mod disassociate_workspace {
 
         fn send(
             input: &ours::DisassociateWorkspaceInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DisassociateWorkspaceOutput,
@@ -29903,7 +29903,7 @@ mod dismiss_user_contact {
 
         fn send(
             input: &ours::DismissUserContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::DismissUserContactOutput,
@@ -30085,7 +30085,7 @@ mod evaluate_data_table_values {
 
         fn send(
             input: &ours::EvaluateDataTableValuesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::EvaluateDataTableValuesOutput,
@@ -30270,7 +30270,7 @@ mod get_attached_file {
 
         fn send(
             input: &ours::GetAttachedFileInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::GetAttachedFileOutput,
@@ -30451,7 +30451,7 @@ mod get_contact_attributes {
 
         fn send(
             input: &ours::GetContactAttributesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::GetContactAttributesOutput,
@@ -30591,7 +30591,7 @@ mod get_contact_metrics {
 
         fn send(
             input: &ours::GetContactMetricsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::GetContactMetricsOutput,
@@ -30777,7 +30777,7 @@ mod get_current_metric_data {
 
         fn send(
             input: &ours::GetCurrentMetricDataInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::GetCurrentMetricDataOutput,
@@ -30954,7 +30954,7 @@ mod get_current_user_data {
 
         fn send(
             input: &ours::GetCurrentUserDataInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::GetCurrentUserDataOutput,
@@ -31130,7 +31130,7 @@ mod get_effective_hours_of_operations {
 
         fn send(
             input: &ours::GetEffectiveHoursOfOperationsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::GetEffectiveHoursOfOperationsOutput,
@@ -31328,7 +31328,7 @@ mod get_federation_token {
 
         fn send(
             input: &ours::GetFederationTokenInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::GetFederationTokenOutput,
@@ -31516,7 +31516,7 @@ mod get_flow_association {
 
         fn send(
             input: &ours::GetFlowAssociationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::GetFlowAssociationOutput,
@@ -31699,7 +31699,7 @@ mod get_metric_data {
 
         fn send(
             input: &ours::GetMetricDataInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::GetMetricDataOutput,
@@ -31864,7 +31864,7 @@ mod get_metric_data_v2 {
 
         fn send(
             input: &ours::GetMetricDataV2Input,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::GetMetricDataV2Output,
@@ -32030,7 +32030,7 @@ mod get_prompt_file {
 
         fn send(
             input: &ours::GetPromptFileInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::GetPromptFileOutput,
@@ -32196,7 +32196,7 @@ mod get_task_template {
 
         fn send(
             input: &ours::GetTaskTemplateInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::GetTaskTemplateOutput,
@@ -32378,7 +32378,7 @@ mod get_test_case_execution_summary {
 
         fn send(
             input: &ours::GetTestCaseExecutionSummaryInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::GetTestCaseExecutionSummaryOutput,
@@ -32571,7 +32571,7 @@ mod get_traffic_distribution {
 
         fn send(
             input: &ours::GetTrafficDistributionInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::GetTrafficDistributionOutput,
@@ -32745,7 +32745,7 @@ mod import_phone_number {
 
         fn send(
             input: &ours::ImportPhoneNumberInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ImportPhoneNumberOutput,
@@ -32930,7 +32930,7 @@ mod import_workspace_media {
 
         fn send(
             input: &ours::ImportWorkspaceMediaInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ImportWorkspaceMediaOutput,
@@ -33096,7 +33096,7 @@ mod list_agent_statuses {
 
         fn send(
             input: &ours::ListAgentStatusesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListAgentStatusesOutput,
@@ -33271,7 +33271,7 @@ mod list_analytics_data_associations {
 
         fn send(
             input: &ours::ListAnalyticsDataAssociationsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListAnalyticsDataAssociationsOutput,
@@ -33457,7 +33457,7 @@ mod list_analytics_data_lake_data_sets {
 
         fn send(
             input: &ours::ListAnalyticsDataLakeDataSetsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListAnalyticsDataLakeDataSetsOutput,
@@ -33643,7 +33643,7 @@ mod list_approved_origins {
 
         fn send(
             input: &ours::ListApprovedOriginsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListApprovedOriginsOutput,
@@ -33813,7 +33813,7 @@ mod list_associated_contacts {
 
         fn send(
             input: &ours::ListAssociatedContactsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListAssociatedContactsOutput,
@@ -33983,7 +33983,7 @@ mod list_attached_files_configurations {
 
         fn send(
             input: &ours::ListAttachedFilesConfigurationsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListAttachedFilesConfigurationsOutput,
@@ -34176,7 +34176,7 @@ mod list_authentication_profiles {
 
         fn send(
             input: &ours::ListAuthenticationProfilesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListAuthenticationProfilesOutput,
@@ -34349,7 +34349,7 @@ mod list_bots {
 
         fn send(
             input: &ours::ListBotsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<theirs::ListBotsOutput, theirs::ListBotsError>,
         > {
@@ -34490,7 +34490,7 @@ mod list_child_hours_of_operations {
 
         fn send(
             input: &ours::ListChildHoursOfOperationsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListChildHoursOfOperationsOutput,
@@ -34668,7 +34668,7 @@ mod list_contact_evaluations {
 
         fn send(
             input: &ours::ListContactEvaluationsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListContactEvaluationsOutput,
@@ -34829,7 +34829,7 @@ mod list_contact_flow_module_aliases {
 
         fn send(
             input: &ours::ListContactFlowModuleAliasesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListContactFlowModuleAliasesOutput,
@@ -35032,7 +35032,7 @@ mod list_contact_flow_module_versions {
 
         fn send(
             input: &ours::ListContactFlowModuleVersionsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListContactFlowModuleVersionsOutput,
@@ -35239,7 +35239,7 @@ mod list_contact_flow_modules {
 
         fn send(
             input: &ours::ListContactFlowModulesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListContactFlowModulesOutput,
@@ -35430,7 +35430,7 @@ mod list_contact_flow_versions {
 
         fn send(
             input: &ours::ListContactFlowVersionsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListContactFlowVersionsOutput,
@@ -35620,7 +35620,7 @@ mod list_contact_flows {
 
         fn send(
             input: &ours::ListContactFlowsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListContactFlowsOutput,
@@ -35795,7 +35795,7 @@ mod list_contact_references {
 
         fn send(
             input: &ours::ListContactReferencesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListContactReferencesOutput,
@@ -35971,7 +35971,7 @@ mod list_data_table_attributes {
 
         fn send(
             input: &ours::ListDataTableAttributesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListDataTableAttributesOutput,
@@ -36157,7 +36157,7 @@ mod list_data_table_primary_values {
 
         fn send(
             input: &ours::ListDataTablePrimaryValuesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListDataTablePrimaryValuesOutput,
@@ -36345,7 +36345,7 @@ mod list_data_table_values {
 
         fn send(
             input: &ours::ListDataTableValuesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListDataTableValuesOutput,
@@ -36528,7 +36528,7 @@ mod list_data_tables {
 
         fn send(
             input: &ours::ListDataTablesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListDataTablesOutput,
@@ -36716,7 +36716,7 @@ mod list_default_vocabularies {
 
         fn send(
             input: &ours::ListDefaultVocabulariesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListDefaultVocabulariesOutput,
@@ -36876,7 +36876,7 @@ mod list_entity_security_profiles {
 
         fn send(
             input: &ours::ListEntitySecurityProfilesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListEntitySecurityProfilesOutput,
@@ -37047,7 +37047,7 @@ mod list_evaluation_form_versions {
 
         fn send(
             input: &ours::ListEvaluationFormVersionsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListEvaluationFormVersionsOutput,
@@ -37208,7 +37208,7 @@ mod list_evaluation_forms {
 
         fn send(
             input: &ours::ListEvaluationFormsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListEvaluationFormsOutput,
@@ -37369,7 +37369,7 @@ mod list_flow_associations {
 
         fn send(
             input: &ours::ListFlowAssociationsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListFlowAssociationsOutput,
@@ -37559,7 +37559,7 @@ mod list_hours_of_operation_overrides {
 
         fn send(
             input: &ours::ListHoursOfOperationOverridesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListHoursOfOperationOverridesOutput,
@@ -37752,7 +37752,7 @@ mod list_hours_of_operations {
 
         fn send(
             input: &ours::ListHoursOfOperationsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListHoursOfOperationsOutput,
@@ -37927,7 +37927,7 @@ mod list_instance_attributes {
 
         fn send(
             input: &ours::ListInstanceAttributesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListInstanceAttributesOutput,
@@ -38097,7 +38097,7 @@ mod list_instance_storage_configs {
 
         fn send(
             input: &ours::ListInstanceStorageConfigsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListInstanceStorageConfigsOutput,
@@ -38263,7 +38263,7 @@ mod list_instances {
 
         fn send(
             input: &ours::ListInstancesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListInstancesOutput,
@@ -38384,7 +38384,7 @@ mod list_integration_associations {
 
         fn send(
             input: &ours::ListIntegrationAssociationsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListIntegrationAssociationsOutput,
@@ -38548,7 +38548,7 @@ mod list_lambda_functions {
 
         fn send(
             input: &ours::ListLambdaFunctionsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListLambdaFunctionsOutput,
@@ -38715,7 +38715,7 @@ mod list_lex_bots {
 
         fn send(
             input: &ours::ListLexBotsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListLexBotsOutput,
@@ -38877,7 +38877,7 @@ mod list_notifications {
 
         fn send(
             input: &ours::ListNotificationsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListNotificationsOutput,
@@ -39067,7 +39067,7 @@ mod list_phone_numbers {
 
         fn send(
             input: &ours::ListPhoneNumbersInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListPhoneNumbersOutput,
@@ -39242,7 +39242,7 @@ mod list_phone_numbers_v2 {
 
         fn send(
             input: &ours::ListPhoneNumbersV2Input,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListPhoneNumbersV2Output,
@@ -39417,7 +39417,7 @@ mod list_predefined_attributes {
 
         fn send(
             input: &ours::ListPredefinedAttributesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListPredefinedAttributesOutput,
@@ -39589,7 +39589,7 @@ mod list_prompts {
 
         fn send(
             input: &ours::ListPromptsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListPromptsOutput,
@@ -39751,7 +39751,7 @@ mod list_queue_email_addresses {
 
         fn send(
             input: &ours::ListQueueEmailAddressesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListQueueEmailAddressesOutput,
@@ -39943,7 +39943,7 @@ mod list_queue_quick_connects {
 
         fn send(
             input: &ours::ListQueueQuickConnectsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListQueueQuickConnectsOutput,
@@ -40117,7 +40117,7 @@ mod list_queues {
 
         fn send(
             input: &ours::ListQueuesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<theirs::ListQueuesOutput, theirs::ListQueuesError>,
         > {
@@ -40273,7 +40273,7 @@ mod list_quick_connects {
 
         fn send(
             input: &ours::ListQuickConnectsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListQuickConnectsOutput,
@@ -40449,7 +40449,7 @@ mod list_realtime_contact_analysis_segments_v2 {
 
         fn send(
             input: &ours::ListRealtimeContactAnalysisSegmentsV2Input,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListRealtimeContactAnalysisSegmentsV2Output,
@@ -40668,7 +40668,7 @@ mod list_routing_profile_manual_assignment_queues {
 
         fn send(
             input: &ours::ListRoutingProfileManualAssignmentQueuesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListRoutingProfileManualAssignmentQueuesOutput,
@@ -40869,7 +40869,7 @@ mod list_routing_profile_queues {
 
         fn send(
             input: &ours::ListRoutingProfileQueuesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListRoutingProfileQueuesOutput,
@@ -41046,7 +41046,7 @@ mod list_routing_profiles {
 
         fn send(
             input: &ours::ListRoutingProfilesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListRoutingProfilesOutput,
@@ -41218,7 +41218,7 @@ mod list_rules {
 
         fn send(
             input: &ours::ListRulesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<theirs::ListRulesOutput, theirs::ListRulesError>,
         > {
@@ -41372,7 +41372,7 @@ mod list_security_keys {
 
         fn send(
             input: &ours::ListSecurityKeysInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListSecurityKeysOutput,
@@ -41542,7 +41542,7 @@ mod list_security_profile_applications {
 
         fn send(
             input: &ours::ListSecurityProfileApplicationsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListSecurityProfileApplicationsOutput,
@@ -41734,7 +41734,7 @@ mod list_security_profile_flow_modules {
 
         fn send(
             input: &ours::ListSecurityProfileFlowModulesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListSecurityProfileFlowModulesOutput,
@@ -41924,7 +41924,7 @@ mod list_security_profile_permissions {
 
         fn send(
             input: &ours::ListSecurityProfilePermissionsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListSecurityProfilePermissionsOutput,
@@ -42114,7 +42114,7 @@ mod list_security_profiles {
 
         fn send(
             input: &ours::ListSecurityProfilesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListSecurityProfilesOutput,
@@ -42289,7 +42289,7 @@ mod list_tags_for_resource {
 
         fn send(
             input: &ours::ListTagsForResourceInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListTagsForResourceOutput,
@@ -42458,7 +42458,7 @@ mod list_task_templates {
 
         fn send(
             input: &ours::ListTaskTemplatesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListTaskTemplatesOutput,
@@ -42629,7 +42629,7 @@ mod list_test_case_execution_records {
 
         fn send(
             input: &ours::ListTestCaseExecutionRecordsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListTestCaseExecutionRecordsOutput,
@@ -42827,7 +42827,7 @@ mod list_test_case_executions {
 
         fn send(
             input: &ours::ListTestCaseExecutionsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListTestCaseExecutionsOutput,
@@ -43010,7 +43010,7 @@ mod list_test_cases {
 
         fn send(
             input: &ours::ListTestCasesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListTestCasesOutput,
@@ -43190,7 +43190,7 @@ mod list_traffic_distribution_group_users {
 
         fn send(
             input: &ours::ListTrafficDistributionGroupUsersInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListTrafficDistributionGroupUsersOutput,
@@ -43386,7 +43386,7 @@ mod list_traffic_distribution_groups {
 
         fn send(
             input: &ours::ListTrafficDistributionGroupsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListTrafficDistributionGroupsOutput,
@@ -43550,7 +43550,7 @@ mod list_use_cases {
 
         fn send(
             input: &ours::ListUseCasesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListUseCasesOutput,
@@ -43700,7 +43700,7 @@ mod list_user_hierarchy_groups {
 
         fn send(
             input: &ours::ListUserHierarchyGroupsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListUserHierarchyGroupsOutput,
@@ -43876,7 +43876,7 @@ mod list_user_notifications {
 
         fn send(
             input: &ours::ListUserNotificationsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListUserNotificationsOutput,
@@ -44061,7 +44061,7 @@ mod list_user_proficiencies {
 
         fn send(
             input: &ours::ListUserProficienciesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListUserProficienciesOutput,
@@ -44230,7 +44230,7 @@ mod list_users {
 
         fn send(
             input: &ours::ListUsersInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<theirs::ListUsersOutput, theirs::ListUsersError>,
         > {
@@ -44387,7 +44387,7 @@ mod list_view_versions {
 
         fn send(
             input: &ours::ListViewVersionsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListViewVersionsOutput,
@@ -44575,7 +44575,7 @@ mod list_views {
 
         fn send(
             input: &ours::ListViewsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<theirs::ListViewsOutput, theirs::ListViewsError>,
         > {
@@ -44749,7 +44749,7 @@ mod list_workspace_media {
 
         fn send(
             input: &ours::ListWorkspaceMediaInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListWorkspaceMediaOutput,
@@ -44934,7 +44934,7 @@ mod list_workspace_pages {
 
         fn send(
             input: &ours::ListWorkspacePagesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListWorkspacePagesOutput,
@@ -45117,7 +45117,7 @@ mod list_workspaces {
 
         fn send(
             input: &ours::ListWorkspacesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ListWorkspacesOutput,
@@ -45305,7 +45305,7 @@ mod monitor_contact {
 
         fn send(
             input: &ours::MonitorContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::MonitorContactOutput,
@@ -45504,7 +45504,7 @@ mod pause_contact {
 
         fn send(
             input: &ours::PauseContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::PauseContactOutput,
@@ -45704,7 +45704,7 @@ mod put_user_status {
 
         fn send(
             input: &ours::PutUserStatusInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::PutUserStatusOutput,
@@ -45882,7 +45882,7 @@ mod release_phone_number {
 
         fn send(
             input: &ours::ReleasePhoneNumberInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ReleasePhoneNumberOutput,
@@ -46081,7 +46081,7 @@ mod replicate_instance {
 
         fn send(
             input: &ours::ReplicateInstanceInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ReplicateInstanceOutput,
@@ -46295,7 +46295,7 @@ mod resume_contact {
 
         fn send(
             input: &ours::ResumeContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ResumeContactOutput,
@@ -46481,7 +46481,7 @@ mod resume_contact_recording {
 
         fn send(
             input: &ours::ResumeContactRecordingInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::ResumeContactRecordingOutput,
@@ -46632,7 +46632,7 @@ mod search_agent_statuses {
 
         fn send(
             input: &ours::SearchAgentStatusesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchAgentStatusesOutput,
@@ -46807,7 +46807,7 @@ mod search_available_phone_numbers {
 
         fn send(
             input: &ours::SearchAvailablePhoneNumbersInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchAvailablePhoneNumbersOutput,
@@ -46971,7 +46971,7 @@ mod search_contact_evaluations {
 
         fn send(
             input: &ours::SearchContactEvaluationsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchContactEvaluationsOutput,
@@ -47152,7 +47152,7 @@ mod search_contact_flow_modules {
 
         fn send(
             input: &ours::SearchContactFlowModulesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchContactFlowModulesOutput,
@@ -47328,7 +47328,7 @@ mod search_contact_flows {
 
         fn send(
             input: &ours::SearchContactFlowsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchContactFlowsOutput,
@@ -47501,7 +47501,7 @@ mod search_contacts {
 
         fn send(
             input: &ours::SearchContactsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchContactsOutput,
@@ -47671,7 +47671,7 @@ mod search_data_tables {
 
         fn send(
             input: &ours::SearchDataTablesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchDataTablesOutput,
@@ -47848,7 +47848,7 @@ mod search_email_addresses {
 
         fn send(
             input: &ours::SearchEmailAddressesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchEmailAddressesOutput,
@@ -48039,7 +48039,7 @@ mod search_evaluation_forms {
 
         fn send(
             input: &ours::SearchEvaluationFormsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchEvaluationFormsOutput,
@@ -48220,7 +48220,7 @@ mod search_hours_of_operation_overrides {
 
         fn send(
             input: &ours::SearchHoursOfOperationOverridesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchHoursOfOperationOverridesOutput,
@@ -48421,7 +48421,7 @@ mod search_hours_of_operations {
 
         fn send(
             input: &ours::SearchHoursOfOperationsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchHoursOfOperationsOutput,
@@ -48598,7 +48598,7 @@ mod search_notifications {
 
         fn send(
             input: &ours::SearchNotificationsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchNotificationsOutput,
@@ -48789,7 +48789,7 @@ mod search_predefined_attributes {
 
         fn send(
             input: &ours::SearchPredefinedAttributesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchPredefinedAttributesOutput,
@@ -48964,7 +48964,7 @@ mod search_prompts {
 
         fn send(
             input: &ours::SearchPromptsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchPromptsOutput,
@@ -49132,7 +49132,7 @@ mod search_queues {
 
         fn send(
             input: &ours::SearchQueuesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchQueuesOutput,
@@ -49303,7 +49303,7 @@ mod search_quick_connects {
 
         fn send(
             input: &ours::SearchQuickConnectsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchQuickConnectsOutput,
@@ -49480,7 +49480,7 @@ mod search_resource_tags {
 
         fn send(
             input: &ours::SearchResourceTagsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchResourceTagsOutput,
@@ -49665,7 +49665,7 @@ mod search_routing_profiles {
 
         fn send(
             input: &ours::SearchRoutingProfilesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchRoutingProfilesOutput,
@@ -49841,7 +49841,7 @@ mod search_security_profiles {
 
         fn send(
             input: &ours::SearchSecurityProfilesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchSecurityProfilesOutput,
@@ -50018,7 +50018,7 @@ mod search_test_cases {
 
         fn send(
             input: &ours::SearchTestCasesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchTestCasesOutput,
@@ -50208,7 +50208,7 @@ mod search_user_hierarchy_groups {
 
         fn send(
             input: &ours::SearchUserHierarchyGroupsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchUserHierarchyGroupsOutput,
@@ -50383,7 +50383,7 @@ mod search_users {
 
         fn send(
             input: &ours::SearchUsersInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchUsersOutput,
@@ -50548,7 +50548,7 @@ mod search_views {
 
         fn send(
             input: &ours::SearchViewsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchViewsOutput,
@@ -50729,7 +50729,7 @@ mod search_vocabularies {
 
         fn send(
             input: &ours::SearchVocabulariesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchVocabulariesOutput,
@@ -50890,7 +50890,7 @@ mod search_workspace_associations {
 
         fn send(
             input: &ours::SearchWorkspaceAssociationsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchWorkspaceAssociationsOutput,
@@ -51093,7 +51093,7 @@ mod search_workspaces {
 
         fn send(
             input: &ours::SearchWorkspacesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SearchWorkspacesOutput,
@@ -51284,7 +51284,7 @@ mod send_chat_integration_event {
 
         fn send(
             input: &ours::SendChatIntegrationEventInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SendChatIntegrationEventOutput,
@@ -51456,7 +51456,7 @@ mod send_outbound_email {
 
         fn send(
             input: &ours::SendOutboundEmailInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SendOutboundEmailOutput,
@@ -51653,7 +51653,7 @@ mod start_attached_file_upload {
 
         fn send(
             input: &ours::StartAttachedFileUploadInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StartAttachedFileUploadOutput,
@@ -51844,7 +51844,7 @@ mod start_chat_contact {
 
         fn send(
             input: &ours::StartChatContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StartChatContactOutput,
@@ -52022,7 +52022,7 @@ mod start_contact_evaluation {
 
         fn send(
             input: &ours::StartContactEvaluationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StartContactEvaluationOutput,
@@ -52209,7 +52209,7 @@ mod start_contact_media_processing {
 
         fn send(
             input: &ours::StartContactMediaProcessingInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StartContactMediaProcessingOutput,
@@ -52415,7 +52415,7 @@ mod start_contact_recording {
 
         fn send(
             input: &ours::StartContactRecordingInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StartContactRecordingOutput,
@@ -52581,7 +52581,7 @@ mod start_contact_streaming {
 
         fn send(
             input: &ours::StartContactStreamingInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StartContactStreamingOutput,
@@ -52752,7 +52752,7 @@ mod start_email_contact {
 
         fn send(
             input: &ours::StartEmailContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StartEmailContactOutput,
@@ -52953,7 +52953,7 @@ mod start_outbound_chat_contact {
 
         fn send(
             input: &ours::StartOutboundChatContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StartOutboundChatContactOutput,
@@ -53154,7 +53154,7 @@ mod start_outbound_email_contact {
 
         fn send(
             input: &ours::StartOutboundEmailContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StartOutboundEmailContactOutput,
@@ -53361,7 +53361,7 @@ mod start_outbound_voice_contact {
 
         fn send(
             input: &ours::StartOutboundVoiceContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StartOutboundVoiceContactOutput,
@@ -53571,7 +53571,7 @@ mod start_screen_sharing {
 
         fn send(
             input: &ours::StartScreenSharingInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StartScreenSharingOutput,
@@ -53753,7 +53753,7 @@ mod start_task_contact {
 
         fn send(
             input: &ours::StartTaskContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StartTaskContactOutput,
@@ -53939,7 +53939,7 @@ mod start_test_case_execution {
 
         fn send(
             input: &ours::StartTestCaseExecutionInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StartTestCaseExecutionOutput,
@@ -54140,7 +54140,7 @@ mod start_web_rtc_contact {
 
         fn send(
             input: &ours::StartWebRtcContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StartWebRtcContactOutput,
@@ -54310,7 +54310,7 @@ mod stop_contact {
 
         fn send(
             input: &ours::StopContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StopContactOutput,
@@ -54487,7 +54487,7 @@ mod stop_contact_media_processing {
 
         fn send(
             input: &ours::StopContactMediaProcessingInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StopContactMediaProcessingOutput,
@@ -54669,7 +54669,7 @@ mod stop_contact_recording {
 
         fn send(
             input: &ours::StopContactRecordingInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StopContactRecordingOutput,
@@ -54819,7 +54819,7 @@ mod stop_contact_streaming {
 
         fn send(
             input: &ours::StopContactStreamingInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StopContactStreamingOutput,
@@ -54971,7 +54971,7 @@ mod stop_test_case_execution {
 
         fn send(
             input: &ours::StopTestCaseExecutionInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::StopTestCaseExecutionOutput,
@@ -55152,7 +55152,7 @@ mod submit_contact_evaluation {
 
         fn send(
             input: &ours::SubmitContactEvaluationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SubmitContactEvaluationOutput,
@@ -55321,7 +55321,7 @@ mod suspend_contact_recording {
 
         fn send(
             input: &ours::SuspendContactRecordingInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::SuspendContactRecordingOutput,
@@ -55470,7 +55470,7 @@ mod tag_contact {
 
         fn send(
             input: &ours::TagContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<theirs::TagContactOutput, theirs::TagContactError>,
         > {
@@ -55634,7 +55634,7 @@ mod tag_resource {
 
         fn send(
             input: &ours::TagResourceInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::TagResourceOutput,
@@ -55793,7 +55793,7 @@ mod transfer_contact {
 
         fn send(
             input: &ours::TransferContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::TransferContactOutput,
@@ -55990,7 +55990,7 @@ mod untag_contact {
 
         fn send(
             input: &ours::UntagContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UntagContactOutput,
@@ -56163,7 +56163,7 @@ mod untag_resource {
 
         fn send(
             input: &ours::UntagResourceInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UntagResourceOutput,
@@ -56326,7 +56326,7 @@ mod update_agent_status {
 
         fn send(
             input: &ours::UpdateAgentStatusInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateAgentStatusOutput,
@@ -56522,7 +56522,7 @@ mod update_attached_files_configuration {
 
         fn send(
             input: &ours::UpdateAttachedFilesConfigurationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateAttachedFilesConfigurationOutput,
@@ -56725,7 +56725,7 @@ mod update_authentication_profile {
 
         fn send(
             input: &ours::UpdateAuthenticationProfileInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateAuthenticationProfileOutput,
@@ -56897,7 +56897,7 @@ mod update_contact {
 
         fn send(
             input: &ours::UpdateContactInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateContactOutput,
@@ -57099,7 +57099,7 @@ mod update_contact_attributes {
 
         fn send(
             input: &ours::UpdateContactAttributesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateContactAttributesOutput,
@@ -57265,7 +57265,7 @@ mod update_contact_evaluation {
 
         fn send(
             input: &ours::UpdateContactEvaluationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateContactEvaluationOutput,
@@ -57436,7 +57436,7 @@ mod update_contact_flow_content {
 
         fn send(
             input: &ours::UpdateContactFlowContentInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateContactFlowContentOutput,
@@ -57618,7 +57618,7 @@ mod update_contact_flow_metadata {
 
         fn send(
             input: &ours::UpdateContactFlowMetadataInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateContactFlowMetadataOutput,
@@ -57804,7 +57804,7 @@ mod update_contact_flow_module_alias {
 
         fn send(
             input: &ours::UpdateContactFlowModuleAliasInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateContactFlowModuleAliasOutput,
@@ -58036,7 +58036,7 @@ mod update_contact_flow_module_content {
 
         fn send(
             input: &ours::UpdateContactFlowModuleContentInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateContactFlowModuleContentOutput,
@@ -58237,7 +58237,7 @@ mod update_contact_flow_module_metadata {
 
         fn send(
             input: &ours::UpdateContactFlowModuleMetadataInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateContactFlowModuleMetadataOutput,
@@ -58460,7 +58460,7 @@ mod update_contact_flow_name {
 
         fn send(
             input: &ours::UpdateContactFlowNameInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateContactFlowNameOutput,
@@ -58643,7 +58643,7 @@ mod update_contact_routing_data {
 
         fn send(
             input: &ours::UpdateContactRoutingDataInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateContactRoutingDataOutput,
@@ -58842,7 +58842,7 @@ mod update_contact_schedule {
 
         fn send(
             input: &ours::UpdateContactScheduleInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateContactScheduleOutput,
@@ -59027,7 +59027,7 @@ mod update_data_table_attribute {
 
         fn send(
             input: &ours::UpdateDataTableAttributeInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateDataTableAttributeOutput,
@@ -59264,7 +59264,7 @@ mod update_data_table_metadata {
 
         fn send(
             input: &ours::UpdateDataTableMetadataInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateDataTableMetadataOutput,
@@ -59480,7 +59480,7 @@ mod update_data_table_primary_values {
 
         fn send(
             input: &ours::UpdateDataTablePrimaryValuesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateDataTablePrimaryValuesOutput,
@@ -59693,7 +59693,7 @@ mod update_email_address_metadata {
 
         fn send(
             input: &ours::UpdateEmailAddressMetadataInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateEmailAddressMetadataOutput,
@@ -59896,7 +59896,7 @@ mod update_evaluation_form {
 
         fn send(
             input: &ours::UpdateEvaluationFormInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateEvaluationFormOutput,
@@ -60088,7 +60088,7 @@ mod update_hours_of_operation {
 
         fn send(
             input: &ours::UpdateHoursOfOperationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateHoursOfOperationOutput,
@@ -60271,7 +60271,7 @@ mod update_hours_of_operation_override {
 
         fn send(
             input: &ours::UpdateHoursOfOperationOverrideInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateHoursOfOperationOverrideOutput,
@@ -60493,7 +60493,7 @@ mod update_instance_attribute {
 
         fn send(
             input: &ours::UpdateInstanceAttributeInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateInstanceAttributeOutput,
@@ -60659,7 +60659,7 @@ mod update_instance_storage_config {
 
         fn send(
             input: &ours::UpdateInstanceStorageConfigInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateInstanceStorageConfigOutput,
@@ -60832,7 +60832,7 @@ mod update_notification_content {
 
         fn send(
             input: &ours::UpdateNotificationContentInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateNotificationContentOutput,
@@ -61016,7 +61016,7 @@ mod update_participant_authentication {
 
         fn send(
             input: &ours::UpdateParticipantAuthenticationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateParticipantAuthenticationOutput,
@@ -61216,7 +61216,7 @@ mod update_participant_role_config {
 
         fn send(
             input: &ours::UpdateParticipantRoleConfigInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateParticipantRoleConfigOutput,
@@ -61405,7 +61405,7 @@ mod update_phone_number {
 
         fn send(
             input: &ours::UpdatePhoneNumberInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdatePhoneNumberOutput,
@@ -61608,7 +61608,7 @@ mod update_phone_number_metadata {
 
         fn send(
             input: &ours::UpdatePhoneNumberMetadataInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdatePhoneNumberMetadataOutput,
@@ -61821,7 +61821,7 @@ mod update_predefined_attribute {
 
         fn send(
             input: &ours::UpdatePredefinedAttributeInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdatePredefinedAttributeOutput,
@@ -61986,7 +61986,7 @@ mod update_prompt {
 
         fn send(
             input: &ours::UpdatePromptInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdatePromptOutput,
@@ -62151,7 +62151,7 @@ mod update_queue_hours_of_operation {
 
         fn send(
             input: &ours::UpdateQueueHoursOfOperationInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateQueueHoursOfOperationOutput,
@@ -62323,7 +62323,7 @@ mod update_queue_max_contacts {
 
         fn send(
             input: &ours::UpdateQueueMaxContactsInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateQueueMaxContactsOutput,
@@ -62490,7 +62490,7 @@ mod update_queue_name {
 
         fn send(
             input: &ours::UpdateQueueNameInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateQueueNameOutput,
@@ -62670,7 +62670,7 @@ mod update_queue_outbound_caller_config {
 
         fn send(
             input: &ours::UpdateQueueOutboundCallerConfigInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateQueueOutboundCallerConfigOutput,
@@ -62858,7 +62858,7 @@ mod update_queue_outbound_email_config {
 
         fn send(
             input: &ours::UpdateQueueOutboundEmailConfigInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateQueueOutboundEmailConfigOutput,
@@ -63076,7 +63076,7 @@ mod update_queue_status {
 
         fn send(
             input: &ours::UpdateQueueStatusInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateQueueStatusOutput,
@@ -63242,7 +63242,7 @@ mod update_quick_connect_config {
 
         fn send(
             input: &ours::UpdateQuickConnectConfigInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateQuickConnectConfigOutput,
@@ -63408,7 +63408,7 @@ mod update_quick_connect_name {
 
         fn send(
             input: &ours::UpdateQuickConnectNameInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateQuickConnectNameOutput,
@@ -63578,7 +63578,7 @@ mod update_routing_profile_agent_availability_timer {
 
         fn send(
             input: &ours::UpdateRoutingProfileAgentAvailabilityTimerInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateRoutingProfileAgentAvailabilityTimerOutput,
@@ -63768,7 +63768,7 @@ mod update_routing_profile_concurrency {
 
         fn send(
             input: &ours::UpdateRoutingProfileConcurrencyInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateRoutingProfileConcurrencyOutput,
@@ -63958,7 +63958,7 @@ mod update_routing_profile_default_outbound_queue {
 
         fn send(
             input: &ours::UpdateRoutingProfileDefaultOutboundQueueInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateRoutingProfileDefaultOutboundQueueOutput,
@@ -64149,7 +64149,7 @@ mod update_routing_profile_name {
 
         fn send(
             input: &ours::UpdateRoutingProfileNameInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateRoutingProfileNameOutput,
@@ -64330,7 +64330,7 @@ mod update_routing_profile_queues {
 
         fn send(
             input: &ours::UpdateRoutingProfileQueuesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateRoutingProfileQueuesOutput,
@@ -64496,7 +64496,7 @@ mod update_rule {
 
         fn send(
             input: &ours::UpdateRuleInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<theirs::UpdateRuleOutput, theirs::UpdateRuleError>,
         > {
@@ -64663,7 +64663,7 @@ mod update_security_profile {
 
         fn send(
             input: &ours::UpdateSecurityProfileInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateSecurityProfileOutput,
@@ -64830,7 +64830,7 @@ mod update_task_template {
 
         fn send(
             input: &ours::UpdateTaskTemplateInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateTaskTemplateOutput,
@@ -65026,7 +65026,7 @@ mod update_test_case {
 
         fn send(
             input: &ours::UpdateTestCaseInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateTestCaseOutput,
@@ -65237,7 +65237,7 @@ mod update_traffic_distribution {
 
         fn send(
             input: &ours::UpdateTrafficDistributionInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateTrafficDistributionOutput,
@@ -65421,7 +65421,7 @@ mod update_user_config {
 
         fn send(
             input: &ours::UpdateUserConfigInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateUserConfigOutput,
@@ -65602,7 +65602,7 @@ mod update_user_hierarchy {
 
         fn send(
             input: &ours::UpdateUserHierarchyInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateUserHierarchyOutput,
@@ -65769,7 +65769,7 @@ mod update_user_hierarchy_group_name {
 
         fn send(
             input: &ours::UpdateUserHierarchyGroupNameInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateUserHierarchyGroupNameOutput,
@@ -65967,7 +65967,7 @@ mod update_user_hierarchy_structure {
 
         fn send(
             input: &ours::UpdateUserHierarchyStructureInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateUserHierarchyStructureOutput,
@@ -66160,7 +66160,7 @@ mod update_user_identity_info {
 
         fn send(
             input: &ours::UpdateUserIdentityInfoInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateUserIdentityInfoOutput,
@@ -66327,7 +66327,7 @@ mod update_user_notification_status {
 
         fn send(
             input: &ours::UpdateUserNotificationStatusInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateUserNotificationStatusOutput,
@@ -66520,7 +66520,7 @@ mod update_user_phone_config {
 
         fn send(
             input: &ours::UpdateUserPhoneConfigInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateUserPhoneConfigOutput,
@@ -66686,7 +66686,7 @@ mod update_user_proficiencies {
 
         fn send(
             input: &ours::UpdateUserProficienciesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateUserProficienciesOutput,
@@ -66852,7 +66852,7 @@ mod update_user_routing_profile {
 
         fn send(
             input: &ours::UpdateUserRoutingProfileInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateUserRoutingProfileOutput,
@@ -67018,7 +67018,7 @@ mod update_user_security_profiles {
 
         fn send(
             input: &ours::UpdateUserSecurityProfilesInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateUserSecurityProfilesOutput,
@@ -67188,7 +67188,7 @@ mod update_view_content {
 
         fn send(
             input: &ours::UpdateViewContentInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateViewContentOutput,
@@ -67390,7 +67390,7 @@ mod update_view_metadata {
 
         fn send(
             input: &ours::UpdateViewMetadataInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateViewMetadataOutput,
@@ -67603,7 +67603,7 @@ mod update_workspace_metadata {
 
         fn send(
             input: &ours::UpdateWorkspaceMetadataInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateWorkspaceMetadataOutput,
@@ -67802,7 +67802,7 @@ mod update_workspace_page {
 
         fn send(
             input: &ours::UpdateWorkspacePageInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateWorkspacePageOutput,
@@ -68014,7 +68014,7 @@ mod update_workspace_theme {
 
         fn send(
             input: &ours::UpdateWorkspaceThemeInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateWorkspaceThemeOutput,
@@ -68196,7 +68196,7 @@ mod update_workspace_visibility {
 
         fn send(
             input: &ours::UpdateWorkspaceVisibilityInput,
-            client: ::aws_sdk_connect::Client,
+            client: aws_sdk_connect::Client,
         ) -> impl ::std::future::Future<
             Output = crate::SdkResult<
                 theirs::UpdateWorkspaceVisibilityOutput,
