@@ -91,6 +91,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         a.values("only").iter().flat_map(|v| v.split(',')).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
 
     let models = select_models(&list_models(&shared)?, &only)?;
+    let partitions = paths::partitions(&shared)?;
     let root = paths::repo_root().join("target").join("check-models");
     let crates_dir = root.join("crates");
     let target_dir = root.join("target");
@@ -100,7 +101,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     println!("check-models: generating {} crates into {}", models.len(), crates_dir.display());
     let mut runs = Vec::new();
     for model in &models {
-        let run = generate_one(model, &crates_dir);
+        let run = generate_one(model, &crates_dir, &partitions);
         match &run.gen_error {
             Some(e) => println!("  {:<40} GENERATION FAILED: {}", run.stem, first_line(e)),
             None => println!(
@@ -230,7 +231,7 @@ fn select_models(models: &[PathBuf], only: &[String]) -> Result<Vec<PathBuf>, St
 }
 
 /// Generates one model's crate into `crates_dir/<stem>`; never fails, errors are recorded.
-fn generate_one(model: &Path, crates_dir: &Path) -> ModelRun {
+fn generate_one(model: &Path, crates_dir: &Path, partitions: &serde_json::Value) -> ModelRun {
     let stem = stem(model);
     let mut run = ModelRun { stem: stem.clone(), crate_name: None, operations: None, files: None, gen_ms: None, gen_error: None };
     let file_name = model.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -238,8 +239,9 @@ fn generate_one(model: &Path, crates_dir: &Path) -> ModelRun {
         version: "0.1.0".to_owned(),
         regenerate: format!("cargo xtask codegen --model {file_name} --out DIR"),
         source: None,
+        runtime: smithy_codegen::RuntimeRef::Path(crate::paths::runtime_dir().display().to_string()),
     };
-    let plan_options = PlanOptions::default();
+    let plan_options = PlanOptions { partitions: Some(partitions.clone()), ..PlanOptions::default() };
     // A panic in the generator is a bug to report like an error, not a reason to stop.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<_, String> {
         let started = Instant::now();

@@ -55,11 +55,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         service: Some(ShapeId::parse(SERVICE).map_err(|e| e.to_string())?),
         crate_name: Some(CRATE_NAME.to_owned()),
         operations: None,
+        partitions: Some(paths::partitions(&shared)?),
     };
     let manifest = ManifestOptions {
         version: "0.0.0".to_owned(),
         regenerate: "cargo xtask compliance".to_owned(),
         source: Some("Smithy's restJson1 protocol tests (`smithy/protocol-tests/`)".to_owned()),
+        runtime: paths::runtime_in_repo(),
     };
     let mut files = smithy_codegen::generate_from_model(&model, &plan_options, &manifest).map_err(|e| e.to_string())?;
     let cargo = files.get_mut("Cargo.toml").ok_or("the generated crate has no Cargo.toml")?;

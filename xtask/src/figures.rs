@@ -143,8 +143,9 @@ fn codegen_time(shared: &Path, runs: usize) -> Result<(f64, f64), String> {
     // The same options as `cargo xtask codegen`, so the output can be compared with generated/.
     let options = Options {
         models: vec![model],
-        plan: PlanOptions::default(),
+        plan: PlanOptions { partitions: Some(paths::partitions(shared)?), ..PlanOptions::default() },
         manifest: ManifestOptions {
+            runtime: paths::runtime_in_repo(),
             version: "0.1.0".to_owned(),
             regenerate: "cargo xtask codegen".to_owned(),
             source: Some(format!("`{}` at commit `{}` of {} (sha256 `{}`)", pin.path, pin.commit, pin.source, pin.sha256)),

@@ -21,6 +21,8 @@ Commands:
   codegen      generate a crate; default: the pinned Connect model into generated/
                [--model PATH]... [--out DIR] [--check] [--shared DIR] [--service ID]
                [--crate-name NAME] [--operations A,B] [--version X.Y.Z]
+               [--runtime-path DIR | --runtime-version REQ] (how the crate refers to
+               runtime/; default: this checkout's runtime/ by absolute path)
   test         everything CI runs: codegen --check, compliance --check, cargo test,
                clippy and rustdoc with warnings denied   [--shared DIR]
   api-diff     compare the public API of two crates      --ours DIR --theirs DIR [--report FILE]

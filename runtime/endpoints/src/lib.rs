@@ -8,7 +8,7 @@
 //!   errors [`ResolveError`] (the rule set's own error messages) and [`InvalidParams`];
 //! - the rules-engine library functions whose behaviour is more than an expression:
 //!   [`is_valid_host_label`], [`parse_url`], [`substring`], [`uri_encode`], [`split`],
-//!   [`element`] (indexing for `getAttr`), and the AWS ones: [`PartitionResolver`]
+//!   [`element`] (indexing for `getAttr`), [`ite`], and the AWS ones: [`PartitionResolver`]
 //!   (`aws.partition`), [`parse_arn`] (`aws.parseArn`), [`is_virtual_hostable_s3_bucket`].
 //!
 //! Every function returns a value, never panics: a string that is not a URL or an ARN gives
@@ -31,6 +31,6 @@ pub use endpoint::Endpoint;
 pub use error::{InvalidParams, ResolveError};
 pub use host::{is_valid_host_label, is_virtual_hostable_s3_bucket};
 pub use partition::{Partition, PartitionData, PartitionResolver, RegionOverride};
-pub use strings::{element, split, substring, uri_encode};
+pub use strings::{element, ite, split, substring, uri_encode};
 pub use url::{parse_url, Url};
 pub use value::Value;

@@ -44,6 +44,16 @@ pub fn split(value: &str, delimiter: &str, limit: i64) -> Vec<String> {
     }
 }
 
+/// `ite(condition, then, else)`: `then` when `condition` holds, else `else_` (both are already
+/// evaluated: rule-set expressions have no side effects).
+pub fn ite<T>(condition: bool, then: T, else_: T) -> T {
+    if condition {
+        then
+    } else {
+        else_
+    }
+}
+
 /// `getAttr(array, "[index]")`: the element at `index`, counted from the end when negative
 /// (`-1` is the last); `None` when out of range.
 pub fn element(array: &[String], index: i64) -> Option<&str> {
