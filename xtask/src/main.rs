@@ -10,6 +10,7 @@ mod idl;
 mod codegen;
 mod compliance;
 mod paths;
+mod rules_engine_tests;
 mod test;
 
 use std::process::ExitCode;
@@ -31,6 +32,9 @@ Commands:
   figures      codegen time, size of the generated crate, clean -j2 build time
                [--shared DIR] [--sdk] [--runs N]
   compliance   generate the restJson1 compliance-test crate (compliance/)  [--check] [--shared DIR]
+  rules-engine-tests
+               generate the rules-engine conformance crate (rules-engine-tests/)
+               [--check] [--shared DIR]
   idl          print a model as Smithy IDL 2.0
                --model PATH... [--out FILE|DIR/] [--namespace NS] [--time] [--runs N]
   help         this text
@@ -50,6 +54,7 @@ fn main() -> ExitCode {
         "figures" => figures::run(rest),
         "compliance" => compliance::run(rest),
         "idl" => idl::run(rest),
+        "rules-engine-tests" => rules_engine_tests::run(rest),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(())
