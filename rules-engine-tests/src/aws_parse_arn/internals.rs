@@ -84,7 +84,7 @@ pub(super) fn resolve_endpoint(
                         bucket_arn.resource_id(),
                         1,
                     ) {
-                        if outpost_id == "" {
+                        if outpost_id.is_empty() {
                             return Err(
                                 ::smithy_codegen_endpoints::ResolveError::new(
                                     "OutpostId was empty",

@@ -10,7 +10,6 @@ pub(super) fn resolve_endpoint(
 > {
     let test_case_id = params.test_case_id.as_str();
     let req1 = params.req1.as_str();
-    let req2 = params.req2.as_str();
     let opt1 = params.opt1.as_deref();
     let opt2 = params.opt2.as_deref();
     if test_case_id == "0" {

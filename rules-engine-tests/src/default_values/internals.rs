@@ -9,11 +9,11 @@ pub(super) fn resolve_endpoint(
     ::smithy_codegen_endpoints::ResolveError,
 > {
     let bar = params.bar.as_deref();
-    let baz = params.baz.as_str();
+    let baz_ = params.baz.as_str();
     if bar.is_some() {
         return Ok(
             ::smithy_codegen_endpoints::Endpoint::new(
-                ["https://example.com/", baz].concat(),
+                ["https://example.com/", baz_].concat(),
             ),
         );
     }

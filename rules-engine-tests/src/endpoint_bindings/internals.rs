@@ -9,7 +9,7 @@ pub(super) fn resolve_endpoint(
     ::smithy_codegen_endpoints::ResolveError,
 > {
     let bar = params.bar.as_deref();
-    let baz = params.baz.as_str();
+    let baz_ = params.baz.as_str();
     let boolean_param = params.boolean_param;
     let endpoint = params.endpoint.as_deref();
     if let Some(endpoint) = endpoint {
@@ -19,22 +19,24 @@ pub(super) fn resolve_endpoint(
         if let Some(bar) = bar {
             return Ok(
                 ::smithy_codegen_endpoints::Endpoint::new(
-                    ["https://", bar, ".", baz, "/set"].concat(),
+                    ["https://", bar, ".", baz_, "/set"].concat(),
                 ),
             );
         }
         return Ok(
-            ::smithy_codegen_endpoints::Endpoint::new(["https://", baz, "/set"].concat()),
+            ::smithy_codegen_endpoints::Endpoint::new(
+                ["https://", baz_, "/set"].concat(),
+            ),
         );
     }
     if let Some(bar) = bar {
         return Ok(
             ::smithy_codegen_endpoints::Endpoint::new(
-                ["https://", bar, ".", baz, "/unset"].concat(),
+                ["https://", bar, ".", baz_, "/unset"].concat(),
             ),
         );
     }
     return Ok(
-        ::smithy_codegen_endpoints::Endpoint::new(["https://", baz, "/unset"].concat()),
+        ::smithy_codegen_endpoints::Endpoint::new(["https://", baz_, "/unset"].concat()),
     );
 }

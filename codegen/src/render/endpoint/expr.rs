@@ -139,6 +139,31 @@ fn strip_opt(t: &Ty) -> &Ty {
 /// Compiles expressions in a scope; records whether `aws.partition` is used.
 pub(super) struct ExprCompiler {
     pub uses_partitions: std::cell::Cell<bool>,
+    /// Names whose value the generated code reads (parameters without readers get no local).
+    pub used: std::cell::RefCell<std::collections::BTreeSet<String>>,
+}
+
+impl ExprCompiler {
+    pub fn new() -> Self {
+        ExprCompiler { uses_partitions: std::cell::Cell::new(false), used: Default::default() }
+    }
+
+    /// Looks `name` up and records that it is read.
+    pub fn read<'s>(&self, scope: &'s Scope, name: &str) -> Option<&'s Binding> {
+        let b = lookup(scope, name)?;
+        self.used.borrow_mut().insert(name.to_owned());
+        Some(b)
+    }
+}
+
+/// The identifier of a local: the Rust name, also avoiding the placeholder names clippy rejects
+/// as bindings (`foo`, `baz`, `quux`).
+pub(super) fn local_ident(rust: &str) -> Ident {
+    if matches!(rust, "foo" | "baz" | "quux") {
+        format_ident!("{rust}_")
+    } else {
+        format_ident!("{rust}")
+    }
 }
 
 impl ExprCompiler {
@@ -150,7 +175,8 @@ impl ExprCompiler {
                 let l = Lit::i64_unsuffixed(*i);
                 Ok(Val::new(quote!(#l), Ty::Int))
             }
-            Expr::Ref(name) => lookup(scope, name)
+            Expr::Ref(name) => self
+                .read(scope, name)
                 .map(Binding::val)
                 .ok_or_else(|| Error::msg(format!("`{name}` is neither a parameter nor a variable in scope"))),
             Expr::GetAttr(target, path) => {
@@ -278,6 +304,13 @@ impl ExprCompiler {
             }
             "stringEquals" => {
                 let [a, b] = self.args(args, scope, &[Ty::Str, Ty::Str])?.try_into().map_err(|_| Error::msg("takes 2 arguments"))?;
+                // Comparing with "" reads better (and passes clippy) as `is_empty()`.
+                let is_empty_lit = |v: &Val| v.literal && v.ts.to_string() == "\"\"";
+                if is_empty_lit(&b) || is_empty_lit(&a) {
+                    let x = if is_empty_lit(&b) { &a } else { &b };
+                    let s = as_str(x);
+                    return Ok(Val::new(quote!(#s.is_empty()), Ty::Bool));
+                }
                 let (l, r) = (as_str(&a), as_str(&b));
                 let mut out = Val::new(quote!(#l == #r), Ty::Bool);
                 out.compound = true;
@@ -350,7 +383,16 @@ impl ExprCompiler {
         if args.len() < 2 {
             return Err(Error::msg("takes at least 2 arguments"));
         }
-        let vals: Vec<Val> = args.iter().map(|a| self.expr(a, scope)).collect::<Result<_>>()?;
+        // Arguments after the first one that is never unset are never used: not compiled.
+        let mut vals: Vec<Val> = Vec::new();
+        for a in args {
+            let v = self.expr(a, scope)?;
+            let certain = !matches!(v.ty, Ty::Opt(_));
+            vals.push(v);
+            if certain {
+                break;
+            }
+        }
         let inner = strip_opt(&vals[0].ty).clone();
         if vals.iter().any(|v| strip_opt(&v.ty) != &inner) {
             return Err(Error::msg("the arguments have different types"));

@@ -16,18 +16,18 @@ use crate::plan::endpoint::{rust_name, EndpointDef, Expr, Param, ParamType, Prop
 
 /// The body of `internals.rs`: `resolve_endpoint(params, partitions?)`.
 pub(super) fn render(rs: &RuleSet) -> Result<TokenStream> {
-    let c = ExprCompiler { uses_partitions: std::cell::Cell::new(false) };
+    let c = ExprCompiler::new();
     let mut scope = Scope::new();
-    let mut bindings = Vec::new();
+    let mut inits = Vec::new();
     for p in &rs.params {
-        if !rs.rules.iter().any(|r| r.mentions(&p.name)) {
-            continue;
-        }
         let (b, init) = param_binding(p);
-        bindings.push(init);
+        inits.push((p.name.clone(), init));
         scope.push(b);
     }
     let (body, always) = rules(&c, &rs.rules, &scope)?;
+    // Only the parameters the code reads get a local.
+    let used = c.used.borrow();
+    let bindings: Vec<TokenStream> = inits.into_iter().filter(|(n, _)| used.contains(n)).map(|(_, i)| i).collect();
     let rt = rt();
     let tail = (!always).then(|| quote!(Err(#rt::ResolveError::no_rules_matched())));
     let params_arg = if bindings.is_empty() { quote!(_params) } else { quote!(params) };
@@ -49,14 +49,15 @@ pub(super) fn render(rs: &RuleSet) -> Result<TokenStream> {
 
 /// A parameter as a local: borrowed, optional unless always set.
 fn param_binding(p: &Param) -> (Binding, TokenStream) {
-    let ident = format_ident!("{}", p.rust);
+    let field = format_ident!("{}", p.rust);
+    let ident = super::expr::local_ident(&p.rust);
     let (ty, init) = match (p.ty, p.always_set()) {
-        (ParamType::String, false) => (Ty::Opt(Box::new(Ty::Str)), quote!(params.#ident.as_deref())),
-        (ParamType::String, true) => (Ty::Str, quote!(params.#ident.as_str())),
-        (ParamType::Boolean, false) => (Ty::Opt(Box::new(Ty::Bool)), quote!(params.#ident)),
-        (ParamType::Boolean, true) => (Ty::Bool, quote!(params.#ident)),
-        (ParamType::StringArray, false) => (Ty::Opt(Box::new(Ty::StrArray)), quote!(params.#ident.as_deref())),
-        (ParamType::StringArray, true) => (Ty::StrArray, quote!(params.#ident.as_slice())),
+        (ParamType::String, false) => (Ty::Opt(Box::new(Ty::Str)), quote!(params.#field.as_deref())),
+        (ParamType::String, true) => (Ty::Str, quote!(params.#field.as_str())),
+        (ParamType::Boolean, false) => (Ty::Opt(Box::new(Ty::Bool)), quote!(params.#field)),
+        (ParamType::Boolean, true) => (Ty::Bool, quote!(params.#field)),
+        (ParamType::StringArray, false) => (Ty::Opt(Box::new(Ty::StrArray)), quote!(params.#field.as_deref())),
+        (ParamType::StringArray, true) => (Ty::StrArray, quote!(params.#field.as_slice())),
     };
     let b = Binding { name: p.name.clone(), ident: ident.clone(), ty, owned: false };
     (b, quote!(let #ident = #init;))
@@ -130,7 +131,7 @@ fn used_after(rule: &Rule, i: usize, name: &str) -> bool {
 }
 
 fn var_binding(name: &str, ty: Ty, owned: bool) -> (Ident, Binding) {
-    let ident = format_ident!("{}", rust_name(name));
+    let ident = super::expr::local_ident(&rust_name(name));
     (ident.clone(), Binding { name: name.to_owned(), ident, ty, owned })
 }
 
@@ -145,7 +146,7 @@ fn step(c: &ExprCompiler, rule: &Rule, i: usize, scope: &Scope) -> Result<Step> 
     // `isSet(x)` on an optional name narrows `x` for what follows.
     if let Expr::Call(f, args) = expr {
         if let (true, [Expr::Ref(name)]) = (f == "isSet", args.as_slice()) {
-            if let Some(b) = lookup(scope, name) {
+            if let Some(b) = c.read(scope, name) {
                 if let (Ty::Opt(inner), true) = (&b.ty, used_after(rule, i, name)) {
                     let mut s = scope.clone();
                     let (ident, owned) = (b.ident.clone(), b.owned);
