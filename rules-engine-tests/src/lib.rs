@@ -2,51 +2,54 @@
 //! Endpoint resolvers generated from Smithy's rules-engine conformance models
 //! (`smithy/rules-engine-tests/` of the shared data directory), one module per rule set,
 //! each with the model's `smithy.rules#endpointTests` as unit tests.
+//!
+//! | module | service | model | test cases |
+//! |---|---|---|---|
+//! | [`aws_aws_region`] | `example#FizzBuzz` | `aws/aws-region.smithy` | 2 |
+//! | [`aws_beta_auth_scheme`] | `example#FizzBuzz` | `aws/beta-auth-scheme.smithy` | 0 |
+//! | [`aws_eventbridge_tests`] | `example#FizzBuzz` | `aws/eventbridge-tests.smithy` | 3 |
+//! | [`aws_eventbridge`] | `example#FizzBuzz` | `aws/eventbridge.smithy` | 0 |
+//! | [`aws_functions`] | `example#FizzBuzz` | `aws/functions.smithy` | 4 |
+//! | [`aws_is_virtual_hostable_s3_bucket`] | `example#FizzBuzz` | `aws/is-virtual-hostable-s3-bucket.smithy` | 17 |
+//! | [`aws_local_region_override`] | `example#FizzBuzz` | `aws/local-region-override.smithy` | 2 |
+//! | [`aws_parse_arn`] | `example#FizzBuzz` | `aws/parse-arn.smithy` | 15 |
+//! | [`aws_partition_fn`] | `example#FizzBuzz` | `aws/partition-fn.smithy` | 5 |
+//! | [`aws_signing_optional_properties`] | `example#FizzBuzz` | `aws/signing-optional-properties.smithy` | 0 |
+//! | [`aws_sigv4_subscheme_auth_scheme`] | `example#FizzBuzz` | `aws/sigv4subscheme-auth-scheme.smithy` | 0 |
+//! | [`coalesce`] | `smithy.rules.tests#CoalesceTest` | `coalesce.smithy` | 7 |
+//! | [`default_values`] | `smithy.rules.tests#DefaultValuesService` | `default-values.smithy` | 3 |
+//! | [`endpoint_bindings`] | `smithy.rules.tests#EndpointBindingService` | `endpoint-bindings.smithy` | 6 |
+//! | [`endpoints_string_array`] | `smithy.rules.tests#EndpointStringArrayService` | `endpoints-string-array.smithy` | 4 |
+//! | [`get_attr`] | `smithy.rules.tests#GetAttrService` | `get-attr.smithy` | 1 |
+//! | [`headers`] | `smithy.rules.tests#HeadersService` | `headers.smithy` | 1 |
+//! | [`ite`] | `smithy.rules.tests#IteTest` | `ite.smithy` | 2 |
+//! | [`parse_url`] | `smithy.rules.tests#ParseUrlService` | `parse-url.smithy` | 14 |
+//! | [`split`] | `smithy.rules.tests#SplitTest` | `split.smithy` | 26 |
+//! | [`substring`] | `smithy.rules.tests#SubstringService` | `substring.smithy` | 16 |
+//! | [`url_encode`] | `smithy.rules.tests#UrlEncodeService` | `url-encode.smithy` | 7 |
+//! | [`valid_hostlabel`] | `smithy.rules.tests#ValidHostLabelService` | `valid-hostlabel.smithy` | 8 |
 #![allow(deprecated)]
 
-/// `example#FizzBuzz` from `aws/aws-region.smithy` (2 test cases).
 pub mod aws_aws_region;
-/// `example#FizzBuzz` from `aws/beta-auth-scheme.smithy` (0 test cases).
 pub mod aws_beta_auth_scheme;
-/// `example#FizzBuzz` from `aws/eventbridge-tests.smithy` (3 test cases).
 pub mod aws_eventbridge_tests;
-/// `example#FizzBuzz` from `aws/eventbridge.smithy` (0 test cases).
 pub mod aws_eventbridge;
-/// `example#FizzBuzz` from `aws/functions.smithy` (4 test cases).
 pub mod aws_functions;
-/// `example#FizzBuzz` from `aws/is-virtual-hostable-s3-bucket.smithy` (17 test cases).
 pub mod aws_is_virtual_hostable_s3_bucket;
-/// `example#FizzBuzz` from `aws/local-region-override.smithy` (2 test cases).
 pub mod aws_local_region_override;
-/// `example#FizzBuzz` from `aws/parse-arn.smithy` (15 test cases).
 pub mod aws_parse_arn;
-/// `example#FizzBuzz` from `aws/partition-fn.smithy` (5 test cases).
 pub mod aws_partition_fn;
-/// `example#FizzBuzz` from `aws/signing-optional-properties.smithy` (0 test cases).
 pub mod aws_signing_optional_properties;
-/// `example#FizzBuzz` from `aws/sigv4subscheme-auth-scheme.smithy` (0 test cases).
 pub mod aws_sigv4_subscheme_auth_scheme;
-/// `smithy.rules.tests#CoalesceTest` from `coalesce.smithy` (7 test cases).
 pub mod coalesce;
-/// `smithy.rules.tests#DefaultValuesService` from `default-values.smithy` (3 test cases).
 pub mod default_values;
-/// `smithy.rules.tests#EndpointBindingService` from `endpoint-bindings.smithy` (6 test cases).
 pub mod endpoint_bindings;
-/// `smithy.rules.tests#EndpointStringArrayService` from `endpoints-string-array.smithy` (4 test cases).
 pub mod endpoints_string_array;
-/// `smithy.rules.tests#GetAttrService` from `get-attr.smithy` (1 test cases).
 pub mod get_attr;
-/// `smithy.rules.tests#HeadersService` from `headers.smithy` (1 test cases).
 pub mod headers;
-/// `smithy.rules.tests#IteTest` from `ite.smithy` (2 test cases).
 pub mod ite;
-/// `smithy.rules.tests#ParseUrlService` from `parse-url.smithy` (14 test cases).
 pub mod parse_url;
-/// `smithy.rules.tests#SplitTest` from `split.smithy` (26 test cases).
 pub mod split;
-/// `smithy.rules.tests#SubstringService` from `substring.smithy` (16 test cases).
 pub mod substring;
-/// `smithy.rules.tests#UrlEncodeService` from `url-encode.smithy` (7 test cases).
 pub mod url_encode;
-/// `smithy.rules.tests#ValidHostLabelService` from `valid-hostlabel.smithy` (8 test cases).
 pub mod valid_hostlabel;

@@ -104,10 +104,16 @@ fn lib_rs(modules: &[(String, String, String, usize)]) -> String {
          //! Endpoint resolvers generated from Smithy's rules-engine conformance models\n\
          //! (`smithy/rules-engine-tests/` of the shared data directory), one module per rule set,\n\
          //! each with the model's `smithy.rules#endpointTests` as unit tests.\n\
-         #![allow(deprecated)]\n\n",
+         //!\n\
+         //! | module | service | model | test cases |\n\
+         //! |---|---|---|---|\n",
     );
     for (module, source, service, n) in modules {
-        s.push_str(&format!("/// `{service}` from `{source}.smithy` ({n} test cases).\npub mod {module};\n"));
+        s.push_str(&format!("//! | [`{module}`] | `{service}` | `{source}.smithy` | {n} |\n"));
+    }
+    s.push_str("#![allow(deprecated)]\n\n");
+    for (module, ..) in modules {
+        s.push_str(&format!("pub mod {module};\n"));
     }
     s
 }
