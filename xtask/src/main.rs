@@ -24,7 +24,8 @@ Commands:
                [--crate-name NAME] [--operations A,B] [--version X.Y.Z]
                [--runtime-path DIR | --runtime-version REQ] (how the crate refers to
                runtime/; default: this checkout's runtime/ by absolute path)
-  test         everything CI runs: codegen --check, compliance --check, cargo test,
+  test         everything CI runs: codegen --check, compliance --check,
+               rules-engine-tests --check, cargo test,
                clippy and rustdoc with warnings denied   [--shared DIR]
   api-diff     compare the public API of two crates      --ours DIR --theirs DIR [--report FILE]
   check-models generate, build, clippy and document a crate for every shared model

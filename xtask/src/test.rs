@@ -1,9 +1,12 @@
 //! `cargo xtask test`: everything CI checks, in the order a failure is cheapest to find.
 //!
-//! 1. `generated/`, the differential-test glue and `compliance/` are current (`--check`);
+//! 1. `generated/`, the differential-test glue, `compliance/` and `rules-engine-tests/` are
+//!    current (`--check`);
 //! 2. the workspace tests (`cargo test --workspace`), which include the generated crate's own
 //!    unit tests and the integration tests in `tests/`;
-//! 3. the generated crate is clippy-clean and rustdoc-clean, with warnings denied.
+//! 3. the generated crate is clippy-clean and rustdoc-clean, with warnings denied, with and
+//!    without its `endpoint` feature (the workspace build has it on: `tests/` asks for it, so
+//!    step 2 runs the endpoint test cases).
 
 use std::process::Command;
 
@@ -14,14 +17,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let check = [vec!["--check".to_owned()], args.to_vec()].concat();
     crate::codegen::run(&check)?;
     crate::compliance::run(&check)?;
+    crate::rules_engine_tests::run(&check)?;
     let root = paths::repo_root();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     // (what, cargo arguments, extra environment)
     type Step<'a> = (&'a str, Vec<&'a str>, Option<(&'a str, &'a str)>);
-    let steps: [Step; 3] = [
+    let steps: [Step; 5] = [
         ("tests", vec!["test", "--workspace"], None),
         ("clippy", vec!["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], None),
+        ("clippy (no features)", vec!["clippy", "-p", "connect-api", "--all-targets", "--", "-D", "warnings"], None),
         ("rustdoc", vec!["doc", "-p", "connect-api", "--no-deps"], Some(("RUSTDOCFLAGS", "-D warnings"))),
+        ("rustdoc (endpoint)", vec!["doc", "-p", "connect-api", "--no-deps", "--features", "endpoint"], Some(("RUSTDOCFLAGS", "-D warnings"))),
     ];
     for (name, argv, env) in steps {
         println!("xtask test: {name}: cargo {}", argv.join(" "));
