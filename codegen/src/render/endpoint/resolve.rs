@@ -290,3 +290,68 @@ fn property(c: &ExprCompiler, p: &Property, scope: &Scope) -> Result<TokenStream
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::plan::endpoint::parse_rule_set;
+
+    fn compile(rule_set: serde_json::Value) -> Result<String, String> {
+        let rs = parse_rule_set(&rule_set).map_err(|e| e.message)?;
+        super::render(&rs).map(|t| t.to_string()).map_err(|e| e.message)
+    }
+
+    fn with_rules(rules: serde_json::Value) -> serde_json::Value {
+        serde_json::json!({
+            "version": "1.0",
+            "parameters": {
+                "Region": {"type": "string", "documentation": "r"},
+                "UseFIPS": {"type": "boolean", "required": true, "default": false, "documentation": "f"}
+            },
+            "rules": rules
+        })
+    }
+
+    #[test]
+    fn optional_values_must_be_narrowed() {
+        let err = compile(with_rules(serde_json::json!([
+            {"type": "endpoint", "conditions": [], "endpoint": {"url": "https://{Region}.example.com"}}
+        ])))
+        .unwrap_err();
+        assert!(err.contains("option<string>") && err.contains("isSet"), "{err}");
+    }
+
+    #[test]
+    fn unknown_functions_and_attributes_are_errors() {
+        let err = compile(with_rules(serde_json::json!([
+            {"type": "error", "conditions": [{"fn": "nope", "argv": []}], "error": "x"}
+        ])))
+        .unwrap_err();
+        assert!(err.contains("unknown function `nope`"), "{err}");
+        let err = compile(with_rules(serde_json::json!([
+            {"type": "error", "conditions": [
+                {"fn": "isSet", "argv": [{"ref": "Region"}]},
+                {"fn": "aws.partition", "argv": [{"ref": "Region"}], "assign": "p"},
+                {"fn": "booleanEquals", "argv": [{"fn": "getAttr", "argv": [{"ref": "p"}, "nope"]}, true]}
+            ], "error": "x"}
+        ])))
+        .unwrap_err();
+        assert!(err.contains("a partition has no attribute `nope`"), "{err}");
+    }
+
+    #[test]
+    fn narrowing_and_fall_through() {
+        let code = compile(with_rules(serde_json::json!([
+            {"type": "endpoint", "conditions": [
+                {"fn": "isSet", "argv": [{"ref": "Region"}]},
+                {"fn": "booleanEquals", "argv": [{"ref": "UseFIPS"}, true]}
+            ], "endpoint": {"url": "https://fips.{Region}.example.com"}},
+            {"type": "error", "conditions": [], "error": "no region"}
+        ])))
+        .unwrap();
+        let code = code.replace(' ', "");
+        assert!(code.contains("ifletSome(region)=region{ifuse_fips{"), "{code}");
+        assert!(code.contains("returnErr(::smithy_codegen_endpoints::ResolveError::new(\"noregion\"))"), "{code}");
+        // The last rule always returns: no "no rules matched" tail.
+        assert!(!code.contains("no_rules_matched"), "{code}");
+    }
+}
