@@ -27,7 +27,7 @@ use std::path::PathBuf;
 
 pub use error::{Error, Result};
 pub use plan::PlanOptions;
-pub use render::ManifestOptions;
+pub use render::{ManifestOptions, RuntimeRef};
 
 /// Everything [`generate`] needs.
 #[derive(Debug, Clone)]
@@ -85,6 +85,13 @@ pub fn generate_from_model(
     let mut files = BTreeMap::new();
     for r in results {
         files.extend(r?);
+    }
+    for (path, out) in render::endpoint_files(&plan)? {
+        let text = match out {
+            render::Output::Rust(tokens) => format::rust_file(&path, tokens)?,
+            render::Output::Text(t) => t,
+        };
+        files.insert(path, text);
     }
     Ok(files)
 }

@@ -23,6 +23,7 @@ fn generate(fixture: &str) -> BTreeMap<String, String> {
             version: "0.1.0".into(),
             regenerate: format!("cargo test -p tests --test fixtures ({fixture})"),
             source: Some(format!("`model/fixtures/{fixture}`")),
+            runtime: Default::default(),
         },
     };
     smithy_codegen::generate(&options).unwrap_or_else(|e| panic!("{fixture} must generate: {e}"))

@@ -28,6 +28,7 @@ fn generate() -> BTreeMap<String, String> {
             version: "0.1.0".into(),
             regenerate: "cargo test -p tests --test http_bindings".into(),
             source: Some(format!("`model/fixtures/{FIXTURE}`")),
+            runtime: Default::default(),
         },
     };
     smithy_codegen::generate(&options).unwrap_or_else(|e| panic!("{FIXTURE} must generate: {e}"))

@@ -10,8 +10,8 @@ use smithy_codegen::{ManifestOptions, Options, PlanOptions};
 fn generate(models: Vec<std::path::PathBuf>) -> BTreeMap<String, String> {
     let options = Options {
         models,
-        plan: PlanOptions::default(),
-        manifest: ManifestOptions { version: "0.1.0".into(), regenerate: "cargo xtask codegen".into(), source: None },
+        plan: PlanOptions { partitions: Some(smithy_codegen::load::partitions(&tests::shared_dir()).expect("partition data")), ..PlanOptions::default() },
+        manifest: ManifestOptions { version: "0.1.0".into(), regenerate: "cargo xtask codegen".into(), source: None, runtime: Default::default() },
     };
     smithy_codegen::generate(&options).expect("generation succeeds")
 }

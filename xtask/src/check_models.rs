@@ -29,7 +29,13 @@
 //!    location, such as rustdoc's broken links), and failures by cargo's
 //!    ``error: could not compile `name` `` / ``error: could not document `name` `` lines.
 //!
-//! It prints a table (model, operations, files, generation ms, build, warnings, clippy, doc),
+//! 4. crates with an endpoint rule set are also checked with their `endpoint` feature
+//!    (`cargo clippy --all-targets` and `cargo doc`, warnings denied), and their endpoint test
+//!    cases run (`cargo test -p <crate> --lib --features endpoint config::endpoint`, one run
+//!    per crate so each count belongs to a known crate).
+//!
+//! It prints a table (model, operations, files, generation ms, build, warnings, clippy, doc,
+//! endpoint tests passed/total),
 //! the first error or warning of every failing crate verbatim, and a final line
 //! `check-models: X/Y models generate, build, clippy and doc cleanly`. It fails when any
 //! model fails to generate or any crate has an error or a warning.
@@ -58,6 +64,10 @@ struct ModelRun {
     gen_ms: Option<f64>,
     /// Generation error text, if generation failed.
     gen_error: Option<String>,
+    /// The number of endpoint test cases generated (`None`: no endpoint rule set).
+    endpoint_cases: Option<usize>,
+    /// Endpoint tests that passed, when they ran (`cargo test --features endpoint`).
+    endpoint_passed: Option<usize>,
 }
 
 /// What one cargo run said about one crate.
@@ -93,6 +103,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         a.values("only").iter().flat_map(|v| v.split(',')).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
 
     let models = select_models(&list_models(&shared)?, &only)?;
+    let partitions = paths::partitions(&shared)?;
     let root = paths::repo_root().join("target").join("check-models");
     let crates_dir = root.join("crates");
     let target_dir = root.join("target");
@@ -102,7 +113,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     println!("check-models: generating {} crates into {}", models.len(), crates_dir.display());
     let mut runs = Vec::new();
     for model in &models {
-        let run = generate_one(model, &crates_dir);
+        let run = generate_one(model, &crates_dir, &partitions);
         match &run.gen_error {
             Some(e) => println!("  {:<40} GENERATION FAILED: {}", run.stem, first_line(e)),
             None => println!(
@@ -135,25 +146,39 @@ pub fn run(args: &[String]) -> Result<(), String> {
         write_workspace(&root, &members)?;
         let stem_to_crate: BTreeMap<String, String> =
             members.iter().map(|r| (r.stem.clone(), r.crate_name.clone().unwrap_or_default())).collect();
-        let specs: [(&'static str, &[&str], Option<&str>); 3] = [
-            ("build", &["build", "--workspace", "--keep-going"], None),
-            ("clippy", &["clippy", "--workspace", "--keep-going", "--", "-D", "warnings"], None),
-            ("doc", &["doc", "--workspace", "--no-deps", "--keep-going"], Some("-Dwarnings")),
+        // The crates with an endpoint resolver are also checked with their `endpoint` feature.
+        let features: Vec<String> =
+            members.iter().filter(|r| r.endpoint_cases.is_some()).filter_map(|r| Some(format!("{}/endpoint", r.crate_name.as_deref()?))).collect();
+        let features = features.join(",");
+        let specs: Vec<(&'static str, Vec<&str>, Option<&str>)> = vec![
+            ("build", vec!["build", "--workspace", "--keep-going"], None),
+            ("clippy", vec!["clippy", "--workspace", "--keep-going", "--", "-D", "warnings"], None),
+            ("doc", vec!["doc", "--workspace", "--no-deps", "--keep-going"], Some("-Dwarnings")),
+            ("clippy-endpoint", vec!["clippy", "--workspace", "--all-targets", "--keep-going", "--features", &features, "--", "-D", "warnings"], None),
+            ("doc-endpoint", vec!["doc", "--workspace", "--no-deps", "--keep-going", "--features", &features], Some("-Dwarnings")),
         ];
         for (name, cargo_args, rustdocflags) in specs {
+            if name.ends_with("-endpoint") && features.is_empty() {
+                continue;
+            }
+            let cargo_args = cargo_args.as_slice();
             print!("check-models: cargo {} ... ", cargo_args.join(" "));
             flush();
             let phase = run_cargo(name, &root, &target_dir, cargo_args, rustdocflags, &stem_to_crate)?;
             println!("{} in {:.1} s", if phase.success { "ok" } else { "FAILED" }, phase.elapsed.as_secs_f64());
             phases.push(phase);
         }
+        print!("check-models: endpoint tests (cargo test -p <crate> --lib --features endpoint) ... ");
+        flush();
+        let took = run_endpoint_tests(&root, &target_dir, &mut runs)?;
+        println!("done in {:.1} s", took.as_secs_f64());
     }
 
     // 3. Report.
     let (clean, report) = report(&runs, &phases);
     print!("{report}");
     let total = runs.len();
-    let summary = format!("check-models: {clean}/{total} models generate, build, clippy and doc cleanly");
+    let summary = format!("check-models: {clean}/{total} models generate, build, clippy and doc cleanly (with and without `endpoint`) and pass their endpoint tests");
     println!("{summary}");
     if clean == total {
         if a.flag("keep") {
@@ -168,16 +193,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
-/// The Connect model followed by `models/aws/*.json` and `models/aws-json/*.json`, each in name order.
+/// The Connect model followed by `models/aws/*.json`, then `models/aws-json/*.json` (when
+/// present), each in name order.
 fn list_models(shared: &Path) -> Result<Vec<PathBuf>, String> {
     let mut models = Vec::new();
     let connect = paths::default_model(shared);
     if connect.is_file() {
         models.push(connect);
     }
-    // restJson1 models, then the awsJson1_0/1_1 ones.
-    for dir in ["aws", "aws-json"] {
+    for (dir, required) in [("aws", true), ("aws-json", false)] {
         let dir = shared.join("models").join(dir);
+        if !required && !dir.is_dir() {
+            continue;
+        }
         let entries = std::fs::read_dir(&dir).map_err(|e| {
             format!("cannot list {}: {e}\n(the shared data directory is {}; set --shared or ${})", dir.display(), shared.display(), paths::SHARED_ENV)
         })?;
@@ -235,16 +263,26 @@ fn select_models(models: &[PathBuf], only: &[String]) -> Result<Vec<PathBuf>, St
 }
 
 /// Generates one model's crate into `crates_dir/<stem>`; never fails, errors are recorded.
-fn generate_one(model: &Path, crates_dir: &Path) -> ModelRun {
+fn generate_one(model: &Path, crates_dir: &Path, partitions: &serde_json::Value) -> ModelRun {
     let stem = stem(model);
-    let mut run = ModelRun { stem: stem.clone(), crate_name: None, operations: None, files: None, gen_ms: None, gen_error: None };
+    let mut run = ModelRun {
+        stem: stem.clone(),
+        crate_name: None,
+        operations: None,
+        files: None,
+        gen_ms: None,
+        gen_error: None,
+        endpoint_cases: None,
+        endpoint_passed: None,
+    };
     let file_name = model.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let manifest = ManifestOptions {
         version: "0.1.0".to_owned(),
         regenerate: format!("cargo xtask codegen --model {file_name} --out DIR"),
         source: None,
+        runtime: smithy_codegen::RuntimeRef::Path(crate::paths::runtime_dir().display().to_string()),
     };
-    let plan_options = PlanOptions::default();
+    let plan_options = PlanOptions { partitions: Some(partitions.clone()), ..PlanOptions::default() };
     // A panic in the generator is a bug to report like an error, not a reason to stop.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<_, String> {
         let started = Instant::now();
@@ -257,6 +295,9 @@ fn generate_one(model: &Path, crates_dir: &Path) -> ModelRun {
     }));
     match result {
         Ok(Ok((files, ms, ops, crate_name))) => {
+            if files.contains_key(ENDPOINT_MODULE) {
+                run.endpoint_cases = Some(files.get(ENDPOINT_TESTS).map_or(0, |t| t.matches("#[test]").count()));
+            }
             run.gen_ms = Some(ms);
             run.operations = Some(ops);
             run.files = Some(files.len());
@@ -276,6 +317,39 @@ fn generate_one(model: &Path, crates_dir: &Path) -> ModelRun {
         }
     }
     run
+}
+
+/// The generated endpoint resolver module and its tests (present when the model has a rule set).
+const ENDPOINT_MODULE: &str = "src/config/endpoint.rs";
+const ENDPOINT_TESTS: &str = "src/config/endpoint/tests.rs";
+
+/// Runs each crate's endpoint tests (`cargo test -p <crate> --lib --features endpoint
+/// config::endpoint`) and records how many passed. One cargo run per crate, so that each
+/// `test result` line belongs to a known crate; the build itself is shared.
+fn run_endpoint_tests(root: &Path, target_dir: &Path, runs: &mut [ModelRun]) -> Result<Duration, String> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let started = Instant::now();
+    for run in runs.iter_mut().filter(|r| r.gen_error.is_none() && r.endpoint_cases.is_some()) {
+        let name = run.crate_name.clone().unwrap_or_default();
+        let out = Command::new(&cargo)
+            .args(["test", "-p", &name, "--lib", "--features", "endpoint", "--", "config::endpoint"])
+            .current_dir(root)
+            .env("CARGO_TARGET_DIR", target_dir)
+            .env("CARGO_TERM_COLOR", "never")
+            .env_remove("RUSTFLAGS")
+            .output()
+            .map_err(|e| format!("cannot run cargo test: {e}"))?;
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        // `test result: ok. 32 passed; 0 failed; ...`
+        let passed = stdout
+            .lines()
+            .filter_map(|l| l.strip_prefix("test result: "))
+            .filter_map(|l| l.split_once(". ")?.1.split(' ').next()?.parse::<usize>().ok())
+            .sum();
+        run.endpoint_passed = Some(passed);
+        let _ = std::fs::write(root.join(format!("endpoint-tests-{}.log", run.stem)), format!("{stdout}{}", String::from_utf8_lossy(&out.stderr)));
+    }
+    Ok(started.elapsed())
 }
 
 /// Writes `root/Cargo.toml`, a workspace of the generated crates (rewritten only when it changes).
@@ -452,8 +526,8 @@ fn report(runs: &[ModelRun], phases: &[Phase]) -> (usize, String) {
     // A phase that failed with nothing attributable to any crate failed for all of them.
     let global_failure = |p: &Phase| !p.success && p.per_crate.values().all(|o| !o.failed);
 
-    let header = ["model", "operations", "files", "gen ms", "build", "warnings", "clippy", "doc"];
-    let mut rows: Vec<[String; 8]> = Vec::new();
+    let header = ["model", "operations", "files", "gen ms", "build", "warnings", "clippy", "doc", "endpoint"];
+    let mut rows: Vec<[String; 9]> = Vec::new();
     let mut clean = 0;
     let mut details = String::new();
     for r in runs {
@@ -464,6 +538,7 @@ fn report(runs: &[ModelRun], phases: &[Phase]) -> (usize, String) {
                 fmt_opt(r.files),
                 r.gen_ms.map(|m| format!("{m:.0}")).unwrap_or_else(|| "-".into()),
                 "GEN FAILED".into(),
+                "-".into(),
                 "-".into(),
                 "-".into(),
                 "-".into(),
@@ -492,9 +567,27 @@ fn report(runs: &[ModelRun], phases: &[Phase]) -> (usize, String) {
         let (build_cell, build, build_bad) = outcome("build");
         let (clippy_cell, clippy, clippy_bad) = outcome("clippy");
         let (doc_cell, doc, doc_bad) = outcome("doc");
+        // With a rule set: clippy and rustdoc with the `endpoint` feature, and its tests.
+        let (endpoint_cell, endpoint_ok) = match r.endpoint_cases {
+            None => ("-".to_owned(), true),
+            Some(total) => {
+                let (_, ec, ec_bad) = outcome("clippy-endpoint");
+                let (_, ed, ed_bad) = outcome("doc-endpoint");
+                let ran = phase("clippy-endpoint").is_some() && phase("doc-endpoint").is_some();
+                let passed = r.endpoint_passed.unwrap_or(0);
+                let lint_ok = ran && !ec_bad && !ed_bad && ed.warnings == 0;
+                for (what, o) in [("clippy --features endpoint", &ec), ("doc --features endpoint", &ed)] {
+                    if let Some(e) = o.first_error.as_ref().or(o.first_warning.as_ref()) {
+                        details.push_str(&format!("\n== {} ({name}): first {what} diagnostic\n{}\n", r.stem, clip(e)));
+                    }
+                }
+                let cell = format!("{passed}/{total}{}", if lint_ok { "" } else { " LINT FAIL" });
+                (cell, lint_ok && passed == total)
+            }
+        };
         // clippy's own warnings are errors under -D warnings; the build's are counted here.
         let warnings = build.warnings;
-        let all_ok = !build_bad && !clippy_bad && !doc_bad && warnings == 0 && doc.warnings == 0 && phases.len() == 3;
+        let all_ok = !build_bad && !clippy_bad && !doc_bad && warnings == 0 && doc.warnings == 0 && phases.len() >= 3 && endpoint_ok;
         if all_ok {
             clean += 1;
         }
@@ -507,6 +600,7 @@ fn report(runs: &[ModelRun], phases: &[Phase]) -> (usize, String) {
             warnings.to_string(),
             clippy_cell,
             doc_cell,
+            endpoint_cell,
         ]);
         for (what, o, bad) in [("build", &build, build_bad), ("clippy", &clippy, clippy_bad), ("doc", &doc, doc_bad)] {
             if let Some(e) = &o.first_error {

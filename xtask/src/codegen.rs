@@ -10,7 +10,7 @@ use crate::paths;
 
 /// Runs the command.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let a = Args::parse(args, &["model", "out", "shared", "service", "crate-name", "operations", "version"], &["check"])?;
+    let a = Args::parse(args, &["model", "out", "shared", "service", "crate-name", "operations", "version", "runtime-path", "runtime-version"], &["check"])?;
     let shared = paths::shared_dir(a.value("shared"));
     let custom_models = a.values("model");
     let (models, pinned) = if custom_models.is_empty() {
@@ -40,10 +40,20 @@ pub fn run(args: &[String]) -> Result<(), String> {
     } else {
         None
     };
+    // Crates written into the repository refer to the runtime crates relatively; others use
+    // `--runtime-path DIR` or `--runtime-version REQ`, else this checkout's `runtime/`.
+    let runtime = match (a.value("runtime-path"), a.value("runtime-version")) {
+        (Some(_), Some(_)) => return Err("give --runtime-path or --runtime-version, not both".into()),
+        (Some(p), None) => smithy_codegen::RuntimeRef::Path(p.to_owned()),
+        (None, Some(v)) => smithy_codegen::RuntimeRef::Version(v.to_owned()),
+        (None, None) if a.value("out").is_none() => paths::runtime_in_repo(),
+        (None, None) => smithy_codegen::RuntimeRef::Path(paths::runtime_dir().display().to_string()),
+    };
+    let partitions = Some(paths::partitions(&shared)?);
     let options = Options {
         models,
-        plan: PlanOptions { service, crate_name: a.value("crate-name").map(str::to_owned), operations },
-        manifest: ManifestOptions { version: a.value("version").unwrap_or("0.1.0").to_owned(), regenerate, source },
+        plan: PlanOptions { service, crate_name: a.value("crate-name").map(str::to_owned), operations, partitions },
+        manifest: ManifestOptions { version: a.value("version").unwrap_or("0.1.0").to_owned(), regenerate, source, runtime },
     };
 
     let started = Instant::now();
@@ -84,8 +94,9 @@ pub(crate) fn dynamodb_options(shared: &std::path::Path) -> Result<Options, Stri
     }
     Ok(Options {
         models: vec![model_path],
-        plan: PlanOptions { service: None, crate_name: Some("dynamodb-api".to_owned()), operations: None },
+        plan: PlanOptions { service: None, crate_name: Some("dynamodb-api".to_owned()), operations: None, partitions: Some(paths::partitions(shared)?) },
         manifest: ManifestOptions {
+            runtime: paths::runtime_in_repo_at(DYNAMODB_CRATE_DIR),
             version: "0.0.0".to_owned(),
             regenerate: "cargo xtask codegen".to_owned(),
             source: Some(format!("`{DYNAMODB_MODEL}` of the shared data directory")),
@@ -154,7 +165,7 @@ fn regenerate_command(a: &Args, models: &[PathBuf], pinned: bool) -> String {
         let name = m.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         cmd.push_str(&format!(" --model {name}"));
     }
-    for flag in ["service", "crate-name", "operations", "version"] {
+    for flag in ["service", "crate-name", "operations", "version", "runtime-path", "runtime-version"] {
         if let Some(v) = a.value(flag) {
             cmd.push_str(&format!(" --{flag} {v}"));
         }

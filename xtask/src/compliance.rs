@@ -106,7 +106,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             loaded = Some((suite.models, suite.validation_stub, load(&shared, suite)?));
         }
         let Some((_, _, model)) = &loaded else { unreachable!("loaded just above") };
-        let summary = generate(model, suite, check, started)?;
+        let summary = generate(&shared, model, suite, check, started)?;
         summaries.push((suite, summary));
     }
     let unused = compliance::unused_skips(&summaries.iter().map(|(_, s)| s).collect::<Vec<_>>());
@@ -135,16 +135,18 @@ fn load(shared: &std::path::Path, suite: &Suite) -> Result<smithy_codegen::model
     smithy_codegen::load::load_files(&models).map_err(|e| e.to_string())
 }
 
-fn generate(model: &smithy_codegen::model::Model, suite: &Suite, check: bool, started: Instant) -> Result<compliance::Summary, String> {
+fn generate(shared: &std::path::Path, model: &smithy_codegen::model::Model, suite: &Suite, check: bool, started: Instant) -> Result<compliance::Summary, String> {
     let plan_options = PlanOptions {
         service: Some(ShapeId::parse(suite.service).map_err(|e| e.to_string())?),
         crate_name: Some(suite.crate_name.to_owned()),
         operations: None,
+        partitions: Some(paths::partitions(shared)?),
     };
     let manifest = ManifestOptions {
         version: "0.0.0".to_owned(),
         regenerate: "cargo xtask compliance".to_owned(),
         source: Some(suite.source.to_owned()),
+        runtime: paths::runtime_in_repo_at(suite.out_dir),
     };
     let mut files = smithy_codegen::generate_from_model(model, &plan_options, &manifest).map_err(|e| e.to_string())?;
     let cargo = files.get_mut("Cargo.toml").ok_or("the generated crate has no Cargo.toml")?;

@@ -177,8 +177,9 @@ fn codegen_time(subject: &Subject, shared: &Path, runs: usize) -> Result<(f64, f
         pin.verify(&model).map_err(|e| format!("{e}\n(the shared data directory is {}; set --shared or ${})", shared.display(), paths::SHARED_ENV))?;
         Options {
             models: vec![model],
-            plan: PlanOptions::default(),
+            plan: PlanOptions { partitions: Some(paths::partitions(shared)?), ..PlanOptions::default() },
             manifest: ManifestOptions {
+                runtime: paths::runtime_in_repo(),
                 version: "0.1.0".to_owned(),
                 regenerate: "cargo xtask codegen".to_owned(),
                 source: Some(format!("`{}` at commit `{}` of {} (sha256 `{}`)", pin.path, pin.commit, pin.source, pin.sha256)),

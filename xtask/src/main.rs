@@ -10,6 +10,7 @@ mod idl;
 mod codegen;
 mod compliance;
 mod paths;
+mod rules_engine_tests;
 mod test;
 
 use std::process::ExitCode;
@@ -21,7 +22,10 @@ Commands:
   codegen      generate a crate; default: the pinned Connect model into generated/
                [--model PATH]... [--out DIR] [--check] [--shared DIR] [--service ID]
                [--crate-name NAME] [--operations A,B] [--version X.Y.Z]
-  test         everything CI runs: codegen --check, compliance --check, cargo test,
+               [--runtime-path DIR | --runtime-version REQ] (how the crate refers to
+               runtime/; default: this checkout's runtime/ by absolute path)
+  test         everything CI runs: codegen --check, compliance --check,
+               rules-engine-tests --check, cargo test,
                clippy and rustdoc with warnings denied   [--shared DIR]
   api-diff     compare the public API of two crates      --ours DIR --theirs DIR [--report FILE]
   check-models generate, build, clippy and document a crate for every shared model
@@ -29,6 +33,9 @@ Commands:
   figures      codegen time, size of the generated crate, clean -j2 build time
                [--shared DIR] [--sdk] [--runs N]
   compliance   generate the protocol compliance-test crates (compliance/, compliance-awsjson/)  [--check] [--shared DIR]
+  rules-engine-tests
+               generate the rules-engine conformance crate (rules-engine-tests/)
+               [--check] [--shared DIR]
   idl          print a model as Smithy IDL 2.0
                --model PATH... [--out FILE|DIR/] [--namespace NS] [--time] [--runs N]
   help         this text
@@ -48,6 +55,7 @@ fn main() -> ExitCode {
         "figures" => figures::run(rest),
         "compliance" => compliance::run(rest),
         "idl" => idl::run(rest),
+        "rules-engine-tests" => rules_engine_tests::run(rest),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(())

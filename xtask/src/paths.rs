@@ -23,6 +23,31 @@ pub fn shared_dir(flag: Option<&str>) -> PathBuf {
     repo_root().join("..").join("shared")
 }
 
+/// The AWS partition data the endpoint resolvers are generated with, read from the shared
+/// directory (`endpoints/partitions.json`).
+pub fn partitions(shared: &std::path::Path) -> Result<serde_json::Value, String> {
+    smithy_codegen::load::partitions(shared)
+        .map_err(|e| format!("{e} (the shared data directory is {}; set --shared or ${SHARED_ENV})", shared.display()))
+}
+
+/// The runtime crates (`runtime/`), as an absolute path, for crates generated outside the
+/// repository.
+pub fn runtime_dir() -> PathBuf {
+    repo_root().join("runtime")
+}
+
+/// How crates generated inside the repository (`generated/`, `compliance/`, ...) refer to the
+/// runtime crates: by path, relative to the crate.
+pub fn runtime_in_repo() -> smithy_codegen::RuntimeRef {
+    runtime_in_repo_at("generated")
+}
+
+/// How a crate generated into `dir` (relative to the repository) refers to `runtime/`.
+pub fn runtime_in_repo_at(dir: &str) -> smithy_codegen::RuntimeRef {
+    let up = "../".repeat(dir.split('/').filter(|c| !c.is_empty()).count());
+    smithy_codegen::RuntimeRef::Path(format!("{up}runtime"))
+}
+
 /// The pinned default model inside the shared directory.
 pub fn default_model(shared: &std::path::Path) -> PathBuf {
     shared.join("models").join("connect-2017-08-08.json")

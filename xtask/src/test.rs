@@ -1,11 +1,13 @@
 //! `cargo xtask test`: everything CI checks, in the order a failure is cheapest to find.
 //!
-//! 1. `generated/`, the differential-test glue and crates, `compliance/` and `compliance-awsjson/`
-//!    are current (`--check`);
+//! 1. `generated/`, the differential-test glue and crates, `compliance/`, `compliance-awsjson/`
+//!    and `rules-engine-tests/` are current (`--check`);
 //! 2. the workspace tests (`cargo test --workspace`), which include the generated crate's own
-//!    unit tests and the integration tests in `tests/`;
-//! 3. the workspace is clippy-clean and the generated crates (Connect, DynamoDB, awsJson
-//!    compliance) are rustdoc-clean, with warnings denied.
+//!    unit tests and the integration tests in `tests/` (the workspace build has the `endpoint`
+//!    feature on: `tests/` asks for it, so the endpoint test cases run);
+//! 3. the workspace is clippy-clean, and so is the Connect crate without features; the generated
+//!    crates (Connect, DynamoDB, awsJson compliance) are rustdoc-clean, with warnings denied, with
+//!    and without the `endpoint` feature.
 
 use std::process::Command;
 
@@ -16,14 +18,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let check = [vec!["--check".to_owned()], args.to_vec()].concat();
     crate::codegen::run(&check)?;
     crate::compliance::run(&check)?;
+    crate::rules_engine_tests::run(&check)?;
     let root = paths::repo_root();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     // (what, cargo arguments, extra environment)
     type Step<'a> = (&'a str, Vec<&'a str>, Option<(&'a str, &'a str)>);
-    let steps: [Step; 3] = [
+    let steps: [Step; 5] = [
         ("tests", vec!["test", "--workspace"], None),
         ("clippy", vec!["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], None),
+        ("clippy (no features)", vec!["clippy", "-p", "connect-api", "--all-targets", "--", "-D", "warnings"], None),
         ("rustdoc", vec!["doc", "-p", "connect-api", "-p", "dynamodb-api", "-p", "json10-protocol-tests", "-p", "json11-protocol-tests", "--no-deps"], Some(("RUSTDOCFLAGS", "-D warnings"))),
+        ("rustdoc (endpoint)", vec!["doc", "-p", "connect-api", "--no-deps", "--features", "endpoint"], Some(("RUSTDOCFLAGS", "-D warnings"))),
     ];
     for (name, argv, env) in steps {
         println!("xtask test: {name}: cargo {}", argv.join(" "));

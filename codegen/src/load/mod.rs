@@ -14,6 +14,14 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::model::{validate, Model};
 
+/// Reads the AWS partition data (`partitions.json`) the endpoint resolvers are generated with;
+/// `shared` is the shared data directory, which has it at `endpoints/partitions.json`.
+pub fn partitions(shared: &Path) -> Result<serde_json::Value> {
+    let file = shared.join("endpoints").join("partitions.json");
+    let text = std::fs::read_to_string(&file).map_err(|e| Error::msg(format!("cannot read the partition data: {e}")).in_file(&file))?;
+    serde_json::from_str(&text).map_err(|e| Error::msg(format!("invalid JSON: {e}")).in_file(&file))
+}
+
 /// Loads one or more JSON AST or IDL files (or directories of them) into one validated model.
 pub fn load_files(paths: &[PathBuf]) -> Result<Model> {
     let mut files = Vec::new();

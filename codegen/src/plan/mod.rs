@@ -3,6 +3,7 @@
 //! Names (all of them come from [`naming`]), module placement, optionality, boxing and the shape
 //! closure live here. Renderers only read a [`Plan`]; they never decide a name themselves.
 
+pub mod endpoint;
 pub mod naming;
 mod closure;
 mod rust_type;
@@ -108,6 +109,8 @@ pub struct Plan<'m> {
     pub operations: Vec<OperationPlan>,
     /// Member IDs whose field is boxed to break a recursive cycle.
     pub boxed: BTreeSet<ShapeId>,
+    /// The endpoint rule set and its tests, when the service has one.
+    pub endpoint: Option<endpoint::EndpointPlan>,
 }
 
 /// Options that change the plan.
@@ -119,6 +122,9 @@ pub struct PlanOptions {
     pub crate_name: Option<String>,
     /// Only these operations (by shape name), and the shapes they need.
     pub operations: Option<Vec<String>>,
+    /// The AWS partition data (`endpoints/partitions.json` of the shared directory), needed
+    /// when the service's endpoint rule set calls `aws.partition`.
+    pub partitions: Option<serde_json::Value>,
 }
 
 /// The fields of one structure as the renderers see them.
@@ -220,7 +226,8 @@ impl<'m> Plan<'m> {
             types.insert(id.clone(), TypePlan { id, name, module, kind });
         }
         let boxed = closure::boxed_members(model, &types);
-        let plan = Plan { model, service: info, types, operations, boxed };
+        let endpoint = endpoint::EndpointPlan::for_service(service, options.partitions.as_ref())?;
+        let plan = Plan { model, service: info, types, operations, boxed, endpoint };
         plan.check_member_names()?;
         Ok(plan)
     }

@@ -13,7 +13,8 @@ struct CargoToml<'a> {
     title: String,
     description: String,
     regenerate: &'a str,
-    dependencies: &'a [&'a str],
+    dependencies: Vec<String>,
+    features: Vec<String>,
 }
 
 #[derive(Template)]
@@ -40,6 +41,42 @@ pub struct ManifestOptions {
     pub regenerate: String,
     /// Where the model came from (shown in the README).
     pub source: Option<String>,
+    /// How the crate refers to the runtime crates (`runtime/` of this repository), which
+    /// optional features such as `endpoint` depend on.
+    pub runtime: RuntimeRef,
+}
+
+/// How a generated crate depends on the runtime crates (`smithy-codegen-endpoints`, ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuntimeRef {
+    /// By path: the directory that holds the runtime crates (`runtime/` of this repository),
+    /// as written into `Cargo.toml` (relative to the generated crate, or absolute).
+    Path(String),
+    /// By version requirement, from a registry.
+    Version(String),
+}
+
+impl Default for RuntimeRef {
+    fn default() -> Self {
+        RuntimeRef::Version(RUNTIME_VERSION.to_owned())
+    }
+}
+
+/// The version of the runtime crates this generator emits code for.
+pub const RUNTIME_VERSION: &str = "0.1.0";
+
+impl RuntimeRef {
+    /// The dependency table of runtime crate `package` (in directory `dir` under the runtime
+    /// path), as an optional dependency.
+    fn optional_dependency(&self, package: &str, dir: &str) -> String {
+        match self {
+            RuntimeRef::Path(p) => {
+                let p = toml_escape(&format!("{}/{dir}", p.trim_end_matches('/')));
+                format!("{package} = {{ path = \"{p}\", version = \"{RUNTIME_VERSION}\", optional = true }}")
+            }
+            RuntimeRef::Version(v) => format!("{package} = {{ version = \"{}\", optional = true }}", toml_escape(v)),
+        }
+    }
 }
 
 fn description(plan: &Plan) -> String {
@@ -50,13 +87,21 @@ fn description(plan: &Plan) -> String {
 
 /// `Cargo.toml`.
 pub fn cargo_toml(plan: &Plan, opts: &ManifestOptions) -> Result<String> {
+    let mut dependencies: Vec<String> = crate::render::protocol::for_plan(plan).dependencies().iter().map(|d| (*d).to_owned()).collect();
+    let mut features = Vec::new();
+    if plan.endpoint.is_some() {
+        use crate::render::endpoint::{FEATURE, RUNTIME_PACKAGE};
+        dependencies.push(opts.runtime.optional_dependency(RUNTIME_PACKAGE, "endpoints"));
+        features.push(format!("# The endpoint resolver (`config::endpoint`).\n{FEATURE} = [\"dep:{RUNTIME_PACKAGE}\"]"));
+    }
     CargoToml {
         name: &plan.service.crate_name,
         version: &opts.version,
         title: comment_safe(&plan.service.title),
         description: toml_escape(&description(plan)),
         regenerate: &opts.regenerate,
-        dependencies: crate::render::protocol::for_plan(plan).dependencies(),
+        dependencies,
+        features,
     }
     .render()
     .map_err(|e| Error::msg(format!("rendering Cargo.toml: {e}")))

@@ -5,6 +5,7 @@
 //! non-Rust files. Each returns `TokenStream`s; [`crate::format`] turns them into text.
 
 pub(crate) mod ctx;
+pub mod endpoint;
 mod enum_shape;
 mod error_meta;
 mod error_shape;
@@ -21,7 +22,7 @@ use crate::error::Result;
 use crate::plan::{OperationPlan, Plan, TypeKind, TypePlan};
 
 pub use ctx::Ctx;
-pub use manifest::ManifestOptions;
+pub use manifest::{ManifestOptions, RuntimeRef};
 
 /// The hand-written runtime copied into every crate: (path in the crate, source).
 const RUNTIME: &[(&str, &str)] = &[
@@ -91,6 +92,17 @@ pub fn render_job(plan: &Plan, manifest: &ManifestOptions, job: &Job) -> Result<
             (format!("src/operation/{}.rs", op.module), Output::Rust(quote::quote!(#items #wire)))
         }
     })
+}
+
+/// The endpoint resolver's files (`src/config.rs`, `src/config/endpoint*`), when the service has
+/// a rule set; rendered apart from the jobs because one rule set gives several files.
+pub fn endpoint_files(plan: &Plan) -> Result<Vec<(String, Output)>> {
+    let Some(ep) = &plan.endpoint else { return Ok(Vec::new()) };
+    let mut out = vec![("src/config.rs".to_owned(), Output::Rust(modules::config_rs()))];
+    for (path, tokens) in endpoint::files(ep, "src/config/endpoint").map_err(|e| crate::error::Error::shape(plan.service.id.to_string(), format!("endpoint rule set: {}", e.message)))? {
+        out.push((path, Output::Rust(tokens)));
+    }
+    Ok(out)
 }
 
 fn type_file(t: &TypePlan) -> String {

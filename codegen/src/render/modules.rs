@@ -42,9 +42,22 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
              the `http::Request` for an input and parses an `http::Response` into the output or error.",
         );
     }
+    if plan.endpoint.is_some() {
+        layout_text.push_str(
+            "\n- `config::endpoint` (cargo feature `endpoint`): the endpoint resolver generated from the \
+             service's endpoint rules: `Params` in, URL, headers and properties out.",
+        );
+    }
     let layout = inner_doc_lines(&layout_text);
     let inner_docs: Vec<TokenStream> = vec![docs, service_doc, layout];
     let protocol_items = super::protocol::for_plan(plan).lib_items();
+    let config = plan.endpoint.as_ref().map(|_| {
+        let feature = super::endpoint::FEATURE;
+        quote! {
+            #[cfg(feature = #feature)]
+            pub mod config;
+        }
+    });
     quote! {
         #(#inner_docs)*
         #![warn(missing_docs)]
@@ -57,6 +70,7 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
         // Model defaults are written as given, even when they look like a known constant.
         #![allow(clippy::approx_constant)]
 
+        #config
         pub mod error;
         pub mod operation;
         pub mod primitives;
@@ -65,6 +79,14 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
 
         pub use error_meta::Error;
         #protocol_items
+    }
+}
+
+/// `src/config.rs`: the service's configuration; today the endpoint resolver.
+pub fn config_rs() -> TokenStream {
+    quote! {
+        //! Configuration of the service's clients: [`endpoint`] resolves the endpoint a request goes to.
+        pub mod endpoint;
     }
 }
 

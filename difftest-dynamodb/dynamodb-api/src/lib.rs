@@ -16,6 +16,7 @@
 //! - [`primitives`]: blobs, timestamps, documents and big numbers.
 //! - [`error`]: build errors and error metadata; [`Error`] gathers every modeled error.
 //! - [`protocol`]: the [`Operation`] trait, implemented by every operation's struct: it builds the `http::Request` for an input and parses an `http::Response` into the output or error.
+//! - `config::endpoint` (cargo feature `endpoint`): the endpoint resolver generated from the service's endpoint rules: `Params` in, URL, headers and properties out.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 #![allow(deprecated)]
@@ -26,6 +27,8 @@
 )]
 #![allow(clippy::large_enum_variant, clippy::module_inception)]
 #![allow(clippy::approx_constant)]
+#[cfg(feature = "endpoint")]
+pub mod config;
 pub mod error;
 pub mod operation;
 pub mod primitives;
