@@ -14,6 +14,8 @@ struct CargoToml<'a> {
     description: String,
     regenerate: &'a str,
     dependencies: &'a [&'a str],
+    optional_dependencies: Vec<String>,
+    features: Vec<String>,
 }
 
 #[derive(Template)]
@@ -57,9 +59,31 @@ pub fn cargo_toml(plan: &Plan, opts: &ManifestOptions) -> Result<String> {
         description: toml_escape(&description(plan)),
         regenerate: &opts.regenerate,
         dependencies: crate::render::protocol::for_plan(plan).dependencies(),
+        optional_dependencies: validation_dependencies(plan)?,
+        features: vec![validate_feature(plan)?],
     }
     .render()
     .map_err(|e| Error::msg(format!("rendering Cargo.toml: {e}")))
+}
+
+/// The optional dependencies of `validate()`: the regex engines its patterns need.
+fn validation_dependencies(plan: &Plan) -> Result<Vec<String>> {
+    let (linear, ecma) = crate::render::validate::engines(plan)?;
+    let mut out = Vec::new();
+    if linear {
+        out.push("regex = { version = \"1.9\", optional = true }".to_owned());
+    }
+    if ecma {
+        out.push("regress = { version = \"0.12\", optional = true }".to_owned());
+    }
+    Ok(out)
+}
+
+/// `validate = [...]`: turns on `validate()` and the engines its patterns need.
+fn validate_feature(plan: &Plan) -> Result<String> {
+    let (linear, ecma) = crate::render::validate::engines(plan)?;
+    let deps: Vec<&str> = [(linear, "\"dep:regex\""), (ecma, "\"dep:regress\"")].into_iter().filter(|(on, _)| *on).map(|(_, d)| d).collect();
+    Ok(format!("{} = [{}]", crate::render::validate::FEATURE, deps.join(", ")))
 }
 
 /// `README.md`.

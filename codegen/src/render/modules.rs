@@ -42,9 +42,14 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
              the `http::Request` for an input and parses an `http::Response` into the output or error.",
         );
     }
+    layout_text.push_str(
+        "\n- `validation` (with the cargo feature `validate`): `validate()` on every operation input and \
+         constrained type checks the model's constraints and reports violations as a service would.",
+    );
     let layout = inner_doc_lines(&layout_text);
     let inner_docs: Vec<TokenStream> = vec![docs, service_doc, layout];
     let protocol_items = super::protocol::for_plan(plan).lib_items();
+    let validation_items = super::validate::lib_items(super::plan_has_patterns(plan));
     quote! {
         #(#inner_docs)*
         #![warn(missing_docs)]
@@ -65,6 +70,7 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
 
         pub use error_meta::Error;
         #protocol_items
+        #validation_items
     }
 }
 
