@@ -45,18 +45,18 @@ pub fn input_items(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
 }
 
 /// `validate()` and `validate_with()` for a type, unless a field accessor has either name.
-fn public_methods(name: &str, taken: &[String]) -> TokenStream {
+fn public_methods(taken: &[String]) -> TokenStream {
     if taken.iter().any(|f| f == "validate" || f == "validate_with") {
         return TokenStream::new();
     }
-    let doc = format!(
-        " Checks the model's constraints on this {name} and everything in it: `@required`, `@length`, \
+    let doc = concat!(
+        "Checks the model's constraints on this value and everything in it: `@required`, `@length`, \
          `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) \
-         enum values.\n\n Returns every violation, each with its JSON pointer; the error's `Display` is the message \
+         enum values.\n\nReturns every violation, each with its JSON pointer; the error's `Display` is the message \
          a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy \
          enums are open; use [`validate_with`](Self::validate_with) to reject them."
     );
-    let doc = super::ctx::doc_lines(&doc);
+    let doc = super::ctx::doc_lines(doc);
     quote! {
         #doc
         pub fn validate(&self) -> ::std::result::Result<(), crate::validation::ValidationError> {
@@ -74,7 +74,7 @@ fn structure(ctx: &Ctx, name: &str, fields: Vec<FieldPlan>) -> TokenStream {
     let checker = Checker { ctx };
     let names: Vec<String> = fields.iter().map(|f| f.field.clone()).collect();
     let body: Vec<TokenStream> = fields.iter().filter_map(|f| checker.field(f)).collect();
-    let methods = public_methods(name, &names);
+    let methods = public_methods(&names);
     let v = if body.is_empty() { quote!(_v) } else { quote!(v) };
     quote! {
         #[cfg(feature = "validate")]
@@ -114,7 +114,7 @@ fn union(ctx: &Ctx, shape: &Shape, name: &str) -> TokenStream {
             })
         })
         .collect();
-    let methods = public_methods(name, &[]);
+    let methods = public_methods(&[]);
     let (v, body) = if arms.is_empty() {
         (quote!(_v), TokenStream::new())
     } else {
@@ -153,8 +153,14 @@ impl Checker<'_, '_, '_> {
         let checks = self.value(Some(f.member), f.target, &quote!(x), boxed, 0);
         match (f.optional, checks, required) {
             (_, None, false) => None,
-            (true, checks, true) => {
-                let checks = checks.unwrap_or_default();
+            (true, None, true) => Some(quote! {
+                if self.#name.is_none() {
+                    let mark = v.enter(#key);
+                    v.missing();
+                    v.leave(mark);
+                }
+            }),
+            (true, Some(checks), true) => {
                 Some(quote! {
                     let mark = v.enter(#key);
                     match &self.#name {
