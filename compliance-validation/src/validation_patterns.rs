@@ -12,107 +12,11 @@ pub(crate) static P_F7EB5AE3EA095706: crate::validation::Pattern = crate::valida
             })
     },
 );
-/// `^(_+[a-zA-Z0-9]|[a-zA-Z])\w*$`
-pub(crate) static P_2C330462CBC360B7: crate::validation::Pattern = crate::validation::Pattern::new(
-    "^(_+[a-zA-Z0-9]|[a-zA-Z])\\w*$",
-    || {
-        ::regex::Regex::new("^(_+[a-zA-Z0-9]|[a-zA-Z])[0-9A-Za-z_]*$")
-            .ok()
-            .map(|re| {
-                ::std::boxed::Box::new(move |s: &str| re.is_match(s))
-                    as crate::validation::Matcher
-            })
-    },
-);
-/// `^[A-Z][A-Za-z0-9]+$`
-pub(crate) static P_4DBDDA343A251A14: crate::validation::Pattern = crate::validation::Pattern::new(
-    "^[A-Z][A-Za-z0-9]+$",
-    || {
-        ::regex::Regex::new("^[A-Z][A-Za-z0-9]+$")
-            .ok()
-            .map(|re| {
-                ::std::boxed::Box::new(move |s: &str| re.is_match(s))
-                    as crate::validation::Matcher
-            })
-    },
-);
-/// `^[A-Za-z_][A-Za-z0-9_]+$`
-pub(crate) static P_6FFD32FB6B72DBDC: crate::validation::Pattern = crate::validation::Pattern::new(
-    "^[A-Za-z_][A-Za-z0-9_]+$",
-    || {
-        ::regex::Regex::new("^[A-Za-z_][A-Za-z0-9_]+$")
-            .ok()
-            .map(|re| {
-                ::std::boxed::Box::new(move |s: &str| re.is_match(s))
-                    as crate::validation::Matcher
-            })
-    },
-);
-/// `^[^:].*$`
-pub(crate) static P_AD80F1574E7A490B: crate::validation::Pattern = crate::validation::Pattern::new(
-    "^[^:].*$",
-    || {
-        ::regex::Regex::new("^[^:][^\\n\\r\\x{2028}\\x{2029}]*$")
-            .ok()
-            .map(|re| {
-                ::std::boxed::Box::new(move |s: &str| re.is_match(s))
-                    as crate::validation::Matcher
-            })
-    },
-);
 /// `^[a-m]+$`
 pub(crate) static P_2F8ACB3F22C8A6A1: crate::validation::Pattern = crate::validation::Pattern::new(
     "^[a-m]+$",
     || {
         ::regex::Regex::new("^[a-m]+$")
-            .ok()
-            .map(|re| {
-                ::std::boxed::Box::new(move |s: &str| re.is_match(s))
-                    as crate::validation::Matcher
-            })
-    },
-);
-/// `^[a-z0-9.\-]{1,63}$`
-pub(crate) static P_ED92E2013636F1E2: crate::validation::Pattern = crate::validation::Pattern::new(
-    "^[a-z0-9.\\-]{1,63}$",
-    || {
-        ::regex::Regex::new("^[a-z0-9.\\-]{1,63}$")
-            .ok()
-            .map(|re| {
-                ::std::boxed::Box::new(move |s: &str| re.is_match(s))
-                    as crate::validation::Matcher
-            })
-    },
-);
-/// `^[a-zA-Z_]+[a-zA-Z_0-9]*$`
-pub(crate) static P_9AEEA99AD30A534E: crate::validation::Pattern = crate::validation::Pattern::new(
-    "^[a-zA-Z_]+[a-zA-Z_0-9]*$",
-    || {
-        ::regex::Regex::new("^[a-zA-Z_]+[a-zA-Z_0-9]*$")
-            .ok()
-            .map(|re| {
-                ::std::boxed::Box::new(move |s: &str| re.is_match(s))
-                    as crate::validation::Matcher
-            })
-    },
-);
-/// `^[a-zA-Z_][a-zA-Z_0-9-]*$`
-pub(crate) static P_B2C9B5BEBC93AE4E: crate::validation::Pattern = crate::validation::Pattern::new(
-    "^[a-zA-Z_][a-zA-Z_0-9-]*$",
-    || {
-        ::regex::Regex::new("^[a-zA-Z_][a-zA-Z_0-9-]*$")
-            .ok()
-            .map(|re| {
-                ::std::boxed::Box::new(move |s: &str| re.is_match(s))
-                    as crate::validation::Matcher
-            })
-    },
-);
-/// `^[a-zA-Z_][a-zA-Z_0-9-]*(:[a-zA-Z_][a-zA-Z_0-9-]*)?$`
-pub(crate) static P_FC0ED95F747C8CB3: crate::validation::Pattern = crate::validation::Pattern::new(
-    "^[a-zA-Z_][a-zA-Z_0-9-]*(:[a-zA-Z_][a-zA-Z_0-9-]*)?$",
-    || {
-        ::regex::Regex::new("^[a-zA-Z_][a-zA-Z_0-9-]*(:[a-zA-Z_][a-zA-Z_0-9-]*)?$")
             .ok()
             .map(|re| {
                 ::std::boxed::Box::new(move |s: &str| re.is_match(s))

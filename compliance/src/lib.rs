@@ -32,5 +32,3 @@ mod rest_json;
 pub use protocol::Operation;
 #[cfg(feature = "validate")]
 pub mod validation;
-#[cfg(feature = "validate")]
-mod validation_patterns;

@@ -189,8 +189,8 @@ impl Validator<'_> {
 
     /// `@range` on a float or double (compared in the member's own precision; NaN is out of any range).
     pub(crate) fn range_float(&mut self, value: f64, min: Option<f64>, max: Option<f64>, text: (&str, &str)) {
-        let below = min.is_some_and(|m| !(value >= m));
-        let above = max.is_some_and(|m| !(value <= m));
+        let below = min.is_some_and(|m| value.is_nan() || value < m);
+        let above = max.is_some_and(|m| value.is_nan() || value > m);
         if below || above {
             self.range_violation(min.is_some(), max.is_some(), text);
         }

@@ -884,7 +884,7 @@ impl crate::validation::Validate for MalformedRangeInput {
         if let ::std::option::Option::Some(x) = &self.long {
             let mark = v.enter("long");
             v.range_int(
-                i64::from(*x),
+                *x,
                 ::std::option::Option::Some(2i64),
                 ::std::option::Option::Some(8i64),
                 ("2", "8"),
@@ -894,7 +894,7 @@ impl crate::validation::Validate for MalformedRangeInput {
         if let ::std::option::Option::Some(x) = &self.min_long {
             let mark = v.enter("minLong");
             v.range_int(
-                i64::from(*x),
+                *x,
                 ::std::option::Option::Some(2i64),
                 ::std::option::Option::None,
                 ("2", ""),
@@ -904,7 +904,7 @@ impl crate::validation::Validate for MalformedRangeInput {
         if let ::std::option::Option::Some(x) = &self.max_long {
             let mark = v.enter("maxLong");
             v.range_int(
-                i64::from(*x),
+                *x,
                 ::std::option::Option::None,
                 ::std::option::Option::Some(8i64),
                 ("", "8"),

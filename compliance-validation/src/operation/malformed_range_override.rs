@@ -889,7 +889,7 @@ impl crate::validation::Validate for MalformedRangeOverrideInput {
         if let ::std::option::Option::Some(x) = &self.long {
             let mark = v.enter("long");
             v.range_int(
-                i64::from(*x),
+                *x,
                 ::std::option::Option::Some(4i64),
                 ::std::option::Option::Some(6i64),
                 ("4", "6"),
@@ -899,7 +899,7 @@ impl crate::validation::Validate for MalformedRangeOverrideInput {
         if let ::std::option::Option::Some(x) = &self.min_long {
             let mark = v.enter("minLong");
             v.range_int(
-                i64::from(*x),
+                *x,
                 ::std::option::Option::Some(4i64),
                 ::std::option::Option::None,
                 ("4", ""),
@@ -909,7 +909,7 @@ impl crate::validation::Validate for MalformedRangeOverrideInput {
         if let ::std::option::Option::Some(x) = &self.max_long {
             let mark = v.enter("maxLong");
             v.range_int(
-                i64::from(*x),
+                *x,
                 ::std::option::Option::None,
                 ::std::option::Option::Some(6i64),
                 ("", "6"),

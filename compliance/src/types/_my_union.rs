@@ -340,16 +340,13 @@ impl MyUnion {
 #[cfg(feature = "validate")]
 impl crate::validation::Validate for MyUnion {
     fn check(&self, v: &mut crate::validation::Validator<'_>) {
-        match self {
-            Self::EnumValue(x) => {
-                let mark = v.enter("enumValue");
-                v.enum_value(
-                    matches!(x.as_str(), "Foo" | "Baz" | "Bar" | "1" | "0"),
-                    "Foo, Baz, Bar, 1, 0",
-                );
-                v.leave(mark);
-            }
-            _ => {}
+        if let Self::EnumValue(x) = self {
+            let mark = v.enter("enumValue");
+            v.enum_value(
+                matches!(x.as_str(), "Foo" | "Baz" | "Bar" | "1" | "0"),
+                "Foo, Baz, Bar, 1, 0",
+            );
+            v.leave(mark);
         }
     }
 }

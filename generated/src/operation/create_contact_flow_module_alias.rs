@@ -753,9 +753,9 @@ fn parse_error(
 
 #[cfg(feature = "validate")]
 impl CreateContactFlowModuleAliasInput {
-    ///  Checks the model's constraints on this CreateContactFlowModuleAliasInput and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
     ///
-    ///  Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::validation::ValidationError> {
@@ -803,7 +803,7 @@ impl crate::validation::Validate for CreateContactFlowModuleAliasInput {
         match &self.contact_flow_module_version {
             ::std::option::Option::Some(x) => {
                 v.range_int(
-                    i64::from(*x),
+                    *x,
                     ::std::option::Option::Some(1i64),
                     ::std::option::Option::None,
                     ("1", ""),

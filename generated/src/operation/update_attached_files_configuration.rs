@@ -816,9 +816,9 @@ fn parse_error(
 
 #[cfg(feature = "validate")]
 impl UpdateAttachedFilesConfigurationInput {
-    ///  Checks the model's constraints on this UpdateAttachedFilesConfigurationInput and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
     ///
-    ///  Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::validation::ValidationError> {
@@ -863,7 +863,7 @@ impl crate::validation::Validate for UpdateAttachedFilesConfigurationInput {
         if let ::std::option::Option::Some(x) = &self.maximum_size_limit_in_bytes {
             let mark = v.enter("MaximumSizeLimitInBytes");
             v.range_int(
-                i64::from(*x),
+                *x,
                 ::std::option::Option::Some(1i64),
                 ::std::option::Option::Some(104857600i64),
                 ("1", "104857600"),

@@ -324,9 +324,9 @@ impl crate::rest_json::JsonDe for AttachedFilesConfiguration {
 
 #[cfg(feature = "validate")]
 impl AttachedFilesConfiguration {
-    ///  Checks the model's constraints on this AttachedFilesConfiguration and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
     ///
-    ///  Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::validation::ValidationError> {
@@ -367,7 +367,7 @@ impl crate::validation::Validate for AttachedFilesConfiguration {
         if let ::std::option::Option::Some(x) = &self.maximum_size_limit_in_bytes {
             let mark = v.enter("MaximumSizeLimitInBytes");
             v.range_int(
-                i64::from(*x),
+                *x,
                 ::std::option::Option::Some(1i64),
                 ::std::option::Option::Some(104857600i64),
                 ("1", "104857600"),

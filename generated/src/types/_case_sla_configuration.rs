@@ -304,9 +304,9 @@ impl crate::rest_json::JsonDe for CaseSlaConfiguration {
 
 #[cfg(feature = "validate")]
 impl CaseSlaConfiguration {
-    ///  Checks the model's constraints on this CaseSlaConfiguration and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
     ///
-    ///  Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::validation::ValidationError> {
@@ -369,7 +369,7 @@ impl crate::validation::Validate for CaseSlaConfiguration {
             let x = &self.target_sla_minutes;
             let mark = v.enter("TargetSlaMinutes");
             v.range_int(
-                i64::from(*x),
+                *x,
                 ::std::option::Option::Some(1i64),
                 ::std::option::Option::Some(129600i64),
                 ("1", "129600"),

@@ -408,9 +408,9 @@ impl crate::rest_json::JsonDe for ContactFlowModuleAliasInfo {
 
 #[cfg(feature = "validate")]
 impl ContactFlowModuleAliasInfo {
-    ///  Checks the model's constraints on this ContactFlowModuleAliasInfo and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
     ///
-    ///  Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::validation::ValidationError> {
@@ -451,7 +451,7 @@ impl crate::validation::Validate for ContactFlowModuleAliasInfo {
         if let ::std::option::Option::Some(x) = &self.version {
             let mark = v.enter("Version");
             v.range_int(
-                i64::from(*x),
+                *x,
                 ::std::option::Option::Some(1i64),
                 ::std::option::Option::None,
                 ("1", ""),

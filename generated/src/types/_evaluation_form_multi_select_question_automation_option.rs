@@ -109,9 +109,9 @@ impl crate::rest_json::JsonDe for EvaluationFormMultiSelectQuestionAutomationOpt
 
 #[cfg(feature = "validate")]
 impl EvaluationFormMultiSelectQuestionAutomationOption {
-    ///  Checks the model's constraints on this EvaluationFormMultiSelectQuestionAutomationOption and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
     ///
-    ///  Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::validation::ValidationError> {
@@ -130,13 +130,10 @@ impl EvaluationFormMultiSelectQuestionAutomationOption {
 #[cfg(feature = "validate")]
 impl crate::validation::Validate for EvaluationFormMultiSelectQuestionAutomationOption {
     fn check(&self, v: &mut crate::validation::Validator<'_>) {
-        match self {
-            Self::RuleCategory(x) => {
-                let mark = v.enter("RuleCategory");
-                crate::validation::Validate::check(x, v);
-                v.leave(mark);
-            }
-            _ => {}
+        if let Self::RuleCategory(x) = self {
+            let mark = v.enter("RuleCategory");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
         }
     }
 }

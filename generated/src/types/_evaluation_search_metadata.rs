@@ -805,9 +805,9 @@ impl crate::rest_json::JsonDe for EvaluationSearchMetadata {
 
 #[cfg(feature = "validate")]
 impl EvaluationSearchMetadata {
-    ///  Checks the model's constraints on this EvaluationSearchMetadata and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
     ///
-    ///  Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::validation::ValidationError> {
@@ -858,7 +858,7 @@ impl crate::validation::Validate for EvaluationSearchMetadata {
             let x = &self.score_percentage;
             let mark = v.enter("ScorePercentage");
             v.range_float(
-                f64::from(*x),
+                *x,
                 ::std::option::Option::Some(0f64),
                 ::std::option::Option::Some(100f64),
                 ("0", "100"),

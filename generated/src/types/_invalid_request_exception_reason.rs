@@ -118,9 +118,9 @@ impl crate::rest_json::JsonDe for InvalidRequestExceptionReason {
 
 #[cfg(feature = "validate")]
 impl InvalidRequestExceptionReason {
-    ///  Checks the model's constraints on this InvalidRequestExceptionReason and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
     ///
-    ///  Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::validation::ValidationError> {
@@ -139,19 +139,16 @@ impl InvalidRequestExceptionReason {
 #[cfg(feature = "validate")]
 impl crate::validation::Validate for InvalidRequestExceptionReason {
     fn check(&self, v: &mut crate::validation::Validator<'_>) {
-        match self {
-            Self::AttachedFileInvalidRequestExceptionReason(x) => {
-                let mark = v.enter("AttachedFileInvalidRequestExceptionReason");
-                v.enum_value(
-                    matches!(
-                        x.as_str(), "INVALID_FILE_SIZE" | "INVALID_FILE_TYPE" |
-                        "INVALID_FILE_NAME"
-                    ),
-                    "INVALID_FILE_SIZE, INVALID_FILE_TYPE, INVALID_FILE_NAME",
-                );
-                v.leave(mark);
-            }
-            _ => {}
+        if let Self::AttachedFileInvalidRequestExceptionReason(x) = self {
+            let mark = v.enter("AttachedFileInvalidRequestExceptionReason");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "INVALID_FILE_SIZE" | "INVALID_FILE_TYPE" |
+                    "INVALID_FILE_NAME"
+                ),
+                "INVALID_FILE_SIZE, INVALID_FILE_TYPE, INVALID_FILE_NAME",
+            );
+            v.leave(mark);
         }
     }
 }

@@ -469,9 +469,9 @@ impl crate::rest_json::JsonDe for ParticipantMetrics {
 
 #[cfg(feature = "validate")]
 impl ParticipantMetrics {
-    ///  Checks the model's constraints on this ParticipantMetrics and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
     ///
-    ///  Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::validation::ValidationError> {
@@ -512,7 +512,7 @@ impl crate::validation::Validate for ParticipantMetrics {
         if let ::std::option::Option::Some(x) = &self.total_response_time_in_millis {
             let mark = v.enter("TotalResponseTimeInMillis");
             v.range_int(
-                i64::from(*x),
+                *x,
                 ::std::option::Option::Some(0i64),
                 ::std::option::Option::None,
                 ("0", ""),
@@ -522,7 +522,7 @@ impl crate::validation::Validate for ParticipantMetrics {
         if let ::std::option::Option::Some(x) = &self.max_response_time_in_millis {
             let mark = v.enter("MaxResponseTimeInMillis");
             v.range_int(
-                i64::from(*x),
+                *x,
                 ::std::option::Option::Some(0i64),
                 ::std::option::Option::None,
                 ("0", ""),

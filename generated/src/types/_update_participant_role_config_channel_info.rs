@@ -107,9 +107,9 @@ impl crate::rest_json::JsonDe for UpdateParticipantRoleConfigChannelInfo {
 
 #[cfg(feature = "validate")]
 impl UpdateParticipantRoleConfigChannelInfo {
-    ///  Checks the model's constraints on this UpdateParticipantRoleConfigChannelInfo and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
     ///
-    ///  Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::validation::ValidationError> {
@@ -128,13 +128,10 @@ impl UpdateParticipantRoleConfigChannelInfo {
 #[cfg(feature = "validate")]
 impl crate::validation::Validate for UpdateParticipantRoleConfigChannelInfo {
     fn check(&self, v: &mut crate::validation::Validator<'_>) {
-        match self {
-            Self::Chat(x) => {
-                let mark = v.enter("Chat");
-                crate::validation::Validate::check(x, v);
-                v.leave(mark);
-            }
-            _ => {}
+        if let Self::Chat(x) = self {
+            let mark = v.enter("Chat");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
         }
     }
 }

@@ -94,7 +94,7 @@ fn union(ctx: &Ctx, shape: &Shape, name: &str) -> TokenStream {
     let ShapeKind::Union(members) = &shape.kind else { return TokenStream::new() };
     let ty = ident(name);
     let checker = Checker { ctx };
-    let arms: Vec<TokenStream> = members
+    let arms: Vec<(TokenStream, TokenStream)> = members
         .iter()
         .filter_map(|m| {
             let target = ctx.plan.model.expect(&m.target);
@@ -105,20 +105,24 @@ fn union(ctx: &Ctx, shape: &Shape, name: &str) -> TokenStream {
             let checks = checker.value(Some(m), target, &quote!(x), boxed, 0)?;
             let variant = ident(&crate::plan::naming::union_variant_name(&m.name));
             let key = &m.name;
-            Some(quote! {
-                Self::#variant(x) => {
+            Some((
+                quote!(Self::#variant(x)),
+                quote! {
                     let mark = v.enter(#key);
                     #checks
                     v.leave(mark);
-                }
-            })
+                },
+            ))
         })
         .collect();
     let methods = public_methods(&[]);
-    let (v, body) = if arms.is_empty() {
-        (quote!(_v), TokenStream::new())
-    } else {
-        (quote!(v), quote!(match self { #(#arms)* _ => {} }))
+    let (v, body) = match arms.as_slice() {
+        [] => (quote!(_v), TokenStream::new()),
+        [(pat, body)] => (quote!(v), quote!(if let #pat = self { #body })),
+        arms => {
+            let arms = arms.iter().map(|(pat, body)| quote!(#pat => { #body }));
+            (quote!(v), quote!(match self { #(#arms)* _ => {} }))
+        }
     };
     quote! {
         #[cfg(feature = "validate")]
@@ -219,7 +223,8 @@ impl Checker<'_, '_, '_> {
             ShapeKind::Byte | ShapeKind::Short | ShapeKind::Integer | ShapeKind::Long | ShapeKind::IntEnum(_) => {
                 if let Some(r) = range {
                     let (min, max, text) = int_bounds(r);
-                    out.push(quote!(v.range_int(i64::from(*#x), #min, #max, #text);));
+                    let value = if matches!(target.kind, ShapeKind::Long) { quote!(*#x) } else { quote!(i64::from(*#x)) };
+                    out.push(quote!(v.range_int(#value, #min, #max, #text);));
                 }
                 if let ShapeKind::IntEnum(members) = &target.kind {
                     let values: Vec<i32> = members.iter().filter_map(|m| m.traits.enum_value()?.as_i64()?.try_into().ok()).collect();
@@ -239,7 +244,8 @@ impl Checker<'_, '_, '_> {
                 if let Some(r) = range {
                     let single = matches!(target.kind, ShapeKind::Float);
                     let (min, max, text) = float_bounds(r, single);
-                    out.push(quote!(v.range_float(f64::from(*#x), #min, #max, #text);));
+                    let value = if single { quote!(f64::from(*#x)) } else { quote!(*#x) };
+                    out.push(quote!(v.range_float(#value, #min, #max, #text);));
                 }
             }
             ShapeKind::BigInteger | ShapeKind::BigDecimal => {
@@ -434,7 +440,8 @@ pub fn pattern_static(source: &str) -> String {
     format!("P_{h:016X}")
 }
 
-/// Every pattern the crate's validation uses, with the shape that first uses it.
+/// Every pattern the crate's validation uses (shapes reachable from the inputs and named
+/// types of the plan), with the shape or member that first uses it.
 fn patterns(plan: &Plan) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     let mut note = |v: Option<&Value>, at: String| {
@@ -442,16 +449,21 @@ fn patterns(plan: &Plan) -> BTreeMap<String, String> {
             out.entry(p.to_owned()).or_insert(at);
         }
     };
-    for shape in plan.model.shapes.values().filter(|s| plan.constrained.contains(&s.id)) {
-        note(shape.traits.get(PATTERN), shape.id.to_string());
-        for m in shape.kind.members() {
-            note(m.traits.get(PATTERN), shape.id.with_member(&m.name).to_string());
+    let mut stack: Vec<&crate::model::ShapeId> = plan.operations.iter().map(|o| &o.input).collect();
+    stack.extend(plan.types.keys());
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id) || !plan.constrained.contains(id) {
+            continue;
         }
-    }
-    for op in &plan.operations {
-        let shape = plan.model.expect(&op.input);
+        let shape = plan.model.expect(id);
+        note(shape.traits.get(PATTERN), shape.id.to_string());
+        if matches!(shape.kind, ShapeKind::Enum(_) | ShapeKind::IntEnum(_)) {
+            continue;
+        }
         for m in shape.kind.members() {
             note(m.traits.get(PATTERN), shape.id.with_member(&m.name).to_string());
+            stack.push(&m.target);
         }
     }
     out
