@@ -19,6 +19,9 @@ pub(crate) fn rest_json_malformed_enum_string_0() {
             ),
         ],
     );
+    assert_eq!(
+        input.validate(), ::std::result::Result::Ok(()), "enums are open by default"
+    );
 }
 
 /// `RestJsonMalformedEnumString` with `value` = `XYZ`: When a string member does not contain a valid enum value,
@@ -39,6 +42,9 @@ pub(crate) fn rest_json_malformed_enum_string_1() {
                 "Value at '/string' failed to satisfy constraint: Member must satisfy enum value set: [abc, def, jkl]",
             ),
         ],
+    );
+    assert_eq!(
+        input.validate(), ::std::result::Result::Ok(()), "enums are open by default"
     );
 }
 
@@ -63,6 +69,9 @@ pub(crate) fn rest_json_malformed_enum_trait_string_0() {
             ),
         ],
     );
+    assert_eq!(
+        input.validate(), ::std::result::Result::Ok(()), "enums are open by default"
+    );
 }
 
 /// `RestJsonMalformedEnumTraitString` with `value` = `XYZ`: When a string member does not contain a valid enum value,
@@ -85,6 +94,9 @@ pub(crate) fn rest_json_malformed_enum_trait_string_1() {
                 "Value at '/stringWithEnumTrait' failed to satisfy constraint: Member must satisfy enum value set: [abc, def]",
             ),
         ],
+    );
+    assert_eq!(
+        input.validate(), ::std::result::Result::Ok(()), "enums are open by default"
     );
 }
 
@@ -111,6 +123,9 @@ pub(crate) fn rest_json_malformed_enum_list_0() {
             ),
         ],
     );
+    assert_eq!(
+        input.validate(), ::std::result::Result::Ok(()), "enums are open by default"
+    );
 }
 
 /// `RestJsonMalformedEnumList` with `value` = `XYZ`: When a list member value does not contain a valid enum value,
@@ -135,6 +150,9 @@ pub(crate) fn rest_json_malformed_enum_list_1() {
                 "Value at '/list/0' failed to satisfy constraint: Member must satisfy enum value set: [abc, def, jkl]",
             ),
         ],
+    );
+    assert_eq!(
+        input.validate(), ::std::result::Result::Ok(()), "enums are open by default"
     );
 }
 
@@ -166,6 +184,9 @@ pub(crate) fn rest_json_malformed_enum_map_key_0() {
             ),
         ],
     );
+    assert_eq!(
+        input.validate(), ::std::result::Result::Ok(()), "enums are open by default"
+    );
 }
 
 /// `RestJsonMalformedEnumMapKey` with `value` = `XYZ`: When a map member's key does not contain a valid enum value,
@@ -195,6 +216,9 @@ pub(crate) fn rest_json_malformed_enum_map_key_1() {
                 "Value at '/map' failed to satisfy constraint: Member must satisfy enum value set: [abc, def, jkl]",
             ),
         ],
+    );
+    assert_eq!(
+        input.validate(), ::std::result::Result::Ok(()), "enums are open by default"
     );
 }
 
@@ -226,6 +250,9 @@ pub(crate) fn rest_json_malformed_enum_map_value_0() {
             ),
         ],
     );
+    assert_eq!(
+        input.validate(), ::std::result::Result::Ok(()), "enums are open by default"
+    );
 }
 
 /// `RestJsonMalformedEnumMapValue` with `value` = `XYZ`: When a map member's value does not contain a valid enum value,
@@ -256,6 +283,9 @@ pub(crate) fn rest_json_malformed_enum_map_value_1() {
             ),
         ],
     );
+    assert_eq!(
+        input.validate(), ::std::result::Result::Ok(()), "enums are open by default"
+    );
 }
 
 /// `RestJsonMalformedEnumUnion` with `value` = `ABC`: When a union member's value does not contain a valid enum value,
@@ -281,6 +311,9 @@ pub(crate) fn rest_json_malformed_enum_union_0() {
             ),
         ],
     );
+    assert_eq!(
+        input.validate(), ::std::result::Result::Ok(()), "enums are open by default"
+    );
 }
 
 /// `RestJsonMalformedEnumUnion` with `value` = `XYZ`: When a union member's value does not contain a valid enum value,
@@ -305,5 +338,8 @@ pub(crate) fn rest_json_malformed_enum_union_1() {
                 "Value at '/union/first' failed to satisfy constraint: Member must satisfy enum value set: [abc, def, jkl]",
             ),
         ],
+    );
+    assert_eq!(
+        input.validate(), ::std::result::Result::Ok(()), "enums are open by default"
     );
 }

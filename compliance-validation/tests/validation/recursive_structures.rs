@@ -30,4 +30,7 @@ pub(crate) fn rest_json_malformed_recursive_structures() {
             ),
         ],
     );
+    assert_eq!(
+        input.validate(), ::std::result::Result::Ok(()), "enums are open by default"
+    );
 }
