@@ -10,7 +10,9 @@
 //! are literals. Patterns that need backtracking (lookaround, backreferences) or that the
 //! translation does not cover are run by `regress`, an ECMA 262 engine, unchanged.
 //! `\p{..}` is read as a Unicode property (as model authors mean it), so `regress` gets the
-//! `u` flag when the pattern compiles with it.
+//! `u` flag when the pattern compiles with it. A pattern that is not ECMA 262 at all but that
+//! `regex` reads as written (Java's inline `(?s)` appears in AWS models) runs in `regex`, as in
+//! smithy-rs servers; one that no engine reads is a model error.
 
 /// How a pattern is run by generated code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +34,11 @@ pub fn engine(source: &str) -> Result<Engine, String> {
         if regress::Regex::with_flags(source, flags).is_ok() {
             return Ok(Engine::Ecma(flags));
         }
+    }
+    // Not ECMA 262, but what the `regex` crate reads as written (e.g. Java's inline `(?s)`):
+    // run it as smithy-rs servers do.
+    if regex::Regex::new(source).is_ok() {
+        return Ok(Engine::Linear(source.to_owned()));
     }
     match regress::Regex::new(source) {
         Ok(_) => Ok(Engine::Ecma("")),
@@ -234,6 +241,7 @@ mod tests {
     fn engines() {
         assert_eq!(engine("^([0-9]+)+$"), Ok(Engine::Linear("^([0-9]+)+$".to_owned())));
         assert_eq!(engine("^(?!aws:)[a-z]+$"), Ok(Engine::Ecma("u")));
+        assert_eq!(engine("^(?s).*$"), Ok(Engine::Linear("^(?s).*$".to_owned())));
         assert!(engine("[").is_err());
     }
 
