@@ -31,6 +31,7 @@ struct Readme<'a> {
     errors: usize,
     operations: usize,
     wire: bool,
+    pattern_engines: bool,
 }
 
 /// Settings that end up in the manifest and README.
@@ -100,6 +101,7 @@ pub fn readme(plan: &Plan, opts: &ManifestOptions) -> Result<String> {
         errors: count(TypeKind::Error),
         operations: plan.operations.len(),
         wire: !crate::render::protocol::for_plan(plan).dependencies().is_empty(),
+        pattern_engines: crate::render::plan_has_patterns(plan),
     }
     .render()
     .map_err(|e| Error::msg(format!("rendering README.md: {e}")))
