@@ -85,6 +85,11 @@ const SUITES: &[Suite] = &[
     },
 ];
 
+/// The service of Smithy's malformed-request validation cases, its test crate and directory.
+const VALIDATION_SERVICE: &str = "aws.protocoltests.restjson.validation#RestJsonValidation";
+const VALIDATION_CRATE_NAME: &str = "restjson-validation-tests";
+const VALIDATION_OUT_DIR: &str = "compliance-validation";
+
 /// Our stub of the validation model the restJson1 tests reference, relative to the repository.
 const VALIDATION_STUB: &str = "model/fixtures/smithy-framework-validation.smithy";
 
@@ -107,6 +112,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         let Some((_, _, model)) = &loaded else { unreachable!("loaded just above") };
         let summary = generate(&shared, model, suite, check, started)?;
+        if suite.validation_stub {
+            // The malformed-request validation cases live in the same model as restJson1's.
+            validation_crate(&shared, model, check)?;
+        }
         summaries.push((suite, summary));
     }
     let unused = compliance::unused_skips(&summaries.iter().map(|(_, s)| s).collect::<Vec<_>>());
@@ -180,4 +189,40 @@ fn generate(shared: &std::path::Path, model: &smithy_codegen::model::Model, suit
     }
     println!("pass counts: cargo test -p {} -- --nocapture figures", suite.crate_name);
     Ok(rendered.summary)
+}
+
+/// The crate of `RestJsonValidation` with its malformed-request cases as tests of `validate()`
+/// (`tests/validation/`); the feature `validate` is on by default there.
+fn validation_crate(shared: &std::path::Path, model: &smithy_codegen::model::Model, check: bool) -> Result<(), String> {
+    let started = Instant::now();
+    let plan_options = PlanOptions {
+        service: Some(ShapeId::parse(VALIDATION_SERVICE).map_err(|e| e.to_string())?),
+        crate_name: Some(VALIDATION_CRATE_NAME.to_owned()),
+        operations: None,
+        partitions: Some(paths::partitions(shared)?),
+    };
+    let manifest = ManifestOptions {
+        version: "0.0.0".to_owned(),
+        regenerate: "cargo xtask compliance".to_owned(),
+        source: Some("Smithy's restJson1 validation protocol tests (`smithy/protocol-tests/restJson1/validation/`)".to_owned()),
+        runtime: paths::runtime_in_repo_at(VALIDATION_OUT_DIR),
+    };
+    let mut files = smithy_codegen::generate_from_model(model, &plan_options, &manifest).map_err(|e| e.to_string())?;
+    let cargo = files.get_mut("Cargo.toml").ok_or("the generated crate has no Cargo.toml")?;
+    *cargo = cargo.replacen("version = \"0.0.0\"\n", "version = \"0.0.0\"\npublish = false\n", 1);
+    if !cargo.contains("\n[features]\n") {
+        return Err("the generated Cargo.toml has no [features] section".to_owned());
+    }
+    *cargo = cargo.replacen("\n[features]\n", "\n[features]\ndefault = [\"validate\"]\n", 1);
+    let plan = smithy_codegen::plan::Plan::new(model, &plan_options).map_err(|e| e.to_string())?;
+    let (tests, summary) = compliance::malformed::render(&plan).map_err(|e| e.to_string())?;
+    files.extend(tests);
+    let out = paths::repo_root().join(VALIDATION_OUT_DIR);
+    crate::codegen::sync_dir("compliance", &out, &files, check, started.elapsed())?;
+    println!("rendered {} malformed-request validation cases; {} skipped (ignored, counted as failed):", summary.cases, summary.skipped.len());
+    for (id, r) in &summary.skipped {
+        println!("  {id}: {r}");
+    }
+    println!("pass count: cargo test -p {VALIDATION_CRATE_NAME} -- --nocapture figures");
+    Ok(())
 }

@@ -4,10 +4,10 @@
 //!    and `rules-engine-tests/` are current (`--check`);
 //! 2. the workspace tests (`cargo test --workspace`), which include the generated crate's own
 //!    unit tests and the integration tests in `tests/` (the workspace build has the `endpoint`
-//!    feature on: `tests/` asks for it, so the endpoint test cases run);
+//!    and `validate` features on: `tests/` asks for them, so the endpoint and validation tests run);
 //! 3. the workspace is clippy-clean, and so is the Connect crate without features; the generated
 //!    crates (Connect, DynamoDB, awsJson compliance) are rustdoc-clean, with warnings denied, with
-//!    and without the `endpoint` feature.
+//!    and without features.
 
 use std::process::Command;
 
@@ -28,7 +28,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         ("clippy", vec!["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], None),
         ("clippy (no features)", vec!["clippy", "-p", "connect-api", "--all-targets", "--", "-D", "warnings"], None),
         ("rustdoc", vec!["doc", "-p", "connect-api", "-p", "dynamodb-api", "-p", "json10-protocol-tests", "-p", "json11-protocol-tests", "--no-deps"], Some(("RUSTDOCFLAGS", "-D warnings"))),
-        ("rustdoc (endpoint)", vec!["doc", "-p", "connect-api", "--no-deps", "--features", "endpoint"], Some(("RUSTDOCFLAGS", "-D warnings"))),
+        ("rustdoc (all features)", vec!["doc", "-p", "connect-api", "--no-deps", "--all-features"], Some(("RUSTDOCFLAGS", "-D warnings"))),
     ];
     for (name, argv, env) in steps {
         println!("xtask test: {name}: cargo {}", argv.join(" "));

@@ -15,6 +15,7 @@
 //! count as failed in the figures, and the `figures` test fails when one of them starts passing.
 
 mod cases;
+pub mod malformed;
 pub mod values;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -30,12 +30,28 @@ pub struct Builder<'a> {
 pub struct Values<'p, 'm> {
     plan: &'p Plan<'m>,
     ctx: Ctx<'p, 'm>,
+    /// Values are a JSON request body as sent (`@jsonName` keys, base64 blobs, timestamps in
+    /// their wire format, unknown keys ignored) rather than a case's `params`.
+    wire: bool,
 }
 
 impl<'p, 'm> Values<'p, 'm> {
-    /// A converter for `plan`.
+    /// A converter of `params` for `plan`.
     pub fn new(plan: &'p Plan<'m>) -> Self {
-        Values { plan, ctx: Ctx::new(plan, &[]) }
+        Values { plan, ctx: Ctx::new(plan, &[]), wire: false }
+    }
+
+    /// A converter of JSON bodies as sent on the wire, for `plan`.
+    pub fn wire(plan: &'p Plan<'m>) -> Self {
+        Values { plan, ctx: Ctx::new(plan, &[]), wire: true }
+    }
+
+    fn key_matches(&self, f: &FieldPlan, key: &str) -> bool {
+        if self.wire {
+            f.member.traits.json_name().unwrap_or(&f.member.name) == key
+        } else {
+            f.member.name == key
+        }
     }
 
     /// The builder chain for structure `shape` (`builder()`, one setter per given member,
@@ -52,7 +68,7 @@ impl<'p, 'm> Values<'p, 'm> {
         let mut setters = Vec::new();
         for (key, value) in &obj {
             let here = format!("{at}.{key}");
-            match fields.iter().find(|f| f.member.name == *key) {
+            match fields.iter().find(|f| self.key_matches(f, key)) {
                 Some(f) => {
                     if value.is_null() {
                         continue;
@@ -66,6 +82,8 @@ impl<'p, 'm> Values<'p, 'm> {
                     let s = value.as_str().ok_or_else(|| format!("{here}: expected a string"))?;
                     setters.push(quote!(.set_message(::std::option::Option::Some(::std::string::String::from(#s)))));
                 }
+                // A service ignores members it does not know.
+                None if self.wire => {}
                 None => return Err(format!("{here}: `{}` has no member `{key}`", shape.id)),
             }
         }
@@ -113,9 +131,20 @@ impl<'p, 'm> Values<'p, 'm> {
                 let ty = self.ty(&shape.id);
                 quote!(<#ty>::from(#s))
             }
+            ShapeKind::Blob if self.wire => {
+                let s = v.as_str().ok_or_else(|| wrong("a base64 string"))?;
+                let bytes = Literal::byte_string(&crate::render::structure::base64_decode(s));
+                quote!(crate::primitives::Blob::new(#bytes.to_vec()))
+            }
             ShapeKind::Blob => {
                 let s = v.as_str().ok_or_else(|| wrong("a string"))?;
                 quote!(crate::primitives::Blob::new(#s.as_bytes()))
+            }
+            // A timestamp string on the wire: `date-time` or `http-date` (told apart by form).
+            ShapeKind::Timestamp if self.wire && v.is_string() => {
+                let s = v.as_str().unwrap_or_default();
+                let fmt = if s.contains(',') { quote!(HttpDate) } else { quote!(DateTime) };
+                quote!(crate::primitives::DateTime::from_str(#s, crate::primitives::DateTimeFormat::#fmt).expect("a valid timestamp"))
             }
             ShapeKind::Timestamp => {
                 let n = match v {

@@ -6,6 +6,7 @@
 pub mod endpoint;
 pub mod naming;
 mod closure;
+pub mod constraints;
 mod rust_type;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -111,6 +112,8 @@ pub struct Plan<'m> {
     pub boxed: BTreeSet<ShapeId>,
     /// The endpoint rule set and its tests, when the service has one.
     pub endpoint: Option<endpoint::EndpointPlan>,
+    /// Shapes whose values `validate()` checks ([`constraints`]).
+    pub constrained: BTreeSet<ShapeId>,
 }
 
 /// Options that change the plan.
@@ -227,7 +230,9 @@ impl<'m> Plan<'m> {
         }
         let boxed = closure::boxed_members(model, &types);
         let endpoint = endpoint::EndpointPlan::for_service(service, options.partitions.as_ref())?;
-        let plan = Plan { model, service: info, types, operations, boxed, endpoint };
+        let mut plan = Plan { model, service: info, types, operations, boxed, endpoint, constrained: BTreeSet::new() };
+        let constrained = constraints::constrained_shapes(model, |_, m| plan.is_optional(m, false));
+        plan.constrained = constrained;
         plan.check_member_names()?;
         Ok(plan)
     }
@@ -246,11 +251,7 @@ impl<'m> Plan<'m> {
     fn field(&self, container: &'m Shape, member: &'m Member, input: bool) -> FieldPlan<'m> {
         let target = self.model.expect(&member.target);
         let default = member.traits.default_value().filter(|v| !v.is_null());
-        let aggregate = matches!(target.kind, ShapeKind::Structure(_) | ShapeKind::Union(_));
-        let optional = input
-            || aggregate
-            || member.traits.client_optional()
-            || !(member.traits.required() || default.is_some());
+        let optional = self.is_optional(member, input);
         let mut ty = self.member_type(member);
         if self.boxed.contains(&container.id.with_member(&member.name)) {
             ty = RustType::Boxed(Box::new(ty));
@@ -265,6 +266,14 @@ impl<'m> Plan<'m> {
             ty,
             default,
         }
+    }
+
+    /// Whether a structure member's field is an `Option`. `input` makes every field optional.
+    pub fn is_optional(&self, member: &Member, input: bool) -> bool {
+        let target = self.model.expect(&member.target);
+        let default = member.traits.default_value().filter(|v| !v.is_null());
+        let aggregate = matches!(target.kind, ShapeKind::Structure(_) | ShapeKind::Union(_));
+        input || aggregate || member.traits.client_optional() || !(member.traits.required() || default.is_some())
     }
 
     /// The Rust type of a member's target (no outer `Option`, no boxing).

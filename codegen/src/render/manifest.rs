@@ -30,6 +30,7 @@ struct Readme<'a> {
     errors: usize,
     operations: usize,
     wire: bool,
+    pattern_engines: bool,
 }
 
 /// Settings that end up in the manifest and README.
@@ -94,6 +95,8 @@ pub fn cargo_toml(plan: &Plan, opts: &ManifestOptions) -> Result<String> {
         dependencies.push(opts.runtime.optional_dependency(RUNTIME_PACKAGE, "endpoints"));
         features.push(format!("# The endpoint resolver (`config::endpoint`).\n{FEATURE} = [\"dep:{RUNTIME_PACKAGE}\"]"));
     }
+    dependencies.extend(validation_dependencies(plan)?);
+    features.push(format!("# `validate()` on inputs and constrained types.\n{}", validate_feature(plan)?));
     CargoToml {
         name: &plan.service.crate_name,
         version: &opts.version,
@@ -105,6 +108,26 @@ pub fn cargo_toml(plan: &Plan, opts: &ManifestOptions) -> Result<String> {
     }
     .render()
     .map_err(|e| Error::msg(format!("rendering Cargo.toml: {e}")))
+}
+
+/// The optional dependencies of `validate()`: the regex engines its patterns need.
+fn validation_dependencies(plan: &Plan) -> Result<Vec<String>> {
+    let (linear, ecma) = crate::render::validate::engines(plan)?;
+    let mut out = Vec::new();
+    if linear {
+        out.push("regex = { version = \"1.9\", optional = true }".to_owned());
+    }
+    if ecma {
+        out.push("regress = { version = \"0.12\", optional = true }".to_owned());
+    }
+    Ok(out)
+}
+
+/// `validate = [...]`: turns on `validate()` and the engines its patterns need.
+fn validate_feature(plan: &Plan) -> Result<String> {
+    let (linear, ecma) = crate::render::validate::engines(plan)?;
+    let deps: Vec<&str> = [(linear, "\"dep:regex\""), (ecma, "\"dep:regress\"")].into_iter().filter(|(on, _)| *on).map(|(_, d)| d).collect();
+    Ok(format!("{} = [{}]", crate::render::validate::FEATURE, deps.join(", ")))
 }
 
 /// `README.md`.
@@ -121,6 +144,7 @@ pub fn readme(plan: &Plan, opts: &ManifestOptions) -> Result<String> {
         errors: count(TypeKind::Error),
         operations: plan.operations.len(),
         wire: !crate::render::protocol::for_plan(plan).dependencies().is_empty(),
+        pattern_engines: crate::render::plan_has_patterns(plan),
     }
     .render()
     .map_err(|e| Error::msg(format!("rendering README.md: {e}")))

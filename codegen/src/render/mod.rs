@@ -15,6 +15,7 @@ mod operation;
 pub mod protocol;
 pub(crate) mod structure;
 mod union;
+pub mod validate;
 
 use proc_macro2::TokenStream;
 
@@ -29,6 +30,17 @@ const RUNTIME: &[(&str, &str)] = &[
     ("src/primitives.rs", include_str!("../../runtime/primitives.rs")),
     ("src/error.rs", include_str!("../../runtime/error.rs")),
 ];
+
+/// The runtime of `validate()` (compiled with the `validate` feature).
+const VALIDATION_RUNTIME: &str = include_str!("../../runtime/validation.rs");
+
+/// The generated module of compiled `@pattern`s.
+const PATTERNS_FILE: &str = "src/validation_patterns.rs";
+
+/// Whether the crate checks any `@pattern` (an invalid pattern counts: rendering reports it).
+pub(crate) fn plan_has_patterns(plan: &Plan) -> bool {
+    validate::engines(plan).map_or(true, |(linear, ecma)| linear || ecma)
+}
 
 /// A Rust file before formatting, or a finished text file.
 pub enum Output {
@@ -62,6 +74,10 @@ pub fn jobs<'p>(plan: &'p Plan) -> Vec<Job<'p>> {
     for m in ["src/lib.rs", "src/types.rs", "src/types/error.rs", "src/operation.rs", "src/error_meta.rs"] {
         jobs.push(Job::Module(m));
     }
+    jobs.push(Job::Static("src/validation.rs", VALIDATION_RUNTIME));
+    if plan_has_patterns(plan) {
+        jobs.push(Job::Module(PATTERNS_FILE));
+    }
     jobs.extend(plan.types.values().map(Job::Type));
     jobs.extend(plan.operations.iter().map(Job::Operation));
     jobs
@@ -80,6 +96,7 @@ pub fn render_job(plan: &Plan, manifest: &ManifestOptions, job: &Job) -> Result<
                 "src/types.rs" => modules::types_rs(&plain()),
                 "src/types/error.rs" => modules::types_error_rs(&plain()),
                 "src/operation.rs" => modules::operation_rs(&plain()),
+                PATTERNS_FILE => validate::patterns_module(plan)?,
                 _ => error_meta::render(&plain()),
             };
             ((*path).to_owned(), Output::Rust(tokens))
@@ -89,7 +106,8 @@ pub fn render_job(plan: &Plan, manifest: &ManifestOptions, job: &Job) -> Result<
             let ctx = Ctx::new(plan, &operation::defined_names(op));
             let items = operation::render(&ctx, op);
             let wire = protocol::for_plan(plan).operation_items(&ctx, op);
-            (format!("src/operation/{}.rs", op.module), Output::Rust(quote::quote!(#items #wire)))
+            let checks = validate::input_items(&ctx, op);
+            (format!("src/operation/{}.rs", op.module), Output::Rust(quote::quote!(#items #wire #checks)))
         }
     })
 }
@@ -138,5 +156,6 @@ fn render_type(plan: &Plan, t: &TypePlan) -> TokenStream {
         TypeKind::Union => union::render(&ctx, t),
         TypeKind::Enum => enum_shape::render(&ctx, t),
     };
-    quote::quote!(#items #wire)
+    let checks = validate::type_items(&ctx, t);
+    quote::quote!(#items #wire #checks)
 }

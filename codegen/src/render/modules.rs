@@ -48,9 +48,14 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
              service's endpoint rules: `Params` in, URL, headers and properties out.",
         );
     }
+    layout_text.push_str(
+        "\n- `validation` (with the cargo feature `validate`): `validate()` on every operation input and \
+         constrained type checks the model's constraints and reports violations as a service would.",
+    );
     let layout = inner_doc_lines(&layout_text);
     let inner_docs: Vec<TokenStream> = vec![docs, service_doc, layout];
     let protocol_items = super::protocol::for_plan(plan).lib_items();
+    let validation_items = super::validate::lib_items(super::plan_has_patterns(plan));
     let config = plan.endpoint.as_ref().map(|_| {
         let feature = super::endpoint::FEATURE;
         quote! {
@@ -79,6 +84,7 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
 
         pub use error_meta::Error;
         #protocol_items
+        #validation_items
     }
 }
 

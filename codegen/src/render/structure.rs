@@ -610,7 +610,7 @@ fn literal_for(ctx: &Ctx, ty: &RustType, v: &Value) -> TokenStream {
 use quote::ToTokens;
 
 /// Standard base64 (padding optional); invalid input decodes to what could be read.
-fn base64_decode(text: &str) -> Vec<u8> {
+pub(crate) fn base64_decode(text: &str) -> Vec<u8> {
     let value = |c: u8| match c {
         b'A'..=b'Z' => Some(c - b'A'),
         b'a'..=b'z' => Some(c - b'a' + 26),

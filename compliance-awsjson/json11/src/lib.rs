@@ -8,6 +8,7 @@
 //! - [`primitives`]: blobs, timestamps, documents and big numbers.
 //! - [`error`]: build errors and error metadata; [`Error`] gathers every modeled error.
 //! - [`protocol`]: the [`Operation`] trait, implemented by every operation's struct: it builds the `http::Request` for an input and parses an `http::Response` into the output or error.
+//! - `validation` (with the cargo feature `validate`): `validate()` on every operation input and constrained type checks the model's constraints and reports violations as a service would.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 #![allow(deprecated)]
@@ -30,3 +31,5 @@ mod json_values;
 pub mod protocol;
 mod wire;
 pub use protocol::Operation;
+#[cfg(feature = "validate")]
+pub mod validation;

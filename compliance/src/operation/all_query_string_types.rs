@@ -1067,3 +1067,73 @@ fn parse_error(
         crate::error::Unhandled::new(meta).with_status(status),
     )
 }
+
+#[cfg(feature = "validate")]
+impl AllQueryStringTypesInput {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for AllQueryStringTypesInput {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.query_string_set {
+            let mark = v.enter("queryStringSet");
+            v.unique_hashed(x);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.query_integer_set {
+            let mark = v.enter("queryIntegerSet");
+            v.unique_hashed(x);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.query_enum {
+            let mark = v.enter("queryEnum");
+            v.enum_value(
+                matches!(x.as_str(), "Foo" | "Baz" | "Bar" | "1" | "0"),
+                "Foo, Baz, Bar, 1, 0",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.query_enum_list {
+            let mark = v.enter("queryEnumList");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.enum_value(
+                    matches!(item0.as_str(), "Foo" | "Baz" | "Bar" | "1" | "0"),
+                    "Foo, Baz, Bar, 1, 0",
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.query_integer_enum {
+            let mark = v.enter("queryIntegerEnum");
+            v.enum_value(matches!(* x, 1i32 | 2i32 | 3i32), "1, 2, 3");
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.query_integer_enum_list {
+            let mark = v.enter("queryIntegerEnumList");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.enum_value(matches!(* item0, 1i32 | 2i32 | 3i32), "1, 2, 3");
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+    }
+}

@@ -735,3 +735,92 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> JsonEnums
     };
     JsonEnumsError::Unhandled(crate::error::Unhandled::new(meta).with_status(status))
 }
+
+#[cfg(feature = "validate")]
+impl JsonEnumsInput {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for JsonEnumsInput {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.foo_enum1 {
+            let mark = v.enter("fooEnum1");
+            v.enum_value(
+                matches!(x.as_str(), "Foo" | "Baz" | "Bar" | "1" | "0"),
+                "Foo, Baz, Bar, 1, 0",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.foo_enum2 {
+            let mark = v.enter("fooEnum2");
+            v.enum_value(
+                matches!(x.as_str(), "Foo" | "Baz" | "Bar" | "1" | "0"),
+                "Foo, Baz, Bar, 1, 0",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.foo_enum3 {
+            let mark = v.enter("fooEnum3");
+            v.enum_value(
+                matches!(x.as_str(), "Foo" | "Baz" | "Bar" | "1" | "0"),
+                "Foo, Baz, Bar, 1, 0",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.foo_enum_list {
+            let mark = v.enter("fooEnumList");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.enum_value(
+                    matches!(item0.as_str(), "Foo" | "Baz" | "Bar" | "1" | "0"),
+                    "Foo, Baz, Bar, 1, 0",
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.foo_enum_set {
+            let mark = v.enter("fooEnumSet");
+            v.unique_hashed(x);
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.enum_value(
+                    matches!(item0.as_str(), "Foo" | "Baz" | "Bar" | "1" | "0"),
+                    "Foo, Baz, Bar, 1, 0",
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.foo_enum_map {
+            let mark = v.enter("fooEnumMap");
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                let mark = v.enter_key(key0.as_str(), false);
+                v.enum_value(
+                    matches!(value0.as_str(), "Foo" | "Baz" | "Bar" | "1" | "0"),
+                    "Foo, Baz, Bar, 1, 0",
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+    }
+}

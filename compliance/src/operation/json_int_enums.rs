@@ -705,3 +705,74 @@ fn parse_error(
     };
     JsonIntEnumsError::Unhandled(crate::error::Unhandled::new(meta).with_status(status))
 }
+
+#[cfg(feature = "validate")]
+impl JsonIntEnumsInput {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for JsonIntEnumsInput {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.integer_enum1 {
+            let mark = v.enter("integerEnum1");
+            v.enum_value(matches!(* x, 1i32 | 2i32 | 3i32), "1, 2, 3");
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.integer_enum2 {
+            let mark = v.enter("integerEnum2");
+            v.enum_value(matches!(* x, 1i32 | 2i32 | 3i32), "1, 2, 3");
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.integer_enum3 {
+            let mark = v.enter("integerEnum3");
+            v.enum_value(matches!(* x, 1i32 | 2i32 | 3i32), "1, 2, 3");
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.integer_enum_list {
+            let mark = v.enter("integerEnumList");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.enum_value(matches!(* item0, 1i32 | 2i32 | 3i32), "1, 2, 3");
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.integer_enum_set {
+            let mark = v.enter("integerEnumSet");
+            v.unique_hashed(x);
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.enum_value(matches!(* item0, 1i32 | 2i32 | 3i32), "1, 2, 3");
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.integer_enum_map {
+            let mark = v.enter("integerEnumMap");
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                let mark = v.enter_key(key0.as_str(), false);
+                v.enum_value(matches!(* value0, 1i32 | 2i32 | 3i32), "1, 2, 3");
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+    }
+}

@@ -859,3 +859,105 @@ fn parse_error(
         }
     }
 }
+
+#[cfg(feature = "validate")]
+impl CreateHoursOfOperationOverrideInput {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for CreateHoursOfOperationOverrideInput {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        let mark = v.enter("InstanceId");
+        match &self.instance_id {
+            ::std::option::Option::Some(x) => {
+                v.length(
+                    x.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(100u64),
+                );
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if self.hours_of_operation_id.is_none() {
+            let mark = v.enter("HoursOfOperationId");
+            v.missing();
+            v.leave(mark);
+        }
+        let mark = v.enter("Name");
+        match &self.name {
+            ::std::option::Option::Some(x) => {
+                v.pattern(x.as_str(), &crate::validation_patterns::P_9857141137115BE7);
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if let ::std::option::Option::Some(x) = &self.description {
+            let mark = v.enter("Description");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_8240FC7383AC4628);
+            v.leave(mark);
+        }
+        let mark = v.enter("Config");
+        match &self.config {
+            ::std::option::Option::Some(x) => {
+                v.length(
+                    x.len(),
+                    ::std::option::Option::Some(0u64),
+                    ::std::option::Option::Some(100u64),
+                );
+                for (i0, item0) in x.iter().enumerate() {
+                    let mark = v.enter_index(i0);
+                    crate::validation::Validate::check(item0, v);
+                    v.leave(mark);
+                }
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        let mark = v.enter("EffectiveFrom");
+        match &self.effective_from {
+            ::std::option::Option::Some(x) => {
+                v.pattern(x.as_str(), &crate::validation_patterns::P_DFC3735D90378923);
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        let mark = v.enter("EffectiveTill");
+        match &self.effective_till {
+            ::std::option::Option::Some(x) => {
+                v.pattern(x.as_str(), &crate::validation_patterns::P_DFC3735D90378923);
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if let ::std::option::Option::Some(x) = &self.recurrence_config {
+            let mark = v.enter("RecurrenceConfig");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.override_type {
+            let mark = v.enter("OverrideType");
+            v.enum_value(
+                matches!(x.as_str(), "STANDARD" | "OPEN" | "CLOSED"),
+                "STANDARD, OPEN, CLOSED",
+            );
+            v.leave(mark);
+        }
+    }
+}

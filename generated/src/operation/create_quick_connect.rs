@@ -729,3 +729,99 @@ fn parse_error(
         }
     }
 }
+
+#[cfg(feature = "validate")]
+impl CreateQuickConnectInput {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for CreateQuickConnectInput {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        let mark = v.enter("InstanceId");
+        match &self.instance_id {
+            ::std::option::Option::Some(x) => {
+                v.length(
+                    x.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(100u64),
+                );
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        let mark = v.enter("Name");
+        match &self.name {
+            ::std::option::Option::Some(x) => {
+                v.length(
+                    x.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(127u64),
+                );
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if let ::std::option::Option::Some(x) = &self.description {
+            let mark = v.enter("Description");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(250u64),
+            );
+            v.leave(mark);
+        }
+        let mark = v.enter("QuickConnectConfig");
+        match &self.quick_connect_config {
+            ::std::option::Option::Some(x) => {
+                crate::validation::Validate::check(x, v);
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if let ::std::option::Option::Some(x) = &self.tags {
+            let mark = v.enter("Tags");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(50u64),
+            );
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                v.length(
+                    key0.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(128u64),
+                );
+                v.pattern(
+                    key0.as_str(),
+                    &crate::validation_patterns::P_DA48E1B6F061C224,
+                );
+                let mark = v.enter_key(key0.as_str(), false);
+                v.length(
+                    value0.as_str().chars().count(),
+                    ::std::option::Option::Some(0u64),
+                    ::std::option::Option::Some(256u64),
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+    }
+}

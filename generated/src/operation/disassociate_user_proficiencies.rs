@@ -511,3 +511,58 @@ fn parse_error(
         }
     }
 }
+
+#[cfg(feature = "validate")]
+impl DisassociateUserProficienciesInput {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for DisassociateUserProficienciesInput {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        let mark = v.enter("InstanceId");
+        match &self.instance_id {
+            ::std::option::Option::Some(x) => {
+                v.length(
+                    x.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(100u64),
+                );
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if self.user_id.is_none() {
+            let mark = v.enter("UserId");
+            v.missing();
+            v.leave(mark);
+        }
+        let mark = v.enter("UserProficiencies");
+        match &self.user_proficiencies {
+            ::std::option::Option::Some(x) => {
+                for (i0, item0) in x.iter().enumerate() {
+                    let mark = v.enter_index(i0);
+                    crate::validation::Validate::check(item0, v);
+                    v.leave(mark);
+                }
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+    }
+}

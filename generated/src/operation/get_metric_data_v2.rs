@@ -2277,3 +2277,106 @@ fn parse_error(
         }
     }
 }
+
+#[cfg(feature = "validate")]
+impl GetMetricDataV2Input {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for GetMetricDataV2Input {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if self.resource_arn.is_none() {
+            let mark = v.enter("ResourceArn");
+            v.missing();
+            v.leave(mark);
+        }
+        if self.start_time.is_none() {
+            let mark = v.enter("StartTime");
+            v.missing();
+            v.leave(mark);
+        }
+        if self.end_time.is_none() {
+            let mark = v.enter("EndTime");
+            v.missing();
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.interval {
+            let mark = v.enter("Interval");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        let mark = v.enter("Filters");
+        match &self.filters {
+            ::std::option::Option::Some(x) => {
+                v.length(
+                    x.len(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(5u64),
+                );
+                for (i0, item0) in x.iter().enumerate() {
+                    let mark = v.enter_index(i0);
+                    crate::validation::Validate::check(item0, v);
+                    v.leave(mark);
+                }
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if let ::std::option::Option::Some(x) = &self.groupings {
+            let mark = v.enter("Groupings");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(4u64),
+            );
+            v.leave(mark);
+        }
+        let mark = v.enter("Metrics");
+        match &self.metrics {
+            ::std::option::Option::Some(x) => {
+                for (i0, item0) in x.iter().enumerate() {
+                    let mark = v.enter_index(i0);
+                    crate::validation::Validate::check(item0, v);
+                    v.leave(mark);
+                }
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if let ::std::option::Option::Some(x) = &self.next_token {
+            let mark = v.enter("NextToken");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(2500u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.max_results {
+            let mark = v.enter("MaxResults");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::Some(100i64),
+                ("1", "100"),
+            );
+            v.leave(mark);
+        }
+    }
+}

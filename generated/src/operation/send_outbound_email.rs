@@ -777,3 +777,95 @@ fn parse_error(
         }
     }
 }
+
+#[cfg(feature = "validate")]
+impl SendOutboundEmailInput {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for SendOutboundEmailInput {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        let mark = v.enter("InstanceId");
+        match &self.instance_id {
+            ::std::option::Option::Some(x) => {
+                v.length(
+                    x.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(100u64),
+                );
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        let mark = v.enter("FromEmailAddress");
+        match &self.from_email_address {
+            ::std::option::Option::Some(x) => {
+                crate::validation::Validate::check(x, v);
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        let mark = v.enter("DestinationEmailAddress");
+        match &self.destination_email_address {
+            ::std::option::Option::Some(x) => {
+                crate::validation::Validate::check(x, v);
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if let ::std::option::Option::Some(x) = &self.additional_recipients {
+            let mark = v.enter("AdditionalRecipients");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        let mark = v.enter("EmailMessage");
+        match &self.email_message {
+            ::std::option::Option::Some(x) => {
+                crate::validation::Validate::check(x, v);
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        let mark = v.enter("TrafficType");
+        match &self.traffic_type {
+            ::std::option::Option::Some(x) => {
+                v.enum_value(
+                    matches!(x.as_str(), "GENERAL" | "CAMPAIGN"),
+                    "GENERAL, CAMPAIGN",
+                );
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if let ::std::option::Option::Some(x) = &self.source_campaign {
+            let mark = v.enter("SourceCampaign");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.client_token {
+            let mark = v.enter("ClientToken");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(500u64),
+            );
+            v.leave(mark);
+        }
+    }
+}

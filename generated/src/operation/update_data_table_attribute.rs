@@ -907,3 +907,108 @@ fn parse_error(
         }
     }
 }
+
+#[cfg(feature = "validate")]
+impl UpdateDataTableAttributeInput {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for UpdateDataTableAttributeInput {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        let mark = v.enter("InstanceId");
+        match &self.instance_id {
+            ::std::option::Option::Some(x) => {
+                v.length(
+                    x.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(100u64),
+                );
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        let mark = v.enter("DataTableId");
+        match &self.data_table_id {
+            ::std::option::Option::Some(x) => {
+                v.length(
+                    x.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(256u64),
+                );
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        let mark = v.enter("AttributeName");
+        match &self.attribute_name {
+            ::std::option::Option::Some(x) => {
+                v.length(
+                    x.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(127u64),
+                );
+                v.pattern(x.as_str(), &crate::validation_patterns::P_E0B3D6E64311575E);
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        let mark = v.enter("Name");
+        match &self.name {
+            ::std::option::Option::Some(x) => {
+                v.length(
+                    x.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(127u64),
+                );
+                v.pattern(x.as_str(), &crate::validation_patterns::P_E0B3D6E64311575E);
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        let mark = v.enter("ValueType");
+        match &self.value_type {
+            ::std::option::Option::Some(x) => {
+                v.enum_value(
+                    matches!(
+                        x.as_str(), "TEXT" | "NUMBER" | "BOOLEAN" | "TEXT_LIST" |
+                        "NUMBER_LIST"
+                    ),
+                    "TEXT, NUMBER, BOOLEAN, TEXT_LIST, NUMBER_LIST",
+                );
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if let ::std::option::Option::Some(x) = &self.description {
+            let mark = v.enter("Description");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(250u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_25D5D14D71BD851D);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.validation {
+            let mark = v.enter("Validation");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+    }
+}

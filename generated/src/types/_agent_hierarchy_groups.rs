@@ -280,3 +280,74 @@ impl crate::json_values::JsonDe for AgentHierarchyGroups {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl AgentHierarchyGroups {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for AgentHierarchyGroups {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.l1_ids {
+            let mark = v.enter("L1Ids");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(10u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.l2_ids {
+            let mark = v.enter("L2Ids");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(10u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.l3_ids {
+            let mark = v.enter("L3Ids");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(10u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.l4_ids {
+            let mark = v.enter("L4Ids");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(10u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.l5_ids {
+            let mark = v.enter("L5Ids");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(10u64),
+            );
+            v.leave(mark);
+        }
+    }
+}

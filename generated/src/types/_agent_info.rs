@@ -774,3 +774,95 @@ impl crate::json_values::JsonDe for AgentInfo {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl AgentInfo {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for AgentInfo {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.id {
+            let mark = v.enter("Id");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(256u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.agent_pause_duration_in_seconds {
+            let mark = v.enter("AgentPauseDurationInSeconds");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::None,
+                ("0", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.device_info {
+            let mark = v.enter("DeviceInfo");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.capabilities {
+            let mark = v.enter("Capabilities");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.after_contact_work_duration {
+            let mark = v.enter("AfterContactWorkDuration");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::None,
+                ("0", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.agent_initiated_hold_duration {
+            let mark = v.enter("AgentInitiatedHoldDuration");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::None,
+                ("0", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.state_transitions {
+            let mark = v.enter("StateTransitions");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.voice_enhancement_mode {
+            let mark = v.enter("VoiceEnhancementMode");
+            v.enum_value(
+                matches!(x.as_str(), "VOICE_ISOLATION" | "NOISE_SUPPRESSION" | "NONE"),
+                "VOICE_ISOLATION, NOISE_SUPPRESSION, NONE",
+            );
+            v.leave(mark);
+        }
+    }
+}

@@ -197,3 +197,64 @@ impl crate::json_values::JsonDe for Application {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl Application {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for Application {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.namespace {
+            let mark = v.enter("Namespace");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(128u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.application_permissions {
+            let mark = v.enter("ApplicationPermissions");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(50u64),
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.length(
+                    item0.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(128u64),
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.r#type {
+            let mark = v.enter("Type");
+            v.enum_value(
+                matches!(x.as_str(), "MCP" | "THIRD_PARTY_APPLICATION"),
+                "MCP, THIRD_PARTY_APPLICATION",
+            );
+            v.leave(mark);
+        }
+    }
+}

@@ -472,3 +472,85 @@ impl crate::json_values::JsonDe for AssociatedContactSummary {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl AssociatedContactSummary {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for AssociatedContactSummary {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.contact_id {
+            let mark = v.enter("ContactId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(256u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.initial_contact_id {
+            let mark = v.enter("InitialContactId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(256u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.previous_contact_id {
+            let mark = v.enter("PreviousContactId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(256u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.related_contact_id {
+            let mark = v.enter("RelatedContactId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(256u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.initiation_method {
+            let mark = v.enter("InitiationMethod");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "INBOUND" | "OUTBOUND" | "TRANSFER" | "QUEUE_TRANSFER" |
+                    "CALLBACK" | "API" | "DISCONNECT" | "MONITOR" | "EXTERNAL_OUTBOUND" |
+                    "WEBRTC_API" | "AGENT_REPLY" | "FLOW"
+                ),
+                "INBOUND, OUTBOUND, TRANSFER, QUEUE_TRANSFER, CALLBACK, API, DISCONNECT, MONITOR, EXTERNAL_OUTBOUND, WEBRTC_API, AGENT_REPLY, FLOW",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.channel {
+            let mark = v.enter("Channel");
+            v.enum_value(
+                matches!(x.as_str(), "VOICE" | "CHAT" | "TASK" | "EMAIL"),
+                "VOICE, CHAT, TASK, EMAIL",
+            );
+            v.leave(mark);
+        }
+    }
+}

@@ -324,3 +324,63 @@ impl crate::json_values::JsonDe for AttachedFilesConfiguration {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl AttachedFilesConfiguration {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for AttachedFilesConfiguration {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.instance_id;
+            let mark = v.enter("InstanceId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(100u64),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.attachment_scope;
+            let mark = v.enter("AttachmentScope");
+            v.enum_value(
+                matches!(x.as_str(), "EMAIL" | "CHAT" | "CASE" | "TASK"),
+                "EMAIL, CHAT, CASE, TASK",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.maximum_size_limit_in_bytes {
+            let mark = v.enter("MaximumSizeLimitInBytes");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::Some(104857600i64),
+                ("1", "104857600"),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.extension_configuration {
+            let mark = v.enter("ExtensionConfiguration");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+    }
+}

@@ -224,3 +224,68 @@ impl crate::json_values::JsonDe for AttachmentReference {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl AttachmentReference {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for AttachmentReference {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.name {
+            let mark = v.enter("Name");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(4096u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.value {
+            let mark = v.enter("Value");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(4096u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.status {
+            let mark = v.enter("Status");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "AVAILABLE" | "DELETED" | "APPROVED" | "REJECTED" |
+                    "PROCESSING" | "FAILED"
+                ),
+                "AVAILABLE, DELETED, APPROVED, REJECTED, PROCESSING, FAILED",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.arn {
+            let mark = v.enter("Arn");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(20u64),
+                ::std::option::Option::Some(256u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_4B617E53A8A496F8);
+            v.leave(mark);
+        }
+    }
+}

@@ -303,3 +303,80 @@ impl crate::json_values::JsonDe for CaseSlaConfiguration {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl CaseSlaConfiguration {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for CaseSlaConfiguration {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.name;
+            let mark = v.enter("Name");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(500u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_9836B306260D321A);
+            v.leave(mark);
+        }
+        {
+            let x = &self.r#type;
+            let mark = v.enter("Type");
+            v.enum_value(matches!(x.as_str(), "CaseField"), "CaseField");
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.field_id {
+            let mark = v.enter("FieldId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(500u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.target_field_values {
+            let mark = v.enter("TargetFieldValues");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(1u64),
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        {
+            let x = &self.target_sla_minutes;
+            let mark = v.enter("TargetSlaMinutes");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::Some(129600i64),
+                ("1", "129600"),
+            );
+            v.leave(mark);
+        }
+    }
+}

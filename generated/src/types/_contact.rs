@@ -2534,3 +2534,340 @@ impl crate::json_values::JsonDe for Contact {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl Contact {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for Contact {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.id {
+            let mark = v.enter("Id");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(256u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.initial_contact_id {
+            let mark = v.enter("InitialContactId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(256u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.previous_contact_id {
+            let mark = v.enter("PreviousContactId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(256u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.contact_association_id {
+            let mark = v.enter("ContactAssociationId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(256u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.initiation_method {
+            let mark = v.enter("InitiationMethod");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "INBOUND" | "OUTBOUND" | "TRANSFER" | "QUEUE_TRANSFER" |
+                    "CALLBACK" | "API" | "DISCONNECT" | "MONITOR" | "EXTERNAL_OUTBOUND" |
+                    "WEBRTC_API" | "AGENT_REPLY" | "FLOW"
+                ),
+                "INBOUND, OUTBOUND, TRANSFER, QUEUE_TRANSFER, CALLBACK, API, DISCONNECT, MONITOR, EXTERNAL_OUTBOUND, WEBRTC_API, AGENT_REPLY, FLOW",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.name {
+            let mark = v.enter("Name");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(1024u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.description {
+            let mark = v.enter("Description");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(4096u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.channel {
+            let mark = v.enter("Channel");
+            v.enum_value(
+                matches!(x.as_str(), "VOICE" | "CHAT" | "TASK" | "EMAIL"),
+                "VOICE, CHAT, TASK, EMAIL",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.agent_info {
+            let mark = v.enter("AgentInfo");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.total_pause_count {
+            let mark = v.enter("TotalPauseCount");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::Some(10i64),
+                ("0", "10"),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.total_pause_duration_in_seconds {
+            let mark = v.enter("TotalPauseDurationInSeconds");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::None,
+                ("0", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.related_contact_id {
+            let mark = v.enter("RelatedContactId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(256u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.wisdom_info {
+            let mark = v.enter("WisdomInfo");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.customer_id {
+            let mark = v.enter("CustomerId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(128u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.customer_endpoint {
+            let mark = v.enter("CustomerEndpoint");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.system_endpoint {
+            let mark = v.enter("SystemEndpoint");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.queue_priority {
+            let mark = v.enter("QueuePriority");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::Some(9223372036854775807i64),
+                ("1", "9223372036854775807"),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.tags {
+            let mark = v.enter("Tags");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(6u64),
+            );
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                v.length(
+                    key0.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(128u64),
+                );
+                v.pattern(
+                    key0.as_str(),
+                    &crate::validation_patterns::P_47366E36264749B3,
+                );
+                let mark = v.enter_key(key0.as_str(), false);
+                v.length(
+                    value0.as_str().chars().count(),
+                    ::std::option::Option::Some(0u64),
+                    ::std::option::Option::Some(256u64),
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.routing_criteria {
+            let mark = v.enter("RoutingCriteria");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.customer {
+            let mark = v.enter("Customer");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.campaign {
+            let mark = v.enter("Campaign");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.answering_machine_detection_status
+        {
+            let mark = v.enter("AnsweringMachineDetectionStatus");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "ANSWERED" | "UNDETECTED" | "ERROR" | "HUMAN_ANSWERED" |
+                    "SIT_TONE_DETECTED" | "SIT_TONE_BUSY" | "SIT_TONE_INVALID_NUMBER" |
+                    "FAX_MACHINE_DETECTED" | "VOICEMAIL_BEEP" | "VOICEMAIL_NO_BEEP" |
+                    "AMD_UNRESOLVED" | "AMD_UNANSWERED" | "AMD_ERROR" |
+                    "AMD_NOT_APPLICABLE"
+                ),
+                "ANSWERED, UNDETECTED, ERROR, HUMAN_ANSWERED, SIT_TONE_DETECTED, SIT_TONE_BUSY, SIT_TONE_INVALID_NUMBER, FAX_MACHINE_DETECTED, VOICEMAIL_BEEP, VOICEMAIL_NO_BEEP, AMD_UNRESOLVED, AMD_UNANSWERED, AMD_ERROR, AMD_NOT_APPLICABLE",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.quality_metrics {
+            let mark = v.enter("QualityMetrics");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.chat_metrics {
+            let mark = v.enter("ChatMetrics");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.disconnect_details {
+            let mark = v.enter("DisconnectDetails");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.additional_email_recipients {
+            let mark = v.enter("AdditionalEmailRecipients");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.segment_attributes {
+            let mark = v.enter("SegmentAttributes");
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                v.length(
+                    key0.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(128u64),
+                );
+                let mark = v.enter_key(key0.as_str(), false);
+                crate::validation::Validate::check(value0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.recordings {
+            let mark = v.enter("Recordings");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.contact_evaluations {
+            let mark = v.enter("ContactEvaluations");
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                let mark = v.enter_key(key0.as_str(), false);
+                crate::validation::Validate::check(value0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.task_template_info {
+            let mark = v.enter("TaskTemplateInfo");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.contact_details {
+            let mark = v.enter("ContactDetails");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.outbound_strategy {
+            let mark = v.enter("OutboundStrategy");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.attributes {
+            let mark = v.enter("Attributes");
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                v.length(
+                    key0.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(32767u64),
+                );
+                let mark = v.enter_key(key0.as_str(), false);
+                v.length(
+                    value0.as_str().chars().count(),
+                    ::std::option::Option::Some(0u64),
+                    ::std::option::Option::Some(32767u64),
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.next_contacts {
+            let mark = v.enter("NextContacts");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(24u64),
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.global_resiliency_metadata {
+            let mark = v.enter("GlobalResiliencyMetadata");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+    }
+}

@@ -405,3 +405,83 @@ impl crate::json_values::JsonDe for ContactFlowModuleAliasInfo {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl ContactFlowModuleAliasInfo {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for ContactFlowModuleAliasInfo {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.contact_flow_module_id {
+            let mark = v.enter("ContactFlowModuleId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(500u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.alias_id {
+            let mark = v.enter("AliasId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(100u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_E97728FFB2698ACA);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.version {
+            let mark = v.enter("Version");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::None,
+                ("1", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.name {
+            let mark = v.enter("Name");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(100u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_E97728FFB2698ACA);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.description {
+            let mark = v.enter("Description");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(500u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_09502D07B5DE45D8);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.last_modified_region {
+            let mark = v.enter("LastModifiedRegion");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_8D4CA9A1FAEC2CEC);
+            v.leave(mark);
+        }
+    }
+}

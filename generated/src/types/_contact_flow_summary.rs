@@ -332,3 +332,75 @@ impl crate::json_values::JsonDe for ContactFlowSummary {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl ContactFlowSummary {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for ContactFlowSummary {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.id {
+            let mark = v.enter("Id");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(500u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.name {
+            let mark = v.enter("Name");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::None,
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.contact_flow_type {
+            let mark = v.enter("ContactFlowType");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "CONTACT_FLOW" | "CUSTOMER_QUEUE" | "CUSTOMER_HOLD" |
+                    "CUSTOMER_WHISPER" | "AGENT_HOLD" | "AGENT_WHISPER" |
+                    "OUTBOUND_WHISPER" | "AGENT_TRANSFER" | "QUEUE_TRANSFER" | "CAMPAIGN"
+                ),
+                "CONTACT_FLOW, CUSTOMER_QUEUE, CUSTOMER_HOLD, CUSTOMER_WHISPER, AGENT_HOLD, AGENT_WHISPER, OUTBOUND_WHISPER, AGENT_TRANSFER, QUEUE_TRANSFER, CAMPAIGN",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.contact_flow_state {
+            let mark = v.enter("ContactFlowState");
+            v.enum_value(
+                matches!(x.as_str(), "ACTIVE" | "ARCHIVED"),
+                "ACTIVE, ARCHIVED",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.contact_flow_status {
+            let mark = v.enter("ContactFlowStatus");
+            v.enum_value(
+                matches!(x.as_str(), "PUBLISHED" | "SAVED"),
+                "PUBLISHED, SAVED",
+            );
+            v.leave(mark);
+        }
+    }
+}

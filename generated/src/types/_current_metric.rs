@@ -194,3 +194,56 @@ impl crate::json_values::JsonDe for CurrentMetric {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl CurrentMetric {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for CurrentMetric {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.name {
+            let mark = v.enter("Name");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "AGENTS_ONLINE" | "AGENTS_AVAILABLE" | "AGENTS_ON_CALL" |
+                    "AGENTS_NON_PRODUCTIVE" | "AGENTS_AFTER_CONTACT_WORK" |
+                    "AGENTS_ERROR" | "AGENTS_STAFFED" | "CONTACTS_IN_QUEUE" |
+                    "OLDEST_CONTACT_AGE" | "CONTACTS_SCHEDULED" | "AGENTS_ON_CONTACT" |
+                    "SLOTS_ACTIVE" | "SLOTS_AVAILABLE" | "ESTIMATED_WAIT_TIME"
+                ),
+                "AGENTS_ONLINE, AGENTS_AVAILABLE, AGENTS_ON_CALL, AGENTS_NON_PRODUCTIVE, AGENTS_AFTER_CONTACT_WORK, AGENTS_ERROR, AGENTS_STAFFED, CONTACTS_IN_QUEUE, OLDEST_CONTACT_AGE, CONTACTS_SCHEDULED, AGENTS_ON_CONTACT, SLOTS_ACTIVE, SLOTS_AVAILABLE, ESTIMATED_WAIT_TIME",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.metric_id {
+            let mark = v.enter("MetricId");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_42205493C972C710);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.unit {
+            let mark = v.enter("Unit");
+            v.enum_value(
+                matches!(x.as_str(), "SECONDS" | "COUNT" | "PERCENT"),
+                "SECONDS, COUNT, PERCENT",
+            );
+            v.leave(mark);
+        }
+    }
+}

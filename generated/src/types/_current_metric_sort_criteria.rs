@@ -153,3 +153,51 @@ impl crate::json_values::JsonDe for CurrentMetricSortCriteria {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl CurrentMetricSortCriteria {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for CurrentMetricSortCriteria {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.sort_by_metric {
+            let mark = v.enter("SortByMetric");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "AGENTS_ONLINE" | "AGENTS_AVAILABLE" | "AGENTS_ON_CALL" |
+                    "AGENTS_NON_PRODUCTIVE" | "AGENTS_AFTER_CONTACT_WORK" |
+                    "AGENTS_ERROR" | "AGENTS_STAFFED" | "CONTACTS_IN_QUEUE" |
+                    "OLDEST_CONTACT_AGE" | "CONTACTS_SCHEDULED" | "AGENTS_ON_CONTACT" |
+                    "SLOTS_ACTIVE" | "SLOTS_AVAILABLE" | "ESTIMATED_WAIT_TIME"
+                ),
+                "AGENTS_ONLINE, AGENTS_AVAILABLE, AGENTS_ON_CALL, AGENTS_NON_PRODUCTIVE, AGENTS_AFTER_CONTACT_WORK, AGENTS_ERROR, AGENTS_STAFFED, CONTACTS_IN_QUEUE, OLDEST_CONTACT_AGE, CONTACTS_SCHEDULED, AGENTS_ON_CONTACT, SLOTS_ACTIVE, SLOTS_AVAILABLE, ESTIMATED_WAIT_TIME",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.sort_order {
+            let mark = v.enter("SortOrder");
+            v.enum_value(
+                matches!(x.as_str(), "ASCENDING" | "DESCENDING"),
+                "ASCENDING, DESCENDING",
+            );
+            v.leave(mark);
+        }
+    }
+}

@@ -603,3 +603,99 @@ impl crate::json_values::JsonDe for DataTableAttribute {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl DataTableAttribute {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for DataTableAttribute {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.attribute_id {
+            let mark = v.enter("AttributeId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(256u64),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.name;
+            let mark = v.enter("Name");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(127u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_E0B3D6E64311575E);
+            v.leave(mark);
+        }
+        {
+            let x = &self.value_type;
+            let mark = v.enter("ValueType");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "TEXT" | "NUMBER" | "BOOLEAN" | "TEXT_LIST" |
+                    "NUMBER_LIST"
+                ),
+                "TEXT, NUMBER, BOOLEAN, TEXT_LIST, NUMBER_LIST",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.description {
+            let mark = v.enter("Description");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(250u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_25D5D14D71BD851D);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.data_table_id {
+            let mark = v.enter("DataTableId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(256u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.version {
+            let mark = v.enter("Version");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(128u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.last_modified_region {
+            let mark = v.enter("LastModifiedRegion");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_8D4CA9A1FAEC2CEC);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.validation {
+            let mark = v.enter("Validation");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+    }
+}

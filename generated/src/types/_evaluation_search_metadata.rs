@@ -814,3 +814,120 @@ impl crate::json_values::JsonDe for EvaluationSearchMetadata {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl EvaluationSearchMetadata {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for EvaluationSearchMetadata {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.contact_id;
+            let mark = v.enter("ContactId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(256u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.contact_agent_id {
+            let mark = v.enter("ContactAgentId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(500u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.calibration_session_id {
+            let mark = v.enter("CalibrationSessionId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(500u64),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.score_percentage;
+            let mark = v.enter("ScorePercentage");
+            v.range_float(
+                *x,
+                ::std::option::Option::Some(0f64),
+                ::std::option::Option::Some(100f64),
+                ("0", "100"),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.auto_evaluation_status {
+            let mark = v.enter("AutoEvaluationStatus");
+            v.enum_value(
+                matches!(x.as_str(), "IN_PROGRESS" | "FAILED" | "SUCCEEDED"),
+                "IN_PROGRESS, FAILED, SUCCEEDED",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.acknowledger_comment {
+            let mark = v.enter("AcknowledgerComment");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(3072u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.sampling_job_id {
+            let mark = v.enter("SamplingJobId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(500u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.review_id {
+            let mark = v.enter("ReviewId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(500u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.contact_participant_role {
+            let mark = v.enter("ContactParticipantRole");
+            v.enum_value(
+                matches!(x.as_str(), "AGENT" | "SYSTEM" | "CUSTOM_BOT" | "CUSTOMER"),
+                "AGENT, SYSTEM, CUSTOM_BOT, CUSTOMER",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.contact_participant_id {
+            let mark = v.enter("ContactParticipantId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(500u64),
+            );
+            v.leave(mark);
+        }
+    }
+}

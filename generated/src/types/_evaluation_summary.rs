@@ -824,3 +824,101 @@ impl crate::json_values::JsonDe for EvaluationSummary {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl EvaluationSummary {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for EvaluationSummary {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.evaluation_id;
+            let mark = v.enter("EvaluationId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(500u64),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.evaluation_form_id;
+            let mark = v.enter("EvaluationFormId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(500u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.calibration_session_id {
+            let mark = v.enter("CalibrationSessionId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(500u64),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.status;
+            let mark = v.enter("Status");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "DRAFT" | "SUBMITTED" | "REVIEW_REQUESTED" |
+                    "UNDER_REVIEW"
+                ),
+                "DRAFT, SUBMITTED, REVIEW_REQUESTED, UNDER_REVIEW",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.auto_evaluation_status {
+            let mark = v.enter("AutoEvaluationStatus");
+            v.enum_value(
+                matches!(x.as_str(), "IN_PROGRESS" | "FAILED" | "SUCCEEDED"),
+                "IN_PROGRESS, FAILED, SUCCEEDED",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.score {
+            let mark = v.enter("Score");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.acknowledgement {
+            let mark = v.enter("Acknowledgement");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.evaluation_type {
+            let mark = v.enter("EvaluationType");
+            v.enum_value(
+                matches!(x.as_str(), "STANDARD" | "CALIBRATION"),
+                "STANDARD, CALIBRATION",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.contact_participant {
+            let mark = v.enter("ContactParticipant");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+    }
+}

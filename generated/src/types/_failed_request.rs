@@ -200,3 +200,52 @@ impl crate::json_values::JsonDe for FailedRequest {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl FailedRequest {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for FailedRequest {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.request_identifier {
+            let mark = v.enter("RequestIdentifier");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(80u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.failure_reason_code {
+            let mark = v.enter("FailureReasonCode");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "INVALID_ATTRIBUTE_KEY" | "INVALID_CUSTOMER_ENDPOINT" |
+                    "INVALID_SYSTEM_ENDPOINT" | "INVALID_QUEUE" |
+                    "INVALID_OUTBOUND_STRATEGY" | "MISSING_CAMPAIGN" |
+                    "MISSING_CUSTOMER_ENDPOINT" | "MISSING_QUEUE_ID_AND_SYSTEM_ENDPOINT"
+                    | "REQUEST_THROTTLED" | "IDEMPOTENCY_EXCEPTION" | "INTERNAL_ERROR"
+                ),
+                "INVALID_ATTRIBUTE_KEY, INVALID_CUSTOMER_ENDPOINT, INVALID_SYSTEM_ENDPOINT, INVALID_QUEUE, INVALID_OUTBOUND_STRATEGY, MISSING_CAMPAIGN, MISSING_CUSTOMER_ENDPOINT, MISSING_QUEUE_ID_AND_SYSTEM_ENDPOINT, REQUEST_THROTTLED, IDEMPOTENCY_EXCEPTION, INTERNAL_ERROR",
+            );
+            v.leave(mark);
+        }
+    }
+}

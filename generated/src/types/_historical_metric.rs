@@ -443,3 +443,67 @@ impl crate::json_values::JsonDe for HistoricalMetric {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl HistoricalMetric {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for HistoricalMetric {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.name {
+            let mark = v.enter("Name");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "CONTACTS_QUEUED" | "CONTACTS_HANDLED" |
+                    "CONTACTS_ABANDONED" | "CONTACTS_CONSULTED" |
+                    "CONTACTS_AGENT_HUNG_UP_FIRST" | "CONTACTS_HANDLED_INCOMING" |
+                    "CONTACTS_HANDLED_OUTBOUND" | "CONTACTS_HOLD_ABANDONS" |
+                    "CONTACTS_TRANSFERRED_IN" | "CONTACTS_TRANSFERRED_OUT" |
+                    "CONTACTS_TRANSFERRED_IN_FROM_QUEUE" |
+                    "CONTACTS_TRANSFERRED_OUT_FROM_QUEUE" | "CONTACTS_MISSED" |
+                    "CALLBACK_CONTACTS_HANDLED" | "API_CONTACTS_HANDLED" | "OCCUPANCY" |
+                    "HANDLE_TIME" | "AFTER_CONTACT_WORK_TIME" | "QUEUED_TIME" |
+                    "ABANDON_TIME" | "QUEUE_ANSWER_TIME" | "HOLD_TIME" |
+                    "INTERACTION_TIME" | "INTERACTION_AND_HOLD_TIME" | "SERVICE_LEVEL"
+                ),
+                "CONTACTS_QUEUED, CONTACTS_HANDLED, CONTACTS_ABANDONED, CONTACTS_CONSULTED, CONTACTS_AGENT_HUNG_UP_FIRST, CONTACTS_HANDLED_INCOMING, CONTACTS_HANDLED_OUTBOUND, CONTACTS_HOLD_ABANDONS, CONTACTS_TRANSFERRED_IN, CONTACTS_TRANSFERRED_OUT, CONTACTS_TRANSFERRED_IN_FROM_QUEUE, CONTACTS_TRANSFERRED_OUT_FROM_QUEUE, CONTACTS_MISSED, CALLBACK_CONTACTS_HANDLED, API_CONTACTS_HANDLED, OCCUPANCY, HANDLE_TIME, AFTER_CONTACT_WORK_TIME, QUEUED_TIME, ABANDON_TIME, QUEUE_ANSWER_TIME, HOLD_TIME, INTERACTION_TIME, INTERACTION_AND_HOLD_TIME, SERVICE_LEVEL",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.threshold {
+            let mark = v.enter("Threshold");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.statistic {
+            let mark = v.enter("Statistic");
+            v.enum_value(matches!(x.as_str(), "SUM" | "MAX" | "AVG"), "SUM, MAX, AVG");
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.unit {
+            let mark = v.enter("Unit");
+            v.enum_value(
+                matches!(x.as_str(), "SECONDS" | "COUNT" | "PERCENT"),
+                "SECONDS, COUNT, PERCENT",
+            );
+            v.leave(mark);
+        }
+    }
+}

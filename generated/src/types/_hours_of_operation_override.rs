@@ -514,3 +514,85 @@ impl crate::json_values::JsonDe for HoursOfOperationOverride {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl HoursOfOperationOverride {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for HoursOfOperationOverride {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.hours_of_operation_override_id {
+            let mark = v.enter("HoursOfOperationOverrideId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(36u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.name {
+            let mark = v.enter("Name");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_9857141137115BE7);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.description {
+            let mark = v.enter("Description");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_8240FC7383AC4628);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.config {
+            let mark = v.enter("Config");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(100u64),
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.effective_from {
+            let mark = v.enter("EffectiveFrom");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_DFC3735D90378923);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.effective_till {
+            let mark = v.enter("EffectiveTill");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_DFC3735D90378923);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.recurrence_config {
+            let mark = v.enter("RecurrenceConfig");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.override_type {
+            let mark = v.enter("OverrideType");
+            v.enum_value(
+                matches!(x.as_str(), "STANDARD" | "OPEN" | "CLOSED"),
+                "STANDARD, OPEN, CLOSED",
+            );
+            v.leave(mark);
+        }
+    }
+}

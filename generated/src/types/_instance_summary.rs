@@ -541,3 +541,66 @@ impl crate::json_values::JsonDe for InstanceSummary {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl InstanceSummary {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for InstanceSummary {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.id {
+            let mark = v.enter("Id");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(100u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.identity_management_type {
+            let mark = v.enter("IdentityManagementType");
+            v.enum_value(
+                matches!(x.as_str(), "SAML" | "CONNECT_MANAGED" | "EXISTING_DIRECTORY"),
+                "SAML, CONNECT_MANAGED, EXISTING_DIRECTORY",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.instance_alias {
+            let mark = v.enter("InstanceAlias");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(45u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_5AF3015D17779229);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.instance_status {
+            let mark = v.enter("InstanceStatus");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "CREATION_IN_PROGRESS" | "ACTIVE" | "CREATION_FAILED"
+                ),
+                "CREATION_IN_PROGRESS, ACTIVE, CREATION_FAILED",
+            );
+            v.leave(mark);
+        }
+    }
+}

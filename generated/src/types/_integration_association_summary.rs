@@ -424,3 +424,89 @@ impl crate::json_values::JsonDe for IntegrationAssociationSummary {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl IntegrationAssociationSummary {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for IntegrationAssociationSummary {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.integration_association_id {
+            let mark = v.enter("IntegrationAssociationId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(200u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.instance_id {
+            let mark = v.enter("InstanceId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(100u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.integration_type {
+            let mark = v.enter("IntegrationType");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "EVENT" | "VOICE_ID" | "PINPOINT_APP" |
+                    "WISDOM_ASSISTANT" | "WISDOM_KNOWLEDGE_BASE" |
+                    "WISDOM_QUICK_RESPONSES" | "Q_MESSAGE_TEMPLATES" | "CASES_DOMAIN" |
+                    "APPLICATION" | "FILE_SCANNER" | "SES_IDENTITY" |
+                    "ANALYTICS_CONNECTOR" | "CALL_TRANSFER_CONNECTOR" |
+                    "COGNITO_USER_POOL" | "MESSAGE_PROCESSOR"
+                ),
+                "EVENT, VOICE_ID, PINPOINT_APP, WISDOM_ASSISTANT, WISDOM_KNOWLEDGE_BASE, WISDOM_QUICK_RESPONSES, Q_MESSAGE_TEMPLATES, CASES_DOMAIN, APPLICATION, FILE_SCANNER, SES_IDENTITY, ANALYTICS_CONNECTOR, CALL_TRANSFER_CONNECTOR, COGNITO_USER_POOL, MESSAGE_PROCESSOR",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.source_application_url {
+            let mark = v.enter("SourceApplicationUrl");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(2000u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.source_application_name {
+            let mark = v.enter("SourceApplicationName");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(100u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_DD9503634BBD996A);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.source_type {
+            let mark = v.enter("SourceType");
+            v.enum_value(
+                matches!(x.as_str(), "SALESFORCE" | "ZENDESK" | "CASES"),
+                "SALESFORCE, ZENDESK, CASES",
+            );
+            v.leave(mark);
+        }
+    }
+}

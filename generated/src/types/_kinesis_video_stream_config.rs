@@ -211,3 +211,58 @@ impl crate::json_values::JsonDe for KinesisVideoStreamConfig {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl KinesisVideoStreamConfig {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for KinesisVideoStreamConfig {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.prefix;
+            let mark = v.enter("Prefix");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(128u64),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.retention_period_hours;
+            let mark = v.enter("RetentionPeriodHours");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::Some(87600i64),
+                ("0", "87600"),
+            );
+            v.leave(mark);
+        }
+        let mark = v.enter("EncryptionConfig");
+        match &self.encryption_config {
+            ::std::option::Option::Some(x) => {
+                crate::validation::Validate::check(x, v);
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+    }
+}

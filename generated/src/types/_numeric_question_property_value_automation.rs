@@ -133,3 +133,47 @@ impl crate::json_values::JsonDe for NumericQuestionPropertyValueAutomation {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl NumericQuestionPropertyValueAutomation {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for NumericQuestionPropertyValueAutomation {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.label;
+            let mark = v.enter("Label");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "OVERALL_CUSTOMER_SENTIMENT_SCORE" |
+                    "OVERALL_AGENT_SENTIMENT_SCORE" |
+                    "CUSTOMER_SENTIMENT_SCORE_WITHOUT_AGENT" |
+                    "CUSTOMER_SENTIMENT_SCORE_WITH_AGENT" | "NON_TALK_TIME" |
+                    "NON_TALK_TIME_PERCENTAGE" | "NUMBER_OF_INTERRUPTIONS" |
+                    "CONTACT_DURATION" | "AGENT_INTERACTION_DURATION" |
+                    "CUSTOMER_HOLD_TIME" | "LONGEST_HOLD_DURATION" | "NUMBER_OF_HOLDS" |
+                    "AGENT_INTERACTION_AND_HOLD_DURATION"
+                ),
+                "OVERALL_CUSTOMER_SENTIMENT_SCORE, OVERALL_AGENT_SENTIMENT_SCORE, CUSTOMER_SENTIMENT_SCORE_WITHOUT_AGENT, CUSTOMER_SENTIMENT_SCORE_WITH_AGENT, NON_TALK_TIME, NON_TALK_TIME_PERCENTAGE, NUMBER_OF_INTERRUPTIONS, CONTACT_DURATION, AGENT_INTERACTION_DURATION, CUSTOMER_HOLD_TIME, LONGEST_HOLD_DURATION, NUMBER_OF_HOLDS, AGENT_INTERACTION_AND_HOLD_DURATION",
+            );
+            v.leave(mark);
+        }
+    }
+}

@@ -152,3 +152,51 @@ impl crate::json_values::JsonDe for OverrideTimeSlice {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl OverrideTimeSlice {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for OverrideTimeSlice {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.hours;
+            let mark = v.enter("Hours");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::Some(23i64),
+                ("0", "23"),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.minutes;
+            let mark = v.enter("Minutes");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::Some(59i64),
+                ("0", "59"),
+            );
+            v.leave(mark);
+        }
+    }
+}

@@ -189,3 +189,50 @@ impl crate::json_values::JsonDe for Preview {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl Preview {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for Preview {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        let mark = v.enter("PostAcceptTimeoutConfig");
+        match &self.post_accept_timeout_config {
+            ::std::option::Option::Some(x) => {
+                crate::validation::Validate::check(x, v);
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        {
+            let x = &self.allowed_user_actions;
+            let mark = v.enter("AllowedUserActions");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.enum_value(
+                    matches!(item0.as_str(), "CALL" | "DISCARD"),
+                    "CALL, DISCARD",
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+    }
+}

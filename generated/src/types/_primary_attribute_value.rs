@@ -190,3 +190,61 @@ impl crate::json_values::JsonDe for PrimaryAttributeValue {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl PrimaryAttributeValue {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for PrimaryAttributeValue {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.access_type {
+            let mark = v.enter("AccessType");
+            v.enum_value(matches!(x.as_str(), "ALLOW"), "ALLOW");
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.attribute_name {
+            let mark = v.enter("AttributeName");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(127u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_78D21C1B985403D5);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.values {
+            let mark = v.enter("Values");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(2u64),
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.pattern(
+                    item0.as_str(),
+                    &crate::validation_patterns::P_2ECDAB4F0850D879,
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+    }
+}

@@ -148,3 +148,49 @@ impl crate::json_values::JsonDe for Range {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl Range {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for Range {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.min_proficiency_level {
+            let mark = v.enter("MinProficiencyLevel");
+            v.range_float(
+                f64::from(*x),
+                ::std::option::Option::Some(f64::from(1f32)),
+                ::std::option::Option::Some(f64::from(5f32)),
+                ("1.0", "5.0"),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.max_proficiency_level {
+            let mark = v.enter("MaxProficiencyLevel");
+            v.range_float(
+                f64::from(*x),
+                ::std::option::Option::Some(f64::from(1f32)),
+                ::std::option::Option::Some(f64::from(5f32)),
+                ("1.0", "5.0"),
+            );
+            v.leave(mark);
+        }
+    }
+}

@@ -240,3 +240,59 @@ impl crate::json_values::JsonDe for RealTimeContactAnalysisSegmentPostContactSum
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl RealTimeContactAnalysisSegmentPostContactSummary {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for RealTimeContactAnalysisSegmentPostContactSummary {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.content {
+            let mark = v.enter("Content");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(1270u64),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.status;
+            let mark = v.enter("Status");
+            v.enum_value(
+                matches!(x.as_str(), "FAILED" | "COMPLETED"),
+                "FAILED, COMPLETED",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.failure_code {
+            let mark = v.enter("FailureCode");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "QUOTA_EXCEEDED" | "INSUFFICIENT_CONVERSATION_CONTENT" |
+                    "FAILED_SAFETY_GUIDELINES" | "INVALID_ANALYSIS_CONFIGURATION" |
+                    "INTERNAL_ERROR"
+                ),
+                "QUOTA_EXCEEDED, INSUFFICIENT_CONVERSATION_CONTENT, FAILED_SAFETY_GUIDELINES, INVALID_ANALYSIS_CONFIGURATION, INTERNAL_ERROR",
+            );
+            v.leave(mark);
+        }
+    }
+}

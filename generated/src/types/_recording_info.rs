@@ -573,3 +573,99 @@ impl crate::json_values::JsonDe for RecordingInfo {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl RecordingInfo {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for RecordingInfo {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.storage_type {
+            let mark = v.enter("StorageType");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "S3" | "KINESIS_VIDEO_STREAM" | "KINESIS_STREAM" |
+                    "KINESIS_FIREHOSE"
+                ),
+                "S3, KINESIS_VIDEO_STREAM, KINESIS_STREAM, KINESIS_FIREHOSE",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.location {
+            let mark = v.enter("Location");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(1024u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.media_stream_type {
+            let mark = v.enter("MediaStreamType");
+            v.enum_value(matches!(x.as_str(), "AUDIO" | "VIDEO"), "AUDIO, VIDEO");
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.participant_type {
+            let mark = v.enter("ParticipantType");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "ALL" | "MANAGER" | "AGENT" | "CUSTOMER" | "THIRDPARTY"
+                ),
+                "ALL, MANAGER, AGENT, CUSTOMER, THIRDPARTY",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.fragment_start_number {
+            let mark = v.enter("FragmentStartNumber");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(128u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.fragment_stop_number {
+            let mark = v.enter("FragmentStopNumber");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(128u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.status {
+            let mark = v.enter("Status");
+            v.enum_value(
+                matches!(x.as_str(), "AVAILABLE" | "DELETED"),
+                "AVAILABLE, DELETED",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.unprocessed_transcript_location {
+            let mark = v.enter("UnprocessedTranscriptLocation");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(1024u64),
+            );
+            v.leave(mark);
+        }
+    }
+}

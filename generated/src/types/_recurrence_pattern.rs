@@ -312,3 +312,96 @@ impl crate::json_values::JsonDe for RecurrencePattern {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl RecurrencePattern {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for RecurrencePattern {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.frequency;
+            let mark = v.enter("Frequency");
+            v.enum_value(
+                matches!(x.as_str(), "WEEKLY" | "MONTHLY" | "YEARLY"),
+                "WEEKLY, MONTHLY, YEARLY",
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.interval;
+            let mark = v.enter("Interval");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::Some(6i64),
+                ("1", "6"),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.by_month {
+            let mark = v.enter("ByMonth");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.range_int(
+                    i64::from(*item0),
+                    ::std::option::Option::Some(1i64),
+                    ::std::option::Option::Some(12i64),
+                    ("1", "12"),
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.by_month_day {
+            let mark = v.enter("ByMonthDay");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.range_int(
+                    i64::from(*item0),
+                    ::std::option::Option::Some(-1i64),
+                    ::std::option::Option::Some(31i64),
+                    ("-1", "31"),
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.by_weekday_occurrence {
+            let mark = v.enter("ByWeekdayOccurrence");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(1u64),
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.range_int(
+                    i64::from(*item0),
+                    ::std::option::Option::Some(-1i64),
+                    ::std::option::Option::Some(4i64),
+                    ("-1", "4"),
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+    }
+}

@@ -277,3 +277,83 @@ impl crate::json_values::JsonDe for Reference {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl Reference {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for Reference {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.value;
+            let mark = v.enter("Value");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(4096u64),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.r#type;
+            let mark = v.enter("Type");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "URL" | "ATTACHMENT" | "CONTACT_ANALYSIS" | "NUMBER" |
+                    "STRING" | "DATE" | "EMAIL" | "EMAIL_MESSAGE" |
+                    "EMAIL_MESSAGE_PLAIN_TEXT" | "EMAIL_MESSAGE_PLAIN_TEXT_REDACTED" |
+                    "EMAIL_MESSAGE_REDACTED"
+                ),
+                "URL, ATTACHMENT, CONTACT_ANALYSIS, NUMBER, STRING, DATE, EMAIL, EMAIL_MESSAGE, EMAIL_MESSAGE_PLAIN_TEXT, EMAIL_MESSAGE_PLAIN_TEXT_REDACTED, EMAIL_MESSAGE_REDACTED",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.status {
+            let mark = v.enter("Status");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "AVAILABLE" | "DELETED" | "APPROVED" | "REJECTED" |
+                    "PROCESSING" | "FAILED"
+                ),
+                "AVAILABLE, DELETED, APPROVED, REJECTED, PROCESSING, FAILED",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.arn {
+            let mark = v.enter("Arn");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(20u64),
+                ::std::option::Option::Some(256u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_4B617E53A8A496F8);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.status_reason {
+            let mark = v.enter("StatusReason");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(100u64),
+            );
+            v.leave(mark);
+        }
+    }
+}

@@ -319,3 +319,82 @@ impl crate::json_values::JsonDe for ReferenceSummary {
         }
     }
 }
+
+#[cfg(feature = "validate")]
+impl ReferenceSummary {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for ReferenceSummary {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        match self {
+            Self::Url(x) => {
+                let mark = v.enter("Url");
+                crate::validation::Validate::check(x, v);
+                v.leave(mark);
+            }
+            Self::Attachment(x) => {
+                let mark = v.enter("Attachment");
+                crate::validation::Validate::check(x, v);
+                v.leave(mark);
+            }
+            Self::EmailMessage(x) => {
+                let mark = v.enter("EmailMessage");
+                crate::validation::Validate::check(x, v);
+                v.leave(mark);
+            }
+            Self::EmailMessageRedacted(x) => {
+                let mark = v.enter("EmailMessageRedacted");
+                crate::validation::Validate::check(x, v);
+                v.leave(mark);
+            }
+            Self::EmailMessagePlainText(x) => {
+                let mark = v.enter("EmailMessagePlainText");
+                crate::validation::Validate::check(x, v);
+                v.leave(mark);
+            }
+            Self::EmailMessagePlainTextRedacted(x) => {
+                let mark = v.enter("EmailMessagePlainTextRedacted");
+                crate::validation::Validate::check(x, v);
+                v.leave(mark);
+            }
+            Self::String(x) => {
+                let mark = v.enter("String");
+                crate::validation::Validate::check(x, v);
+                v.leave(mark);
+            }
+            Self::Number(x) => {
+                let mark = v.enter("Number");
+                crate::validation::Validate::check(x, v);
+                v.leave(mark);
+            }
+            Self::Date(x) => {
+                let mark = v.enter("Date");
+                crate::validation::Validate::check(x, v);
+                v.leave(mark);
+            }
+            Self::Email(x) => {
+                let mark = v.enter("Email");
+                crate::validation::Validate::check(x, v);
+                v.leave(mark);
+            }
+            _ => {}
+        }
+    }
+}

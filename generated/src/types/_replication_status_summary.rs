@@ -203,3 +203,61 @@ impl crate::json_values::JsonDe for ReplicationStatusSummary {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl ReplicationStatusSummary {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for ReplicationStatusSummary {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.region {
+            let mark = v.enter("Region");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(8u64),
+                ::std::option::Option::Some(31u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_8D4CA9A1FAEC2CEC);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.replication_status {
+            let mark = v.enter("ReplicationStatus");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "INSTANCE_REPLICATION_COMPLETE" |
+                    "INSTANCE_REPLICATION_IN_PROGRESS" | "INSTANCE_REPLICATION_FAILED" |
+                    "INSTANCE_REPLICA_DELETING" | "INSTANCE_REPLICATION_DELETION_FAILED"
+                    | "RESOURCE_REPLICATION_NOT_STARTED"
+                ),
+                "INSTANCE_REPLICATION_COMPLETE, INSTANCE_REPLICATION_IN_PROGRESS, INSTANCE_REPLICATION_FAILED, INSTANCE_REPLICA_DELETING, INSTANCE_REPLICATION_DELETION_FAILED, RESOURCE_REPLICATION_NOT_STARTED",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.replication_status_reason {
+            let mark = v.enter("ReplicationStatusReason");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(1024u64),
+            );
+            v.leave(mark);
+        }
+    }
+}

@@ -481,3 +481,86 @@ impl crate::json_values::JsonDe for RuleSummary {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl RuleSummary {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for RuleSummary {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.name;
+            let mark = v.enter("Name");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(200u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_7904293229CBA34A);
+            v.leave(mark);
+        }
+        {
+            let x = &self.rule_id;
+            let mark = v.enter("RuleId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(256u64),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.event_source_name;
+            let mark = v.enter("EventSourceName");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "OnPostCallAnalysisAvailable" |
+                    "OnRealTimeCallAnalysisAvailable" | "OnRealTimeChatAnalysisAvailable"
+                    | "OnPostChatAnalysisAvailable" | "OnEmailAnalysisAvailable" |
+                    "OnZendeskTicketCreate" | "OnZendeskTicketStatusUpdate" |
+                    "OnSalesforceCaseCreate" | "OnContactEvaluationSubmit" |
+                    "OnMetricDataUpdate" | "OnCaseCreate" | "OnCaseUpdate" |
+                    "OnSlaBreach"
+                ),
+                "OnPostCallAnalysisAvailable, OnRealTimeCallAnalysisAvailable, OnRealTimeChatAnalysisAvailable, OnPostChatAnalysisAvailable, OnEmailAnalysisAvailable, OnZendeskTicketCreate, OnZendeskTicketStatusUpdate, OnSalesforceCaseCreate, OnContactEvaluationSubmit, OnMetricDataUpdate, OnCaseCreate, OnCaseUpdate, OnSlaBreach",
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.publish_status;
+            let mark = v.enter("PublishStatus");
+            v.enum_value(
+                matches!(x.as_str(), "DRAFT" | "PUBLISHED"),
+                "DRAFT, PUBLISHED",
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.action_summaries;
+            let mark = v.enter("ActionSummaries");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+    }
+}

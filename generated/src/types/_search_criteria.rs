@@ -731,3 +731,131 @@ impl crate::json_values::JsonDe for SearchCriteria {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl SearchCriteria {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for SearchCriteria {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.name {
+            let mark = v.enter("Name");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.agent_ids {
+            let mark = v.enter("AgentIds");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(100u64),
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.length(
+                    item0.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(256u64),
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.agent_hierarchy_groups {
+            let mark = v.enter("AgentHierarchyGroups");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.channels {
+            let mark = v.enter("Channels");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.enum_value(
+                    matches!(item0.as_str(), "VOICE" | "CHAT" | "TASK" | "EMAIL"),
+                    "VOICE, CHAT, TASK, EMAIL",
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.contact_analysis {
+            let mark = v.enter("ContactAnalysis");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.initiation_methods {
+            let mark = v.enter("InitiationMethods");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.enum_value(
+                    matches!(
+                        item0.as_str(), "INBOUND" | "OUTBOUND" | "TRANSFER" |
+                        "QUEUE_TRANSFER" | "CALLBACK" | "API" | "DISCONNECT" | "MONITOR"
+                        | "EXTERNAL_OUTBOUND" | "WEBRTC_API" | "AGENT_REPLY" | "FLOW"
+                    ),
+                    "INBOUND, OUTBOUND, TRANSFER, QUEUE_TRANSFER, CALLBACK, API, DISCONNECT, MONITOR, EXTERNAL_OUTBOUND, WEBRTC_API, AGENT_REPLY, FLOW",
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.queue_ids {
+            let mark = v.enter("QueueIds");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(100u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.routing_criteria {
+            let mark = v.enter("RoutingCriteria");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.additional_time_range {
+            let mark = v.enter("AdditionalTimeRange");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.searchable_contact_attributes {
+            let mark = v.enter("SearchableContactAttributes");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.searchable_segment_attributes {
+            let mark = v.enter("SearchableSegmentAttributes");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.active_regions {
+            let mark = v.enter("ActiveRegions");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.pattern(
+                    item0.as_str(),
+                    &crate::validation_patterns::P_8D4CA9A1FAEC2CEC,
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+    }
+}

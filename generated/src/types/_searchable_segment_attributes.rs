@@ -171,3 +171,54 @@ impl crate::json_values::JsonDe for SearchableSegmentAttributes {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl SearchableSegmentAttributes {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for SearchableSegmentAttributes {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.criteria;
+            let mark = v.enter("Criteria");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(15u64),
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.match_type {
+            let mark = v.enter("MatchType");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "MATCH_ALL" | "MATCH_ANY" | "MATCH_EXACT" | "MATCH_NONE"
+                ),
+                "MATCH_ALL, MATCH_ANY, MATCH_EXACT, MATCH_NONE",
+            );
+            v.leave(mark);
+        }
+    }
+}

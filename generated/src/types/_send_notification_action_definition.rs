@@ -376,3 +376,65 @@ impl crate::json_values::JsonDe for SendNotificationActionDefinition {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl SendNotificationActionDefinition {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for SendNotificationActionDefinition {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.delivery_method;
+            let mark = v.enter("DeliveryMethod");
+            v.enum_value(matches!(x.as_str(), "EMAIL"), "EMAIL");
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.subject {
+            let mark = v.enter("Subject");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(200u64),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.content;
+            let mark = v.enter("Content");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(1024u64),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.content_type;
+            let mark = v.enter("ContentType");
+            v.enum_value(matches!(x.as_str(), "PLAIN_TEXT"), "PLAIN_TEXT");
+            v.leave(mark);
+        }
+        if self.recipient.is_none() {
+            let mark = v.enter("Recipient");
+            v.missing();
+            v.leave(mark);
+        }
+    }
+}

@@ -167,3 +167,51 @@ impl crate::json_values::JsonDe for Sort {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl Sort {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for Sort {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.field_name;
+            let mark = v.enter("FieldName");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "INITIATION_TIMESTAMP" | "SCHEDULED_TIMESTAMP" |
+                    "CONNECTED_TO_AGENT_TIMESTAMP" | "DISCONNECT_TIMESTAMP" |
+                    "INITIATION_METHOD" | "CHANNEL" | "EXPIRY_TIMESTAMP"
+                ),
+                "INITIATION_TIMESTAMP, SCHEDULED_TIMESTAMP, CONNECTED_TO_AGENT_TIMESTAMP, DISCONNECT_TIMESTAMP, INITIATION_METHOD, CHANNEL, EXPIRY_TIMESTAMP",
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.order;
+            let mark = v.enter("Order");
+            v.enum_value(
+                matches!(x.as_str(), "ASCENDING" | "DESCENDING"),
+                "ASCENDING, DESCENDING",
+            );
+            v.leave(mark);
+        }
+    }
+}

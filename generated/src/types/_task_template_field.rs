@@ -247,3 +247,72 @@ impl crate::json_values::JsonDe for TaskTemplateField {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl TaskTemplateField {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for TaskTemplateField {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        let mark = v.enter("Id");
+        match &self.id {
+            ::std::option::Option::Some(x) => {
+                crate::validation::Validate::check(x, v);
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if let ::std::option::Option::Some(x) = &self.description {
+            let mark = v.enter("Description");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(255u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.r#type {
+            let mark = v.enter("Type");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "NAME" | "DESCRIPTION" | "SCHEDULED_TIME" |
+                    "QUICK_CONNECT" | "URL" | "NUMBER" | "TEXT" | "TEXT_AREA" |
+                    "DATE_TIME" | "BOOLEAN" | "SINGLE_SELECT" | "EMAIL" | "SELF_ASSIGN" |
+                    "EXPIRY_DURATION"
+                ),
+                "NAME, DESCRIPTION, SCHEDULED_TIME, QUICK_CONNECT, URL, NUMBER, TEXT, TEXT_AREA, DATE_TIME, BOOLEAN, SINGLE_SELECT, EMAIL, SELF_ASSIGN, EXPIRY_DURATION",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.single_select_options {
+            let mark = v.enter("SingleSelectOptions");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.length(
+                    item0.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(100u64),
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+    }
+}

@@ -323,3 +323,65 @@ impl crate::json_values::JsonDe for TrafficDistributionGroupSummary {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl TrafficDistributionGroupSummary {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for TrafficDistributionGroupSummary {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.id {
+            let mark = v.enter("Id");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_B6758B774A81A5A2);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.arn {
+            let mark = v.enter("Arn");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_6712F2D17FC273DE);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.name {
+            let mark = v.enter("Name");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(128u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_4633606997D7EB3A);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.instance_arn {
+            let mark = v.enter("InstanceArn");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_4A146CED090173AE);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.status {
+            let mark = v.enter("Status");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "CREATION_IN_PROGRESS" | "ACTIVE" | "CREATION_FAILED" |
+                    "PENDING_DELETION" | "DELETION_FAILED" | "UPDATE_IN_PROGRESS"
+                ),
+                "CREATION_IN_PROGRESS, ACTIVE, CREATION_FAILED, PENDING_DELETION, DELETION_FAILED, UPDATE_IN_PROGRESS",
+            );
+            v.leave(mark);
+        }
+    }
+}

@@ -247,3 +247,71 @@ impl crate::json_values::JsonDe for TranscriptCriteria {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl TranscriptCriteria {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for TranscriptCriteria {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.participant_role;
+            let mark = v.enter("ParticipantRole");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "AGENT" | "CUSTOMER" | "SYSTEM" | "CUSTOM_BOT" |
+                    "SUPERVISOR"
+                ),
+                "AGENT, CUSTOMER, SYSTEM, CUSTOM_BOT, SUPERVISOR",
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.search_text;
+            let mark = v.enter("SearchText");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(100u64),
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.length(
+                    item0.as_str().chars().count(),
+                    ::std::option::Option::Some(0u64),
+                    ::std::option::Option::Some(128u64),
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        {
+            let x = &self.match_type;
+            let mark = v.enter("MatchType");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "MATCH_ALL" | "MATCH_ANY" | "MATCH_EXACT" | "MATCH_NONE"
+                ),
+                "MATCH_ALL, MATCH_ANY, MATCH_EXACT, MATCH_NONE",
+            );
+            v.leave(mark);
+        }
+    }
+}

@@ -531,3 +531,112 @@ impl crate::json_values::JsonDe for UserData {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl UserData {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for UserData {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.status {
+            let mark = v.enter("Status");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.available_slots_by_channel {
+            let mark = v.enter("AvailableSlotsByChannel");
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                v.enum_value(
+                    matches!(key0.as_str(), "VOICE" | "CHAT" | "TASK" | "EMAIL"),
+                    "VOICE, CHAT, TASK, EMAIL",
+                );
+                let mark = v.enter_key(key0.as_str(), false);
+                v.range_int(
+                    i64::from(*value0),
+                    ::std::option::Option::Some(0i64),
+                    ::std::option::Option::None,
+                    ("0", ""),
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.max_slots_by_channel {
+            let mark = v.enter("MaxSlotsByChannel");
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                v.enum_value(
+                    matches!(key0.as_str(), "VOICE" | "CHAT" | "TASK" | "EMAIL"),
+                    "VOICE, CHAT, TASK, EMAIL",
+                );
+                let mark = v.enter_key(key0.as_str(), false);
+                v.range_int(
+                    i64::from(*value0),
+                    ::std::option::Option::Some(0i64),
+                    ::std::option::Option::None,
+                    ("0", ""),
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.active_slots_by_channel {
+            let mark = v.enter("ActiveSlotsByChannel");
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                v.enum_value(
+                    matches!(key0.as_str(), "VOICE" | "CHAT" | "TASK" | "EMAIL"),
+                    "VOICE, CHAT, TASK, EMAIL",
+                );
+                let mark = v.enter_key(key0.as_str(), false);
+                v.range_int(
+                    i64::from(*value0),
+                    ::std::option::Option::Some(0i64),
+                    ::std::option::Option::None,
+                    ("0", ""),
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.contacts {
+            let mark = v.enter("Contacts");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.next_status {
+            let mark = v.enter("NextStatus");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(127u64),
+            );
+            v.leave(mark);
+        }
+    }
+}

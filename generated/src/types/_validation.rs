@@ -532,3 +532,84 @@ impl crate::json_values::JsonDe for Validation {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl Validation {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for Validation {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.min_length;
+            let mark = v.enter("MinLength");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::Some(1000i64),
+                ("0", "1000"),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.max_length;
+            let mark = v.enter("MaxLength");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::Some(1000i64),
+                ("0", "1000"),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.min_values;
+            let mark = v.enter("MinValues");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::Some(100i64),
+                ("0", "100"),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.max_values;
+            let mark = v.enter("MaxValues");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::Some(100i64),
+                ("0", "100"),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.multiple_of;
+            let mark = v.enter("MultipleOf");
+            v.range_float(
+                *x,
+                ::std::option::Option::Some(0f64),
+                ::std::option::Option::None,
+                ("0", ""),
+            );
+            v.leave(mark);
+        }
+    }
+}

@@ -668,3 +668,129 @@ impl crate::json_values::JsonDe for View {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl View {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for View {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.id {
+            let mark = v.enter("Id");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(500u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_FEBD0E76B188A0A1);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.name {
+            let mark = v.enter("Name");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(255u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_068C14E09ADFDE25);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.status {
+            let mark = v.enter("Status");
+            v.enum_value(
+                matches!(x.as_str(), "PUBLISHED" | "SAVED"),
+                "PUBLISHED, SAVED",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.r#type {
+            let mark = v.enter("Type");
+            v.enum_value(
+                matches!(x.as_str(), "CUSTOMER_MANAGED" | "AWS_MANAGED"),
+                "CUSTOMER_MANAGED, AWS_MANAGED",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.description {
+            let mark = v.enter("Description");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(4096u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_D4E7D6AA57397A29);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.version_description {
+            let mark = v.enter("VersionDescription");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(4096u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_D4E7D6AA57397A29);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.content {
+            let mark = v.enter("Content");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.tags {
+            let mark = v.enter("Tags");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(50u64),
+            );
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                v.length(
+                    key0.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(128u64),
+                );
+                v.pattern(
+                    key0.as_str(),
+                    &crate::validation_patterns::P_DA48E1B6F061C224,
+                );
+                let mark = v.enter_key(key0.as_str(), false);
+                v.length(
+                    value0.as_str().chars().count(),
+                    ::std::option::Option::Some(0u64),
+                    ::std::option::Option::Some(256u64),
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.view_content_sha256 {
+            let mark = v.enter("ViewContentSha256");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(64u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_5981C7DC900B1A4D);
+            v.leave(mark);
+        }
+    }
+}

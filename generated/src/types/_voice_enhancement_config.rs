@@ -177,3 +177,47 @@ impl crate::json_values::JsonDe for VoiceEnhancementConfig {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl VoiceEnhancementConfig {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for VoiceEnhancementConfig {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.channel;
+            let mark = v.enter("Channel");
+            v.enum_value(
+                matches!(x.as_str(), "VOICE" | "CHAT" | "TASK" | "EMAIL"),
+                "VOICE, CHAT, TASK, EMAIL",
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.voice_enhancement_mode;
+            let mark = v.enter("VoiceEnhancementMode");
+            v.enum_value(
+                matches!(x.as_str(), "VOICE_ISOLATION" | "NOISE_SUPPRESSION" | "NONE"),
+                "VOICE_ISOLATION, NOISE_SUPPRESSION, NONE",
+            );
+            v.leave(mark);
+        }
+    }
+}

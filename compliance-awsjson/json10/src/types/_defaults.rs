@@ -1255,3 +1255,41 @@ impl crate::json_values::JsonDe for Defaults {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl Defaults {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for Defaults {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.default_enum;
+            let mark = v.enter("defaultEnum");
+            v.enum_value(matches!(x.as_str(), "FOO" | "BAR" | "BAZ"), "FOO, BAR, BAZ");
+            v.leave(mark);
+        }
+        {
+            let x = &self.default_int_enum;
+            let mark = v.enter("defaultIntEnum");
+            v.enum_value(matches!(* x, 1i32 | 2i32), "1, 2");
+            v.leave(mark);
+        }
+    }
+}

@@ -1029,3 +1029,89 @@ fn parse_error(
         }
     }
 }
+
+#[cfg(feature = "validate")]
+impl ExecuteStatementInput {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for ExecuteStatementInput {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        let mark = v.enter("Statement");
+        match &self.statement {
+            ::std::option::Option::Some(x) => {
+                v.length(
+                    x.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(8192u64),
+                );
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if let ::std::option::Option::Some(x) = &self.parameters {
+            let mark = v.enter("Parameters");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::None,
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.next_token {
+            let mark = v.enter("NextToken");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(32768u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.return_consumed_capacity {
+            let mark = v.enter("ReturnConsumedCapacity");
+            v.enum_value(
+                matches!(x.as_str(), "INDEXES" | "TOTAL" | "NONE"),
+                "INDEXES, TOTAL, NONE",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.limit {
+            let mark = v.enter("Limit");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::None,
+                ("1", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self
+            .return_values_on_condition_check_failure
+        {
+            let mark = v.enter("ReturnValuesOnConditionCheckFailure");
+            v.enum_value(matches!(x.as_str(), "ALL_OLD" | "NONE"), "ALL_OLD, NONE");
+            v.leave(mark);
+        }
+    }
+}

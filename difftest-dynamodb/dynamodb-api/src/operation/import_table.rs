@@ -663,3 +663,74 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ImportTab
         }
     }
 }
+
+#[cfg(feature = "validate")]
+impl ImportTableInput {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for ImportTableInput {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.client_token {
+            let mark = v.enter("ClientToken");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_DE1419C7AE5460A0);
+            v.leave(mark);
+        }
+        let mark = v.enter("S3BucketSource");
+        match &self.s3_bucket_source {
+            ::std::option::Option::Some(x) => {
+                crate::validation::Validate::check(x, v);
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        let mark = v.enter("InputFormat");
+        match &self.input_format {
+            ::std::option::Option::Some(x) => {
+                v.enum_value(
+                    matches!(x.as_str(), "DYNAMODB_JSON" | "ION" | "CSV"),
+                    "DYNAMODB_JSON, ION, CSV",
+                );
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if let ::std::option::Option::Some(x) = &self.input_format_options {
+            let mark = v.enter("InputFormatOptions");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.input_compression_type {
+            let mark = v.enter("InputCompressionType");
+            v.enum_value(
+                matches!(x.as_str(), "GZIP" | "ZSTD" | "NONE"),
+                "GZIP, ZSTD, NONE",
+            );
+            v.leave(mark);
+        }
+        let mark = v.enter("TableCreationParameters");
+        match &self.table_creation_parameters {
+            ::std::option::Option::Some(x) => {
+                crate::validation::Validate::check(x, v);
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+    }
+}

@@ -1331,3 +1331,138 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> PutItemEr
         }
     }
 }
+
+#[cfg(feature = "validate")]
+impl PutItemInput {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for PutItemInput {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        let mark = v.enter("TableName");
+        match &self.table_name {
+            ::std::option::Option::Some(x) => {
+                v.length(
+                    x.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(1024u64),
+                );
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        let mark = v.enter("Item");
+        match &self.item {
+            ::std::option::Option::Some(x) => {
+                let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+                entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+                for (key0, value0) in entries0 {
+                    v.length(
+                        key0.as_str().chars().count(),
+                        ::std::option::Option::Some(0u64),
+                        ::std::option::Option::Some(65535u64),
+                    );
+                    let mark = v.enter_key(key0.as_str(), false);
+                    crate::validation::Validate::check(value0, v);
+                    v.leave(mark);
+                }
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if let ::std::option::Option::Some(x) = &self.expected {
+            let mark = v.enter("Expected");
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                v.length(
+                    key0.as_str().chars().count(),
+                    ::std::option::Option::Some(0u64),
+                    ::std::option::Option::Some(65535u64),
+                );
+                let mark = v.enter_key(key0.as_str(), false);
+                crate::validation::Validate::check(value0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.return_values {
+            let mark = v.enter("ReturnValues");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "NONE" | "ALL_OLD" | "UPDATED_OLD" | "ALL_NEW" |
+                    "UPDATED_NEW"
+                ),
+                "NONE, ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATED_NEW",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.return_consumed_capacity {
+            let mark = v.enter("ReturnConsumedCapacity");
+            v.enum_value(
+                matches!(x.as_str(), "INDEXES" | "TOTAL" | "NONE"),
+                "INDEXES, TOTAL, NONE",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.return_item_collection_metrics {
+            let mark = v.enter("ReturnItemCollectionMetrics");
+            v.enum_value(matches!(x.as_str(), "SIZE" | "NONE"), "SIZE, NONE");
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.conditional_operator {
+            let mark = v.enter("ConditionalOperator");
+            v.enum_value(matches!(x.as_str(), "AND" | "OR"), "AND, OR");
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.expression_attribute_names {
+            let mark = v.enter("ExpressionAttributeNames");
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                let mark = v.enter_key(key0.as_str(), false);
+                v.length(
+                    value0.as_str().chars().count(),
+                    ::std::option::Option::Some(0u64),
+                    ::std::option::Option::Some(65535u64),
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.expression_attribute_values {
+            let mark = v.enter("ExpressionAttributeValues");
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                let mark = v.enter_key(key0.as_str(), false);
+                crate::validation::Validate::check(value0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self
+            .return_values_on_condition_check_failure
+        {
+            let mark = v.enter("ReturnValuesOnConditionCheckFailure");
+            v.enum_value(matches!(x.as_str(), "ALL_OLD" | "NONE"), "ALL_OLD, NONE");
+            v.leave(mark);
+        }
+    }
+}

@@ -1051,3 +1051,97 @@ fn parse_error(
         }
     }
 }
+
+#[cfg(feature = "validate")]
+impl RestoreTableToPointInTimeInput {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for RestoreTableToPointInTimeInput {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.source_table_arn {
+            let mark = v.enter("SourceTableArn");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(1024u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.source_table_name {
+            let mark = v.enter("SourceTableName");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(3u64),
+                ::std::option::Option::Some(255u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_1B089EEE60386B30);
+            v.leave(mark);
+        }
+        let mark = v.enter("TargetTableName");
+        match &self.target_table_name {
+            ::std::option::Option::Some(x) => {
+                v.length(
+                    x.as_str().chars().count(),
+                    ::std::option::Option::Some(3u64),
+                    ::std::option::Option::Some(255u64),
+                );
+                v.pattern(x.as_str(), &crate::validation_patterns::P_1B089EEE60386B30);
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if let ::std::option::Option::Some(x) = &self.billing_mode_override {
+            let mark = v.enter("BillingModeOverride");
+            v.enum_value(
+                matches!(x.as_str(), "PROVISIONED" | "PAY_PER_REQUEST"),
+                "PROVISIONED, PAY_PER_REQUEST",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.global_secondary_index_override {
+            let mark = v.enter("GlobalSecondaryIndexOverride");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.local_secondary_index_override {
+            let mark = v.enter("LocalSecondaryIndexOverride");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.provisioned_throughput_override {
+            let mark = v.enter("ProvisionedThroughputOverride");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.sse_specification_override {
+            let mark = v.enter("SSESpecificationOverride");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+    }
+}

@@ -1462,3 +1462,181 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> ScanError
         _ => ScanError::Unhandled(crate::error::Unhandled::new(meta).with_status(status)),
     }
 }
+
+#[cfg(feature = "validate")]
+impl ScanInput {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for ScanInput {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        let mark = v.enter("TableName");
+        match &self.table_name {
+            ::std::option::Option::Some(x) => {
+                v.length(
+                    x.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(1024u64),
+                );
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if let ::std::option::Option::Some(x) = &self.index_name {
+            let mark = v.enter("IndexName");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(3u64),
+                ::std::option::Option::Some(255u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_1B089EEE60386B30);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.attributes_to_get {
+            let mark = v.enter("AttributesToGet");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::None,
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                v.length(
+                    item0.as_str().chars().count(),
+                    ::std::option::Option::Some(0u64),
+                    ::std::option::Option::Some(65535u64),
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.limit {
+            let mark = v.enter("Limit");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::None,
+                ("1", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.select {
+            let mark = v.enter("Select");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "ALL_ATTRIBUTES" | "ALL_PROJECTED_ATTRIBUTES" |
+                    "SPECIFIC_ATTRIBUTES" | "COUNT"
+                ),
+                "ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES, SPECIFIC_ATTRIBUTES, COUNT",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.scan_filter {
+            let mark = v.enter("ScanFilter");
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                v.length(
+                    key0.as_str().chars().count(),
+                    ::std::option::Option::Some(0u64),
+                    ::std::option::Option::Some(65535u64),
+                );
+                let mark = v.enter_key(key0.as_str(), false);
+                crate::validation::Validate::check(value0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.conditional_operator {
+            let mark = v.enter("ConditionalOperator");
+            v.enum_value(matches!(x.as_str(), "AND" | "OR"), "AND, OR");
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.exclusive_start_key {
+            let mark = v.enter("ExclusiveStartKey");
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                v.length(
+                    key0.as_str().chars().count(),
+                    ::std::option::Option::Some(0u64),
+                    ::std::option::Option::Some(65535u64),
+                );
+                let mark = v.enter_key(key0.as_str(), false);
+                crate::validation::Validate::check(value0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.return_consumed_capacity {
+            let mark = v.enter("ReturnConsumedCapacity");
+            v.enum_value(
+                matches!(x.as_str(), "INDEXES" | "TOTAL" | "NONE"),
+                "INDEXES, TOTAL, NONE",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.total_segments {
+            let mark = v.enter("TotalSegments");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::Some(1000000i64),
+                ("1", "1000000"),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.segment {
+            let mark = v.enter("Segment");
+            v.range_int(
+                i64::from(*x),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::Some(999999i64),
+                ("0", "999999"),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.expression_attribute_names {
+            let mark = v.enter("ExpressionAttributeNames");
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                let mark = v.enter_key(key0.as_str(), false);
+                v.length(
+                    value0.as_str().chars().count(),
+                    ::std::option::Option::Some(0u64),
+                    ::std::option::Option::Some(65535u64),
+                );
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.expression_attribute_values {
+            let mark = v.enter("ExpressionAttributeValues");
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                let mark = v.enter_key(key0.as_str(), false);
+                crate::validation::Validate::check(value0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+    }
+}

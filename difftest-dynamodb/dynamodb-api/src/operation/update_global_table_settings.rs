@@ -859,3 +859,100 @@ fn parse_error(
         }
     }
 }
+
+#[cfg(feature = "validate")]
+impl UpdateGlobalTableSettingsInput {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for UpdateGlobalTableSettingsInput {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        let mark = v.enter("GlobalTableName");
+        match &self.global_table_name {
+            ::std::option::Option::Some(x) => {
+                v.length(
+                    x.as_str().chars().count(),
+                    ::std::option::Option::Some(3u64),
+                    ::std::option::Option::Some(255u64),
+                );
+                v.pattern(x.as_str(), &crate::validation_patterns::P_1B089EEE60386B30);
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if let ::std::option::Option::Some(x) = &self.global_table_billing_mode {
+            let mark = v.enter("GlobalTableBillingMode");
+            v.enum_value(
+                matches!(x.as_str(), "PROVISIONED" | "PAY_PER_REQUEST"),
+                "PROVISIONED, PAY_PER_REQUEST",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self
+            .global_table_provisioned_write_capacity_units
+        {
+            let mark = v.enter("GlobalTableProvisionedWriteCapacityUnits");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::None,
+                ("1", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self
+            .global_table_provisioned_write_capacity_auto_scaling_settings_update
+        {
+            let mark = v
+                .enter("GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self
+            .global_table_global_secondary_index_settings_update
+        {
+            let mark = v.enter("GlobalTableGlobalSecondaryIndexSettingsUpdate");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(20u64),
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.replica_settings_update {
+            let mark = v.enter("ReplicaSettingsUpdate");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(50u64),
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+    }
+}

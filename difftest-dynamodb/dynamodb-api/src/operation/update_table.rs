@@ -1178,3 +1178,131 @@ fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> UpdateTab
         }
     }
 }
+
+#[cfg(feature = "validate")]
+impl UpdateTableInput {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for UpdateTableInput {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.attribute_definitions {
+            let mark = v.enter("AttributeDefinitions");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        let mark = v.enter("TableName");
+        match &self.table_name {
+            ::std::option::Option::Some(x) => {
+                v.length(
+                    x.as_str().chars().count(),
+                    ::std::option::Option::Some(1u64),
+                    ::std::option::Option::Some(1024u64),
+                );
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave(mark);
+        if let ::std::option::Option::Some(x) = &self.billing_mode {
+            let mark = v.enter("BillingMode");
+            v.enum_value(
+                matches!(x.as_str(), "PROVISIONED" | "PAY_PER_REQUEST"),
+                "PROVISIONED, PAY_PER_REQUEST",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.provisioned_throughput {
+            let mark = v.enter("ProvisionedThroughput");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.global_secondary_index_updates {
+            let mark = v.enter("GlobalSecondaryIndexUpdates");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.stream_specification {
+            let mark = v.enter("StreamSpecification");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.sse_specification {
+            let mark = v.enter("SSESpecification");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.replica_updates {
+            let mark = v.enter("ReplicaUpdates");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::None,
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.table_class {
+            let mark = v.enter("TableClass");
+            v.enum_value(
+                matches!(x.as_str(), "STANDARD" | "STANDARD_INFREQUENT_ACCESS"),
+                "STANDARD, STANDARD_INFREQUENT_ACCESS",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.multi_region_consistency {
+            let mark = v.enter("MultiRegionConsistency");
+            v.enum_value(
+                matches!(x.as_str(), "EVENTUAL" | "STRONG"),
+                "EVENTUAL, STRONG",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.global_table_witness_updates {
+            let mark = v.enter("GlobalTableWitnessUpdates");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(1u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self
+            .global_table_settings_replication_mode
+        {
+            let mark = v.enter("GlobalTableSettingsReplicationMode");
+            v.enum_value(
+                matches!(x.as_str(), "ENABLED" | "DISABLED" | "ENABLED_WITH_OVERRIDES"),
+                "ENABLED, DISABLED, ENABLED_WITH_OVERRIDES",
+            );
+            v.leave(mark);
+        }
+    }
+}

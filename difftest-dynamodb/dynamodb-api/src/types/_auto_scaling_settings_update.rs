@@ -288,3 +288,64 @@ impl crate::json_values::JsonDe for AutoScalingSettingsUpdate {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl AutoScalingSettingsUpdate {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for AutoScalingSettingsUpdate {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.minimum_units {
+            let mark = v.enter("MinimumUnits");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::None,
+                ("1", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.maximum_units {
+            let mark = v.enter("MaximumUnits");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::None,
+                ("1", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.auto_scaling_role_arn {
+            let mark = v.enter("AutoScalingRoleArn");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(1600u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_EAD94680448CA519);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.scaling_policy_update {
+            let mark = v.enter("ScalingPolicyUpdate");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+    }
+}

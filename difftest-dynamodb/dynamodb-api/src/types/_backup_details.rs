@@ -420,3 +420,78 @@ impl crate::json_values::JsonDe for BackupDetails {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl BackupDetails {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for BackupDetails {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.backup_arn;
+            let mark = v.enter("BackupArn");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(37u64),
+                ::std::option::Option::Some(1024u64),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.backup_name;
+            let mark = v.enter("BackupName");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(3u64),
+                ::std::option::Option::Some(255u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_1B089EEE60386B30);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.backup_size_bytes {
+            let mark = v.enter("BackupSizeBytes");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::None,
+                ("0", ""),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.backup_status;
+            let mark = v.enter("BackupStatus");
+            v.enum_value(
+                matches!(x.as_str(), "CREATING" | "DELETED" | "AVAILABLE"),
+                "CREATING, DELETED, AVAILABLE",
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.backup_type;
+            let mark = v.enter("BackupType");
+            v.enum_value(
+                matches!(x.as_str(), "USER" | "SYSTEM" | "AWS_BACKUP"),
+                "USER, SYSTEM, AWS_BACKUP",
+            );
+            v.leave(mark);
+        }
+    }
+}

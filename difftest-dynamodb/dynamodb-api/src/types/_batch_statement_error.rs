@@ -211,3 +211,59 @@ impl crate::json_values::JsonDe for BatchStatementError {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl BatchStatementError {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for BatchStatementError {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.code {
+            let mark = v.enter("Code");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "ConditionalCheckFailed" |
+                    "ItemCollectionSizeLimitExceeded" | "RequestLimitExceeded" |
+                    "ValidationError" | "ProvisionedThroughputExceeded" |
+                    "TransactionConflict" | "ThrottlingError" | "InternalServerError" |
+                    "ResourceNotFound" | "AccessDenied" | "DuplicateItem"
+                ),
+                "ConditionalCheckFailed, ItemCollectionSizeLimitExceeded, RequestLimitExceeded, ValidationError, ProvisionedThroughputExceeded, TransactionConflict, ThrottlingError, InternalServerError, ResourceNotFound, AccessDenied, DuplicateItem",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.item {
+            let mark = v.enter("Item");
+            let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
+            entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+            for (key0, value0) in entries0 {
+                v.length(
+                    key0.as_str().chars().count(),
+                    ::std::option::Option::Some(0u64),
+                    ::std::option::Option::Some(65535u64),
+                );
+                let mark = v.enter_key(key0.as_str(), false);
+                crate::validation::Validate::check(value0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+    }
+}

@@ -394,3 +394,56 @@ impl crate::json_values::JsonDe for CreateReplicationGroupMemberAction {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl CreateReplicationGroupMemberAction {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for CreateReplicationGroupMemberAction {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.provisioned_throughput_override {
+            let mark = v.enter("ProvisionedThroughputOverride");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.global_secondary_indexes {
+            let mark = v.enter("GlobalSecondaryIndexes");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::None,
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.table_class_override {
+            let mark = v.enter("TableClassOverride");
+            v.enum_value(
+                matches!(x.as_str(), "STANDARD" | "STANDARD_INFREQUENT_ACCESS"),
+                "STANDARD, STANDARD_INFREQUENT_ACCESS",
+            );
+            v.leave(mark);
+        }
+    }
+}

@@ -1004,3 +1004,144 @@ impl crate::json_values::JsonDe for ExportDescription {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl ExportDescription {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for ExportDescription {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.export_arn {
+            let mark = v.enter("ExportArn");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(37u64),
+                ::std::option::Option::Some(1024u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.export_status {
+            let mark = v.enter("ExportStatus");
+            v.enum_value(
+                matches!(x.as_str(), "IN_PROGRESS" | "COMPLETED" | "FAILED"),
+                "IN_PROGRESS, COMPLETED, FAILED",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.table_arn {
+            let mark = v.enter("TableArn");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(1024u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.table_id {
+            let mark = v.enter("TableId");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_52D4B79C64D0D072);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.client_token {
+            let mark = v.enter("ClientToken");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_DE1419C7AE5460A0);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.s3_bucket {
+            let mark = v.enter("S3Bucket");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(255u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_14964CBFB34FD8E9);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.s3_bucket_owner {
+            let mark = v.enter("S3BucketOwner");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_0976F16896E068DA);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.s3_prefix {
+            let mark = v.enter("S3Prefix");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(0u64),
+                ::std::option::Option::Some(1024u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.s3_sse_algorithm {
+            let mark = v.enter("S3SseAlgorithm");
+            v.enum_value(matches!(x.as_str(), "AES256" | "KMS"), "AES256, KMS");
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.s3_sse_kms_key_id {
+            let mark = v.enter("S3SseKmsKeyId");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(2048u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.export_format {
+            let mark = v.enter("ExportFormat");
+            v.enum_value(
+                matches!(x.as_str(), "DYNAMODB_JSON" | "ION"),
+                "DYNAMODB_JSON, ION",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.billed_size_bytes {
+            let mark = v.enter("BilledSizeBytes");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::None,
+                ("0", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.item_count {
+            let mark = v.enter("ItemCount");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::None,
+                ("0", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.export_type {
+            let mark = v.enter("ExportType");
+            v.enum_value(
+                matches!(x.as_str(), "FULL_EXPORT" | "INCREMENTAL_EXPORT"),
+                "FULL_EXPORT, INCREMENTAL_EXPORT",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.incremental_export_specification {
+            let mark = v.enter("IncrementalExportSpecification");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+    }
+}

@@ -419,3 +419,80 @@ impl crate::json_values::JsonDe for ImportSummary {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl ImportSummary {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for ImportSummary {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.import_arn {
+            let mark = v.enter("ImportArn");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(37u64),
+                ::std::option::Option::Some(1024u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.import_status {
+            let mark = v.enter("ImportStatus");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "IN_PROGRESS" | "COMPLETED" | "CANCELLING" | "CANCELLED"
+                    | "FAILED"
+                ),
+                "IN_PROGRESS, COMPLETED, CANCELLING, CANCELLED, FAILED",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.table_arn {
+            let mark = v.enter("TableArn");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(1024u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.s3_bucket_source {
+            let mark = v.enter("S3BucketSource");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.cloud_watch_log_group_arn {
+            let mark = v.enter("CloudWatchLogGroupArn");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(1024u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.input_format {
+            let mark = v.enter("InputFormat");
+            v.enum_value(
+                matches!(x.as_str(), "DYNAMODB_JSON" | "ION" | "CSV"),
+                "DYNAMODB_JSON, ION, CSV",
+            );
+            v.leave(mark);
+        }
+    }
+}

@@ -937,3 +937,141 @@ impl crate::json_values::JsonDe for ImportTableDescription {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl ImportTableDescription {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for ImportTableDescription {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.import_arn {
+            let mark = v.enter("ImportArn");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(37u64),
+                ::std::option::Option::Some(1024u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.import_status {
+            let mark = v.enter("ImportStatus");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "IN_PROGRESS" | "COMPLETED" | "CANCELLING" | "CANCELLED"
+                    | "FAILED"
+                ),
+                "IN_PROGRESS, COMPLETED, CANCELLING, CANCELLED, FAILED",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.table_arn {
+            let mark = v.enter("TableArn");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(1024u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.table_id {
+            let mark = v.enter("TableId");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_52D4B79C64D0D072);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.client_token {
+            let mark = v.enter("ClientToken");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_DE1419C7AE5460A0);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.s3_bucket_source {
+            let mark = v.enter("S3BucketSource");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        {
+            let x = &self.error_count;
+            let mark = v.enter("ErrorCount");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::None,
+                ("0", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.cloud_watch_log_group_arn {
+            let mark = v.enter("CloudWatchLogGroupArn");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(1024u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.input_format {
+            let mark = v.enter("InputFormat");
+            v.enum_value(
+                matches!(x.as_str(), "DYNAMODB_JSON" | "ION" | "CSV"),
+                "DYNAMODB_JSON, ION, CSV",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.input_format_options {
+            let mark = v.enter("InputFormatOptions");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.input_compression_type {
+            let mark = v.enter("InputCompressionType");
+            v.enum_value(
+                matches!(x.as_str(), "GZIP" | "ZSTD" | "NONE"),
+                "GZIP, ZSTD, NONE",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.table_creation_parameters {
+            let mark = v.enter("TableCreationParameters");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        {
+            let x = &self.processed_item_count;
+            let mark = v.enter("ProcessedItemCount");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::None,
+                ("0", ""),
+            );
+            v.leave(mark);
+        }
+        {
+            let x = &self.imported_item_count;
+            let mark = v.enter("ImportedItemCount");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::None,
+                ("0", ""),
+            );
+            v.leave(mark);
+        }
+    }
+}

@@ -330,3 +330,58 @@ impl crate::json_values::JsonDe for LocalSecondaryIndexDescription {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl LocalSecondaryIndexDescription {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for LocalSecondaryIndexDescription {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.index_name {
+            let mark = v.enter("IndexName");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(3u64),
+                ::std::option::Option::Some(255u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_1B089EEE60386B30);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.key_schema {
+            let mark = v.enter("KeySchema");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::None,
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.projection {
+            let mark = v.enter("Projection");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+    }
+}

@@ -391,3 +391,82 @@ impl crate::json_values::JsonDe for ReplicaGlobalSecondaryIndexSettingsDescripti
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl ReplicaGlobalSecondaryIndexSettingsDescription {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for ReplicaGlobalSecondaryIndexSettingsDescription {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        {
+            let x = &self.index_name;
+            let mark = v.enter("IndexName");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(3u64),
+                ::std::option::Option::Some(255u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_1B089EEE60386B30);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.index_status {
+            let mark = v.enter("IndexStatus");
+            v.enum_value(
+                matches!(x.as_str(), "CREATING" | "UPDATING" | "DELETING" | "ACTIVE"),
+                "CREATING, UPDATING, DELETING, ACTIVE",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.provisioned_read_capacity_units {
+            let mark = v.enter("ProvisionedReadCapacityUnits");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::None,
+                ("1", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self
+            .provisioned_read_capacity_auto_scaling_settings
+        {
+            let mark = v.enter("ProvisionedReadCapacityAutoScalingSettings");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.provisioned_write_capacity_units {
+            let mark = v.enter("ProvisionedWriteCapacityUnits");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::None,
+                ("1", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self
+            .provisioned_write_capacity_auto_scaling_settings
+        {
+            let mark = v.enter("ProvisionedWriteCapacityAutoScalingSettings");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+    }
+}

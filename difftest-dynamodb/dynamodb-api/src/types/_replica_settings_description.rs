@@ -594,3 +594,101 @@ impl crate::json_values::JsonDe for ReplicaSettingsDescription {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl ReplicaSettingsDescription {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for ReplicaSettingsDescription {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.replica_status {
+            let mark = v.enter("ReplicaStatus");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "CREATING" | "CREATION_FAILED" | "UPDATING" | "DELETING"
+                    | "ACTIVE" | "REGION_DISABLED" |
+                    "INACCESSIBLE_ENCRYPTION_CREDENTIALS" | "ARCHIVING" | "ARCHIVED" |
+                    "REPLICATION_NOT_AUTHORIZED"
+                ),
+                "CREATING, CREATION_FAILED, UPDATING, DELETING, ACTIVE, REGION_DISABLED, INACCESSIBLE_ENCRYPTION_CREDENTIALS, ARCHIVING, ARCHIVED, REPLICATION_NOT_AUTHORIZED",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.replica_billing_mode_summary {
+            let mark = v.enter("ReplicaBillingModeSummary");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self
+            .replica_provisioned_read_capacity_units
+        {
+            let mark = v.enter("ReplicaProvisionedReadCapacityUnits");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::None,
+                ("0", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self
+            .replica_provisioned_read_capacity_auto_scaling_settings
+        {
+            let mark = v.enter("ReplicaProvisionedReadCapacityAutoScalingSettings");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self
+            .replica_provisioned_write_capacity_units
+        {
+            let mark = v.enter("ReplicaProvisionedWriteCapacityUnits");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::None,
+                ("0", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self
+            .replica_provisioned_write_capacity_auto_scaling_settings
+        {
+            let mark = v.enter("ReplicaProvisionedWriteCapacityAutoScalingSettings");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self
+            .replica_global_secondary_index_settings
+        {
+            let mark = v.enter("ReplicaGlobalSecondaryIndexSettings");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.replica_table_class_summary {
+            let mark = v.enter("ReplicaTableClassSummary");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+    }
+}

@@ -354,3 +354,73 @@ impl crate::json_values::JsonDe for ReplicaSettingsUpdate {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl ReplicaSettingsUpdate {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for ReplicaSettingsUpdate {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self
+            .replica_provisioned_read_capacity_units
+        {
+            let mark = v.enter("ReplicaProvisionedReadCapacityUnits");
+            v.range_int(
+                *x,
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::None,
+                ("1", ""),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self
+            .replica_provisioned_read_capacity_auto_scaling_settings_update
+        {
+            let mark = v
+                .enter("ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self
+            .replica_global_secondary_index_settings_update
+        {
+            let mark = v.enter("ReplicaGlobalSecondaryIndexSettingsUpdate");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::Some(20u64),
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.replica_table_class {
+            let mark = v.enter("ReplicaTableClass");
+            v.enum_value(
+                matches!(x.as_str(), "STANDARD" | "STANDARD_INFREQUENT_ACCESS"),
+                "STANDARD, STANDARD_INFREQUENT_ACCESS",
+            );
+            v.leave(mark);
+        }
+    }
+}

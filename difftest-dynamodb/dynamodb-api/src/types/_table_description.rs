@@ -1571,3 +1571,182 @@ impl crate::json_values::JsonDe for TableDescription {
         )
     }
 }
+
+#[cfg(feature = "validate")]
+impl TableDescription {
+    /// Checks the model's constraints on this value and everything in it: `@required`, `@length`, `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) enum values.
+    ///
+    /// Returns every violation, each with its JSON pointer; the error's `Display` is the message a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy enums are open; use [`validate_with`](Self::validate_with) to reject them.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        self.validate_with(&crate::validation::ValidationOptions::new())
+    }
+
+    /// Like [`validate`](Self::validate), with options (e.g. closed enums).
+    pub fn validate_with(
+        &self,
+        options: &crate::validation::ValidationOptions,
+    ) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::run(options, |v| crate::validation::Validate::check(self, v))
+    }
+}
+
+#[cfg(feature = "validate")]
+impl crate::validation::Validate for TableDescription {
+    fn check(&self, v: &mut crate::validation::Validator<'_>) {
+        if let ::std::option::Option::Some(x) = &self.attribute_definitions {
+            let mark = v.enter("AttributeDefinitions");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.table_name {
+            let mark = v.enter("TableName");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(3u64),
+                ::std::option::Option::Some(255u64),
+            );
+            v.pattern(x.as_str(), &crate::validation_patterns::P_1B089EEE60386B30);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.key_schema {
+            let mark = v.enter("KeySchema");
+            v.length(
+                x.len(),
+                ::std::option::Option::Some(1u64),
+                ::std::option::Option::None,
+            );
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.table_status {
+            let mark = v.enter("TableStatus");
+            v.enum_value(
+                matches!(
+                    x.as_str(), "CREATING" | "UPDATING" | "DELETING" | "ACTIVE" |
+                    "INACCESSIBLE_ENCRYPTION_CREDENTIALS" | "ARCHIVING" | "ARCHIVED" |
+                    "REPLICATION_NOT_AUTHORIZED"
+                ),
+                "CREATING, UPDATING, DELETING, ACTIVE, INACCESSIBLE_ENCRYPTION_CREDENTIALS, ARCHIVING, ARCHIVED, REPLICATION_NOT_AUTHORIZED",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.provisioned_throughput {
+            let mark = v.enter("ProvisionedThroughput");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.table_id {
+            let mark = v.enter("TableId");
+            v.pattern(x.as_str(), &crate::validation_patterns::P_52D4B79C64D0D072);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.billing_mode_summary {
+            let mark = v.enter("BillingModeSummary");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.local_secondary_indexes {
+            let mark = v.enter("LocalSecondaryIndexes");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.global_secondary_indexes {
+            let mark = v.enter("GlobalSecondaryIndexes");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.stream_specification {
+            let mark = v.enter("StreamSpecification");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.latest_stream_arn {
+            let mark = v.enter("LatestStreamArn");
+            v.length(
+                x.as_str().chars().count(),
+                ::std::option::Option::Some(37u64),
+                ::std::option::Option::Some(1024u64),
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.replicas {
+            let mark = v.enter("Replicas");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.global_table_witnesses {
+            let mark = v.enter("GlobalTableWitnesses");
+            for (i0, item0) in x.iter().enumerate() {
+                let mark = v.enter_index(i0);
+                crate::validation::Validate::check(item0, v);
+                v.leave(mark);
+            }
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self
+            .global_table_settings_replication_mode
+        {
+            let mark = v.enter("GlobalTableSettingsReplicationMode");
+            v.enum_value(
+                matches!(x.as_str(), "ENABLED" | "DISABLED" | "ENABLED_WITH_OVERRIDES"),
+                "ENABLED, DISABLED, ENABLED_WITH_OVERRIDES",
+            );
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.restore_summary {
+            let mark = v.enter("RestoreSummary");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.sse_description {
+            let mark = v.enter("SSEDescription");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.archival_summary {
+            let mark = v.enter("ArchivalSummary");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.table_class_summary {
+            let mark = v.enter("TableClassSummary");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.warm_throughput {
+            let mark = v.enter("WarmThroughput");
+            crate::validation::Validate::check(x, v);
+            v.leave(mark);
+        }
+        if let ::std::option::Option::Some(x) = &self.multi_region_consistency {
+            let mark = v.enter("MultiRegionConsistency");
+            v.enum_value(
+                matches!(x.as_str(), "EVENTUAL" | "STRONG"),
+                "EVENTUAL, STRONG",
+            );
+            v.leave(mark);
+        }
+    }
+}
