@@ -203,7 +203,8 @@ impl Arb for ours::DateTime {
 
 impl Arb for ours::Blob {
     fn arb(g: &mut Gen, _depth: u32) -> Self {
-        let n = g.below(9) as usize;
+        // Mostly short; now and then long enough to span several base64 groups.
+        let n = if g.chance(20) { g.below(100) } else { g.below(9) } as usize;
         ours::Blob::new((0..n).map(|_| g.u64() as u8).collect::<Vec<u8>>())
     }
 }
