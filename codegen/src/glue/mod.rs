@@ -374,6 +374,10 @@ impl<'p, 'm> Glue<'p, 'm> {
                     Binding::Label => quote!(required(g, d)),
                     Binding::Header if string => quote!(header_string(g, d)),
                     Binding::Query if required => quote!(required(g, d)),
+                    // The SDK's endpoint parameters need these: it refuses to send without them, where
+                    // our crate (no endpoint resolution) builds the request. Always set.
+                    _ if required && string && f.member.traits.has("smithy.rules#contextParam") => quote!(endpoint_string(g, d)),
+                    _ if required && f.member.traits.has("smithy.rules#contextParam") => quote!(Some(Arb::arb(g, d))),
                     _ => quote!(opt(g, d)),
                 };
                 quote!(.#setter(#draw))

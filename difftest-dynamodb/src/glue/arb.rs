@@ -2324,7 +2324,7 @@ impl Arb for dynamodb_api::operation::create_backup::CreateBackupInput {
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::create_backup::CreateBackupInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .set_backup_name(opt(g, d))
             .build()
             .expect("inputs always build")
@@ -2344,7 +2344,7 @@ impl Arb for dynamodb_api::operation::create_global_table::CreateGlobalTableInpu
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::create_global_table::CreateGlobalTableInput::builder()
-            .set_global_table_name(opt(g, d))
+            .set_global_table_name(endpoint_string(g, d))
             .set_replication_group(opt(g, d))
             .build()
             .expect("inputs always build")
@@ -2365,7 +2365,7 @@ impl Arb for dynamodb_api::operation::create_table::CreateTableInput {
         let d = depth;
         dynamodb_api::operation::create_table::CreateTableInput::builder()
             .set_attribute_definitions(opt(g, d))
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .set_key_schema(opt(g, d))
             .set_local_secondary_indexes(opt(g, d))
             .set_global_secondary_indexes(opt(g, d))
@@ -2399,7 +2399,7 @@ impl Arb for dynamodb_api::operation::delete_backup::DeleteBackupInput {
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::delete_backup::DeleteBackupInput::builder()
-            .set_backup_arn(opt(g, d))
+            .set_backup_arn(endpoint_string(g, d))
             .build()
             .expect("inputs always build")
     }
@@ -2418,7 +2418,7 @@ impl Arb for dynamodb_api::operation::delete_item::DeleteItemInput {
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::delete_item::DeleteItemInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .set_key(opt(g, d))
             .set_expected(opt(g, d))
             .set_conditional_operator(opt(g, d))
@@ -2449,7 +2449,7 @@ impl Arb for dynamodb_api::operation::delete_resource_policy::DeleteResourcePoli
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::delete_resource_policy::DeleteResourcePolicyInput::builder()
-            .set_resource_arn(opt(g, d))
+            .set_resource_arn(endpoint_string(g, d))
             .set_expected_revision_id(opt(g, d))
             .build()
             .expect("inputs always build")
@@ -2470,7 +2470,7 @@ impl Arb for dynamodb_api::operation::delete_table::DeleteTableInput {
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::delete_table::DeleteTableInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .build()
             .expect("inputs always build")
     }
@@ -2489,7 +2489,7 @@ impl Arb for dynamodb_api::operation::describe_backup::DescribeBackupInput {
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::describe_backup::DescribeBackupInput::builder()
-            .set_backup_arn(opt(g, d))
+            .set_backup_arn(endpoint_string(g, d))
             .build()
             .expect("inputs always build")
     }
@@ -2509,7 +2509,7 @@ for dynamodb_api::operation::describe_continuous_backups::DescribeContinuousBack
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::describe_continuous_backups::DescribeContinuousBackupsInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .build()
             .expect("inputs always build")
     }
@@ -2530,7 +2530,7 @@ for dynamodb_api::operation::describe_contributor_insights::DescribeContributorI
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::describe_contributor_insights::DescribeContributorInsightsInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .set_index_name(opt(g, d))
             .build()
             .expect("inputs always build")
@@ -2576,7 +2576,7 @@ impl Arb for dynamodb_api::operation::describe_export::DescribeExportInput {
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::describe_export::DescribeExportInput::builder()
-            .set_export_arn(opt(g, d))
+            .set_export_arn(endpoint_string(g, d))
             .build()
             .expect("inputs always build")
     }
@@ -2595,7 +2595,7 @@ impl Arb for dynamodb_api::operation::describe_global_table::DescribeGlobalTable
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::describe_global_table::DescribeGlobalTableInput::builder()
-            .set_global_table_name(opt(g, d))
+            .set_global_table_name(endpoint_string(g, d))
             .build()
             .expect("inputs always build")
     }
@@ -2615,7 +2615,7 @@ for dynamodb_api::operation::describe_global_table_settings::DescribeGlobalTable
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::describe_global_table_settings::DescribeGlobalTableSettingsInput::builder()
-            .set_global_table_name(opt(g, d))
+            .set_global_table_name(endpoint_string(g, d))
             .build()
             .expect("inputs always build")
     }
@@ -2636,7 +2636,7 @@ impl Arb for dynamodb_api::operation::describe_import::DescribeImportInput {
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::describe_import::DescribeImportInput::builder()
-            .set_import_arn(opt(g, d))
+            .set_import_arn(endpoint_string(g, d))
             .build()
             .expect("inputs always build")
     }
@@ -2656,7 +2656,7 @@ for dynamodb_api::operation::describe_kinesis_streaming_destination::DescribeKin
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::describe_kinesis_streaming_destination::DescribeKinesisStreamingDestinationInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .build()
             .expect("inputs always build")
     }
@@ -2698,7 +2698,7 @@ impl Arb for dynamodb_api::operation::describe_table::DescribeTableInput {
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::describe_table::DescribeTableInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .build()
             .expect("inputs always build")
     }
@@ -2718,7 +2718,7 @@ for dynamodb_api::operation::describe_table_replica_auto_scaling::DescribeTableR
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::describe_table_replica_auto_scaling::DescribeTableReplicaAutoScalingInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .build()
             .expect("inputs always build")
     }
@@ -2738,7 +2738,7 @@ impl Arb for dynamodb_api::operation::describe_time_to_live::DescribeTimeToLiveI
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::describe_time_to_live::DescribeTimeToLiveInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .build()
             .expect("inputs always build")
     }
@@ -2758,7 +2758,7 @@ for dynamodb_api::operation::disable_kinesis_streaming_destination::DisableKines
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::disable_kinesis_streaming_destination::DisableKinesisStreamingDestinationInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .set_stream_arn(opt(g, d))
             .set_enable_kinesis_streaming_configuration(opt(g, d))
             .build()
@@ -2784,7 +2784,7 @@ for dynamodb_api::operation::enable_kinesis_streaming_destination::EnableKinesis
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::enable_kinesis_streaming_destination::EnableKinesisStreamingDestinationInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .set_stream_arn(opt(g, d))
             .set_enable_kinesis_streaming_configuration(opt(g, d))
             .build()
@@ -2860,7 +2860,7 @@ for dynamodb_api::operation::export_table_to_point_in_time::ExportTableToPointIn
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::export_table_to_point_in_time::ExportTableToPointInTimeInput::builder()
-            .set_table_arn(opt(g, d))
+            .set_table_arn(endpoint_string(g, d))
             .set_export_time(opt(g, d))
             .set_client_token(token(g, d))
             .set_s3_bucket(opt(g, d))
@@ -2890,7 +2890,7 @@ impl Arb for dynamodb_api::operation::get_item::GetItemInput {
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::get_item::GetItemInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .set_key(opt(g, d))
             .set_attributes_to_get(opt(g, d))
             .set_consistent_read(opt(g, d))
@@ -2916,7 +2916,7 @@ impl Arb for dynamodb_api::operation::get_resource_policy::GetResourcePolicyInpu
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::get_resource_policy::GetResourcePolicyInput::builder()
-            .set_resource_arn(opt(g, d))
+            .set_resource_arn(endpoint_string(g, d))
             .build()
             .expect("inputs always build")
     }
@@ -3096,7 +3096,7 @@ impl Arb for dynamodb_api::operation::list_tags_of_resource::ListTagsOfResourceI
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::list_tags_of_resource::ListTagsOfResourceInput::builder()
-            .set_resource_arn(opt(g, d))
+            .set_resource_arn(endpoint_string(g, d))
             .set_next_token(opt(g, d))
             .build()
             .expect("inputs always build")
@@ -3117,7 +3117,7 @@ impl Arb for dynamodb_api::operation::put_item::PutItemInput {
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::put_item::PutItemInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .set_item(opt(g, d))
             .set_expected(opt(g, d))
             .set_return_values(opt(g, d))
@@ -3148,7 +3148,7 @@ impl Arb for dynamodb_api::operation::put_resource_policy::PutResourcePolicyInpu
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::put_resource_policy::PutResourcePolicyInput::builder()
-            .set_resource_arn(opt(g, d))
+            .set_resource_arn(endpoint_string(g, d))
             .set_policy(opt(g, d))
             .set_expected_revision_id(opt(g, d))
             .set_confirm_remove_self_resource_access(opt(g, d))
@@ -3170,7 +3170,7 @@ impl Arb for dynamodb_api::operation::query::QueryInput {
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::query::QueryInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .set_index_name(opt(g, d))
             .set_select(opt(g, d))
             .set_attributes_to_get(opt(g, d))
@@ -3210,7 +3210,7 @@ for dynamodb_api::operation::restore_table_from_backup::RestoreTableFromBackupIn
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::restore_table_from_backup::RestoreTableFromBackupInput::builder()
-            .set_target_table_name(opt(g, d))
+            .set_target_table_name(endpoint_string(g, d))
             .set_backup_arn(opt(g, d))
             .set_billing_mode_override(opt(g, d))
             .set_global_secondary_index_override(opt(g, d))
@@ -3240,7 +3240,7 @@ for dynamodb_api::operation::restore_table_to_point_in_time::RestoreTableToPoint
         dynamodb_api::operation::restore_table_to_point_in_time::RestoreTableToPointInTimeInput::builder()
             .set_source_table_arn(opt(g, d))
             .set_source_table_name(opt(g, d))
-            .set_target_table_name(opt(g, d))
+            .set_target_table_name(endpoint_string(g, d))
             .set_use_latest_restorable_time(opt(g, d))
             .set_restore_date_time(opt(g, d))
             .set_billing_mode_override(opt(g, d))
@@ -3268,7 +3268,7 @@ impl Arb for dynamodb_api::operation::scan::ScanInput {
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::scan::ScanInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .set_index_name(opt(g, d))
             .set_attributes_to_get(opt(g, d))
             .set_limit(opt(g, d))
@@ -3306,7 +3306,7 @@ impl Arb for dynamodb_api::operation::tag_resource::TagResourceInput {
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::tag_resource::TagResourceInput::builder()
-            .set_resource_arn(opt(g, d))
+            .set_resource_arn(endpoint_string(g, d))
             .set_tags(opt(g, d))
             .build()
             .expect("inputs always build")
@@ -3368,7 +3368,7 @@ impl Arb for dynamodb_api::operation::untag_resource::UntagResourceInput {
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::untag_resource::UntagResourceInput::builder()
-            .set_resource_arn(opt(g, d))
+            .set_resource_arn(endpoint_string(g, d))
             .set_tag_keys(opt(g, d))
             .build()
             .expect("inputs always build")
@@ -3387,7 +3387,7 @@ for dynamodb_api::operation::update_continuous_backups::UpdateContinuousBackupsI
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::update_continuous_backups::UpdateContinuousBackupsInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .set_point_in_time_recovery_specification(opt(g, d))
             .build()
             .expect("inputs always build")
@@ -3409,7 +3409,7 @@ for dynamodb_api::operation::update_contributor_insights::UpdateContributorInsig
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::update_contributor_insights::UpdateContributorInsightsInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .set_index_name(opt(g, d))
             .set_contributor_insights_action(opt(g, d))
             .set_contributor_insights_mode(opt(g, d))
@@ -3435,7 +3435,7 @@ impl Arb for dynamodb_api::operation::update_global_table::UpdateGlobalTableInpu
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::update_global_table::UpdateGlobalTableInput::builder()
-            .set_global_table_name(opt(g, d))
+            .set_global_table_name(endpoint_string(g, d))
             .set_replica_updates(opt(g, d))
             .build()
             .expect("inputs always build")
@@ -3456,7 +3456,7 @@ for dynamodb_api::operation::update_global_table_settings::UpdateGlobalTableSett
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::update_global_table_settings::UpdateGlobalTableSettingsInput::builder()
-            .set_global_table_name(opt(g, d))
+            .set_global_table_name(endpoint_string(g, d))
             .set_global_table_billing_mode(opt(g, d))
             .set_global_table_provisioned_write_capacity_units(opt(g, d))
             .set_global_table_provisioned_write_capacity_auto_scaling_settings_update(
@@ -3484,7 +3484,7 @@ impl Arb for dynamodb_api::operation::update_item::UpdateItemInput {
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::update_item::UpdateItemInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .set_key(opt(g, d))
             .set_attribute_updates(opt(g, d))
             .set_expected(opt(g, d))
@@ -3518,7 +3518,7 @@ for dynamodb_api::operation::update_kinesis_streaming_destination::UpdateKinesis
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::update_kinesis_streaming_destination::UpdateKinesisStreamingDestinationInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .set_stream_arn(opt(g, d))
             .set_update_kinesis_streaming_configuration(opt(g, d))
             .build()
@@ -3544,7 +3544,7 @@ impl Arb for dynamodb_api::operation::update_table::UpdateTableInput {
         let d = depth;
         dynamodb_api::operation::update_table::UpdateTableInput::builder()
             .set_attribute_definitions(opt(g, d))
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .set_billing_mode(opt(g, d))
             .set_provisioned_throughput(opt(g, d))
             .set_global_secondary_index_updates(opt(g, d))
@@ -3578,7 +3578,7 @@ for dynamodb_api::operation::update_table_replica_auto_scaling::UpdateTableRepli
         let d = depth;
         dynamodb_api::operation::update_table_replica_auto_scaling::UpdateTableReplicaAutoScalingInput::builder()
             .set_global_secondary_index_updates(opt(g, d))
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .set_provisioned_write_capacity_auto_scaling_update(opt(g, d))
             .set_replica_updates(opt(g, d))
             .build()
@@ -3600,7 +3600,7 @@ impl Arb for dynamodb_api::operation::update_time_to_live::UpdateTimeToLiveInput
     fn arb(g: &mut Gen, depth: u32) -> Self {
         let d = depth;
         dynamodb_api::operation::update_time_to_live::UpdateTimeToLiveInput::builder()
-            .set_table_name(opt(g, d))
+            .set_table_name(endpoint_string(g, d))
             .set_time_to_live_specification(opt(g, d))
             .build()
             .expect("inputs always build")

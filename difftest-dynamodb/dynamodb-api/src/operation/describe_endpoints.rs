@@ -213,14 +213,7 @@ impl crate::protocol::Operation for DescribeEndpoints {
         http::Request<::std::vec::Vec<u8>>,
         crate::error::BuildError,
     > {
-        let mut text = ::std::string::String::new();
-        let result = (|| -> ::std::result::Result<(), crate::json_values::SerError> {
-            let object = crate::json::JsonValueWriter::new(&mut text).start_object();
-            object.finish();
-            ::std::result::Result::Ok(())
-        })();
-        result.map_err(crate::json_values::SerError::into_build_error)?;
-        let body = text.into_bytes();
+        let body = ::std::vec::Vec::from(&b"{}"[..]);
         let mut headers = http::HeaderMap::new();
         headers
             .insert(

@@ -18,7 +18,16 @@ pub fn render(ctx: &Ctx, op: &OperationPlan, content_type: &str) -> TokenStream 
     let fields = ctx.plan.fields(model.expect(&op.input), true);
     // HTTP binding traits mean nothing here: every member is a body member, in model order.
     let body_fields: Vec<&FieldPlan> = fields.iter().collect();
-    let object = body_object(ctx, JsonRules::AWS_JSON, &body_fields);
+    // No members: the body is `{}` all the same.
+    let body = if body_fields.is_empty() {
+        quote!(let body = ::std::vec::Vec::from(&b"{}"[..]);)
+    } else {
+        let object = body_object(ctx, JsonRules::AWS_JSON, &body_fields);
+        quote! {
+            #object
+            let body = text.into_bytes();
+        }
+    };
     let tokens_used = fields.iter().any(|f| f.member.traits.idempotency_token());
     let token_locals = token_locals(&fields);
     let encode = encode_stmts(op_shape, &fields);
@@ -38,8 +47,7 @@ pub fn render(ctx: &Ctx, op: &OperationPlan, content_type: &str) -> TokenStream 
             #tokens: &dyn crate::protocol::IdempotencyTokenProvider,
         ) -> ::std::result::Result<http::Request<::std::vec::Vec<u8>>, crate::error::BuildError> {
             #token_locals
-            #object
-            let body = text.into_bytes();
+            #body
             let mut headers = http::HeaderMap::new();
             headers.insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static(#content_type));
             headers.insert(http::HeaderName::from_static("x-amz-target"), http::HeaderValue::from_static(#target));
