@@ -35,7 +35,7 @@ Commands:
   compliance   generate the protocol compliance-test crates (compliance/, compliance-awsjson/)  [--check] [--shared DIR]
   rules-engine-tests
                generate the rules-engine conformance crate (rules-engine-tests/)
-               [--check] [--shared DIR]
+               [--check] [--shared DIR] [--suite DIR --out DIR (any models)]
   idl          print a model as Smithy IDL 2.0
                --model PATH... [--out FILE|DIR/] [--namespace NS] [--time] [--runs N]
   help         this text

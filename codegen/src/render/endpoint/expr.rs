@@ -53,12 +53,19 @@ pub(super) struct Val {
     pub literal: bool,
     /// `a == b` or `!a`: needs parentheses inside another comparison.
     pub compound: bool,
+    /// For booleans: the simplest form of the negation (`a != b` for `a == b`), for `not`.
+    pub negation: Option<TokenStream>,
 }
 
 impl Val {
     fn new(ts: TokenStream, ty: Ty) -> Val {
         let owned = matches!(ty, Ty::Url | Ty::Arn);
-        Val { ts, ty, owned, var: false, literal: false, compound: false }
+        Val { ts, ty, owned, var: false, literal: false, compound: false, negation: None }
+    }
+
+    fn with_negation(mut self, negation: TokenStream) -> Val {
+        self.negation = Some(negation);
+        self
     }
 
     fn owned(mut self) -> Val {
@@ -79,7 +86,7 @@ pub(super) struct Binding {
 impl Binding {
     pub fn val(&self) -> Val {
         let ident = &self.ident;
-        Val { ts: quote!(#ident), ty: self.ty.clone(), owned: self.owned, var: true, literal: false, compound: false }
+        Val { ts: quote!(#ident), ty: self.ty.clone(), owned: self.owned, var: true, literal: false, compound: false, negation: None }
     }
 }
 
@@ -256,7 +263,7 @@ impl ExprCompiler {
                 let v = self.expr(a, scope)?;
                 let ts = &v.ts;
                 match v.ty {
-                    Ty::Opt(_) => Val::new(quote!(#ts.is_some()), Ty::Bool),
+                    Ty::Opt(_) => Val::new(quote!(#ts.is_some()), Ty::Bool).with_negation(quote!(#ts.is_none())),
                     _ => Val::new(quote!(true), Ty::Bool),
                 }
             }
@@ -274,7 +281,10 @@ impl ExprCompiler {
                 }
                 let [v] = self.args(args, scope, &[Ty::Bool])?.try_into().map_err(|_| Error::msg("takes 1 argument"))?;
                 let inner = bool_arg(&v);
-                let mut out = Val::new(quote!(!#inner), Ty::Bool);
+                let mut out = match &v.negation {
+                    Some(n) => Val::new(n.clone(), Ty::Bool).with_negation(v.ts.clone()),
+                    None => Val::new(quote!(!#inner), Ty::Bool).with_negation(v.ts.clone()),
+                };
                 out.compound = true;
                 out
             }
@@ -290,13 +300,16 @@ impl ExprCompiler {
                     Some(true) => x,
                     Some(false) => {
                         let inner = bool_arg(&x);
-                        let mut out = Val::new(quote!(!#inner), Ty::Bool);
+                        let mut out = match &x.negation {
+                            Some(n) => Val::new(n.clone(), Ty::Bool).with_negation(x.ts.clone()),
+                            None => Val::new(quote!(!#inner), Ty::Bool).with_negation(x.ts.clone()),
+                        };
                         out.compound = true;
                         out
                     }
                     None => {
                         let (l, r) = (bool_arg(&x), bool_arg(&y));
-                        let mut out = Val::new(quote!(#l == #r), Ty::Bool);
+                        let mut out = Val::new(quote!(#l == #r), Ty::Bool).with_negation(quote!(#l != #r));
                         out.compound = true;
                         out
                     }
@@ -312,7 +325,7 @@ impl ExprCompiler {
                     return Ok(Val::new(quote!(#s.is_empty()), Ty::Bool));
                 }
                 let (l, r) = (as_str(&a), as_str(&b));
-                let mut out = Val::new(quote!(#l == #r), Ty::Bool);
+                let mut out = Val::new(quote!(#l == #r), Ty::Bool).with_negation(quote!(#l != #r));
                 out.compound = true;
                 out
             }
