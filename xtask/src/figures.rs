@@ -24,6 +24,8 @@
 //! * **clean debug build** of the checked-in crate, `cargo build -j2` (two cores: what CI and
 //!   this machine have) from a copy in `target/figures/connect-api` made its own workspace,
 //!   with a fresh target directory: wall time;
+//! * **the `validate` feature**: a clean build with it (regex engines included), then the crate
+//!   alone with and without it (dependencies built, `cargo clean -p connect-api`, rebuilt);
 //! * with `--sdk`, the same for `aws-sdk-connect = "=1.172.0"` (features
 //!   `behavior-version-latest`, `rt-tokio`, no defaults) in `target/figures/sdk`: the total
 //!   with its dependencies, under `--timings`, then the crate alone twice over: its unit in
@@ -126,6 +128,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let ours_build = timed_build(&ours_dir, &ours_target, &["build", "-j2"])?;
     remove_dir(&ours_target)?; // half a gigabyte, and useless: every run starts clean
     table.push((format!("clean debug build -j2, {krate} (with its dependency `http`)"), format!("{:.1} s", ours_build.as_secs_f64())));
+
+    // 3b. The cost of the `validate` feature (Connect only: the figures of record).
+    if subject.crate_name != DYNAMODB.crate_name {
+        validate_figures(&ours_dir, &work.join("connect-api-validate-target"), &mut table)?;
+    }
 
     // 4. The same for the SDK crate.
     if a.flag("sdk") {
@@ -370,6 +377,23 @@ fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg")
         .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
         .unwrap_or_else(|_| "?".into())
+}
+
+/// The cost of the feature `validate` on the copy of the crate in `dir`: a clean build with it
+/// (its regex engines included), then the crate alone with and without it (dependencies built,
+/// `cargo clean -p connect-api`, rebuilt).
+fn validate_figures(dir: &Path, target: &Path, table: &mut Vec<(String, String)>) -> Result<(), String> {
+    println!("\n== the `validate` feature (cargo build -j2 --features validate)");
+    remove_dir(target)?;
+    let with_deps = timed_build(dir, target, &["build", "-j2", "--features", "validate"])?;
+    cargo(dir, target, &["clean", "-p", "connect-api"])?;
+    let alone = timed_build(dir, target, &["build", "-j2", "--features", "validate"])?;
+    cargo(dir, target, &["clean", "-p", "connect-api"])?;
+    let alone_plain = timed_build(dir, target, &["build", "-j2"])?;
+    remove_dir(target)?;
+    table.push(("clean debug build -j2, connect-api with `validate` (and regex, regress)".into(), format!("{:.1} s", with_deps.as_secs_f64())));
+    table.push(("  connect-api crate alone, rebuilt: without / with `validate`".into(), format!("{:.1} s / {:.1} s", alone_plain.as_secs_f64(), alone.as_secs_f64())));
+    Ok(())
 }
 
 /// Runs a build and returns its wall time, printing it with the load average around it.
