@@ -189,7 +189,7 @@ pub(super) fn resolve_endpoint(
             if use_dual_stack {
                 if partition_result.supports_dual_stack {
                     if let Some(account_id_endpoint_mode) = account_id_endpoint_mode {
-                        if !(account_id_endpoint_mode == "disabled")
+                        if account_id_endpoint_mode != "disabled"
                             && partition_result.name == "aws" && !use_fips
                         {
                             if let Some(resource_arn) = resource_arn {
@@ -231,7 +231,7 @@ pub(super) fn resolve_endpoint(
                         }
                     }
                     if let Some(account_id_endpoint_mode) = account_id_endpoint_mode {
-                        if !(account_id_endpoint_mode == "disabled")
+                        if account_id_endpoint_mode != "disabled"
                             && partition_result.name == "aws" && !use_fips
                         {
                             if let Some(resource_arn_list) = resource_arn_list {
@@ -278,7 +278,7 @@ pub(super) fn resolve_endpoint(
                         }
                     }
                     if let Some(account_id_endpoint_mode) = account_id_endpoint_mode {
-                        if !(account_id_endpoint_mode == "disabled")
+                        if account_id_endpoint_mode != "disabled"
                             && partition_result.name == "aws" && !use_fips
                         {
                             if let Some(account_id) = account_id {
@@ -356,7 +356,7 @@ pub(super) fn resolve_endpoint(
                 );
             }
             if let Some(account_id_endpoint_mode) = account_id_endpoint_mode {
-                if !(account_id_endpoint_mode == "disabled")
+                if account_id_endpoint_mode != "disabled"
                     && partition_result.name == "aws" && !use_fips
                 {
                     if let Some(resource_arn) = resource_arn {
@@ -398,7 +398,7 @@ pub(super) fn resolve_endpoint(
                 }
             }
             if let Some(account_id_endpoint_mode) = account_id_endpoint_mode {
-                if !(account_id_endpoint_mode == "disabled")
+                if account_id_endpoint_mode != "disabled"
                     && partition_result.name == "aws" && !use_fips
                 {
                     if let Some(resource_arn_list) = resource_arn_list {
@@ -445,7 +445,7 @@ pub(super) fn resolve_endpoint(
                 }
             }
             if let Some(account_id_endpoint_mode) = account_id_endpoint_mode {
-                if !(account_id_endpoint_mode == "disabled")
+                if account_id_endpoint_mode != "disabled"
                     && partition_result.name == "aws" && !use_fips
                 {
                     if let Some(account_id) = account_id {
