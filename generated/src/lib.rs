@@ -40,3 +40,7 @@ mod json;
 pub mod protocol;
 mod rest_json;
 pub use protocol::Operation;
+#[cfg(feature = "serde")]
+mod serde_impls;
+#[cfg(feature = "serde")]
+mod serde_wire;

@@ -14,6 +14,7 @@ struct CargoToml<'a> {
     description: String,
     regenerate: &'a str,
     dependencies: &'a [&'a str],
+    serde_dependency: &'a str,
 }
 
 #[derive(Template)]
@@ -57,6 +58,7 @@ pub fn cargo_toml(plan: &Plan, opts: &ManifestOptions) -> Result<String> {
         description: toml_escape(&description(plan)),
         regenerate: &opts.regenerate,
         dependencies: crate::render::protocol::for_plan(plan).dependencies(),
+        serde_dependency: crate::render::serde::DEPENDENCY,
     }
     .render()
     .map_err(|e| Error::msg(format!("rendering Cargo.toml: {e}")))

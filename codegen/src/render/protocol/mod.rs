@@ -7,6 +7,7 @@ use proc_macro2::TokenStream;
 
 use super::ctx::Ctx;
 use crate::model::traits::ids;
+use crate::model::Member;
 use crate::plan::{OperationPlan, Plan, TypePlan};
 
 /// What a protocol adds to the generated crate.
@@ -21,6 +22,17 @@ pub trait Protocol: Sync {
     fn lib_items(&self) -> TokenStream;
     /// Cargo dependencies, as `name = "version"` lines.
     fn dependencies(&self) -> &'static [&'static str];
+    /// The key of a member in the protocol's JSON documents (the `serde` feature writes the
+    /// same keys): the member name, unless the protocol honours `@jsonName` (restJson1 does,
+    /// the awsJson protocols do not).
+    fn json_key(&self, member: &Member) -> String {
+        member.name.clone()
+    }
+    /// The format of a timestamp in a JSON document when neither the member nor its target
+    /// has `@timestampFormat` (`epoch-seconds` for every AWS JSON protocol).
+    fn json_default_timestamp_format(&self) -> &'static str {
+        "epoch-seconds"
+    }
 }
 
 /// No protocol: a types-only crate (for services without a supported protocol trait).

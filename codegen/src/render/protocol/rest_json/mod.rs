@@ -70,4 +70,8 @@ impl Protocol for RestJson1 {
     fn dependencies(&self) -> &'static [&'static str] {
         &["http = \"1\""]
     }
+
+    fn json_key(&self, member: &crate::model::Member) -> String {
+        values::json_key(member)
+    }
 }
