@@ -102,11 +102,18 @@ fn serialize_impl(ctx: &Ctx, spec: &Spec, ty: &TokenStream, all_optional: bool) 
         });
     }
     let map_mut = (!writes.is_empty()).then(|| quote!(mut));
+    // How many entries: the members always written, plus those that are set.
+    let always = present.iter().filter(|p| p.to_string() == "true").count();
+    let mut terms: Vec<TokenStream> = present.iter().filter(|p| p.to_string() != "true").map(|p| quote!(usize::from(#p))).collect();
+    if always > 0 || terms.is_empty() {
+        terms.insert(0, quote!(#always));
+    }
+    let len = quote!(#(#terms)+*);
     quote! {
         impl ::serde::Serialize for #ty {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 use ::serde::ser::SerializeMap as _;
-                let len = 0usize #(+ usize::from(#present))*;
+                let len = #len;
                 let #map_mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
                 #(#writes)*
                 map.end()
@@ -131,13 +138,21 @@ fn read_fields(ctx: &Ctx, spec: &Spec) -> (TokenStream, TokenStream) {
         locals.push(quote!(let mut field_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;));
         arms.push(quote!("message" => field_message = crate::serde_wire::next::<_, crate::serde_wire::Same, _>(&mut map)?,));
     }
-    let read = quote! {
-        #(#locals)*
-        while let ::std::option::Option::Some(key) = map.next_key::<crate::serde_wire::Key<'de>>()? {
-            match key.as_str() {
-                #(#arms)*
-                _ => {
-                    crate::serde_wire::skip(&mut map)?;
+    let read = if arms.is_empty() {
+        quote! {
+            while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+    } else {
+        quote! {
+            #(#locals)*
+            while let ::std::option::Option::Some(key) = map.next_key::<crate::serde_wire::Key<'de>>()? {
+                match key.as_str() {
+                    #(#arms)*
+                    _ => {
+                        crate::serde_wire::skip(&mut map)?;
+                    }
                 }
             }
         }
@@ -158,6 +173,7 @@ fn deserialize_impl(ty: &TokenStream, what: &str, read: TokenStream, construct: 
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(#expecting)
                     }
+                    #[allow(clippy::field_reassign_with_default)]
                     fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Self::Value, A::Error> {
                         #read
                         ::std::result::Result::Ok(#construct)
@@ -222,14 +238,14 @@ fn field_value(ctx: &Ctx, spec: &Spec, f: &FieldPlan) -> TokenStream {
             }
             ShapeKind::Structure(_) if corrected => {
                 let p = named(f);
-                let parsed = quote!(crate::serde_wire::from_empty::<#p>());
-                Some(if boxed(f) { quote!(#parsed.map(::std::boxed::Box::new)) } else { parsed })
+                let parsed = quote!(crate::serde_wire::from_empty::<#p>);
+                Some(if boxed(f) { quote!(|| #parsed().map(::std::boxed::Box::new)) } else { parsed })
             }
             _ => None,
         };
         return match value {
             Some(v) if matches!(f.target.kind, ShapeKind::Union(_)) => quote!(#name: #l.or(::std::option::Option::Some(#v)),),
-            Some(v) => quote!(#name: #l.or_else(|| #v),),
+            Some(v) => quote!(#name: #l.or_else(#v),),
             None => quote!(#name: #l,),
         };
     }

@@ -6,7 +6,7 @@ for crate::operation::activate_evaluation_form::ActivateEvaluationFormInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::activate_evaluation_form::ActivateEvaluationFormInput {
                 f.write_str("a `ActivateEvaluationFormRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +94,7 @@ for crate::operation::activate_evaluation_form::builders::ActivateEvaluationForm
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -125,6 +126,7 @@ for crate::operation::activate_evaluation_form::builders::ActivateEvaluationForm
                 f.write_str("a `ActivateEvaluationFormRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -182,7 +184,7 @@ for crate::operation::activate_evaluation_form::ActivateEvaluationFormOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true);
+        let len = 3usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("EvaluationFormId", &self.evaluation_form_id)?;
         map.serialize_entry("EvaluationFormArn", &self.evaluation_form_arn)?;
@@ -206,6 +208,7 @@ for crate::operation::activate_evaluation_form::ActivateEvaluationFormOutput {
                 f.write_str("a `ActivateEvaluationFormResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -263,7 +266,7 @@ for crate::operation::activate_evaluation_form::builders::ActivateEvaluationForm
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_form_id.is_some())
+        let len = usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_arn.is_some())
             + usize::from(self.evaluation_form_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -295,6 +298,7 @@ for crate::operation::activate_evaluation_form::builders::ActivateEvaluationForm
                 f.write_str("a `ActivateEvaluationFormResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

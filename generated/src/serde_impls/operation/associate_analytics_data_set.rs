@@ -6,7 +6,7 @@ for crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_set_id.is_some())
             + usize::from(self.target_account_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInp
                 f.write_str("a `AssociateAnalyticsDataSetRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +94,7 @@ for crate::operation::associate_analytics_data_set::builders::AssociateAnalytics
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_set_id.is_some())
             + usize::from(self.target_account_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -125,6 +126,7 @@ for crate::operation::associate_analytics_data_set::builders::AssociateAnalytics
                 f.write_str("a `AssociateAnalyticsDataSetRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -182,7 +184,7 @@ for crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOut
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.data_set_id.is_some())
+        let len = usize::from(self.data_set_id.is_some())
             + usize::from(self.target_account_id.is_some())
             + usize::from(self.resource_share_id.is_some())
             + usize::from(self.resource_share_arn.is_some());
@@ -218,6 +220,7 @@ for crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOut
                 f.write_str("a `AssociateAnalyticsDataSetResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -283,7 +286,7 @@ for crate::operation::associate_analytics_data_set::builders::AssociateAnalytics
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.data_set_id.is_some())
+        let len = usize::from(self.data_set_id.is_some())
             + usize::from(self.target_account_id.is_some())
             + usize::from(self.resource_share_id.is_some())
             + usize::from(self.resource_share_arn.is_some());
@@ -319,6 +322,7 @@ for crate::operation::associate_analytics_data_set::builders::AssociateAnalytics
                 f.write_str("a `AssociateAnalyticsDataSetResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

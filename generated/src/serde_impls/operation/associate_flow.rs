@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::associate_flow::AssociateFlowInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.resource_id.is_some())
             + usize::from(self.flow_id.is_some())
             + usize::from(self.resource_type.is_some());
@@ -41,6 +41,7 @@ for crate::operation::associate_flow::AssociateFlowInput {
                 f.write_str("a `AssociateFlowRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -107,7 +108,7 @@ for crate::operation::associate_flow::builders::AssociateFlowInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.resource_id.is_some())
             + usize::from(self.flow_id.is_some())
             + usize::from(self.resource_type.is_some());
@@ -143,6 +144,7 @@ for crate::operation::associate_flow::builders::AssociateFlowInputBuilder {
                 f.write_str("a `AssociateFlowRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -231,18 +233,13 @@ for crate::operation::associate_flow::AssociateFlowOutput {
                 f.write_str("a `AssociateFlowResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::associate_flow::AssociateFlowOutput {
                     _request_id: ::std::option::Option::None,
@@ -281,18 +278,13 @@ for crate::operation::associate_flow::builders::AssociateFlowOutputBuilder {
                 f.write_str("a `AssociateFlowResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::associate_flow::builders::AssociateFlowOutputBuilder = ::std::default::Default::default();

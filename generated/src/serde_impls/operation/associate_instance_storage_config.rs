@@ -6,7 +6,7 @@ for crate::operation::associate_instance_storage_config::AssociateInstanceStorag
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.resource_type.is_some())
             + usize::from(self.storage_config.is_some())
             + usize::from(self.client_token.is_some());
@@ -42,6 +42,7 @@ for crate::operation::associate_instance_storage_config::AssociateInstanceStorag
                 f.write_str("a `AssociateInstanceStorageConfigRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -110,7 +111,7 @@ for crate::operation::associate_instance_storage_config::builders::AssociateInst
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.resource_type.is_some())
             + usize::from(self.storage_config.is_some())
             + usize::from(self.client_token.is_some());
@@ -148,6 +149,7 @@ for crate::operation::associate_instance_storage_config::builders::AssociateInst
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -218,7 +220,7 @@ for crate::operation::associate_instance_storage_config::AssociateInstanceStorag
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.association_id.is_some());
+        let len = usize::from(self.association_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.association_id {
             map.serialize_entry("AssociationId", value)?;
@@ -242,6 +244,7 @@ for crate::operation::associate_instance_storage_config::AssociateInstanceStorag
                 f.write_str("a `AssociateInstanceStorageConfigResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -280,7 +283,7 @@ for crate::operation::associate_instance_storage_config::builders::AssociateInst
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.association_id.is_some());
+        let len = usize::from(self.association_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.association_id {
             map.serialize_entry("AssociationId", value)?;
@@ -306,6 +309,7 @@ for crate::operation::associate_instance_storage_config::builders::AssociateInst
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

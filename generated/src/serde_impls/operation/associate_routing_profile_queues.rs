@@ -6,7 +6,7 @@ for crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQ
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.routing_profile_id.is_some())
             + usize::from(self.queue_configs.is_some())
             + usize::from(self.manual_assignment_queue_configs.is_some());
@@ -43,6 +43,7 @@ for crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQ
                 f.write_str("a `AssociateRoutingProfileQueuesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -111,7 +112,7 @@ for crate::operation::associate_routing_profile_queues::builders::AssociateRouti
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.routing_profile_id.is_some())
             + usize::from(self.queue_configs.is_some())
             + usize::from(self.manual_assignment_queue_configs.is_some());
@@ -148,6 +149,7 @@ for crate::operation::associate_routing_profile_queues::builders::AssociateRouti
                 f.write_str("a `AssociateRoutingProfileQueuesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -239,18 +241,13 @@ for crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQ
                 f.write_str("a `Unit` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesOutput {
                     _request_id: ::std::option::Option::None,
@@ -289,18 +286,13 @@ for crate::operation::associate_routing_profile_queues::builders::AssociateRouti
                 f.write_str("a `Unit builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::associate_routing_profile_queues::builders::AssociateRoutingProfileQueuesOutputBuilder = ::std::default::Default::default();

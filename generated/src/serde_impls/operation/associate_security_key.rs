@@ -6,7 +6,7 @@ for crate::operation::associate_security_key::AssociateSecurityKeyInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.key.is_some()) + usize::from(self.client_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -37,6 +37,7 @@ for crate::operation::associate_security_key::AssociateSecurityKeyInput {
                 f.write_str("a `AssociateSecurityKeyRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -92,7 +93,7 @@ for crate::operation::associate_security_key::builders::AssociateSecurityKeyInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.key.is_some()) + usize::from(self.client_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -123,6 +124,7 @@ for crate::operation::associate_security_key::builders::AssociateSecurityKeyInpu
                 f.write_str("a `AssociateSecurityKeyRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -180,7 +182,7 @@ for crate::operation::associate_security_key::AssociateSecurityKeyOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.association_id.is_some());
+        let len = usize::from(self.association_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.association_id {
             map.serialize_entry("AssociationId", value)?;
@@ -204,6 +206,7 @@ for crate::operation::associate_security_key::AssociateSecurityKeyOutput {
                 f.write_str("a `AssociateSecurityKeyResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -242,7 +245,7 @@ for crate::operation::associate_security_key::builders::AssociateSecurityKeyOutp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.association_id.is_some());
+        let len = usize::from(self.association_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.association_id {
             map.serialize_entry("AssociationId", value)?;
@@ -266,6 +269,7 @@ for crate::operation::associate_security_key::builders::AssociateSecurityKeyOutp
                 f.write_str("a `AssociateSecurityKeyResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

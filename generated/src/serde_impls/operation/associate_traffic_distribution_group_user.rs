@@ -6,7 +6,7 @@ for crate::operation::associate_traffic_distribution_group_user::AssociateTraffi
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.traffic_distribution_group_id.is_some())
+        let len = usize::from(self.traffic_distribution_group_id.is_some())
             + usize::from(self.user_id.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::associate_traffic_distribution_group_user::AssociateTraffi
                 f.write_str("a `AssociateTrafficDistributionGroupUserRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -95,7 +96,7 @@ for crate::operation::associate_traffic_distribution_group_user::builders::Assoc
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.traffic_distribution_group_id.is_some())
+        let len = usize::from(self.traffic_distribution_group_id.is_some())
             + usize::from(self.user_id.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -129,6 +130,7 @@ for crate::operation::associate_traffic_distribution_group_user::builders::Assoc
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -211,18 +213,13 @@ for crate::operation::associate_traffic_distribution_group_user::AssociateTraffi
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserOutput {
                     _request_id: ::std::option::Option::None,
@@ -263,18 +260,13 @@ for crate::operation::associate_traffic_distribution_group_user::builders::Assoc
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::associate_traffic_distribution_group_user::builders::AssociateTrafficDistributionGroupUserOutputBuilder = ::std::default::Default::default();

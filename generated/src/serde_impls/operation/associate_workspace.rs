@@ -6,7 +6,7 @@ for crate::operation::associate_workspace::AssociateWorkspaceInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.workspace_id.is_some())
             + usize::from(self.resource_arns.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::associate_workspace::AssociateWorkspaceInput {
                 f.write_str("a `AssociateWorkspaceRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +94,7 @@ for crate::operation::associate_workspace::builders::AssociateWorkspaceInputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.workspace_id.is_some())
             + usize::from(self.resource_arns.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -125,6 +126,7 @@ for crate::operation::associate_workspace::builders::AssociateWorkspaceInputBuil
                 f.write_str("a `AssociateWorkspaceRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -182,7 +184,7 @@ for crate::operation::associate_workspace::AssociateWorkspaceOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.successful_list.is_some())
+        let len = usize::from(self.successful_list.is_some())
             + usize::from(self.failed_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.successful_list {
@@ -210,6 +212,7 @@ for crate::operation::associate_workspace::AssociateWorkspaceOutput {
                 f.write_str("a `AssociateWorkspaceResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -261,7 +264,7 @@ for crate::operation::associate_workspace::builders::AssociateWorkspaceOutputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.successful_list.is_some())
+        let len = usize::from(self.successful_list.is_some())
             + usize::from(self.failed_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.successful_list {
@@ -289,6 +292,7 @@ for crate::operation::associate_workspace::builders::AssociateWorkspaceOutputBui
                 f.write_str("a `AssociateWorkspaceResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalytic
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_set_ids.is_some())
             + usize::from(self.target_account_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalytic
                 f.write_str("a `BatchAssociateAnalyticsDataSetRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +94,7 @@ for crate::operation::batch_associate_analytics_data_set::builders::BatchAssocia
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_set_ids.is_some())
             + usize::from(self.target_account_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -127,6 +128,7 @@ for crate::operation::batch_associate_analytics_data_set::builders::BatchAssocia
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -184,7 +186,7 @@ for crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalytic
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.created.is_some())
+        let len = usize::from(self.created.is_some())
             + usize::from(self.errors.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.created {
@@ -212,6 +214,7 @@ for crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalytic
                 f.write_str("a `BatchAssociateAnalyticsDataSetResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -263,7 +266,7 @@ for crate::operation::batch_associate_analytics_data_set::builders::BatchAssocia
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.created.is_some())
+        let len = usize::from(self.created.is_some())
             + usize::from(self.errors.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.created {
@@ -293,6 +296,7 @@ for crate::operation::batch_associate_analytics_data_set::builders::BatchAssocia
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMeta
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.file_ids.is_some())
+        let len = usize::from(self.file_ids.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.associated_resource_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMeta
                 f.write_str("a `BatchGetAttachedFileMetadataRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +94,7 @@ for crate::operation::batch_get_attached_file_metadata::builders::BatchGetAttach
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.file_ids.is_some())
+        let len = usize::from(self.file_ids.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.associated_resource_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -125,6 +126,7 @@ for crate::operation::batch_get_attached_file_metadata::builders::BatchGetAttach
                 f.write_str("a `BatchGetAttachedFileMetadataRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -182,8 +184,7 @@ for crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMeta
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.files.is_some())
-            + usize::from(self.errors.is_some());
+        let len = usize::from(self.files.is_some()) + usize::from(self.errors.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.files {
             map.serialize_entry("Files", value)?;
@@ -210,6 +211,7 @@ for crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMeta
                 f.write_str("a `BatchGetAttachedFileMetadataResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -261,8 +263,7 @@ for crate::operation::batch_get_attached_file_metadata::builders::BatchGetAttach
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.files.is_some())
-            + usize::from(self.errors.is_some());
+        let len = usize::from(self.files.is_some()) + usize::from(self.errors.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.files {
             map.serialize_entry("Files", value)?;
@@ -289,6 +290,7 @@ for crate::operation::batch_get_attached_file_metadata::builders::BatchGetAttach
                 f.write_str("a `BatchGetAttachedFileMetadataResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.resource_ids.is_some())
             + usize::from(self.resource_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput {
                 f.write_str("a `BatchGetFlowAssociationRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -95,7 +96,7 @@ for crate::operation::batch_get_flow_association::builders::BatchGetFlowAssociat
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.resource_ids.is_some())
             + usize::from(self.resource_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -127,6 +128,7 @@ for crate::operation::batch_get_flow_association::builders::BatchGetFlowAssociat
                 f.write_str("a `BatchGetFlowAssociationRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -186,7 +188,7 @@ for crate::operation::batch_get_flow_association::BatchGetFlowAssociationOutput 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.flow_association_summary_list.is_some());
+        let len = usize::from(self.flow_association_summary_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.flow_association_summary_list {
             map.serialize_entry("FlowAssociationSummaryList", value)?;
@@ -210,6 +212,7 @@ for crate::operation::batch_get_flow_association::BatchGetFlowAssociationOutput 
                 f.write_str("a `BatchGetFlowAssociationResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -250,7 +253,7 @@ for crate::operation::batch_get_flow_association::builders::BatchGetFlowAssociat
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.flow_association_summary_list.is_some());
+        let len = usize::from(self.flow_association_summary_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.flow_association_summary_list {
             map.serialize_entry("FlowAssociationSummaryList", value)?;
@@ -274,6 +277,7 @@ for crate::operation::batch_get_flow_association::builders::BatchGetFlowAssociat
                 f.write_str("a `BatchGetFlowAssociationResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::batch_put_contact::BatchPutContact
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.client_token.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.contact_data_request_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -37,6 +37,7 @@ for crate::operation::batch_put_contact::BatchPutContactInput {
                 f.write_str("a `BatchPutContactRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -94,7 +95,7 @@ for crate::operation::batch_put_contact::builders::BatchPutContactInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.client_token.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.contact_data_request_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -126,6 +127,7 @@ for crate::operation::batch_put_contact::builders::BatchPutContactInputBuilder {
                 f.write_str("a `BatchPutContactRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -184,7 +186,7 @@ impl ::serde::Serialize for crate::operation::batch_put_contact::BatchPutContact
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.successful_request_list.is_some())
+        let len = usize::from(self.successful_request_list.is_some())
             + usize::from(self.failed_request_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.successful_request_list {
@@ -212,6 +214,7 @@ for crate::operation::batch_put_contact::BatchPutContactOutput {
                 f.write_str("a `BatchPutContactResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -263,7 +266,7 @@ for crate::operation::batch_put_contact::builders::BatchPutContactOutputBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.successful_request_list.is_some())
+        let len = usize::from(self.successful_request_list.is_some())
             + usize::from(self.failed_request_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.successful_request_list {
@@ -291,6 +294,7 @@ for crate::operation::batch_put_contact::builders::BatchPutContactOutputBuilder 
                 f.write_str("a `BatchPutContactResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

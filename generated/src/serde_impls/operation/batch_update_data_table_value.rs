@@ -6,7 +6,7 @@ for crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueIn
                 f.write_str("a `BatchUpdateDataTableValueRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -95,7 +96,7 @@ for crate::operation::batch_update_data_table_value::builders::BatchUpdateDataTa
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -127,6 +128,7 @@ for crate::operation::batch_update_data_table_value::builders::BatchUpdateDataTa
                 f.write_str("a `BatchUpdateDataTableValueRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -186,7 +188,7 @@ for crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Successful", &self.successful)?;
         map.serialize_entry("Failed", &self.failed)?;
@@ -209,6 +211,7 @@ for crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOu
                 f.write_str("a `BatchUpdateDataTableValueResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -260,7 +263,7 @@ for crate::operation::batch_update_data_table_value::builders::BatchUpdateDataTa
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.successful.is_some())
+        let len = usize::from(self.successful.is_some())
             + usize::from(self.failed.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.successful {
@@ -288,6 +291,7 @@ for crate::operation::batch_update_data_table_value::builders::BatchUpdateDataTa
                 f.write_str("a `BatchUpdateDataTableValueResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::claim_phone_number::ClaimPhoneNumb
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.target_arn.is_some())
+        let len = usize::from(self.target_arn.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.phone_number.is_some())
             + usize::from(self.phone_number_description.is_some())
@@ -49,6 +49,7 @@ for crate::operation::claim_phone_number::ClaimPhoneNumberInput {
                 f.write_str("a `ClaimPhoneNumberRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -133,7 +134,7 @@ for crate::operation::claim_phone_number::builders::ClaimPhoneNumberInputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.target_arn.is_some())
+        let len = usize::from(self.target_arn.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.phone_number.is_some())
             + usize::from(self.phone_number_description.is_some())
@@ -177,6 +178,7 @@ for crate::operation::claim_phone_number::builders::ClaimPhoneNumberInputBuilder
                 f.write_str("a `ClaimPhoneNumberRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -263,7 +265,7 @@ for crate::operation::claim_phone_number::ClaimPhoneNumberOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.phone_number_id.is_some())
             + usize::from(self.phone_number_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.phone_number_id {
@@ -291,6 +293,7 @@ for crate::operation::claim_phone_number::ClaimPhoneNumberOutput {
                 f.write_str("a `ClaimPhoneNumberResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -338,7 +341,7 @@ for crate::operation::claim_phone_number::builders::ClaimPhoneNumberOutputBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.phone_number_id.is_some())
             + usize::from(self.phone_number_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.phone_number_id {
@@ -366,6 +369,7 @@ for crate::operation::claim_phone_number::builders::ClaimPhoneNumberOutputBuilde
                 f.write_str("a `ClaimPhoneNumberResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::create_agent_status::CreateAgentStatusInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.state.is_some())
             + usize::from(self.display_order.is_some())
@@ -49,6 +49,7 @@ for crate::operation::create_agent_status::CreateAgentStatusInput {
                 f.write_str("a `CreateAgentStatusRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -135,7 +136,7 @@ for crate::operation::create_agent_status::builders::CreateAgentStatusInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.state.is_some())
             + usize::from(self.display_order.is_some())
@@ -178,6 +179,7 @@ for crate::operation::create_agent_status::builders::CreateAgentStatusInputBuild
                 f.write_str("a `CreateAgentStatusRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -266,7 +268,7 @@ for crate::operation::create_agent_status::CreateAgentStatusOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.agent_status_arn.is_some())
+        let len = usize::from(self.agent_status_arn.is_some())
             + usize::from(self.agent_status_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.agent_status_arn {
@@ -294,6 +296,7 @@ for crate::operation::create_agent_status::CreateAgentStatusOutput {
                 f.write_str("a `CreateAgentStatusResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -341,7 +344,7 @@ for crate::operation::create_agent_status::builders::CreateAgentStatusOutputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.agent_status_arn.is_some())
+        let len = usize::from(self.agent_status_arn.is_some())
             + usize::from(self.agent_status_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.agent_status_arn {
@@ -369,6 +372,7 @@ for crate::operation::create_agent_status::builders::CreateAgentStatusOutputBuil
                 f.write_str("a `CreateAgentStatusResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::create_contact::CreateContactInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.client_token.is_some())
             + usize::from(self.related_contact_id.is_some())
             + usize::from(self.attributes.is_some())
@@ -80,6 +80,7 @@ for crate::operation::create_contact::CreateContactInput {
                 f.write_str("a `CreateContactRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -247,7 +248,7 @@ for crate::operation::create_contact::builders::CreateContactInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.client_token.is_some())
             + usize::from(self.related_contact_id.is_some())
             + usize::from(self.attributes.is_some())
@@ -322,6 +323,7 @@ for crate::operation::create_contact::builders::CreateContactInputBuilder {
                 f.write_str("a `CreateContactRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -490,7 +492,7 @@ impl ::serde::Serialize for crate::operation::create_contact::CreateContactOutpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.contact_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
@@ -518,6 +520,7 @@ for crate::operation::create_contact::CreateContactOutput {
                 f.write_str("a `CreateContactResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -565,7 +568,7 @@ for crate::operation::create_contact::builders::CreateContactOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.contact_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
@@ -593,6 +596,7 @@ for crate::operation::create_contact::builders::CreateContactOutputBuilder {
                 f.write_str("a `CreateContactResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

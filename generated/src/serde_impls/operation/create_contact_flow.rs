@@ -6,7 +6,7 @@ for crate::operation::create_contact_flow::CreateContactFlowInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.r#type.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.content.is_some()) + usize::from(self.status.is_some())
@@ -52,6 +52,7 @@ for crate::operation::create_contact_flow::CreateContactFlowInput {
                 f.write_str("a `CreateContactFlowRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -149,7 +150,7 @@ for crate::operation::create_contact_flow::builders::CreateContactFlowInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.r#type.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.content.is_some()) + usize::from(self.status.is_some())
@@ -195,6 +196,7 @@ for crate::operation::create_contact_flow::builders::CreateContactFlowInputBuild
                 f.write_str("a `CreateContactFlowRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -294,7 +296,7 @@ for crate::operation::create_contact_flow::CreateContactFlowOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_id.is_some())
+        let len = usize::from(self.contact_flow_id.is_some())
             + usize::from(self.contact_flow_arn.is_some())
             + usize::from(self.flow_content_sha256.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -326,6 +328,7 @@ for crate::operation::create_contact_flow::CreateContactFlowOutput {
                 f.write_str("a `CreateContactFlowResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -382,7 +385,7 @@ for crate::operation::create_contact_flow::builders::CreateContactFlowOutputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_id.is_some())
+        let len = usize::from(self.contact_flow_id.is_some())
             + usize::from(self.contact_flow_arn.is_some())
             + usize::from(self.flow_content_sha256.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -414,6 +417,7 @@ for crate::operation::create_contact_flow::builders::CreateContactFlowOutputBuil
                 f.write_str("a `CreateContactFlowResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::create_contact_flow_module::CreateContactFlowModuleInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.content.is_some()) + usize::from(self.tags.is_some())
             + usize::from(self.client_token.is_some())
@@ -58,6 +58,7 @@ for crate::operation::create_contact_flow_module::CreateContactFlowModuleInput {
                 f.write_str("a `CreateContactFlowModuleRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -162,7 +163,7 @@ for crate::operation::create_contact_flow_module::builders::CreateContactFlowMod
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.content.is_some()) + usize::from(self.tags.is_some())
             + usize::from(self.client_token.is_some())
@@ -214,6 +215,7 @@ for crate::operation::create_contact_flow_module::builders::CreateContactFlowMod
                 f.write_str("a `CreateContactFlowModuleRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -320,8 +322,7 @@ for crate::operation::create_contact_flow_module::CreateContactFlowModuleOutput 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some());
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
@@ -348,6 +349,7 @@ for crate::operation::create_contact_flow_module::CreateContactFlowModuleOutput 
                 f.write_str("a `CreateContactFlowModuleResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -395,8 +397,7 @@ for crate::operation::create_contact_flow_module::builders::CreateContactFlowMod
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some());
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
@@ -423,6 +424,7 @@ for crate::operation::create_contact_flow_module::builders::CreateContactFlowMod
                 f.write_str("a `CreateContactFlowModuleResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleA
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.contact_flow_module_version.is_some())
@@ -46,6 +46,7 @@ for crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleA
                 f.write_str("a `CreateContactFlowModuleAliasRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -119,7 +120,7 @@ for crate::operation::create_contact_flow_module_alias::builders::CreateContactF
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.contact_flow_module_version.is_some())
@@ -159,6 +160,7 @@ for crate::operation::create_contact_flow_module_alias::builders::CreateContactF
                 f.write_str("a `CreateContactFlowModuleAliasRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -234,7 +236,7 @@ for crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleA
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_module_arn.is_some())
+        let len = usize::from(self.contact_flow_module_arn.is_some())
             + usize::from(self.id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_arn {
@@ -262,6 +264,7 @@ for crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleA
                 f.write_str("a `CreateContactFlowModuleAliasResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -309,7 +312,7 @@ for crate::operation::create_contact_flow_module_alias::builders::CreateContactF
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_module_arn.is_some())
+        let len = usize::from(self.contact_flow_module_arn.is_some())
             + usize::from(self.id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_arn {
@@ -337,6 +340,7 @@ for crate::operation::create_contact_flow_module_alias::builders::CreateContactF
                 f.write_str("a `CreateContactFlowModuleAliasResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::create_contact_flow_module_version::CreateContactFlowModul
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.flow_module_content_sha256.is_some());
@@ -42,6 +42,7 @@ for crate::operation::create_contact_flow_module_version::CreateContactFlowModul
                 f.write_str("a `CreateContactFlowModuleVersionRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ for crate::operation::create_contact_flow_module_version::builders::CreateContac
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.flow_module_content_sha256.is_some());
@@ -146,6 +147,7 @@ for crate::operation::create_contact_flow_module_version::builders::CreateContac
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -214,7 +216,7 @@ for crate::operation::create_contact_flow_module_version::CreateContactFlowModul
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_module_arn.is_some())
+        let len = usize::from(self.contact_flow_module_arn.is_some())
             + usize::from(self.version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_arn {
@@ -242,6 +244,7 @@ for crate::operation::create_contact_flow_module_version::CreateContactFlowModul
                 f.write_str("a `CreateContactFlowModuleVersionResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -289,7 +292,7 @@ for crate::operation::create_contact_flow_module_version::builders::CreateContac
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_module_arn.is_some())
+        let len = usize::from(self.contact_flow_module_arn.is_some())
             + usize::from(self.version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_arn {
@@ -319,6 +322,7 @@ for crate::operation::create_contact_flow_module_version::builders::CreateContac
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

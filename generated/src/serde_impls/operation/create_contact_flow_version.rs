@@ -6,7 +6,7 @@ for crate::operation::create_contact_flow_version::CreateContactFlowVersionInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.flow_content_sha256.is_some())
@@ -60,6 +60,7 @@ for crate::operation::create_contact_flow_version::CreateContactFlowVersionInput
                 f.write_str("a `CreateContactFlowVersionRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -153,7 +154,7 @@ for crate::operation::create_contact_flow_version::builders::CreateContactFlowVe
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.flow_content_sha256.is_some())
@@ -207,6 +208,7 @@ for crate::operation::create_contact_flow_version::builders::CreateContactFlowVe
                 f.write_str("a `CreateContactFlowVersionRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -302,7 +304,7 @@ for crate::operation::create_contact_flow_version::CreateContactFlowVersionOutpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_arn.is_some())
+        let len = usize::from(self.contact_flow_arn.is_some())
             + usize::from(self.version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_flow_arn {
@@ -330,6 +332,7 @@ for crate::operation::create_contact_flow_version::CreateContactFlowVersionOutpu
                 f.write_str("a `CreateContactFlowVersionResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -377,7 +380,7 @@ for crate::operation::create_contact_flow_version::builders::CreateContactFlowVe
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_arn.is_some())
+        let len = usize::from(self.contact_flow_arn.is_some())
             + usize::from(self.version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_flow_arn {
@@ -405,6 +408,7 @@ for crate::operation::create_contact_flow_version::builders::CreateContactFlowVe
                 f.write_str("a `CreateContactFlowVersionResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

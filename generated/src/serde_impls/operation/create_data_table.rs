@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::create_data_table::CreateDataTable
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.time_zone.is_some())
             + usize::from(self.value_lock_level.is_some())
@@ -51,6 +51,7 @@ for crate::operation::create_data_table::CreateDataTableInput {
                 f.write_str("a `CreateDataTableRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -148,7 +149,7 @@ for crate::operation::create_data_table::builders::CreateDataTableInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.time_zone.is_some())
             + usize::from(self.value_lock_level.is_some())
@@ -194,6 +195,7 @@ for crate::operation::create_data_table::builders::CreateDataTableInputBuilder {
                 f.write_str("a `CreateDataTableRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -292,8 +294,7 @@ impl ::serde::Serialize for crate::operation::create_data_table::CreateDataTable
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.lock_version.is_some());
+        let len = 2usize + usize::from(self.lock_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Id", &self.id)?;
         map.serialize_entry("Arn", &self.arn)?;
@@ -319,6 +320,7 @@ for crate::operation::create_data_table::CreateDataTableOutput {
                 f.write_str("a `CreateDataTableResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -362,9 +364,11 @@ for crate::operation::create_data_table::CreateDataTableOutput {
                     id: field_id.unwrap_or_default(),
                     arn: field_arn.unwrap_or_default(),
                     lock_version: field_lock_version
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::DataTableLockVersion,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::DataTableLockVersion,
+                            >,
+                        ),
                     _request_id: ::std::option::Option::None,
                 })
             }
@@ -380,8 +384,8 @@ for crate::operation::create_data_table::builders::CreateDataTableOutputBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.lock_version.is_some());
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.lock_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
@@ -411,6 +415,7 @@ for crate::operation::create_data_table::builders::CreateDataTableOutputBuilder 
                 f.write_str("a `CreateDataTableResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

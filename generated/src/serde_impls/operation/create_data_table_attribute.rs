@@ -6,7 +6,7 @@ for crate::operation::create_data_table_attribute::CreateDataTableAttributeInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.value_type.is_some())
             + usize::from(self.description.is_some())
@@ -53,6 +53,7 @@ for crate::operation::create_data_table_attribute::CreateDataTableAttributeInput
                 f.write_str("a `CreateDataTableAttributeRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -148,7 +149,7 @@ for crate::operation::create_data_table_attribute::builders::CreateDataTableAttr
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.value_type.is_some())
             + usize::from(self.description.is_some())
@@ -195,6 +196,7 @@ for crate::operation::create_data_table_attribute::builders::CreateDataTableAttr
                 f.write_str("a `CreateDataTableAttributeRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -292,7 +294,7 @@ for crate::operation::create_data_table_attribute::CreateDataTableAttributeOutpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.attribute_id.is_some())
+        let len = 1usize + usize::from(self.attribute_id.is_some())
             + usize::from(self.lock_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Name", &self.name)?;
@@ -321,6 +323,7 @@ for crate::operation::create_data_table_attribute::CreateDataTableAttributeOutpu
                 f.write_str("a `CreateDataTableAttributeResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -364,9 +367,11 @@ for crate::operation::create_data_table_attribute::CreateDataTableAttributeOutpu
                     name: field_name.unwrap_or_default(),
                     attribute_id: field_attribute_id,
                     lock_version: field_lock_version
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::DataTableLockVersion,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::DataTableLockVersion,
+                            >,
+                        ),
                     _request_id: ::std::option::Option::None,
                 })
             }
@@ -382,7 +387,7 @@ for crate::operation::create_data_table_attribute::builders::CreateDataTableAttr
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.attribute_id.is_some())
             + usize::from(self.lock_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -414,6 +419,7 @@ for crate::operation::create_data_table_attribute::builders::CreateDataTableAttr
                 f.write_str("a `CreateDataTableAttributeResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

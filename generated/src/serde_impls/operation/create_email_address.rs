@@ -6,7 +6,7 @@ for crate::operation::create_email_address::CreateEmailAddressInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.description.is_some())
+        let len = usize::from(self.description.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.email_address.is_some())
             + usize::from(self.display_name.is_some()) + usize::from(self.tags.is_some())
@@ -49,6 +49,7 @@ for crate::operation::create_email_address::CreateEmailAddressInput {
                 f.write_str("a `CreateEmailAddressRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -133,7 +134,7 @@ for crate::operation::create_email_address::builders::CreateEmailAddressInputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.description.is_some())
+        let len = usize::from(self.description.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.email_address.is_some())
             + usize::from(self.display_name.is_some()) + usize::from(self.tags.is_some())
@@ -176,6 +177,7 @@ for crate::operation::create_email_address::builders::CreateEmailAddressInputBui
                 f.write_str("a `CreateEmailAddressRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -262,7 +264,7 @@ for crate::operation::create_email_address::CreateEmailAddressOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.email_address_id.is_some())
+        let len = usize::from(self.email_address_id.is_some())
             + usize::from(self.email_address_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.email_address_id {
@@ -290,6 +292,7 @@ for crate::operation::create_email_address::CreateEmailAddressOutput {
                 f.write_str("a `CreateEmailAddressResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -337,7 +340,7 @@ for crate::operation::create_email_address::builders::CreateEmailAddressOutputBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.email_address_id.is_some())
+        let len = usize::from(self.email_address_id.is_some())
             + usize::from(self.email_address_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.email_address_id {
@@ -365,6 +368,7 @@ for crate::operation::create_email_address::builders::CreateEmailAddressOutputBu
                 f.write_str("a `CreateEmailAddressResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::create_evaluation_form::CreateEvaluationFormInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.title.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.items.is_some())
             + usize::from(self.scoring_strategy.is_some())
@@ -72,6 +72,7 @@ for crate::operation::create_evaluation_form::CreateEvaluationFormInput {
                 f.write_str("a `CreateEvaluationFormRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -222,7 +223,7 @@ for crate::operation::create_evaluation_form::builders::CreateEvaluationFormInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.title.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.items.is_some())
             + usize::from(self.scoring_strategy.is_some())
@@ -288,6 +289,7 @@ for crate::operation::create_evaluation_form::builders::CreateEvaluationFormInpu
                 f.write_str("a `CreateEvaluationFormRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -440,7 +442,7 @@ for crate::operation::create_evaluation_form::CreateEvaluationFormOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("EvaluationFormId", &self.evaluation_form_id)?;
         map.serialize_entry("EvaluationFormArn", &self.evaluation_form_arn)?;
@@ -463,6 +465,7 @@ for crate::operation::create_evaluation_form::CreateEvaluationFormOutput {
                 f.write_str("a `CreateEvaluationFormResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -510,7 +513,7 @@ for crate::operation::create_evaluation_form::builders::CreateEvaluationFormOutp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_form_id.is_some())
+        let len = usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.evaluation_form_id {
@@ -538,6 +541,7 @@ for crate::operation::create_evaluation_form::builders::CreateEvaluationFormOutp
                 f.write_str("a `CreateEvaluationFormResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

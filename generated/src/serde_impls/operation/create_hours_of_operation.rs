@@ -6,7 +6,7 @@ for crate::operation::create_hours_of_operation::CreateHoursOfOperationInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.time_zone.is_some()) + usize::from(self.config.is_some())
             + usize::from(self.parent_hours_of_operation_configs.is_some())
@@ -54,6 +54,7 @@ for crate::operation::create_hours_of_operation::CreateHoursOfOperationInput {
                 f.write_str("a `CreateHoursOfOperationRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -151,7 +152,7 @@ for crate::operation::create_hours_of_operation::builders::CreateHoursOfOperatio
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.time_zone.is_some()) + usize::from(self.config.is_some())
             + usize::from(self.parent_hours_of_operation_configs.is_some())
@@ -199,6 +200,7 @@ for crate::operation::create_hours_of_operation::builders::CreateHoursOfOperatio
                 f.write_str("a `CreateHoursOfOperationRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -298,7 +300,7 @@ for crate::operation::create_hours_of_operation::CreateHoursOfOperationOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hours_of_operation_id.is_some())
+        let len = usize::from(self.hours_of_operation_id.is_some())
             + usize::from(self.hours_of_operation_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
@@ -326,6 +328,7 @@ for crate::operation::create_hours_of_operation::CreateHoursOfOperationOutput {
                 f.write_str("a `CreateHoursOfOperationResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -373,7 +376,7 @@ for crate::operation::create_hours_of_operation::builders::CreateHoursOfOperatio
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hours_of_operation_id.is_some())
+        let len = usize::from(self.hours_of_operation_id.is_some())
             + usize::from(self.hours_of_operation_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
@@ -401,6 +404,7 @@ for crate::operation::create_hours_of_operation::builders::CreateHoursOfOperatio
                 f.write_str("a `CreateHoursOfOperationResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

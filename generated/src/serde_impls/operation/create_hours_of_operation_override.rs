@@ -6,7 +6,7 @@ for crate::operation::create_hours_of_operation_override::CreateHoursOfOperation
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.hours_of_operation_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.config.is_some())
@@ -61,6 +61,7 @@ for crate::operation::create_hours_of_operation_override::CreateHoursOfOperation
                 f.write_str("a `CreateHoursOfOperationOverrideRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -176,7 +177,7 @@ for crate::operation::create_hours_of_operation_override::builders::CreateHoursO
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.hours_of_operation_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.config.is_some())
@@ -233,6 +234,7 @@ for crate::operation::create_hours_of_operation_override::builders::CreateHoursO
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -350,7 +352,7 @@ for crate::operation::create_hours_of_operation_override::CreateHoursOfOperation
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hours_of_operation_override_id.is_some());
+        let len = usize::from(self.hours_of_operation_override_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_override_id
         {
@@ -375,6 +377,7 @@ for crate::operation::create_hours_of_operation_override::CreateHoursOfOperation
                 f.write_str("a `CreateHoursOfOperationOverrideResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -415,7 +418,7 @@ for crate::operation::create_hours_of_operation_override::builders::CreateHoursO
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hours_of_operation_override_id.is_some());
+        let len = usize::from(self.hours_of_operation_override_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_override_id
         {
@@ -442,6 +445,7 @@ for crate::operation::create_hours_of_operation_override::builders::CreateHoursO
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

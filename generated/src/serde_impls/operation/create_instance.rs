@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::create_instance::CreateInstanceInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.client_token.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.identity_management_type.is_some())
             + usize::from(self.instance_alias.is_some())
             + usize::from(self.directory_id.is_some())
@@ -53,6 +53,7 @@ for crate::operation::create_instance::CreateInstanceInput {
                 f.write_str("a `CreateInstanceRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -148,7 +149,7 @@ for crate::operation::create_instance::builders::CreateInstanceInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.client_token.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.identity_management_type.is_some())
             + usize::from(self.instance_alias.is_some())
             + usize::from(self.directory_id.is_some())
@@ -196,6 +197,7 @@ for crate::operation::create_instance::builders::CreateInstanceInputBuilder {
                 f.write_str("a `CreateInstanceRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -292,8 +294,7 @@ impl ::serde::Serialize for crate::operation::create_instance::CreateInstanceOut
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some());
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
@@ -320,6 +321,7 @@ for crate::operation::create_instance::CreateInstanceOutput {
                 f.write_str("a `CreateInstanceResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -367,8 +369,7 @@ for crate::operation::create_instance::builders::CreateInstanceOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some());
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
@@ -395,6 +396,7 @@ for crate::operation::create_instance::builders::CreateInstanceOutputBuilder {
                 f.write_str("a `CreateInstanceResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::create_integration_association::CreateIntegrationAssociati
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.integration_type.is_some())
             + usize::from(self.integration_arn.is_some())
             + usize::from(self.source_application_url.is_some())
@@ -53,6 +53,7 @@ for crate::operation::create_integration_association::CreateIntegrationAssociati
                 f.write_str("a `CreateIntegrationAssociationRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -150,7 +151,7 @@ for crate::operation::create_integration_association::builders::CreateIntegratio
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.integration_type.is_some())
             + usize::from(self.integration_arn.is_some())
             + usize::from(self.source_application_url.is_some())
@@ -197,6 +198,7 @@ for crate::operation::create_integration_association::builders::CreateIntegratio
                 f.write_str("a `CreateIntegrationAssociationRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -296,7 +298,7 @@ for crate::operation::create_integration_association::CreateIntegrationAssociati
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.integration_association_id.is_some())
+        let len = usize::from(self.integration_association_id.is_some())
             + usize::from(self.integration_association_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.integration_association_id {
@@ -324,6 +326,7 @@ for crate::operation::create_integration_association::CreateIntegrationAssociati
                 f.write_str("a `CreateIntegrationAssociationResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -375,7 +378,7 @@ for crate::operation::create_integration_association::builders::CreateIntegratio
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.integration_association_id.is_some())
+        let len = usize::from(self.integration_association_id.is_some())
             + usize::from(self.integration_association_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.integration_association_id {
@@ -403,6 +406,7 @@ for crate::operation::create_integration_association::builders::CreateIntegratio
                 f.write_str("a `CreateIntegrationAssociationResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

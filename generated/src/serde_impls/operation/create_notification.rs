@@ -6,7 +6,7 @@ for crate::operation::create_notification::CreateNotificationInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.expires_at.is_some())
             + usize::from(self.recipients.is_some())
             + usize::from(self.priority.is_some()) + usize::from(self.content.is_some())
@@ -63,6 +63,7 @@ for crate::operation::create_notification::CreateNotificationInput {
                 f.write_str("a `CreateNotificationRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -173,7 +174,7 @@ for crate::operation::create_notification::builders::CreateNotificationInputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.expires_at.is_some())
             + usize::from(self.recipients.is_some())
             + usize::from(self.priority.is_some()) + usize::from(self.content.is_some())
@@ -230,6 +231,7 @@ for crate::operation::create_notification::builders::CreateNotificationInputBuil
                 f.write_str("a `CreateNotificationRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -342,7 +344,7 @@ for crate::operation::create_notification::CreateNotificationOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("NotificationId", &self.notification_id)?;
         map.serialize_entry("NotificationArn", &self.notification_arn)?;
@@ -365,6 +367,7 @@ for crate::operation::create_notification::CreateNotificationOutput {
                 f.write_str("a `CreateNotificationResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -412,7 +415,7 @@ for crate::operation::create_notification::builders::CreateNotificationOutputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.notification_id.is_some())
+        let len = usize::from(self.notification_id.is_some())
             + usize::from(self.notification_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.notification_id {
@@ -440,6 +443,7 @@ for crate::operation::create_notification::builders::CreateNotificationOutputBui
                 f.write_str("a `CreateNotificationResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

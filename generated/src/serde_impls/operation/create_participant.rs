@@ -6,7 +6,7 @@ for crate::operation::create_participant::CreateParticipantInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.client_token.is_some())
             + usize::from(self.participant_details.is_some());
@@ -42,6 +42,7 @@ for crate::operation::create_participant::CreateParticipantInput {
                 f.write_str("a `CreateParticipantRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ for crate::operation::create_participant::builders::CreateParticipantInputBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.client_token.is_some())
             + usize::from(self.participant_details.is_some());
@@ -144,6 +145,7 @@ for crate::operation::create_participant::builders::CreateParticipantInputBuilde
                 f.write_str("a `CreateParticipantRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -212,7 +214,7 @@ for crate::operation::create_participant::CreateParticipantOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.participant_credentials.is_some())
+        let len = usize::from(self.participant_credentials.is_some())
             + usize::from(self.participant_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.participant_credentials {
@@ -240,6 +242,7 @@ for crate::operation::create_participant::CreateParticipantOutput {
                 f.write_str("a `CreateParticipantResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -289,7 +292,7 @@ for crate::operation::create_participant::builders::CreateParticipantOutputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.participant_credentials.is_some())
+        let len = usize::from(self.participant_credentials.is_some())
             + usize::from(self.participant_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.participant_credentials {
@@ -317,6 +320,7 @@ for crate::operation::create_participant::builders::CreateParticipantOutputBuild
                 f.write_str("a `CreateParticipantResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::create_persistent_contact_association::CreatePersistentCon
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.initial_contact_id.is_some())
             + usize::from(self.rehydration_type.is_some())
             + usize::from(self.source_contact_id.is_some())
@@ -46,6 +46,7 @@ for crate::operation::create_persistent_contact_association::CreatePersistentCon
                 f.write_str("a `CreatePersistentContactAssociationRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -121,7 +122,7 @@ for crate::operation::create_persistent_contact_association::builders::CreatePer
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.initial_contact_id.is_some())
             + usize::from(self.rehydration_type.is_some())
             + usize::from(self.source_contact_id.is_some())
@@ -163,6 +164,7 @@ for crate::operation::create_persistent_contact_association::builders::CreatePer
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -240,7 +242,7 @@ for crate::operation::create_persistent_contact_association::CreatePersistentCon
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.continued_from_contact_id.is_some());
+        let len = usize::from(self.continued_from_contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.continued_from_contact_id {
             map.serialize_entry("ContinuedFromContactId", value)?;
@@ -264,6 +266,7 @@ for crate::operation::create_persistent_contact_association::CreatePersistentCon
                 f.write_str("a `CreatePersistentContactAssociationResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -302,7 +305,7 @@ for crate::operation::create_persistent_contact_association::builders::CreatePer
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.continued_from_contact_id.is_some());
+        let len = usize::from(self.continued_from_contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.continued_from_contact_id {
             map.serialize_entry("ContinuedFromContactId", value)?;
@@ -328,6 +331,7 @@ for crate::operation::create_persistent_contact_association::builders::CreatePer
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

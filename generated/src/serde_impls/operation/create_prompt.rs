@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::create_prompt::CreatePromptInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.s3_uri.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -43,6 +43,7 @@ for crate::operation::create_prompt::CreatePromptInput {
                 f.write_str("a `CreatePromptRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -118,7 +119,7 @@ for crate::operation::create_prompt::builders::CreatePromptInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.s3_uri.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -156,6 +157,7 @@ for crate::operation::create_prompt::builders::CreatePromptInputBuilder {
                 f.write_str("a `CreatePromptRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -232,7 +234,7 @@ impl ::serde::Serialize for crate::operation::create_prompt::CreatePromptOutput 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.prompt_arn.is_some())
+        let len = usize::from(self.prompt_arn.is_some())
             + usize::from(self.prompt_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.prompt_arn {
@@ -260,6 +262,7 @@ for crate::operation::create_prompt::CreatePromptOutput {
                 f.write_str("a `CreatePromptResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -307,7 +310,7 @@ for crate::operation::create_prompt::builders::CreatePromptOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.prompt_arn.is_some())
+        let len = usize::from(self.prompt_arn.is_some())
             + usize::from(self.prompt_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.prompt_arn {
@@ -335,6 +338,7 @@ for crate::operation::create_prompt::builders::CreatePromptOutputBuilder {
                 f.write_str("a `CreatePromptResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::create_push_notification_registration::CreatePushNotificat
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.client_token.is_some())
             + usize::from(self.pinpoint_app_arn.is_some())
             + usize::from(self.device_token.is_some())
@@ -50,6 +50,7 @@ for crate::operation::create_push_notification_registration::CreatePushNotificat
                 f.write_str("a `CreatePushNotificationRegistrationRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -136,7 +137,7 @@ for crate::operation::create_push_notification_registration::builders::CreatePus
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.client_token.is_some())
             + usize::from(self.pinpoint_app_arn.is_some())
             + usize::from(self.device_token.is_some())
@@ -182,6 +183,7 @@ for crate::operation::create_push_notification_registration::builders::CreatePus
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -270,7 +272,7 @@ for crate::operation::create_push_notification_registration::CreatePushNotificat
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true);
+        let len = 1usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("RegistrationId", &self.registration_id)?;
         map.end()
@@ -292,6 +294,7 @@ for crate::operation::create_push_notification_registration::CreatePushNotificat
                 f.write_str("a `CreatePushNotificationRegistrationResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -330,7 +333,7 @@ for crate::operation::create_push_notification_registration::builders::CreatePus
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.registration_id.is_some());
+        let len = usize::from(self.registration_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.registration_id {
             map.serialize_entry("RegistrationId", value)?;
@@ -356,6 +359,7 @@ for crate::operation::create_push_notification_registration::builders::CreatePus
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::create_queue::CreateQueueInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.outbound_caller_config.is_some())
             + usize::from(self.outbound_email_config.is_some())
@@ -64,6 +64,7 @@ for crate::operation::create_queue::CreateQueueInput {
                 f.write_str("a `CreateQueueRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -190,7 +191,7 @@ for crate::operation::create_queue::builders::CreateQueueInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.outbound_caller_config.is_some())
             + usize::from(self.outbound_email_config.is_some())
@@ -249,6 +250,7 @@ for crate::operation::create_queue::builders::CreateQueueInputBuilder {
                 f.write_str("a `CreateQueueRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -376,7 +378,7 @@ impl ::serde::Serialize for crate::operation::create_queue::CreateQueueOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.queue_arn.is_some())
+        let len = usize::from(self.queue_arn.is_some())
             + usize::from(self.queue_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.queue_arn {
@@ -404,6 +406,7 @@ for crate::operation::create_queue::CreateQueueOutput {
                 f.write_str("a `CreateQueueResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -451,7 +454,7 @@ for crate::operation::create_queue::builders::CreateQueueOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.queue_arn.is_some())
+        let len = usize::from(self.queue_arn.is_some())
             + usize::from(self.queue_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.queue_arn {
@@ -479,6 +482,7 @@ for crate::operation::create_queue::builders::CreateQueueOutputBuilder {
                 f.write_str("a `CreateQueueResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

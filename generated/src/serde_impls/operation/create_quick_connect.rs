@@ -6,7 +6,7 @@ for crate::operation::create_quick_connect::CreateQuickConnectInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.quick_connect_config.is_some())
             + usize::from(self.tags.is_some());
@@ -45,6 +45,7 @@ for crate::operation::create_quick_connect::CreateQuickConnectInput {
                 f.write_str("a `CreateQuickConnectRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -122,7 +123,7 @@ for crate::operation::create_quick_connect::builders::CreateQuickConnectInputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.quick_connect_config.is_some())
             + usize::from(self.tags.is_some());
@@ -161,6 +162,7 @@ for crate::operation::create_quick_connect::builders::CreateQuickConnectInputBui
                 f.write_str("a `CreateQuickConnectRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -240,7 +242,7 @@ for crate::operation::create_quick_connect::CreateQuickConnectOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.quick_connect_arn.is_some())
+        let len = usize::from(self.quick_connect_arn.is_some())
             + usize::from(self.quick_connect_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.quick_connect_arn {
@@ -268,6 +270,7 @@ for crate::operation::create_quick_connect::CreateQuickConnectOutput {
                 f.write_str("a `CreateQuickConnectResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -315,7 +318,7 @@ for crate::operation::create_quick_connect::builders::CreateQuickConnectOutputBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.quick_connect_arn.is_some())
+        let len = usize::from(self.quick_connect_arn.is_some())
             + usize::from(self.quick_connect_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.quick_connect_arn {
@@ -343,6 +346,7 @@ for crate::operation::create_quick_connect::builders::CreateQuickConnectOutputBu
                 f.write_str("a `CreateQuickConnectResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

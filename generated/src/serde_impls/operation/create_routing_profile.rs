@@ -6,7 +6,7 @@ for crate::operation::create_routing_profile::CreateRoutingProfileInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.default_outbound_queue_id.is_some())
             + usize::from(self.queue_configs.is_some())
@@ -62,6 +62,7 @@ for crate::operation::create_routing_profile::CreateRoutingProfileInput {
                 f.write_str("a `CreateRoutingProfileRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -181,7 +182,7 @@ for crate::operation::create_routing_profile::builders::CreateRoutingProfileInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.default_outbound_queue_id.is_some())
             + usize::from(self.queue_configs.is_some())
@@ -237,6 +238,7 @@ for crate::operation::create_routing_profile::builders::CreateRoutingProfileInpu
                 f.write_str("a `CreateRoutingProfileRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -358,7 +360,7 @@ for crate::operation::create_routing_profile::CreateRoutingProfileOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.routing_profile_arn.is_some())
+        let len = usize::from(self.routing_profile_arn.is_some())
             + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.routing_profile_arn {
@@ -386,6 +388,7 @@ for crate::operation::create_routing_profile::CreateRoutingProfileOutput {
                 f.write_str("a `CreateRoutingProfileResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -433,7 +436,7 @@ for crate::operation::create_routing_profile::builders::CreateRoutingProfileOutp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.routing_profile_arn.is_some())
+        let len = usize::from(self.routing_profile_arn.is_some())
             + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.routing_profile_arn {
@@ -461,6 +464,7 @@ for crate::operation::create_routing_profile::builders::CreateRoutingProfileOutp
                 f.write_str("a `CreateRoutingProfileResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

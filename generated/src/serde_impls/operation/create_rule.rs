@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::create_rule::CreateRuleInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some())
             + usize::from(self.trigger_event_source.is_some())
             + usize::from(self.function.is_some()) + usize::from(self.actions.is_some())
@@ -51,6 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_rule::CreateRul
                 f.write_str("a `CreateRuleRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -148,7 +149,7 @@ for crate::operation::create_rule::builders::CreateRuleInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some())
             + usize::from(self.trigger_event_source.is_some())
             + usize::from(self.function.is_some()) + usize::from(self.actions.is_some())
@@ -195,6 +196,7 @@ for crate::operation::create_rule::builders::CreateRuleInputBuilder {
                 f.write_str("a `CreateRuleRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -293,7 +295,7 @@ impl ::serde::Serialize for crate::operation::create_rule::CreateRuleOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("RuleArn", &self.rule_arn)?;
         map.serialize_entry("RuleId", &self.rule_id)?;
@@ -315,6 +317,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_rule::CreateRul
                 f.write_str("a `CreateRuleResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -362,7 +365,7 @@ for crate::operation::create_rule::builders::CreateRuleOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.rule_arn.is_some())
+        let len = usize::from(self.rule_arn.is_some())
             + usize::from(self.rule_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.rule_arn {
@@ -390,6 +393,7 @@ for crate::operation::create_rule::builders::CreateRuleOutputBuilder {
                 f.write_str("a `CreateRuleResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::create_security_profile::CreateSecurityProfileInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.security_profile_name.is_some())
+        let len = usize::from(self.security_profile_name.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.permissions.is_some())
             + usize::from(self.instance_id.is_some()) + usize::from(self.tags.is_some())
@@ -78,6 +78,7 @@ for crate::operation::create_security_profile::CreateSecurityProfileInput {
                 f.write_str("a `CreateSecurityProfileRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -230,7 +231,7 @@ for crate::operation::create_security_profile::builders::CreateSecurityProfileIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.security_profile_name.is_some())
+        let len = usize::from(self.security_profile_name.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.permissions.is_some())
             + usize::from(self.instance_id.is_some()) + usize::from(self.tags.is_some())
@@ -302,6 +303,7 @@ for crate::operation::create_security_profile::builders::CreateSecurityProfileIn
                 f.write_str("a `CreateSecurityProfileRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -456,7 +458,7 @@ for crate::operation::create_security_profile::CreateSecurityProfileOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.security_profile_id.is_some())
+        let len = usize::from(self.security_profile_id.is_some())
             + usize::from(self.security_profile_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.security_profile_id {
@@ -484,6 +486,7 @@ for crate::operation::create_security_profile::CreateSecurityProfileOutput {
                 f.write_str("a `CreateSecurityProfileResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -531,7 +534,7 @@ for crate::operation::create_security_profile::builders::CreateSecurityProfileOu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.security_profile_id.is_some())
+        let len = usize::from(self.security_profile_id.is_some())
             + usize::from(self.security_profile_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.security_profile_id {
@@ -559,6 +562,7 @@ for crate::operation::create_security_profile::builders::CreateSecurityProfileOu
                 f.write_str("a `CreateSecurityProfileResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

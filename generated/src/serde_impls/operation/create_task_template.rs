@@ -6,7 +6,7 @@ for crate::operation::create_task_template::CreateTaskTemplateInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.self_assign_flow_id.is_some())
@@ -64,6 +64,7 @@ for crate::operation::create_task_template::CreateTaskTemplateInput {
                 f.write_str("a `CreateTaskTemplateRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -190,7 +191,7 @@ for crate::operation::create_task_template::builders::CreateTaskTemplateInputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.self_assign_flow_id.is_some())
@@ -248,6 +249,7 @@ for crate::operation::create_task_template::builders::CreateTaskTemplateInputBui
                 f.write_str("a `CreateTaskTemplateRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -376,7 +378,7 @@ for crate::operation::create_task_template::CreateTaskTemplateOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Id", &self.id)?;
         map.serialize_entry("Arn", &self.arn)?;
@@ -399,6 +401,7 @@ for crate::operation::create_task_template::CreateTaskTemplateOutput {
                 f.write_str("a `CreateTaskTemplateResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -446,8 +449,7 @@ for crate::operation::create_task_template::builders::CreateTaskTemplateOutputBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some());
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
@@ -474,6 +476,7 @@ for crate::operation::create_task_template::builders::CreateTaskTemplateOutputBu
                 f.write_str("a `CreateTaskTemplateResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

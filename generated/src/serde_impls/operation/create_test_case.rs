@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::create_test_case::CreateTestCaseIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.content.is_some())
             + usize::from(self.entry_point.is_some())
@@ -73,6 +73,7 @@ for crate::operation::create_test_case::CreateTestCaseInput {
                 f.write_str("a `CreateTestCaseRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -208,7 +209,7 @@ for crate::operation::create_test_case::builders::CreateTestCaseInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.content.is_some())
             + usize::from(self.entry_point.is_some())
@@ -276,6 +277,7 @@ for crate::operation::create_test_case::builders::CreateTestCaseInputBuilder {
                 f.write_str("a `CreateTestCaseRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -412,7 +414,7 @@ impl ::serde::Serialize for crate::operation::create_test_case::CreateTestCaseOu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.test_case_id.is_some())
+        let len = usize::from(self.test_case_id.is_some())
             + usize::from(self.test_case_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.test_case_id {
@@ -440,6 +442,7 @@ for crate::operation::create_test_case::CreateTestCaseOutput {
                 f.write_str("a `CreateTestCaseResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -487,7 +490,7 @@ for crate::operation::create_test_case::builders::CreateTestCaseOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.test_case_id.is_some())
+        let len = usize::from(self.test_case_id.is_some())
             + usize::from(self.test_case_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.test_case_id {
@@ -515,6 +518,7 @@ for crate::operation::create_test_case::builders::CreateTestCaseOutputBuilder {
                 f.write_str("a `CreateTestCaseResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::create_traffic_distribution_group::CreateTrafficDistributi
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.client_token.is_some())
@@ -46,6 +46,7 @@ for crate::operation::create_traffic_distribution_group::CreateTrafficDistributi
                 f.write_str("a `CreateTrafficDistributionGroupRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -121,7 +122,7 @@ for crate::operation::create_traffic_distribution_group::builders::CreateTraffic
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.client_token.is_some())
@@ -163,6 +164,7 @@ for crate::operation::create_traffic_distribution_group::builders::CreateTraffic
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -240,8 +242,7 @@ for crate::operation::create_traffic_distribution_group::CreateTrafficDistributi
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some());
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
@@ -268,6 +269,7 @@ for crate::operation::create_traffic_distribution_group::CreateTrafficDistributi
                 f.write_str("a `CreateTrafficDistributionGroupResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -315,8 +317,7 @@ for crate::operation::create_traffic_distribution_group::builders::CreateTraffic
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some());
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
@@ -345,6 +346,7 @@ for crate::operation::create_traffic_distribution_group::builders::CreateTraffic
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::create_use_case::CreateUseCaseInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.integration_association_id.is_some())
             + usize::from(self.use_case_type.is_some())
             + usize::from(self.tags.is_some());
@@ -41,6 +41,7 @@ for crate::operation::create_use_case::CreateUseCaseInput {
                 f.write_str("a `CreateUseCaseRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -111,7 +112,7 @@ for crate::operation::create_use_case::builders::CreateUseCaseInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.integration_association_id.is_some())
             + usize::from(self.use_case_type.is_some())
             + usize::from(self.tags.is_some());
@@ -147,6 +148,7 @@ for crate::operation::create_use_case::builders::CreateUseCaseInputBuilder {
                 f.write_str("a `CreateUseCaseRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -218,7 +220,7 @@ impl ::serde::Serialize for crate::operation::create_use_case::CreateUseCaseOutp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.use_case_id.is_some())
+        let len = usize::from(self.use_case_id.is_some())
             + usize::from(self.use_case_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.use_case_id {
@@ -246,6 +248,7 @@ for crate::operation::create_use_case::CreateUseCaseOutput {
                 f.write_str("a `CreateUseCaseResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -293,7 +296,7 @@ for crate::operation::create_use_case::builders::CreateUseCaseOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.use_case_id.is_some())
+        let len = usize::from(self.use_case_id.is_some())
             + usize::from(self.use_case_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.use_case_id {
@@ -321,6 +324,7 @@ for crate::operation::create_use_case::builders::CreateUseCaseOutputBuilder {
                 f.write_str("a `CreateUseCaseResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::create_user::CreateUserInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.username.is_some())
+        let len = usize::from(self.username.is_some())
             + usize::from(self.password.is_some())
             + usize::from(self.identity_info.is_some())
             + usize::from(self.phone_config.is_some())
@@ -84,6 +84,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_user::CreateUse
                 f.write_str("a `CreateUserRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -263,7 +264,7 @@ for crate::operation::create_user::builders::CreateUserInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.username.is_some())
+        let len = usize::from(self.username.is_some())
             + usize::from(self.password.is_some())
             + usize::from(self.identity_info.is_some())
             + usize::from(self.phone_config.is_some())
@@ -343,6 +344,7 @@ for crate::operation::create_user::builders::CreateUserInputBuilder {
                 f.write_str("a `CreateUserRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -523,7 +525,7 @@ impl ::serde::Serialize for crate::operation::create_user::CreateUserOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.user_id.is_some())
+        let len = usize::from(self.user_id.is_some())
             + usize::from(self.user_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.user_id {
@@ -550,6 +552,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_user::CreateUse
                 f.write_str("a `CreateUserResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -597,7 +600,7 @@ for crate::operation::create_user::builders::CreateUserOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.user_id.is_some())
+        let len = usize::from(self.user_id.is_some())
             + usize::from(self.user_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.user_id {
@@ -625,6 +628,7 @@ for crate::operation::create_user::builders::CreateUserOutputBuilder {
                 f.write_str("a `CreateUserResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.parent_group_id.is_some())
             + usize::from(self.instance_id.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -41,6 +41,7 @@ for crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput
                 f.write_str("a `CreateUserHierarchyGroupRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -107,7 +108,7 @@ for crate::operation::create_user_hierarchy_group::builders::CreateUserHierarchy
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.parent_group_id.is_some())
             + usize::from(self.instance_id.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -142,6 +143,7 @@ for crate::operation::create_user_hierarchy_group::builders::CreateUserHierarchy
                 f.write_str("a `CreateUserHierarchyGroupRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -210,7 +212,7 @@ for crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupOutpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hierarchy_group_id.is_some())
+        let len = usize::from(self.hierarchy_group_id.is_some())
             + usize::from(self.hierarchy_group_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hierarchy_group_id {
@@ -238,6 +240,7 @@ for crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupOutpu
                 f.write_str("a `CreateUserHierarchyGroupResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -285,7 +288,7 @@ for crate::operation::create_user_hierarchy_group::builders::CreateUserHierarchy
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hierarchy_group_id.is_some())
+        let len = usize::from(self.hierarchy_group_id.is_some())
             + usize::from(self.hierarchy_group_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hierarchy_group_id {
@@ -313,6 +316,7 @@ for crate::operation::create_user_hierarchy_group::builders::CreateUserHierarchy
                 f.write_str("a `CreateUserHierarchyGroupResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

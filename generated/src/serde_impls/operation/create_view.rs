@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::create_view::CreateViewInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.client_token.is_some())
             + usize::from(self.status.is_some()) + usize::from(self.content.is_some())
             + usize::from(self.description.is_some()) + usize::from(self.name.is_some())
@@ -50,6 +50,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_view::CreateVie
                 f.write_str("a `CreateViewRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -145,7 +146,7 @@ for crate::operation::create_view::builders::CreateViewInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.client_token.is_some())
             + usize::from(self.status.is_some()) + usize::from(self.content.is_some())
             + usize::from(self.description.is_some()) + usize::from(self.name.is_some())
@@ -191,6 +192,7 @@ for crate::operation::create_view::builders::CreateViewInputBuilder {
                 f.write_str("a `CreateViewRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -287,7 +289,7 @@ impl ::serde::Serialize for crate::operation::create_view::CreateViewOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.view.is_some());
+        let len = usize::from(self.view.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.view {
             map.serialize_entry("View", value)?;
@@ -310,6 +312,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_view::CreateVie
                 f.write_str("a `CreateViewResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -348,7 +351,7 @@ for crate::operation::create_view::builders::CreateViewOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.view.is_some());
+        let len = usize::from(self.view.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.view {
             map.serialize_entry("View", value)?;
@@ -372,6 +375,7 @@ for crate::operation::create_view::builders::CreateViewOutputBuilder {
                 f.write_str("a `CreateViewResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::create_view_version::CreateViewVersionInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.view_id.is_some())
             + usize::from(self.version_description.is_some())
             + usize::from(self.view_content_sha256.is_some());
@@ -42,6 +42,7 @@ for crate::operation::create_view_version::CreateViewVersionInput {
                 f.write_str("a `CreateViewVersionRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -106,7 +107,7 @@ for crate::operation::create_view_version::builders::CreateViewVersionInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.view_id.is_some())
             + usize::from(self.version_description.is_some())
             + usize::from(self.view_content_sha256.is_some());
@@ -142,6 +143,7 @@ for crate::operation::create_view_version::builders::CreateViewVersionInputBuild
                 f.write_str("a `CreateViewVersionRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -208,7 +210,7 @@ for crate::operation::create_view_version::CreateViewVersionOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.view.is_some());
+        let len = usize::from(self.view.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.view {
             map.serialize_entry("View", value)?;
@@ -232,6 +234,7 @@ for crate::operation::create_view_version::CreateViewVersionOutput {
                 f.write_str("a `CreateViewVersionResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -270,7 +273,7 @@ for crate::operation::create_view_version::builders::CreateViewVersionOutputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.view.is_some());
+        let len = usize::from(self.view.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.view {
             map.serialize_entry("View", value)?;
@@ -294,6 +297,7 @@ for crate::operation::create_view_version::builders::CreateViewVersionOutputBuil
                 f.write_str("a `CreateViewVersionResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::create_vocabulary::CreateVocabular
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.client_token.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.vocabulary_name.is_some())
             + usize::from(self.language_code.is_some())
@@ -48,6 +48,7 @@ for crate::operation::create_vocabulary::CreateVocabularyInput {
                 f.write_str("a `CreateVocabularyRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -134,7 +135,7 @@ for crate::operation::create_vocabulary::builders::CreateVocabularyInputBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.client_token.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.vocabulary_name.is_some())
             + usize::from(self.language_code.is_some())
@@ -177,6 +178,7 @@ for crate::operation::create_vocabulary::builders::CreateVocabularyInputBuilder 
                 f.write_str("a `CreateVocabularyRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -264,7 +266,7 @@ impl ::serde::Serialize for crate::operation::create_vocabulary::CreateVocabular
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true);
+        let len = 3usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("VocabularyArn", &self.vocabulary_arn)?;
         map.serialize_entry("VocabularyId", &self.vocabulary_id)?;
@@ -288,6 +290,7 @@ for crate::operation::create_vocabulary::CreateVocabularyOutput {
                 f.write_str("a `CreateVocabularyResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -349,7 +352,7 @@ for crate::operation::create_vocabulary::builders::CreateVocabularyOutputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.vocabulary_arn.is_some())
+        let len = usize::from(self.vocabulary_arn.is_some())
             + usize::from(self.vocabulary_id.is_some())
             + usize::from(self.state.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -381,6 +384,7 @@ for crate::operation::create_vocabulary::builders::CreateVocabularyOutputBuilder
                 f.write_str("a `CreateVocabularyResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

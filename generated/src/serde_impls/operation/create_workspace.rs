@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::create_workspace::CreateWorkspaceI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.theme.is_some()) + usize::from(self.title.is_some())
             + usize::from(self.tags.is_some());
@@ -47,6 +47,7 @@ for crate::operation::create_workspace::CreateWorkspaceInput {
                 f.write_str("a `CreateWorkspaceRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -133,7 +134,7 @@ for crate::operation::create_workspace::builders::CreateWorkspaceInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.theme.is_some()) + usize::from(self.title.is_some())
             + usize::from(self.tags.is_some());
@@ -175,6 +176,7 @@ for crate::operation::create_workspace::builders::CreateWorkspaceInputBuilder {
                 f.write_str("a `CreateWorkspaceRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -262,7 +264,7 @@ impl ::serde::Serialize for crate::operation::create_workspace::CreateWorkspaceO
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("WorkspaceId", &self.workspace_id)?;
         map.serialize_entry("WorkspaceArn", &self.workspace_arn)?;
@@ -285,6 +287,7 @@ for crate::operation::create_workspace::CreateWorkspaceOutput {
                 f.write_str("a `CreateWorkspaceResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -332,7 +335,7 @@ for crate::operation::create_workspace::builders::CreateWorkspaceOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.workspace_id.is_some())
+        let len = usize::from(self.workspace_id.is_some())
             + usize::from(self.workspace_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.workspace_id {
@@ -360,6 +363,7 @@ for crate::operation::create_workspace::builders::CreateWorkspaceOutputBuilder {
                 f.write_str("a `CreateWorkspaceResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::create_workspace_page::CreateWorkspacePageInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.workspace_id.is_some())
             + usize::from(self.resource_arn.is_some()) + usize::from(self.page.is_some())
             + usize::from(self.slug.is_some()) + usize::from(self.input_data.is_some());
@@ -48,6 +48,7 @@ for crate::operation::create_workspace_page::CreateWorkspacePageInput {
                 f.write_str("a `CreateWorkspacePageRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -130,7 +131,7 @@ for crate::operation::create_workspace_page::builders::CreateWorkspacePageInputB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.workspace_id.is_some())
             + usize::from(self.resource_arn.is_some()) + usize::from(self.page.is_some())
             + usize::from(self.slug.is_some()) + usize::from(self.input_data.is_some());
@@ -172,6 +173,7 @@ for crate::operation::create_workspace_page::builders::CreateWorkspacePageInputB
                 f.write_str("a `CreateWorkspacePageRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -277,18 +279,13 @@ for crate::operation::create_workspace_page::CreateWorkspacePageOutput {
                 f.write_str("a `CreateWorkspacePageResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::create_workspace_page::CreateWorkspacePageOutput {
                     _request_id: ::std::option::Option::None,
@@ -327,18 +324,13 @@ for crate::operation::create_workspace_page::builders::CreateWorkspacePageOutput
                 f.write_str("a `CreateWorkspacePageResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::create_workspace_page::builders::CreateWorkspacePageOutputBuilder = ::std::default::Default::default();

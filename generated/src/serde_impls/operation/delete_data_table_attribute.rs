@@ -6,7 +6,7 @@ for crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.attribute_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput
                 f.write_str("a `DeleteDataTableAttributeRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +94,7 @@ for crate::operation::delete_data_table_attribute::builders::DeleteDataTableAttr
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.attribute_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -125,6 +126,7 @@ for crate::operation::delete_data_table_attribute::builders::DeleteDataTableAttr
                 f.write_str("a `DeleteDataTableAttributeRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -182,7 +184,7 @@ for crate::operation::delete_data_table_attribute::DeleteDataTableAttributeOutpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.lock_version.is_some());
+        let len = usize::from(self.lock_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.lock_version {
             map.serialize_entry("LockVersion", value)?;
@@ -206,6 +208,7 @@ for crate::operation::delete_data_table_attribute::DeleteDataTableAttributeOutpu
                 f.write_str("a `DeleteDataTableAttributeResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -231,9 +234,11 @@ for crate::operation::delete_data_table_attribute::DeleteDataTableAttributeOutpu
                 }
                 ::std::result::Result::Ok(crate::operation::delete_data_table_attribute::DeleteDataTableAttributeOutput {
                     lock_version: field_lock_version
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::DataTableLockVersion,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::DataTableLockVersion,
+                            >,
+                        ),
                     _request_id: ::std::option::Option::None,
                 })
             }
@@ -249,7 +254,7 @@ for crate::operation::delete_data_table_attribute::builders::DeleteDataTableAttr
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.lock_version.is_some());
+        let len = usize::from(self.lock_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.lock_version {
             map.serialize_entry("LockVersion", value)?;
@@ -273,6 +278,7 @@ for crate::operation::delete_data_table_attribute::builders::DeleteDataTableAttr
                 f.write_str("a `DeleteDataTableAttributeResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributi
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.traffic_distribution_group_id.is_some());
+        let len = usize::from(self.traffic_distribution_group_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.traffic_distribution_group_id {
             map.serialize_entry("TrafficDistributionGroupId", value)?;
@@ -30,6 +30,7 @@ for crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributi
                 f.write_str("a `DeleteTrafficDistributionGroupRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -69,7 +70,7 @@ for crate::operation::delete_traffic_distribution_group::builders::DeleteTraffic
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.traffic_distribution_group_id.is_some());
+        let len = usize::from(self.traffic_distribution_group_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.traffic_distribution_group_id {
             map.serialize_entry("TrafficDistributionGroupId", value)?;
@@ -95,6 +96,7 @@ for crate::operation::delete_traffic_distribution_group::builders::DeleteTraffic
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -157,18 +159,13 @@ for crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributi
                 f.write_str("a `DeleteTrafficDistributionGroupResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroupOutput {
                     _request_id: ::std::option::Option::None,
@@ -209,18 +206,13 @@ for crate::operation::delete_traffic_distribution_group::builders::DeleteTraffic
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::delete_traffic_distribution_group::builders::DeleteTrafficDistributionGroupOutputBuilder = ::std::default::Default::default();

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::delete_vocabulary::DeleteVocabular
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.vocabulary_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -33,6 +33,7 @@ for crate::operation::delete_vocabulary::DeleteVocabularyInput {
                 f.write_str("a `DeleteVocabularyRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -79,7 +80,7 @@ for crate::operation::delete_vocabulary::builders::DeleteVocabularyInputBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.vocabulary_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -107,6 +108,7 @@ for crate::operation::delete_vocabulary::builders::DeleteVocabularyInputBuilder 
                 f.write_str("a `DeleteVocabularyRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -154,7 +156,7 @@ impl ::serde::Serialize for crate::operation::delete_vocabulary::DeleteVocabular
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true);
+        let len = 3usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("VocabularyArn", &self.vocabulary_arn)?;
         map.serialize_entry("VocabularyId", &self.vocabulary_id)?;
@@ -178,6 +180,7 @@ for crate::operation::delete_vocabulary::DeleteVocabularyOutput {
                 f.write_str("a `DeleteVocabularyResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -239,7 +242,7 @@ for crate::operation::delete_vocabulary::builders::DeleteVocabularyOutputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.vocabulary_arn.is_some())
+        let len = usize::from(self.vocabulary_arn.is_some())
             + usize::from(self.vocabulary_id.is_some())
             + usize::from(self.state.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -271,6 +274,7 @@ for crate::operation::delete_vocabulary::builders::DeleteVocabularyOutputBuilder
                 f.write_str("a `DeleteVocabularyResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::delete_workspace::DeleteWorkspaceI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.workspace_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -33,6 +33,7 @@ for crate::operation::delete_workspace::DeleteWorkspaceInput {
                 f.write_str("a `DeleteWorkspaceRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -79,7 +80,7 @@ for crate::operation::delete_workspace::builders::DeleteWorkspaceInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.workspace_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -107,6 +108,7 @@ for crate::operation::delete_workspace::builders::DeleteWorkspaceInputBuilder {
                 f.write_str("a `DeleteWorkspaceRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -175,18 +177,13 @@ for crate::operation::delete_workspace::DeleteWorkspaceOutput {
                 f.write_str("a `DeleteWorkspaceResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::delete_workspace::DeleteWorkspaceOutput {
                     _request_id: ::std::option::Option::None,
@@ -225,18 +222,13 @@ for crate::operation::delete_workspace::builders::DeleteWorkspaceOutputBuilder {
                 f.write_str("a `DeleteWorkspaceResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::delete_workspace::builders::DeleteWorkspaceOutputBuilder = ::std::default::Default::default();

@@ -6,7 +6,7 @@ for crate::operation::describe_agent_status::DescribeAgentStatusInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.agent_status_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -34,6 +34,7 @@ for crate::operation::describe_agent_status::DescribeAgentStatusInput {
                 f.write_str("a `DescribeAgentStatusRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ for crate::operation::describe_agent_status::builders::DescribeAgentStatusInputB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.agent_status_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -108,6 +109,7 @@ for crate::operation::describe_agent_status::builders::DescribeAgentStatusInputB
                 f.write_str("a `DescribeAgentStatusRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -156,7 +158,7 @@ for crate::operation::describe_agent_status::DescribeAgentStatusOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.agent_status.is_some());
+        let len = usize::from(self.agent_status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.agent_status {
             map.serialize_entry("AgentStatus", value)?;
@@ -180,6 +182,7 @@ for crate::operation::describe_agent_status::DescribeAgentStatusOutput {
                 f.write_str("a `DescribeAgentStatusResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -220,7 +223,7 @@ for crate::operation::describe_agent_status::builders::DescribeAgentStatusOutput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.agent_status.is_some());
+        let len = usize::from(self.agent_status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.agent_status {
             map.serialize_entry("AgentStatus", value)?;
@@ -244,6 +247,7 @@ for crate::operation::describe_agent_status::builders::DescribeAgentStatusOutput
                 f.write_str("a `DescribeAgentStatusResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::describe_attached_files_configuration::DescribeAttachedFil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.attachment_scope.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -34,6 +34,7 @@ for crate::operation::describe_attached_files_configuration::DescribeAttachedFil
                 f.write_str("a `DescribeAttachedFilesConfigurationRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -82,7 +83,7 @@ for crate::operation::describe_attached_files_configuration::builders::DescribeA
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.attachment_scope.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -112,6 +113,7 @@ for crate::operation::describe_attached_files_configuration::builders::DescribeA
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -162,7 +164,7 @@ for crate::operation::describe_attached_files_configuration::DescribeAttachedFil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attached_files_configuration.is_some());
+        let len = usize::from(self.attached_files_configuration.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.attached_files_configuration {
             map.serialize_entry("AttachedFilesConfiguration", value)?;
@@ -186,6 +188,7 @@ for crate::operation::describe_attached_files_configuration::DescribeAttachedFil
                 f.write_str("a `DescribeAttachedFilesConfigurationResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -211,9 +214,11 @@ for crate::operation::describe_attached_files_configuration::DescribeAttachedFil
                 }
                 ::std::result::Result::Ok(crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationOutput {
                     attached_files_configuration: field_attached_files_configuration
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::AttachedFilesConfiguration,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::AttachedFilesConfiguration,
+                            >,
+                        ),
                     _request_id: ::std::option::Option::None,
                 })
             }
@@ -229,7 +234,7 @@ for crate::operation::describe_attached_files_configuration::builders::DescribeA
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attached_files_configuration.is_some());
+        let len = usize::from(self.attached_files_configuration.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.attached_files_configuration {
             map.serialize_entry("AttachedFilesConfiguration", value)?;
@@ -255,6 +260,7 @@ for crate::operation::describe_attached_files_configuration::builders::DescribeA
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

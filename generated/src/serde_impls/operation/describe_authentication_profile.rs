@@ -6,7 +6,7 @@ for crate::operation::describe_authentication_profile::DescribeAuthenticationPro
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.authentication_profile_id.is_some())
+        let len = usize::from(self.authentication_profile_id.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.authentication_profile_id {
@@ -34,6 +34,7 @@ for crate::operation::describe_authentication_profile::DescribeAuthenticationPro
                 f.write_str("a `DescribeAuthenticationProfileRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ for crate::operation::describe_authentication_profile::builders::DescribeAuthent
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.authentication_profile_id.is_some())
+        let len = usize::from(self.authentication_profile_id.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.authentication_profile_id {
@@ -108,6 +109,7 @@ for crate::operation::describe_authentication_profile::builders::DescribeAuthent
                 f.write_str("a `DescribeAuthenticationProfileRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -156,7 +158,7 @@ for crate::operation::describe_authentication_profile::DescribeAuthenticationPro
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.authentication_profile.is_some());
+        let len = usize::from(self.authentication_profile.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.authentication_profile {
             map.serialize_entry("AuthenticationProfile", value)?;
@@ -180,6 +182,7 @@ for crate::operation::describe_authentication_profile::DescribeAuthenticationPro
                 f.write_str("a `DescribeAuthenticationProfileResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -220,7 +223,7 @@ for crate::operation::describe_authentication_profile::builders::DescribeAuthent
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.authentication_profile.is_some());
+        let len = usize::from(self.authentication_profile.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.authentication_profile {
             map.serialize_entry("AuthenticationProfile", value)?;
@@ -246,6 +249,7 @@ for crate::operation::describe_authentication_profile::builders::DescribeAuthent
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

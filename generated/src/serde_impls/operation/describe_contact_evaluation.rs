@@ -6,7 +6,7 @@ for crate::operation::describe_contact_evaluation::DescribeContactEvaluationInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.evaluation_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -34,6 +34,7 @@ for crate::operation::describe_contact_evaluation::DescribeContactEvaluationInpu
                 f.write_str("a `DescribeContactEvaluationRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ for crate::operation::describe_contact_evaluation::builders::DescribeContactEval
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.evaluation_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -108,6 +109,7 @@ for crate::operation::describe_contact_evaluation::builders::DescribeContactEval
                 f.write_str("a `DescribeContactEvaluationRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -156,7 +158,7 @@ for crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation.is_some())
+        let len = usize::from(self.evaluation.is_some())
             + usize::from(self.evaluation_form.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.evaluation {
@@ -184,6 +186,7 @@ for crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutp
                 f.write_str("a `DescribeContactEvaluationResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -219,13 +222,15 @@ for crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutp
                 }
                 ::std::result::Result::Ok(crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput {
                     evaluation: field_evaluation
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::Evaluation,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<crate::types::Evaluation>,
+                        ),
                     evaluation_form: field_evaluation_form
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::EvaluationFormContent,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::EvaluationFormContent,
+                            >,
+                        ),
                     _request_id: ::std::option::Option::None,
                 })
             }
@@ -241,7 +246,7 @@ for crate::operation::describe_contact_evaluation::builders::DescribeContactEval
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation.is_some())
+        let len = usize::from(self.evaluation.is_some())
             + usize::from(self.evaluation_form.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.evaluation {
@@ -269,6 +274,7 @@ for crate::operation::describe_contact_evaluation::builders::DescribeContactEval
                 f.write_str("a `DescribeContactEvaluationResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::describe_contact_flow_module_alias::DescribeContactFlowMod
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.alias_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::describe_contact_flow_module_alias::DescribeContactFlowMod
                 f.write_str("a `DescribeContactFlowModuleAliasRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +94,7 @@ for crate::operation::describe_contact_flow_module_alias::builders::DescribeCont
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.alias_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -127,6 +128,7 @@ for crate::operation::describe_contact_flow_module_alias::builders::DescribeCont
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -184,7 +186,7 @@ for crate::operation::describe_contact_flow_module_alias::DescribeContactFlowMod
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_module_alias.is_some());
+        let len = usize::from(self.contact_flow_module_alias.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_alias {
             map.serialize_entry("ContactFlowModuleAlias", value)?;
@@ -208,6 +210,7 @@ for crate::operation::describe_contact_flow_module_alias::DescribeContactFlowMod
                 f.write_str("a `DescribeContactFlowModuleAliasResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -248,7 +251,7 @@ for crate::operation::describe_contact_flow_module_alias::builders::DescribeCont
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_module_alias.is_some());
+        let len = usize::from(self.contact_flow_module_alias.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_alias {
             map.serialize_entry("ContactFlowModuleAlias", value)?;
@@ -274,6 +277,7 @@ for crate::operation::describe_contact_flow_module_alias::builders::DescribeCont
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

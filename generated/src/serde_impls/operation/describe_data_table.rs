@@ -6,7 +6,7 @@ for crate::operation::describe_data_table::DescribeDataTableInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -34,6 +34,7 @@ for crate::operation::describe_data_table::DescribeDataTableInput {
                 f.write_str("a `DescribeDataTableRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ for crate::operation::describe_data_table::builders::DescribeDataTableInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -108,6 +109,7 @@ for crate::operation::describe_data_table::builders::DescribeDataTableInputBuild
                 f.write_str("a `DescribeDataTableRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -156,7 +158,7 @@ for crate::operation::describe_data_table::DescribeDataTableOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.data_table.is_some());
+        let len = usize::from(self.data_table.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.data_table {
             map.serialize_entry("DataTable", value)?;
@@ -180,6 +182,7 @@ for crate::operation::describe_data_table::DescribeDataTableOutput {
                 f.write_str("a `DescribeDataTableResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -205,9 +208,9 @@ for crate::operation::describe_data_table::DescribeDataTableOutput {
                 }
                 ::std::result::Result::Ok(crate::operation::describe_data_table::DescribeDataTableOutput {
                     data_table: field_data_table
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::DataTable,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<crate::types::DataTable>,
+                        ),
                     _request_id: ::std::option::Option::None,
                 })
             }
@@ -223,7 +226,7 @@ for crate::operation::describe_data_table::builders::DescribeDataTableOutputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.data_table.is_some());
+        let len = usize::from(self.data_table.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.data_table {
             map.serialize_entry("DataTable", value)?;
@@ -247,6 +250,7 @@ for crate::operation::describe_data_table::builders::DescribeDataTableOutputBuil
                 f.write_str("a `DescribeDataTableResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

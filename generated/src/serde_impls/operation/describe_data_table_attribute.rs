@@ -6,7 +6,7 @@ for crate::operation::describe_data_table_attribute::DescribeDataTableAttributeI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.attribute_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::describe_data_table_attribute::DescribeDataTableAttributeI
                 f.write_str("a `DescribeDataTableAttributeRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +94,7 @@ for crate::operation::describe_data_table_attribute::builders::DescribeDataTable
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.attribute_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -125,6 +126,7 @@ for crate::operation::describe_data_table_attribute::builders::DescribeDataTable
                 f.write_str("a `DescribeDataTableAttributeRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -182,7 +184,7 @@ for crate::operation::describe_data_table_attribute::DescribeDataTableAttributeO
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attribute.is_some());
+        let len = usize::from(self.attribute.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.attribute {
             map.serialize_entry("Attribute", value)?;
@@ -206,6 +208,7 @@ for crate::operation::describe_data_table_attribute::DescribeDataTableAttributeO
                 f.write_str("a `DescribeDataTableAttributeResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -231,9 +234,11 @@ for crate::operation::describe_data_table_attribute::DescribeDataTableAttributeO
                 }
                 ::std::result::Result::Ok(crate::operation::describe_data_table_attribute::DescribeDataTableAttributeOutput {
                     attribute: field_attribute
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::DataTableAttribute,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::DataTableAttribute,
+                            >,
+                        ),
                     _request_id: ::std::option::Option::None,
                 })
             }
@@ -249,7 +254,7 @@ for crate::operation::describe_data_table_attribute::builders::DescribeDataTable
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attribute.is_some());
+        let len = usize::from(self.attribute.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.attribute {
             map.serialize_entry("Attribute", value)?;
@@ -273,6 +278,7 @@ for crate::operation::describe_data_table_attribute::builders::DescribeDataTable
                 f.write_str("a `DescribeDataTableAttributeResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

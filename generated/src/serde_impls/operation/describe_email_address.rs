@@ -6,7 +6,7 @@ for crate::operation::describe_email_address::DescribeEmailAddressInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.email_address_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -34,6 +34,7 @@ for crate::operation::describe_email_address::DescribeEmailAddressInput {
                 f.write_str("a `DescribeEmailAddressRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ for crate::operation::describe_email_address::builders::DescribeEmailAddressInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.email_address_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -108,6 +109,7 @@ for crate::operation::describe_email_address::builders::DescribeEmailAddressInpu
                 f.write_str("a `DescribeEmailAddressRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -156,7 +158,7 @@ for crate::operation::describe_email_address::DescribeEmailAddressOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.email_address_id.is_some())
+        let len = usize::from(self.email_address_id.is_some())
             + usize::from(self.email_address_arn.is_some())
             + usize::from(self.email_address.is_some())
             + usize::from(self.display_name.is_some())
@@ -212,6 +214,7 @@ for crate::operation::describe_email_address::DescribeEmailAddressOutput {
                 f.write_str("a `DescribeEmailAddressResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -326,7 +329,7 @@ for crate::operation::describe_email_address::builders::DescribeEmailAddressOutp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.email_address_id.is_some())
+        let len = usize::from(self.email_address_id.is_some())
             + usize::from(self.email_address_arn.is_some())
             + usize::from(self.email_address.is_some())
             + usize::from(self.display_name.is_some())
@@ -382,6 +385,7 @@ for crate::operation::describe_email_address::builders::DescribeEmailAddressOutp
                 f.write_str("a `DescribeEmailAddressResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

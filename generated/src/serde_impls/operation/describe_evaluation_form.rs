@@ -6,7 +6,7 @@ for crate::operation::describe_evaluation_form::DescribeEvaluationFormInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::describe_evaluation_form::DescribeEvaluationFormInput {
                 f.write_str("a `DescribeEvaluationFormRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +94,7 @@ for crate::operation::describe_evaluation_form::builders::DescribeEvaluationForm
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -125,6 +126,7 @@ for crate::operation::describe_evaluation_form::builders::DescribeEvaluationForm
                 f.write_str("a `DescribeEvaluationFormRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -182,7 +184,7 @@ for crate::operation::describe_evaluation_form::DescribeEvaluationFormOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_form.is_some());
+        let len = usize::from(self.evaluation_form.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.evaluation_form {
             map.serialize_entry("EvaluationForm", value)?;
@@ -206,6 +208,7 @@ for crate::operation::describe_evaluation_form::DescribeEvaluationFormOutput {
                 f.write_str("a `DescribeEvaluationFormResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -231,9 +234,9 @@ for crate::operation::describe_evaluation_form::DescribeEvaluationFormOutput {
                 }
                 ::std::result::Result::Ok(crate::operation::describe_evaluation_form::DescribeEvaluationFormOutput {
                     evaluation_form: field_evaluation_form
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::EvaluationForm,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<crate::types::EvaluationForm>,
+                        ),
                     _request_id: ::std::option::Option::None,
                 })
             }
@@ -249,7 +252,7 @@ for crate::operation::describe_evaluation_form::builders::DescribeEvaluationForm
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_form.is_some());
+        let len = usize::from(self.evaluation_form.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.evaluation_form {
             map.serialize_entry("EvaluationForm", value)?;
@@ -273,6 +276,7 @@ for crate::operation::describe_evaluation_form::builders::DescribeEvaluationForm
                 f.write_str("a `DescribeEvaluationFormResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::describe_hours_of_operation_override::DescribeHoursOfOpera
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.hours_of_operation_id.is_some())
             + usize::from(self.hours_of_operation_override_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -39,6 +39,7 @@ for crate::operation::describe_hours_of_operation_override::DescribeHoursOfOpera
                 f.write_str("a `DescribeHoursOfOperationOverrideRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -96,7 +97,7 @@ for crate::operation::describe_hours_of_operation_override::builders::DescribeHo
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.hours_of_operation_id.is_some())
             + usize::from(self.hours_of_operation_override_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -131,6 +132,7 @@ for crate::operation::describe_hours_of_operation_override::builders::DescribeHo
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -190,7 +192,7 @@ for crate::operation::describe_hours_of_operation_override::DescribeHoursOfOpera
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hours_of_operation_override.is_some());
+        let len = usize::from(self.hours_of_operation_override.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_override {
             map.serialize_entry("HoursOfOperationOverride", value)?;
@@ -214,6 +216,7 @@ for crate::operation::describe_hours_of_operation_override::DescribeHoursOfOpera
                 f.write_str("a `DescribeHoursOfOperationOverrideResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -254,7 +257,7 @@ for crate::operation::describe_hours_of_operation_override::builders::DescribeHo
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hours_of_operation_override.is_some());
+        let len = usize::from(self.hours_of_operation_override.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_override {
             map.serialize_entry("HoursOfOperationOverride", value)?;
@@ -280,6 +283,7 @@ for crate::operation::describe_hours_of_operation_override::builders::DescribeHo
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

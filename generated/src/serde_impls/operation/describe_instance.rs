@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::describe_instance::DescribeInstanc
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
@@ -29,6 +29,7 @@ for crate::operation::describe_instance::DescribeInstanceInput {
                 f.write_str("a `DescribeInstanceRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -66,7 +67,7 @@ for crate::operation::describe_instance::builders::DescribeInstanceInputBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
@@ -90,6 +91,7 @@ for crate::operation::describe_instance::builders::DescribeInstanceInputBuilder 
                 f.write_str("a `DescribeInstanceRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -128,7 +130,7 @@ impl ::serde::Serialize for crate::operation::describe_instance::DescribeInstanc
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance.is_some())
+        let len = usize::from(self.instance.is_some())
             + usize::from(self.replication_configuration.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance {
@@ -156,6 +158,7 @@ for crate::operation::describe_instance::DescribeInstanceOutput {
                 f.write_str("a `DescribeInstanceResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -205,7 +208,7 @@ for crate::operation::describe_instance::builders::DescribeInstanceOutputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance.is_some())
+        let len = usize::from(self.instance.is_some())
             + usize::from(self.replication_configuration.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance {
@@ -233,6 +236,7 @@ for crate::operation::describe_instance::builders::DescribeInstanceOutputBuilder
                 f.write_str("a `DescribeInstanceResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::describe_instance_attribute::DescribeInstanceAttributeInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.attribute_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -34,6 +34,7 @@ for crate::operation::describe_instance_attribute::DescribeInstanceAttributeInpu
                 f.write_str("a `DescribeInstanceAttributeRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -82,7 +83,7 @@ for crate::operation::describe_instance_attribute::builders::DescribeInstanceAtt
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.attribute_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -110,6 +111,7 @@ for crate::operation::describe_instance_attribute::builders::DescribeInstanceAtt
                 f.write_str("a `DescribeInstanceAttributeRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -160,7 +162,7 @@ for crate::operation::describe_instance_attribute::DescribeInstanceAttributeOutp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attribute.is_some());
+        let len = usize::from(self.attribute.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.attribute {
             map.serialize_entry("Attribute", value)?;
@@ -184,6 +186,7 @@ for crate::operation::describe_instance_attribute::DescribeInstanceAttributeOutp
                 f.write_str("a `DescribeInstanceAttributeResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -224,7 +227,7 @@ for crate::operation::describe_instance_attribute::builders::DescribeInstanceAtt
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attribute.is_some());
+        let len = usize::from(self.attribute.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.attribute {
             map.serialize_entry("Attribute", value)?;
@@ -248,6 +251,7 @@ for crate::operation::describe_instance_attribute::builders::DescribeInstanceAtt
                 f.write_str("a `DescribeInstanceAttributeResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

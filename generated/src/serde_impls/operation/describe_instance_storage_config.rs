@@ -6,7 +6,7 @@ for crate::operation::describe_instance_storage_config::DescribeInstanceStorageC
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.association_id.is_some())
             + usize::from(self.resource_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::describe_instance_storage_config::DescribeInstanceStorageC
                 f.write_str("a `DescribeInstanceStorageConfigRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -95,7 +96,7 @@ for crate::operation::describe_instance_storage_config::builders::DescribeInstan
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.association_id.is_some())
             + usize::from(self.resource_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -127,6 +128,7 @@ for crate::operation::describe_instance_storage_config::builders::DescribeInstan
                 f.write_str("a `DescribeInstanceStorageConfigRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -186,7 +188,7 @@ for crate::operation::describe_instance_storage_config::DescribeInstanceStorageC
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.storage_config.is_some());
+        let len = usize::from(self.storage_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.storage_config {
             map.serialize_entry("StorageConfig", value)?;
@@ -210,6 +212,7 @@ for crate::operation::describe_instance_storage_config::DescribeInstanceStorageC
                 f.write_str("a `DescribeInstanceStorageConfigResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -250,7 +253,7 @@ for crate::operation::describe_instance_storage_config::builders::DescribeInstan
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.storage_config.is_some());
+        let len = usize::from(self.storage_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.storage_config {
             map.serialize_entry("StorageConfig", value)?;
@@ -276,6 +279,7 @@ for crate::operation::describe_instance_storage_config::builders::DescribeInstan
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::describe_notification::DescribeNotificationInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.notification_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -34,6 +34,7 @@ for crate::operation::describe_notification::DescribeNotificationInput {
                 f.write_str("a `DescribeNotificationRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ for crate::operation::describe_notification::builders::DescribeNotificationInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.notification_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -108,6 +109,7 @@ for crate::operation::describe_notification::builders::DescribeNotificationInput
                 f.write_str("a `DescribeNotificationRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -156,7 +158,7 @@ for crate::operation::describe_notification::DescribeNotificationOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.notification.is_some());
+        let len = usize::from(self.notification.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.notification {
             map.serialize_entry("Notification", value)?;
@@ -180,6 +182,7 @@ for crate::operation::describe_notification::DescribeNotificationOutput {
                 f.write_str("a `DescribeNotificationResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -205,9 +208,9 @@ for crate::operation::describe_notification::DescribeNotificationOutput {
                 }
                 ::std::result::Result::Ok(crate::operation::describe_notification::DescribeNotificationOutput {
                     notification: field_notification
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::Notification,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<crate::types::Notification>,
+                        ),
                     _request_id: ::std::option::Option::None,
                 })
             }
@@ -223,7 +226,7 @@ for crate::operation::describe_notification::builders::DescribeNotificationOutpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.notification.is_some());
+        let len = usize::from(self.notification.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.notification {
             map.serialize_entry("Notification", value)?;
@@ -247,6 +250,7 @@ for crate::operation::describe_notification::builders::DescribeNotificationOutpu
                 f.write_str("a `DescribeNotificationResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

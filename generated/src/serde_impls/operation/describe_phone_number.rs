@@ -6,7 +6,7 @@ for crate::operation::describe_phone_number::DescribePhoneNumberInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_id.is_some());
+        let len = usize::from(self.phone_number_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.phone_number_id {
             map.serialize_entry("PhoneNumberId", value)?;
@@ -30,6 +30,7 @@ for crate::operation::describe_phone_number::DescribePhoneNumberInput {
                 f.write_str("a `DescribePhoneNumberRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -67,7 +68,7 @@ for crate::operation::describe_phone_number::builders::DescribePhoneNumberInputB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_id.is_some());
+        let len = usize::from(self.phone_number_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.phone_number_id {
             map.serialize_entry("PhoneNumberId", value)?;
@@ -91,6 +92,7 @@ for crate::operation::describe_phone_number::builders::DescribePhoneNumberInputB
                 f.write_str("a `DescribePhoneNumberRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -130,7 +132,7 @@ for crate::operation::describe_phone_number::DescribePhoneNumberOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.claimed_phone_number_summary.is_some());
+        let len = usize::from(self.claimed_phone_number_summary.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.claimed_phone_number_summary {
             map.serialize_entry("ClaimedPhoneNumberSummary", value)?;
@@ -154,6 +156,7 @@ for crate::operation::describe_phone_number::DescribePhoneNumberOutput {
                 f.write_str("a `DescribePhoneNumberResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -194,7 +197,7 @@ for crate::operation::describe_phone_number::builders::DescribePhoneNumberOutput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.claimed_phone_number_summary.is_some());
+        let len = usize::from(self.claimed_phone_number_summary.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.claimed_phone_number_summary {
             map.serialize_entry("ClaimedPhoneNumberSummary", value)?;
@@ -218,6 +221,7 @@ for crate::operation::describe_phone_number::builders::DescribePhoneNumberOutput
                 f.write_str("a `DescribePhoneNumberResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::describe_predefined_attribute::DescribePredefinedAttribute
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -34,6 +34,7 @@ for crate::operation::describe_predefined_attribute::DescribePredefinedAttribute
                 f.write_str("a `DescribePredefinedAttributeRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ for crate::operation::describe_predefined_attribute::builders::DescribePredefine
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -108,6 +109,7 @@ for crate::operation::describe_predefined_attribute::builders::DescribePredefine
                 f.write_str("a `DescribePredefinedAttributeRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -156,7 +158,7 @@ for crate::operation::describe_predefined_attribute::DescribePredefinedAttribute
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.predefined_attribute.is_some());
+        let len = usize::from(self.predefined_attribute.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.predefined_attribute {
             map.serialize_entry("PredefinedAttribute", value)?;
@@ -180,6 +182,7 @@ for crate::operation::describe_predefined_attribute::DescribePredefinedAttribute
                 f.write_str("a `DescribePredefinedAttributeResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -220,7 +223,7 @@ for crate::operation::describe_predefined_attribute::builders::DescribePredefine
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.predefined_attribute.is_some());
+        let len = usize::from(self.predefined_attribute.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.predefined_attribute {
             map.serialize_entry("PredefinedAttribute", value)?;
@@ -244,6 +247,7 @@ for crate::operation::describe_predefined_attribute::builders::DescribePredefine
                 f.write_str("a `DescribePredefinedAttributeResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

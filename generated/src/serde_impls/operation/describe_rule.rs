@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::describe_rule::DescribeRuleInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.rule_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -33,6 +33,7 @@ for crate::operation::describe_rule::DescribeRuleInput {
                 f.write_str("a `DescribeRuleRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -79,7 +80,7 @@ for crate::operation::describe_rule::builders::DescribeRuleInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.rule_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -107,6 +108,7 @@ for crate::operation::describe_rule::builders::DescribeRuleInputBuilder {
                 f.write_str("a `DescribeRuleRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -154,7 +156,7 @@ impl ::serde::Serialize for crate::operation::describe_rule::DescribeRuleOutput 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.rule.is_some());
+        let len = usize::from(self.rule.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.rule {
             map.serialize_entry("Rule", value)?;
@@ -178,6 +180,7 @@ for crate::operation::describe_rule::DescribeRuleOutput {
                 f.write_str("a `DescribeRuleResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -201,9 +204,7 @@ for crate::operation::describe_rule::DescribeRuleOutput {
                 }
                 ::std::result::Result::Ok(crate::operation::describe_rule::DescribeRuleOutput {
                     rule: field_rule
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::Rule,
-                        >()),
+                        .or_else(crate::serde_wire::from_empty::<crate::types::Rule>),
                     _request_id: ::std::option::Option::None,
                 })
             }
@@ -219,7 +220,7 @@ for crate::operation::describe_rule::builders::DescribeRuleOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.rule.is_some());
+        let len = usize::from(self.rule.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.rule {
             map.serialize_entry("Rule", value)?;
@@ -243,6 +244,7 @@ for crate::operation::describe_rule::builders::DescribeRuleOutputBuilder {
                 f.write_str("a `DescribeRuleResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::describe_security_profile::DescribeSecurityProfileInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.security_profile_id.is_some())
+        let len = usize::from(self.security_profile_id.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.security_profile_id {
@@ -34,6 +34,7 @@ for crate::operation::describe_security_profile::DescribeSecurityProfileInput {
                 f.write_str("a `DescribeSecurityProfileRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ for crate::operation::describe_security_profile::builders::DescribeSecurityProfi
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.security_profile_id.is_some())
+        let len = usize::from(self.security_profile_id.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.security_profile_id {
@@ -108,6 +109,7 @@ for crate::operation::describe_security_profile::builders::DescribeSecurityProfi
                 f.write_str("a `DescribeSecurityProfileRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -156,7 +158,7 @@ for crate::operation::describe_security_profile::DescribeSecurityProfileOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.security_profile.is_some());
+        let len = usize::from(self.security_profile.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.security_profile {
             map.serialize_entry("SecurityProfile", value)?;
@@ -180,6 +182,7 @@ for crate::operation::describe_security_profile::DescribeSecurityProfileOutput {
                 f.write_str("a `DescribeSecurityProfileResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -220,7 +223,7 @@ for crate::operation::describe_security_profile::builders::DescribeSecurityProfi
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.security_profile.is_some());
+        let len = usize::from(self.security_profile.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.security_profile {
             map.serialize_entry("SecurityProfile", value)?;
@@ -244,6 +247,7 @@ for crate::operation::describe_security_profile::builders::DescribeSecurityProfi
                 f.write_str("a `DescribeSecurityProfileResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

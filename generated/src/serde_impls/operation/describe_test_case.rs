@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::describe_test_case::DescribeTestCa
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.test_case_id.is_some())
             + usize::from(self.status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -37,6 +37,7 @@ for crate::operation::describe_test_case::DescribeTestCaseInput {
                 f.write_str("a `DescribeTestCaseRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -94,7 +95,7 @@ for crate::operation::describe_test_case::builders::DescribeTestCaseInputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.test_case_id.is_some())
             + usize::from(self.status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -126,6 +127,7 @@ for crate::operation::describe_test_case::builders::DescribeTestCaseInputBuilder
                 f.write_str("a `DescribeTestCaseRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -185,7 +187,7 @@ for crate::operation::describe_test_case::DescribeTestCaseOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.test_case.is_some());
+        let len = usize::from(self.test_case.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.test_case {
             map.serialize_entry("TestCase", value)?;
@@ -209,6 +211,7 @@ for crate::operation::describe_test_case::DescribeTestCaseOutput {
                 f.write_str("a `DescribeTestCaseResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -247,7 +250,7 @@ for crate::operation::describe_test_case::builders::DescribeTestCaseOutputBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.test_case.is_some());
+        let len = usize::from(self.test_case.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.test_case {
             map.serialize_entry("TestCase", value)?;
@@ -271,6 +274,7 @@ for crate::operation::describe_test_case::builders::DescribeTestCaseOutputBuilde
                 f.write_str("a `DescribeTestCaseResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

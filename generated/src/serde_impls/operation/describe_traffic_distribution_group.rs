@@ -6,7 +6,7 @@ for crate::operation::describe_traffic_distribution_group::DescribeTrafficDistri
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.traffic_distribution_group_id.is_some());
+        let len = usize::from(self.traffic_distribution_group_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.traffic_distribution_group_id {
             map.serialize_entry("TrafficDistributionGroupId", value)?;
@@ -30,6 +30,7 @@ for crate::operation::describe_traffic_distribution_group::DescribeTrafficDistri
                 f.write_str("a `DescribeTrafficDistributionGroupRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -69,7 +70,7 @@ for crate::operation::describe_traffic_distribution_group::builders::DescribeTra
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.traffic_distribution_group_id.is_some());
+        let len = usize::from(self.traffic_distribution_group_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.traffic_distribution_group_id {
             map.serialize_entry("TrafficDistributionGroupId", value)?;
@@ -95,6 +96,7 @@ for crate::operation::describe_traffic_distribution_group::builders::DescribeTra
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -136,7 +138,7 @@ for crate::operation::describe_traffic_distribution_group::DescribeTrafficDistri
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.traffic_distribution_group.is_some());
+        let len = usize::from(self.traffic_distribution_group.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.traffic_distribution_group {
             map.serialize_entry("TrafficDistributionGroup", value)?;
@@ -160,6 +162,7 @@ for crate::operation::describe_traffic_distribution_group::DescribeTrafficDistri
                 f.write_str("a `DescribeTrafficDistributionGroupResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -200,7 +203,7 @@ for crate::operation::describe_traffic_distribution_group::builders::DescribeTra
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.traffic_distribution_group.is_some());
+        let len = usize::from(self.traffic_distribution_group.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.traffic_distribution_group {
             map.serialize_entry("TrafficDistributionGroup", value)?;
@@ -226,6 +229,7 @@ for crate::operation::describe_traffic_distribution_group::builders::DescribeTra
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

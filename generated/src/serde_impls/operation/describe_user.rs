@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::describe_user::DescribeUserInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.user_id.is_some())
+        let len = usize::from(self.user_id.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.user_id {
@@ -33,6 +33,7 @@ for crate::operation::describe_user::DescribeUserInput {
                 f.write_str("a `DescribeUserRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -79,7 +80,7 @@ for crate::operation::describe_user::builders::DescribeUserInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.user_id.is_some())
+        let len = usize::from(self.user_id.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.user_id {
@@ -107,6 +108,7 @@ for crate::operation::describe_user::builders::DescribeUserInputBuilder {
                 f.write_str("a `DescribeUserRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -154,7 +156,7 @@ impl ::serde::Serialize for crate::operation::describe_user::DescribeUserOutput 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.user.is_some());
+        let len = usize::from(self.user.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.user {
             map.serialize_entry("User", value)?;
@@ -178,6 +180,7 @@ for crate::operation::describe_user::DescribeUserOutput {
                 f.write_str("a `DescribeUserResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -216,7 +219,7 @@ for crate::operation::describe_user::builders::DescribeUserOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.user.is_some());
+        let len = usize::from(self.user.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.user {
             map.serialize_entry("User", value)?;
@@ -240,6 +243,7 @@ for crate::operation::describe_user::builders::DescribeUserOutputBuilder {
                 f.write_str("a `DescribeUserResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

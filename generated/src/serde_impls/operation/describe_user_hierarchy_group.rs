@@ -6,7 +6,7 @@ for crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hierarchy_group_id.is_some())
+        let len = usize::from(self.hierarchy_group_id.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hierarchy_group_id {
@@ -34,6 +34,7 @@ for crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupI
                 f.write_str("a `DescribeUserHierarchyGroupRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ for crate::operation::describe_user_hierarchy_group::builders::DescribeUserHiera
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hierarchy_group_id.is_some())
+        let len = usize::from(self.hierarchy_group_id.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hierarchy_group_id {
@@ -108,6 +109,7 @@ for crate::operation::describe_user_hierarchy_group::builders::DescribeUserHiera
                 f.write_str("a `DescribeUserHierarchyGroupRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -156,7 +158,7 @@ for crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupO
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hierarchy_group.is_some());
+        let len = usize::from(self.hierarchy_group.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hierarchy_group {
             map.serialize_entry("HierarchyGroup", value)?;
@@ -180,6 +182,7 @@ for crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupO
                 f.write_str("a `DescribeUserHierarchyGroupResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -220,7 +223,7 @@ for crate::operation::describe_user_hierarchy_group::builders::DescribeUserHiera
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hierarchy_group.is_some());
+        let len = usize::from(self.hierarchy_group.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hierarchy_group {
             map.serialize_entry("HierarchyGroup", value)?;
@@ -244,6 +247,7 @@ for crate::operation::describe_user_hierarchy_group::builders::DescribeUserHiera
                 f.write_str("a `DescribeUserHierarchyGroupResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

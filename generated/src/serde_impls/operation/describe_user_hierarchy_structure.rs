@@ -6,7 +6,7 @@ for crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchySt
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
@@ -30,6 +30,7 @@ for crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchySt
                 f.write_str("a `DescribeUserHierarchyStructureRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -67,7 +68,7 @@ for crate::operation::describe_user_hierarchy_structure::builders::DescribeUserH
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
@@ -93,6 +94,7 @@ for crate::operation::describe_user_hierarchy_structure::builders::DescribeUserH
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -132,7 +134,7 @@ for crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchySt
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hierarchy_structure.is_some());
+        let len = usize::from(self.hierarchy_structure.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hierarchy_structure {
             map.serialize_entry("HierarchyStructure", value)?;
@@ -156,6 +158,7 @@ for crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchySt
                 f.write_str("a `DescribeUserHierarchyStructureResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -196,7 +199,7 @@ for crate::operation::describe_user_hierarchy_structure::builders::DescribeUserH
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hierarchy_structure.is_some());
+        let len = usize::from(self.hierarchy_structure.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hierarchy_structure {
             map.serialize_entry("HierarchyStructure", value)?;
@@ -222,6 +225,7 @@ for crate::operation::describe_user_hierarchy_structure::builders::DescribeUserH
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

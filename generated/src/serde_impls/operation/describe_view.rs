@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::describe_view::DescribeViewInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.view_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -33,6 +33,7 @@ for crate::operation::describe_view::DescribeViewInput {
                 f.write_str("a `DescribeViewRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -79,7 +80,7 @@ for crate::operation::describe_view::builders::DescribeViewInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.view_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -107,6 +108,7 @@ for crate::operation::describe_view::builders::DescribeViewInputBuilder {
                 f.write_str("a `DescribeViewRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -154,7 +156,7 @@ impl ::serde::Serialize for crate::operation::describe_view::DescribeViewOutput 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.view.is_some());
+        let len = usize::from(self.view.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.view {
             map.serialize_entry("View", value)?;
@@ -178,6 +180,7 @@ for crate::operation::describe_view::DescribeViewOutput {
                 f.write_str("a `DescribeViewResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -216,7 +219,7 @@ for crate::operation::describe_view::builders::DescribeViewOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.view.is_some());
+        let len = usize::from(self.view.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.view {
             map.serialize_entry("View", value)?;
@@ -240,6 +243,7 @@ for crate::operation::describe_view::builders::DescribeViewOutputBuilder {
                 f.write_str("a `DescribeViewResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::describe_vocabulary::DescribeVocabularyInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.vocabulary_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -34,6 +34,7 @@ for crate::operation::describe_vocabulary::DescribeVocabularyInput {
                 f.write_str("a `DescribeVocabularyRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ for crate::operation::describe_vocabulary::builders::DescribeVocabularyInputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.vocabulary_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -108,6 +109,7 @@ for crate::operation::describe_vocabulary::builders::DescribeVocabularyInputBuil
                 f.write_str("a `DescribeVocabularyRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -156,7 +158,7 @@ for crate::operation::describe_vocabulary::DescribeVocabularyOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.vocabulary.is_some());
+        let len = usize::from(self.vocabulary.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.vocabulary {
             map.serialize_entry("Vocabulary", value)?;
@@ -180,6 +182,7 @@ for crate::operation::describe_vocabulary::DescribeVocabularyOutput {
                 f.write_str("a `DescribeVocabularyResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -205,9 +208,9 @@ for crate::operation::describe_vocabulary::DescribeVocabularyOutput {
                 }
                 ::std::result::Result::Ok(crate::operation::describe_vocabulary::DescribeVocabularyOutput {
                     vocabulary: field_vocabulary
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::Vocabulary,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<crate::types::Vocabulary>,
+                        ),
                     _request_id: ::std::option::Option::None,
                 })
             }
@@ -223,7 +226,7 @@ for crate::operation::describe_vocabulary::builders::DescribeVocabularyOutputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.vocabulary.is_some());
+        let len = usize::from(self.vocabulary.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.vocabulary {
             map.serialize_entry("Vocabulary", value)?;
@@ -247,6 +250,7 @@ for crate::operation::describe_vocabulary::builders::DescribeVocabularyOutputBui
                 f.write_str("a `DescribeVocabularyResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::describe_workspace::DescribeWorkspaceInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.workspace_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -34,6 +34,7 @@ for crate::operation::describe_workspace::DescribeWorkspaceInput {
                 f.write_str("a `DescribeWorkspaceRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ for crate::operation::describe_workspace::builders::DescribeWorkspaceInputBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.workspace_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -108,6 +109,7 @@ for crate::operation::describe_workspace::builders::DescribeWorkspaceInputBuilde
                 f.write_str("a `DescribeWorkspaceRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -156,7 +158,7 @@ for crate::operation::describe_workspace::DescribeWorkspaceOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.workspace.is_some());
+        let len = usize::from(self.workspace.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.workspace {
             map.serialize_entry("Workspace", value)?;
@@ -180,6 +182,7 @@ for crate::operation::describe_workspace::DescribeWorkspaceOutput {
                 f.write_str("a `DescribeWorkspaceResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -205,9 +208,9 @@ for crate::operation::describe_workspace::DescribeWorkspaceOutput {
                 }
                 ::std::result::Result::Ok(crate::operation::describe_workspace::DescribeWorkspaceOutput {
                     workspace: field_workspace
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::Workspace,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<crate::types::Workspace>,
+                        ),
                     _request_id: ::std::option::Option::None,
                 })
             }
@@ -223,7 +226,7 @@ for crate::operation::describe_workspace::builders::DescribeWorkspaceOutputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.workspace.is_some());
+        let len = usize::from(self.workspace.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.workspace {
             map.serialize_entry("Workspace", value)?;
@@ -247,6 +250,7 @@ for crate::operation::describe_workspace::builders::DescribeWorkspaceOutputBuild
                 f.write_str("a `DescribeWorkspaceResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::disassociate_instance_storage_config::DisassociateInstance
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.association_id.is_some())
             + usize::from(self.resource_type.is_some())
             + usize::from(self.client_token.is_some());
@@ -42,6 +42,7 @@ for crate::operation::disassociate_instance_storage_config::DisassociateInstance
                 f.write_str("a `DisassociateInstanceStorageConfigRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ for crate::operation::disassociate_instance_storage_config::builders::Disassocia
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.association_id.is_some())
             + usize::from(self.resource_type.is_some())
             + usize::from(self.client_token.is_some());
@@ -146,6 +147,7 @@ for crate::operation::disassociate_instance_storage_config::builders::Disassocia
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -235,18 +237,13 @@ for crate::operation::disassociate_instance_storage_config::DisassociateInstance
                 f.write_str("a `Unit` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigOutput {
                     _request_id: ::std::option::Option::None,
@@ -285,18 +282,13 @@ for crate::operation::disassociate_instance_storage_config::builders::Disassocia
                 f.write_str("a `Unit builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::disassociate_instance_storage_config::builders::DisassociateInstanceStorageConfigOutputBuilder = ::std::default::Default::default();

@@ -6,7 +6,7 @@ for crate::operation::disassociate_lex_bot::DisassociateLexBotInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.bot_name.is_some())
             + usize::from(self.lex_region.is_some())
             + usize::from(self.client_token.is_some());
@@ -42,6 +42,7 @@ for crate::operation::disassociate_lex_bot::DisassociateLexBotInput {
                 f.write_str("a `DisassociateLexBotRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -106,7 +107,7 @@ for crate::operation::disassociate_lex_bot::builders::DisassociateLexBotInputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.bot_name.is_some())
             + usize::from(self.lex_region.is_some())
             + usize::from(self.client_token.is_some());
@@ -142,6 +143,7 @@ for crate::operation::disassociate_lex_bot::builders::DisassociateLexBotInputBui
                 f.write_str("a `DisassociateLexBotRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -229,18 +231,13 @@ for crate::operation::disassociate_lex_bot::DisassociateLexBotOutput {
                 f.write_str("a `Unit` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::disassociate_lex_bot::DisassociateLexBotOutput {
                     _request_id: ::std::option::Option::None,
@@ -279,18 +276,13 @@ for crate::operation::disassociate_lex_bot::builders::DisassociateLexBotOutputBu
                 f.write_str("a `Unit builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::disassociate_lex_bot::builders::DisassociateLexBotOutputBuilder = ::std::default::Default::default();

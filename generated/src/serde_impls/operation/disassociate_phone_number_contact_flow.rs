@@ -6,7 +6,7 @@ for crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneN
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.phone_number_id.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.phone_number_id {
@@ -34,6 +34,7 @@ for crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneN
                 f.write_str("a `DisassociatePhoneNumberContactFlowRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ for crate::operation::disassociate_phone_number_contact_flow::builders::Disassoc
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.phone_number_id.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.phone_number_id {
@@ -110,6 +111,7 @@ for crate::operation::disassociate_phone_number_contact_flow::builders::Disassoc
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -179,18 +181,13 @@ for crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneN
                 f.write_str("a `Unit` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowOutput {
                     _request_id: ::std::option::Option::None,
@@ -229,18 +226,13 @@ for crate::operation::disassociate_phone_number_contact_flow::builders::Disassoc
                 f.write_str("a `Unit builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::disassociate_phone_number_contact_flow::builders::DisassociatePhoneNumberContactFlowOutputBuilder = ::std::default::Default::default();

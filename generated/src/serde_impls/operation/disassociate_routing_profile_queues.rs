@@ -6,7 +6,7 @@ for crate::operation::disassociate_routing_profile_queues::DisassociateRoutingPr
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.routing_profile_id.is_some())
             + usize::from(self.queue_references.is_some())
             + usize::from(self.manual_assignment_queue_references.is_some());
@@ -44,6 +44,7 @@ for crate::operation::disassociate_routing_profile_queues::DisassociateRoutingPr
                 f.write_str("a `DisassociateRoutingProfileQueuesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -112,7 +113,7 @@ for crate::operation::disassociate_routing_profile_queues::builders::Disassociat
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.routing_profile_id.is_some())
             + usize::from(self.queue_references.is_some())
             + usize::from(self.manual_assignment_queue_references.is_some());
@@ -152,6 +153,7 @@ for crate::operation::disassociate_routing_profile_queues::builders::Disassociat
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -243,18 +245,13 @@ for crate::operation::disassociate_routing_profile_queues::DisassociateRoutingPr
                 f.write_str("a `Unit` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesOutput {
                     _request_id: ::std::option::Option::None,
@@ -293,18 +290,13 @@ for crate::operation::disassociate_routing_profile_queues::builders::Disassociat
                 f.write_str("a `Unit builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::disassociate_routing_profile_queues::builders::DisassociateRoutingProfileQueuesOutputBuilder = ::std::default::Default::default();

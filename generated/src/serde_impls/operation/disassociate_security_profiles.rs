@@ -6,7 +6,7 @@ for crate::operation::disassociate_security_profiles::DisassociateSecurityProfil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.security_profiles.is_some())
             + usize::from(self.entity_type.is_some())
             + usize::from(self.entity_arn.is_some());
@@ -42,6 +42,7 @@ for crate::operation::disassociate_security_profiles::DisassociateSecurityProfil
                 f.write_str("a `DisassociateSecurityProfilesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -110,7 +111,7 @@ for crate::operation::disassociate_security_profiles::builders::DisassociateSecu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.security_profiles.is_some())
             + usize::from(self.entity_type.is_some())
             + usize::from(self.entity_arn.is_some());
@@ -146,6 +147,7 @@ for crate::operation::disassociate_security_profiles::builders::DisassociateSecu
                 f.write_str("a `DisassociateSecurityProfilesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -237,18 +239,13 @@ for crate::operation::disassociate_security_profiles::DisassociateSecurityProfil
                 f.write_str("a `Unit` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesOutput {
                     _request_id: ::std::option::Option::None,
@@ -287,18 +284,13 @@ for crate::operation::disassociate_security_profiles::builders::DisassociateSecu
                 f.write_str("a `Unit builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::disassociate_security_profiles::builders::DisassociateSecurityProfilesOutputBuilder = ::std::default::Default::default();

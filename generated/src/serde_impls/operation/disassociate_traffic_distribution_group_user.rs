@@ -6,7 +6,7 @@ for crate::operation::disassociate_traffic_distribution_group_user::Disassociate
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.traffic_distribution_group_id.is_some())
+        let len = usize::from(self.traffic_distribution_group_id.is_some())
             + usize::from(self.user_id.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -40,6 +40,7 @@ for crate::operation::disassociate_traffic_distribution_group_user::Disassociate
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -97,7 +98,7 @@ for crate::operation::disassociate_traffic_distribution_group_user::builders::Di
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.traffic_distribution_group_id.is_some())
+        let len = usize::from(self.traffic_distribution_group_id.is_some())
             + usize::from(self.user_id.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -131,6 +132,7 @@ for crate::operation::disassociate_traffic_distribution_group_user::builders::Di
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -213,18 +215,13 @@ for crate::operation::disassociate_traffic_distribution_group_user::Disassociate
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserOutput {
                     _request_id: ::std::option::Option::None,
@@ -265,18 +262,13 @@ for crate::operation::disassociate_traffic_distribution_group_user::builders::Di
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::disassociate_traffic_distribution_group_user::builders::DisassociateTrafficDistributionGroupUserOutputBuilder = ::std::default::Default::default();

@@ -6,7 +6,7 @@ for crate::operation::disassociate_workspace::DisassociateWorkspaceInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.workspace_id.is_some())
             + usize::from(self.resource_arns.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::disassociate_workspace::DisassociateWorkspaceInput {
                 f.write_str("a `DisassociateWorkspaceRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +94,7 @@ for crate::operation::disassociate_workspace::builders::DisassociateWorkspaceInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.workspace_id.is_some())
             + usize::from(self.resource_arns.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -125,6 +126,7 @@ for crate::operation::disassociate_workspace::builders::DisassociateWorkspaceInp
                 f.write_str("a `DisassociateWorkspaceRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -182,7 +184,7 @@ for crate::operation::disassociate_workspace::DisassociateWorkspaceOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.successful_list.is_some())
+        let len = usize::from(self.successful_list.is_some())
             + usize::from(self.failed_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.successful_list {
@@ -210,6 +212,7 @@ for crate::operation::disassociate_workspace::DisassociateWorkspaceOutput {
                 f.write_str("a `DisassociateWorkspaceResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -261,7 +264,7 @@ for crate::operation::disassociate_workspace::builders::DisassociateWorkspaceOut
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.successful_list.is_some())
+        let len = usize::from(self.successful_list.is_some())
             + usize::from(self.failed_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.successful_list {
@@ -289,6 +292,7 @@ for crate::operation::disassociate_workspace::builders::DisassociateWorkspaceOut
                 f.write_str("a `DisassociateWorkspaceResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.values.is_some()) + usize::from(self.time_zone.is_some())
             + usize::from(self.next_token.is_some())
@@ -49,6 +49,7 @@ for crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput {
                 f.write_str("a `EvaluateDataTableValuesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -133,7 +134,7 @@ for crate::operation::evaluate_data_table_values::builders::EvaluateDataTableVal
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.values.is_some()) + usize::from(self.time_zone.is_some())
             + usize::from(self.next_token.is_some())
@@ -176,6 +177,7 @@ for crate::operation::evaluate_data_table_values::builders::EvaluateDataTableVal
                 f.write_str("a `EvaluateDataTableValuesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -262,7 +264,7 @@ for crate::operation::evaluate_data_table_values::EvaluateDataTableValuesOutput 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.next_token.is_some());
+        let len = 1usize + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Values", &self.values)?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -287,6 +289,7 @@ for crate::operation::evaluate_data_table_values::EvaluateDataTableValuesOutput 
                 f.write_str("a `EvaluateDataTableValuesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -336,7 +339,7 @@ for crate::operation::evaluate_data_table_values::builders::EvaluateDataTableVal
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.values.is_some())
+        let len = usize::from(self.values.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.values {
@@ -364,6 +367,7 @@ for crate::operation::evaluate_data_table_values::builders::EvaluateDataTableVal
                 f.write_str("a `EvaluateDataTableValuesResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::get_attached_file::GetAttachedFile
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.file_id.is_some())
             + usize::from(self.url_expiry_in_seconds.is_some())
             + usize::from(self.associated_resource_arn.is_some());
@@ -41,6 +41,7 @@ for crate::operation::get_attached_file::GetAttachedFileInput {
                 f.write_str("a `GetAttachedFileRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -105,7 +106,7 @@ for crate::operation::get_attached_file::builders::GetAttachedFileInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.file_id.is_some())
             + usize::from(self.url_expiry_in_seconds.is_some())
             + usize::from(self.associated_resource_arn.is_some());
@@ -141,6 +142,7 @@ for crate::operation::get_attached_file::builders::GetAttachedFileInputBuilder {
                 f.write_str("a `GetAttachedFileRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -206,11 +208,11 @@ impl ::serde::Serialize for crate::operation::get_attached_file::GetAttachedFile
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.file_arn.is_some())
+        let len = 1usize + usize::from(self.file_arn.is_some())
             + usize::from(self.file_id.is_some())
             + usize::from(self.creation_time.is_some())
             + usize::from(self.file_status.is_some())
-            + usize::from(self.file_name.is_some()) + usize::from(true)
+            + usize::from(self.file_name.is_some())
             + usize::from(self.associated_resource_arn.is_some())
             + usize::from(self.file_use_case_type.is_some())
             + usize::from(self.created_by.is_some())
@@ -267,6 +269,7 @@ for crate::operation::get_attached_file::GetAttachedFileOutput {
                 f.write_str("a `GetAttachedFileResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -405,7 +408,7 @@ for crate::operation::get_attached_file::builders::GetAttachedFileOutputBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.file_arn.is_some())
+        let len = usize::from(self.file_arn.is_some())
             + usize::from(self.file_id.is_some())
             + usize::from(self.creation_time.is_some())
             + usize::from(self.file_status.is_some())
@@ -469,6 +472,7 @@ for crate::operation::get_attached_file::builders::GetAttachedFileOutputBuilder 
                 f.write_str("a `GetAttachedFileResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

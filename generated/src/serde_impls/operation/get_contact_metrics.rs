@@ -6,7 +6,7 @@ for crate::operation::get_contact_metrics::GetContactMetricsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.metrics.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::get_contact_metrics::GetContactMetricsInput {
                 f.write_str("a `GetContactMetricsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -95,7 +96,7 @@ for crate::operation::get_contact_metrics::builders::GetContactMetricsInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.metrics.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -127,6 +128,7 @@ for crate::operation::get_contact_metrics::builders::GetContactMetricsInputBuild
                 f.write_str("a `GetContactMetricsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -186,7 +188,7 @@ for crate::operation::get_contact_metrics::GetContactMetricsOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.metric_results.is_some())
+        let len = usize::from(self.metric_results.is_some())
             + usize::from(self.id.is_some()) + usize::from(self.arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.metric_results {
@@ -217,6 +219,7 @@ for crate::operation::get_contact_metrics::GetContactMetricsOutput {
                 f.write_str("a `GetContactMetricsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -275,7 +278,7 @@ for crate::operation::get_contact_metrics::builders::GetContactMetricsOutputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.metric_results.is_some())
+        let len = usize::from(self.metric_results.is_some())
             + usize::from(self.id.is_some()) + usize::from(self.arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.metric_results {
@@ -306,6 +309,7 @@ for crate::operation::get_contact_metrics::builders::GetContactMetricsOutputBuil
                 f.write_str("a `GetContactMetricsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

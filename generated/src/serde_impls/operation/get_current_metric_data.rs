@@ -6,7 +6,7 @@ for crate::operation::get_current_metric_data::GetCurrentMetricDataInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.filters.is_some()) + usize::from(self.groupings.is_some())
             + usize::from(self.current_metrics.is_some())
             + usize::from(self.next_token.is_some())
@@ -53,6 +53,7 @@ for crate::operation::get_current_metric_data::GetCurrentMetricDataInput {
                 f.write_str("a `GetCurrentMetricDataRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -150,7 +151,7 @@ for crate::operation::get_current_metric_data::builders::GetCurrentMetricDataInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.filters.is_some()) + usize::from(self.groupings.is_some())
             + usize::from(self.current_metrics.is_some())
             + usize::from(self.next_token.is_some())
@@ -197,6 +198,7 @@ for crate::operation::get_current_metric_data::builders::GetCurrentMetricDataInp
                 f.write_str("a `GetCurrentMetricDataRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -296,7 +298,7 @@ for crate::operation::get_current_metric_data::GetCurrentMetricDataOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.metric_results.is_some())
             + usize::from(self.data_snapshot_time.is_some())
             + usize::from(self.approximate_total_count.is_some());
@@ -338,6 +340,7 @@ for crate::operation::get_current_metric_data::GetCurrentMetricDataOutput {
                 f.write_str("a `GetCurrentMetricDataResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -407,7 +410,7 @@ for crate::operation::get_current_metric_data::builders::GetCurrentMetricDataOut
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.metric_results.is_some())
             + usize::from(self.data_snapshot_time.is_some())
             + usize::from(self.approximate_total_count.is_some());
@@ -449,6 +452,7 @@ for crate::operation::get_current_metric_data::builders::GetCurrentMetricDataOut
                 f.write_str("a `GetCurrentMetricDataResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

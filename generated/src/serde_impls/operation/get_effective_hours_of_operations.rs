@@ -6,7 +6,7 @@ for crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOper
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.hours_of_operation_id.is_some())
             + usize::from(self.from_date.is_some())
             + usize::from(self.to_date.is_some());
@@ -42,6 +42,7 @@ for crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOper
                 f.write_str("a `GetEffectiveHoursOfOperationsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -106,7 +107,7 @@ for crate::operation::get_effective_hours_of_operations::builders::GetEffectiveH
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.hours_of_operation_id.is_some())
             + usize::from(self.from_date.is_some())
             + usize::from(self.to_date.is_some());
@@ -142,6 +143,7 @@ for crate::operation::get_effective_hours_of_operations::builders::GetEffectiveH
                 f.write_str("a `GetEffectiveHoursOfOperationsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -208,7 +210,7 @@ for crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOper
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.effective_hours_of_operation_list.is_some())
+        let len = usize::from(self.effective_hours_of_operation_list.is_some())
             + usize::from(self.effective_override_hours_list.is_some())
             + usize::from(self.time_zone.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -242,6 +244,7 @@ for crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOper
                 f.write_str("a `GetEffectiveHoursOfOperationsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -302,7 +305,7 @@ for crate::operation::get_effective_hours_of_operations::builders::GetEffectiveH
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.effective_hours_of_operation_list.is_some())
+        let len = usize::from(self.effective_hours_of_operation_list.is_some())
             + usize::from(self.effective_override_hours_list.is_some())
             + usize::from(self.time_zone.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -338,6 +341,7 @@ for crate::operation::get_effective_hours_of_operations::builders::GetEffectiveH
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

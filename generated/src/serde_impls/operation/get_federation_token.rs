@@ -6,7 +6,7 @@ for crate::operation::get_federation_token::GetFederationTokenInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
@@ -30,6 +30,7 @@ for crate::operation::get_federation_token::GetFederationTokenInput {
                 f.write_str("a `GetFederationTokenRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -67,7 +68,7 @@ for crate::operation::get_federation_token::builders::GetFederationTokenInputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
@@ -91,6 +92,7 @@ for crate::operation::get_federation_token::builders::GetFederationTokenInputBui
                 f.write_str("a `GetFederationTokenRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -130,7 +132,7 @@ for crate::operation::get_federation_token::GetFederationTokenOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.credentials.is_some())
+        let len = usize::from(self.credentials.is_some())
             + usize::from(self.sign_in_url.is_some())
             + usize::from(self.user_arn.is_some()) + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -165,6 +167,7 @@ for crate::operation::get_federation_token::GetFederationTokenOutput {
                 f.write_str("a `GetFederationTokenResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -232,7 +235,7 @@ for crate::operation::get_federation_token::builders::GetFederationTokenOutputBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.credentials.is_some())
+        let len = usize::from(self.credentials.is_some())
             + usize::from(self.sign_in_url.is_some())
             + usize::from(self.user_arn.is_some()) + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -267,6 +270,7 @@ for crate::operation::get_federation_token::builders::GetFederationTokenOutputBu
                 f.write_str("a `GetFederationTokenResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::get_flow_association::GetFlowAssociationInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.resource_id.is_some())
             + usize::from(self.resource_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::get_flow_association::GetFlowAssociationInput {
                 f.write_str("a `GetFlowAssociationRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -95,7 +96,7 @@ for crate::operation::get_flow_association::builders::GetFlowAssociationInputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.resource_id.is_some())
             + usize::from(self.resource_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -127,6 +128,7 @@ for crate::operation::get_flow_association::builders::GetFlowAssociationInputBui
                 f.write_str("a `GetFlowAssociationRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -186,7 +188,7 @@ for crate::operation::get_flow_association::GetFlowAssociationOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.resource_id.is_some())
+        let len = usize::from(self.resource_id.is_some())
             + usize::from(self.flow_id.is_some())
             + usize::from(self.resource_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -218,6 +220,7 @@ for crate::operation::get_flow_association::GetFlowAssociationOutput {
                 f.write_str("a `GetFlowAssociationResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -276,7 +279,7 @@ for crate::operation::get_flow_association::builders::GetFlowAssociationOutputBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.resource_id.is_some())
+        let len = usize::from(self.resource_id.is_some())
             + usize::from(self.flow_id.is_some())
             + usize::from(self.resource_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -308,6 +311,7 @@ for crate::operation::get_flow_association::builders::GetFlowAssociationOutputBu
                 f.write_str("a `GetFlowAssociationResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::get_metric_data::GetMetricDataInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.start_time.is_some())
             + usize::from(self.end_time.is_some()) + usize::from(self.filters.is_some())
             + usize::from(self.groupings.is_some())
@@ -68,6 +68,7 @@ for crate::operation::get_metric_data::GetMetricDataInput {
                 f.write_str("a `GetMetricDataRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -176,7 +177,7 @@ for crate::operation::get_metric_data::builders::GetMetricDataInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.start_time.is_some())
             + usize::from(self.end_time.is_some()) + usize::from(self.filters.is_some())
             + usize::from(self.groupings.is_some())
@@ -239,6 +240,7 @@ for crate::operation::get_metric_data::builders::GetMetricDataInputBuilder {
                 f.write_str("a `GetMetricDataRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -348,7 +350,7 @@ impl ::serde::Serialize for crate::operation::get_metric_data::GetMetricDataOutp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.metric_results.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -376,6 +378,7 @@ for crate::operation::get_metric_data::GetMetricDataOutput {
                 f.write_str("a `GetMetricDataResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -425,7 +428,7 @@ for crate::operation::get_metric_data::builders::GetMetricDataOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.metric_results.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -453,6 +456,7 @@ for crate::operation::get_metric_data::builders::GetMetricDataOutputBuilder {
                 f.write_str("a `GetMetricDataResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

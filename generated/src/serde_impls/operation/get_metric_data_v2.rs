@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::get_metric_data_v2::GetMetricDataV
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.resource_arn.is_some())
+        let len = usize::from(self.resource_arn.is_some())
             + usize::from(self.start_time.is_some())
             + usize::from(self.end_time.is_some()) + usize::from(self.interval.is_some())
             + usize::from(self.filters.is_some()) + usize::from(self.groupings.is_some())
@@ -71,6 +71,7 @@ for crate::operation::get_metric_data_v2::GetMetricDataV2Input {
                 f.write_str("a `GetMetricDataV2Request` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -190,7 +191,7 @@ for crate::operation::get_metric_data_v2::builders::GetMetricDataV2InputBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.resource_arn.is_some())
+        let len = usize::from(self.resource_arn.is_some())
             + usize::from(self.start_time.is_some())
             + usize::from(self.end_time.is_some()) + usize::from(self.interval.is_some())
             + usize::from(self.filters.is_some()) + usize::from(self.groupings.is_some())
@@ -256,6 +257,7 @@ for crate::operation::get_metric_data_v2::builders::GetMetricDataV2InputBuilder 
                 f.write_str("a `GetMetricDataV2Request builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -376,7 +378,7 @@ impl ::serde::Serialize for crate::operation::get_metric_data_v2::GetMetricDataV
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.metric_results.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -404,6 +406,7 @@ for crate::operation::get_metric_data_v2::GetMetricDataV2Output {
                 f.write_str("a `GetMetricDataV2Response` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -453,7 +456,7 @@ for crate::operation::get_metric_data_v2::builders::GetMetricDataV2OutputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.metric_results.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -481,6 +484,7 @@ for crate::operation::get_metric_data_v2::builders::GetMetricDataV2OutputBuilder
                 f.write_str("a `GetMetricDataV2Response builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::get_prompt_file::GetPromptFileInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.prompt_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -33,6 +33,7 @@ for crate::operation::get_prompt_file::GetPromptFileInput {
                 f.write_str("a `GetPromptFileRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -79,7 +80,7 @@ for crate::operation::get_prompt_file::builders::GetPromptFileInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.prompt_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
@@ -107,6 +108,7 @@ for crate::operation::get_prompt_file::builders::GetPromptFileInputBuilder {
                 f.write_str("a `GetPromptFileRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -154,7 +156,7 @@ impl ::serde::Serialize for crate::operation::get_prompt_file::GetPromptFileOutp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.prompt_presigned_url.is_some())
+        let len = usize::from(self.prompt_presigned_url.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -192,6 +194,7 @@ for crate::operation::get_prompt_file::GetPromptFileOutput {
                 f.write_str("a `GetPromptFileResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -250,7 +253,7 @@ for crate::operation::get_prompt_file::builders::GetPromptFileOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.prompt_presigned_url.is_some())
+        let len = usize::from(self.prompt_presigned_url.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -288,6 +291,7 @@ for crate::operation::get_prompt_file::builders::GetPromptFileOutputBuilder {
                 f.write_str("a `GetPromptFileResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

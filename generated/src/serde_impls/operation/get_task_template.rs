@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::get_task_template::GetTaskTemplate
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.task_template_id.is_some())
             + usize::from(self.snapshot_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -37,6 +37,7 @@ for crate::operation::get_task_template::GetTaskTemplateInput {
                 f.write_str("a `GetTaskTemplateRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -92,7 +93,7 @@ for crate::operation::get_task_template::builders::GetTaskTemplateInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.task_template_id.is_some())
             + usize::from(self.snapshot_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -124,6 +125,7 @@ for crate::operation::get_task_template::builders::GetTaskTemplateInputBuilder {
                 f.write_str("a `GetTaskTemplateRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -180,8 +182,7 @@ impl ::serde::Serialize for crate::operation::get_task_template::GetTaskTemplate
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some()) + usize::from(true)
-            + usize::from(true) + usize::from(true)
+        let len = 3usize + usize::from(self.instance_id.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.self_assign_flow_id.is_some())
@@ -259,6 +260,7 @@ for crate::operation::get_task_template::GetTaskTemplateOutput {
                 f.write_str("a `GetTaskTemplateResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -428,7 +430,7 @@ for crate::operation::get_task_template::builders::GetTaskTemplateOutputBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.contact_flow_id.is_some())
@@ -513,6 +515,7 @@ for crate::operation::get_task_template::builders::GetTaskTemplateOutputBuilder 
                 f.write_str("a `GetTaskTemplateResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

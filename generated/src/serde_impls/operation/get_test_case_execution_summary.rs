@@ -6,7 +6,7 @@ for crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSumma
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.test_case_id.is_some())
             + usize::from(self.test_case_execution_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSumma
                 f.write_str("a `GetTestCaseExecutionSummaryRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +94,7 @@ for crate::operation::get_test_case_execution_summary::builders::GetTestCaseExec
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.test_case_id.is_some())
             + usize::from(self.test_case_execution_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -125,6 +126,7 @@ for crate::operation::get_test_case_execution_summary::builders::GetTestCaseExec
                 f.write_str("a `GetTestCaseExecutionSummaryRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -182,7 +184,7 @@ for crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSumma
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.start_time.is_some())
+        let len = usize::from(self.start_time.is_some())
             + usize::from(self.end_time.is_some()) + usize::from(self.status.is_some())
             + usize::from(self.observation_summary.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -229,6 +231,7 @@ for crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSumma
                 f.write_str("a `GetTestCaseExecutionSummaryResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -302,7 +305,7 @@ for crate::operation::get_test_case_execution_summary::builders::GetTestCaseExec
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.start_time.is_some())
+        let len = usize::from(self.start_time.is_some())
             + usize::from(self.end_time.is_some()) + usize::from(self.status.is_some())
             + usize::from(self.observation_summary.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -349,6 +352,7 @@ for crate::operation::get_test_case_execution_summary::builders::GetTestCaseExec
                 f.write_str("a `GetTestCaseExecutionSummaryResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::get_traffic_distribution::GetTrafficDistributionInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some());
+        let len = usize::from(self.id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
@@ -30,6 +30,7 @@ for crate::operation::get_traffic_distribution::GetTrafficDistributionInput {
                 f.write_str("a `GetTrafficDistributionRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -67,7 +68,7 @@ for crate::operation::get_traffic_distribution::builders::GetTrafficDistribution
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some());
+        let len = usize::from(self.id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
@@ -91,6 +92,7 @@ for crate::operation::get_traffic_distribution::builders::GetTrafficDistribution
                 f.write_str("a `GetTrafficDistributionRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -130,7 +132,7 @@ for crate::operation::get_traffic_distribution::GetTrafficDistributionOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.telephony_config.is_some())
+        let len = usize::from(self.telephony_config.is_some())
             + usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
             + usize::from(self.sign_in_config.is_some())
             + usize::from(self.agent_config.is_some());
@@ -169,6 +171,7 @@ for crate::operation::get_traffic_distribution::GetTrafficDistributionOutput {
                 f.write_str("a `GetTrafficDistributionResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -249,7 +252,7 @@ for crate::operation::get_traffic_distribution::builders::GetTrafficDistribution
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.telephony_config.is_some())
+        let len = usize::from(self.telephony_config.is_some())
             + usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
             + usize::from(self.sign_in_config.is_some())
             + usize::from(self.agent_config.is_some());
@@ -288,6 +291,7 @@ for crate::operation::get_traffic_distribution::builders::GetTrafficDistribution
                 f.write_str("a `GetTrafficDistributionResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

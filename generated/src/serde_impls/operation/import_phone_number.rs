@@ -6,7 +6,7 @@ for crate::operation::import_phone_number::ImportPhoneNumberInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.source_phone_number_arn.is_some())
             + usize::from(self.phone_number_description.is_some())
             + usize::from(self.tags.is_some())
@@ -46,6 +46,7 @@ for crate::operation::import_phone_number::ImportPhoneNumberInput {
                 f.write_str("a `ImportPhoneNumberRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -121,7 +122,7 @@ for crate::operation::import_phone_number::builders::ImportPhoneNumberInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.source_phone_number_arn.is_some())
             + usize::from(self.phone_number_description.is_some())
             + usize::from(self.tags.is_some())
@@ -161,6 +162,7 @@ for crate::operation::import_phone_number::builders::ImportPhoneNumberInputBuild
                 f.write_str("a `ImportPhoneNumberRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -238,7 +240,7 @@ for crate::operation::import_phone_number::ImportPhoneNumberOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.phone_number_id.is_some())
             + usize::from(self.phone_number_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.phone_number_id {
@@ -266,6 +268,7 @@ for crate::operation::import_phone_number::ImportPhoneNumberOutput {
                 f.write_str("a `ImportPhoneNumberResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -313,7 +316,7 @@ for crate::operation::import_phone_number::builders::ImportPhoneNumberOutputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.phone_number_id.is_some())
             + usize::from(self.phone_number_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.phone_number_id {
@@ -341,6 +344,7 @@ for crate::operation::import_phone_number::builders::ImportPhoneNumberOutputBuil
                 f.write_str("a `ImportPhoneNumberResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

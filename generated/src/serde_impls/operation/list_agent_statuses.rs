@@ -6,7 +6,7 @@ for crate::operation::list_agent_statuses::ListAgentStatusesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.agent_status_types.is_some());
@@ -42,6 +42,7 @@ for crate::operation::list_agent_statuses::ListAgentStatusesInput {
                 f.write_str("a `ListAgentStatusRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ for crate::operation::list_agent_statuses::builders::ListAgentStatusesInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.agent_status_types.is_some());
@@ -144,6 +145,7 @@ for crate::operation::list_agent_statuses::builders::ListAgentStatusesInputBuild
                 f.write_str("a `ListAgentStatusRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -212,7 +214,7 @@ for crate::operation::list_agent_statuses::ListAgentStatusesOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.agent_status_summary_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -240,6 +242,7 @@ for crate::operation::list_agent_statuses::ListAgentStatusesOutput {
                 f.write_str("a `ListAgentStatusResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -289,7 +292,7 @@ for crate::operation::list_agent_statuses::builders::ListAgentStatusesOutputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.agent_status_summary_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -317,6 +320,7 @@ for crate::operation::list_agent_statuses::builders::ListAgentStatusesOutputBuil
                 f.write_str("a `ListAgentStatusResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::list_analytics_data_associations::ListAnalyticsDataAssocia
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_set_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -42,6 +42,7 @@ for crate::operation::list_analytics_data_associations::ListAnalyticsDataAssocia
                 f.write_str("a `ListAnalyticsDataAssociationsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -106,7 +107,7 @@ for crate::operation::list_analytics_data_associations::builders::ListAnalyticsD
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_set_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -142,6 +143,7 @@ for crate::operation::list_analytics_data_associations::builders::ListAnalyticsD
                 f.write_str("a `ListAnalyticsDataAssociationsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -208,7 +210,7 @@ for crate::operation::list_analytics_data_associations::ListAnalyticsDataAssocia
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.results.is_some())
+        let len = usize::from(self.results.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.results {
@@ -236,6 +238,7 @@ for crate::operation::list_analytics_data_associations::ListAnalyticsDataAssocia
                 f.write_str("a `ListAnalyticsDataAssociationsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -285,7 +288,7 @@ for crate::operation::list_analytics_data_associations::builders::ListAnalyticsD
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.results.is_some())
+        let len = usize::from(self.results.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.results {
@@ -315,6 +318,7 @@ for crate::operation::list_analytics_data_associations::builders::ListAnalyticsD
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

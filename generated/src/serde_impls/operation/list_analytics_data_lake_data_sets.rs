@@ -6,7 +6,7 @@ for crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeD
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeD
                 f.write_str("a `ListAnalyticsDataLakeDataSetsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +94,7 @@ for crate::operation::list_analytics_data_lake_data_sets::builders::ListAnalytic
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -125,6 +126,7 @@ for crate::operation::list_analytics_data_lake_data_sets::builders::ListAnalytic
                 f.write_str("a `ListAnalyticsDataLakeDataSetsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -182,7 +184,7 @@ for crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeD
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.results.is_some())
+        let len = usize::from(self.results.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.results {
@@ -210,6 +212,7 @@ for crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeD
                 f.write_str("a `ListAnalyticsDataLakeDataSetsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -259,7 +262,7 @@ for crate::operation::list_analytics_data_lake_data_sets::builders::ListAnalytic
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.results.is_some())
+        let len = usize::from(self.results.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.results {
@@ -289,6 +292,7 @@ for crate::operation::list_analytics_data_lake_data_sets::builders::ListAnalytic
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

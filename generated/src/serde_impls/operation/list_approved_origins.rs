@@ -6,7 +6,7 @@ for crate::operation::list_approved_origins::ListApprovedOriginsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::list_approved_origins::ListApprovedOriginsInput {
                 f.write_str("a `ListApprovedOriginsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +94,7 @@ for crate::operation::list_approved_origins::builders::ListApprovedOriginsInputB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -125,6 +126,7 @@ for crate::operation::list_approved_origins::builders::ListApprovedOriginsInputB
                 f.write_str("a `ListApprovedOriginsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -182,7 +184,7 @@ for crate::operation::list_approved_origins::ListApprovedOriginsOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.origins.is_some())
+        let len = usize::from(self.origins.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.origins {
@@ -210,6 +212,7 @@ for crate::operation::list_approved_origins::ListApprovedOriginsOutput {
                 f.write_str("a `ListApprovedOriginsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -257,7 +260,7 @@ for crate::operation::list_approved_origins::builders::ListApprovedOriginsOutput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.origins.is_some())
+        let len = usize::from(self.origins.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.origins {
@@ -285,6 +288,7 @@ for crate::operation::list_approved_origins::builders::ListApprovedOriginsOutput
                 f.write_str("a `ListApprovedOriginsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::list_associated_contacts::ListAssociatedContactsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some());
@@ -42,6 +42,7 @@ for crate::operation::list_associated_contacts::ListAssociatedContactsInput {
                 f.write_str("a `ListAssociatedContactsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -106,7 +107,7 @@ for crate::operation::list_associated_contacts::builders::ListAssociatedContacts
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some());
@@ -142,6 +143,7 @@ for crate::operation::list_associated_contacts::builders::ListAssociatedContacts
                 f.write_str("a `ListAssociatedContactsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -208,7 +210,7 @@ for crate::operation::list_associated_contacts::ListAssociatedContactsOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_summary_list.is_some())
+        let len = usize::from(self.contact_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_summary_list {
@@ -236,6 +238,7 @@ for crate::operation::list_associated_contacts::ListAssociatedContactsOutput {
                 f.write_str("a `ListAssociatedContactsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -285,7 +288,7 @@ for crate::operation::list_associated_contacts::builders::ListAssociatedContacts
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_summary_list.is_some())
+        let len = usize::from(self.contact_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_summary_list {
@@ -313,6 +316,7 @@ for crate::operation::list_associated_contacts::builders::ListAssociatedContacts
                 f.write_str("a `ListAssociatedContactsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::list_bots::ListBotsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.lex_version.is_some());
@@ -40,6 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::list_bots::ListBotsInp
                 f.write_str("a `ListBotsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -105,7 +106,7 @@ impl ::serde::Serialize for crate::operation::list_bots::builders::ListBotsInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.lex_version.is_some());
@@ -141,6 +142,7 @@ for crate::operation::list_bots::builders::ListBotsInputBuilder {
                 f.write_str("a `ListBotsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -208,7 +210,7 @@ impl ::serde::Serialize for crate::operation::list_bots::ListBotsOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.lex_bots.is_some())
+        let len = usize::from(self.lex_bots.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.lex_bots {
@@ -235,6 +237,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::list_bots::ListBotsOut
                 f.write_str("a `ListBotsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -284,7 +287,7 @@ for crate::operation::list_bots::builders::ListBotsOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.lex_bots.is_some())
+        let len = usize::from(self.lex_bots.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.lex_bots {
@@ -312,6 +315,7 @@ for crate::operation::list_bots::builders::ListBotsOutputBuilder {
                 f.write_str("a `ListBotsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

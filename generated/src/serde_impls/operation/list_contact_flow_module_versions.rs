@@ -6,7 +6,7 @@ for crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVe
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -42,6 +42,7 @@ for crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVe
                 f.write_str("a `ListContactFlowModuleVersionsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -106,7 +107,7 @@ for crate::operation::list_contact_flow_module_versions::builders::ListContactFl
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -142,6 +143,7 @@ for crate::operation::list_contact_flow_module_versions::builders::ListContactFl
                 f.write_str("a `ListContactFlowModuleVersionsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -208,8 +210,7 @@ for crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVe
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize
-            + usize::from(self.contact_flow_module_version_summary_list.is_some())
+        let len = usize::from(self.contact_flow_module_version_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self
@@ -239,6 +240,7 @@ for crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVe
                 f.write_str("a `ListContactFlowModuleVersionsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -288,8 +290,7 @@ for crate::operation::list_contact_flow_module_versions::builders::ListContactFl
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize
-            + usize::from(self.contact_flow_module_version_summary_list.is_some())
+        let len = usize::from(self.contact_flow_module_version_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self
@@ -321,6 +322,7 @@ for crate::operation::list_contact_flow_module_versions::builders::ListContactFl
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

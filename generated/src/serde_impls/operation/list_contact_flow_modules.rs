@@ -6,7 +6,7 @@ for crate::operation::list_contact_flow_modules::ListContactFlowModulesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.contact_flow_module_state.is_some());
@@ -42,6 +42,7 @@ for crate::operation::list_contact_flow_modules::ListContactFlowModulesInput {
                 f.write_str("a `ListContactFlowModulesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ for crate::operation::list_contact_flow_modules::builders::ListContactFlowModule
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.contact_flow_module_state.is_some());
@@ -144,6 +145,7 @@ for crate::operation::list_contact_flow_modules::builders::ListContactFlowModule
                 f.write_str("a `ListContactFlowModulesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -212,7 +214,7 @@ for crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_modules_summary_list.is_some())
+        let len = usize::from(self.contact_flow_modules_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self
@@ -242,6 +244,7 @@ for crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput {
                 f.write_str("a `ListContactFlowModulesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -291,7 +294,7 @@ for crate::operation::list_contact_flow_modules::builders::ListContactFlowModule
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_modules_summary_list.is_some())
+        let len = usize::from(self.contact_flow_modules_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self
@@ -321,6 +324,7 @@ for crate::operation::list_contact_flow_modules::builders::ListContactFlowModule
                 f.write_str("a `ListContactFlowModulesResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::list_contact_flow_versions::ListContactFlowVersionsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -42,6 +42,7 @@ for crate::operation::list_contact_flow_versions::ListContactFlowVersionsInput {
                 f.write_str("a `ListContactFlowVersionsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -106,7 +107,7 @@ for crate::operation::list_contact_flow_versions::builders::ListContactFlowVersi
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -142,6 +143,7 @@ for crate::operation::list_contact_flow_versions::builders::ListContactFlowVersi
                 f.write_str("a `ListContactFlowVersionsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -208,7 +210,7 @@ for crate::operation::list_contact_flow_versions::ListContactFlowVersionsOutput 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_version_summary_list.is_some())
+        let len = usize::from(self.contact_flow_version_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self
@@ -238,6 +240,7 @@ for crate::operation::list_contact_flow_versions::ListContactFlowVersionsOutput 
                 f.write_str("a `ListContactFlowVersionsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -287,7 +290,7 @@ for crate::operation::list_contact_flow_versions::builders::ListContactFlowVersi
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_version_summary_list.is_some())
+        let len = usize::from(self.contact_flow_version_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self
@@ -317,6 +320,7 @@ for crate::operation::list_contact_flow_versions::builders::ListContactFlowVersi
                 f.write_str("a `ListContactFlowVersionsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::list_contact_flows::ListContactFlo
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_flow_types.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -41,6 +41,7 @@ for crate::operation::list_contact_flows::ListContactFlowsInput {
                 f.write_str("a `ListContactFlowsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -107,7 +108,7 @@ for crate::operation::list_contact_flows::builders::ListContactFlowsInputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_flow_types.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -143,6 +144,7 @@ for crate::operation::list_contact_flows::builders::ListContactFlowsInputBuilder
                 f.write_str("a `ListContactFlowsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -211,7 +213,7 @@ for crate::operation::list_contact_flows::ListContactFlowsOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_summary_list.is_some())
+        let len = usize::from(self.contact_flow_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_flow_summary_list {
@@ -239,6 +241,7 @@ for crate::operation::list_contact_flows::ListContactFlowsOutput {
                 f.write_str("a `ListContactFlowsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -288,7 +291,7 @@ for crate::operation::list_contact_flows::builders::ListContactFlowsOutputBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_summary_list.is_some())
+        let len = usize::from(self.contact_flow_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_flow_summary_list {
@@ -316,6 +319,7 @@ for crate::operation::list_contact_flows::builders::ListContactFlowsOutputBuilde
                 f.write_str("a `ListContactFlowsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

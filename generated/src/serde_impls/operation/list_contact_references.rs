@@ -6,7 +6,7 @@ for crate::operation::list_contact_references::ListContactReferencesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.reference_types.is_some())
             + usize::from(self.next_token.is_some());
@@ -42,6 +42,7 @@ for crate::operation::list_contact_references::ListContactReferencesInput {
                 f.write_str("a `ListContactReferencesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ for crate::operation::list_contact_references::builders::ListContactReferencesIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.reference_types.is_some())
             + usize::from(self.next_token.is_some());
@@ -144,6 +145,7 @@ for crate::operation::list_contact_references::builders::ListContactReferencesIn
                 f.write_str("a `ListContactReferencesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -212,7 +214,7 @@ for crate::operation::list_contact_references::ListContactReferencesOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.reference_summary_list.is_some())
+        let len = usize::from(self.reference_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.reference_summary_list {
@@ -240,6 +242,7 @@ for crate::operation::list_contact_references::ListContactReferencesOutput {
                 f.write_str("a `ListContactReferencesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -289,7 +292,7 @@ for crate::operation::list_contact_references::builders::ListContactReferencesOu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.reference_summary_list.is_some())
+        let len = usize::from(self.reference_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.reference_summary_list {
@@ -317,6 +320,7 @@ for crate::operation::list_contact_references::builders::ListContactReferencesOu
                 f.write_str("a `ListContactReferencesResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::list_data_table_attributes::ListDataTableAttributesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.attribute_ids.is_some())
             + usize::from(self.next_token.is_some())
@@ -46,6 +46,7 @@ for crate::operation::list_data_table_attributes::ListDataTableAttributesInput {
                 f.write_str("a `ListDataTableAttributesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -119,7 +120,7 @@ for crate::operation::list_data_table_attributes::builders::ListDataTableAttribu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.attribute_ids.is_some())
             + usize::from(self.next_token.is_some())
@@ -159,6 +160,7 @@ for crate::operation::list_data_table_attributes::builders::ListDataTableAttribu
                 f.write_str("a `ListDataTableAttributesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -234,7 +236,7 @@ for crate::operation::list_data_table_attributes::ListDataTableAttributesOutput 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some()) + usize::from(true);
+        let len = 1usize + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
@@ -259,6 +261,7 @@ for crate::operation::list_data_table_attributes::ListDataTableAttributesOutput 
                 f.write_str("a `ListDataTableAttributesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -308,7 +311,7 @@ for crate::operation::list_data_table_attributes::builders::ListDataTableAttribu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.attributes.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -336,6 +339,7 @@ for crate::operation::list_data_table_attributes::builders::ListDataTableAttribu
                 f.write_str("a `ListDataTableAttributesResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::list_data_table_primary_values::ListDataTablePrimaryValues
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.record_ids.is_some())
             + usize::from(self.primary_attribute_values.is_some())
@@ -50,6 +50,7 @@ for crate::operation::list_data_table_primary_values::ListDataTablePrimaryValues
                 f.write_str("a `ListDataTablePrimaryValuesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -134,7 +135,7 @@ for crate::operation::list_data_table_primary_values::builders::ListDataTablePri
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.record_ids.is_some())
             + usize::from(self.primary_attribute_values.is_some())
@@ -178,6 +179,7 @@ for crate::operation::list_data_table_primary_values::builders::ListDataTablePri
                 f.write_str("a `ListDataTablePrimaryValuesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -264,7 +266,7 @@ for crate::operation::list_data_table_primary_values::ListDataTablePrimaryValues
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some()) + usize::from(true);
+        let len = 1usize + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
@@ -289,6 +291,7 @@ for crate::operation::list_data_table_primary_values::ListDataTablePrimaryValues
                 f.write_str("a `ListDataTablePrimaryValuesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -338,7 +341,7 @@ for crate::operation::list_data_table_primary_values::builders::ListDataTablePri
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.primary_values_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -366,6 +369,7 @@ for crate::operation::list_data_table_primary_values::builders::ListDataTablePri
                 f.write_str("a `ListDataTablePrimaryValuesResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.language_code.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some());
@@ -42,6 +42,7 @@ for crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput {
                 f.write_str("a `ListDefaultVocabulariesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ for crate::operation::list_default_vocabularies::builders::ListDefaultVocabulari
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.language_code.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some());
@@ -144,6 +145,7 @@ for crate::operation::list_default_vocabularies::builders::ListDefaultVocabulari
                 f.write_str("a `ListDefaultVocabulariesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -212,7 +214,7 @@ for crate::operation::list_default_vocabularies::ListDefaultVocabulariesOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.next_token.is_some());
+        let len = 1usize + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("DefaultVocabularyList", &self.default_vocabulary_list)?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -237,6 +239,7 @@ for crate::operation::list_default_vocabularies::ListDefaultVocabulariesOutput {
                 f.write_str("a `ListDefaultVocabulariesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -287,7 +290,7 @@ for crate::operation::list_default_vocabularies::builders::ListDefaultVocabulari
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.default_vocabulary_list.is_some())
+        let len = usize::from(self.default_vocabulary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.default_vocabulary_list {
@@ -315,6 +318,7 @@ for crate::operation::list_default_vocabularies::builders::ListDefaultVocabulari
                 f.write_str("a `ListDefaultVocabulariesResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.entity_type.is_some())
             + usize::from(self.entity_arn.is_some())
             + usize::from(self.next_token.is_some())
@@ -46,6 +46,7 @@ for crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesI
                 f.write_str("a `ListEntitySecurityProfilesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -121,7 +122,7 @@ for crate::operation::list_entity_security_profiles::builders::ListEntitySecurit
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.entity_type.is_some())
             + usize::from(self.entity_arn.is_some())
             + usize::from(self.next_token.is_some())
@@ -161,6 +162,7 @@ for crate::operation::list_entity_security_profiles::builders::ListEntitySecurit
                 f.write_str("a `ListEntitySecurityProfilesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -238,7 +240,7 @@ for crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesO
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.security_profiles.is_some())
+        let len = usize::from(self.security_profiles.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.security_profiles {
@@ -266,6 +268,7 @@ for crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesO
                 f.write_str("a `ListEntitySecurityProfilesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -315,7 +318,7 @@ for crate::operation::list_entity_security_profiles::builders::ListEntitySecurit
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.security_profiles.is_some())
+        let len = usize::from(self.security_profiles.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.security_profiles {
@@ -343,6 +346,7 @@ for crate::operation::list_entity_security_profiles::builders::ListEntitySecurit
                 f.write_str("a `ListEntitySecurityProfilesResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

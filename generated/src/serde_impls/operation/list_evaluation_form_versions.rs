@@ -6,7 +6,7 @@ for crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some());
@@ -42,6 +42,7 @@ for crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsI
                 f.write_str("a `ListEvaluationFormVersionsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -106,7 +107,7 @@ for crate::operation::list_evaluation_form_versions::builders::ListEvaluationFor
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some());
@@ -142,6 +143,7 @@ for crate::operation::list_evaluation_form_versions::builders::ListEvaluationFor
                 f.write_str("a `ListEvaluationFormVersionsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -208,7 +210,7 @@ for crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsO
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.next_token.is_some());
+        let len = 1usize + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry(
             "EvaluationFormVersionSummaryList",
@@ -236,6 +238,7 @@ for crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsO
                 f.write_str("a `ListEvaluationFormVersionsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -286,8 +289,7 @@ for crate::operation::list_evaluation_form_versions::builders::ListEvaluationFor
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize
-            + usize::from(self.evaluation_form_version_summary_list.is_some())
+        let len = usize::from(self.evaluation_form_version_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self
@@ -317,6 +319,7 @@ for crate::operation::list_evaluation_form_versions::builders::ListEvaluationFor
                 f.write_str("a `ListEvaluationFormVersionsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::list_flow_associations::ListFlowAssociationsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.resource_type.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -42,6 +42,7 @@ for crate::operation::list_flow_associations::ListFlowAssociationsInput {
                 f.write_str("a `ListFlowAssociationsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ for crate::operation::list_flow_associations::builders::ListFlowAssociationsInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.resource_type.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -144,6 +145,7 @@ for crate::operation::list_flow_associations::builders::ListFlowAssociationsInpu
                 f.write_str("a `ListFlowAssociationsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -212,7 +214,7 @@ for crate::operation::list_flow_associations::ListFlowAssociationsOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.flow_association_summary_list.is_some())
+        let len = usize::from(self.flow_association_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.flow_association_summary_list {
@@ -240,6 +242,7 @@ for crate::operation::list_flow_associations::ListFlowAssociationsOutput {
                 f.write_str("a `ListFlowAssociationsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -289,7 +292,7 @@ for crate::operation::list_flow_associations::builders::ListFlowAssociationsOutp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.flow_association_summary_list.is_some())
+        let len = usize::from(self.flow_association_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.flow_association_summary_list {
@@ -317,6 +320,7 @@ for crate::operation::list_flow_associations::builders::ListFlowAssociationsOutp
                 f.write_str("a `ListFlowAssociationsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOve
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.hours_of_operation_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -42,6 +42,7 @@ for crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOve
                 f.write_str("a `ListHoursOfOperationOverridesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -106,7 +107,7 @@ for crate::operation::list_hours_of_operation_overrides::builders::ListHoursOfOp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.hours_of_operation_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -142,6 +143,7 @@ for crate::operation::list_hours_of_operation_overrides::builders::ListHoursOfOp
                 f.write_str("a `ListHoursOfOperationOverridesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -208,7 +210,7 @@ for crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOve
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.hours_of_operation_override_list.is_some())
             + usize::from(self.last_modified_region.is_some())
             + usize::from(self.last_modified_time.is_some());
@@ -252,6 +254,7 @@ for crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOve
                 f.write_str("a `ListHoursOfOperationOverridesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -321,7 +324,7 @@ for crate::operation::list_hours_of_operation_overrides::builders::ListHoursOfOp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.hours_of_operation_override_list.is_some())
             + usize::from(self.last_modified_region.is_some())
             + usize::from(self.last_modified_time.is_some());
@@ -367,6 +370,7 @@ for crate::operation::list_hours_of_operation_overrides::builders::ListHoursOfOp
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

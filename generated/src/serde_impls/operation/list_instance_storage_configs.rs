@@ -6,7 +6,7 @@ for crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.resource_type.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -42,6 +42,7 @@ for crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsI
                 f.write_str("a `ListInstanceStorageConfigsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ for crate::operation::list_instance_storage_configs::builders::ListInstanceStora
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.resource_type.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -144,6 +145,7 @@ for crate::operation::list_instance_storage_configs::builders::ListInstanceStora
                 f.write_str("a `ListInstanceStorageConfigsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -212,7 +214,7 @@ for crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsO
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.storage_configs.is_some())
+        let len = usize::from(self.storage_configs.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.storage_configs {
@@ -240,6 +242,7 @@ for crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsO
                 f.write_str("a `ListInstanceStorageConfigsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -289,7 +292,7 @@ for crate::operation::list_instance_storage_configs::builders::ListInstanceStora
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.storage_configs.is_some())
+        let len = usize::from(self.storage_configs.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.storage_configs {
@@ -317,6 +320,7 @@ for crate::operation::list_instance_storage_configs::builders::ListInstanceStora
                 f.write_str("a `ListInstanceStorageConfigsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::list_integration_associations::ListIntegrationAssociations
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.integration_type.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
@@ -46,6 +46,7 @@ for crate::operation::list_integration_associations::ListIntegrationAssociations
                 f.write_str("a `ListIntegrationAssociationsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -121,7 +122,7 @@ for crate::operation::list_integration_associations::builders::ListIntegrationAs
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.integration_type.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
@@ -161,6 +162,7 @@ for crate::operation::list_integration_associations::builders::ListIntegrationAs
                 f.write_str("a `ListIntegrationAssociationsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -238,8 +240,7 @@ for crate::operation::list_integration_associations::ListIntegrationAssociations
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize
-            + usize::from(self.integration_association_summary_list.is_some())
+        let len = usize::from(self.integration_association_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self
@@ -269,6 +270,7 @@ for crate::operation::list_integration_associations::ListIntegrationAssociations
                 f.write_str("a `ListIntegrationAssociationsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -318,8 +320,7 @@ for crate::operation::list_integration_associations::builders::ListIntegrationAs
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize
-            + usize::from(self.integration_association_summary_list.is_some())
+        let len = usize::from(self.integration_association_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self
@@ -349,6 +350,7 @@ for crate::operation::list_integration_associations::builders::ListIntegrationAs
                 f.write_str("a `ListIntegrationAssociationsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

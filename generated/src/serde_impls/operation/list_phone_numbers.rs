@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::list_phone_numbers::ListPhoneNumbe
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.phone_number_types.is_some())
             + usize::from(self.phone_number_country_codes.is_some())
             + usize::from(self.next_token.is_some())
@@ -45,6 +45,7 @@ for crate::operation::list_phone_numbers::ListPhoneNumbersInput {
                 f.write_str("a `ListPhoneNumbersRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -122,7 +123,7 @@ for crate::operation::list_phone_numbers::builders::ListPhoneNumbersInputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.phone_number_types.is_some())
             + usize::from(self.phone_number_country_codes.is_some())
             + usize::from(self.next_token.is_some())
@@ -162,6 +163,7 @@ for crate::operation::list_phone_numbers::builders::ListPhoneNumbersInputBuilder
                 f.write_str("a `ListPhoneNumbersRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -241,7 +243,7 @@ for crate::operation::list_phone_numbers::ListPhoneNumbersOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_summary_list.is_some())
+        let len = usize::from(self.phone_number_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.phone_number_summary_list {
@@ -269,6 +271,7 @@ for crate::operation::list_phone_numbers::ListPhoneNumbersOutput {
                 f.write_str("a `ListPhoneNumbersResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -318,7 +321,7 @@ for crate::operation::list_phone_numbers::builders::ListPhoneNumbersOutputBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_summary_list.is_some())
+        let len = usize::from(self.phone_number_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.phone_number_summary_list {
@@ -346,6 +349,7 @@ for crate::operation::list_phone_numbers::builders::ListPhoneNumbersOutputBuilde
                 f.write_str("a `ListPhoneNumbersResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.target_arn.is_some())
+        let len = usize::from(self.target_arn.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
@@ -54,6 +54,7 @@ for crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input {
                 f.write_str("a `ListPhoneNumbersV2Request` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -149,7 +150,7 @@ for crate::operation::list_phone_numbers_v2::builders::ListPhoneNumbersV2InputBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.target_arn.is_some())
+        let len = usize::from(self.target_arn.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
@@ -197,6 +198,7 @@ for crate::operation::list_phone_numbers_v2::builders::ListPhoneNumbersV2InputBu
                 f.write_str("a `ListPhoneNumbersV2Request builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -294,7 +296,7 @@ for crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Output {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.list_phone_numbers_summary_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -323,6 +325,7 @@ for crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Output {
                 f.write_str("a `ListPhoneNumbersV2Response` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -372,7 +375,7 @@ for crate::operation::list_phone_numbers_v2::builders::ListPhoneNumbersV2OutputB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.list_phone_numbers_summary_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -401,6 +404,7 @@ for crate::operation::list_phone_numbers_v2::builders::ListPhoneNumbersV2OutputB
                 f.write_str("a `ListPhoneNumbersV2Response builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

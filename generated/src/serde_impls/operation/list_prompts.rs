@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::list_prompts::ListPromptsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -37,6 +37,7 @@ for crate::operation::list_prompts::ListPromptsInput {
                 f.write_str("a `ListPromptsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -92,7 +93,7 @@ for crate::operation::list_prompts::builders::ListPromptsInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -124,6 +125,7 @@ for crate::operation::list_prompts::builders::ListPromptsInputBuilder {
                 f.write_str("a `ListPromptsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -180,7 +182,7 @@ impl ::serde::Serialize for crate::operation::list_prompts::ListPromptsOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.prompt_summary_list.is_some())
+        let len = usize::from(self.prompt_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.prompt_summary_list {
@@ -208,6 +210,7 @@ for crate::operation::list_prompts::ListPromptsOutput {
                 f.write_str("a `ListPromptsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -257,7 +260,7 @@ for crate::operation::list_prompts::builders::ListPromptsOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.prompt_summary_list.is_some())
+        let len = usize::from(self.prompt_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.prompt_summary_list {
@@ -285,6 +288,7 @@ for crate::operation::list_prompts::builders::ListPromptsOutputBuilder {
                 f.write_str("a `ListPromptsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::list_quick_connects::ListQuickConnectsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.quick_connect_types.is_some());
@@ -42,6 +42,7 @@ for crate::operation::list_quick_connects::ListQuickConnectsInput {
                 f.write_str("a `ListQuickConnectsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ for crate::operation::list_quick_connects::builders::ListQuickConnectsInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.quick_connect_types.is_some());
@@ -144,6 +145,7 @@ for crate::operation::list_quick_connects::builders::ListQuickConnectsInputBuild
                 f.write_str("a `ListQuickConnectsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -212,7 +214,7 @@ for crate::operation::list_quick_connects::ListQuickConnectsOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.quick_connect_summary_list.is_some())
+        let len = usize::from(self.quick_connect_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.quick_connect_summary_list {
@@ -240,6 +242,7 @@ for crate::operation::list_quick_connects::ListQuickConnectsOutput {
                 f.write_str("a `ListQuickConnectsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -289,7 +292,7 @@ for crate::operation::list_quick_connects::builders::ListQuickConnectsOutputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.quick_connect_summary_list.is_some())
+        let len = usize::from(self.quick_connect_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.quick_connect_summary_list {
@@ -317,6 +320,7 @@ for crate::operation::list_quick_connects::builders::ListQuickConnectsOutputBuil
                 f.write_str("a `ListQuickConnectsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeCo
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
@@ -50,6 +50,7 @@ for crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeCo
                 f.write_str("a `ListRealtimeContactAnalysisSegmentsV2Request` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -136,7 +137,7 @@ for crate::operation::list_realtime_contact_analysis_segments_v2::builders::List
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
@@ -182,6 +183,7 @@ for crate::operation::list_realtime_contact_analysis_segments_v2::builders::List
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -270,8 +272,7 @@ for crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeCo
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(self.next_token.is_some());
+        let len = 3usize + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Channel", &self.channel)?;
         map.serialize_entry("Status", &self.status)?;
@@ -300,6 +301,7 @@ for crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeCo
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -377,7 +379,7 @@ for crate::operation::list_realtime_contact_analysis_segments_v2::builders::List
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.channel.is_some())
+        let len = usize::from(self.channel.is_some())
             + usize::from(self.status.is_some()) + usize::from(self.segments.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -414,6 +416,7 @@ for crate::operation::list_realtime_contact_analysis_segments_v2::builders::List
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::list_routing_profile_manual_assignment_queues::ListRouting
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.routing_profile_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -44,6 +44,7 @@ for crate::operation::list_routing_profile_manual_assignment_queues::ListRouting
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ for crate::operation::list_routing_profile_manual_assignment_queues::builders::L
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.routing_profile_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -146,6 +147,7 @@ for crate::operation::list_routing_profile_manual_assignment_queues::builders::L
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -212,7 +214,7 @@ for crate::operation::list_routing_profile_manual_assignment_queues::ListRouting
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(
                 self
                     .routing_profile_manual_assignment_queue_config_summary_list
@@ -264,6 +266,7 @@ for crate::operation::list_routing_profile_manual_assignment_queues::ListRouting
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -333,7 +336,7 @@ for crate::operation::list_routing_profile_manual_assignment_queues::builders::L
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(
                 self
                     .routing_profile_manual_assignment_queue_config_summary_list
@@ -385,6 +388,7 @@ for crate::operation::list_routing_profile_manual_assignment_queues::builders::L
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::list_rules::ListRulesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.publish_status.is_some())
             + usize::from(self.event_source_name.is_some())
             + usize::from(self.max_results.is_some())
@@ -44,6 +44,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::list_rules::ListRulesI
                 f.write_str("a `ListRulesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -121,7 +122,7 @@ for crate::operation::list_rules::builders::ListRulesInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.publish_status.is_some())
             + usize::from(self.event_source_name.is_some())
             + usize::from(self.max_results.is_some())
@@ -161,6 +162,7 @@ for crate::operation::list_rules::builders::ListRulesInputBuilder {
                 f.write_str("a `ListRulesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -239,7 +241,7 @@ impl ::serde::Serialize for crate::operation::list_rules::ListRulesOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.next_token.is_some());
+        let len = 1usize + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("RuleSummaryList", &self.rule_summary_list)?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -263,6 +265,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::list_rules::ListRulesO
                 f.write_str("a `ListRulesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -312,7 +315,7 @@ for crate::operation::list_rules::builders::ListRulesOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.rule_summary_list.is_some())
+        let len = usize::from(self.rule_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.rule_summary_list {
@@ -340,6 +343,7 @@ for crate::operation::list_rules::builders::ListRulesOutputBuilder {
                 f.write_str("a `ListRulesResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

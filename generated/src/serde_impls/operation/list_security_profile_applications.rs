@@ -6,7 +6,7 @@ for crate::operation::list_security_profile_applications::ListSecurityProfileApp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.security_profile_id.is_some())
+        let len = usize::from(self.security_profile_id.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -42,6 +42,7 @@ for crate::operation::list_security_profile_applications::ListSecurityProfileApp
                 f.write_str("a `ListSecurityProfileApplicationsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -106,7 +107,7 @@ for crate::operation::list_security_profile_applications::builders::ListSecurity
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.security_profile_id.is_some())
+        let len = usize::from(self.security_profile_id.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -144,6 +145,7 @@ for crate::operation::list_security_profile_applications::builders::ListSecurity
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -210,7 +212,7 @@ for crate::operation::list_security_profile_applications::ListSecurityProfileApp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.applications.is_some())
+        let len = usize::from(self.applications.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some());
@@ -252,6 +254,7 @@ for crate::operation::list_security_profile_applications::ListSecurityProfileApp
                 f.write_str("a `ListSecurityProfileApplicationsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -321,7 +324,7 @@ for crate::operation::list_security_profile_applications::builders::ListSecurity
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.applications.is_some())
+        let len = usize::from(self.applications.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some());
@@ -365,6 +368,7 @@ for crate::operation::list_security_profile_applications::builders::ListSecurity
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

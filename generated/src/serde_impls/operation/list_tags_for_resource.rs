@@ -6,7 +6,7 @@ for crate::operation::list_tags_for_resource::ListTagsForResourceInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.resource_arn.is_some());
+        let len = usize::from(self.resource_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.resource_arn {
             map.serialize_entry("resourceArn", value)?;
@@ -30,6 +30,7 @@ for crate::operation::list_tags_for_resource::ListTagsForResourceInput {
                 f.write_str("a `ListTagsForResourceRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -67,7 +68,7 @@ for crate::operation::list_tags_for_resource::builders::ListTagsForResourceInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.resource_arn.is_some());
+        let len = usize::from(self.resource_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.resource_arn {
             map.serialize_entry("resourceArn", value)?;
@@ -91,6 +92,7 @@ for crate::operation::list_tags_for_resource::builders::ListTagsForResourceInput
                 f.write_str("a `ListTagsForResourceRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -130,7 +132,7 @@ for crate::operation::list_tags_for_resource::ListTagsForResourceOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.tags.is_some());
+        let len = usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("tags", value)?;
@@ -154,6 +156,7 @@ for crate::operation::list_tags_for_resource::ListTagsForResourceOutput {
                 f.write_str("a `ListTagsForResourceResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -194,7 +197,7 @@ for crate::operation::list_tags_for_resource::builders::ListTagsForResourceOutpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.tags.is_some());
+        let len = usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("tags", value)?;
@@ -218,6 +221,7 @@ for crate::operation::list_tags_for_resource::builders::ListTagsForResourceOutpu
                 f.write_str("a `ListTagsForResourceResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

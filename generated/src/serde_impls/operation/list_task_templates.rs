@@ -6,7 +6,7 @@ for crate::operation::list_task_templates::ListTaskTemplatesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.status.is_some()) + usize::from(self.name.is_some());
@@ -45,6 +45,7 @@ for crate::operation::list_task_templates::ListTaskTemplatesInput {
                 f.write_str("a `ListTaskTemplatesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -120,7 +121,7 @@ for crate::operation::list_task_templates::builders::ListTaskTemplatesInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.status.is_some()) + usize::from(self.name.is_some());
@@ -159,6 +160,7 @@ for crate::operation::list_task_templates::builders::ListTaskTemplatesInputBuild
                 f.write_str("a `ListTaskTemplatesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -236,7 +238,7 @@ for crate::operation::list_task_templates::ListTaskTemplatesOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.task_templates.is_some())
+        let len = usize::from(self.task_templates.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.task_templates {
@@ -264,6 +266,7 @@ for crate::operation::list_task_templates::ListTaskTemplatesOutput {
                 f.write_str("a `ListTaskTemplatesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -313,7 +316,7 @@ for crate::operation::list_task_templates::builders::ListTaskTemplatesOutputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.task_templates.is_some())
+        let len = usize::from(self.task_templates.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.task_templates {
@@ -341,6 +344,7 @@ for crate::operation::list_task_templates::builders::ListTaskTemplatesOutputBuil
                 f.write_str("a `ListTaskTemplatesResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::list_test_case_execution_records::ListTestCaseExecutionRec
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.test_case_id.is_some())
             + usize::from(self.test_case_execution_id.is_some())
             + usize::from(self.status.is_some()) + usize::from(self.next_token.is_some())
@@ -49,6 +49,7 @@ for crate::operation::list_test_case_execution_records::ListTestCaseExecutionRec
                 f.write_str("a `ListTestCaseExecutionRecordsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -133,7 +134,7 @@ for crate::operation::list_test_case_execution_records::builders::ListTestCaseEx
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.test_case_id.is_some())
             + usize::from(self.test_case_execution_id.is_some())
             + usize::from(self.status.is_some()) + usize::from(self.next_token.is_some())
@@ -176,6 +177,7 @@ for crate::operation::list_test_case_execution_records::builders::ListTestCaseEx
                 f.write_str("a `ListTestCaseExecutionRecordsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -262,7 +264,7 @@ for crate::operation::list_test_case_execution_records::ListTestCaseExecutionRec
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.execution_records.is_some())
+        let len = usize::from(self.execution_records.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.execution_records {
@@ -290,6 +292,7 @@ for crate::operation::list_test_case_execution_records::ListTestCaseExecutionRec
                 f.write_str("a `ListTestCaseExecutionRecordsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -339,7 +342,7 @@ for crate::operation::list_test_case_execution_records::builders::ListTestCaseEx
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.execution_records.is_some())
+        let len = usize::from(self.execution_records.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.execution_records {
@@ -367,6 +370,7 @@ for crate::operation::list_test_case_execution_records::builders::ListTestCaseEx
                 f.write_str("a `ListTestCaseExecutionRecordsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::list_test_case_executions::ListTestCaseExecutionsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.test_case_id.is_some())
             + usize::from(self.test_case_name.is_some())
             + usize::from(self.start_time.is_some())
@@ -57,6 +57,7 @@ for crate::operation::list_test_case_executions::ListTestCaseExecutionsInput {
                 f.write_str("a `ListTestCaseExecutionsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -159,7 +160,7 @@ for crate::operation::list_test_case_executions::builders::ListTestCaseExecution
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.test_case_id.is_some())
             + usize::from(self.test_case_name.is_some())
             + usize::from(self.start_time.is_some())
@@ -210,6 +211,7 @@ for crate::operation::list_test_case_executions::builders::ListTestCaseExecution
                 f.write_str("a `ListTestCaseExecutionsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -314,7 +316,7 @@ for crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.test_case_executions.is_some())
+        let len = usize::from(self.test_case_executions.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.test_case_executions {
@@ -342,6 +344,7 @@ for crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput {
                 f.write_str("a `ListTestCaseExecutionsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -391,7 +394,7 @@ for crate::operation::list_test_case_executions::builders::ListTestCaseExecution
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.test_case_executions.is_some())
+        let len = usize::from(self.test_case_executions.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.test_case_executions {
@@ -419,6 +422,7 @@ for crate::operation::list_test_case_executions::builders::ListTestCaseExecution
                 f.write_str("a `ListTestCaseExecutionsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

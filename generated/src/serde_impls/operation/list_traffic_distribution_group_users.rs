@@ -6,7 +6,7 @@ for crate::operation::list_traffic_distribution_group_users::ListTrafficDistribu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.traffic_distribution_group_id.is_some())
+        let len = usize::from(self.traffic_distribution_group_id.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::list_traffic_distribution_group_users::ListTrafficDistribu
                 f.write_str("a `ListTrafficDistributionGroupUsersRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -95,7 +96,7 @@ for crate::operation::list_traffic_distribution_group_users::builders::ListTraff
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.traffic_distribution_group_id.is_some())
+        let len = usize::from(self.traffic_distribution_group_id.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -129,6 +130,7 @@ for crate::operation::list_traffic_distribution_group_users::builders::ListTraff
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -188,7 +190,7 @@ for crate::operation::list_traffic_distribution_group_users::ListTrafficDistribu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.traffic_distribution_group_user_summary_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -218,6 +220,7 @@ for crate::operation::list_traffic_distribution_group_users::ListTrafficDistribu
                 f.write_str("a `ListTrafficDistributionGroupUsersResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -267,7 +270,7 @@ for crate::operation::list_traffic_distribution_group_users::builders::ListTraff
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.traffic_distribution_group_user_summary_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -299,6 +302,7 @@ for crate::operation::list_traffic_distribution_group_users::builders::ListTraff
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::list_traffic_distribution_groups::ListTrafficDistributionG
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.max_results.is_some())
+        let len = usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::list_traffic_distribution_groups::ListTrafficDistributionG
                 f.write_str("a `ListTrafficDistributionGroupsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +94,7 @@ for crate::operation::list_traffic_distribution_groups::builders::ListTrafficDis
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.max_results.is_some())
+        let len = usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -125,6 +126,7 @@ for crate::operation::list_traffic_distribution_groups::builders::ListTrafficDis
                 f.write_str("a `ListTrafficDistributionGroupsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -182,7 +184,7 @@ for crate::operation::list_traffic_distribution_groups::ListTrafficDistributionG
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.traffic_distribution_group_summary_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -212,6 +214,7 @@ for crate::operation::list_traffic_distribution_groups::ListTrafficDistributionG
                 f.write_str("a `ListTrafficDistributionGroupsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -261,7 +264,7 @@ for crate::operation::list_traffic_distribution_groups::builders::ListTrafficDis
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.traffic_distribution_group_summary_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -293,6 +296,7 @@ for crate::operation::list_traffic_distribution_groups::builders::ListTrafficDis
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

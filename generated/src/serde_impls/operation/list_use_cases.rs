@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::list_use_cases::ListUseCasesInput 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.integration_association_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -41,6 +41,7 @@ for crate::operation::list_use_cases::ListUseCasesInput {
                 f.write_str("a `ListUseCasesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -107,7 +108,7 @@ for crate::operation::list_use_cases::builders::ListUseCasesInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.integration_association_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -143,6 +144,7 @@ for crate::operation::list_use_cases::builders::ListUseCasesInputBuilder {
                 f.write_str("a `ListUseCasesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -210,7 +212,7 @@ impl ::serde::Serialize for crate::operation::list_use_cases::ListUseCasesOutput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.use_case_summary_list.is_some())
+        let len = usize::from(self.use_case_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.use_case_summary_list {
@@ -238,6 +240,7 @@ for crate::operation::list_use_cases::ListUseCasesOutput {
                 f.write_str("a `ListUseCasesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -287,7 +290,7 @@ for crate::operation::list_use_cases::builders::ListUseCasesOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.use_case_summary_list.is_some())
+        let len = usize::from(self.use_case_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.use_case_summary_list {
@@ -315,6 +318,7 @@ for crate::operation::list_use_cases::builders::ListUseCasesOutputBuilder {
                 f.write_str("a `ListUseCasesResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

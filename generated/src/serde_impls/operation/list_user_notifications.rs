@@ -6,7 +6,7 @@ for crate::operation::list_user_notifications::ListUserNotificationsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.user_id.is_some());
@@ -42,6 +42,7 @@ for crate::operation::list_user_notifications::ListUserNotificationsInput {
                 f.write_str("a `ListUserNotificationsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -106,7 +107,7 @@ for crate::operation::list_user_notifications::builders::ListUserNotificationsIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.user_id.is_some());
@@ -142,6 +143,7 @@ for crate::operation::list_user_notifications::builders::ListUserNotificationsIn
                 f.write_str("a `ListUserNotificationsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -208,7 +210,7 @@ for crate::operation::list_user_notifications::ListUserNotificationsOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.user_notifications.is_some())
+        let len = usize::from(self.user_notifications.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.user_notifications {
@@ -236,6 +238,7 @@ for crate::operation::list_user_notifications::ListUserNotificationsOutput {
                 f.write_str("a `ListUserNotificationsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -285,7 +288,7 @@ for crate::operation::list_user_notifications::builders::ListUserNotificationsOu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.user_notifications.is_some())
+        let len = usize::from(self.user_notifications.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.user_notifications {
@@ -313,6 +316,7 @@ for crate::operation::list_user_notifications::builders::ListUserNotificationsOu
                 f.write_str("a `ListUserNotificationsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

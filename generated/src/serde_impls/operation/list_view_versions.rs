@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::list_view_versions::ListViewVersio
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.view_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -41,6 +41,7 @@ for crate::operation::list_view_versions::ListViewVersionsInput {
                 f.write_str("a `ListViewVersionsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -105,7 +106,7 @@ for crate::operation::list_view_versions::builders::ListViewVersionsInputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.view_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
@@ -141,6 +142,7 @@ for crate::operation::list_view_versions::builders::ListViewVersionsInputBuilder
                 f.write_str("a `ListViewVersionsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -207,7 +209,7 @@ for crate::operation::list_view_versions::ListViewVersionsOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.view_version_summary_list.is_some())
+        let len = usize::from(self.view_version_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.view_version_summary_list {
@@ -235,6 +237,7 @@ for crate::operation::list_view_versions::ListViewVersionsOutput {
                 f.write_str("a `ListViewVersionsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -284,7 +287,7 @@ for crate::operation::list_view_versions::builders::ListViewVersionsOutputBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.view_version_summary_list.is_some())
+        let len = usize::from(self.view_version_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.view_version_summary_list {
@@ -312,6 +315,7 @@ for crate::operation::list_view_versions::builders::ListViewVersionsOutputBuilde
                 f.write_str("a `ListViewVersionsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

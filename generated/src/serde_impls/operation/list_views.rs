@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::list_views::ListViewsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.r#type.is_some()) + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -39,6 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::list_views::ListViewsI
                 f.write_str("a `ListViewsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -103,7 +104,7 @@ for crate::operation::list_views::builders::ListViewsInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.r#type.is_some()) + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -138,6 +139,7 @@ for crate::operation::list_views::builders::ListViewsInputBuilder {
                 f.write_str("a `ListViewsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -203,7 +205,7 @@ impl ::serde::Serialize for crate::operation::list_views::ListViewsOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.views_summary_list.is_some())
+        let len = usize::from(self.views_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.views_summary_list {
@@ -230,6 +232,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::list_views::ListViewsO
                 f.write_str("a `ListViewsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -279,7 +282,7 @@ for crate::operation::list_views::builders::ListViewsOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.views_summary_list.is_some())
+        let len = usize::from(self.views_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.views_summary_list {
@@ -307,6 +310,7 @@ for crate::operation::list_views::builders::ListViewsOutputBuilder {
                 f.write_str("a `ListViewsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::list_workspaces::ListWorkspacesInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -37,6 +37,7 @@ for crate::operation::list_workspaces::ListWorkspacesInput {
                 f.write_str("a `ListWorkspacesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -92,7 +93,7 @@ for crate::operation::list_workspaces::builders::ListWorkspacesInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -124,6 +125,7 @@ for crate::operation::list_workspaces::builders::ListWorkspacesInputBuilder {
                 f.write_str("a `ListWorkspacesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -180,7 +182,7 @@ impl ::serde::Serialize for crate::operation::list_workspaces::ListWorkspacesOut
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some()) + usize::from(true);
+        let len = 1usize + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
@@ -205,6 +207,7 @@ for crate::operation::list_workspaces::ListWorkspacesOutput {
                 f.write_str("a `ListWorkspacesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -255,7 +258,7 @@ for crate::operation::list_workspaces::builders::ListWorkspacesOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.workspace_summary_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -283,6 +286,7 @@ for crate::operation::list_workspaces::builders::ListWorkspacesOutputBuilder {
                 f.write_str("a `ListWorkspacesResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

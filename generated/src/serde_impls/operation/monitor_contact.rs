@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::monitor_contact::MonitorContactInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.user_id.is_some())
             + usize::from(self.allowed_monitor_capabilities.is_some())
@@ -45,6 +45,7 @@ for crate::operation::monitor_contact::MonitorContactInput {
                 f.write_str("a `MonitorContactRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -120,7 +121,7 @@ for crate::operation::monitor_contact::builders::MonitorContactInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.user_id.is_some())
             + usize::from(self.allowed_monitor_capabilities.is_some())
@@ -160,6 +161,7 @@ for crate::operation::monitor_contact::builders::MonitorContactInputBuilder {
                 f.write_str("a `MonitorContactRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -236,7 +238,7 @@ impl ::serde::Serialize for crate::operation::monitor_contact::MonitorContactOut
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.contact_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
@@ -264,6 +266,7 @@ for crate::operation::monitor_contact::MonitorContactOutput {
                 f.write_str("a `MonitorContactResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -311,7 +314,7 @@ for crate::operation::monitor_contact::builders::MonitorContactOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.contact_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
@@ -339,6 +342,7 @@ for crate::operation::monitor_contact::builders::MonitorContactOutputBuilder {
                 f.write_str("a `MonitorContactResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::replicate_instance::ReplicateInstanceInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.replica_region.is_some())
             + usize::from(self.client_token.is_some())
             + usize::from(self.replica_alias.is_some());
@@ -42,6 +42,7 @@ for crate::operation::replicate_instance::ReplicateInstanceInput {
                 f.write_str("a `ReplicateInstanceRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -106,7 +107,7 @@ for crate::operation::replicate_instance::builders::ReplicateInstanceInputBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.replica_region.is_some())
             + usize::from(self.client_token.is_some())
             + usize::from(self.replica_alias.is_some());
@@ -142,6 +143,7 @@ for crate::operation::replicate_instance::builders::ReplicateInstanceInputBuilde
                 f.write_str("a `ReplicateInstanceRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -208,8 +210,7 @@ for crate::operation::replicate_instance::ReplicateInstanceOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some());
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
@@ -236,6 +237,7 @@ for crate::operation::replicate_instance::ReplicateInstanceOutput {
                 f.write_str("a `ReplicateInstanceResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -283,8 +285,7 @@ for crate::operation::replicate_instance::builders::ReplicateInstanceOutputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some());
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
@@ -311,6 +312,7 @@ for crate::operation::replicate_instance::builders::ReplicateInstanceOutputBuild
                 f.write_str("a `ReplicateInstanceResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

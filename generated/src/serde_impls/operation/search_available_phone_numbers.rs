@@ -6,7 +6,7 @@ for crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumber
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.target_arn.is_some())
+        let len = usize::from(self.target_arn.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.phone_number_country_code.is_some())
             + usize::from(self.phone_number_type.is_some())
@@ -54,6 +54,7 @@ for crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumber
                 f.write_str("a `SearchAvailablePhoneNumbersRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -149,7 +150,7 @@ for crate::operation::search_available_phone_numbers::builders::SearchAvailableP
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.target_arn.is_some())
+        let len = usize::from(self.target_arn.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.phone_number_country_code.is_some())
             + usize::from(self.phone_number_type.is_some())
@@ -197,6 +198,7 @@ for crate::operation::search_available_phone_numbers::builders::SearchAvailableP
                 f.write_str("a `SearchAvailablePhoneNumbersRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -294,7 +296,7 @@ for crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumber
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.available_numbers_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -322,6 +324,7 @@ for crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumber
                 f.write_str("a `SearchAvailablePhoneNumbersResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -371,7 +374,7 @@ for crate::operation::search_available_phone_numbers::builders::SearchAvailableP
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.next_token.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.available_numbers_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -399,6 +402,7 @@ for crate::operation::search_available_phone_numbers::builders::SearchAvailableP
                 f.write_str("a `SearchAvailablePhoneNumbersResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::search_contact_evaluations::SearchContactEvaluationsInput 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_criteria.is_some())
@@ -46,6 +46,7 @@ for crate::operation::search_contact_evaluations::SearchContactEvaluationsInput 
                 f.write_str("a `SearchContactEvaluationsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -123,7 +124,7 @@ for crate::operation::search_contact_evaluations::builders::SearchContactEvaluat
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_criteria.is_some())
@@ -163,6 +164,7 @@ for crate::operation::search_contact_evaluations::builders::SearchContactEvaluat
                 f.write_str("a `SearchContactEvaluationsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -242,7 +244,7 @@ for crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_search_summary_list.is_some())
+        let len = usize::from(self.evaluation_search_summary_list.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -275,6 +277,7 @@ for crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput
                 f.write_str("a `SearchContactEvaluationsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -333,7 +336,7 @@ for crate::operation::search_contact_evaluations::builders::SearchContactEvaluat
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_search_summary_list.is_some())
+        let len = usize::from(self.evaluation_search_summary_list.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -366,6 +369,7 @@ for crate::operation::search_contact_evaluations::builders::SearchContactEvaluat
                 f.write_str("a `SearchContactEvaluationsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

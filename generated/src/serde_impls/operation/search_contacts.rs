@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::search_contacts::SearchContactsInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.time_range.is_some())
             + usize::from(self.search_criteria.is_some())
             + usize::from(self.max_results.is_some())
@@ -48,6 +48,7 @@ for crate::operation::search_contacts::SearchContactsInput {
                 f.write_str("a `SearchContactsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -134,7 +135,7 @@ for crate::operation::search_contacts::builders::SearchContactsInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.time_range.is_some())
             + usize::from(self.search_criteria.is_some())
             + usize::from(self.max_results.is_some())
@@ -177,6 +178,7 @@ for crate::operation::search_contacts::builders::SearchContactsInputBuilder {
                 f.write_str("a `SearchContactsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -264,7 +266,7 @@ impl ::serde::Serialize for crate::operation::search_contacts::SearchContactsOut
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.next_token.is_some())
+        let len = 1usize + usize::from(self.next_token.is_some())
             + usize::from(self.total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Contacts", &self.contacts)?;
@@ -293,6 +295,7 @@ for crate::operation::search_contacts::SearchContactsOutput {
                 f.write_str("a `SearchContactsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -351,7 +354,7 @@ for crate::operation::search_contacts::builders::SearchContactsOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contacts.is_some())
+        let len = usize::from(self.contacts.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -383,6 +386,7 @@ for crate::operation::search_contacts::builders::SearchContactsOutputBuilder {
                 f.write_str("a `SearchContactsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

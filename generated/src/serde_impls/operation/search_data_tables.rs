@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::search_data_tables::SearchDataTabl
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_filter.is_some())
@@ -45,6 +45,7 @@ for crate::operation::search_data_tables::SearchDataTablesInput {
                 f.write_str("a `SearchDataTablesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -122,7 +123,7 @@ for crate::operation::search_data_tables::builders::SearchDataTablesInputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_filter.is_some())
@@ -162,6 +163,7 @@ for crate::operation::search_data_tables::builders::SearchDataTablesInputBuilder
                 f.write_str("a `SearchDataTablesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -241,7 +243,7 @@ for crate::operation::search_data_tables::SearchDataTablesOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.data_tables.is_some())
+        let len = usize::from(self.data_tables.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -273,6 +275,7 @@ for crate::operation::search_data_tables::SearchDataTablesOutput {
                 f.write_str("a `SearchDataTablesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -331,7 +334,7 @@ for crate::operation::search_data_tables::builders::SearchDataTablesOutputBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.data_tables.is_some())
+        let len = usize::from(self.data_tables.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -363,6 +366,7 @@ for crate::operation::search_data_tables::builders::SearchDataTablesOutputBuilde
                 f.write_str("a `SearchDataTablesResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::search_evaluation_forms::SearchEvaluationFormsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_criteria.is_some())
@@ -46,6 +46,7 @@ for crate::operation::search_evaluation_forms::SearchEvaluationFormsInput {
                 f.write_str("a `SearchEvaluationFormsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -123,7 +124,7 @@ for crate::operation::search_evaluation_forms::builders::SearchEvaluationFormsIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_criteria.is_some())
@@ -163,6 +164,7 @@ for crate::operation::search_evaluation_forms::builders::SearchEvaluationFormsIn
                 f.write_str("a `SearchEvaluationFormsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -242,8 +244,7 @@ for crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize
-            + usize::from(self.evaluation_form_search_summary_list.is_some())
+        let len = usize::from(self.evaluation_form_search_summary_list.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -277,6 +278,7 @@ for crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput {
                 f.write_str("a `SearchEvaluationFormsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -335,8 +337,7 @@ for crate::operation::search_evaluation_forms::builders::SearchEvaluationFormsOu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize
-            + usize::from(self.evaluation_form_search_summary_list.is_some())
+        let len = usize::from(self.evaluation_form_search_summary_list.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -370,6 +371,7 @@ for crate::operation::search_evaluation_forms::builders::SearchEvaluationFormsOu
                 f.write_str("a `SearchEvaluationFormsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

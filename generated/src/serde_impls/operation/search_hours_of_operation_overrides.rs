@@ -6,7 +6,7 @@ for crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperatio
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_filter.is_some())
@@ -46,6 +46,7 @@ for crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperatio
                 f.write_str("a `SearchHoursOfOperationOverridesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -123,7 +124,7 @@ for crate::operation::search_hours_of_operation_overrides::builders::SearchHours
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_filter.is_some())
@@ -165,6 +166,7 @@ for crate::operation::search_hours_of_operation_overrides::builders::SearchHours
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -244,7 +246,7 @@ for crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperatio
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hours_of_operation_overrides.is_some())
+        let len = usize::from(self.hours_of_operation_overrides.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -276,6 +278,7 @@ for crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperatio
                 f.write_str("a `SearchHoursOfOperationOverridesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -334,7 +337,7 @@ for crate::operation::search_hours_of_operation_overrides::builders::SearchHours
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hours_of_operation_overrides.is_some())
+        let len = usize::from(self.hours_of_operation_overrides.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -368,6 +371,7 @@ for crate::operation::search_hours_of_operation_overrides::builders::SearchHours
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_filter.is_some())
@@ -46,6 +46,7 @@ for crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput {
                 f.write_str("a `SearchHoursOfOperationsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -123,7 +124,7 @@ for crate::operation::search_hours_of_operations::builders::SearchHoursOfOperati
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_filter.is_some())
@@ -163,6 +164,7 @@ for crate::operation::search_hours_of_operations::builders::SearchHoursOfOperati
                 f.write_str("a `SearchHoursOfOperationsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -242,7 +244,7 @@ for crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hours_of_operations.is_some())
+        let len = usize::from(self.hours_of_operations.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -274,6 +276,7 @@ for crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput 
                 f.write_str("a `SearchHoursOfOperationsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -332,7 +335,7 @@ for crate::operation::search_hours_of_operations::builders::SearchHoursOfOperati
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hours_of_operations.is_some())
+        let len = usize::from(self.hours_of_operations.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -364,6 +367,7 @@ for crate::operation::search_hours_of_operations::builders::SearchHoursOfOperati
                 f.write_str("a `SearchHoursOfOperationsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

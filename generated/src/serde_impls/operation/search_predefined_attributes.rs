@@ -6,7 +6,7 @@ for crate::operation::search_predefined_attributes::SearchPredefinedAttributesIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_criteria.is_some());
@@ -42,6 +42,7 @@ for crate::operation::search_predefined_attributes::SearchPredefinedAttributesIn
                 f.write_str("a `SearchPredefinedAttributesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ for crate::operation::search_predefined_attributes::builders::SearchPredefinedAt
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_criteria.is_some());
@@ -144,6 +145,7 @@ for crate::operation::search_predefined_attributes::builders::SearchPredefinedAt
                 f.write_str("a `SearchPredefinedAttributesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -212,7 +214,7 @@ for crate::operation::search_predefined_attributes::SearchPredefinedAttributesOu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.predefined_attributes.is_some())
+        let len = usize::from(self.predefined_attributes.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -244,6 +246,7 @@ for crate::operation::search_predefined_attributes::SearchPredefinedAttributesOu
                 f.write_str("a `SearchPredefinedAttributesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -302,7 +305,7 @@ for crate::operation::search_predefined_attributes::builders::SearchPredefinedAt
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.predefined_attributes.is_some())
+        let len = usize::from(self.predefined_attributes.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -334,6 +337,7 @@ for crate::operation::search_predefined_attributes::builders::SearchPredefinedAt
                 f.write_str("a `SearchPredefinedAttributesResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

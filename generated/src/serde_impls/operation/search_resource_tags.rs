@@ -6,7 +6,7 @@ for crate::operation::search_resource_tags::SearchResourceTagsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.resource_types.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
@@ -46,6 +46,7 @@ for crate::operation::search_resource_tags::SearchResourceTagsInput {
                 f.write_str("a `SearchResourceTagsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -121,7 +122,7 @@ for crate::operation::search_resource_tags::builders::SearchResourceTagsInputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.resource_types.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
@@ -161,6 +162,7 @@ for crate::operation::search_resource_tags::builders::SearchResourceTagsInputBui
                 f.write_str("a `SearchResourceTagsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -238,7 +240,7 @@ for crate::operation::search_resource_tags::SearchResourceTagsOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.tags.is_some())
+        let len = usize::from(self.tags.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.tags {
@@ -266,6 +268,7 @@ for crate::operation::search_resource_tags::SearchResourceTagsOutput {
                 f.write_str("a `SearchResourceTagsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -313,7 +316,7 @@ for crate::operation::search_resource_tags::builders::SearchResourceTagsOutputBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.tags.is_some())
+        let len = usize::from(self.tags.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.tags {
@@ -341,6 +344,7 @@ for crate::operation::search_resource_tags::builders::SearchResourceTagsOutputBu
                 f.write_str("a `SearchResourceTagsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::search_security_profiles::SearchSecurityProfilesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_criteria.is_some())
@@ -46,6 +46,7 @@ for crate::operation::search_security_profiles::SearchSecurityProfilesInput {
                 f.write_str("a `SearchSecurityProfilesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -123,7 +124,7 @@ for crate::operation::search_security_profiles::builders::SearchSecurityProfiles
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_criteria.is_some())
@@ -163,6 +164,7 @@ for crate::operation::search_security_profiles::builders::SearchSecurityProfiles
                 f.write_str("a `SearchSecurityProfilesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -242,7 +244,7 @@ for crate::operation::search_security_profiles::SearchSecurityProfilesOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.security_profiles.is_some())
+        let len = usize::from(self.security_profiles.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -274,6 +276,7 @@ for crate::operation::search_security_profiles::SearchSecurityProfilesOutput {
                 f.write_str("a `SearchSecurityProfilesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -332,7 +335,7 @@ for crate::operation::search_security_profiles::builders::SearchSecurityProfiles
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.security_profiles.is_some())
+        let len = usize::from(self.security_profiles.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -364,6 +367,7 @@ for crate::operation::search_security_profiles::builders::SearchSecurityProfiles
                 f.write_str("a `SearchSecurityProfilesResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::search_test_cases::SearchTestCases
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_filter.is_some())
@@ -45,6 +45,7 @@ for crate::operation::search_test_cases::SearchTestCasesInput {
                 f.write_str("a `SearchTestCasesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -122,7 +123,7 @@ for crate::operation::search_test_cases::builders::SearchTestCasesInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_filter.is_some())
@@ -162,6 +163,7 @@ for crate::operation::search_test_cases::builders::SearchTestCasesInputBuilder {
                 f.write_str("a `SearchTestCasesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -240,7 +242,7 @@ impl ::serde::Serialize for crate::operation::search_test_cases::SearchTestCases
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.test_cases.is_some())
+        let len = usize::from(self.test_cases.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -272,6 +274,7 @@ for crate::operation::search_test_cases::SearchTestCasesOutput {
                 f.write_str("a `SearchTestCasesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -330,7 +333,7 @@ for crate::operation::search_test_cases::builders::SearchTestCasesOutputBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.test_cases.is_some())
+        let len = usize::from(self.test_cases.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -362,6 +365,7 @@ for crate::operation::search_test_cases::builders::SearchTestCasesOutputBuilder 
                 f.write_str("a `SearchTestCasesResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_filter.is_some())
@@ -46,6 +46,7 @@ for crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInp
                 f.write_str("a `SearchUserHierarchyGroupsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -123,7 +124,7 @@ for crate::operation::search_user_hierarchy_groups::builders::SearchUserHierarch
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_filter.is_some())
@@ -163,6 +164,7 @@ for crate::operation::search_user_hierarchy_groups::builders::SearchUserHierarch
                 f.write_str("a `SearchUserHierarchyGroupsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -242,7 +244,7 @@ for crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOut
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.user_hierarchy_groups.is_some())
+        let len = usize::from(self.user_hierarchy_groups.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -274,6 +276,7 @@ for crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOut
                 f.write_str("a `SearchUserHierarchyGroupsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -332,7 +335,7 @@ for crate::operation::search_user_hierarchy_groups::builders::SearchUserHierarch
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.user_hierarchy_groups.is_some())
+        let len = usize::from(self.user_hierarchy_groups.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -364,6 +367,7 @@ for crate::operation::search_user_hierarchy_groups::builders::SearchUserHierarch
                 f.write_str("a `SearchUserHierarchyGroupsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

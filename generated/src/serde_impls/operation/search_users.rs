@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::search_users::SearchUsersInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_filter.is_some())
@@ -45,6 +45,7 @@ for crate::operation::search_users::SearchUsersInput {
                 f.write_str("a `SearchUsersRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -122,7 +123,7 @@ for crate::operation::search_users::builders::SearchUsersInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_filter.is_some())
@@ -162,6 +163,7 @@ for crate::operation::search_users::builders::SearchUsersInputBuilder {
                 f.write_str("a `SearchUsersRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -240,7 +242,7 @@ impl ::serde::Serialize for crate::operation::search_users::SearchUsersOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.users.is_some())
+        let len = usize::from(self.users.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -272,6 +274,7 @@ for crate::operation::search_users::SearchUsersOutput {
                 f.write_str("a `SearchUsersResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -330,7 +333,7 @@ for crate::operation::search_users::builders::SearchUsersOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.users.is_some())
+        let len = usize::from(self.users.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -362,6 +365,7 @@ for crate::operation::search_users::builders::SearchUsersOutputBuilder {
                 f.write_str("a `SearchUsersResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::search_views::SearchViewsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_filter.is_some())
@@ -45,6 +45,7 @@ for crate::operation::search_views::SearchViewsInput {
                 f.write_str("a `SearchViewsRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -122,7 +123,7 @@ for crate::operation::search_views::builders::SearchViewsInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.search_filter.is_some())
@@ -162,6 +163,7 @@ for crate::operation::search_views::builders::SearchViewsInputBuilder {
                 f.write_str("a `SearchViewsRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -240,7 +242,7 @@ impl ::serde::Serialize for crate::operation::search_views::SearchViewsOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.views.is_some())
+        let len = usize::from(self.views.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -272,6 +274,7 @@ for crate::operation::search_views::SearchViewsOutput {
                 f.write_str("a `SearchViewsResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -328,7 +331,7 @@ for crate::operation::search_views::builders::SearchViewsOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.views.is_some())
+        let len = usize::from(self.views.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.approximate_total_count.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -360,6 +363,7 @@ for crate::operation::search_views::builders::SearchViewsOutputBuilder {
                 f.write_str("a `SearchViewsResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::search_vocabularies::SearchVocabulariesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some()) + usize::from(self.state.is_some())
             + usize::from(self.name_starts_with.is_some())
@@ -49,6 +49,7 @@ for crate::operation::search_vocabularies::SearchVocabulariesInput {
                 f.write_str("a `SearchVocabulariesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -135,7 +136,7 @@ for crate::operation::search_vocabularies::builders::SearchVocabulariesInputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some()) + usize::from(self.state.is_some())
             + usize::from(self.name_starts_with.is_some())
@@ -178,6 +179,7 @@ for crate::operation::search_vocabularies::builders::SearchVocabulariesInputBuil
                 f.write_str("a `SearchVocabulariesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -266,7 +268,7 @@ for crate::operation::search_vocabularies::SearchVocabulariesOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.vocabulary_summary_list.is_some())
+        let len = usize::from(self.vocabulary_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.vocabulary_summary_list {
@@ -294,6 +296,7 @@ for crate::operation::search_vocabularies::SearchVocabulariesOutput {
                 f.write_str("a `SearchVocabulariesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -343,7 +346,7 @@ for crate::operation::search_vocabularies::builders::SearchVocabulariesOutputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.vocabulary_summary_list.is_some())
+        let len = usize::from(self.vocabulary_summary_list.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.vocabulary_summary_list {
@@ -371,6 +374,7 @@ for crate::operation::search_vocabularies::builders::SearchVocabulariesOutputBui
                 f.write_str("a `SearchVocabulariesResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::send_chat_integration_event::SendChatIntegrationEventInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.source_id.is_some())
+        let len = usize::from(self.source_id.is_some())
             + usize::from(self.destination_id.is_some())
             + usize::from(self.subtype.is_some()) + usize::from(self.event.is_some())
             + usize::from(self.new_session_details.is_some());
@@ -45,6 +45,7 @@ for crate::operation::send_chat_integration_event::SendChatIntegrationEventInput
                 f.write_str("a `SendChatIntegrationEventRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -120,7 +121,7 @@ for crate::operation::send_chat_integration_event::builders::SendChatIntegration
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.source_id.is_some())
+        let len = usize::from(self.source_id.is_some())
             + usize::from(self.destination_id.is_some())
             + usize::from(self.subtype.is_some()) + usize::from(self.event.is_some())
             + usize::from(self.new_session_details.is_some());
@@ -159,6 +160,7 @@ for crate::operation::send_chat_integration_event::builders::SendChatIntegration
                 f.write_str("a `SendChatIntegrationEventRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -236,7 +238,7 @@ for crate::operation::send_chat_integration_event::SendChatIntegrationEventOutpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.initial_contact_id.is_some())
+        let len = usize::from(self.initial_contact_id.is_some())
             + usize::from(self.new_chat_created.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.initial_contact_id {
@@ -264,6 +266,7 @@ for crate::operation::send_chat_integration_event::SendChatIntegrationEventOutpu
                 f.write_str("a `SendChatIntegrationEventResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -311,7 +314,7 @@ for crate::operation::send_chat_integration_event::builders::SendChatIntegration
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.initial_contact_id.is_some())
+        let len = usize::from(self.initial_contact_id.is_some())
             + usize::from(self.new_chat_created.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.initial_contact_id {
@@ -339,6 +342,7 @@ for crate::operation::send_chat_integration_event::builders::SendChatIntegration
                 f.write_str("a `SendChatIntegrationEventResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::send_outbound_email::SendOutboundEmailInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.from_email_address.is_some())
             + usize::from(self.destination_email_address.is_some())
             + usize::from(self.additional_recipients.is_some())
@@ -58,6 +58,7 @@ for crate::operation::send_outbound_email::SendOutboundEmailInput {
                 f.write_str("a `SendOutboundEmailRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -170,7 +171,7 @@ for crate::operation::send_outbound_email::builders::SendOutboundEmailInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.from_email_address.is_some())
             + usize::from(self.destination_email_address.is_some())
             + usize::from(self.additional_recipients.is_some())
@@ -222,6 +223,7 @@ for crate::operation::send_outbound_email::builders::SendOutboundEmailInputBuild
                 f.write_str("a `SendOutboundEmailRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -357,18 +359,13 @@ for crate::operation::send_outbound_email::SendOutboundEmailOutput {
                 f.write_str("a `SendOutboundEmailResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::send_outbound_email::SendOutboundEmailOutput {
                     _request_id: ::std::option::Option::None,
@@ -407,18 +404,13 @@ for crate::operation::send_outbound_email::builders::SendOutboundEmailOutputBuil
                 f.write_str("a `SendOutboundEmailResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::send_outbound_email::builders::SendOutboundEmailOutputBuilder = ::std::default::Default::default();

@@ -6,7 +6,7 @@ for crate::operation::start_attached_file_upload::StartAttachedFileUploadInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.client_token.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.file_name.is_some())
             + usize::from(self.file_size_in_bytes.is_some())
@@ -61,6 +61,7 @@ for crate::operation::start_attached_file_upload::StartAttachedFileUploadInput {
                 f.write_str("a `StartAttachedFileUploadRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -176,7 +177,7 @@ for crate::operation::start_attached_file_upload::builders::StartAttachedFileUpl
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.client_token.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.file_name.is_some())
             + usize::from(self.file_size_in_bytes.is_some())
@@ -231,6 +232,7 @@ for crate::operation::start_attached_file_upload::builders::StartAttachedFileUpl
                 f.write_str("a `StartAttachedFileUploadRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -348,7 +350,7 @@ for crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.file_arn.is_some())
+        let len = usize::from(self.file_arn.is_some())
             + usize::from(self.file_id.is_some())
             + usize::from(self.creation_time.is_some())
             + usize::from(self.file_status.is_some())
@@ -392,6 +394,7 @@ for crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput 
                 f.write_str("a `StartAttachedFileUploadResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -481,7 +484,7 @@ for crate::operation::start_attached_file_upload::builders::StartAttachedFileUpl
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.file_arn.is_some())
+        let len = usize::from(self.file_arn.is_some())
             + usize::from(self.file_id.is_some())
             + usize::from(self.creation_time.is_some())
             + usize::from(self.file_status.is_some())
@@ -525,6 +528,7 @@ for crate::operation::start_attached_file_upload::builders::StartAttachedFileUpl
                 f.write_str("a `StartAttachedFileUploadResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

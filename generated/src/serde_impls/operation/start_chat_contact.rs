@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::start_chat_contact::StartChatConta
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.attributes.is_some())
             + usize::from(self.participant_details.is_some())
@@ -83,6 +83,7 @@ for crate::operation::start_chat_contact::StartChatContactInput {
                 f.write_str("a `StartChatContactRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -256,7 +257,7 @@ for crate::operation::start_chat_contact::builders::StartChatContactInputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.attributes.is_some())
             + usize::from(self.participant_details.is_some())
@@ -334,6 +335,7 @@ for crate::operation::start_chat_contact::builders::StartChatContactInputBuilder
                 f.write_str("a `StartChatContactRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -509,7 +511,7 @@ for crate::operation::start_chat_contact::StartChatContactOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.participant_id.is_some())
             + usize::from(self.participant_token.is_some())
             + usize::from(self.continued_from_contact_id.is_some());
@@ -545,6 +547,7 @@ for crate::operation::start_chat_contact::StartChatContactOutput {
                 f.write_str("a `StartChatContactResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -610,7 +613,7 @@ for crate::operation::start_chat_contact::builders::StartChatContactOutputBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.participant_id.is_some())
             + usize::from(self.participant_token.is_some())
             + usize::from(self.continued_from_contact_id.is_some());
@@ -646,6 +649,7 @@ for crate::operation::start_chat_contact::builders::StartChatContactOutputBuilde
                 f.write_str("a `StartChatContactResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

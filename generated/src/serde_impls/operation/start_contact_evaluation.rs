@@ -6,7 +6,7 @@ for crate::operation::start_contact_evaluation::StartContactEvaluationInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.auto_evaluation_configuration.is_some())
@@ -50,6 +50,7 @@ for crate::operation::start_contact_evaluation::StartContactEvaluationInput {
                 f.write_str("a `StartContactEvaluationRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -136,7 +137,7 @@ for crate::operation::start_contact_evaluation::builders::StartContactEvaluation
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.auto_evaluation_configuration.is_some())
@@ -180,6 +181,7 @@ for crate::operation::start_contact_evaluation::builders::StartContactEvaluation
                 f.write_str("a `StartContactEvaluationRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -268,7 +270,7 @@ for crate::operation::start_contact_evaluation::StartContactEvaluationOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("EvaluationId", &self.evaluation_id)?;
         map.serialize_entry("EvaluationArn", &self.evaluation_arn)?;
@@ -291,6 +293,7 @@ for crate::operation::start_contact_evaluation::StartContactEvaluationOutput {
                 f.write_str("a `StartContactEvaluationResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -338,7 +341,7 @@ for crate::operation::start_contact_evaluation::builders::StartContactEvaluation
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_id.is_some())
+        let len = usize::from(self.evaluation_id.is_some())
             + usize::from(self.evaluation_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.evaluation_id {
@@ -366,6 +369,7 @@ for crate::operation::start_contact_evaluation::builders::StartContactEvaluation
                 f.write_str("a `StartContactEvaluationResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

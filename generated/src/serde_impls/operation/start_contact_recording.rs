@@ -6,7 +6,7 @@ for crate::operation::start_contact_recording::StartContactRecordingInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.initial_contact_id.is_some())
             + usize::from(self.voice_recording_configuration.is_some());
@@ -42,6 +42,7 @@ for crate::operation::start_contact_recording::StartContactRecordingInput {
                 f.write_str("a `StartContactRecordingRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ for crate::operation::start_contact_recording::builders::StartContactRecordingIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.initial_contact_id.is_some())
             + usize::from(self.voice_recording_configuration.is_some());
@@ -144,6 +145,7 @@ for crate::operation::start_contact_recording::builders::StartContactRecordingIn
                 f.write_str("a `StartContactRecordingRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -233,18 +235,13 @@ for crate::operation::start_contact_recording::StartContactRecordingOutput {
                 f.write_str("a `StartContactRecordingResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::start_contact_recording::StartContactRecordingOutput {
                     _request_id: ::std::option::Option::None,
@@ -283,18 +280,13 @@ for crate::operation::start_contact_recording::builders::StartContactRecordingOu
                 f.write_str("a `StartContactRecordingResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::start_contact_recording::builders::StartContactRecordingOutputBuilder = ::std::default::Default::default();

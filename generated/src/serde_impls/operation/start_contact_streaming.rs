@@ -6,7 +6,7 @@ for crate::operation::start_contact_streaming::StartContactStreamingInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.chat_streaming_configuration.is_some())
             + usize::from(self.client_token.is_some());
@@ -42,6 +42,7 @@ for crate::operation::start_contact_streaming::StartContactStreamingInput {
                 f.write_str("a `StartContactStreamingRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ for crate::operation::start_contact_streaming::builders::StartContactStreamingIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.chat_streaming_configuration.is_some())
             + usize::from(self.client_token.is_some());
@@ -144,6 +145,7 @@ for crate::operation::start_contact_streaming::builders::StartContactStreamingIn
                 f.write_str("a `StartContactStreamingRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -212,7 +214,7 @@ for crate::operation::start_contact_streaming::StartContactStreamingOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true);
+        let len = 1usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("StreamingId", &self.streaming_id)?;
         map.end()
@@ -234,6 +236,7 @@ for crate::operation::start_contact_streaming::StartContactStreamingOutput {
                 f.write_str("a `StartContactStreamingResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -272,7 +275,7 @@ for crate::operation::start_contact_streaming::builders::StartContactStreamingOu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.streaming_id.is_some());
+        let len = usize::from(self.streaming_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.streaming_id {
             map.serialize_entry("StreamingId", value)?;
@@ -296,6 +299,7 @@ for crate::operation::start_contact_streaming::builders::StartContactStreamingOu
                 f.write_str("a `StartContactStreamingResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

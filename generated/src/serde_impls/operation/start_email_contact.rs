@@ -6,7 +6,7 @@ for crate::operation::start_email_contact::StartEmailContactInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.from_email_address.is_some())
             + usize::from(self.destination_email_address.is_some())
             + usize::from(self.description.is_some())
@@ -81,6 +81,7 @@ for crate::operation::start_email_contact::StartEmailContactInput {
                 f.write_str("a `StartEmailContactRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -252,7 +253,7 @@ for crate::operation::start_email_contact::builders::StartEmailContactInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.from_email_address.is_some())
             + usize::from(self.destination_email_address.is_some())
             + usize::from(self.description.is_some())
@@ -327,6 +328,7 @@ for crate::operation::start_email_contact::builders::StartEmailContactInputBuild
                 f.write_str("a `StartEmailContactRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -500,7 +502,7 @@ for crate::operation::start_email_contact::StartEmailContactOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some());
+        let len = usize::from(self.contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
@@ -524,6 +526,7 @@ for crate::operation::start_email_contact::StartEmailContactOutput {
                 f.write_str("a `StartEmailContactResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -562,7 +565,7 @@ for crate::operation::start_email_contact::builders::StartEmailContactOutputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some());
+        let len = usize::from(self.contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
@@ -586,6 +589,7 @@ for crate::operation::start_email_contact::builders::StartEmailContactOutputBuil
                 f.write_str("a `StartEmailContactResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

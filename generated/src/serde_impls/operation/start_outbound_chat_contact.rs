@@ -6,7 +6,7 @@ for crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.source_endpoint.is_some())
+        let len = usize::from(self.source_endpoint.is_some())
             + usize::from(self.destination_endpoint.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.segment_attributes.is_some())
@@ -82,6 +82,7 @@ for crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput
                 f.write_str("a `StartOutboundChatContactRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -246,7 +247,7 @@ for crate::operation::start_outbound_chat_contact::builders::StartOutboundChatCo
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.source_endpoint.is_some())
+        let len = usize::from(self.source_endpoint.is_some())
             + usize::from(self.destination_endpoint.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.segment_attributes.is_some())
@@ -322,6 +323,7 @@ for crate::operation::start_outbound_chat_contact::builders::StartOutboundChatCo
                 f.write_str("a `StartOutboundChatContactRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -488,7 +490,7 @@ for crate::operation::start_outbound_chat_contact::StartOutboundChatContactOutpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some());
+        let len = usize::from(self.contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
@@ -512,6 +514,7 @@ for crate::operation::start_outbound_chat_contact::StartOutboundChatContactOutpu
                 f.write_str("a `StartOutboundChatContactResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -550,7 +553,7 @@ for crate::operation::start_outbound_chat_contact::builders::StartOutboundChatCo
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some());
+        let len = usize::from(self.contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
@@ -574,6 +577,7 @@ for crate::operation::start_outbound_chat_contact::builders::StartOutboundChatCo
                 f.write_str("a `StartOutboundChatContactResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

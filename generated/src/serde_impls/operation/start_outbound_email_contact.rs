@@ -6,7 +6,7 @@ for crate::operation::start_outbound_email_contact::StartOutboundEmailContactInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.from_email_address.is_some())
             + usize::from(self.destination_email_address.is_some())
@@ -54,6 +54,7 @@ for crate::operation::start_outbound_email_contact::StartOutboundEmailContactInp
                 f.write_str("a `StartOutboundEmailContactRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -153,7 +154,7 @@ for crate::operation::start_outbound_email_contact::builders::StartOutboundEmail
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.from_email_address.is_some())
             + usize::from(self.destination_email_address.is_some())
@@ -201,6 +202,7 @@ for crate::operation::start_outbound_email_contact::builders::StartOutboundEmail
                 f.write_str("a `StartOutboundEmailContactRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -302,7 +304,7 @@ for crate::operation::start_outbound_email_contact::StartOutboundEmailContactOut
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some());
+        let len = usize::from(self.contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
@@ -326,6 +328,7 @@ for crate::operation::start_outbound_email_contact::StartOutboundEmailContactOut
                 f.write_str("a `StartOutboundEmailContactResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -364,7 +367,7 @@ for crate::operation::start_outbound_email_contact::builders::StartOutboundEmail
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some());
+        let len = usize::from(self.contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
@@ -388,6 +391,7 @@ for crate::operation::start_outbound_email_contact::builders::StartOutboundEmail
                 f.write_str("a `StartOutboundEmailContactResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

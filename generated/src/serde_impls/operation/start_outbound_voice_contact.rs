@@ -6,7 +6,7 @@ for crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.references.is_some())
             + usize::from(self.related_contact_id.is_some())
@@ -91,6 +91,7 @@ for crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInp
                 f.write_str("a `StartOutboundVoiceContactRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -273,7 +274,7 @@ for crate::operation::start_outbound_voice_contact::builders::StartOutboundVoice
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.references.is_some())
             + usize::from(self.related_contact_id.is_some())
@@ -358,6 +359,7 @@ for crate::operation::start_outbound_voice_contact::builders::StartOutboundVoice
                 f.write_str("a `StartOutboundVoiceContactRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -542,7 +544,7 @@ for crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactOut
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some());
+        let len = usize::from(self.contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
@@ -566,6 +568,7 @@ for crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactOut
                 f.write_str("a `StartOutboundVoiceContactResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -604,7 +607,7 @@ for crate::operation::start_outbound_voice_contact::builders::StartOutboundVoice
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some());
+        let len = usize::from(self.contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
@@ -628,6 +631,7 @@ for crate::operation::start_outbound_voice_contact::builders::StartOutboundVoice
                 f.write_str("a `StartOutboundVoiceContactResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::start_task_contact::StartTaskConta
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.previous_contact_id.is_some())
             + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.attributes.is_some()) + usize::from(self.name.is_some())
@@ -86,6 +86,7 @@ for crate::operation::start_task_contact::StartTaskContactInput {
                 f.write_str("a `StartTaskContactRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -253,7 +254,7 @@ for crate::operation::start_task_contact::builders::StartTaskContactInputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.previous_contact_id.is_some())
             + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.attributes.is_some()) + usize::from(self.name.is_some())
@@ -334,6 +335,7 @@ for crate::operation::start_task_contact::builders::StartTaskContactInputBuilder
                 f.write_str("a `StartTaskContactRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -503,7 +505,7 @@ for crate::operation::start_task_contact::StartTaskContactOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some());
+        let len = usize::from(self.contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
@@ -527,6 +529,7 @@ for crate::operation::start_task_contact::StartTaskContactOutput {
                 f.write_str("a `StartTaskContactResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -565,7 +568,7 @@ for crate::operation::start_task_contact::builders::StartTaskContactOutputBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some());
+        let len = usize::from(self.contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
@@ -589,6 +592,7 @@ for crate::operation::start_task_contact::builders::StartTaskContactOutputBuilde
                 f.write_str("a `StartTaskContactResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::start_test_case_execution::StartTestCaseExecutionInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.test_case_id.is_some())
             + usize::from(self.client_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ for crate::operation::start_test_case_execution::StartTestCaseExecutionInput {
                 f.write_str("a `StartTestCaseExecutionRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +94,7 @@ for crate::operation::start_test_case_execution::builders::StartTestCaseExecutio
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.test_case_id.is_some())
             + usize::from(self.client_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -125,6 +126,7 @@ for crate::operation::start_test_case_execution::builders::StartTestCaseExecutio
                 f.write_str("a `StartTestCaseExecutionRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -182,7 +184,7 @@ for crate::operation::start_test_case_execution::StartTestCaseExecutionOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.test_case_execution_id.is_some())
+        let len = usize::from(self.test_case_execution_id.is_some())
             + usize::from(self.test_case_id.is_some())
             + usize::from(self.status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -214,6 +216,7 @@ for crate::operation::start_test_case_execution::StartTestCaseExecutionOutput {
                 f.write_str("a `StartTestCaseExecutionResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -272,7 +275,7 @@ for crate::operation::start_test_case_execution::builders::StartTestCaseExecutio
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.test_case_execution_id.is_some())
+        let len = usize::from(self.test_case_execution_id.is_some())
             + usize::from(self.test_case_id.is_some())
             + usize::from(self.status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -304,6 +307,7 @@ for crate::operation::start_test_case_execution::builders::StartTestCaseExecutio
                 f.write_str("a `StartTestCaseExecutionResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

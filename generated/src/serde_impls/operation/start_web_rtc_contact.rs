@@ -6,7 +6,7 @@ for crate::operation::start_web_rtc_contact::StartWebRtcContactInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attributes.is_some())
+        let len = usize::from(self.attributes.is_some())
             + usize::from(self.client_token.is_some())
             + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.instance_id.is_some())
@@ -62,6 +62,7 @@ for crate::operation::start_web_rtc_contact::StartWebRtcContactInput {
                 f.write_str("a `StartWebRTCContactRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -179,7 +180,7 @@ for crate::operation::start_web_rtc_contact::builders::StartWebRtcContactInputBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attributes.is_some())
+        let len = usize::from(self.attributes.is_some())
             + usize::from(self.client_token.is_some())
             + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.instance_id.is_some())
@@ -235,6 +236,7 @@ for crate::operation::start_web_rtc_contact::builders::StartWebRtcContactInputBu
                 f.write_str("a `StartWebRTCContactRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -354,7 +356,7 @@ for crate::operation::start_web_rtc_contact::StartWebRtcContactOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.connection_data.is_some())
+        let len = usize::from(self.connection_data.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.participant_id.is_some())
             + usize::from(self.participant_token.is_some());
@@ -390,6 +392,7 @@ for crate::operation::start_web_rtc_contact::StartWebRtcContactOutput {
                 f.write_str("a `StartWebRTCContactResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -457,7 +460,7 @@ for crate::operation::start_web_rtc_contact::builders::StartWebRtcContactOutputB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.connection_data.is_some())
+        let len = usize::from(self.connection_data.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.participant_id.is_some())
             + usize::from(self.participant_token.is_some());
@@ -493,6 +496,7 @@ for crate::operation::start_web_rtc_contact::builders::StartWebRtcContactOutputB
                 f.write_str("a `StartWebRTCContactResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

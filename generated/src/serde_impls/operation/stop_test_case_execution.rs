@@ -6,7 +6,7 @@ for crate::operation::stop_test_case_execution::StopTestCaseExecutionInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.test_case_execution_id.is_some())
             + usize::from(self.test_case_id.is_some())
             + usize::from(self.client_token.is_some());
@@ -42,6 +42,7 @@ for crate::operation::stop_test_case_execution::StopTestCaseExecutionInput {
                 f.write_str("a `StopTestCaseExecutionRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -106,7 +107,7 @@ for crate::operation::stop_test_case_execution::builders::StopTestCaseExecutionI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.test_case_execution_id.is_some())
             + usize::from(self.test_case_id.is_some())
             + usize::from(self.client_token.is_some());
@@ -142,6 +143,7 @@ for crate::operation::stop_test_case_execution::builders::StopTestCaseExecutionI
                 f.write_str("a `StopTestCaseExecutionRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -229,18 +231,13 @@ for crate::operation::stop_test_case_execution::StopTestCaseExecutionOutput {
                 f.write_str("a `StopTestCaseExecutionResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::stop_test_case_execution::StopTestCaseExecutionOutput {
                     _request_id: ::std::option::Option::None,
@@ -279,18 +276,13 @@ for crate::operation::stop_test_case_execution::builders::StopTestCaseExecutionO
                 f.write_str("a `StopTestCaseExecutionResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::stop_test_case_execution::builders::StopTestCaseExecutionOutputBuilder = ::std::default::Default::default();

@@ -6,7 +6,7 @@ for crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.evaluation_id.is_some())
             + usize::from(self.answers.is_some()) + usize::from(self.notes.is_some())
             + usize::from(self.submitted_by.is_some());
@@ -45,6 +45,7 @@ for crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput {
                 f.write_str("a `SubmitContactEvaluationRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -127,7 +128,7 @@ for crate::operation::submit_contact_evaluation::builders::SubmitContactEvaluati
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.evaluation_id.is_some())
             + usize::from(self.answers.is_some()) + usize::from(self.notes.is_some())
             + usize::from(self.submitted_by.is_some());
@@ -166,6 +167,7 @@ for crate::operation::submit_contact_evaluation::builders::SubmitContactEvaluati
                 f.write_str("a `SubmitContactEvaluationRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -250,7 +252,7 @@ for crate::operation::submit_contact_evaluation::SubmitContactEvaluationOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("EvaluationId", &self.evaluation_id)?;
         map.serialize_entry("EvaluationArn", &self.evaluation_arn)?;
@@ -273,6 +275,7 @@ for crate::operation::submit_contact_evaluation::SubmitContactEvaluationOutput {
                 f.write_str("a `SubmitContactEvaluationResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -320,7 +323,7 @@ for crate::operation::submit_contact_evaluation::builders::SubmitContactEvaluati
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_id.is_some())
+        let len = usize::from(self.evaluation_id.is_some())
             + usize::from(self.evaluation_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.evaluation_id {
@@ -348,6 +351,7 @@ for crate::operation::submit_contact_evaluation::builders::SubmitContactEvaluati
                 f.write_str("a `SubmitContactEvaluationResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

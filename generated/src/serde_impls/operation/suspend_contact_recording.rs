@@ -6,7 +6,7 @@ for crate::operation::suspend_contact_recording::SuspendContactRecordingInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.initial_contact_id.is_some())
             + usize::from(self.contact_recording_type.is_some());
@@ -42,6 +42,7 @@ for crate::operation::suspend_contact_recording::SuspendContactRecordingInput {
                 f.write_str("a `SuspendContactRecordingRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ for crate::operation::suspend_contact_recording::builders::SuspendContactRecordi
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.initial_contact_id.is_some())
             + usize::from(self.contact_recording_type.is_some());
@@ -144,6 +145,7 @@ for crate::operation::suspend_contact_recording::builders::SuspendContactRecordi
                 f.write_str("a `SuspendContactRecordingRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -233,18 +235,13 @@ for crate::operation::suspend_contact_recording::SuspendContactRecordingOutput {
                 f.write_str("a `SuspendContactRecordingResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::suspend_contact_recording::SuspendContactRecordingOutput {
                     _request_id: ::std::option::Option::None,
@@ -283,18 +280,13 @@ for crate::operation::suspend_contact_recording::builders::SuspendContactRecordi
                 f.write_str("a `SuspendContactRecordingResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::suspend_contact_recording::builders::SuspendContactRecordingOutputBuilder = ::std::default::Default::default();

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::transfer_contact::TransferContactI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.queue_id.is_some()) + usize::from(self.user_id.is_some())
             + usize::from(self.contact_flow_id.is_some())
@@ -48,6 +48,7 @@ for crate::operation::transfer_contact::TransferContactInput {
                 f.write_str("a `TransferContactRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -130,7 +131,7 @@ for crate::operation::transfer_contact::builders::TransferContactInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.queue_id.is_some()) + usize::from(self.user_id.is_some())
             + usize::from(self.contact_flow_id.is_some())
@@ -173,6 +174,7 @@ for crate::operation::transfer_contact::builders::TransferContactInputBuilder {
                 f.write_str("a `TransferContactRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -256,7 +258,7 @@ impl ::serde::Serialize for crate::operation::transfer_contact::TransferContactO
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.contact_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
@@ -284,6 +286,7 @@ for crate::operation::transfer_contact::TransferContactOutput {
                 f.write_str("a `TransferContactResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -331,7 +334,7 @@ for crate::operation::transfer_contact::builders::TransferContactOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.contact_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
@@ -359,6 +362,7 @@ for crate::operation::transfer_contact::builders::TransferContactOutputBuilder {
                 f.write_str("a `TransferContactResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::update_attached_files_configuration::UpdateAttachedFilesCo
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.attachment_scope.is_some())
             + usize::from(self.maximum_size_limit_in_bytes.is_some())
             + usize::from(self.extension_configuration.is_some());
@@ -42,6 +42,7 @@ for crate::operation::update_attached_files_configuration::UpdateAttachedFilesCo
                 f.write_str("a `UpdateAttachedFilesConfigurationRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -110,7 +111,7 @@ for crate::operation::update_attached_files_configuration::builders::UpdateAttac
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.attachment_scope.is_some())
             + usize::from(self.maximum_size_limit_in_bytes.is_some())
             + usize::from(self.extension_configuration.is_some());
@@ -148,6 +149,7 @@ for crate::operation::update_attached_files_configuration::builders::UpdateAttac
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -218,8 +220,7 @@ for crate::operation::update_attached_files_configuration::UpdateAttachedFilesCo
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.maximum_size_limit_in_bytes.is_some())
+        let len = 2usize + usize::from(self.maximum_size_limit_in_bytes.is_some())
             + usize::from(self.extension_configuration.is_some())
             + usize::from(self.last_modified_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -259,6 +260,7 @@ for crate::operation::update_attached_files_configuration::UpdateAttachedFilesCo
                 f.write_str("a `UpdateAttachedFilesConfigurationResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -342,7 +344,7 @@ for crate::operation::update_attached_files_configuration::builders::UpdateAttac
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.attachment_scope.is_some())
             + usize::from(self.maximum_size_limit_in_bytes.is_some())
             + usize::from(self.extension_configuration.is_some())
@@ -390,6 +392,7 @@ for crate::operation::update_attached_files_configuration::builders::UpdateAttac
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::update_authentication_profile::UpdateAuthenticationProfile
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.authentication_profile_id.is_some())
+        let len = usize::from(self.authentication_profile_id.is_some())
             + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.allowed_ips.is_some())
@@ -63,6 +63,7 @@ for crate::operation::update_authentication_profile::UpdateAuthenticationProfile
                 f.write_str("a `UpdateAuthenticationProfileRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -174,7 +175,7 @@ for crate::operation::update_authentication_profile::builders::UpdateAuthenticat
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.authentication_profile_id.is_some())
+        let len = usize::from(self.authentication_profile_id.is_some())
             + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.allowed_ips.is_some())
@@ -231,6 +232,7 @@ for crate::operation::update_authentication_profile::builders::UpdateAuthenticat
                 f.write_str("a `UpdateAuthenticationProfileRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -365,18 +367,13 @@ for crate::operation::update_authentication_profile::UpdateAuthenticationProfile
                 f.write_str("a `Unit` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_authentication_profile::UpdateAuthenticationProfileOutput {
                     _request_id: ::std::option::Option::None,
@@ -415,18 +412,13 @@ for crate::operation::update_authentication_profile::builders::UpdateAuthenticat
                 f.write_str("a `Unit builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_authentication_profile::builders::UpdateAuthenticationProfileOutputBuilder = ::std::default::Default::default();

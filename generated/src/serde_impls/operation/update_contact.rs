@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::update_contact::UpdateContactInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.references.is_some())
@@ -64,6 +64,7 @@ for crate::operation::update_contact::UpdateContactInput {
                 f.write_str("a `UpdateContactRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -195,7 +196,7 @@ for crate::operation::update_contact::builders::UpdateContactInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.references.is_some())
@@ -254,6 +255,7 @@ for crate::operation::update_contact::builders::UpdateContactInputBuilder {
                 f.write_str("a `UpdateContactRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -407,18 +409,13 @@ for crate::operation::update_contact::UpdateContactOutput {
                 f.write_str("a `UpdateContactResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_contact::UpdateContactOutput {
                     _request_id: ::std::option::Option::None,
@@ -457,18 +454,13 @@ for crate::operation::update_contact::builders::UpdateContactOutputBuilder {
                 f.write_str("a `UpdateContactResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_contact::builders::UpdateContactOutputBuilder = ::std::default::Default::default();

@@ -6,7 +6,7 @@ for crate::operation::update_contact_evaluation::UpdateContactEvaluationInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.evaluation_id.is_some())
             + usize::from(self.answers.is_some()) + usize::from(self.notes.is_some())
             + usize::from(self.updated_by.is_some());
@@ -45,6 +45,7 @@ for crate::operation::update_contact_evaluation::UpdateContactEvaluationInput {
                 f.write_str("a `UpdateContactEvaluationRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -127,7 +128,7 @@ for crate::operation::update_contact_evaluation::builders::UpdateContactEvaluati
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.evaluation_id.is_some())
             + usize::from(self.answers.is_some()) + usize::from(self.notes.is_some())
             + usize::from(self.updated_by.is_some());
@@ -166,6 +167,7 @@ for crate::operation::update_contact_evaluation::builders::UpdateContactEvaluati
                 f.write_str("a `UpdateContactEvaluationRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -250,7 +252,7 @@ for crate::operation::update_contact_evaluation::UpdateContactEvaluationOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("EvaluationId", &self.evaluation_id)?;
         map.serialize_entry("EvaluationArn", &self.evaluation_arn)?;
@@ -273,6 +275,7 @@ for crate::operation::update_contact_evaluation::UpdateContactEvaluationOutput {
                 f.write_str("a `UpdateContactEvaluationResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -320,7 +323,7 @@ for crate::operation::update_contact_evaluation::builders::UpdateContactEvaluati
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_id.is_some())
+        let len = usize::from(self.evaluation_id.is_some())
             + usize::from(self.evaluation_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.evaluation_id {
@@ -348,6 +351,7 @@ for crate::operation::update_contact_evaluation::builders::UpdateContactEvaluati
                 f.write_str("a `UpdateContactEvaluationResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

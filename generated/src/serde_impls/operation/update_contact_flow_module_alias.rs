@@ -6,7 +6,7 @@ for crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleA
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.alias_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.description.is_some())
@@ -49,6 +49,7 @@ for crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleA
                 f.write_str("a `UpdateContactFlowModuleAliasRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -131,7 +132,7 @@ for crate::operation::update_contact_flow_module_alias::builders::UpdateContactF
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.alias_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.description.is_some())
@@ -174,6 +175,7 @@ for crate::operation::update_contact_flow_module_alias::builders::UpdateContactF
                 f.write_str("a `UpdateContactFlowModuleAliasRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -279,18 +281,13 @@ for crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleA
                 f.write_str("a `UpdateContactFlowModuleAliasResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasOutput {
                     _request_id: ::std::option::Option::None,
@@ -329,18 +326,13 @@ for crate::operation::update_contact_flow_module_alias::builders::UpdateContactF
                 f.write_str("a `UpdateContactFlowModuleAliasResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_contact_flow_module_alias::builders::UpdateContactFlowModuleAliasOutputBuilder = ::std::default::Default::default();

@@ -6,7 +6,7 @@ for crate::operation::update_contact_flow_module_content::UpdateContactFlowModul
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.content.is_some()) + usize::from(self.settings.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -41,6 +41,7 @@ for crate::operation::update_contact_flow_module_content::UpdateContactFlowModul
                 f.write_str("a `UpdateContactFlowModuleContentRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -105,7 +106,7 @@ for crate::operation::update_contact_flow_module_content::builders::UpdateContac
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.content.is_some()) + usize::from(self.settings.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -142,6 +143,7 @@ for crate::operation::update_contact_flow_module_content::builders::UpdateContac
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -229,18 +231,13 @@ for crate::operation::update_contact_flow_module_content::UpdateContactFlowModul
                 f.write_str("a `UpdateContactFlowModuleContentResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentOutput {
                     _request_id: ::std::option::Option::None,
@@ -281,18 +278,13 @@ for crate::operation::update_contact_flow_module_content::builders::UpdateContac
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_contact_flow_module_content::builders::UpdateContactFlowModuleContentOutputBuilder = ::std::default::Default::default();

@@ -6,7 +6,7 @@ for crate::operation::update_contact_flow_name::UpdateContactFlowNameInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -41,6 +41,7 @@ for crate::operation::update_contact_flow_name::UpdateContactFlowNameInput {
                 f.write_str("a `UpdateContactFlowNameRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -105,7 +106,7 @@ for crate::operation::update_contact_flow_name::builders::UpdateContactFlowNameI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -140,6 +141,7 @@ for crate::operation::update_contact_flow_name::builders::UpdateContactFlowNameI
                 f.write_str("a `UpdateContactFlowNameRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -227,18 +229,13 @@ for crate::operation::update_contact_flow_name::UpdateContactFlowNameOutput {
                 f.write_str("a `UpdateContactFlowNameResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_contact_flow_name::UpdateContactFlowNameOutput {
                     _request_id: ::std::option::Option::None,
@@ -277,18 +274,13 @@ for crate::operation::update_contact_flow_name::builders::UpdateContactFlowNameO
                 f.write_str("a `UpdateContactFlowNameResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_contact_flow_name::builders::UpdateContactFlowNameOutputBuilder = ::std::default::Default::default();

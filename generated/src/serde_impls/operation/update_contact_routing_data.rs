@@ -6,7 +6,7 @@ for crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.queue_time_adjustment_seconds.is_some())
             + usize::from(self.queue_priority.is_some())
@@ -46,6 +46,7 @@ for crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput
                 f.write_str("a `UpdateContactRoutingDataRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -123,7 +124,7 @@ for crate::operation::update_contact_routing_data::builders::UpdateContactRoutin
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.queue_time_adjustment_seconds.is_some())
             + usize::from(self.queue_priority.is_some())
@@ -163,6 +164,7 @@ for crate::operation::update_contact_routing_data::builders::UpdateContactRoutin
                 f.write_str("a `UpdateContactRoutingDataRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -263,18 +265,13 @@ for crate::operation::update_contact_routing_data::UpdateContactRoutingDataOutpu
                 f.write_str("a `UpdateContactRoutingDataResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_contact_routing_data::UpdateContactRoutingDataOutput {
                     _request_id: ::std::option::Option::None,
@@ -313,18 +310,13 @@ for crate::operation::update_contact_routing_data::builders::UpdateContactRoutin
                 f.write_str("a `UpdateContactRoutingDataResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_contact_routing_data::builders::UpdateContactRoutingDataOutputBuilder = ::std::default::Default::default();

@@ -6,7 +6,7 @@ for crate::operation::update_contact_schedule::UpdateContactScheduleInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.scheduled_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -44,6 +44,7 @@ for crate::operation::update_contact_schedule::UpdateContactScheduleInput {
                 f.write_str("a `UpdateContactScheduleRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -101,7 +102,7 @@ for crate::operation::update_contact_schedule::builders::UpdateContactScheduleIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.scheduled_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -139,6 +140,7 @@ for crate::operation::update_contact_schedule::builders::UpdateContactScheduleIn
                 f.write_str("a `UpdateContactScheduleRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -219,18 +221,13 @@ for crate::operation::update_contact_schedule::UpdateContactScheduleOutput {
                 f.write_str("a `UpdateContactScheduleResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_contact_schedule::UpdateContactScheduleOutput {
                     _request_id: ::std::option::Option::None,
@@ -269,18 +266,13 @@ for crate::operation::update_contact_schedule::builders::UpdateContactScheduleOu
                 f.write_str("a `UpdateContactScheduleResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_contact_schedule::builders::UpdateContactScheduleOutputBuilder = ::std::default::Default::default();

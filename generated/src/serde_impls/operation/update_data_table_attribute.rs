@@ -6,7 +6,7 @@ for crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.attribute_name.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.value_type.is_some())
@@ -57,6 +57,7 @@ for crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput
                 f.write_str("a `UpdateDataTableAttributeRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -161,7 +162,7 @@ for crate::operation::update_data_table_attribute::builders::UpdateDataTableAttr
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.attribute_name.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.value_type.is_some())
@@ -212,6 +213,7 @@ for crate::operation::update_data_table_attribute::builders::UpdateDataTableAttr
                 f.write_str("a `UpdateDataTableAttributeRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -318,7 +320,7 @@ for crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.lock_version.is_some());
+        let len = 1usize + usize::from(self.lock_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Name", &self.name)?;
         if let ::std::option::Option::Some(value) = &self.lock_version {
@@ -343,6 +345,7 @@ for crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutpu
                 f.write_str("a `UpdateDataTableAttributeResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -377,9 +380,11 @@ for crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutpu
                 ::std::result::Result::Ok(crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutput {
                     name: field_name.unwrap_or_default(),
                     lock_version: field_lock_version
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::DataTableLockVersion,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::DataTableLockVersion,
+                            >,
+                        ),
                     _request_id: ::std::option::Option::None,
                 })
             }
@@ -395,7 +400,7 @@ for crate::operation::update_data_table_attribute::builders::UpdateDataTableAttr
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.lock_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.name {
@@ -423,6 +428,7 @@ for crate::operation::update_data_table_attribute::builders::UpdateDataTableAttr
                 f.write_str("a `UpdateDataTableAttributeResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.value_lock_level.is_some())
@@ -49,6 +49,7 @@ for crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput {
                 f.write_str("a `UpdateDataTableMetadataRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -133,7 +134,7 @@ for crate::operation::update_data_table_metadata::builders::UpdateDataTableMetad
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.value_lock_level.is_some())
@@ -176,6 +177,7 @@ for crate::operation::update_data_table_metadata::builders::UpdateDataTableMetad
                 f.write_str("a `UpdateDataTableMetadataRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -262,7 +264,7 @@ for crate::operation::update_data_table_metadata::UpdateDataTableMetadataOutput 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.lock_version.is_some());
+        let len = usize::from(self.lock_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.lock_version {
             map.serialize_entry("LockVersion", value)?;
@@ -286,6 +288,7 @@ for crate::operation::update_data_table_metadata::UpdateDataTableMetadataOutput 
                 f.write_str("a `UpdateDataTableMetadataResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -311,9 +314,11 @@ for crate::operation::update_data_table_metadata::UpdateDataTableMetadataOutput 
                 }
                 ::std::result::Result::Ok(crate::operation::update_data_table_metadata::UpdateDataTableMetadataOutput {
                     lock_version: field_lock_version
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::DataTableLockVersion,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::DataTableLockVersion,
+                            >,
+                        ),
                     _request_id: ::std::option::Option::None,
                 })
             }
@@ -329,7 +334,7 @@ for crate::operation::update_data_table_metadata::builders::UpdateDataTableMetad
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.lock_version.is_some());
+        let len = usize::from(self.lock_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.lock_version {
             map.serialize_entry("LockVersion", value)?;
@@ -353,6 +358,7 @@ for crate::operation::update_data_table_metadata::builders::UpdateDataTableMetad
                 f.write_str("a `UpdateDataTableMetadataResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

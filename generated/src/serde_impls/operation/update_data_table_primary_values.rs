@@ -6,7 +6,7 @@ for crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryVa
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.primary_values.is_some())
             + usize::from(self.new_primary_values.is_some())
@@ -46,6 +46,7 @@ for crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryVa
                 f.write_str("a `UpdateDataTablePrimaryValuesRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -125,7 +126,7 @@ for crate::operation::update_data_table_primary_values::builders::UpdateDataTabl
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.primary_values.is_some())
             + usize::from(self.new_primary_values.is_some())
@@ -165,6 +166,7 @@ for crate::operation::update_data_table_primary_values::builders::UpdateDataTabl
                 f.write_str("a `UpdateDataTablePrimaryValuesRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -246,7 +248,7 @@ for crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryVa
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.lock_version.is_some());
+        let len = usize::from(self.lock_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.lock_version {
             map.serialize_entry("LockVersion", value)?;
@@ -270,6 +272,7 @@ for crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryVa
                 f.write_str("a `UpdateDataTablePrimaryValuesResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -295,9 +298,11 @@ for crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryVa
                 }
                 ::std::result::Result::Ok(crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesOutput {
                     lock_version: field_lock_version
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::DataTableLockVersion,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::DataTableLockVersion,
+                            >,
+                        ),
                     _request_id: ::std::option::Option::None,
                 })
             }
@@ -313,7 +318,7 @@ for crate::operation::update_data_table_primary_values::builders::UpdateDataTabl
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.lock_version.is_some());
+        let len = usize::from(self.lock_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.lock_version {
             map.serialize_entry("LockVersion", value)?;
@@ -337,6 +342,7 @@ for crate::operation::update_data_table_primary_values::builders::UpdateDataTabl
                 f.write_str("a `UpdateDataTablePrimaryValuesResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

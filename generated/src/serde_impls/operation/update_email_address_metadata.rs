@@ -6,7 +6,7 @@ for crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.email_address_id.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.display_name.is_some())
@@ -46,6 +46,7 @@ for crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataI
                 f.write_str("a `UpdateEmailAddressMetadataRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -119,7 +120,7 @@ for crate::operation::update_email_address_metadata::builders::UpdateEmailAddres
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.email_address_id.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.display_name.is_some())
@@ -159,6 +160,7 @@ for crate::operation::update_email_address_metadata::builders::UpdateEmailAddres
                 f.write_str("a `UpdateEmailAddressMetadataRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -234,7 +236,7 @@ for crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataO
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.email_address_id.is_some())
+        let len = usize::from(self.email_address_id.is_some())
             + usize::from(self.email_address_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.email_address_id {
@@ -262,6 +264,7 @@ for crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataO
                 f.write_str("a `UpdateEmailAddressMetadataResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -309,7 +312,7 @@ for crate::operation::update_email_address_metadata::builders::UpdateEmailAddres
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.email_address_id.is_some())
+        let len = usize::from(self.email_address_id.is_some())
             + usize::from(self.email_address_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.email_address_id {
@@ -337,6 +340,7 @@ for crate::operation::update_email_address_metadata::builders::UpdateEmailAddres
                 f.write_str("a `UpdateEmailAddressMetadataResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::update_evaluation_form::UpdateEvaluationFormInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_version.is_some())
             + usize::from(self.create_new_version.is_some())
@@ -81,6 +81,7 @@ for crate::operation::update_evaluation_form::UpdateEvaluationFormInput {
                 f.write_str("a `UpdateEvaluationFormRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -247,7 +248,7 @@ for crate::operation::update_evaluation_form::builders::UpdateEvaluationFormInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_version.is_some())
             + usize::from(self.create_new_version.is_some())
@@ -322,6 +323,7 @@ for crate::operation::update_evaluation_form::builders::UpdateEvaluationFormInpu
                 f.write_str("a `UpdateEvaluationFormRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -490,7 +492,7 @@ for crate::operation::update_evaluation_form::UpdateEvaluationFormOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true);
+        let len = 3usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("EvaluationFormId", &self.evaluation_form_id)?;
         map.serialize_entry("EvaluationFormArn", &self.evaluation_form_arn)?;
@@ -514,6 +516,7 @@ for crate::operation::update_evaluation_form::UpdateEvaluationFormOutput {
                 f.write_str("a `UpdateEvaluationFormResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -571,7 +574,7 @@ for crate::operation::update_evaluation_form::builders::UpdateEvaluationFormOutp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_form_id.is_some())
+        let len = usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_arn.is_some())
             + usize::from(self.evaluation_form_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -603,6 +606,7 @@ for crate::operation::update_evaluation_form::builders::UpdateEvaluationFormOutp
                 f.write_str("a `UpdateEvaluationFormResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

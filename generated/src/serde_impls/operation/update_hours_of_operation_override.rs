@@ -6,7 +6,7 @@ for crate::operation::update_hours_of_operation_override::UpdateHoursOfOperation
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.hours_of_operation_id.is_some())
             + usize::from(self.hours_of_operation_override_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
@@ -66,6 +66,7 @@ for crate::operation::update_hours_of_operation_override::UpdateHoursOfOperation
                 f.write_str("a `UpdateHoursOfOperationOverrideRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -192,7 +193,7 @@ for crate::operation::update_hours_of_operation_override::builders::UpdateHoursO
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.hours_of_operation_id.is_some())
             + usize::from(self.hours_of_operation_override_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
@@ -254,6 +255,7 @@ for crate::operation::update_hours_of_operation_override::builders::UpdateHoursO
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -403,18 +405,13 @@ for crate::operation::update_hours_of_operation_override::UpdateHoursOfOperation
                 f.write_str("a `Unit` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideOutput {
                     _request_id: ::std::option::Option::None,
@@ -453,18 +450,13 @@ for crate::operation::update_hours_of_operation_override::builders::UpdateHoursO
                 f.write_str("a `Unit builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_hours_of_operation_override::builders::UpdateHoursOfOperationOverrideOutputBuilder = ::std::default::Default::default();

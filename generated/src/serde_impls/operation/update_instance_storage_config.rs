@@ -6,7 +6,7 @@ for crate::operation::update_instance_storage_config::UpdateInstanceStorageConfi
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.association_id.is_some())
             + usize::from(self.resource_type.is_some())
             + usize::from(self.storage_config.is_some())
@@ -46,6 +46,7 @@ for crate::operation::update_instance_storage_config::UpdateInstanceStorageConfi
                 f.write_str("a `UpdateInstanceStorageConfigRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -123,7 +124,7 @@ for crate::operation::update_instance_storage_config::builders::UpdateInstanceSt
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.association_id.is_some())
             + usize::from(self.resource_type.is_some())
             + usize::from(self.storage_config.is_some())
@@ -163,6 +164,7 @@ for crate::operation::update_instance_storage_config::builders::UpdateInstanceSt
                 f.write_str("a `UpdateInstanceStorageConfigRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -263,18 +265,13 @@ for crate::operation::update_instance_storage_config::UpdateInstanceStorageConfi
                 f.write_str("a `Unit` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigOutput {
                     _request_id: ::std::option::Option::None,
@@ -313,18 +310,13 @@ for crate::operation::update_instance_storage_config::builders::UpdateInstanceSt
                 f.write_str("a `Unit builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_instance_storage_config::builders::UpdateInstanceStorageConfigOutputBuilder = ::std::default::Default::default();

@@ -6,7 +6,7 @@ for crate::operation::update_participant_authentication::UpdateParticipantAuthen
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.state.is_some())
+        let len = usize::from(self.state.is_some())
             + usize::from(self.instance_id.is_some()) + usize::from(self.code.is_some())
             + usize::from(self.error.is_some())
             + usize::from(self.error_description.is_some());
@@ -45,6 +45,7 @@ for crate::operation::update_participant_authentication::UpdateParticipantAuthen
                 f.write_str("a `UpdateParticipantAuthenticationRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -118,7 +119,7 @@ for crate::operation::update_participant_authentication::builders::UpdatePartici
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.state.is_some())
+        let len = usize::from(self.state.is_some())
             + usize::from(self.instance_id.is_some()) + usize::from(self.code.is_some())
             + usize::from(self.error.is_some())
             + usize::from(self.error_description.is_some());
@@ -159,6 +160,7 @@ for crate::operation::update_participant_authentication::builders::UpdatePartici
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -255,18 +257,13 @@ for crate::operation::update_participant_authentication::UpdateParticipantAuthen
                 f.write_str("a `UpdateParticipantAuthenticationResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_participant_authentication::UpdateParticipantAuthenticationOutput {
                     _request_id: ::std::option::Option::None,
@@ -307,18 +304,13 @@ for crate::operation::update_participant_authentication::builders::UpdatePartici
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_participant_authentication::builders::UpdateParticipantAuthenticationOutputBuilder = ::std::default::Default::default();

@@ -6,7 +6,7 @@ for crate::operation::update_phone_number::UpdatePhoneNumberInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.phone_number_id.is_some())
             + usize::from(self.target_arn.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.client_token.is_some());
@@ -42,6 +42,7 @@ for crate::operation::update_phone_number::UpdatePhoneNumberInput {
                 f.write_str("a `UpdatePhoneNumberRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -106,7 +107,7 @@ for crate::operation::update_phone_number::builders::UpdatePhoneNumberInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.phone_number_id.is_some())
             + usize::from(self.target_arn.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.client_token.is_some());
@@ -142,6 +143,7 @@ for crate::operation::update_phone_number::builders::UpdatePhoneNumberInputBuild
                 f.write_str("a `UpdatePhoneNumberRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -208,7 +210,7 @@ for crate::operation::update_phone_number::UpdatePhoneNumberOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.phone_number_id.is_some())
             + usize::from(self.phone_number_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.phone_number_id {
@@ -236,6 +238,7 @@ for crate::operation::update_phone_number::UpdatePhoneNumberOutput {
                 f.write_str("a `UpdatePhoneNumberResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -283,7 +286,7 @@ for crate::operation::update_phone_number::builders::UpdatePhoneNumberOutputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.phone_number_id.is_some())
             + usize::from(self.phone_number_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.phone_number_id {
@@ -311,6 +314,7 @@ for crate::operation::update_phone_number::builders::UpdatePhoneNumberOutputBuil
                 f.write_str("a `UpdatePhoneNumberResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

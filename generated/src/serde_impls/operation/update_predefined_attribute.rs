@@ -6,7 +6,7 @@ for crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.values.is_some())
             + usize::from(self.purposes.is_some())
             + usize::from(self.attribute_configuration.is_some());
@@ -45,6 +45,7 @@ for crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInpu
                 f.write_str("a `UpdatePredefinedAttributeRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -122,7 +123,7 @@ for crate::operation::update_predefined_attribute::builders::UpdatePredefinedAtt
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.values.is_some())
             + usize::from(self.purposes.is_some())
             + usize::from(self.attribute_configuration.is_some());
@@ -161,6 +162,7 @@ for crate::operation::update_predefined_attribute::builders::UpdatePredefinedAtt
                 f.write_str("a `UpdatePredefinedAttributeRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -261,18 +263,13 @@ for crate::operation::update_predefined_attribute::UpdatePredefinedAttributeOutp
                 f.write_str("a `Unit` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_predefined_attribute::UpdatePredefinedAttributeOutput {
                     _request_id: ::std::option::Option::None,
@@ -311,18 +308,13 @@ for crate::operation::update_predefined_attribute::builders::UpdatePredefinedAtt
                 f.write_str("a `Unit builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_predefined_attribute::builders::UpdatePredefinedAttributeOutputBuilder = ::std::default::Default::default();

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::update_prompt::UpdatePromptInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.prompt_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.s3_uri.is_some());
@@ -44,6 +44,7 @@ for crate::operation::update_prompt::UpdatePromptInput {
                 f.write_str("a `UpdatePromptRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -117,7 +118,7 @@ for crate::operation::update_prompt::builders::UpdatePromptInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.prompt_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.s3_uri.is_some());
@@ -156,6 +157,7 @@ for crate::operation::update_prompt::builders::UpdatePromptInputBuilder {
                 f.write_str("a `UpdatePromptRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -230,7 +232,7 @@ impl ::serde::Serialize for crate::operation::update_prompt::UpdatePromptOutput 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.prompt_arn.is_some())
+        let len = usize::from(self.prompt_arn.is_some())
             + usize::from(self.prompt_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.prompt_arn {
@@ -258,6 +260,7 @@ for crate::operation::update_prompt::UpdatePromptOutput {
                 f.write_str("a `UpdatePromptResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -305,7 +308,7 @@ for crate::operation::update_prompt::builders::UpdatePromptOutputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.prompt_arn.is_some())
+        let len = usize::from(self.prompt_arn.is_some())
             + usize::from(self.prompt_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.prompt_arn {
@@ -333,6 +336,7 @@ for crate::operation::update_prompt::builders::UpdatePromptOutputBuilder {
                 f.write_str("a `UpdatePromptResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

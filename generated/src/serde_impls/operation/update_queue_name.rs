@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::update_queue_name::UpdateQueueName
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.queue_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.description.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -40,6 +40,7 @@ for crate::operation::update_queue_name::UpdateQueueNameInput {
                 f.write_str("a `UpdateQueueNameRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -104,7 +105,7 @@ for crate::operation::update_queue_name::builders::UpdateQueueNameInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.queue_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.description.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -139,6 +140,7 @@ for crate::operation::update_queue_name::builders::UpdateQueueNameInputBuilder {
                 f.write_str("a `UpdateQueueNameRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -225,18 +227,13 @@ for crate::operation::update_queue_name::UpdateQueueNameOutput {
                 f.write_str("a `Unit` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_queue_name::UpdateQueueNameOutput {
                     _request_id: ::std::option::Option::None,
@@ -275,18 +272,13 @@ for crate::operation::update_queue_name::builders::UpdateQueueNameOutputBuilder 
                 f.write_str("a `Unit builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_queue_name::builders::UpdateQueueNameOutputBuilder = ::std::default::Default::default();

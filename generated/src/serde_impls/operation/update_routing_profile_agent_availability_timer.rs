@@ -6,7 +6,7 @@ for crate::operation::update_routing_profile_agent_availability_timer::UpdateRou
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.routing_profile_id.is_some())
             + usize::from(self.agent_availability_timer.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -40,6 +40,7 @@ for crate::operation::update_routing_profile_agent_availability_timer::UpdateRou
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -97,7 +98,7 @@ for crate::operation::update_routing_profile_agent_availability_timer::builders:
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.routing_profile_id.is_some())
             + usize::from(self.agent_availability_timer.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -131,6 +132,7 @@ for crate::operation::update_routing_profile_agent_availability_timer::builders:
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -211,18 +213,13 @@ for crate::operation::update_routing_profile_agent_availability_timer::UpdateRou
                 f.write_str("a `Unit` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerOutput {
                     _request_id: ::std::option::Option::None,
@@ -261,18 +258,13 @@ for crate::operation::update_routing_profile_agent_availability_timer::builders:
                 f.write_str("a `Unit builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_routing_profile_agent_availability_timer::builders::UpdateRoutingProfileAgentAvailabilityTimerOutputBuilder = ::std::default::Default::default();

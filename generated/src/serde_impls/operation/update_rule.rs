@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::update_rule::UpdateRuleInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.rule_id.is_some())
+        let len = usize::from(self.rule_id.is_some())
             + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.function.is_some()) + usize::from(self.actions.is_some())
             + usize::from(self.publish_status.is_some());
@@ -46,6 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::update_rule::UpdateRul
                 f.write_str("a `UpdateRuleRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -132,7 +133,7 @@ for crate::operation::update_rule::builders::UpdateRuleInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.rule_id.is_some())
+        let len = usize::from(self.rule_id.is_some())
             + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.function.is_some()) + usize::from(self.actions.is_some())
             + usize::from(self.publish_status.is_some());
@@ -174,6 +175,7 @@ for crate::operation::update_rule::builders::UpdateRuleInputBuilder {
                 f.write_str("a `UpdateRuleRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -281,18 +283,13 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::update_rule::UpdateRul
                 f.write_str("a `Unit` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_rule::UpdateRuleOutput {
                     _request_id: ::std::option::Option::None,
@@ -331,18 +328,13 @@ for crate::operation::update_rule::builders::UpdateRuleOutputBuilder {
                 f.write_str("a `Unit builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_rule::builders::UpdateRuleOutputBuilder = ::std::default::Default::default();

@@ -6,7 +6,7 @@ for crate::operation::update_security_profile::UpdateSecurityProfileInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.description.is_some())
+        let len = usize::from(self.description.is_some())
             + usize::from(self.permissions.is_some())
             + usize::from(self.security_profile_id.is_some())
             + usize::from(self.instance_id.is_some())
@@ -75,6 +75,7 @@ for crate::operation::update_security_profile::UpdateSecurityProfileInput {
                 f.write_str("a `UpdateSecurityProfileRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -216,7 +217,7 @@ for crate::operation::update_security_profile::builders::UpdateSecurityProfileIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.description.is_some())
+        let len = usize::from(self.description.is_some())
             + usize::from(self.permissions.is_some())
             + usize::from(self.security_profile_id.is_some())
             + usize::from(self.instance_id.is_some())
@@ -285,6 +286,7 @@ for crate::operation::update_security_profile::builders::UpdateSecurityProfileIn
                 f.write_str("a `UpdateSecurityProfileRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -449,18 +451,13 @@ for crate::operation::update_security_profile::UpdateSecurityProfileOutput {
                 f.write_str("a `Unit` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_security_profile::UpdateSecurityProfileOutput {
                     _request_id: ::std::option::Option::None,
@@ -499,18 +496,13 @@ for crate::operation::update_security_profile::builders::UpdateSecurityProfileOu
                 f.write_str("a `Unit builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_security_profile::builders::UpdateSecurityProfileOutputBuilder = ::std::default::Default::default();

@@ -6,7 +6,7 @@ for crate::operation::update_task_template::UpdateTaskTemplateInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.task_template_id.is_some())
+        let len = usize::from(self.task_template_id.is_some())
             + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.contact_flow_id.is_some())
@@ -64,6 +64,7 @@ for crate::operation::update_task_template::UpdateTaskTemplateInput {
                 f.write_str("a `UpdateTaskTemplateRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -190,7 +191,7 @@ for crate::operation::update_task_template::builders::UpdateTaskTemplateInputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.task_template_id.is_some())
+        let len = usize::from(self.task_template_id.is_some())
             + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.contact_flow_id.is_some())
@@ -248,6 +249,7 @@ for crate::operation::update_task_template::builders::UpdateTaskTemplateInputBui
                 f.write_str("a `UpdateTaskTemplateRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -376,7 +378,7 @@ for crate::operation::update_task_template::UpdateTaskTemplateOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.contact_flow_id.is_some())
@@ -457,6 +459,7 @@ for crate::operation::update_task_template::UpdateTaskTemplateOutput {
                 f.write_str("a `UpdateTaskTemplateResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -615,7 +618,7 @@ for crate::operation::update_task_template::builders::UpdateTaskTemplateOutputBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.contact_flow_id.is_some())
@@ -696,6 +699,7 @@ for crate::operation::update_task_template::builders::UpdateTaskTemplateOutputBu
                 f.write_str("a `UpdateTaskTemplateResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::update_test_case::UpdateTestCaseIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.test_case_id.is_some())
             + usize::from(self.content.is_some())
             + usize::from(self.entry_point.is_some())
@@ -70,6 +70,7 @@ for crate::operation::update_test_case::UpdateTestCaseInput {
                 f.write_str("a `UpdateTestCaseRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -194,7 +195,7 @@ for crate::operation::update_test_case::builders::UpdateTestCaseInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.test_case_id.is_some())
             + usize::from(self.content.is_some())
             + usize::from(self.entry_point.is_some())
@@ -259,6 +260,7 @@ for crate::operation::update_test_case::builders::UpdateTestCaseInputBuilder {
                 f.write_str("a `UpdateTestCaseRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -405,18 +407,13 @@ for crate::operation::update_test_case::UpdateTestCaseOutput {
                 f.write_str("a `UpdateTestCaseResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_test_case::UpdateTestCaseOutput {
                     _request_id: ::std::option::Option::None,
@@ -455,18 +452,13 @@ for crate::operation::update_test_case::builders::UpdateTestCaseOutputBuilder {
                 f.write_str("a `UpdateTestCaseResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_test_case::builders::UpdateTestCaseOutputBuilder = ::std::default::Default::default();

@@ -6,7 +6,7 @@ for crate::operation::update_traffic_distribution::UpdateTrafficDistributionInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.telephony_config.is_some())
             + usize::from(self.sign_in_config.is_some())
             + usize::from(self.agent_config.is_some());
@@ -42,6 +42,7 @@ for crate::operation::update_traffic_distribution::UpdateTrafficDistributionInpu
                 f.write_str("a `UpdateTrafficDistributionRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -112,7 +113,7 @@ for crate::operation::update_traffic_distribution::builders::UpdateTrafficDistri
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.telephony_config.is_some())
             + usize::from(self.sign_in_config.is_some())
             + usize::from(self.agent_config.is_some());
@@ -148,6 +149,7 @@ for crate::operation::update_traffic_distribution::builders::UpdateTrafficDistri
                 f.write_str("a `UpdateTrafficDistributionRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -241,18 +243,13 @@ for crate::operation::update_traffic_distribution::UpdateTrafficDistributionOutp
                 f.write_str("a `UpdateTrafficDistributionResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_traffic_distribution::UpdateTrafficDistributionOutput {
                     _request_id: ::std::option::Option::None,
@@ -291,18 +288,13 @@ for crate::operation::update_traffic_distribution::builders::UpdateTrafficDistri
                 f.write_str("a `UpdateTrafficDistributionResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_traffic_distribution::builders::UpdateTrafficDistributionOutputBuilder = ::std::default::Default::default();

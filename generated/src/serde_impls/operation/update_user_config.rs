@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::operation::update_user_config::UpdateUserConf
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.auto_accept_configs.is_some())
+        let len = usize::from(self.auto_accept_configs.is_some())
             + usize::from(self.after_contact_work_configs.is_some())
             + usize::from(self.phone_number_configs.is_some())
             + usize::from(self.persistent_connection_configs.is_some())
@@ -53,6 +53,7 @@ for crate::operation::update_user_config::UpdateUserConfigInput {
                 f.write_str("a `UpdateUserConfigRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -154,7 +155,7 @@ for crate::operation::update_user_config::builders::UpdateUserConfigInputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.auto_accept_configs.is_some())
+        let len = usize::from(self.auto_accept_configs.is_some())
             + usize::from(self.after_contact_work_configs.is_some())
             + usize::from(self.phone_number_configs.is_some())
             + usize::from(self.persistent_connection_configs.is_some())
@@ -202,6 +203,7 @@ for crate::operation::update_user_config::builders::UpdateUserConfigInputBuilder
                 f.write_str("a `UpdateUserConfigRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -326,18 +328,13 @@ for crate::operation::update_user_config::UpdateUserConfigOutput {
                 f.write_str("a `Unit` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_user_config::UpdateUserConfigOutput {
                     _request_id: ::std::option::Option::None,
@@ -376,18 +373,13 @@ for crate::operation::update_user_config::builders::UpdateUserConfigOutputBuilde
                 f.write_str("a `Unit builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_user_config::builders::UpdateUserConfigOutputBuilder = ::std::default::Default::default();

@@ -6,7 +6,7 @@ for crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStruct
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hierarchy_structure.is_some())
+        let len = usize::from(self.hierarchy_structure.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hierarchy_structure {
@@ -34,6 +34,7 @@ for crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStruct
                 f.write_str("a `UpdateUserHierarchyStructureRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -82,7 +83,7 @@ for crate::operation::update_user_hierarchy_structure::builders::UpdateUserHiera
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hierarchy_structure.is_some())
+        let len = usize::from(self.hierarchy_structure.is_some())
             + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hierarchy_structure {
@@ -110,6 +111,7 @@ for crate::operation::update_user_hierarchy_structure::builders::UpdateUserHiera
                 f.write_str("a `UpdateUserHierarchyStructureRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -181,18 +183,13 @@ for crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStruct
                 f.write_str("a `Unit` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureOutput {
                     _request_id: ::std::option::Option::None,
@@ -231,18 +228,13 @@ for crate::operation::update_user_hierarchy_structure::builders::UpdateUserHiera
                 f.write_str("a `Unit builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_user_hierarchy_structure::builders::UpdateUserHierarchyStructureOutputBuilder = ::std::default::Default::default();

@@ -6,7 +6,7 @@ for crate::operation::update_user_notification_status::UpdateUserNotificationSta
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.notification_id.is_some())
             + usize::from(self.user_id.is_some()) + usize::from(self.status.is_some())
             + usize::from(self.last_modified_time.is_some())
@@ -55,6 +55,7 @@ for crate::operation::update_user_notification_status::UpdateUserNotificationSta
                 f.write_str("a `UpdateUserNotificationStatusRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -141,7 +142,7 @@ for crate::operation::update_user_notification_status::builders::UpdateUserNotif
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.notification_id.is_some())
             + usize::from(self.user_id.is_some()) + usize::from(self.status.is_some())
             + usize::from(self.last_modified_time.is_some())
@@ -190,6 +191,7 @@ for crate::operation::update_user_notification_status::builders::UpdateUserNotif
                 f.write_str("a `UpdateUserNotificationStatusRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -299,18 +301,13 @@ for crate::operation::update_user_notification_status::UpdateUserNotificationSta
                 f.write_str("a `UpdateUserNotificationStatusResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_user_notification_status::UpdateUserNotificationStatusOutput {
                     _request_id: ::std::option::Option::None,
@@ -349,18 +346,13 @@ for crate::operation::update_user_notification_status::builders::UpdateUserNotif
                 f.write_str("a `UpdateUserNotificationStatusResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_user_notification_status::builders::UpdateUserNotificationStatusOutputBuilder = ::std::default::Default::default();

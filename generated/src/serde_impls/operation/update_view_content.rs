@@ -6,7 +6,7 @@ for crate::operation::update_view_content::UpdateViewContentInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.view_id.is_some()) + usize::from(self.status.is_some())
             + usize::from(self.content.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -41,6 +41,7 @@ for crate::operation::update_view_content::UpdateViewContentInput {
                 f.write_str("a `UpdateViewContentRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -107,7 +108,7 @@ for crate::operation::update_view_content::builders::UpdateViewContentInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.view_id.is_some()) + usize::from(self.status.is_some())
             + usize::from(self.content.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -142,6 +143,7 @@ for crate::operation::update_view_content::builders::UpdateViewContentInputBuild
                 f.write_str("a `UpdateViewContentRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -210,7 +212,7 @@ for crate::operation::update_view_content::UpdateViewContentOutput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.view.is_some());
+        let len = usize::from(self.view.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.view {
             map.serialize_entry("View", value)?;
@@ -234,6 +236,7 @@ for crate::operation::update_view_content::UpdateViewContentOutput {
                 f.write_str("a `UpdateViewContentResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -272,7 +275,7 @@ for crate::operation::update_view_content::builders::UpdateViewContentOutputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.view.is_some());
+        let len = usize::from(self.view.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.view {
             map.serialize_entry("View", value)?;
@@ -296,6 +299,7 @@ for crate::operation::update_view_content::builders::UpdateViewContentOutputBuil
                 f.write_str("a `UpdateViewContentResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.workspace_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.title.is_some());
@@ -45,6 +45,7 @@ for crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput {
                 f.write_str("a `UpdateWorkspaceMetadataRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -118,7 +119,7 @@ for crate::operation::update_workspace_metadata::builders::UpdateWorkspaceMetada
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.workspace_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.title.is_some());
@@ -157,6 +158,7 @@ for crate::operation::update_workspace_metadata::builders::UpdateWorkspaceMetada
                 f.write_str("a `UpdateWorkspaceMetadataRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -253,18 +255,13 @@ for crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataOutput {
                 f.write_str("a `UpdateWorkspaceMetadataResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataOutput {
                     _request_id: ::std::option::Option::None,
@@ -303,18 +300,13 @@ for crate::operation::update_workspace_metadata::builders::UpdateWorkspaceMetada
                 f.write_str("a `UpdateWorkspaceMetadataResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_workspace_metadata::builders::UpdateWorkspaceMetadataOutputBuilder = ::std::default::Default::default();

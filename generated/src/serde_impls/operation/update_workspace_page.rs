@@ -6,7 +6,7 @@ for crate::operation::update_workspace_page::UpdateWorkspacePageInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.workspace_id.is_some()) + usize::from(self.page.is_some())
             + usize::from(self.new_page.is_some())
             + usize::from(self.resource_arn.is_some()) + usize::from(self.slug.is_some())
@@ -52,6 +52,7 @@ for crate::operation::update_workspace_page::UpdateWorkspacePageInput {
                 f.write_str("a `UpdateWorkspacePageRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -143,7 +144,7 @@ for crate::operation::update_workspace_page::builders::UpdateWorkspacePageInputB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.workspace_id.is_some()) + usize::from(self.page.is_some())
             + usize::from(self.new_page.is_some())
             + usize::from(self.resource_arn.is_some()) + usize::from(self.slug.is_some())
@@ -189,6 +190,7 @@ for crate::operation::update_workspace_page::builders::UpdateWorkspacePageInputB
                 f.write_str("a `UpdateWorkspacePageRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -303,18 +305,13 @@ for crate::operation::update_workspace_page::UpdateWorkspacePageOutput {
                 f.write_str("a `UpdateWorkspacePageResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok(crate::operation::update_workspace_page::UpdateWorkspacePageOutput {
                     _request_id: ::std::option::Option::None,
@@ -353,18 +350,13 @@ for crate::operation::update_workspace_page::builders::UpdateWorkspacePageOutput
                 f.write_str("a `UpdateWorkspacePageResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::serde_wire::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        _ => {
-                            crate::serde_wire::skip(&mut map)?;
-                        }
-                    }
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
                 }
                 ::std::result::Result::Ok({
                     let builder: crate::operation::update_workspace_page::builders::UpdateWorkspacePageOutputBuilder = ::std::default::Default::default();

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AfterContactWorkConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.after_contact_work_time_limit != 0);
+        let len = usize::from(self.after_contact_work_time_limit != 0);
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if self.after_contact_work_time_limit != 0 {
             map.serialize_entry(
@@ -31,6 +31,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AfterContactWorkConfig {
                 f.write_str("a `AfterContactWorkConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -70,7 +71,7 @@ impl ::serde::Serialize for crate::types::builders::AfterContactWorkConfigBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.after_contact_work_time_limit.is_some());
+        let len = usize::from(self.after_contact_work_time_limit.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.after_contact_work_time_limit {
             map.serialize_entry("AfterContactWorkTimeLimit", value)?;
@@ -94,6 +95,7 @@ for crate::types::builders::AfterContactWorkConfigBuilder {
                 f.write_str("a `AfterContactWorkConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::AfterContactWorkConfigPerChannel {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true)
-            + usize::from(self.after_contact_work_config.is_some())
+        let len = 1usize + usize::from(self.after_contact_work_config.is_some())
             + usize::from(self.agent_first_callback_after_contact_work_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Channel", &self.channel)?;
@@ -36,6 +35,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AfterContactWorkConfigPerC
                 f.write_str("a `AfterContactWorkConfigPerChannel` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -83,9 +83,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AfterContactWorkConfigPerC
                             "no value was set",
                         )),
                     after_contact_work_config: field_after_contact_work_config
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::AfterContactWorkConfig,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::AfterContactWorkConfig,
+                            >,
+                        ),
                     agent_first_callback_after_contact_work_config: field_agent_first_callback_after_contact_work_config,
                 })
             }
@@ -101,7 +103,7 @@ for crate::types::builders::AfterContactWorkConfigPerChannelBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.channel.is_some())
+        let len = usize::from(self.channel.is_some())
             + usize::from(self.after_contact_work_config.is_some())
             + usize::from(self.agent_first_callback_after_contact_work_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -135,6 +137,7 @@ for crate::types::builders::AfterContactWorkConfigPerChannelBuilder {
                 f.write_str("a `AfterContactWorkConfigPerChannel builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

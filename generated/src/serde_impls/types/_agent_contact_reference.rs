@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AgentContactReference {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.channel.is_some())
             + usize::from(self.initiation_method.is_some())
             + usize::from(self.agent_contact_state.is_some())
@@ -64,6 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AgentContactReference {
                 f.write_str("a `AgentContactReference` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -164,7 +165,7 @@ impl ::serde::Serialize for crate::types::builders::AgentContactReferenceBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.channel.is_some())
             + usize::from(self.initiation_method.is_some())
             + usize::from(self.agent_contact_state.is_some())
@@ -224,6 +225,7 @@ for crate::types::builders::AgentContactReferenceBuilder {
                 f.write_str("a `AgentContactReference builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,9 +5,9 @@ impl ::serde::Serialize for crate::types::AgentHierarchyGroups {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.l1_ids.is_some())
-            + usize::from(self.l2_ids.is_some()) + usize::from(self.l3_ids.is_some())
-            + usize::from(self.l4_ids.is_some()) + usize::from(self.l5_ids.is_some());
+        let len = usize::from(self.l1_ids.is_some()) + usize::from(self.l2_ids.is_some())
+            + usize::from(self.l3_ids.is_some()) + usize::from(self.l4_ids.is_some())
+            + usize::from(self.l5_ids.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.l1_ids {
             map.serialize_entry("L1Ids", value)?;
@@ -42,6 +42,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AgentHierarchyGroups {
                 f.write_str("a `AgentHierarchyGroups` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -114,9 +115,9 @@ impl ::serde::Serialize for crate::types::builders::AgentHierarchyGroupsBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.l1_ids.is_some())
-            + usize::from(self.l2_ids.is_some()) + usize::from(self.l3_ids.is_some())
-            + usize::from(self.l4_ids.is_some()) + usize::from(self.l5_ids.is_some());
+        let len = usize::from(self.l1_ids.is_some()) + usize::from(self.l2_ids.is_some())
+            + usize::from(self.l3_ids.is_some()) + usize::from(self.l4_ids.is_some())
+            + usize::from(self.l5_ids.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.l1_ids {
             map.serialize_entry("L1Ids", value)?;
@@ -152,6 +153,7 @@ for crate::types::builders::AgentHierarchyGroupsBuilder {
                 f.write_str("a `AgentHierarchyGroups builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

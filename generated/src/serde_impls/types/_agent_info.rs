@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AgentInfo {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.accepted_by_agent_timestamp.is_some())
             + usize::from(self.preview_end_timestamp.is_some())
             + usize::from(self.connected_to_agent_timestamp.is_some())
@@ -115,6 +115,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AgentInfo {
                 f.write_str("a `AgentInfo` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -292,7 +293,7 @@ impl ::serde::Serialize for crate::types::builders::AgentInfoBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.accepted_by_agent_timestamp.is_some())
             + usize::from(self.preview_end_timestamp.is_some())
             + usize::from(self.connected_to_agent_timestamp.is_some())
@@ -402,6 +403,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::AgentInfoBuilder
                 f.write_str("a `AgentInfo builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

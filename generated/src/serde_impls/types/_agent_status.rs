@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AgentStatus {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.agent_status_arn.is_some())
+        let len = usize::from(self.agent_status_arn.is_some())
             + usize::from(self.agent_status_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.r#type.is_some())
@@ -68,6 +68,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AgentStatus {
                 f.write_str("a `AgentStatus` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -193,7 +194,7 @@ impl ::serde::Serialize for crate::types::builders::AgentStatusBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.agent_status_arn.is_some())
+        let len = usize::from(self.agent_status_arn.is_some())
             + usize::from(self.agent_status_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.r#type.is_some())
@@ -256,6 +257,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::AgentStatusBuild
                 f.write_str("a `AgentStatus builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

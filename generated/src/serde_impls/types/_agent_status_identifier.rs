@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::AgentStatusIdentifier {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
-            + usize::from(self.id.is_some());
+        let len = usize::from(self.arn.is_some()) + usize::from(self.id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.arn {
             map.serialize_entry("Arn", value)?;
@@ -32,6 +31,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AgentStatusIdentifier {
                 f.write_str("a `AgentStatusIdentifier` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -77,8 +77,7 @@ impl ::serde::Serialize for crate::types::builders::AgentStatusIdentifierBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
-            + usize::from(self.id.is_some());
+        let len = usize::from(self.arn.is_some()) + usize::from(self.id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.arn {
             map.serialize_entry("Arn", value)?;
@@ -105,6 +104,7 @@ for crate::types::builders::AgentStatusIdentifierBuilder {
                 f.write_str("a `AgentStatusIdentifier builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

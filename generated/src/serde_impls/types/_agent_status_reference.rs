@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AgentStatusReference {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.status_start_timestamp.is_some())
+        let len = usize::from(self.status_start_timestamp.is_some())
             + usize::from(self.status_arn.is_some())
             + usize::from(self.status_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -42,6 +42,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AgentStatusReference {
                 f.write_str("a `AgentStatusReference` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -98,7 +99,7 @@ impl ::serde::Serialize for crate::types::builders::AgentStatusReferenceBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.status_start_timestamp.is_some())
+        let len = usize::from(self.status_start_timestamp.is_some())
             + usize::from(self.status_arn.is_some())
             + usize::from(self.status_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -136,6 +137,7 @@ for crate::types::builders::AgentStatusReferenceBuilder {
                 f.write_str("a `AgentStatusReference builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

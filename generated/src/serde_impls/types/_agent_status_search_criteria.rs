@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AgentStatusSearchCriteria {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_conditions.is_some())
             + usize::from(self.string_condition.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AgentStatusSearchCriteria 
                 f.write_str("a `AgentStatusSearchCriteria` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -96,7 +97,7 @@ impl ::serde::Serialize for crate::types::builders::AgentStatusSearchCriteriaBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_conditions.is_some())
             + usize::from(self.string_condition.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -128,6 +129,7 @@ for crate::types::builders::AgentStatusSearchCriteriaBuilder {
                 f.write_str("a `AgentStatusSearchCriteria builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AgentsCriteria {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.agent_ids.is_some());
+        let len = usize::from(self.agent_ids.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.agent_ids {
             map.serialize_entry("AgentIds", value)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AgentsCriteria {
                 f.write_str("a `AgentsCriteria` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -64,7 +65,7 @@ impl ::serde::Serialize for crate::types::builders::AgentsCriteriaBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.agent_ids.is_some());
+        let len = usize::from(self.agent_ids.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.agent_ids {
             map.serialize_entry("AgentIds", value)?;
@@ -87,6 +88,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::AgentsCriteriaBu
                 f.write_str("a `AgentsCriteria builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

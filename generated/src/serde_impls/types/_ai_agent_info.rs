@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AiAgentInfo {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.ai_use_case.is_some())
+        let len = usize::from(self.ai_use_case.is_some())
             + usize::from(self.ai_agent_version_id.is_some())
             + usize::from(self.ai_agent_escalated);
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AiAgentInfo {
                 f.write_str("a `AiAgentInfo` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -92,7 +93,7 @@ impl ::serde::Serialize for crate::types::builders::AiAgentInfoBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.ai_use_case.is_some())
+        let len = usize::from(self.ai_use_case.is_some())
             + usize::from(self.ai_agent_version_id.is_some())
             + usize::from(self.ai_agent_escalated.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -123,6 +124,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::AiAgentInfoBuild
                 f.write_str("a `AiAgentInfo builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

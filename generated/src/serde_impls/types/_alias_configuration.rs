@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AliasConfiguration {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true);
+        let len = 1usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("EmailAddressId", &self.email_address_id)?;
         map.end()
@@ -26,6 +26,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AliasConfiguration {
                 f.write_str("a `AliasConfiguration` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -62,7 +63,7 @@ impl ::serde::Serialize for crate::types::builders::AliasConfigurationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.email_address_id.is_some());
+        let len = usize::from(self.email_address_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.email_address_id {
             map.serialize_entry("EmailAddressId", value)?;
@@ -86,6 +87,7 @@ for crate::types::builders::AliasConfigurationBuilder {
                 f.write_str("a `AliasConfiguration builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

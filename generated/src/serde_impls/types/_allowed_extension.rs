@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AllowedExtension {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true);
+        let len = 1usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Extension", &self.extension)?;
         map.end()
@@ -26,6 +26,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AllowedExtension {
                 f.write_str("a `AllowedExtension` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -62,7 +63,7 @@ impl ::serde::Serialize for crate::types::builders::AllowedExtensionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.extension.is_some());
+        let len = usize::from(self.extension.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.extension {
             map.serialize_entry("Extension", value)?;
@@ -85,6 +86,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::AllowedExtension
                 f.write_str("a `AllowedExtension builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

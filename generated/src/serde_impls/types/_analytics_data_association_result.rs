@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AnalyticsDataAssociationResult {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.data_set_id.is_some())
+        let len = usize::from(self.data_set_id.is_some())
             + usize::from(self.target_account_id.is_some())
             + usize::from(self.resource_share_id.is_some())
             + usize::from(self.resource_share_arn.is_some())
@@ -44,6 +44,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AnalyticsDataAssociationRe
                 f.write_str("a `AnalyticsDataAssociationResult` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -117,7 +118,7 @@ for crate::types::builders::AnalyticsDataAssociationResultBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.data_set_id.is_some())
+        let len = usize::from(self.data_set_id.is_some())
             + usize::from(self.target_account_id.is_some())
             + usize::from(self.resource_share_id.is_some())
             + usize::from(self.resource_share_arn.is_some())
@@ -157,6 +158,7 @@ for crate::types::builders::AnalyticsDataAssociationResultBuilder {
                 f.write_str("a `AnalyticsDataAssociationResult builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AnalyticsDataSetsResult {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.data_set_id.is_some())
+        let len = usize::from(self.data_set_id.is_some())
             + usize::from(self.data_set_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.data_set_id {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AnalyticsDataSetsResult {
                 f.write_str("a `AnalyticsDataSetsResult` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -77,7 +78,7 @@ impl ::serde::Serialize for crate::types::builders::AnalyticsDataSetsResultBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.data_set_id.is_some())
+        let len = usize::from(self.data_set_id.is_some())
             + usize::from(self.data_set_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.data_set_id {
@@ -105,6 +106,7 @@ for crate::types::builders::AnalyticsDataSetsResultBuilder {
                 f.write_str("a `AnalyticsDataSetsResult builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AnswerMachineDetectionConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.enable_answer_machine_detection)
+        let len = usize::from(self.enable_answer_machine_detection)
             + usize::from(self.await_answer_machine_prompt);
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if self.enable_answer_machine_detection {
@@ -38,6 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AnswerMachineDetectionConf
                 f.write_str("a `AnswerMachineDetectionConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -87,7 +88,7 @@ impl ::serde::Serialize for crate::types::builders::AnswerMachineDetectionConfig
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.enable_answer_machine_detection.is_some())
+        let len = usize::from(self.enable_answer_machine_detection.is_some())
             + usize::from(self.await_answer_machine_prompt.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.enable_answer_machine_detection
@@ -116,6 +117,7 @@ for crate::types::builders::AnswerMachineDetectionConfigBuilder {
                 f.write_str("a `AnswerMachineDetectionConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::Application {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.namespace.is_some())
+        let len = usize::from(self.namespace.is_some())
             + usize::from(self.application_permissions.is_some())
             + usize::from(self.r#type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Application {
                 f.write_str("a `Application` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -94,7 +95,7 @@ impl ::serde::Serialize for crate::types::builders::ApplicationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.namespace.is_some())
+        let len = usize::from(self.namespace.is_some())
             + usize::from(self.application_permissions.is_some())
             + usize::from(self.r#type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -125,6 +126,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ApplicationBuild
                 f.write_str("a `Application builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

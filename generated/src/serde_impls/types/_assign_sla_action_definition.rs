@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::AssignSlaActionDefinition {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true)
-            + usize::from(self.case_sla_configuration.is_some());
+        let len = 1usize + usize::from(self.case_sla_configuration.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("SlaAssignmentType", &self.sla_assignment_type)?;
         if let ::std::option::Option::Some(value) = &self.case_sla_configuration {
@@ -30,6 +29,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AssignSlaActionDefinition 
                 f.write_str("a `AssignSlaActionDefinition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -82,7 +82,7 @@ impl ::serde::Serialize for crate::types::builders::AssignSlaActionDefinitionBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.sla_assignment_type.is_some())
+        let len = usize::from(self.sla_assignment_type.is_some())
             + usize::from(self.case_sla_configuration.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.sla_assignment_type {
@@ -110,6 +110,7 @@ for crate::types::builders::AssignSlaActionDefinitionBuilder {
                 f.write_str("a `AssignSlaActionDefinition builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

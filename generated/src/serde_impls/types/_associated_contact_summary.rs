@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AssociatedContactSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.contact_arn.is_some())
             + usize::from(self.initiation_timestamp.is_some())
             + usize::from(self.disconnect_timestamp.is_some())
@@ -72,6 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AssociatedContactSummary {
                 f.write_str("a `AssociatedContactSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -186,7 +187,7 @@ impl ::serde::Serialize for crate::types::builders::AssociatedContactSummaryBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.contact_arn.is_some())
             + usize::from(self.initiation_timestamp.is_some())
             + usize::from(self.disconnect_timestamp.is_some())
@@ -254,6 +255,7 @@ for crate::types::builders::AssociatedContactSummaryBuilder {
                 f.write_str("a `AssociatedContactSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

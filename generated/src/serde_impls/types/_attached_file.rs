@@ -5,9 +5,7 @@ impl ::serde::Serialize for crate::types::AttachedFile {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(self.created_by.is_some())
+        let len = 6usize + usize::from(self.created_by.is_some())
             + usize::from(self.file_use_case_type.is_some())
             + usize::from(self.associated_resource_arn.is_some())
             + usize::from(self.tags.is_some());
@@ -48,6 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AttachedFile {
                 f.write_str("a `AttachedFile` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -176,7 +175,7 @@ impl ::serde::Serialize for crate::types::builders::AttachedFileBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.creation_time.is_some())
+        let len = usize::from(self.creation_time.is_some())
             + usize::from(self.file_arn.is_some()) + usize::from(self.file_id.is_some())
             + usize::from(self.file_name.is_some())
             + usize::from(self.file_size_in_bytes.is_some())
@@ -234,6 +233,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::AttachedFileBuil
                 f.write_str("a `AttachedFile builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AttachedFileError {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.error_code.is_some())
+        let len = usize::from(self.error_code.is_some())
             + usize::from(self.error_message.is_some())
             + usize::from(self.file_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AttachedFileError {
                 f.write_str("a `AttachedFileError` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -90,7 +91,7 @@ impl ::serde::Serialize for crate::types::builders::AttachedFileErrorBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.error_code.is_some())
+        let len = usize::from(self.error_code.is_some())
             + usize::from(self.error_message.is_some())
             + usize::from(self.file_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -122,6 +123,7 @@ for crate::types::builders::AttachedFileErrorBuilder {
                 f.write_str("a `AttachedFileError builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

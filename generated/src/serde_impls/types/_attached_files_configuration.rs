@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::AttachedFilesConfiguration {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.maximum_size_limit_in_bytes.is_some())
+        let len = 2usize + usize::from(self.maximum_size_limit_in_bytes.is_some())
             + usize::from(self.extension_configuration.is_some())
             + usize::from(self.last_modified_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -45,6 +44,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AttachedFilesConfiguration
                 f.write_str("a `AttachedFilesConfiguration` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -126,7 +126,7 @@ impl ::serde::Serialize for crate::types::builders::AttachedFilesConfigurationBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.attachment_scope.is_some())
             + usize::from(self.maximum_size_limit_in_bytes.is_some())
             + usize::from(self.extension_configuration.is_some())
@@ -172,6 +172,7 @@ for crate::types::builders::AttachedFilesConfigurationBuilder {
                 f.write_str("a `AttachedFilesConfiguration builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

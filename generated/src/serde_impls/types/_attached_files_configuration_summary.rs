@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::AttachedFilesConfigurationSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.maximum_size_limit_in_bytes.is_some())
+        let len = 2usize + usize::from(self.maximum_size_limit_in_bytes.is_some())
             + usize::from(self.extension_configuration.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("InstanceId", &self.instance_id)?;
@@ -35,6 +34,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AttachedFilesConfiguration
                 f.write_str("a `AttachedFilesConfigurationSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -106,7 +106,7 @@ for crate::types::builders::AttachedFilesConfigurationSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.attachment_scope.is_some())
             + usize::from(self.maximum_size_limit_in_bytes.is_some())
             + usize::from(self.extension_configuration.is_some());
@@ -142,6 +142,7 @@ for crate::types::builders::AttachedFilesConfigurationSummaryBuilder {
                 f.write_str("a `AttachedFilesConfigurationSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

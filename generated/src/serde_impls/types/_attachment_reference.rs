@@ -5,9 +5,8 @@ impl ::serde::Serialize for crate::types::AttachmentReference {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
-            + usize::from(self.value.is_some()) + usize::from(self.status.is_some())
-            + usize::from(self.arn.is_some());
+        let len = usize::from(self.name.is_some()) + usize::from(self.value.is_some())
+            + usize::from(self.status.is_some()) + usize::from(self.arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
@@ -39,6 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AttachmentReference {
                 f.write_str("a `AttachmentReference` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -104,9 +104,8 @@ impl ::serde::Serialize for crate::types::builders::AttachmentReferenceBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
-            + usize::from(self.value.is_some()) + usize::from(self.status.is_some())
-            + usize::from(self.arn.is_some());
+        let len = usize::from(self.name.is_some()) + usize::from(self.value.is_some())
+            + usize::from(self.status.is_some()) + usize::from(self.arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
@@ -139,6 +138,7 @@ for crate::types::builders::AttachmentReferenceBuilder {
                 f.write_str("a `AttachmentReference builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::Attendee {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attendee_id.is_some())
+        let len = usize::from(self.attendee_id.is_some())
             + usize::from(self.join_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.attendee_id {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Attendee {
                 f.write_str("a `Attendee` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -77,7 +78,7 @@ impl ::serde::Serialize for crate::types::builders::AttendeeBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attendee_id.is_some())
+        let len = usize::from(self.attendee_id.is_some())
             + usize::from(self.join_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.attendee_id {
@@ -104,6 +105,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::AttendeeBuilder 
                 f.write_str("a `Attendee builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::AttributeCondition {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
-            + usize::from(self.value.is_some())
+        let len = usize::from(self.name.is_some()) + usize::from(self.value.is_some())
             + usize::from(self.proficiency_level.is_some())
             + usize::from(self.range.is_some())
             + usize::from(self.match_criteria.is_some())
@@ -51,6 +50,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AttributeCondition {
                 f.write_str("a `AttributeCondition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -134,8 +134,7 @@ impl ::serde::Serialize for crate::types::builders::AttributeConditionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
-            + usize::from(self.value.is_some())
+        let len = usize::from(self.name.is_some()) + usize::from(self.value.is_some())
             + usize::from(self.proficiency_level.is_some())
             + usize::from(self.range.is_some())
             + usize::from(self.match_criteria.is_some())
@@ -181,6 +180,7 @@ for crate::types::builders::AttributeConditionBuilder {
                 f.write_str("a `AttributeCondition builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

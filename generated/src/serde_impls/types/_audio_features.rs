@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AudioFeatures {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.echo_reduction.is_some());
+        let len = usize::from(self.echo_reduction.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.echo_reduction {
             map.serialize_entry("EchoReduction", value)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AudioFeatures {
                 f.write_str("a `AudioFeatures` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -66,7 +67,7 @@ impl ::serde::Serialize for crate::types::builders::AudioFeaturesBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.echo_reduction.is_some());
+        let len = usize::from(self.echo_reduction.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.echo_reduction {
             map.serialize_entry("EchoReduction", value)?;
@@ -89,6 +90,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::AudioFeaturesBui
                 f.write_str("a `AudioFeatures builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AudioQualityMetricsInfo {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.quality_score != 0.0)
+        let len = usize::from(self.quality_score != 0.0)
             + usize::from(self.potential_quality_issues.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if self.quality_score != 0.0 {
@@ -38,6 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AudioQualityMetricsInfo {
                 f.write_str("a `AudioQualityMetricsInfo` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -85,7 +86,7 @@ impl ::serde::Serialize for crate::types::builders::AudioQualityMetricsInfoBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.quality_score.is_some())
+        let len = usize::from(self.quality_score.is_some())
             + usize::from(self.potential_quality_issues.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.quality_score {
@@ -116,6 +117,7 @@ for crate::types::builders::AudioQualityMetricsInfoBuilder {
                 f.write_str("a `AudioQualityMetricsInfo builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,9 +5,8 @@ impl ::serde::Serialize for crate::types::AuthenticationProfile {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.description.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.allowed_ips.is_some())
             + usize::from(self.blocked_ips.is_some()) + usize::from(self.is_default)
             + usize::from(self.created_time.is_some())
@@ -92,6 +91,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AuthenticationProfile {
                 f.write_str("a `AuthenticationProfile` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -251,9 +251,8 @@ impl ::serde::Serialize for crate::types::builders::AuthenticationProfileBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.description.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.allowed_ips.is_some())
             + usize::from(self.blocked_ips.is_some())
             + usize::from(self.is_default.is_some())
@@ -340,6 +339,7 @@ for crate::types::builders::AuthenticationProfileBuilder {
                 f.write_str("a `AuthenticationProfile builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,9 +5,8 @@ impl ::serde::Serialize for crate::types::AuthenticationProfileSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.is_default)
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.is_default)
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -53,6 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AuthenticationProfileSumma
                 f.write_str("a `AuthenticationProfileSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -136,9 +136,8 @@ impl ::serde::Serialize for crate::types::builders::AuthenticationProfileSummary
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.is_default.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.is_default.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -185,6 +184,7 @@ for crate::types::builders::AuthenticationProfileSummaryBuilder {
                 f.write_str("a `AuthenticationProfileSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

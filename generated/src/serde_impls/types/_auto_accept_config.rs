@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::AutoAcceptConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.agent_first_callback_auto_accept.is_some());
+        let len = 2usize + usize::from(self.agent_first_callback_auto_accept.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Channel", &self.channel)?;
         map.serialize_entry("AutoAccept", &self.auto_accept)?;
@@ -33,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AutoAcceptConfig {
                 f.write_str("a `AutoAcceptConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -92,7 +92,7 @@ impl ::serde::Serialize for crate::types::builders::AutoAcceptConfigBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.channel.is_some())
+        let len = usize::from(self.channel.is_some())
             + usize::from(self.auto_accept.is_some())
             + usize::from(self.agent_first_callback_auto_accept.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -125,6 +125,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::AutoAcceptConfig
                 f.write_str("a `AutoAcceptConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

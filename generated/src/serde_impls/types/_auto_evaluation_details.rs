@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::AutoEvaluationDetails {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true)
-            + usize::from(self.auto_evaluation_status.is_some());
+        let len = 1usize + usize::from(self.auto_evaluation_status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("AutoEvaluationEnabled", &self.auto_evaluation_enabled)?;
         if let ::std::option::Option::Some(value) = &self.auto_evaluation_status {
@@ -30,6 +29,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AutoEvaluationDetails {
                 f.write_str("a `AutoEvaluationDetails` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -78,7 +78,7 @@ impl ::serde::Serialize for crate::types::builders::AutoEvaluationDetailsBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.auto_evaluation_enabled.is_some())
+        let len = usize::from(self.auto_evaluation_enabled.is_some())
             + usize::from(self.auto_evaluation_status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.auto_evaluation_enabled {
@@ -106,6 +106,7 @@ for crate::types::builders::AutoEvaluationDetailsBuilder {
                 f.write_str("a `AutoEvaluationDetails builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::AvailableNumberSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number.is_some())
+        let len = usize::from(self.phone_number.is_some())
             + usize::from(self.phone_number_country_code.is_some())
             + usize::from(self.phone_number_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AvailableNumberSummary {
                 f.write_str("a `AvailableNumberSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -94,7 +95,7 @@ impl ::serde::Serialize for crate::types::builders::AvailableNumberSummaryBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number.is_some())
+        let len = usize::from(self.phone_number.is_some())
             + usize::from(self.phone_number_country_code.is_some())
             + usize::from(self.phone_number_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -126,6 +127,7 @@ for crate::types::builders::AvailableNumberSummaryBuilder {
                 f.write_str("a `AvailableNumberSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

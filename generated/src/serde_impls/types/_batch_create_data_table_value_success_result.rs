@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::BatchCreateDataTableValueSuccessResult
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(self.lock_version.is_some());
+        let len = 3usize + usize::from(self.lock_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("PrimaryValues", &self.primary_values)?;
         map.serialize_entry("AttributeName", &self.attribute_name)?;
@@ -33,6 +32,7 @@ for crate::types::BatchCreateDataTableValueSuccessResult {
                 f.write_str("a `BatchCreateDataTableValueSuccessResult` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -87,9 +87,11 @@ for crate::types::BatchCreateDataTableValueSuccessResult {
                     attribute_name: field_attribute_name.unwrap_or_default(),
                     record_id: field_record_id.unwrap_or_default(),
                     lock_version: field_lock_version
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::DataTableLockVersion,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::DataTableLockVersion,
+                            >,
+                        ),
                 })
             }
         }
@@ -104,7 +106,7 @@ for crate::types::builders::BatchCreateDataTableValueSuccessResultBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.primary_values.is_some())
+        let len = usize::from(self.primary_values.is_some())
             + usize::from(self.attribute_name.is_some())
             + usize::from(self.record_id.is_some())
             + usize::from(self.lock_version.is_some());
@@ -142,6 +144,7 @@ for crate::types::builders::BatchCreateDataTableValueSuccessResultBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::BatchDescribeDataTableValueSuccessResu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(self.value.is_some())
+        let len = 4usize + usize::from(self.value.is_some())
             + usize::from(self.lock_version.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some());
@@ -52,6 +51,7 @@ for crate::types::BatchDescribeDataTableValueSuccessResult {
                 f.write_str("a `BatchDescribeDataTableValueSuccessResult` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -142,9 +142,11 @@ for crate::types::BatchDescribeDataTableValueSuccessResult {
                     attribute_name: field_attribute_name.unwrap_or_default(),
                     value: field_value,
                     lock_version: field_lock_version
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::DataTableLockVersion,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::DataTableLockVersion,
+                            >,
+                        ),
                     last_modified_time: field_last_modified_time,
                     last_modified_region: field_last_modified_region,
                 })
@@ -161,7 +163,7 @@ for crate::types::builders::BatchDescribeDataTableValueSuccessResultBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.record_id.is_some())
+        let len = usize::from(self.record_id.is_some())
             + usize::from(self.attribute_id.is_some())
             + usize::from(self.primary_values.is_some())
             + usize::from(self.attribute_name.is_some())
@@ -221,6 +223,7 @@ for crate::types::builders::BatchDescribeDataTableValueSuccessResultBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

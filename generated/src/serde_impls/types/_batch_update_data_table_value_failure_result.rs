@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::BatchUpdateDataTableValueFailureResult
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true);
+        let len = 3usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("PrimaryValues", &self.primary_values)?;
         map.serialize_entry("AttributeName", &self.attribute_name)?;
@@ -29,6 +29,7 @@ for crate::types::BatchUpdateDataTableValueFailureResult {
                 f.write_str("a `BatchUpdateDataTableValueFailureResult` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -86,7 +87,7 @@ for crate::types::builders::BatchUpdateDataTableValueFailureResultBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.primary_values.is_some())
+        let len = usize::from(self.primary_values.is_some())
             + usize::from(self.attribute_name.is_some())
             + usize::from(self.message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -120,6 +121,7 @@ for crate::types::builders::BatchUpdateDataTableValueFailureResultBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

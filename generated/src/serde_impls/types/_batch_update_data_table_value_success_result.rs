@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::BatchUpdateDataTableValueSuccessResult
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.lock_version.is_some());
+        let len = 2usize + usize::from(self.lock_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("PrimaryValues", &self.primary_values)?;
         map.serialize_entry("AttributeName", &self.attribute_name)?;
@@ -32,6 +31,7 @@ for crate::types::BatchUpdateDataTableValueSuccessResult {
                 f.write_str("a `BatchUpdateDataTableValueSuccessResult` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -77,9 +77,11 @@ for crate::types::BatchUpdateDataTableValueSuccessResult {
                     primary_values: field_primary_values.unwrap_or_default(),
                     attribute_name: field_attribute_name.unwrap_or_default(),
                     lock_version: field_lock_version
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::DataTableLockVersion,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::DataTableLockVersion,
+                            >,
+                        ),
                 })
             }
         }
@@ -94,7 +96,7 @@ for crate::types::builders::BatchUpdateDataTableValueSuccessResultBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.primary_values.is_some())
+        let len = usize::from(self.primary_values.is_some())
             + usize::from(self.attribute_name.is_some())
             + usize::from(self.lock_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -128,6 +130,7 @@ for crate::types::builders::BatchUpdateDataTableValueSuccessResultBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

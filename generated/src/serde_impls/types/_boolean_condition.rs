@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::BooleanCondition {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.field_name.is_some())
+        let len = usize::from(self.field_name.is_some())
             + usize::from(self.comparison_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.field_name {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::BooleanCondition {
                 f.write_str("a `BooleanCondition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -79,7 +80,7 @@ impl ::serde::Serialize for crate::types::builders::BooleanConditionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.field_name.is_some())
+        let len = usize::from(self.field_name.is_some())
             + usize::from(self.comparison_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.field_name {
@@ -106,6 +107,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::BooleanCondition
                 f.write_str("a `BooleanCondition builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

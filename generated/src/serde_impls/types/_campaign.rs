@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::Campaign {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.campaign_id.is_some());
+        let len = usize::from(self.campaign_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.campaign_id {
             map.serialize_entry("CampaignId", value)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Campaign {
                 f.write_str("a `Campaign` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -64,7 +65,7 @@ impl ::serde::Serialize for crate::types::builders::CampaignBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.campaign_id.is_some());
+        let len = usize::from(self.campaign_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.campaign_id {
             map.serialize_entry("CampaignId", value)?;
@@ -87,6 +88,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::CampaignBuilder 
                 f.write_str("a `Campaign builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

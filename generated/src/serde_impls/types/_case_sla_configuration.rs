@@ -5,9 +5,8 @@ impl ::serde::Serialize for crate::types::CaseSlaConfiguration {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.field_id.is_some())
-            + usize::from(self.target_field_values.is_some()) + usize::from(true);
+        let len = 3usize + usize::from(self.field_id.is_some())
+            + usize::from(self.target_field_values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Name", &self.name)?;
         map.serialize_entry("Type", &self.r#type)?;
@@ -36,6 +35,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::CaseSlaConfiguration {
                 f.write_str("a `CaseSlaConfiguration` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -113,8 +113,8 @@ impl ::serde::Serialize for crate::types::builders::CaseSlaConfigurationBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
-            + usize::from(self.r#type.is_some()) + usize::from(self.field_id.is_some())
+        let len = usize::from(self.name.is_some()) + usize::from(self.r#type.is_some())
+            + usize::from(self.field_id.is_some())
             + usize::from(self.target_field_values.is_some())
             + usize::from(self.target_sla_minutes.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -152,6 +152,7 @@ for crate::types::builders::CaseSlaConfigurationBuilder {
                 f.write_str("a `CaseSlaConfiguration builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

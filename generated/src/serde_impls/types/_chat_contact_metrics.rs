@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ChatContactMetrics {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.multi_party.is_some())
+        let len = usize::from(self.multi_party.is_some())
             + usize::from(self.total_messages.is_some())
             + usize::from(self.total_bot_messages.is_some())
             + usize::from(self.total_bot_message_length_in_chars.is_some())
@@ -69,6 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ChatContactMetrics {
                 f.write_str("a `ChatContactMetrics` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -176,7 +177,7 @@ impl ::serde::Serialize for crate::types::builders::ChatContactMetricsBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.multi_party.is_some())
+        let len = usize::from(self.multi_party.is_some())
             + usize::from(self.total_messages.is_some())
             + usize::from(self.total_bot_messages.is_some())
             + usize::from(self.total_bot_message_length_in_chars.is_some())
@@ -241,6 +242,7 @@ for crate::types::builders::ChatContactMetricsBuilder {
                 f.write_str("a `ChatContactMetrics builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ChatEvent {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.content_type.is_some())
+        let len = 1usize + usize::from(self.content_type.is_some())
             + usize::from(self.content.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Type", &self.r#type)?;
@@ -33,6 +33,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ChatEvent {
                 f.write_str("a `ChatEvent` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -90,7 +91,7 @@ impl ::serde::Serialize for crate::types::builders::ChatEventBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.r#type.is_some())
+        let len = usize::from(self.r#type.is_some())
             + usize::from(self.content_type.is_some())
             + usize::from(self.content.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -121,6 +122,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ChatEventBuilder
                 f.write_str("a `ChatEvent builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

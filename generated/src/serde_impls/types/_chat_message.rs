@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ChatMessage {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("ContentType", &self.content_type)?;
         map.serialize_entry("Content", &self.content)?;
@@ -27,6 +27,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ChatMessage {
                 f.write_str("a `ChatMessage` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -72,7 +73,7 @@ impl ::serde::Serialize for crate::types::builders::ChatMessageBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.content_type.is_some())
+        let len = usize::from(self.content_type.is_some())
             + usize::from(self.content.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.content_type {
@@ -99,6 +100,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ChatMessageBuild
                 f.write_str("a `ChatMessage builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ChatMetrics {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.chat_contact_metrics.is_some())
+        let len = usize::from(self.chat_contact_metrics.is_some())
             + usize::from(self.agent_metrics.is_some())
             + usize::from(self.customer_metrics.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ChatMetrics {
                 f.write_str("a `ChatMetrics` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -96,7 +97,7 @@ impl ::serde::Serialize for crate::types::builders::ChatMetricsBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.chat_contact_metrics.is_some())
+        let len = usize::from(self.chat_contact_metrics.is_some())
             + usize::from(self.agent_metrics.is_some())
             + usize::from(self.customer_metrics.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -127,6 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ChatMetricsBuild
                 f.write_str("a `ChatMetrics builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ChatParticipantRoleConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true);
+        let len = 1usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry(
             "ParticipantTimerConfigList",
@@ -29,6 +29,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ChatParticipantRoleConfig 
                 f.write_str("a `ChatParticipantRoleConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -68,7 +69,7 @@ impl ::serde::Serialize for crate::types::builders::ChatParticipantRoleConfigBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.participant_timer_config_list.is_some());
+        let len = usize::from(self.participant_timer_config_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.participant_timer_config_list {
             map.serialize_entry("ParticipantTimerConfigList", value)?;
@@ -92,6 +93,7 @@ for crate::types::builders::ChatParticipantRoleConfigBuilder {
                 f.write_str("a `ChatParticipantRoleConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ChatStreamingConfiguration {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true);
+        let len = 1usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("StreamingEndpointArn", &self.streaming_endpoint_arn)?;
         map.end()
@@ -26,6 +26,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ChatStreamingConfiguration
                 f.write_str("a `ChatStreamingConfiguration` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -63,7 +64,7 @@ impl ::serde::Serialize for crate::types::builders::ChatStreamingConfigurationBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.streaming_endpoint_arn.is_some());
+        let len = usize::from(self.streaming_endpoint_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.streaming_endpoint_arn {
             map.serialize_entry("StreamingEndpointArn", value)?;
@@ -87,6 +88,7 @@ for crate::types::builders::ChatStreamingConfigurationBuilder {
                 f.write_str("a `ChatStreamingConfiguration builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

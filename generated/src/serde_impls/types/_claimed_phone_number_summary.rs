@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ClaimedPhoneNumberSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.phone_number_id.is_some())
             + usize::from(self.phone_number_arn.is_some())
             + usize::from(self.phone_number.is_some())
             + usize::from(self.phone_number_country_code.is_some())
@@ -67,6 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ClaimedPhoneNumberSummary 
                 f.write_str("a `ClaimedPhoneNumberSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -201,7 +202,7 @@ impl ::serde::Serialize for crate::types::builders::ClaimedPhoneNumberSummaryBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.phone_number_id.is_some())
             + usize::from(self.phone_number_arn.is_some())
             + usize::from(self.phone_number.is_some())
             + usize::from(self.phone_number_country_code.is_some())
@@ -264,6 +265,7 @@ for crate::types::builders::ClaimedPhoneNumberSummaryBuilder {
                 f.write_str("a `ClaimedPhoneNumberSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

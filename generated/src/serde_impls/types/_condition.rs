@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::Condition {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.string_condition.is_some())
+        let len = usize::from(self.string_condition.is_some())
             + usize::from(self.number_condition.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.string_condition {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Condition {
                 f.write_str("a `Condition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -81,7 +82,7 @@ impl ::serde::Serialize for crate::types::builders::ConditionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.string_condition.is_some())
+        let len = usize::from(self.string_condition.is_some())
             + usize::from(self.number_condition.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.string_condition {
@@ -108,6 +109,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ConditionBuilder
                 f.write_str("a `Condition builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

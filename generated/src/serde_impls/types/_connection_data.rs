@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ConnectionData {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attendee.is_some())
+        let len = usize::from(self.attendee.is_some())
             + usize::from(self.meeting.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.attendee {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ConnectionData {
                 f.write_str("a `ConnectionData` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -77,7 +78,7 @@ impl ::serde::Serialize for crate::types::builders::ConnectionDataBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attendee.is_some())
+        let len = usize::from(self.attendee.is_some())
             + usize::from(self.meeting.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.attendee {
@@ -104,6 +105,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ConnectionDataBu
                 f.write_str("a `ConnectionData builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::Contact {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
-            + usize::from(self.id.is_some())
+        let len = usize::from(self.arn.is_some()) + usize::from(self.id.is_some())
             + usize::from(self.initial_contact_id.is_some())
             + usize::from(self.previous_contact_id.is_some())
             + usize::from(self.contact_association_id.is_some())
@@ -265,6 +264,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Contact {
                 f.write_str("a `Contact` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -793,8 +793,7 @@ impl ::serde::Serialize for crate::types::builders::ContactBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
-            + usize::from(self.id.is_some())
+        let len = usize::from(self.arn.is_some()) + usize::from(self.id.is_some())
             + usize::from(self.initial_contact_id.is_some())
             + usize::from(self.previous_contact_id.is_some())
             + usize::from(self.contact_association_id.is_some())
@@ -1053,6 +1052,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ContactBuilder {
                 f.write_str("a `Contact builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::ContactConfiguration {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true)
-            + usize::from(self.participant_role.is_some())
+        let len = 1usize + usize::from(self.participant_role.is_some())
             + usize::from(self.include_raw_message);
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("ContactId", &self.contact_id)?;
@@ -34,6 +33,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactConfiguration {
                 f.write_str("a `ContactConfiguration` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -90,7 +90,7 @@ impl ::serde::Serialize for crate::types::builders::ContactConfigurationBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.participant_role.is_some())
             + usize::from(self.include_raw_message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -122,6 +122,7 @@ for crate::types::builders::ContactConfigurationBuilder {
                 f.write_str("a `ContactConfiguration builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ContactDataRequest {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.system_endpoint.is_some())
+        let len = usize::from(self.system_endpoint.is_some())
             + usize::from(self.customer_endpoint.is_some())
             + usize::from(self.request_identifier.is_some())
             + usize::from(self.queue_id.is_some())
@@ -52,6 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactDataRequest {
                 f.write_str("a `ContactDataRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -150,7 +151,7 @@ impl ::serde::Serialize for crate::types::builders::ContactDataRequestBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.system_endpoint.is_some())
+        let len = usize::from(self.system_endpoint.is_some())
             + usize::from(self.customer_endpoint.is_some())
             + usize::from(self.request_identifier.is_some())
             + usize::from(self.queue_id.is_some())
@@ -198,6 +199,7 @@ for crate::types::builders::ContactDataRequestBuilder {
                 f.write_str("a `ContactDataRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

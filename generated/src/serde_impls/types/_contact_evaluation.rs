@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ContactEvaluation {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.form_id.is_some())
+        let len = usize::from(self.form_id.is_some())
             + usize::from(self.evaluation_arn.is_some())
             + usize::from(self.status.is_some())
             + usize::from(self.start_timestamp.is_some())
@@ -70,6 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactEvaluation {
                 f.write_str("a `ContactEvaluation` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -166,7 +167,7 @@ impl ::serde::Serialize for crate::types::builders::ContactEvaluationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.form_id.is_some())
+        let len = usize::from(self.form_id.is_some())
             + usize::from(self.evaluation_arn.is_some())
             + usize::from(self.status.is_some())
             + usize::from(self.start_timestamp.is_some())
@@ -232,6 +233,7 @@ for crate::types::builders::ContactEvaluationBuilder {
                 f.write_str("a `ContactEvaluation builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ContactFilter {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_states.is_some());
+        let len = usize::from(self.contact_states.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_states {
             map.serialize_entry("ContactStates", value)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactFilter {
                 f.write_str("a `ContactFilter` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -66,7 +67,7 @@ impl ::serde::Serialize for crate::types::builders::ContactFilterBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_states.is_some());
+        let len = usize::from(self.contact_states.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_states {
             map.serialize_entry("ContactStates", value)?;
@@ -89,6 +90,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ContactFilterBui
                 f.write_str("a `ContactFilter builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,10 +5,9 @@ impl ::serde::Serialize for crate::types::ContactFlow {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
-            + usize::from(self.id.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.r#type.is_some()) + usize::from(self.state.is_some())
-            + usize::from(self.status.is_some())
+        let len = usize::from(self.arn.is_some()) + usize::from(self.id.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.r#type.is_some())
+            + usize::from(self.state.is_some()) + usize::from(self.status.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.content.is_some()) + usize::from(self.tags.is_some())
             + usize::from(self.flow_content_sha256.is_some())
@@ -83,6 +82,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactFlow {
                 f.write_str("a `ContactFlow` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -246,10 +246,9 @@ impl ::serde::Serialize for crate::types::builders::ContactFlowBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
-            + usize::from(self.id.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.r#type.is_some()) + usize::from(self.state.is_some())
-            + usize::from(self.status.is_some())
+        let len = usize::from(self.arn.is_some()) + usize::from(self.id.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.r#type.is_some())
+            + usize::from(self.state.is_some()) + usize::from(self.status.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.content.is_some()) + usize::from(self.tags.is_some())
             + usize::from(self.flow_content_sha256.is_some())
@@ -324,6 +323,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ContactFlowBuild
                 f.write_str("a `ContactFlow builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

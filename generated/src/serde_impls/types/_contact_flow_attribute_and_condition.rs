@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ContactFlowAttributeAndCondition {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.tag_conditions.is_some())
+        let len = usize::from(self.tag_conditions.is_some())
             + usize::from(self.contact_flow_type_condition.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.tag_conditions {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactFlowAttributeAndCon
                 f.write_str("a `ContactFlowAttributeAndCondition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -82,7 +83,7 @@ for crate::types::builders::ContactFlowAttributeAndConditionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.tag_conditions.is_some())
+        let len = usize::from(self.tag_conditions.is_some())
             + usize::from(self.contact_flow_type_condition.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.tag_conditions {
@@ -110,6 +111,7 @@ for crate::types::builders::ContactFlowAttributeAndConditionBuilder {
                 f.write_str("a `ContactFlowAttributeAndCondition builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ContactFlowAttributeFilter {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_condition.is_some())
             + usize::from(self.tag_condition.is_some())
             + usize::from(self.contact_flow_type_condition.is_some());
@@ -40,6 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactFlowAttributeFilter
                 f.write_str("a `ContactFlowAttributeFilter` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -111,7 +112,7 @@ impl ::serde::Serialize for crate::types::builders::ContactFlowAttributeFilterBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_condition.is_some())
             + usize::from(self.tag_condition.is_some())
             + usize::from(self.contact_flow_type_condition.is_some());
@@ -147,6 +148,7 @@ for crate::types::builders::ContactFlowAttributeFilterBuilder {
                 f.write_str("a `ContactFlowAttributeFilter builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

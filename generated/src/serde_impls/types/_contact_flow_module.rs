@@ -5,9 +5,8 @@ impl ::serde::Serialize for crate::types::ContactFlowModule {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
-            + usize::from(self.id.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.content.is_some())
+        let len = usize::from(self.arn.is_some()) + usize::from(self.id.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.content.is_some())
             + usize::from(self.description.is_some()) + usize::from(self.state.is_some())
             + usize::from(self.status.is_some()) + usize::from(self.tags.is_some())
             + usize::from(self.flow_module_content_sha256.is_some())
@@ -75,6 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactFlowModule {
                 f.write_str("a `ContactFlowModule` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -229,9 +229,8 @@ impl ::serde::Serialize for crate::types::builders::ContactFlowModuleBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
-            + usize::from(self.id.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.content.is_some())
+        let len = usize::from(self.arn.is_some()) + usize::from(self.id.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.content.is_some())
             + usize::from(self.description.is_some()) + usize::from(self.state.is_some())
             + usize::from(self.status.is_some()) + usize::from(self.tags.is_some())
             + usize::from(self.flow_module_content_sha256.is_some())
@@ -300,6 +299,7 @@ for crate::types::builders::ContactFlowModuleBuilder {
                 f.write_str("a `ContactFlowModule builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

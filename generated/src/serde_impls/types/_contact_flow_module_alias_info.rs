@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ContactFlowModuleAliasInfo {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_module_id.is_some())
+        let len = usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.contact_flow_module_arn.is_some())
             + usize::from(self.alias_id.is_some()) + usize::from(self.version.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
@@ -60,6 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactFlowModuleAliasInfo
                 f.write_str("a `ContactFlowModuleAliasInfo` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -161,7 +162,7 @@ impl ::serde::Serialize for crate::types::builders::ContactFlowModuleAliasInfoBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_flow_module_id.is_some())
+        let len = usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.contact_flow_module_arn.is_some())
             + usize::from(self.alias_id.is_some()) + usize::from(self.version.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
@@ -217,6 +218,7 @@ for crate::types::builders::ContactFlowModuleAliasInfoBuilder {
                 f.write_str("a `ContactFlowModuleAliasInfo builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

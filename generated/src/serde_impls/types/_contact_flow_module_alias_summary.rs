@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::ContactFlowModuleAliasSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
-            + usize::from(self.alias_id.is_some()) + usize::from(self.version.is_some())
+        let len = usize::from(self.arn.is_some()) + usize::from(self.alias_id.is_some())
+            + usize::from(self.version.is_some())
             + usize::from(self.alias_name.is_some())
             + usize::from(self.alias_description.is_some())
             + usize::from(self.last_modified_time.is_some());
@@ -53,6 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactFlowModuleAliasSumm
                 f.write_str("a `ContactFlowModuleAliasSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -137,8 +138,8 @@ for crate::types::builders::ContactFlowModuleAliasSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
-            + usize::from(self.alias_id.is_some()) + usize::from(self.version.is_some())
+        let len = usize::from(self.arn.is_some()) + usize::from(self.alias_id.is_some())
+            + usize::from(self.version.is_some())
             + usize::from(self.alias_name.is_some())
             + usize::from(self.alias_description.is_some())
             + usize::from(self.last_modified_time.is_some());
@@ -186,6 +187,7 @@ for crate::types::builders::ContactFlowModuleAliasSummaryBuilder {
                 f.write_str("a `ContactFlowModuleAliasSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ContactFlowModuleSearchCriteria {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_conditions.is_some())
             + usize::from(self.string_condition.is_some())
             + usize::from(self.state_condition.is_some())
@@ -44,6 +44,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactFlowModuleSearchCri
                 f.write_str("a `ContactFlowModuleSearchCriteria` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -127,7 +128,7 @@ for crate::types::builders::ContactFlowModuleSearchCriteriaBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_conditions.is_some())
             + usize::from(self.string_condition.is_some())
             + usize::from(self.state_condition.is_some())
@@ -167,6 +168,7 @@ for crate::types::builders::ContactFlowModuleSearchCriteriaBuilder {
                 f.write_str("a `ContactFlowModuleSearchCriteria builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

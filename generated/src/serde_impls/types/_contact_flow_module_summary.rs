@@ -5,9 +5,8 @@ impl ::serde::Serialize for crate::types::ContactFlowModuleSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.state.is_some());
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.state.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
@@ -39,6 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactFlowModuleSummary {
                 f.write_str("a `ContactFlowModuleSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -104,9 +104,8 @@ impl ::serde::Serialize for crate::types::builders::ContactFlowModuleSummaryBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.state.is_some());
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.state.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
@@ -139,6 +138,7 @@ for crate::types::builders::ContactFlowModuleSummaryBuilder {
                 f.write_str("a `ContactFlowModuleSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ContactFlowModuleVersionSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
+        let len = usize::from(self.arn.is_some())
             + usize::from(self.version_description.is_some())
             + usize::from(self.version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactFlowModuleVersionSu
                 f.write_str("a `ContactFlowModuleVersionSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -91,7 +92,7 @@ for crate::types::builders::ContactFlowModuleVersionSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
+        let len = usize::from(self.arn.is_some())
             + usize::from(self.version_description.is_some())
             + usize::from(self.version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -123,6 +124,7 @@ for crate::types::builders::ContactFlowModuleVersionSummaryBuilder {
                 f.write_str("a `ContactFlowModuleVersionSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ContactFlowSearchFilter {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.tag_filter.is_some())
+        let len = usize::from(self.tag_filter.is_some())
             + usize::from(self.flow_attribute_filter.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.tag_filter {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactFlowSearchFilter {
                 f.write_str("a `ContactFlowSearchFilter` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -81,7 +82,7 @@ impl ::serde::Serialize for crate::types::builders::ContactFlowSearchFilterBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.tag_filter.is_some())
+        let len = usize::from(self.tag_filter.is_some())
             + usize::from(self.flow_attribute_filter.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.tag_filter {
@@ -109,6 +110,7 @@ for crate::types::builders::ContactFlowSearchFilterBuilder {
                 f.write_str("a `ContactFlowSearchFilter builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

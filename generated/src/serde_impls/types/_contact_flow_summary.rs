@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::ContactFlowSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some())
             + usize::from(self.contact_flow_type.is_some())
             + usize::from(self.contact_flow_state.is_some())
             + usize::from(self.contact_flow_status.is_some());
@@ -47,6 +47,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactFlowSummary {
                 f.write_str("a `ContactFlowSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -134,8 +135,8 @@ impl ::serde::Serialize for crate::types::builders::ContactFlowSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some())
             + usize::from(self.contact_flow_type.is_some())
             + usize::from(self.contact_flow_state.is_some())
             + usize::from(self.contact_flow_status.is_some());
@@ -177,6 +178,7 @@ for crate::types::builders::ContactFlowSummaryBuilder {
                 f.write_str("a `ContactFlowSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ContactMetricResult {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.value.is_some());
+        let len = 1usize + usize::from(self.value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Name", &self.name)?;
         if let ::std::option::Option::Some(value) = &self.value {
@@ -29,6 +29,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactMetricResult {
                 f.write_str("a `ContactMetricResult` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -86,8 +87,7 @@ impl ::serde::Serialize for crate::types::builders::ContactMetricResultBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
-            + usize::from(self.value.is_some());
+        let len = usize::from(self.name.is_some()) + usize::from(self.value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
@@ -114,6 +114,7 @@ for crate::types::builders::ContactMetricResultBuilder {
                 f.write_str("a `ContactMetricResult builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::ContactSearchSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
-            + usize::from(self.id.is_some())
+        let len = usize::from(self.arn.is_some()) + usize::from(self.id.is_some())
             + usize::from(self.initial_contact_id.is_some())
             + usize::from(self.previous_contact_id.is_some())
             + usize::from(self.initiation_method.is_some())
@@ -106,6 +105,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactSearchSummary {
                 f.write_str("a `ContactSearchSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -300,8 +300,7 @@ impl ::serde::Serialize for crate::types::builders::ContactSearchSummaryBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
-            + usize::from(self.id.is_some())
+        let len = usize::from(self.arn.is_some()) + usize::from(self.id.is_some())
             + usize::from(self.initial_contact_id.is_some())
             + usize::from(self.previous_contact_id.is_some())
             + usize::from(self.initiation_method.is_some())
@@ -402,6 +401,7 @@ for crate::types::builders::ContactSearchSummaryBuilder {
                 f.write_str("a `ContactSearchSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

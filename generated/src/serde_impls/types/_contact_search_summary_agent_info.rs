@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ContactSearchSummaryAgentInfo {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.connected_to_agent_timestamp.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
@@ -38,6 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactSearchSummaryAgentI
                 f.write_str("a `ContactSearchSummaryAgentInfo` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -86,7 +87,7 @@ for crate::types::builders::ContactSearchSummaryAgentInfoBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.connected_to_agent_timestamp.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
@@ -120,6 +121,7 @@ for crate::types::builders::ContactSearchSummaryAgentInfoBuilder {
                 f.write_str("a `ContactSearchSummaryAgentInfo builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

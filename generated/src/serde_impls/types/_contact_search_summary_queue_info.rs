@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ContactSearchSummaryQueueInfo {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.enqueue_timestamp.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
@@ -38,6 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactSearchSummaryQueueI
                 f.write_str("a `ContactSearchSummaryQueueInfo` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -86,7 +87,7 @@ for crate::types::builders::ContactSearchSummaryQueueInfoBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.enqueue_timestamp.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
@@ -120,6 +121,7 @@ for crate::types::builders::ContactSearchSummaryQueueInfoBuilder {
                 f.write_str("a `ContactSearchSummaryQueueInfo builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

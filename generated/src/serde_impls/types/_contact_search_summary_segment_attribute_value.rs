@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ContactSearchSummarySegmentAttributeVa
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.value_string.is_some())
+        let len = usize::from(self.value_string.is_some())
             + usize::from(self.value_map.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.value_string {
@@ -33,6 +33,7 @@ for crate::types::ContactSearchSummarySegmentAttributeValue {
                 f.write_str("a `ContactSearchSummarySegmentAttributeValue` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -84,7 +85,7 @@ for crate::types::builders::ContactSearchSummarySegmentAttributeValueBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.value_string.is_some())
+        let len = usize::from(self.value_string.is_some())
             + usize::from(self.value_map.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.value_string {
@@ -114,6 +115,7 @@ for crate::types::builders::ContactSearchSummarySegmentAttributeValueBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ControlPlaneUserAttributeFilter {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_condition.is_some())
             + usize::from(self.tag_condition.is_some())
             + usize::from(self.hierarchy_group_condition.is_some());
@@ -40,6 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ControlPlaneUserAttributeF
                 f.write_str("a `ControlPlaneUserAttributeFilter` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -112,7 +113,7 @@ for crate::types::builders::ControlPlaneUserAttributeFilterBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_condition.is_some())
             + usize::from(self.tag_condition.is_some())
             + usize::from(self.hierarchy_group_condition.is_some());
@@ -148,6 +149,7 @@ for crate::types::builders::ControlPlaneUserAttributeFilterBuilder {
                 f.write_str("a `ControlPlaneUserAttributeFilter builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

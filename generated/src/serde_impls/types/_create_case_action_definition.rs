@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::CreateCaseActionDefinition {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Fields", &self.fields)?;
         map.serialize_entry("TemplateId", &self.template_id)?;
@@ -27,6 +27,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::CreateCaseActionDefinition
                 f.write_str("a `CreateCaseActionDefinition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -74,7 +75,7 @@ impl ::serde::Serialize for crate::types::builders::CreateCaseActionDefinitionBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.fields.is_some())
+        let len = usize::from(self.fields.is_some())
             + usize::from(self.template_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.fields {
@@ -102,6 +103,7 @@ for crate::types::builders::CreateCaseActionDefinitionBuilder {
                 f.write_str("a `CreateCaseActionDefinition builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::Credentials {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.access_token.is_some())
+        let len = usize::from(self.access_token.is_some())
             + usize::from(self.access_token_expiration.is_some())
             + usize::from(self.refresh_token.is_some())
             + usize::from(self.refresh_token_expiration.is_some());
@@ -52,6 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Credentials {
                 f.write_str("a `Credentials` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -119,7 +120,7 @@ impl ::serde::Serialize for crate::types::builders::CredentialsBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.access_token.is_some())
+        let len = usize::from(self.access_token.is_some())
             + usize::from(self.access_token_expiration.is_some())
             + usize::from(self.refresh_token.is_some())
             + usize::from(self.refresh_token_expiration.is_some());
@@ -166,6 +167,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::CredentialsBuild
                 f.write_str("a `Credentials builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

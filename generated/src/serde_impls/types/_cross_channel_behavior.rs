@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::CrossChannelBehavior {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true);
+        let len = 1usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("BehaviorType", &self.behavior_type)?;
         map.end()
@@ -26,6 +26,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::CrossChannelBehavior {
                 f.write_str("a `CrossChannelBehavior` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -67,7 +68,7 @@ impl ::serde::Serialize for crate::types::builders::CrossChannelBehaviorBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.behavior_type.is_some());
+        let len = usize::from(self.behavior_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.behavior_type {
             map.serialize_entry("BehaviorType", value)?;
@@ -91,6 +92,7 @@ for crate::types::builders::CrossChannelBehaviorBuilder {
                 f.write_str("a `CrossChannelBehavior builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::CurrentMetric {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.metric_id.is_some()) + usize::from(self.unit.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.name {
@@ -35,6 +35,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::CurrentMetric {
                 f.write_str("a `CurrentMetric` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -91,7 +92,7 @@ impl ::serde::Serialize for crate::types::builders::CurrentMetricBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.metric_id.is_some()) + usize::from(self.unit.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.name {
@@ -121,6 +122,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::CurrentMetricBui
                 f.write_str("a `CurrentMetric builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::Customer {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.device_info.is_some())
+        let len = usize::from(self.device_info.is_some())
             + usize::from(self.capabilities.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.device_info {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Customer {
                 f.write_str("a `Customer` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -81,7 +82,7 @@ impl ::serde::Serialize for crate::types::builders::CustomerBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.device_info.is_some())
+        let len = usize::from(self.device_info.is_some())
             + usize::from(self.capabilities.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.device_info {
@@ -108,6 +109,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::CustomerBuilder 
                 f.write_str("a `Customer builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

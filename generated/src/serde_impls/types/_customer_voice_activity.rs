@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::CustomerVoiceActivity {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.greeting_start_timestamp.is_some())
+        let len = usize::from(self.greeting_start_timestamp.is_some())
             + usize::from(self.greeting_end_timestamp.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.greeting_start_timestamp {
@@ -44,6 +44,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::CustomerVoiceActivity {
                 f.write_str("a `CustomerVoiceActivity` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +94,7 @@ impl ::serde::Serialize for crate::types::builders::CustomerVoiceActivityBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.greeting_start_timestamp.is_some())
+        let len = usize::from(self.greeting_start_timestamp.is_some())
             + usize::from(self.greeting_end_timestamp.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.greeting_start_timestamp {
@@ -133,6 +134,7 @@ for crate::types::builders::CustomerVoiceActivityBuilder {
                 f.write_str("a `CustomerVoiceActivity builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,14 +5,13 @@ impl ::serde::Serialize for crate::types::DataTable {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(self.description.is_some())
+        let len = 5usize + usize::from(self.description.is_some())
             + usize::from(self.value_lock_level.is_some())
             + usize::from(self.lock_version.is_some())
             + usize::from(self.version.is_some())
             + usize::from(self.version_description.is_some())
             + usize::from(self.status.is_some())
-            + usize::from(self.created_time.is_some()) + usize::from(true)
+            + usize::from(self.created_time.is_some())
             + usize::from(self.last_modified_region.is_some())
             + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -78,6 +77,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DataTable {
                 f.write_str("a `DataTable` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -244,9 +244,8 @@ impl ::serde::Serialize for crate::types::builders::DataTableBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
-            + usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
-            + usize::from(self.time_zone.is_some())
+        let len = usize::from(self.name.is_some()) + usize::from(self.id.is_some())
+            + usize::from(self.arn.is_some()) + usize::from(self.time_zone.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.value_lock_level.is_some())
             + usize::from(self.lock_version.is_some())
@@ -330,6 +329,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::DataTableBuilder
                 f.write_str("a `DataTable builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

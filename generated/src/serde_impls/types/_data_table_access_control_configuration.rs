@@ -5,8 +5,9 @@ impl ::serde::Serialize for crate::types::DataTableAccessControlConfiguration {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize
-            + usize::from(self.primary_attribute_access_control_configuration.is_some());
+        let len = usize::from(
+            self.primary_attribute_access_control_configuration.is_some(),
+        );
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self
             .primary_attribute_access_control_configuration
@@ -32,6 +33,7 @@ for crate::types::DataTableAccessControlConfiguration {
                 f.write_str("a `DataTableAccessControlConfiguration` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -71,8 +73,9 @@ for crate::types::builders::DataTableAccessControlConfigurationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize
-            + usize::from(self.primary_attribute_access_control_configuration.is_some());
+        let len = usize::from(
+            self.primary_attribute_access_control_configuration.is_some(),
+        );
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self
             .primary_attribute_access_control_configuration
@@ -98,6 +101,7 @@ for crate::types::builders::DataTableAccessControlConfigurationBuilder {
                 f.write_str("a `DataTableAccessControlConfiguration builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::DataTableAttribute {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attribute_id.is_some()) + usize::from(true)
-            + usize::from(true) + usize::from(self.description.is_some())
+        let len = 2usize + usize::from(self.attribute_id.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.data_table_id.is_some())
             + usize::from(self.data_table_arn.is_some()) + usize::from(self.primary)
             + usize::from(self.version.is_some())
@@ -71,6 +71,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DataTableAttribute {
                 f.write_str("a `DataTableAttribute` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -217,7 +218,7 @@ impl ::serde::Serialize for crate::types::builders::DataTableAttributeBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attribute_id.is_some())
+        let len = usize::from(self.attribute_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.value_type.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.data_table_id.is_some())
@@ -289,6 +290,7 @@ for crate::types::builders::DataTableAttributeBuilder {
                 f.write_str("a `DataTableAttribute builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

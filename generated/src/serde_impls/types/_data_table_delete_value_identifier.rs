@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::DataTableDeleteValueIdentifier {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.primary_values.is_some()) + usize::from(true)
+        let len = 1usize + usize::from(self.primary_values.is_some())
             + usize::from(self.lock_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.primary_values {
@@ -33,6 +33,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DataTableDeleteValueIdenti
                 f.write_str("a `DataTableDeleteValueIdentifier` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -78,9 +79,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DataTableDeleteValueIdenti
                     primary_values: field_primary_values,
                     attribute_name: field_attribute_name.unwrap_or_default(),
                     lock_version: field_lock_version
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::DataTableLockVersion,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::DataTableLockVersion,
+                            >,
+                        ),
                 })
             }
         }
@@ -95,7 +98,7 @@ for crate::types::builders::DataTableDeleteValueIdentifierBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.primary_values.is_some())
+        let len = usize::from(self.primary_values.is_some())
             + usize::from(self.attribute_name.is_some())
             + usize::from(self.lock_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -127,6 +130,7 @@ for crate::types::builders::DataTableDeleteValueIdentifierBuilder {
                 f.write_str("a `DataTableDeleteValueIdentifier builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

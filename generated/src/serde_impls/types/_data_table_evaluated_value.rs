@@ -5,9 +5,7 @@ impl ::serde::Serialize for crate::types::DataTableEvaluatedValue {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true);
+        let len = 7usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("RecordId", &self.record_id)?;
         map.serialize_entry("PrimaryValues", &self.primary_values)?;
@@ -34,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DataTableEvaluatedValue {
                 f.write_str("a `DataTableEvaluatedValue` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -131,7 +130,7 @@ impl ::serde::Serialize for crate::types::builders::DataTableEvaluatedValueBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.record_id.is_some())
+        let len = usize::from(self.record_id.is_some())
             + usize::from(self.primary_values.is_some())
             + usize::from(self.attribute_name.is_some())
             + usize::from(self.value_type.is_some()) + usize::from(self.found.is_some())
@@ -178,6 +177,7 @@ for crate::types::builders::DataTableEvaluatedValueBuilder {
                 f.write_str("a `DataTableEvaluatedValue builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

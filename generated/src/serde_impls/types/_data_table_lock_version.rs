@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::DataTableLockVersion {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.data_table.is_some())
+        let len = usize::from(self.data_table.is_some())
             + usize::from(self.attribute.is_some())
             + usize::from(self.primary_values.is_some())
             + usize::from(self.value.is_some());
@@ -40,6 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DataTableLockVersion {
                 f.write_str("a `DataTableLockVersion` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -103,7 +104,7 @@ impl ::serde::Serialize for crate::types::builders::DataTableLockVersionBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.data_table.is_some())
+        let len = usize::from(self.data_table.is_some())
             + usize::from(self.attribute.is_some())
             + usize::from(self.primary_values.is_some())
             + usize::from(self.value.is_some());
@@ -139,6 +140,7 @@ for crate::types::builders::DataTableLockVersionBuilder {
                 f.write_str("a `DataTableLockVersion builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

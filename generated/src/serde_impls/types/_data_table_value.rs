@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::DataTableValue {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.primary_values.is_some()) + usize::from(true)
-            + usize::from(true) + usize::from(self.lock_version.is_some())
+        let len = 2usize + usize::from(self.primary_values.is_some())
+            + usize::from(self.lock_version.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -48,6 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DataTableValue {
                 f.write_str("a `DataTableValue` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -135,7 +136,7 @@ impl ::serde::Serialize for crate::types::builders::DataTableValueBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.primary_values.is_some())
+        let len = usize::from(self.primary_values.is_some())
             + usize::from(self.attribute_name.is_some())
             + usize::from(self.value.is_some())
             + usize::from(self.lock_version.is_some())
@@ -184,6 +185,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::DataTableValueBu
                 f.write_str("a `DataTableValue builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

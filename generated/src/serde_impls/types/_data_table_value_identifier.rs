@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::DataTableValueIdentifier {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.primary_values.is_some())
-            + usize::from(true);
+        let len = 1usize + usize::from(self.primary_values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.primary_values {
             map.serialize_entry("PrimaryValues", value)?;
@@ -30,6 +29,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DataTableValueIdentifier {
                 f.write_str("a `DataTableValueIdentifier` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -77,7 +77,7 @@ impl ::serde::Serialize for crate::types::builders::DataTableValueIdentifierBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.primary_values.is_some())
+        let len = usize::from(self.primary_values.is_some())
             + usize::from(self.attribute_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.primary_values {
@@ -105,6 +105,7 @@ for crate::types::builders::DataTableValueIdentifierBuilder {
                 f.write_str("a `DataTableValueIdentifier builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,9 +5,8 @@ impl ::serde::Serialize for crate::types::DataTableValueSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.record_id.is_some())
-            + usize::from(self.attribute_id.is_some()) + usize::from(true)
-            + usize::from(true) + usize::from(true) + usize::from(true)
+        let len = 4usize + usize::from(self.record_id.is_some())
+            + usize::from(self.attribute_id.is_some())
             + usize::from(self.lock_version.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some());
@@ -55,6 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DataTableValueSummary {
                 f.write_str("a `DataTableValueSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -174,7 +174,7 @@ impl ::serde::Serialize for crate::types::builders::DataTableValueSummaryBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.record_id.is_some())
+        let len = usize::from(self.record_id.is_some())
             + usize::from(self.attribute_id.is_some())
             + usize::from(self.primary_values.is_some())
             + usize::from(self.attribute_name.is_some())
@@ -235,6 +235,7 @@ for crate::types::builders::DataTableValueSummaryBuilder {
                 f.write_str("a `DataTableValueSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

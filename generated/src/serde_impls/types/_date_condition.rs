@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::DateCondition {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.field_name.is_some())
+        let len = usize::from(self.field_name.is_some())
             + usize::from(self.value.is_some())
             + usize::from(self.comparison_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DateCondition {
                 f.write_str("a `DateCondition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -92,7 +93,7 @@ impl ::serde::Serialize for crate::types::builders::DateConditionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.field_name.is_some())
+        let len = usize::from(self.field_name.is_some())
             + usize::from(self.value.is_some())
             + usize::from(self.comparison_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -123,6 +124,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::DateConditionBui
                 f.write_str("a `DateCondition builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::DateTimeCondition {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.field_name.is_some())
+        let len = usize::from(self.field_name.is_some())
             + usize::from(self.min_value.is_some())
             + usize::from(self.max_value.is_some())
             + usize::from(self.comparison_type.is_some());
@@ -40,6 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DateTimeCondition {
                 f.write_str("a `DateTimeCondition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -105,7 +106,7 @@ impl ::serde::Serialize for crate::types::builders::DateTimeConditionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.field_name.is_some())
+        let len = usize::from(self.field_name.is_some())
             + usize::from(self.min_value.is_some())
             + usize::from(self.max_value.is_some())
             + usize::from(self.comparison_type.is_some());
@@ -141,6 +142,7 @@ for crate::types::builders::DateTimeConditionBuilder {
                 f.write_str("a `DateTimeCondition builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

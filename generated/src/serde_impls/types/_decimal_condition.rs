@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::DecimalCondition {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.field_name.is_some())
+        let len = usize::from(self.field_name.is_some())
             + usize::from(self.min_value.is_some())
             + usize::from(self.max_value.is_some())
             + usize::from(self.comparison_type.is_some());
@@ -46,6 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DecimalCondition {
                 f.write_str("a `DecimalCondition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -111,7 +112,7 @@ impl ::serde::Serialize for crate::types::builders::DecimalConditionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.field_name.is_some())
+        let len = usize::from(self.field_name.is_some())
             + usize::from(self.min_value.is_some())
             + usize::from(self.max_value.is_some())
             + usize::from(self.comparison_type.is_some());
@@ -152,6 +153,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::DecimalCondition
                 f.write_str("a `DecimalCondition builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

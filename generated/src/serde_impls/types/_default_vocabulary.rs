@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::DefaultVocabulary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true);
+        let len = 4usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("InstanceId", &self.instance_id)?;
         map.serialize_entry("LanguageCode", &self.language_code)?;
@@ -30,6 +29,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DefaultVocabulary {
                 f.write_str("a `DefaultVocabulary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -98,7 +98,7 @@ impl ::serde::Serialize for crate::types::builders::DefaultVocabularyBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.language_code.is_some())
             + usize::from(self.vocabulary_id.is_some())
             + usize::from(self.vocabulary_name.is_some());
@@ -134,6 +134,7 @@ for crate::types::builders::DefaultVocabularyBuilder {
                 f.write_str("a `DefaultVocabulary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::Dimensions {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.queue.is_some())
-            + usize::from(self.channel.is_some())
+        let len = usize::from(self.queue.is_some()) + usize::from(self.channel.is_some())
             + usize::from(self.routing_profile.is_some())
             + usize::from(self.routing_step_expression.is_some())
             + usize::from(self.agent_status.is_some())
@@ -52,6 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Dimensions {
                 f.write_str("a `Dimensions` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -148,8 +148,7 @@ impl ::serde::Serialize for crate::types::builders::DimensionsBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.queue.is_some())
-            + usize::from(self.channel.is_some())
+        let len = usize::from(self.queue.is_some()) + usize::from(self.channel.is_some())
             + usize::from(self.routing_profile.is_some())
             + usize::from(self.routing_step_expression.is_some())
             + usize::from(self.agent_status.is_some())
@@ -195,6 +194,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::DimensionsBuilde
                 f.write_str("a `Dimensions builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::Distribution {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Region", &self.region)?;
         map.serialize_entry("Percentage", &self.percentage)?;
@@ -27,6 +27,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Distribution {
                 f.write_str("a `Distribution` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -72,7 +73,7 @@ impl ::serde::Serialize for crate::types::builders::DistributionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.region.is_some())
+        let len = usize::from(self.region.is_some())
             + usize::from(self.percentage.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.region {
@@ -99,6 +100,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::DistributionBuil
                 f.write_str("a `Distribution builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::DownloadUrlMetadata {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.url.is_some())
+        let len = usize::from(self.url.is_some())
             + usize::from(self.url_expiry.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.url {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DownloadUrlMetadata {
                 f.write_str("a `DownloadUrlMetadata` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -77,7 +78,7 @@ impl ::serde::Serialize for crate::types::builders::DownloadUrlMetadataBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.url.is_some())
+        let len = usize::from(self.url.is_some())
             + usize::from(self.url_expiry.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.url {
@@ -105,6 +106,7 @@ for crate::types::builders::DownloadUrlMetadataBuilder {
                 f.write_str("a `DownloadUrlMetadata builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

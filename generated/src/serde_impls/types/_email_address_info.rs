@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EmailAddressInfo {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.display_name.is_some());
+        let len = 1usize + usize::from(self.display_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("EmailAddress", &self.email_address)?;
         if let ::std::option::Option::Some(value) = &self.display_name {
@@ -29,6 +29,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EmailAddressInfo {
                 f.write_str("a `EmailAddressInfo` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -74,7 +75,7 @@ impl ::serde::Serialize for crate::types::builders::EmailAddressInfoBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.email_address.is_some())
+        let len = usize::from(self.email_address.is_some())
             + usize::from(self.display_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.email_address {
@@ -101,6 +102,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::EmailAddressInfo
                 f.write_str("a `EmailAddressInfo builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EmailAddressMetadata {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.email_address_id.is_some())
+        let len = usize::from(self.email_address_id.is_some())
             + usize::from(self.email_address_arn.is_some())
             + usize::from(self.email_address.is_some())
             + usize::from(self.description.is_some())
@@ -48,6 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EmailAddressMetadata {
                 f.write_str("a `EmailAddressMetadata` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -131,7 +132,7 @@ impl ::serde::Serialize for crate::types::builders::EmailAddressMetadataBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.email_address_id.is_some())
+        let len = usize::from(self.email_address_id.is_some())
             + usize::from(self.email_address_arn.is_some())
             + usize::from(self.email_address.is_some())
             + usize::from(self.description.is_some())
@@ -175,6 +176,7 @@ for crate::types::builders::EmailAddressMetadataBuilder {
                 f.write_str("a `EmailAddressMetadata builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

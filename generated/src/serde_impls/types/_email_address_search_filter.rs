@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EmailAddressSearchFilter {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.tag_filter.is_some());
+        let len = usize::from(self.tag_filter.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.tag_filter {
             map.serialize_entry("TagFilter", value)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EmailAddressSearchFilter {
                 f.write_str("a `EmailAddressSearchFilter` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -66,7 +67,7 @@ impl ::serde::Serialize for crate::types::builders::EmailAddressSearchFilterBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.tag_filter.is_some());
+        let len = usize::from(self.tag_filter.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.tag_filter {
             map.serialize_entry("TagFilter", value)?;
@@ -90,6 +91,7 @@ for crate::types::builders::EmailAddressSearchFilterBuilder {
                 f.write_str("a `EmailAddressSearchFilter builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::EmailAddressSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
             + usize::from(self.is_default_outbound_email);
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
@@ -39,6 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EmailAddressSummary {
                 f.write_str("a `EmailAddressSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -94,8 +94,7 @@ impl ::serde::Serialize for crate::types::builders::EmailAddressSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
             + usize::from(self.is_default_outbound_email.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
@@ -126,6 +125,7 @@ for crate::types::builders::EmailAddressSummaryBuilder {
                 f.write_str("a `EmailAddressSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

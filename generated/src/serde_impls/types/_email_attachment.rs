@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EmailAttachment {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("FileName", &self.file_name)?;
         map.serialize_entry("S3Url", &self.s3_url)?;
@@ -27,6 +27,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EmailAttachment {
                 f.write_str("a `EmailAttachment` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -72,7 +73,7 @@ impl ::serde::Serialize for crate::types::builders::EmailAttachmentBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.file_name.is_some())
+        let len = usize::from(self.file_name.is_some())
             + usize::from(self.s3_url.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.file_name {
@@ -99,6 +100,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::EmailAttachmentB
                 f.write_str("a `EmailAttachment builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::EmailReference {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
-            + usize::from(self.value.is_some());
+        let len = usize::from(self.name.is_some()) + usize::from(self.value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
@@ -32,6 +31,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EmailReference {
                 f.write_str("a `EmailReference` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -77,8 +77,7 @@ impl ::serde::Serialize for crate::types::builders::EmailReferenceBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
-            + usize::from(self.value.is_some());
+        let len = usize::from(self.name.is_some()) + usize::from(self.value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
@@ -104,6 +103,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::EmailReferenceBu
                 f.write_str("a `EmailReference builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

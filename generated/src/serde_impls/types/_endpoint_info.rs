@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EndpointInfo {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.r#type.is_some())
+        let len = usize::from(self.r#type.is_some())
             + usize::from(self.address.is_some())
             + usize::from(self.display_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EndpointInfo {
                 f.write_str("a `EndpointInfo` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -90,7 +91,7 @@ impl ::serde::Serialize for crate::types::builders::EndpointInfoBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.r#type.is_some())
+        let len = usize::from(self.r#type.is_some())
             + usize::from(self.address.is_some())
             + usize::from(self.display_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -121,6 +122,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::EndpointInfoBuil
                 f.write_str("a `EndpointInfo builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

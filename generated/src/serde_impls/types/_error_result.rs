@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ErrorResult {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.error_code.is_some())
+        let len = usize::from(self.error_code.is_some())
             + usize::from(self.error_message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.error_code {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ErrorResult {
                 f.write_str("a `ErrorResult` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -77,7 +78,7 @@ impl ::serde::Serialize for crate::types::builders::ErrorResultBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.error_code.is_some())
+        let len = usize::from(self.error_code.is_some())
             + usize::from(self.error_message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.error_code {
@@ -104,6 +105,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ErrorResultBuild
                 f.write_str("a `ErrorResult builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

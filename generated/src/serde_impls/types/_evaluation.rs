@@ -5,10 +5,8 @@ impl ::serde::Serialize for crate::types::Evaluation {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.metadata.is_some()) + usize::from(true)
-            + usize::from(true) + usize::from(true) + usize::from(self.scores.is_some())
-            + usize::from(true) + usize::from(true)
+        let len = 7usize + usize::from(self.metadata.is_some())
+            + usize::from(self.scores.is_some())
             + usize::from(self.evaluation_type.is_some())
             + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -61,6 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Evaluation {
                 f.write_str("a `Evaluation` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -187,9 +186,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Evaluation {
                     evaluation_id: field_evaluation_id.unwrap_or_default(),
                     evaluation_arn: field_evaluation_arn.unwrap_or_default(),
                     metadata: field_metadata
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::EvaluationMetadata,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::EvaluationMetadata,
+                            >,
+                        ),
                     answers: field_answers.unwrap_or_default(),
                     notes: field_notes.unwrap_or_default(),
                     status: field_status
@@ -216,7 +217,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_id.is_some())
+        let len = usize::from(self.evaluation_id.is_some())
             + usize::from(self.evaluation_arn.is_some())
             + usize::from(self.metadata.is_some()) + usize::from(self.answers.is_some())
             + usize::from(self.notes.is_some()) + usize::from(self.status.is_some())
@@ -289,6 +290,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::EvaluationBuilde
                 f.write_str("a `Evaluation builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

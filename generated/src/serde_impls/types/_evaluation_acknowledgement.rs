@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationAcknowledgement {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.acknowledger_comment.is_some());
+        let len = 2usize + usize::from(self.acknowledger_comment.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry(
             "AcknowledgedTime",
@@ -37,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationAcknowledgement 
                 f.write_str("a `EvaluationAcknowledgement` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -94,7 +94,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationAcknowledgementBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.acknowledged_time.is_some())
+        let len = usize::from(self.acknowledged_time.is_some())
             + usize::from(self.acknowledged_by.is_some())
             + usize::from(self.acknowledger_comment.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -132,6 +132,7 @@ for crate::types::builders::EvaluationAcknowledgementBuilder {
                 f.write_str("a `EvaluationAcknowledgement builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

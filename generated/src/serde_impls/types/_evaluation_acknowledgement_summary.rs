@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationAcknowledgementSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.acknowledged_time.is_some())
+        let len = usize::from(self.acknowledged_time.is_some())
             + usize::from(self.acknowledged_by.is_some())
             + usize::from(self.acknowledger_comment.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -42,6 +42,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationAcknowledgementS
                 f.write_str("a `EvaluationAcknowledgementSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -99,7 +100,7 @@ for crate::types::builders::EvaluationAcknowledgementSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.acknowledged_time.is_some())
+        let len = usize::from(self.acknowledged_time.is_some())
             + usize::from(self.acknowledged_by.is_some())
             + usize::from(self.acknowledger_comment.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -137,6 +138,7 @@ for crate::types::builders::EvaluationAcknowledgementSummaryBuilder {
                 f.write_str("a `EvaluationAcknowledgementSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

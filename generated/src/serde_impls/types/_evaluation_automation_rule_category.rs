@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationAutomationRuleCategory {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.points_of_interest.is_some());
+        let len = 2usize + usize::from(self.points_of_interest.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Category", &self.category)?;
         map.serialize_entry("Condition", &self.condition)?;
@@ -31,6 +30,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationAutomationRuleCa
                 f.write_str("a `EvaluationAutomationRuleCategory` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +93,7 @@ for crate::types::builders::EvaluationAutomationRuleCategoryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.category.is_some())
+        let len = usize::from(self.category.is_some())
             + usize::from(self.condition.is_some())
             + usize::from(self.points_of_interest.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -125,6 +125,7 @@ for crate::types::builders::EvaluationAutomationRuleCategoryBuilder {
                 f.write_str("a `EvaluationAutomationRuleCategory builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationContactLensAnswerAnalysisDet
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.matched_rule_categories.is_some());
+        let len = usize::from(self.matched_rule_categories.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.matched_rule_categories {
             map.serialize_entry("MatchedRuleCategories", value)?;
@@ -29,6 +29,7 @@ for crate::types::EvaluationContactLensAnswerAnalysisDetails {
                 f.write_str("a `EvaluationContactLensAnswerAnalysisDetails` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -68,7 +69,7 @@ for crate::types::builders::EvaluationContactLensAnswerAnalysisDetailsBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.matched_rule_categories.is_some());
+        let len = usize::from(self.matched_rule_categories.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.matched_rule_categories {
             map.serialize_entry("MatchedRuleCategories", value)?;
@@ -94,6 +95,7 @@ for crate::types::builders::EvaluationContactLensAnswerAnalysisDetailsBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

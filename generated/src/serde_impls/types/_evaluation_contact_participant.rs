@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationContactParticipant {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_participant_role.is_some())
+        let len = usize::from(self.contact_participant_role.is_some())
             + usize::from(self.contact_participant_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_participant_role {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationContactParticipa
                 f.write_str("a `EvaluationContactParticipant` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -79,7 +80,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationContactParticipant
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_participant_role.is_some())
+        let len = usize::from(self.contact_participant_role.is_some())
             + usize::from(self.contact_participant_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_participant_role {
@@ -107,6 +108,7 @@ for crate::types::builders::EvaluationContactParticipantBuilder {
                 f.write_str("a `EvaluationContactParticipant builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,12 +5,8 @@ impl ::serde::Serialize for crate::types::EvaluationForm {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(true)
-            + usize::from(self.description.is_some()) + usize::from(true)
-            + usize::from(true) + usize::from(self.scoring_strategy.is_some())
-            + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true)
+        let len = 11usize + usize::from(self.description.is_some())
+            + usize::from(self.scoring_strategy.is_some())
             + usize::from(self.auto_evaluation_configuration.is_some())
             + usize::from(self.review_configuration.is_some())
             + usize::from(self.tags.is_some())
@@ -79,6 +75,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationForm {
                 f.write_str("a `EvaluationForm` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -294,7 +291,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationFormBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_form_id.is_some())
+        let len = usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_version.is_some())
             + usize::from(self.locked.is_some())
             + usize::from(self.evaluation_form_arn.is_some())
@@ -395,6 +392,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::EvaluationFormBu
                 f.write_str("a `EvaluationForm builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

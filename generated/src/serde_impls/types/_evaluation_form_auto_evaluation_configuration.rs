@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationFormAutoEvaluationConfigurat
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true);
+        let len = 1usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Enabled", &self.enabled)?;
         map.end()
@@ -27,6 +27,7 @@ for crate::types::EvaluationFormAutoEvaluationConfiguration {
                 f.write_str("a `EvaluationFormAutoEvaluationConfiguration` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -64,7 +65,7 @@ for crate::types::builders::EvaluationFormAutoEvaluationConfigurationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.enabled.is_some());
+        let len = usize::from(self.enabled.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.enabled {
             map.serialize_entry("Enabled", value)?;
@@ -90,6 +91,7 @@ for crate::types::builders::EvaluationFormAutoEvaluationConfigurationBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,9 +5,8 @@ impl ::serde::Serialize for crate::types::EvaluationFormContent {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(self.description.is_some())
-            + usize::from(true) + usize::from(self.scoring_strategy.is_some())
+        let len = 5usize + usize::from(self.description.is_some())
+            + usize::from(self.scoring_strategy.is_some())
             + usize::from(self.auto_evaluation_configuration.is_some())
             + usize::from(self.target_configuration.is_some())
             + usize::from(self.language_configuration.is_some())
@@ -54,6 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationFormContent {
                 f.write_str("a `EvaluationFormContent` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -193,7 +193,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationFormContentBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_form_version.is_some())
+        let len = usize::from(self.evaluation_form_version.is_some())
             + usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_arn.is_some())
             + usize::from(self.title.is_some()) + usize::from(self.description.is_some())
@@ -256,6 +256,7 @@ for crate::types::builders::EvaluationFormContentBuilder {
                 f.write_str("a `EvaluationFormContent builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationFormItemEnablementCondition 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.operator.is_some());
+        let len = 1usize + usize::from(self.operator.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Operands", &self.operands)?;
         if let ::std::option::Option::Some(value) = &self.operator {
@@ -30,6 +30,7 @@ for crate::types::EvaluationFormItemEnablementCondition {
                 f.write_str("a `EvaluationFormItemEnablementCondition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ for crate::types::builders::EvaluationFormItemEnablementConditionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.operands.is_some())
+        let len = usize::from(self.operands.is_some())
             + usize::from(self.operator.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.operands {
@@ -110,6 +111,7 @@ for crate::types::builders::EvaluationFormItemEnablementConditionBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationFormItemEnablementConfigurat
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.condition.is_some()) + usize::from(true)
+        let len = 1usize + usize::from(self.condition.is_some())
             + usize::from(self.default_action.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.condition {
@@ -34,6 +34,7 @@ for crate::types::EvaluationFormItemEnablementConfiguration {
                 f.write_str("a `EvaluationFormItemEnablementConfiguration` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -79,9 +80,11 @@ for crate::types::EvaluationFormItemEnablementConfiguration {
                 }
                 ::std::result::Result::Ok(crate::types::EvaluationFormItemEnablementConfiguration {
                     condition: field_condition
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::EvaluationFormItemEnablementCondition,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::EvaluationFormItemEnablementCondition,
+                            >,
+                        ),
                     action: field_action
                         .unwrap_or_else(|| crate::types::EvaluationFormItemEnablementAction::from(
                             "no value was set",
@@ -101,7 +104,7 @@ for crate::types::builders::EvaluationFormItemEnablementConfigurationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.condition.is_some())
+        let len = usize::from(self.condition.is_some())
             + usize::from(self.action.is_some())
             + usize::from(self.default_action.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -135,6 +138,7 @@ for crate::types::builders::EvaluationFormItemEnablementConfigurationBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationFormItemEnablementExpression
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.source.is_some()) + usize::from(true)
-            + usize::from(true);
+        let len = 2usize + usize::from(self.source.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.source {
             map.serialize_entry("Source", value)?;
@@ -32,6 +31,7 @@ for crate::types::EvaluationFormItemEnablementExpression {
                 f.write_str("a `EvaluationFormItemEnablementExpression` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -77,9 +77,11 @@ for crate::types::EvaluationFormItemEnablementExpression {
                 }
                 ::std::result::Result::Ok(crate::types::EvaluationFormItemEnablementExpression {
                     source: field_source
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::EvaluationFormItemEnablementSource,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::EvaluationFormItemEnablementSource,
+                            >,
+                        ),
                     values: field_values.unwrap_or_default(),
                     comparator: field_comparator
                         .unwrap_or_else(|| crate::types::EvaluationFormItemSourceValuesComparator::from(
@@ -99,8 +101,7 @@ for crate::types::builders::EvaluationFormItemEnablementExpressionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.source.is_some())
-            + usize::from(self.values.is_some())
+        let len = usize::from(self.source.is_some()) + usize::from(self.values.is_some())
             + usize::from(self.comparator.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.source {
@@ -133,6 +134,7 @@ for crate::types::builders::EvaluationFormItemEnablementExpressionBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

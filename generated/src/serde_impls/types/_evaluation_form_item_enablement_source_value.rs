@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationFormItemEnablementSourceValu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.ref_id.is_some());
+        let len = 1usize + usize::from(self.ref_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Type", &self.r#type)?;
         if let ::std::option::Option::Some(value) = &self.ref_id {
@@ -30,6 +30,7 @@ for crate::types::EvaluationFormItemEnablementSourceValue {
                 f.write_str("a `EvaluationFormItemEnablementSourceValue` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -81,7 +82,7 @@ for crate::types::builders::EvaluationFormItemEnablementSourceValueBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.r#type.is_some())
+        let len = usize::from(self.r#type.is_some())
             + usize::from(self.ref_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.r#type {
@@ -111,6 +112,7 @@ for crate::types::builders::EvaluationFormItemEnablementSourceValueBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationFormMultiSelectQuestionAutom
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.options.is_some())
+        let len = usize::from(self.options.is_some())
             + usize::from(self.default_option_ref_ids.is_some())
             + usize::from(self.answer_source.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -37,6 +37,7 @@ for crate::types::EvaluationFormMultiSelectQuestionAutomation {
                 f.write_str("a `EvaluationFormMultiSelectQuestionAutomation` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -98,7 +99,7 @@ for crate::types::builders::EvaluationFormMultiSelectQuestionAutomationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.options.is_some())
+        let len = usize::from(self.options.is_some())
             + usize::from(self.default_option_ref_ids.is_some())
             + usize::from(self.answer_source.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -132,6 +133,7 @@ for crate::types::builders::EvaluationFormMultiSelectQuestionAutomationBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

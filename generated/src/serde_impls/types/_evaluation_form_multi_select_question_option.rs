@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationFormMultiSelectQuestionOptio
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("RefId", &self.ref_id)?;
         map.serialize_entry("Text", &self.text)?;
@@ -28,6 +28,7 @@ for crate::types::EvaluationFormMultiSelectQuestionOption {
                 f.write_str("a `EvaluationFormMultiSelectQuestionOption` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -74,8 +75,7 @@ for crate::types::builders::EvaluationFormMultiSelectQuestionOptionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.ref_id.is_some())
-            + usize::from(self.text.is_some());
+        let len = usize::from(self.ref_id.is_some()) + usize::from(self.text.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.ref_id {
             map.serialize_entry("RefId", value)?;
@@ -104,6 +104,7 @@ for crate::types::builders::EvaluationFormMultiSelectQuestionOptionBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

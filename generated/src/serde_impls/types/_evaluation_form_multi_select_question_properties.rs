@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationFormMultiSelectQuestionPrope
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.display_as.is_some())
+        let len = 1usize + usize::from(self.display_as.is_some())
             + usize::from(self.automation.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Options", &self.options)?;
@@ -34,6 +34,7 @@ for crate::types::EvaluationFormMultiSelectQuestionProperties {
                 f.write_str("a `EvaluationFormMultiSelectQuestionProperties` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -95,7 +96,7 @@ for crate::types::builders::EvaluationFormMultiSelectQuestionPropertiesBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.options.is_some())
+        let len = usize::from(self.options.is_some())
             + usize::from(self.display_as.is_some())
             + usize::from(self.automation.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -129,6 +130,7 @@ for crate::types::builders::EvaluationFormMultiSelectQuestionPropertiesBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

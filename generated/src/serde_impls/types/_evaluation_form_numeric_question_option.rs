@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::EvaluationFormNumericQuestionOption {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.score != 0) + usize::from(self.automatic_fail)
+        let len = 2usize + usize::from(self.score != 0)
+            + usize::from(self.automatic_fail)
             + usize::from(self.automatic_fail_configuration.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("MinValue", &self.min_value)?;
@@ -39,6 +39,7 @@ for crate::types::EvaluationFormNumericQuestionOption {
                 f.write_str("a `EvaluationFormNumericQuestionOption` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -114,7 +115,7 @@ for crate::types::builders::EvaluationFormNumericQuestionOptionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.min_value.is_some())
+        let len = usize::from(self.min_value.is_some())
             + usize::from(self.max_value.is_some()) + usize::from(self.score.is_some())
             + usize::from(self.automatic_fail.is_some())
             + usize::from(self.automatic_fail_configuration.is_some());
@@ -153,6 +154,7 @@ for crate::types::builders::EvaluationFormNumericQuestionOptionBuilder {
                 f.write_str("a `EvaluationFormNumericQuestionOption builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationFormNumericQuestionPropertie
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.options.is_some())
+        let len = 2usize + usize::from(self.options.is_some())
             + usize::from(self.automation.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("MinValue", &self.min_value)?;
@@ -36,6 +35,7 @@ for crate::types::EvaluationFormNumericQuestionProperties {
                 f.write_str("a `EvaluationFormNumericQuestionProperties` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -104,7 +104,7 @@ for crate::types::builders::EvaluationFormNumericQuestionPropertiesBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.min_value.is_some())
+        let len = usize::from(self.min_value.is_some())
             + usize::from(self.max_value.is_some()) + usize::from(self.options.is_some())
             + usize::from(self.automation.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -141,6 +141,7 @@ for crate::types::builders::EvaluationFormNumericQuestionPropertiesBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,9 +5,9 @@ impl ::serde::Serialize for crate::types::EvaluationFormQuestion {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.instructions.is_some())
-            + usize::from(true) + usize::from(self.not_applicable_enabled)
-            + usize::from(true) + usize::from(self.question_type_properties.is_some())
+        let len = 3usize + usize::from(self.instructions.is_some())
+            + usize::from(self.not_applicable_enabled)
+            + usize::from(self.question_type_properties.is_some())
             + usize::from(self.enablement.is_some()) + usize::from(self.weight != 0.0);
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Title", &self.title)?;
@@ -49,6 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationFormQuestion {
                 f.write_str("a `EvaluationFormQuestion` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -158,7 +159,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationFormQuestionBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.title.is_some())
+        let len = usize::from(self.title.is_some())
             + usize::from(self.instructions.is_some())
             + usize::from(self.ref_id.is_some())
             + usize::from(self.not_applicable_enabled.is_some())
@@ -213,6 +214,7 @@ for crate::types::builders::EvaluationFormQuestionBuilder {
                 f.write_str("a `EvaluationFormQuestion builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

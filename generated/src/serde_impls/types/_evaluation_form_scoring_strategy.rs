@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationFormScoringStrategy {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Mode", &self.mode)?;
         map.serialize_entry("Status", &self.status)?;
@@ -27,6 +27,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationFormScoringStrat
                 f.write_str("a `EvaluationFormScoringStrategy` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -83,8 +84,7 @@ for crate::types::builders::EvaluationFormScoringStrategyBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.mode.is_some())
-            + usize::from(self.status.is_some());
+        let len = usize::from(self.mode.is_some()) + usize::from(self.status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.mode {
             map.serialize_entry("Mode", value)?;
@@ -111,6 +111,7 @@ for crate::types::builders::EvaluationFormScoringStrategyBuilder {
                 f.write_str("a `EvaluationFormScoringStrategy builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationFormSearchCriteria {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_conditions.is_some())
             + usize::from(self.string_condition.is_some())
             + usize::from(self.number_condition.is_some())
@@ -48,6 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationFormSearchCriter
                 f.write_str("a `EvaluationFormSearchCriteria` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -141,7 +142,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationFormSearchCriteria
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_conditions.is_some())
             + usize::from(self.string_condition.is_some())
             + usize::from(self.number_condition.is_some())
@@ -185,6 +186,7 @@ for crate::types::builders::EvaluationFormSearchCriteriaBuilder {
                 f.write_str("a `EvaluationFormSearchCriteria builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

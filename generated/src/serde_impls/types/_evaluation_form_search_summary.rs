@@ -5,11 +5,9 @@ impl ::serde::Serialize for crate::types::EvaluationFormSearchSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(self.description.is_some())
-            + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(self.last_activated_time.is_some())
-            + usize::from(self.last_activated_by.is_some()) + usize::from(true)
+        let len = 9usize + usize::from(self.description.is_some())
+            + usize::from(self.last_activated_time.is_some())
+            + usize::from(self.last_activated_by.is_some())
             + usize::from(self.active_version.is_some())
             + usize::from(self.auto_evaluation_enabled)
             + usize::from(self.evaluation_form_language.is_some())
@@ -85,6 +83,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationFormSearchSummar
                 f.write_str("a `EvaluationFormSearchSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -285,7 +284,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationFormSearchSummaryB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_form_id.is_some())
+        let len = usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_arn.is_some())
             + usize::from(self.title.is_some()) + usize::from(self.status.is_some())
             + usize::from(self.description.is_some())
@@ -390,6 +389,7 @@ for crate::types::builders::EvaluationFormSearchSummaryBuilder {
                 f.write_str("a `EvaluationFormSearchSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

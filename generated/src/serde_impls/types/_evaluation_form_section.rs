@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationFormSection {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.instructions.is_some()) + usize::from(true)
+        let len = 3usize + usize::from(self.instructions.is_some())
             + usize::from(self.weight != 0.0);
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Title", &self.title)?;
@@ -39,6 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationFormSection {
                 f.write_str("a `EvaluationFormSection` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -113,8 +113,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationFormSectionBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.title.is_some())
-            + usize::from(self.ref_id.is_some())
+        let len = usize::from(self.title.is_some()) + usize::from(self.ref_id.is_some())
             + usize::from(self.instructions.is_some())
             + usize::from(self.items.is_some()) + usize::from(self.weight.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -155,6 +154,7 @@ for crate::types::builders::EvaluationFormSectionBuilder {
                 f.write_str("a `EvaluationFormSection builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

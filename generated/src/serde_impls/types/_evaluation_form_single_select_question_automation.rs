@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationFormSingleSelectQuestionAuto
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true)
-            + usize::from(self.default_option_ref_id.is_some())
+        let len = 1usize + usize::from(self.default_option_ref_id.is_some())
             + usize::from(self.answer_source.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Options", &self.options)?;
@@ -35,6 +34,7 @@ for crate::types::EvaluationFormSingleSelectQuestionAutomation {
                 f.write_str("a `EvaluationFormSingleSelectQuestionAutomation` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -94,7 +94,7 @@ for crate::types::builders::EvaluationFormSingleSelectQuestionAutomationBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.options.is_some())
+        let len = usize::from(self.options.is_some())
             + usize::from(self.default_option_ref_id.is_some())
             + usize::from(self.answer_source.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -128,6 +128,7 @@ for crate::types::builders::EvaluationFormSingleSelectQuestionAutomationBuilder 
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::EvaluationFormSingleSelectQuestionOpti
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.score != 0) + usize::from(self.automatic_fail)
+        let len = 2usize + usize::from(self.score != 0)
+            + usize::from(self.automatic_fail)
             + usize::from(self.automatic_fail_configuration.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("RefId", &self.ref_id)?;
@@ -39,6 +39,7 @@ for crate::types::EvaluationFormSingleSelectQuestionOption {
                 f.write_str("a `EvaluationFormSingleSelectQuestionOption` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -114,8 +115,8 @@ for crate::types::builders::EvaluationFormSingleSelectQuestionOptionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.ref_id.is_some())
-            + usize::from(self.text.is_some()) + usize::from(self.score.is_some())
+        let len = usize::from(self.ref_id.is_some()) + usize::from(self.text.is_some())
+            + usize::from(self.score.is_some())
             + usize::from(self.automatic_fail.is_some())
             + usize::from(self.automatic_fail_configuration.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -155,6 +156,7 @@ for crate::types::builders::EvaluationFormSingleSelectQuestionOptionBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,10 +5,8 @@ impl ::serde::Serialize for crate::types::EvaluationFormSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(self.last_activated_time.is_some())
-            + usize::from(self.last_activated_by.is_some()) + usize::from(true)
+        let len = 8usize + usize::from(self.last_activated_time.is_some())
+            + usize::from(self.last_activated_by.is_some())
             + usize::from(self.active_version.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("EvaluationFormId", &self.evaluation_form_id)?;
@@ -64,6 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationFormSummary {
                 f.write_str("a `EvaluationFormSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -198,7 +197,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationFormSummaryBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_form_id.is_some())
+        let len = usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_arn.is_some())
             + usize::from(self.title.is_some())
             + usize::from(self.created_time.is_some())
@@ -280,6 +279,7 @@ for crate::types::builders::EvaluationFormSummaryBuilder {
                 f.write_str("a `EvaluationFormSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

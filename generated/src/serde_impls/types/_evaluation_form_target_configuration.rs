@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationFormTargetConfiguration {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true);
+        let len = 1usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("ContactInteractionType", &self.contact_interaction_type)?;
         map.end()
@@ -26,6 +26,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationFormTargetConfig
                 f.write_str("a `EvaluationFormTargetConfiguration` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -68,7 +69,7 @@ for crate::types::builders::EvaluationFormTargetConfigurationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_interaction_type.is_some());
+        let len = usize::from(self.contact_interaction_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_interaction_type {
             map.serialize_entry("ContactInteractionType", value)?;
@@ -92,6 +93,7 @@ for crate::types::builders::EvaluationFormTargetConfigurationBuilder {
                 f.write_str("a `EvaluationFormTargetConfiguration builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationFormTextQuestionAutomation {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.answer_source.is_some());
+        let len = usize::from(self.answer_source.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.answer_source {
             map.serialize_entry("AnswerSource", value)?;
@@ -29,6 +29,7 @@ for crate::types::EvaluationFormTextQuestionAutomation {
                 f.write_str("a `EvaluationFormTextQuestionAutomation` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -68,7 +69,7 @@ for crate::types::builders::EvaluationFormTextQuestionAutomationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.answer_source.is_some());
+        let len = usize::from(self.answer_source.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.answer_source {
             map.serialize_entry("AnswerSource", value)?;
@@ -92,6 +93,7 @@ for crate::types::builders::EvaluationFormTextQuestionAutomationBuilder {
                 f.write_str("a `EvaluationFormTextQuestionAutomation builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationFormTextQuestionProperties {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.automation.is_some());
+        let len = usize::from(self.automation.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.automation {
             map.serialize_entry("Automation", value)?;
@@ -29,6 +29,7 @@ for crate::types::EvaluationFormTextQuestionProperties {
                 f.write_str("a `EvaluationFormTextQuestionProperties` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -68,7 +69,7 @@ for crate::types::builders::EvaluationFormTextQuestionPropertiesBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.automation.is_some());
+        let len = usize::from(self.automation.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.automation {
             map.serialize_entry("Automation", value)?;
@@ -92,6 +93,7 @@ for crate::types::builders::EvaluationFormTextQuestionPropertiesBuilder {
                 f.write_str("a `EvaluationFormTextQuestionProperties builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,9 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationFormVersionSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(true) + usize::from(true);
+        let len = 9usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("EvaluationFormArn", &self.evaluation_form_arn)?;
         map.serialize_entry("EvaluationFormId", &self.evaluation_form_id)?;
@@ -48,6 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationFormVersionSumma
                 f.write_str("a `EvaluationFormVersionSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -168,7 +167,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationFormVersionSummary
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_form_arn.is_some())
+        let len = usize::from(self.evaluation_form_arn.is_some())
             + usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_version.is_some())
             + usize::from(self.locked.is_some()) + usize::from(self.status.is_some())
@@ -235,6 +234,7 @@ for crate::types::builders::EvaluationFormVersionSummaryBuilder {
                 f.write_str("a `EvaluationFormVersionSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

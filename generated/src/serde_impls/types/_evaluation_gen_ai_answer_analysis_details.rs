@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationGenAiAnswerAnalysisDetails {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.justification.is_some())
+        let len = usize::from(self.justification.is_some())
             + usize::from(self.points_of_interest.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.justification {
@@ -33,6 +33,7 @@ for crate::types::EvaluationGenAiAnswerAnalysisDetails {
                 f.write_str("a `EvaluationGenAIAnswerAnalysisDetails` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -81,7 +82,7 @@ for crate::types::builders::EvaluationGenAiAnswerAnalysisDetailsBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.justification.is_some())
+        let len = usize::from(self.justification.is_some())
             + usize::from(self.points_of_interest.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.justification {
@@ -109,6 +110,7 @@ for crate::types::builders::EvaluationGenAiAnswerAnalysisDetailsBuilder {
                 f.write_str("a `EvaluationGenAIAnswerAnalysisDetails builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationMetadata {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.contact_agent_id.is_some())
+        let len = 2usize + usize::from(self.contact_agent_id.is_some())
             + usize::from(self.calibration_session_id.is_some())
             + usize::from(self.score.is_some())
             + usize::from(self.auto_evaluation.is_some())
@@ -59,6 +58,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationMetadata {
                 f.write_str("a `EvaluationMetadata` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -186,7 +186,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationMetadataBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.evaluator_arn.is_some())
             + usize::from(self.contact_agent_id.is_some())
             + usize::from(self.calibration_session_id.is_some())
@@ -246,6 +246,7 @@ for crate::types::builders::EvaluationMetadataBuilder {
                 f.write_str("a `EvaluationMetadata builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationQuestionInputDetails {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.transcript_type.is_some());
+        let len = usize::from(self.transcript_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.transcript_type {
             map.serialize_entry("TranscriptType", value)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationQuestionInputDet
                 f.write_str("a `EvaluationQuestionInputDetails` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -67,7 +68,7 @@ for crate::types::builders::EvaluationQuestionInputDetailsBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.transcript_type.is_some());
+        let len = usize::from(self.transcript_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.transcript_type {
             map.serialize_entry("TranscriptType", value)?;
@@ -91,6 +92,7 @@ for crate::types::builders::EvaluationQuestionInputDetailsBuilder {
                 f.write_str("a `EvaluationQuestionInputDetails builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

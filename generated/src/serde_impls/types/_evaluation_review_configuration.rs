@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationReviewConfiguration {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.eligibility_days != 0);
+        let len = 1usize + usize::from(self.eligibility_days != 0);
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry(
             "ReviewNotificationRecipients",
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationReviewConfigurat
                 f.write_str("a `EvaluationReviewConfiguration` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -81,7 +82,7 @@ for crate::types::builders::EvaluationReviewConfigurationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.review_notification_recipients.is_some())
+        let len = usize::from(self.review_notification_recipients.is_some())
             + usize::from(self.eligibility_days.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.review_notification_recipients
@@ -110,6 +111,7 @@ for crate::types::builders::EvaluationReviewConfigurationBuilder {
                 f.write_str("a `EvaluationReviewConfiguration builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

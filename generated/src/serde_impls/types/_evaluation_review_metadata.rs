@@ -5,10 +5,9 @@ impl ::serde::Serialize for crate::types::EvaluationReviewMetadata {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.review_id.is_some())
+        let len = 3usize + usize::from(self.review_id.is_some())
             + usize::from(self.requested_time.is_some())
-            + usize::from(self.requested_by.is_some()) + usize::from(true)
-            + usize::from(true) + usize::from(true);
+            + usize::from(self.requested_by.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.review_id {
             map.serialize_entry("ReviewId", value)?;
@@ -52,6 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationReviewMetadata {
                 f.write_str("a `EvaluationReviewMetadata` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -144,7 +144,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationReviewMetadataBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.review_id.is_some())
+        let len = usize::from(self.review_id.is_some())
             + usize::from(self.requested_time.is_some())
             + usize::from(self.requested_by.is_some())
             + usize::from(self.created_time.is_some())
@@ -200,6 +200,7 @@ for crate::types::builders::EvaluationReviewMetadataBuilder {
                 f.write_str("a `EvaluationReviewMetadata builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationReviewNotificationRecipient 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.value.is_some());
+        let len = 1usize + usize::from(self.value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Type", &self.r#type)?;
         if let ::std::option::Option::Some(value) = &self.value {
@@ -30,6 +30,7 @@ for crate::types::EvaluationReviewNotificationRecipient {
                 f.write_str("a `EvaluationReviewNotificationRecipient` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -69,9 +70,11 @@ for crate::types::EvaluationReviewNotificationRecipient {
                             "no value was set",
                         )),
                     value: field_value
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::EvaluationReviewNotificationRecipientValue,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::EvaluationReviewNotificationRecipientValue,
+                            >,
+                        ),
                 })
             }
         }
@@ -86,8 +89,7 @@ for crate::types::builders::EvaluationReviewNotificationRecipientBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.r#type.is_some())
-            + usize::from(self.value.is_some());
+        let len = usize::from(self.r#type.is_some()) + usize::from(self.value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.r#type {
             map.serialize_entry("Type", value)?;
@@ -116,6 +118,7 @@ for crate::types::builders::EvaluationReviewNotificationRecipientBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

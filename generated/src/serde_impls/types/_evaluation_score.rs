@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::EvaluationScore {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.percentage != 0.0)
-            + usize::from(self.not_applicable) + usize::from(self.automatic_fail)
+        let len = usize::from(self.percentage != 0.0) + usize::from(self.not_applicable)
+            + usize::from(self.automatic_fail)
             + usize::from(self.applied_weight.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if self.percentage != 0.0 {
@@ -45,6 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationScore {
                 f.write_str("a `EvaluationScore` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationScoreBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.percentage.is_some())
+        let len = usize::from(self.percentage.is_some())
             + usize::from(self.not_applicable.is_some())
             + usize::from(self.automatic_fail.is_some())
             + usize::from(self.applied_weight.is_some());
@@ -149,6 +150,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::EvaluationScoreB
                 f.write_str("a `EvaluationScore builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

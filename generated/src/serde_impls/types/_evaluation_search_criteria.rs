@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationSearchCriteria {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_conditions.is_some())
             + usize::from(self.string_condition.is_some())
             + usize::from(self.number_condition.is_some())
@@ -52,6 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationSearchCriteria {
                 f.write_str("a `EvaluationSearchCriteria` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -156,7 +157,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationSearchCriteriaBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_conditions.is_some())
             + usize::from(self.string_condition.is_some())
             + usize::from(self.number_condition.is_some())
@@ -204,6 +205,7 @@ for crate::types::builders::EvaluationSearchCriteriaBuilder {
                 f.write_str("a `EvaluationSearchCriteria builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

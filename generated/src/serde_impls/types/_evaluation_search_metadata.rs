@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationSearchMetadata {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.contact_agent_id.is_some())
+        let len = 2usize + usize::from(self.contact_agent_id.is_some())
             + usize::from(self.calibration_session_id.is_some())
             + usize::from(self.score_percentage != 0.0)
             + usize::from(self.score_automatic_fail)
@@ -95,6 +94,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationSearchMetadata {
                 f.write_str("a `EvaluationSearchMetadata` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -273,7 +273,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationSearchMetadataBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.evaluator_arn.is_some())
             + usize::from(self.contact_agent_id.is_some())
             + usize::from(self.calibration_session_id.is_some())
@@ -366,6 +366,7 @@ for crate::types::builders::EvaluationSearchMetadataBuilder {
                 f.write_str("a `EvaluationSearchMetadata builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

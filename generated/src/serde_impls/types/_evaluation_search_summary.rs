@@ -5,12 +5,11 @@ impl ::serde::Serialize for crate::types::EvaluationSearchSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.evaluation_form_id.is_some()) + usize::from(true)
+        let len = 6usize + usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_title.is_some())
-            + usize::from(self.metadata.is_some()) + usize::from(true)
-            + usize::from(self.evaluation_type.is_some()) + usize::from(true)
-            + usize::from(true) + usize::from(self.tags.is_some());
+            + usize::from(self.metadata.is_some())
+            + usize::from(self.evaluation_type.is_some())
+            + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("EvaluationId", &self.evaluation_id)?;
         map.serialize_entry("EvaluationArn", &self.evaluation_arn)?;
@@ -63,6 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationSearchSummary {
                 f.write_str("a `EvaluationSearchSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -184,9 +184,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationSearchSummary {
                         .unwrap_or_default(),
                     evaluation_form_title: field_evaluation_form_title,
                     metadata: field_metadata
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::EvaluationSearchMetadata,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::EvaluationSearchMetadata,
+                            >,
+                        ),
                     status: field_status
                         .unwrap_or_else(|| crate::types::EvaluationStatus::from(
                             "no value was set",
@@ -210,7 +212,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationSearchSummaryBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_id.is_some())
+        let len = usize::from(self.evaluation_id.is_some())
             + usize::from(self.evaluation_arn.is_some())
             + usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_version.is_some())
@@ -285,6 +287,7 @@ for crate::types::builders::EvaluationSearchSummaryBuilder {
                 f.write_str("a `EvaluationSearchSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

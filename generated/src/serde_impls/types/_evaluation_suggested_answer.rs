@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::EvaluationSuggestedAnswer {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.value.is_some()) + usize::from(true)
-            + usize::from(self.input.is_some()) + usize::from(true)
+        let len = 2usize + usize::from(self.value.is_some())
+            + usize::from(self.input.is_some())
             + usize::from(self.analysis_details.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.value {
@@ -38,6 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationSuggestedAnswer 
                 f.write_str("a `EvaluationSuggestedAnswer` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -126,8 +127,8 @@ impl ::serde::Serialize for crate::types::builders::EvaluationSuggestedAnswerBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.value.is_some())
-            + usize::from(self.status.is_some()) + usize::from(self.input.is_some())
+        let len = usize::from(self.value.is_some()) + usize::from(self.status.is_some())
+            + usize::from(self.input.is_some())
             + usize::from(self.analysis_type.is_some())
             + usize::from(self.analysis_details.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -165,6 +166,7 @@ for crate::types::builders::EvaluationSuggestedAnswerBuilder {
                 f.write_str("a `EvaluationSuggestedAnswer builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

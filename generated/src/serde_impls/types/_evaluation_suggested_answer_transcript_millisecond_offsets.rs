@@ -6,7 +6,7 @@ for crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true);
+        let len = 1usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("BeginOffsetMillis", &self.begin_offset_millis)?;
         map.end()
@@ -30,6 +30,7 @@ for crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -67,7 +68,7 @@ for crate::types::builders::EvaluationSuggestedAnswerTranscriptMillisecondOffset
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.begin_offset_millis.is_some());
+        let len = usize::from(self.begin_offset_millis.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.begin_offset_millis {
             map.serialize_entry("BeginOffsetMillis", value)?;
@@ -93,6 +94,7 @@ for crate::types::builders::EvaluationSuggestedAnswerTranscriptMillisecondOffset
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,14 +5,13 @@ impl ::serde::Serialize for crate::types::EvaluationSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(self.calibration_session_id.is_some())
-            + usize::from(true) + usize::from(self.auto_evaluation_enabled)
-            + usize::from(self.auto_evaluation_status.is_some()) + usize::from(true)
+        let len = 8usize + usize::from(self.calibration_session_id.is_some())
+            + usize::from(self.auto_evaluation_enabled)
+            + usize::from(self.auto_evaluation_status.is_some())
             + usize::from(self.score.is_some())
             + usize::from(self.acknowledgement.is_some())
-            + usize::from(self.evaluation_type.is_some()) + usize::from(true)
-            + usize::from(true) + usize::from(self.contact_participant.is_some());
+            + usize::from(self.evaluation_type.is_some())
+            + usize::from(self.contact_participant.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("EvaluationId", &self.evaluation_id)?;
         map.serialize_entry("EvaluationArn", &self.evaluation_arn)?;
@@ -73,6 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationSummary {
                 f.write_str("a `EvaluationSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -258,7 +258,7 @@ impl ::serde::Serialize for crate::types::builders::EvaluationSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_id.is_some())
+        let len = usize::from(self.evaluation_id.is_some())
             + usize::from(self.evaluation_arn.is_some())
             + usize::from(self.evaluation_form_title.is_some())
             + usize::from(self.evaluation_form_id.is_some())
@@ -350,6 +350,7 @@ for crate::types::builders::EvaluationSummaryBuilder {
                 f.write_str("a `EvaluationSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EvaluationTranscriptPointOfInterest {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.millisecond_offsets.is_some())
+        let len = usize::from(self.millisecond_offsets.is_some())
             + usize::from(self.transcript_segment.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.millisecond_offsets {
@@ -33,6 +33,7 @@ for crate::types::EvaluationTranscriptPointOfInterest {
                 f.write_str("a `EvaluationTranscriptPointOfInterest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -81,7 +82,7 @@ for crate::types::builders::EvaluationTranscriptPointOfInterestBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.millisecond_offsets.is_some())
+        let len = usize::from(self.millisecond_offsets.is_some())
             + usize::from(self.transcript_segment.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.millisecond_offsets {
@@ -109,6 +110,7 @@ for crate::types::builders::EvaluationTranscriptPointOfInterestBuilder {
                 f.write_str("a `EvaluationTranscriptPointOfInterest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::EventBridgeActionDefinition {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true);
+        let len = 1usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Name", &self.name)?;
         map.end()
@@ -26,6 +26,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EventBridgeActionDefinitio
                 f.write_str("a `EventBridgeActionDefinition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -62,7 +63,7 @@ impl ::serde::Serialize for crate::types::builders::EventBridgeActionDefinitionB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some());
+        let len = usize::from(self.name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
@@ -86,6 +87,7 @@ for crate::types::builders::EventBridgeActionDefinitionBuilder {
                 f.write_str("a `EventBridgeActionDefinition builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ExecutionRecord {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.observation_id.is_some())
+        let len = usize::from(self.observation_id.is_some())
             + usize::from(self.status.is_some()) + usize::from(self.timestamp.is_some())
             + usize::from(self.record.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -45,6 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ExecutionRecord {
                 f.write_str("a `ExecutionRecord` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -112,7 +113,7 @@ impl ::serde::Serialize for crate::types::builders::ExecutionRecordBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.observation_id.is_some())
+        let len = usize::from(self.observation_id.is_some())
             + usize::from(self.status.is_some()) + usize::from(self.timestamp.is_some())
             + usize::from(self.record.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -152,6 +153,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ExecutionRecordB
                 f.write_str("a `ExecutionRecord builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::Expiry {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.duration_in_seconds.is_some())
+        let len = usize::from(self.duration_in_seconds.is_some())
             + usize::from(self.expiry_timestamp.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.duration_in_seconds {
@@ -38,6 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Expiry {
                 f.write_str("a `Expiry` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -85,7 +86,7 @@ impl ::serde::Serialize for crate::types::builders::ExpiryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.duration_in_seconds.is_some())
+        let len = usize::from(self.duration_in_seconds.is_some())
             + usize::from(self.expiry_timestamp.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.duration_in_seconds {
@@ -118,6 +119,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ExpiryBuilder {
                 f.write_str("a `Expiry builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::Expression {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attribute_condition.is_some())
+        let len = usize::from(self.attribute_condition.is_some())
             + usize::from(self.and_expression.is_some())
             + usize::from(self.or_expression.is_some())
             + usize::from(self.not_attribute_condition.is_some());
@@ -40,6 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Expression {
                 f.write_str("a `Expression` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -111,7 +112,7 @@ impl ::serde::Serialize for crate::types::builders::ExpressionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attribute_condition.is_some())
+        let len = usize::from(self.attribute_condition.is_some())
             + usize::from(self.and_expression.is_some())
             + usize::from(self.or_expression.is_some())
             + usize::from(self.not_attribute_condition.is_some());
@@ -146,6 +147,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ExpressionBuilde
                 f.write_str("a `Expression builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ExternalInvocationConfiguration {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.enabled);
+        let len = usize::from(self.enabled);
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if self.enabled {
             map.serialize_entry("Enabled", &self.enabled)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ExternalInvocationConfigur
                 f.write_str("a `ExternalInvocationConfiguration` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -65,7 +66,7 @@ for crate::types::builders::ExternalInvocationConfigurationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.enabled.is_some());
+        let len = usize::from(self.enabled.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.enabled {
             map.serialize_entry("Enabled", value)?;
@@ -89,6 +90,7 @@ for crate::types::builders::ExternalInvocationConfigurationBuilder {
                 f.write_str("a `ExternalInvocationConfiguration builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::FailedRequest {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.request_identifier.is_some())
+        let len = usize::from(self.request_identifier.is_some())
             + usize::from(self.failure_reason_code.is_some())
             + usize::from(self.failure_reason_message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::FailedRequest {
                 f.write_str("a `FailedRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -92,7 +93,7 @@ impl ::serde::Serialize for crate::types::builders::FailedRequestBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.request_identifier.is_some())
+        let len = usize::from(self.request_identifier.is_some())
             + usize::from(self.failure_reason_code.is_some())
             + usize::from(self.failure_reason_message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -123,6 +124,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::FailedRequestBui
                 f.write_str("a `FailedRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

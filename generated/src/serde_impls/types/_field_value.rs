@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::FieldValue {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.value.is_some());
+        let len = 1usize + usize::from(self.value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Id", &self.id)?;
         if let ::std::option::Option::Some(value) = &self.value {
@@ -29,6 +29,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::FieldValue {
                 f.write_str("a `FieldValue` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -63,9 +64,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::FieldValue {
                 ::std::result::Result::Ok(crate::types::FieldValue {
                     id: field_id.unwrap_or_default(),
                     value: field_value
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::FieldValueUnion,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::FieldValueUnion,
+                            >,
+                        ),
                 })
             }
         }
@@ -79,8 +82,7 @@ impl ::serde::Serialize for crate::types::builders::FieldValueBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.value.is_some());
+        let len = usize::from(self.id.is_some()) + usize::from(self.value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
@@ -106,6 +108,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::FieldValueBuilde
                 f.write_str("a `FieldValue builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

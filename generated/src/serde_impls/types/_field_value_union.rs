@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::FieldValueUnion {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.boolean_value)
+        let len = usize::from(self.boolean_value)
             + usize::from(self.double_value.is_some())
             + usize::from(self.empty_value.is_some())
             + usize::from(self.string_value.is_some());
@@ -43,6 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::FieldValueUnion {
                 f.write_str("a `FieldValueUnion` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ impl ::serde::Serialize for crate::types::builders::FieldValueUnionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.boolean_value.is_some())
+        let len = usize::from(self.boolean_value.is_some())
             + usize::from(self.double_value.is_some())
             + usize::from(self.empty_value.is_some())
             + usize::from(self.string_value.is_some());
@@ -146,6 +147,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::FieldValueUnionB
                 f.write_str("a `FieldValueUnion builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::FilterV2 {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.filter_key.is_some())
+        let len = usize::from(self.filter_key.is_some())
             + usize::from(self.filter_values.is_some())
             + usize::from(self.string_condition.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::FilterV2 {
                 f.write_str("a `FilterV2` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -92,7 +93,7 @@ impl ::serde::Serialize for crate::types::builders::FilterV2Builder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.filter_key.is_some())
+        let len = usize::from(self.filter_key.is_some())
             + usize::from(self.filter_values.is_some())
             + usize::from(self.string_condition.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -123,6 +124,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::FilterV2Builder 
                 f.write_str("a `FilterV2 builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

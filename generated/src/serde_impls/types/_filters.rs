@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::Filters {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.queues.is_some())
+        let len = usize::from(self.queues.is_some())
             + usize::from(self.channels.is_some())
             + usize::from(self.routing_profiles.is_some())
             + usize::from(self.routing_step_expressions.is_some())
@@ -52,6 +52,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Filters {
                 f.write_str("a `Filters` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -148,7 +149,7 @@ impl ::serde::Serialize for crate::types::builders::FiltersBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.queues.is_some())
+        let len = usize::from(self.queues.is_some())
             + usize::from(self.channels.is_some())
             + usize::from(self.routing_profiles.is_some())
             + usize::from(self.routing_step_expressions.is_some())
@@ -195,6 +196,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::FiltersBuilder {
                 f.write_str("a `Filters builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

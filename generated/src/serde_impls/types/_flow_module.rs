@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::FlowModule {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.r#type.is_some())
+        let len = usize::from(self.r#type.is_some())
             + usize::from(self.flow_module_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.r#type {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::FlowModule {
                 f.write_str("a `FlowModule` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -79,7 +80,7 @@ impl ::serde::Serialize for crate::types::builders::FlowModuleBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.r#type.is_some())
+        let len = usize::from(self.r#type.is_some())
             + usize::from(self.flow_module_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.r#type {
@@ -106,6 +107,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::FlowModuleBuilde
                 f.write_str("a `FlowModule builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

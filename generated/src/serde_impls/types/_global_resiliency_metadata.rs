@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::GlobalResiliencyMetadata {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.active_region.is_some())
+        let len = usize::from(self.active_region.is_some())
             + usize::from(self.origin_region.is_some())
             + usize::from(self.traffic_distribution_group_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::GlobalResiliencyMetadata {
                 f.write_str("a `GlobalResiliencyMetadata` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -92,7 +93,7 @@ impl ::serde::Serialize for crate::types::builders::GlobalResiliencyMetadataBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.active_region.is_some())
+        let len = usize::from(self.active_region.is_some())
             + usize::from(self.origin_region.is_some())
             + usize::from(self.traffic_distribution_group_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -124,6 +125,7 @@ for crate::types::builders::GlobalResiliencyMetadataBuilder {
                 f.write_str("a `GlobalResiliencyMetadata builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::GranularAccessControlConfiguration {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize
-            + usize::from(self.data_table_access_control_configuration.is_some());
+        let len = usize::from(self.data_table_access_control_configuration.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self
             .data_table_access_control_configuration
@@ -32,6 +31,7 @@ for crate::types::GranularAccessControlConfiguration {
                 f.write_str("a `GranularAccessControlConfiguration` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -71,8 +71,7 @@ for crate::types::builders::GranularAccessControlConfigurationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize
-            + usize::from(self.data_table_access_control_configuration.is_some());
+        let len = usize::from(self.data_table_access_control_configuration.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self
             .data_table_access_control_configuration
@@ -98,6 +97,7 @@ for crate::types::builders::GranularAccessControlConfigurationBuilder {
                 f.write_str("a `GranularAccessControlConfiguration builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,9 +5,8 @@ impl ::serde::Serialize for crate::types::HierarchyGroup {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.level_id.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.level_id.is_some())
             + usize::from(self.hierarchy_path.is_some())
             + usize::from(self.tags.is_some())
             + usize::from(self.last_modified_time.is_some())
@@ -61,6 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::HierarchyGroup {
                 f.write_str("a `HierarchyGroup` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -166,9 +166,8 @@ impl ::serde::Serialize for crate::types::builders::HierarchyGroupBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.level_id.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.level_id.is_some())
             + usize::from(self.hierarchy_path.is_some())
             + usize::from(self.tags.is_some())
             + usize::from(self.last_modified_time.is_some())
@@ -222,6 +221,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::HierarchyGroupBu
                 f.write_str("a `HierarchyGroup builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

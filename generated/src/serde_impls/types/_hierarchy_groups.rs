@@ -5,9 +5,9 @@ impl ::serde::Serialize for crate::types::HierarchyGroups {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.level1.is_some())
-            + usize::from(self.level2.is_some()) + usize::from(self.level3.is_some())
-            + usize::from(self.level4.is_some()) + usize::from(self.level5.is_some());
+        let len = usize::from(self.level1.is_some()) + usize::from(self.level2.is_some())
+            + usize::from(self.level3.is_some()) + usize::from(self.level4.is_some())
+            + usize::from(self.level5.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.level1 {
             map.serialize_entry("Level1", value)?;
@@ -42,6 +42,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::HierarchyGroups {
                 f.write_str("a `HierarchyGroups` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -124,9 +125,9 @@ impl ::serde::Serialize for crate::types::builders::HierarchyGroupsBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.level1.is_some())
-            + usize::from(self.level2.is_some()) + usize::from(self.level3.is_some())
-            + usize::from(self.level4.is_some()) + usize::from(self.level5.is_some());
+        let len = usize::from(self.level1.is_some()) + usize::from(self.level2.is_some())
+            + usize::from(self.level3.is_some()) + usize::from(self.level4.is_some())
+            + usize::from(self.level5.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.level1 {
             map.serialize_entry("Level1", value)?;
@@ -161,6 +162,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::HierarchyGroupsB
                 f.write_str("a `HierarchyGroups builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::HierarchyPathReference {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.level_one.is_some())
+        let len = usize::from(self.level_one.is_some())
             + usize::from(self.level_two.is_some())
             + usize::from(self.level_three.is_some())
             + usize::from(self.level_four.is_some())
@@ -44,6 +44,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::HierarchyPathReference {
                 f.write_str("a `HierarchyPathReference` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -126,7 +127,7 @@ impl ::serde::Serialize for crate::types::builders::HierarchyPathReferenceBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.level_one.is_some())
+        let len = usize::from(self.level_one.is_some())
             + usize::from(self.level_two.is_some())
             + usize::from(self.level_three.is_some())
             + usize::from(self.level_four.is_some())
@@ -166,6 +167,7 @@ for crate::types::builders::HierarchyPathReferenceBuilder {
                 f.write_str("a `HierarchyPathReference builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::HistoricalMetric {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.threshold.is_some())
             + usize::from(self.statistic.is_some()) + usize::from(self.unit.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -39,6 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::HistoricalMetric {
                 f.write_str("a `HistoricalMetric` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ impl ::serde::Serialize for crate::types::builders::HistoricalMetricBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.threshold.is_some())
             + usize::from(self.statistic.is_some()) + usize::from(self.unit.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -142,6 +143,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::HistoricalMetric
                 f.write_str("a `HistoricalMetric builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

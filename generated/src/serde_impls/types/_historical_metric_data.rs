@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::HistoricalMetricData {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.metric.is_some())
-            + usize::from(self.value.is_some());
+        let len = usize::from(self.metric.is_some()) + usize::from(self.value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.metric {
             map.serialize_entry("Metric", value)?;
@@ -35,6 +34,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::HistoricalMetricData {
                 f.write_str("a `HistoricalMetricData` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -82,8 +82,7 @@ impl ::serde::Serialize for crate::types::builders::HistoricalMetricDataBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.metric.is_some())
-            + usize::from(self.value.is_some());
+        let len = usize::from(self.metric.is_some()) + usize::from(self.value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.metric {
             map.serialize_entry("Metric", value)?;
@@ -113,6 +112,7 @@ for crate::types::builders::HistoricalMetricDataBuilder {
                 f.write_str("a `HistoricalMetricData builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::HoursOfOperationConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.start_time.is_some())
+        let len = 1usize + usize::from(self.start_time.is_some())
             + usize::from(self.end_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Day", &self.day)?;
@@ -33,6 +33,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::HoursOfOperationConfig {
                 f.write_str("a `HoursOfOperationConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -82,13 +83,17 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::HoursOfOperationConfig {
                             "no value was set",
                         )),
                     start_time: field_start_time
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::HoursOfOperationTimeSlice,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::HoursOfOperationTimeSlice,
+                            >,
+                        ),
                     end_time: field_end_time
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::HoursOfOperationTimeSlice,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::HoursOfOperationTimeSlice,
+                            >,
+                        ),
                 })
             }
         }
@@ -102,7 +107,7 @@ impl ::serde::Serialize for crate::types::builders::HoursOfOperationConfigBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.day.is_some())
+        let len = usize::from(self.day.is_some())
             + usize::from(self.start_time.is_some())
             + usize::from(self.end_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -134,6 +139,7 @@ for crate::types::builders::HoursOfOperationConfigBuilder {
                 f.write_str("a `HoursOfOperationConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

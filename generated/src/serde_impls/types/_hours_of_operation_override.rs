@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::HoursOfOperationOverride {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hours_of_operation_override_id.is_some())
+        let len = usize::from(self.hours_of_operation_override_id.is_some())
             + usize::from(self.hours_of_operation_id.is_some())
             + usize::from(self.hours_of_operation_arn.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
@@ -64,6 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::HoursOfOperationOverride {
                 f.write_str("a `HoursOfOperationOverride` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -189,7 +190,7 @@ impl ::serde::Serialize for crate::types::builders::HoursOfOperationOverrideBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.hours_of_operation_override_id.is_some())
+        let len = usize::from(self.hours_of_operation_override_id.is_some())
             + usize::from(self.hours_of_operation_id.is_some())
             + usize::from(self.hours_of_operation_arn.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
@@ -249,6 +250,7 @@ for crate::types::builders::HoursOfOperationOverrideBuilder {
                 f.write_str("a `HoursOfOperationOverride builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::HoursOfOperationOverrideConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.day.is_some())
+        let len = usize::from(self.day.is_some())
             + usize::from(self.start_time.is_some())
             + usize::from(self.end_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::HoursOfOperationOverrideCo
                 f.write_str("a `HoursOfOperationOverrideConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -95,7 +96,7 @@ for crate::types::builders::HoursOfOperationOverrideConfigBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.day.is_some())
+        let len = usize::from(self.day.is_some())
             + usize::from(self.start_time.is_some())
             + usize::from(self.end_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -127,6 +128,7 @@ for crate::types::builders::HoursOfOperationOverrideConfigBuilder {
                 f.write_str("a `HoursOfOperationOverrideConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

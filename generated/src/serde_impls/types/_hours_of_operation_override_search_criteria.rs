@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::HoursOfOperationOverrideSearchCriteria
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_conditions.is_some())
             + usize::from(self.string_condition.is_some())
             + usize::from(self.date_condition.is_some());
@@ -41,6 +41,7 @@ for crate::types::HoursOfOperationOverrideSearchCriteria {
                 f.write_str("a `HoursOfOperationOverrideSearchCriteria` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -113,7 +114,7 @@ for crate::types::builders::HoursOfOperationOverrideSearchCriteriaBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_conditions.is_some())
             + usize::from(self.string_condition.is_some())
             + usize::from(self.date_condition.is_some());
@@ -151,6 +152,7 @@ for crate::types::builders::HoursOfOperationOverrideSearchCriteriaBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

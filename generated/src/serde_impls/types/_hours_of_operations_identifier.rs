@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::HoursOfOperationsIdentifier {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.arn.is_some());
+        let len = 2usize + usize::from(self.arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Name", &self.name)?;
         map.serialize_entry("Id", &self.id)?;
@@ -31,6 +30,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::HoursOfOperationsIdentifie
                 f.write_str("a `HoursOfOperationsIdentifier` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -85,8 +85,8 @@ impl ::serde::Serialize for crate::types::builders::HoursOfOperationsIdentifierB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
-            + usize::from(self.id.is_some()) + usize::from(self.arn.is_some());
+        let len = usize::from(self.name.is_some()) + usize::from(self.id.is_some())
+            + usize::from(self.arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
@@ -116,6 +116,7 @@ for crate::types::builders::HoursOfOperationsIdentifierBuilder {
                 f.write_str("a `HoursOfOperationsIdentifier builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::InboundAdditionalRecipients {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.to_addresses.is_some())
+        let len = usize::from(self.to_addresses.is_some())
             + usize::from(self.cc_addresses.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.to_addresses {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::InboundAdditionalRecipient
                 f.write_str("a `InboundAdditionalRecipients` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -81,7 +82,7 @@ impl ::serde::Serialize for crate::types::builders::InboundAdditionalRecipientsB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.to_addresses.is_some())
+        let len = usize::from(self.to_addresses.is_some())
             + usize::from(self.cc_addresses.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.to_addresses {
@@ -109,6 +110,7 @@ for crate::types::builders::InboundAdditionalRecipientsBuilder {
                 f.write_str("a `InboundAdditionalRecipients builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::InboundEmailContent {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.raw_message.is_some());
+        let len = 1usize + usize::from(self.raw_message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("MessageSourceType", &self.message_source_type)?;
         if let ::std::option::Option::Some(value) = &self.raw_message {
@@ -29,6 +29,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::InboundEmailContent {
                 f.write_str("a `InboundEmailContent` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -81,7 +82,7 @@ impl ::serde::Serialize for crate::types::builders::InboundEmailContentBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.message_source_type.is_some())
+        let len = usize::from(self.message_source_type.is_some())
             + usize::from(self.raw_message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.message_source_type {
@@ -109,6 +110,7 @@ for crate::types::builders::InboundEmailContentBuilder {
                 f.write_str("a `InboundEmailContent builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

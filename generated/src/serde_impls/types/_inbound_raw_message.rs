@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::InboundRawMessage {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(self.headers.is_some());
+        let len = 3usize + usize::from(self.headers.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Subject", &self.subject)?;
         map.serialize_entry("Body", &self.body)?;
@@ -32,6 +31,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::InboundRawMessage {
                 f.write_str("a `InboundRawMessage` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -97,8 +97,8 @@ impl ::serde::Serialize for crate::types::builders::InboundRawMessageBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.subject.is_some())
-            + usize::from(self.body.is_some()) + usize::from(self.content_type.is_some())
+        let len = usize::from(self.subject.is_some()) + usize::from(self.body.is_some())
+            + usize::from(self.content_type.is_some())
             + usize::from(self.headers.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.subject {
@@ -132,6 +132,7 @@ for crate::types::builders::InboundRawMessageBuilder {
                 f.write_str("a `InboundRawMessage builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

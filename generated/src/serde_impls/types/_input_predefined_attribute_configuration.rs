@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::InputPredefinedAttributeConfiguration 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.enable_value_validation_on_association);
+        let len = usize::from(self.enable_value_validation_on_association);
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if self.enable_value_validation_on_association {
             map.serialize_entry(
@@ -32,6 +32,7 @@ for crate::types::InputPredefinedAttributeConfiguration {
                 f.write_str("a `InputPredefinedAttributeConfiguration` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -72,8 +73,7 @@ for crate::types::builders::InputPredefinedAttributeConfigurationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize
-            + usize::from(self.enable_value_validation_on_association.is_some());
+        let len = usize::from(self.enable_value_validation_on_association.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self
             .enable_value_validation_on_association
@@ -101,6 +101,7 @@ for crate::types::builders::InputPredefinedAttributeConfigurationBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

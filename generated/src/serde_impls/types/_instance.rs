@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::Instance {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
             + usize::from(self.identity_management_type.is_some())
             + usize::from(self.instance_alias.is_some())
             + usize::from(self.created_time.is_some())
@@ -78,6 +77,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Instance {
                 f.write_str("a `Instance` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -223,8 +223,7 @@ impl ::serde::Serialize for crate::types::builders::InstanceBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
             + usize::from(self.identity_management_type.is_some())
             + usize::from(self.instance_alias.is_some())
             + usize::from(self.created_time.is_some())
@@ -296,6 +295,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::InstanceBuilder 
                 f.write_str("a `Instance builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::InstanceStatusReason {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.message.is_some());
+        let len = usize::from(self.message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::InstanceStatusReason {
                 f.write_str("a `InstanceStatusReason` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -64,7 +65,7 @@ impl ::serde::Serialize for crate::types::builders::InstanceStatusReasonBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.message.is_some());
+        let len = usize::from(self.message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
@@ -88,6 +89,7 @@ for crate::types::builders::InstanceStatusReasonBuilder {
                 f.write_str("a `InstanceStatusReason builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::InstanceStorageConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.association_id.is_some()) + usize::from(true)
+        let len = 1usize + usize::from(self.association_id.is_some())
             + usize::from(self.s3_config.is_some())
             + usize::from(self.kinesis_video_stream_config.is_some())
             + usize::from(self.kinesis_stream_config.is_some())
@@ -45,6 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::InstanceStorageConfig {
                 f.write_str("a `InstanceStorageConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -137,7 +138,7 @@ impl ::serde::Serialize for crate::types::builders::InstanceStorageConfigBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.association_id.is_some())
+        let len = usize::from(self.association_id.is_some())
             + usize::from(self.storage_type.is_some())
             + usize::from(self.s3_config.is_some())
             + usize::from(self.kinesis_video_stream_config.is_some())
@@ -181,6 +182,7 @@ for crate::types::builders::InstanceStorageConfigBuilder {
                 f.write_str("a `InstanceStorageConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::InstanceSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
             + usize::from(self.identity_management_type.is_some())
             + usize::from(self.instance_alias.is_some())
             + usize::from(self.created_time.is_some())
@@ -70,6 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::InstanceSummary {
                 f.write_str("a `InstanceSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -193,8 +193,7 @@ impl ::serde::Serialize for crate::types::builders::InstanceSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
             + usize::from(self.identity_management_type.is_some())
             + usize::from(self.instance_alias.is_some())
             + usize::from(self.created_time.is_some())
@@ -258,6 +257,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::InstanceSummaryB
                 f.write_str("a `InstanceSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::IntegrationAssociationSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.integration_association_id.is_some())
+        let len = usize::from(self.integration_association_id.is_some())
             + usize::from(self.integration_association_arn.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.integration_type.is_some())
@@ -56,6 +56,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::IntegrationAssociationSumm
                 f.write_str("a `IntegrationAssociationSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -164,7 +165,7 @@ for crate::types::builders::IntegrationAssociationSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.integration_association_id.is_some())
+        let len = usize::from(self.integration_association_id.is_some())
             + usize::from(self.integration_association_arn.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.integration_type.is_some())
@@ -216,6 +217,7 @@ for crate::types::builders::IntegrationAssociationSummaryBuilder {
                 f.write_str("a `IntegrationAssociationSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::IntervalDetails {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.time_zone.is_some())
+        let len = usize::from(self.time_zone.is_some())
             + usize::from(self.interval_period.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.time_zone {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::IntervalDetails {
                 f.write_str("a `IntervalDetails` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -79,7 +80,7 @@ impl ::serde::Serialize for crate::types::builders::IntervalDetailsBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.time_zone.is_some())
+        let len = usize::from(self.time_zone.is_some())
             + usize::from(self.interval_period.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.time_zone {
@@ -106,6 +107,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::IntervalDetailsB
                 f.write_str("a `IntervalDetails builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

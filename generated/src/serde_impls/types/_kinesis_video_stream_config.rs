@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::KinesisVideoStreamConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.encryption_config.is_some());
+        let len = 2usize + usize::from(self.encryption_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Prefix", &self.prefix)?;
         map.serialize_entry("RetentionPeriodHours", &self.retention_period_hours)?;
@@ -31,6 +30,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::KinesisVideoStreamConfig {
                 f.write_str("a `KinesisVideoStreamConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -75,9 +75,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::KinesisVideoStreamConfig {
                     retention_period_hours: field_retention_period_hours
                         .unwrap_or_default(),
                     encryption_config: field_encryption_config
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::EncryptionConfig,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::EncryptionConfig,
+                            >,
+                        ),
                 })
             }
         }
@@ -91,7 +93,7 @@ impl ::serde::Serialize for crate::types::builders::KinesisVideoStreamConfigBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.prefix.is_some())
+        let len = usize::from(self.prefix.is_some())
             + usize::from(self.retention_period_hours.is_some())
             + usize::from(self.encryption_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -123,6 +125,7 @@ for crate::types::builders::KinesisVideoStreamConfigBuilder {
                 f.write_str("a `KinesisVideoStreamConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::LexBotConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.lex_bot.is_some())
+        let len = usize::from(self.lex_bot.is_some())
             + usize::from(self.lex_v2_bot.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.lex_bot {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::LexBotConfig {
                 f.write_str("a `LexBotConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -79,7 +80,7 @@ impl ::serde::Serialize for crate::types::builders::LexBotConfigBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.lex_bot.is_some())
+        let len = usize::from(self.lex_bot.is_some())
             + usize::from(self.lex_v2_bot.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.lex_bot {
@@ -106,6 +107,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::LexBotConfigBuil
                 f.write_str("a `LexBotConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::LexV2Bot {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.alias_arn.is_some());
+        let len = usize::from(self.alias_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.alias_arn {
             map.serialize_entry("AliasArn", value)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::LexV2Bot {
                 f.write_str("a `LexV2Bot` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -64,7 +65,7 @@ impl ::serde::Serialize for crate::types::builders::LexV2BotBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.alias_arn.is_some());
+        let len = usize::from(self.alias_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.alias_arn {
             map.serialize_entry("AliasArn", value)?;
@@ -87,6 +88,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::LexV2BotBuilder 
                 f.write_str("a `LexV2Bot builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

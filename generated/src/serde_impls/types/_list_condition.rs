@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ListCondition {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.target_list_type.is_some())
+        let len = usize::from(self.target_list_type.is_some())
             + usize::from(self.conditions.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.target_list_type {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ListCondition {
                 f.write_str("a `ListCondition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -81,7 +82,7 @@ impl ::serde::Serialize for crate::types::builders::ListConditionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.target_list_type.is_some())
+        let len = usize::from(self.target_list_type.is_some())
             + usize::from(self.conditions.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.target_list_type {
@@ -108,6 +109,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ListConditionBui
                 f.write_str("a `ListCondition builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

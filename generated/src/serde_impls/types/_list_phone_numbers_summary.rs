@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ListPhoneNumbersSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.phone_number_id.is_some())
             + usize::from(self.phone_number_arn.is_some())
             + usize::from(self.phone_number.is_some())
             + usize::from(self.phone_number_country_code.is_some())
@@ -60,6 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ListPhoneNumbersSummary {
                 f.write_str("a `ListPhoneNumbersSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -172,7 +173,7 @@ impl ::serde::Serialize for crate::types::builders::ListPhoneNumbersSummaryBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.phone_number_id.is_some())
             + usize::from(self.phone_number_arn.is_some())
             + usize::from(self.phone_number.is_some())
             + usize::from(self.phone_number_country_code.is_some())
@@ -228,6 +229,7 @@ for crate::types::builders::ListPhoneNumbersSummaryBuilder {
                 f.write_str("a `ListPhoneNumbersSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

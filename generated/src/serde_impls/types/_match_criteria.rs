@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::MatchCriteria {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.agents_criteria.is_some());
+        let len = usize::from(self.agents_criteria.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.agents_criteria {
             map.serialize_entry("AgentsCriteria", value)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::MatchCriteria {
                 f.write_str("a `MatchCriteria` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -66,7 +67,7 @@ impl ::serde::Serialize for crate::types::builders::MatchCriteriaBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.agents_criteria.is_some());
+        let len = usize::from(self.agents_criteria.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.agents_criteria {
             map.serialize_entry("AgentsCriteria", value)?;
@@ -89,6 +90,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::MatchCriteriaBui
                 f.write_str("a `MatchCriteria builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

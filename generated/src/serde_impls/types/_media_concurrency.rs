@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::MediaConcurrency {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.cross_channel_behavior.is_some());
+        let len = 2usize + usize::from(self.cross_channel_behavior.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Channel", &self.channel)?;
         map.serialize_entry("Concurrency", &self.concurrency)?;
@@ -31,6 +30,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::MediaConcurrency {
                 f.write_str("a `MediaConcurrency` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -90,7 +90,7 @@ impl ::serde::Serialize for crate::types::builders::MediaConcurrencyBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.channel.is_some())
+        let len = usize::from(self.channel.is_some())
             + usize::from(self.concurrency.is_some())
             + usize::from(self.cross_channel_behavior.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -121,6 +121,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::MediaConcurrency
                 f.write_str("a `MediaConcurrency builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

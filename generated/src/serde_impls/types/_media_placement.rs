@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::MediaPlacement {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.audio_host_url.is_some())
+        let len = usize::from(self.audio_host_url.is_some())
             + usize::from(self.audio_fallback_url.is_some())
             + usize::from(self.signaling_url.is_some())
             + usize::from(self.turn_control_url.is_some())
@@ -44,6 +44,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::MediaPlacement {
                 f.write_str("a `MediaPlacement` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -116,7 +117,7 @@ impl ::serde::Serialize for crate::types::builders::MediaPlacementBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.audio_host_url.is_some())
+        let len = usize::from(self.audio_host_url.is_some())
             + usize::from(self.audio_fallback_url.is_some())
             + usize::from(self.signaling_url.is_some())
             + usize::from(self.turn_control_url.is_some())
@@ -155,6 +156,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::MediaPlacementBu
                 f.write_str("a `MediaPlacement builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::Meeting {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.media_region.is_some())
+        let len = usize::from(self.media_region.is_some())
             + usize::from(self.media_placement.is_some())
             + usize::from(self.meeting_features.is_some())
             + usize::from(self.meeting_id.is_some());
@@ -40,6 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Meeting {
                 f.write_str("a `Meeting` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -107,7 +108,7 @@ impl ::serde::Serialize for crate::types::builders::MeetingBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.media_region.is_some())
+        let len = usize::from(self.media_region.is_some())
             + usize::from(self.media_placement.is_some())
             + usize::from(self.meeting_features.is_some())
             + usize::from(self.meeting_id.is_some());
@@ -142,6 +143,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::MeetingBuilder {
                 f.write_str("a `Meeting builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

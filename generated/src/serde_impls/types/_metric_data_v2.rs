@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::MetricDataV2 {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.metric.is_some())
-            + usize::from(self.value.is_some());
+        let len = usize::from(self.metric.is_some()) + usize::from(self.value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.metric {
             map.serialize_entry("Metric", value)?;
@@ -35,6 +34,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::MetricDataV2 {
                 f.write_str("a `MetricDataV2` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,8 +80,7 @@ impl ::serde::Serialize for crate::types::builders::MetricDataV2Builder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.metric.is_some())
-            + usize::from(self.value.is_some());
+        let len = usize::from(self.metric.is_some()) + usize::from(self.value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.metric {
             map.serialize_entry("Metric", value)?;
@@ -110,6 +109,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::MetricDataV2Buil
                 f.write_str("a `MetricDataV2 builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::MetricFilterV2 {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.metric_filter_key.is_some())
+        let len = usize::from(self.metric_filter_key.is_some())
             + usize::from(self.metric_filter_values.is_some())
             + usize::from(self.negate);
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::MetricFilterV2 {
                 f.write_str("a `MetricFilterV2` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -90,7 +91,7 @@ impl ::serde::Serialize for crate::types::builders::MetricFilterV2Builder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.metric_filter_key.is_some())
+        let len = usize::from(self.metric_filter_key.is_some())
             + usize::from(self.metric_filter_values.is_some())
             + usize::from(self.negate.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -121,6 +122,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::MetricFilterV2Bu
                 f.write_str("a `MetricFilterV2 builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

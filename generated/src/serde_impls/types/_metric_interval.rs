@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::MetricInterval {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.interval.is_some())
+        let len = usize::from(self.interval.is_some())
             + usize::from(self.start_time.is_some())
             + usize::from(self.end_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -48,6 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::MetricInterval {
                 f.write_str("a `MetricInterval` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ impl ::serde::Serialize for crate::types::builders::MetricIntervalBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.interval.is_some())
+        let len = usize::from(self.interval.is_some())
             + usize::from(self.start_time.is_some())
             + usize::from(self.end_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -151,6 +152,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::MetricIntervalBu
                 f.write_str("a `MetricInterval builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

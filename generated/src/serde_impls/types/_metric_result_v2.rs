@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::MetricResultV2 {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.dimensions.is_some())
+        let len = usize::from(self.dimensions.is_some())
             + usize::from(self.metric_interval.is_some())
             + usize::from(self.collections.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::MetricResultV2 {
                 f.write_str("a `MetricResultV2` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -96,7 +97,7 @@ impl ::serde::Serialize for crate::types::builders::MetricResultV2Builder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.dimensions.is_some())
+        let len = usize::from(self.dimensions.is_some())
             + usize::from(self.metric_interval.is_some())
             + usize::from(self.collections.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -127,6 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::MetricResultV2Bu
                 f.write_str("a `MetricResultV2 builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

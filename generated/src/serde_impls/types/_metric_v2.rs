@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::MetricV2 {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.threshold.is_some())
             + usize::from(self.metric_id.is_some())
             + usize::from(self.metric_filters.is_some());
@@ -40,6 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::MetricV2 {
                 f.write_str("a `MetricV2` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -107,7 +108,7 @@ impl ::serde::Serialize for crate::types::builders::MetricV2Builder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.threshold.is_some())
             + usize::from(self.metric_id.is_some())
             + usize::from(self.metric_filters.is_some());
@@ -142,6 +143,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::MetricV2Builder 
                 f.write_str("a `MetricV2 builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

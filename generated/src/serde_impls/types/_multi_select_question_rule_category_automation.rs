@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::MultiSelectQuestionRuleCategoryAutomat
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true);
+        let len = 3usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Category", &self.category)?;
         map.serialize_entry("Condition", &self.condition)?;
@@ -29,6 +29,7 @@ for crate::types::MultiSelectQuestionRuleCategoryAutomation {
                 f.write_str("a `MultiSelectQuestionRuleCategoryAutomation` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -89,7 +90,7 @@ for crate::types::builders::MultiSelectQuestionRuleCategoryAutomationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.category.is_some())
+        let len = usize::from(self.category.is_some())
             + usize::from(self.condition.is_some())
             + usize::from(self.option_ref_ids.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -123,6 +124,7 @@ for crate::types::builders::MultiSelectQuestionRuleCategoryAutomationBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::NewSessionDetails {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.supported_messaging_content_types.is_some())
+        let len = usize::from(self.supported_messaging_content_types.is_some())
             + usize::from(self.participant_details.is_some())
             + usize::from(self.attributes.is_some())
             + usize::from(self.streaming_configuration.is_some());
@@ -42,6 +42,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::NewSessionDetails {
                 f.write_str("a `NewSessionDetails` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -113,7 +114,7 @@ impl ::serde::Serialize for crate::types::builders::NewSessionDetailsBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.supported_messaging_content_types.is_some())
+        let len = usize::from(self.supported_messaging_content_types.is_some())
             + usize::from(self.participant_details.is_some())
             + usize::from(self.attributes.is_some())
             + usize::from(self.streaming_configuration.is_some());
@@ -151,6 +152,7 @@ for crate::types::builders::NewSessionDetailsBuilder {
                 f.write_str("a `NewSessionDetails builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,9 +5,9 @@ impl ::serde::Serialize for crate::types::Notification {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.content.is_some()) + usize::from(true)
-            + usize::from(true) + usize::from(self.priority.is_some())
-            + usize::from(self.recipients.is_some()) + usize::from(true)
+        let len = 3usize + usize::from(self.content.is_some())
+            + usize::from(self.priority.is_some())
+            + usize::from(self.recipients.is_some())
             + usize::from(self.created_at.is_some())
             + usize::from(self.expires_at.is_some())
             + usize::from(self.last_modified_region.is_some())
@@ -73,6 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Notification {
                 f.write_str("a `Notification` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -203,9 +204,8 @@ impl ::serde::Serialize for crate::types::builders::NotificationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.content.is_some())
-            + usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
-            + usize::from(self.priority.is_some())
+        let len = usize::from(self.content.is_some()) + usize::from(self.id.is_some())
+            + usize::from(self.arn.is_some()) + usize::from(self.priority.is_some())
             + usize::from(self.recipients.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.created_at.is_some())
@@ -279,6 +279,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::NotificationBuil
                 f.write_str("a `Notification builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

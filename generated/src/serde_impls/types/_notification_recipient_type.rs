@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::NotificationRecipientType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.user_tags.is_some())
+        let len = usize::from(self.user_tags.is_some())
             + usize::from(self.user_ids.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.user_tags {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::NotificationRecipientType 
                 f.write_str("a `NotificationRecipientType` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -79,7 +80,7 @@ impl ::serde::Serialize for crate::types::builders::NotificationRecipientTypeBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.user_tags.is_some())
+        let len = usize::from(self.user_tags.is_some())
             + usize::from(self.user_ids.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.user_tags {
@@ -107,6 +108,7 @@ for crate::types::builders::NotificationRecipientTypeBuilder {
                 f.write_str("a `NotificationRecipientType builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::NotificationSearchSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.content.is_some()) + usize::from(self.priority.is_some())
             + usize::from(self.recipients.is_some())
             + usize::from(self.created_at.is_some())
@@ -84,6 +84,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::NotificationSearchSummary 
                 f.write_str("a `NotificationSearchSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -222,8 +223,8 @@ impl ::serde::Serialize for crate::types::builders::NotificationSearchSummaryBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.content.is_some()) + usize::from(self.priority.is_some())
             + usize::from(self.recipients.is_some())
             + usize::from(self.created_at.is_some())
@@ -302,6 +303,7 @@ for crate::types::builders::NotificationSearchSummaryBuilder {
                 f.write_str("a `NotificationSearchSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

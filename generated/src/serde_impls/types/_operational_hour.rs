@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::OperationalHour {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.start.is_some())
-            + usize::from(self.end.is_some());
+        let len = usize::from(self.start.is_some()) + usize::from(self.end.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.start {
             map.serialize_entry("Start", value)?;
@@ -32,6 +31,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::OperationalHour {
                 f.write_str("a `OperationalHour` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -81,8 +81,7 @@ impl ::serde::Serialize for crate::types::builders::OperationalHourBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.start.is_some())
-            + usize::from(self.end.is_some());
+        let len = usize::from(self.start.is_some()) + usize::from(self.end.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.start {
             map.serialize_entry("Start", value)?;
@@ -108,6 +107,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::OperationalHourB
                 f.write_str("a `OperationalHour builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::OutboundCallerConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.outbound_caller_id_name.is_some())
+        let len = usize::from(self.outbound_caller_id_name.is_some())
             + usize::from(self.outbound_caller_id_number_id.is_some())
             + usize::from(self.outbound_flow_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::OutboundCallerConfig {
                 f.write_str("a `OutboundCallerConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -92,7 +93,7 @@ impl ::serde::Serialize for crate::types::builders::OutboundCallerConfigBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.outbound_caller_id_name.is_some())
+        let len = usize::from(self.outbound_caller_id_name.is_some())
             + usize::from(self.outbound_caller_id_number_id.is_some())
             + usize::from(self.outbound_flow_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -124,6 +125,7 @@ for crate::types::builders::OutboundCallerConfigBuilder {
                 f.write_str("a `OutboundCallerConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::OutboundEmailContent {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true)
-            + usize::from(self.templated_message_config.is_some())
+        let len = 1usize + usize::from(self.templated_message_config.is_some())
             + usize::from(self.raw_message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("MessageSourceType", &self.message_source_type)?;
@@ -34,6 +33,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::OutboundEmailContent {
                 f.write_str("a `OutboundEmailContent` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -97,7 +97,7 @@ impl ::serde::Serialize for crate::types::builders::OutboundEmailContentBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.message_source_type.is_some())
+        let len = usize::from(self.message_source_type.is_some())
             + usize::from(self.templated_message_config.is_some())
             + usize::from(self.raw_message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -129,6 +129,7 @@ for crate::types::builders::OutboundEmailContentBuilder {
                 f.write_str("a `OutboundEmailContent builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::OutboundRawMessage {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true);
+        let len = 3usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Subject", &self.subject)?;
         map.serialize_entry("Body", &self.body)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::OutboundRawMessage {
                 f.write_str("a `OutboundRawMessage` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -82,8 +83,7 @@ impl ::serde::Serialize for crate::types::builders::OutboundRawMessageBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.subject.is_some())
-            + usize::from(self.body.is_some())
+        let len = usize::from(self.subject.is_some()) + usize::from(self.body.is_some())
             + usize::from(self.content_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.subject {
@@ -114,6 +114,7 @@ for crate::types::builders::OutboundRawMessageBuilder {
                 f.write_str("a `OutboundRawMessage builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

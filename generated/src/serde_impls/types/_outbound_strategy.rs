@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::OutboundStrategy {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.config.is_some());
+        let len = 1usize + usize::from(self.config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Type", &self.r#type)?;
         if let ::std::option::Option::Some(value) = &self.config {
@@ -29,6 +29,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::OutboundStrategy {
                 f.write_str("a `OutboundStrategy` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -81,7 +82,7 @@ impl ::serde::Serialize for crate::types::builders::OutboundStrategyBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.r#type.is_some())
+        let len = usize::from(self.r#type.is_some())
             + usize::from(self.config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.r#type {
@@ -108,6 +109,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::OutboundStrategy
                 f.write_str("a `OutboundStrategy builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::OverrideHour {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.start.is_some())
-            + usize::from(self.end.is_some()) + usize::from(self.override_name.is_some())
+        let len = usize::from(self.start.is_some()) + usize::from(self.end.is_some())
+            + usize::from(self.override_name.is_some())
             + usize::from(self.operational_status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.start {
@@ -39,6 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::OverrideHour {
                 f.write_str("a `OverrideHour` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,8 +109,8 @@ impl ::serde::Serialize for crate::types::builders::OverrideHourBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.start.is_some())
-            + usize::from(self.end.is_some()) + usize::from(self.override_name.is_some())
+        let len = usize::from(self.start.is_some()) + usize::from(self.end.is_some())
+            + usize::from(self.override_name.is_some())
             + usize::from(self.operational_status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.start {
@@ -142,6 +143,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::OverrideHourBuil
                 f.write_str("a `OverrideHour builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::PaletteCanvas {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.container_background.is_some())
+        let len = usize::from(self.container_background.is_some())
             + usize::from(self.page_background.is_some())
             + usize::from(self.active_background.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::PaletteCanvas {
                 f.write_str("a `PaletteCanvas` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -90,7 +91,7 @@ impl ::serde::Serialize for crate::types::builders::PaletteCanvasBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.container_background.is_some())
+        let len = usize::from(self.container_background.is_some())
             + usize::from(self.page_background.is_some())
             + usize::from(self.active_background.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -121,6 +122,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::PaletteCanvasBui
                 f.write_str("a `PaletteCanvas builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

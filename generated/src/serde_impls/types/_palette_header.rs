@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::PaletteHeader {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.background.is_some())
+        let len = usize::from(self.background.is_some())
             + usize::from(self.text.is_some()) + usize::from(self.text_hover.is_some())
             + usize::from(self.invert_actions_colors);
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -39,6 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::PaletteHeader {
                 f.write_str("a `PaletteHeader` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -103,7 +104,7 @@ impl ::serde::Serialize for crate::types::builders::PaletteHeaderBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.background.is_some())
+        let len = usize::from(self.background.is_some())
             + usize::from(self.text.is_some()) + usize::from(self.text_hover.is_some())
             + usize::from(self.invert_actions_colors.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -137,6 +138,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::PaletteHeaderBui
                 f.write_str("a `PaletteHeader builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

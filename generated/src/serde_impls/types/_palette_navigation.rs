@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::PaletteNavigation {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.background.is_some())
+        let len = usize::from(self.background.is_some())
             + usize::from(self.text_background_hover.is_some())
             + usize::from(self.text_background_active.is_some())
             + usize::from(self.text.is_some()) + usize::from(self.text_hover.is_some())
@@ -51,6 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::PaletteNavigation {
                 f.write_str("a `PaletteNavigation` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -142,7 +143,7 @@ impl ::serde::Serialize for crate::types::builders::PaletteNavigationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.background.is_some())
+        let len = usize::from(self.background.is_some())
             + usize::from(self.text_background_hover.is_some())
             + usize::from(self.text_background_active.is_some())
             + usize::from(self.text.is_some()) + usize::from(self.text_hover.is_some())
@@ -189,6 +190,7 @@ for crate::types::builders::PaletteNavigationBuilder {
                 f.write_str("a `PaletteNavigation builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

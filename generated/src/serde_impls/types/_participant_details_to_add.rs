@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ParticipantDetailsToAdd {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.participant_role.is_some())
+        let len = usize::from(self.participant_role.is_some())
             + usize::from(self.display_name.is_some())
             + usize::from(self.participant_capabilities.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ParticipantDetailsToAdd {
                 f.write_str("a `ParticipantDetailsToAdd` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -94,7 +95,7 @@ impl ::serde::Serialize for crate::types::builders::ParticipantDetailsToAddBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.participant_role.is_some())
+        let len = usize::from(self.participant_role.is_some())
             + usize::from(self.display_name.is_some())
             + usize::from(self.participant_capabilities.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -126,6 +127,7 @@ for crate::types::builders::ParticipantDetailsToAddBuilder {
                 f.write_str("a `ParticipantDetailsToAdd builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

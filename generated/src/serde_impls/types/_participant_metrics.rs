@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ParticipantMetrics {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.participant_id.is_some())
+        let len = usize::from(self.participant_id.is_some())
             + usize::from(self.participant_type.is_some())
             + usize::from(self.conversation_abandon.is_some())
             + usize::from(self.messages_sent.is_some())
@@ -66,6 +66,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ParticipantMetrics {
                 f.write_str("a `ParticipantMetrics` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -180,7 +181,7 @@ impl ::serde::Serialize for crate::types::builders::ParticipantMetricsBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.participant_id.is_some())
+        let len = usize::from(self.participant_id.is_some())
             + usize::from(self.participant_type.is_some())
             + usize::from(self.conversation_abandon.is_some())
             + usize::from(self.messages_sent.is_some())
@@ -242,6 +243,7 @@ for crate::types::builders::ParticipantMetricsBuilder {
                 f.write_str("a `ParticipantMetrics builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

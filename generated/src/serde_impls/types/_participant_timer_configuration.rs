@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::ParticipantTimerConfiguration {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.timer_value.is_some());
+        let len = 2usize + usize::from(self.timer_value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("ParticipantRole", &self.participant_role)?;
         map.serialize_entry("TimerType", &self.timer_type)?;
@@ -31,6 +30,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ParticipantTimerConfigurat
                 f.write_str("a `ParticipantTimerConfiguration` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -103,7 +103,7 @@ for crate::types::builders::ParticipantTimerConfigurationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.participant_role.is_some())
+        let len = usize::from(self.participant_role.is_some())
             + usize::from(self.timer_type.is_some())
             + usize::from(self.timer_value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -135,6 +135,7 @@ for crate::types::builders::ParticipantTimerConfigurationBuilder {
                 f.write_str("a `ParticipantTimerConfiguration builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ParticipantTokenCredentials {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.participant_token.is_some())
+        let len = usize::from(self.participant_token.is_some())
             + usize::from(self.expiry.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.participant_token {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ParticipantTokenCredential
                 f.write_str("a `ParticipantTokenCredentials` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -77,7 +78,7 @@ impl ::serde::Serialize for crate::types::builders::ParticipantTokenCredentialsB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.participant_token.is_some())
+        let len = usize::from(self.participant_token.is_some())
             + usize::from(self.expiry.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.participant_token {
@@ -105,6 +106,7 @@ for crate::types::builders::ParticipantTokenCredentialsBuilder {
                 f.write_str("a `ParticipantTokenCredentials builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::PhoneNumberQuickConnectConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true);
+        let len = 1usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("PhoneNumber", &self.phone_number)?;
         map.end()
@@ -26,6 +26,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::PhoneNumberQuickConnectCon
                 f.write_str("a `PhoneNumberQuickConnectConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -63,7 +64,7 @@ for crate::types::builders::PhoneNumberQuickConnectConfigBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_number.is_some());
+        let len = usize::from(self.phone_number.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.phone_number {
             map.serialize_entry("PhoneNumber", value)?;
@@ -87,6 +88,7 @@ for crate::types::builders::PhoneNumberQuickConnectConfigBuilder {
                 f.write_str("a `PhoneNumberQuickConnectConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::PhoneNumberSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.phone_number.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.phone_number.is_some())
             + usize::from(self.phone_number_type.is_some())
             + usize::from(self.phone_number_country_code.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -43,6 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::PhoneNumberSummary {
                 f.write_str("a `PhoneNumberSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -119,8 +120,8 @@ impl ::serde::Serialize for crate::types::builders::PhoneNumberSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.phone_number.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.phone_number.is_some())
             + usize::from(self.phone_number_type.is_some())
             + usize::from(self.phone_number_country_code.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -158,6 +159,7 @@ for crate::types::builders::PhoneNumberSummaryBuilder {
                 f.write_str("a `PhoneNumberSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::PredefinedAttribute {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
-            + usize::from(self.values.is_some()) + usize::from(self.purposes.is_some())
+        let len = usize::from(self.name.is_some()) + usize::from(self.values.is_some())
+            + usize::from(self.purposes.is_some())
             + usize::from(self.attribute_configuration.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some());
@@ -53,6 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::PredefinedAttribute {
                 f.write_str("a `PredefinedAttribute` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -140,8 +141,8 @@ impl ::serde::Serialize for crate::types::builders::PredefinedAttributeBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
-            + usize::from(self.values.is_some()) + usize::from(self.purposes.is_some())
+        let len = usize::from(self.name.is_some()) + usize::from(self.values.is_some())
+            + usize::from(self.purposes.is_some())
             + usize::from(self.attribute_configuration.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some());
@@ -189,6 +190,7 @@ for crate::types::builders::PredefinedAttributeBuilder {
                 f.write_str("a `PredefinedAttribute builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

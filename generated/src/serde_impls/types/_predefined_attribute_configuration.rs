@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::PredefinedAttributeConfiguration {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.enable_value_validation_on_association)
+        let len = usize::from(self.enable_value_validation_on_association)
             + usize::from(self.is_read_only);
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if self.enable_value_validation_on_association {
@@ -35,6 +35,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::PredefinedAttributeConfigu
                 f.write_str("a `PredefinedAttributeConfiguration` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -84,8 +85,7 @@ for crate::types::builders::PredefinedAttributeConfigurationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize
-            + usize::from(self.enable_value_validation_on_association.is_some())
+        let len = usize::from(self.enable_value_validation_on_association.is_some())
             + usize::from(self.is_read_only.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self
@@ -115,6 +115,7 @@ for crate::types::builders::PredefinedAttributeConfigurationBuilder {
                 f.write_str("a `PredefinedAttributeConfiguration builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

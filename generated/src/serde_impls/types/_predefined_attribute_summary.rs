@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::PredefinedAttributeSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -42,6 +42,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::PredefinedAttributeSummary
                 f.write_str("a `PredefinedAttributeSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -98,7 +99,7 @@ impl ::serde::Serialize for crate::types::builders::PredefinedAttributeSummaryBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -136,6 +137,7 @@ for crate::types::builders::PredefinedAttributeSummaryBuilder {
                 f.write_str("a `PredefinedAttributeSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::Preview {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.post_accept_timeout_config.is_some())
-            + usize::from(true);
+        let len = 1usize + usize::from(self.post_accept_timeout_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.post_accept_timeout_config {
             map.serialize_entry("PostAcceptTimeoutConfig", value)?;
@@ -30,6 +29,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Preview {
                 f.write_str("a `Preview` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -65,9 +65,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Preview {
                 }
                 ::std::result::Result::Ok(crate::types::Preview {
                     post_accept_timeout_config: field_post_accept_timeout_config
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::PostAcceptTimeoutConfig,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::PostAcceptTimeoutConfig,
+                            >,
+                        ),
                     allowed_user_actions: field_allowed_user_actions.unwrap_or_default(),
                 })
             }
@@ -82,7 +84,7 @@ impl ::serde::Serialize for crate::types::builders::PreviewBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.post_accept_timeout_config.is_some())
+        let len = usize::from(self.post_accept_timeout_config.is_some())
             + usize::from(self.allowed_user_actions.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.post_accept_timeout_config {
@@ -109,6 +111,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::PreviewBuilder {
                 f.write_str("a `Preview builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

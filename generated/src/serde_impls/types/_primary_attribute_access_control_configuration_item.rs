@@ -6,7 +6,7 @@ for crate::types::PrimaryAttributeAccessControlConfigurationItem {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.primary_attribute_values.is_some());
+        let len = usize::from(self.primary_attribute_values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.primary_attribute_values {
             map.serialize_entry("PrimaryAttributeValues", value)?;
@@ -32,6 +32,7 @@ for crate::types::PrimaryAttributeAccessControlConfigurationItem {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -71,7 +72,7 @@ for crate::types::builders::PrimaryAttributeAccessControlConfigurationItemBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.primary_attribute_values.is_some());
+        let len = usize::from(self.primary_attribute_values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.primary_attribute_values {
             map.serialize_entry("PrimaryAttributeValues", value)?;
@@ -97,6 +98,7 @@ for crate::types::builders::PrimaryAttributeAccessControlConfigurationItemBuilde
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::PrimaryAttributeValue {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.access_type.is_some())
+        let len = usize::from(self.access_type.is_some())
             + usize::from(self.attribute_name.is_some())
             + usize::from(self.values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::PrimaryAttributeValue {
                 f.write_str("a `PrimaryAttributeValue` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -92,7 +93,7 @@ impl ::serde::Serialize for crate::types::builders::PrimaryAttributeValueBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.access_type.is_some())
+        let len = usize::from(self.access_type.is_some())
             + usize::from(self.attribute_name.is_some())
             + usize::from(self.values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -124,6 +125,7 @@ for crate::types::builders::PrimaryAttributeValueBuilder {
                 f.write_str("a `PrimaryAttributeValue builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

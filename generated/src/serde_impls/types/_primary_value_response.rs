@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::PrimaryValueResponse {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attribute_name.is_some())
+        let len = usize::from(self.attribute_name.is_some())
             + usize::from(self.attribute_id.is_some())
             + usize::from(self.value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::PrimaryValueResponse {
                 f.write_str("a `PrimaryValueResponse` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -90,7 +91,7 @@ impl ::serde::Serialize for crate::types::builders::PrimaryValueResponseBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attribute_name.is_some())
+        let len = usize::from(self.attribute_name.is_some())
             + usize::from(self.attribute_id.is_some())
             + usize::from(self.value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -122,6 +123,7 @@ for crate::types::builders::PrimaryValueResponseBuilder {
                 f.write_str("a `PrimaryValueResponse builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::Prompt {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.prompt_arn.is_some())
+        let len = usize::from(self.prompt_arn.is_some())
             + usize::from(self.prompt_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.description.is_some()) + usize::from(self.tags.is_some())
             + usize::from(self.last_modified_time.is_some())
@@ -56,6 +56,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Prompt {
                 f.write_str("a `Prompt` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -150,7 +151,7 @@ impl ::serde::Serialize for crate::types::builders::PromptBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.prompt_arn.is_some())
+        let len = usize::from(self.prompt_arn.is_some())
             + usize::from(self.prompt_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.description.is_some()) + usize::from(self.tags.is_some())
             + usize::from(self.last_modified_time.is_some())
@@ -201,6 +202,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::PromptBuilder {
                 f.write_str("a `Prompt builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::PropertyValidationExceptionProperty {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true);
+        let len = 3usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("PropertyPath", &self.property_path)?;
         map.serialize_entry("Reason", &self.reason)?;
@@ -29,6 +29,7 @@ for crate::types::PropertyValidationExceptionProperty {
                 f.write_str("a `PropertyValidationExceptionProperty` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -89,7 +90,7 @@ for crate::types::builders::PropertyValidationExceptionPropertyBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.property_path.is_some())
+        let len = usize::from(self.property_path.is_some())
             + usize::from(self.reason.is_some()) + usize::from(self.message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.property_path {
@@ -120,6 +121,7 @@ for crate::types::builders::PropertyValidationExceptionPropertyBuilder {
                 f.write_str("a `PropertyValidationExceptionProperty builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

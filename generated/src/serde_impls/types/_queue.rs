@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::Queue {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.queue_arn.is_some())
             + usize::from(self.queue_id.is_some())
             + usize::from(self.description.is_some())
@@ -77,6 +77,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Queue {
                 f.write_str("a `Queue` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -220,7 +221,7 @@ impl ::serde::Serialize for crate::types::builders::QueueBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.queue_arn.is_some())
             + usize::from(self.queue_id.is_some())
             + usize::from(self.description.is_some())
@@ -292,6 +293,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::QueueBuilder {
                 f.write_str("a `Queue builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::QuickConnect {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.quick_connect_arn.is_some())
+        let len = usize::from(self.quick_connect_arn.is_some())
             + usize::from(self.quick_connect_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.quick_connect_config.is_some())
@@ -61,6 +61,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::QuickConnect {
                 f.write_str("a `QuickConnect` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -166,7 +167,7 @@ impl ::serde::Serialize for crate::types::builders::QuickConnectBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.quick_connect_arn.is_some())
+        let len = usize::from(self.quick_connect_arn.is_some())
             + usize::from(self.quick_connect_id.is_some())
             + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.quick_connect_config.is_some())
@@ -222,6 +223,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::QuickConnectBuil
                 f.write_str("a `QuickConnect builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

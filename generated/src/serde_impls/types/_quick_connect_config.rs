@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::QuickConnectConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.user_config.is_some())
+        let len = 1usize + usize::from(self.user_config.is_some())
             + usize::from(self.queue_config.is_some())
             + usize::from(self.phone_config.is_some())
             + usize::from(self.flow_config.is_some());
@@ -41,6 +41,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::QuickConnectConfig {
                 f.write_str("a `QuickConnectConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -126,7 +127,7 @@ impl ::serde::Serialize for crate::types::builders::QuickConnectConfigBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.quick_connect_type.is_some())
+        let len = usize::from(self.quick_connect_type.is_some())
             + usize::from(self.user_config.is_some())
             + usize::from(self.queue_config.is_some())
             + usize::from(self.phone_config.is_some())
@@ -166,6 +167,7 @@ for crate::types::builders::QuickConnectConfigBuilder {
                 f.write_str("a `QuickConnectConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

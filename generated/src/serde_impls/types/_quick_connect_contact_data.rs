@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::QuickConnectContactData {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.initiation_timestamp.is_some())
             + usize::from(self.quick_connect_id.is_some())
             + usize::from(self.quick_connect_name.is_some())
@@ -50,6 +50,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::QuickConnectContactData {
                 f.write_str("a `QuickConnectContactData` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -126,7 +127,7 @@ impl ::serde::Serialize for crate::types::builders::QuickConnectContactDataBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.initiation_timestamp.is_some())
             + usize::from(self.quick_connect_id.is_some())
             + usize::from(self.quick_connect_name.is_some())
@@ -172,6 +173,7 @@ for crate::types::builders::QuickConnectContactDataBuilder {
                 f.write_str("a `QuickConnectContactData builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::Range {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.min_proficiency_level.is_some())
+        let len = usize::from(self.min_proficiency_level.is_some())
             + usize::from(self.max_proficiency_level.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.min_proficiency_level {
@@ -38,6 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Range {
                 f.write_str("a `Range` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -83,7 +84,7 @@ impl ::serde::Serialize for crate::types::builders::RangeBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.min_proficiency_level.is_some())
+        let len = usize::from(self.min_proficiency_level.is_some())
             + usize::from(self.max_proficiency_level.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.min_proficiency_level {
@@ -116,6 +117,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::RangeBuilder {
                 f.write_str("a `Range builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

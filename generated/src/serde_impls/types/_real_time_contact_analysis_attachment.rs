@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::RealTimeContactAnalysisAttachment {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.content_type.is_some())
-            + usize::from(true) + usize::from(self.status.is_some());
+        let len = 2usize + usize::from(self.content_type.is_some())
+            + usize::from(self.status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("AttachmentName", &self.attachment_name)?;
         if let ::std::option::Option::Some(value) = &self.content_type {
@@ -34,6 +34,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RealTimeContactAnalysisAtt
                 f.write_str("a `RealTimeContactAnalysisAttachment` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -100,7 +101,7 @@ for crate::types::builders::RealTimeContactAnalysisAttachmentBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attachment_name.is_some())
+        let len = usize::from(self.attachment_name.is_some())
             + usize::from(self.content_type.is_some())
             + usize::from(self.attachment_id.is_some())
             + usize::from(self.status.is_some());
@@ -136,6 +137,7 @@ for crate::types::builders::RealTimeContactAnalysisAttachmentBuilder {
                 f.write_str("a `RealTimeContactAnalysisAttachment builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

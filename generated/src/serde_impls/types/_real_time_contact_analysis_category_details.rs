@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::RealTimeContactAnalysisCategoryDetails
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true);
+        let len = 1usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("PointsOfInterest", &self.points_of_interest)?;
         map.end()
@@ -27,6 +27,7 @@ for crate::types::RealTimeContactAnalysisCategoryDetails {
                 f.write_str("a `RealTimeContactAnalysisCategoryDetails` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -66,7 +67,7 @@ for crate::types::builders::RealTimeContactAnalysisCategoryDetailsBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.points_of_interest.is_some());
+        let len = usize::from(self.points_of_interest.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.points_of_interest {
             map.serialize_entry("PointsOfInterest", value)?;
@@ -92,6 +93,7 @@ for crate::types::builders::RealTimeContactAnalysisCategoryDetailsBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

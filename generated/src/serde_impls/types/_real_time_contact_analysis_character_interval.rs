@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::RealTimeContactAnalysisCharacterInterv
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("BeginOffsetChar", &self.begin_offset_char)?;
         map.serialize_entry("EndOffsetChar", &self.end_offset_char)?;
@@ -28,6 +28,7 @@ for crate::types::RealTimeContactAnalysisCharacterInterval {
                 f.write_str("a `RealTimeContactAnalysisCharacterInterval` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -74,7 +75,7 @@ for crate::types::builders::RealTimeContactAnalysisCharacterIntervalBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.begin_offset_char.is_some())
+        let len = usize::from(self.begin_offset_char.is_some())
             + usize::from(self.end_offset_char.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.begin_offset_char {
@@ -104,6 +105,7 @@ for crate::types::builders::RealTimeContactAnalysisCharacterIntervalBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

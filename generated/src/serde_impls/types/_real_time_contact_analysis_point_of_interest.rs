@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::RealTimeContactAnalysisPointOfInterest
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.transcript_items.is_some());
+        let len = usize::from(self.transcript_items.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.transcript_items {
             map.serialize_entry("TranscriptItems", value)?;
@@ -29,6 +29,7 @@ for crate::types::RealTimeContactAnalysisPointOfInterest {
                 f.write_str("a `RealTimeContactAnalysisPointOfInterest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -70,7 +71,7 @@ for crate::types::builders::RealTimeContactAnalysisPointOfInterestBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.transcript_items.is_some());
+        let len = usize::from(self.transcript_items.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.transcript_items {
             map.serialize_entry("TranscriptItems", value)?;
@@ -96,6 +97,7 @@ for crate::types::builders::RealTimeContactAnalysisPointOfInterestBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::RealTimeContactAnalysisSegmentAttachme
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(self.display_name.is_some()) + usize::from(true)
+        let len = 4usize + usize::from(self.display_name.is_some())
             + usize::from(self.time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Id", &self.id)?;
@@ -38,6 +37,7 @@ for crate::types::RealTimeContactAnalysisSegmentAttachments {
                 f.write_str("a `RealTimeContactAnalysisSegmentAttachments` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -134,7 +134,7 @@ for crate::types::builders::RealTimeContactAnalysisSegmentAttachmentsBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.participant_id.is_some())
             + usize::from(self.participant_role.is_some())
             + usize::from(self.display_name.is_some())
@@ -179,6 +179,7 @@ for crate::types::builders::RealTimeContactAnalysisSegmentAttachmentsBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::RealTimeContactAnalysisSegmentCategori
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true);
+        let len = 1usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("MatchedDetails", &self.matched_details)?;
         map.end()
@@ -27,6 +27,7 @@ for crate::types::RealTimeContactAnalysisSegmentCategories {
                 f.write_str("a `RealTimeContactAnalysisSegmentCategories` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -69,7 +70,7 @@ for crate::types::builders::RealTimeContactAnalysisSegmentCategoriesBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.matched_details.is_some());
+        let len = usize::from(self.matched_details.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.matched_details {
             map.serialize_entry("MatchedDetails", value)?;
@@ -95,6 +96,7 @@ for crate::types::builders::RealTimeContactAnalysisSegmentCategoriesBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

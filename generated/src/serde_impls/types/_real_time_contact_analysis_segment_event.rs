@@ -5,9 +5,9 @@ impl ::serde::Serialize for crate::types::RealTimeContactAnalysisSegmentEvent {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.participant_id.is_some())
+        let len = 2usize + usize::from(self.participant_id.is_some())
             + usize::from(self.participant_role.is_some())
-            + usize::from(self.display_name.is_some()) + usize::from(true)
+            + usize::from(self.display_name.is_some())
             + usize::from(self.time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Id", &self.id)?;
@@ -43,6 +43,7 @@ for crate::types::RealTimeContactAnalysisSegmentEvent {
                 f.write_str("a `RealTimeContactAnalysisSegmentEvent` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -134,7 +135,7 @@ for crate::types::builders::RealTimeContactAnalysisSegmentEventBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.participant_id.is_some())
             + usize::from(self.participant_role.is_some())
             + usize::from(self.display_name.is_some())
@@ -177,6 +178,7 @@ for crate::types::builders::RealTimeContactAnalysisSegmentEventBuilder {
                 f.write_str("a `RealTimeContactAnalysisSegmentEvent builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::RealTimeContactAnalysisSegmentIssues {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true);
+        let len = 1usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("IssuesDetected", &self.issues_detected)?;
         map.end()
@@ -27,6 +27,7 @@ for crate::types::RealTimeContactAnalysisSegmentIssues {
                 f.write_str("a `RealTimeContactAnalysisSegmentIssues` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -66,7 +67,7 @@ for crate::types::builders::RealTimeContactAnalysisSegmentIssuesBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.issues_detected.is_some());
+        let len = usize::from(self.issues_detected.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.issues_detected {
             map.serialize_entry("IssuesDetected", value)?;
@@ -90,6 +91,7 @@ for crate::types::builders::RealTimeContactAnalysisSegmentIssuesBuilder {
                 f.write_str("a `RealTimeContactAnalysisSegmentIssues builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

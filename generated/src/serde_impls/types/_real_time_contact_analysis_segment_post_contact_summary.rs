@@ -6,7 +6,7 @@ for crate::types::RealTimeContactAnalysisSegmentPostContactSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.content.is_some()) + usize::from(true)
+        let len = 1usize + usize::from(self.content.is_some())
             + usize::from(self.failure_code.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.content {
@@ -37,6 +37,7 @@ for crate::types::RealTimeContactAnalysisSegmentPostContactSummary {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -99,7 +100,7 @@ for crate::types::builders::RealTimeContactAnalysisSegmentPostContactSummaryBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.content.is_some())
+        let len = usize::from(self.content.is_some())
             + usize::from(self.status.is_some())
             + usize::from(self.failure_code.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -133,6 +134,7 @@ for crate::types::builders::RealTimeContactAnalysisSegmentPostContactSummaryBuil
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

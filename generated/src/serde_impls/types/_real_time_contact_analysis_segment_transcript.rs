@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::RealTimeContactAnalysisSegmentTranscri
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(self.display_name.is_some()) + usize::from(true)
+        let len = 4usize + usize::from(self.display_name.is_some())
             + usize::from(self.content_type.is_some()) + usize::from(self.time.is_some())
             + usize::from(self.redaction.is_some())
             + usize::from(self.sentiment.is_some());
@@ -49,6 +48,7 @@ for crate::types::RealTimeContactAnalysisSegmentTranscript {
                 f.write_str("a `RealTimeContactAnalysisSegmentTranscript` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -174,7 +174,7 @@ for crate::types::builders::RealTimeContactAnalysisSegmentTranscriptBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.participant_id.is_some())
             + usize::from(self.participant_role.is_some())
             + usize::from(self.display_name.is_some())
@@ -231,6 +231,7 @@ for crate::types::builders::RealTimeContactAnalysisSegmentTranscriptBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -6,7 +6,7 @@ for crate::types::RealTimeContactAnalysisTranscriptItemRedaction {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.character_offsets.is_some());
+        let len = usize::from(self.character_offsets.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.character_offsets {
             map.serialize_entry("CharacterOffsets", value)?;
@@ -32,6 +32,7 @@ for crate::types::RealTimeContactAnalysisTranscriptItemRedaction {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -71,7 +72,7 @@ for crate::types::builders::RealTimeContactAnalysisTranscriptItemRedactionBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.character_offsets.is_some());
+        let len = usize::from(self.character_offsets.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.character_offsets {
             map.serialize_entry("CharacterOffsets", value)?;
@@ -97,6 +98,7 @@ for crate::types::builders::RealTimeContactAnalysisTranscriptItemRedactionBuilde
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

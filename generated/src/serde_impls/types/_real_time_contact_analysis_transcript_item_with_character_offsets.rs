@@ -6,8 +6,7 @@ for crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true)
-            + usize::from(self.character_offsets.is_some());
+        let len = 1usize + usize::from(self.character_offsets.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Id", &self.id)?;
         if let ::std::option::Option::Some(value) = &self.character_offsets {
@@ -34,6 +33,7 @@ for crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -82,7 +82,7 @@ for crate::types::builders::RealTimeContactAnalysisTranscriptItemWithCharacterOf
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.character_offsets.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
@@ -112,6 +112,7 @@ for crate::types::builders::RealTimeContactAnalysisTranscriptItemWithCharacterOf
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

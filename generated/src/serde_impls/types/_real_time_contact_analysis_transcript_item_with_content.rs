@@ -6,7 +6,7 @@ for crate::types::RealTimeContactAnalysisTranscriptItemWithContent {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.content.is_some()) + usize::from(true)
+        let len = 1usize + usize::from(self.content.is_some())
             + usize::from(self.character_offsets.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.content {
@@ -37,6 +37,7 @@ for crate::types::RealTimeContactAnalysisTranscriptItemWithContent {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -94,8 +95,7 @@ for crate::types::builders::RealTimeContactAnalysisTranscriptItemWithContentBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.content.is_some())
-            + usize::from(self.id.is_some())
+        let len = usize::from(self.content.is_some()) + usize::from(self.id.is_some())
             + usize::from(self.character_offsets.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.content {
@@ -128,6 +128,7 @@ for crate::types::builders::RealTimeContactAnalysisTranscriptItemWithContentBuil
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::RecordPrimaryValue {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.record_id.is_some())
+        let len = usize::from(self.record_id.is_some())
             + usize::from(self.primary_values.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some());
@@ -46,6 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RecordPrimaryValue {
                 f.write_str("a `RecordPrimaryValue` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -113,7 +114,7 @@ impl ::serde::Serialize for crate::types::builders::RecordPrimaryValueBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.record_id.is_some())
+        let len = usize::from(self.record_id.is_some())
             + usize::from(self.primary_values.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some());
@@ -155,6 +156,7 @@ for crate::types::builders::RecordPrimaryValueBuilder {
                 f.write_str("a `RecordPrimaryValue builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::RecordingInfo {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.storage_type.is_some())
+        let len = usize::from(self.storage_type.is_some())
             + usize::from(self.location.is_some())
             + usize::from(self.media_stream_type.is_some())
             + usize::from(self.participant_type.is_some())
@@ -81,6 +81,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RecordingInfo {
                 f.write_str("a `RecordingInfo` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -221,7 +222,7 @@ impl ::serde::Serialize for crate::types::builders::RecordingInfoBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.storage_type.is_some())
+        let len = usize::from(self.storage_type.is_some())
             + usize::from(self.location.is_some())
             + usize::from(self.media_stream_type.is_some())
             + usize::from(self.participant_type.is_some())
@@ -297,6 +298,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::RecordingInfoBui
                 f.write_str("a `RecordingInfo builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

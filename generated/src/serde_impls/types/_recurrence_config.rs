@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::RecurrenceConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.recurrence_pattern.is_some());
+        let len = usize::from(self.recurrence_pattern.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.recurrence_pattern {
             map.serialize_entry("RecurrencePattern", value)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RecurrenceConfig {
                 f.write_str("a `RecurrenceConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -53,9 +54,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RecurrenceConfig {
                 }
                 ::std::result::Result::Ok(crate::types::RecurrenceConfig {
                     recurrence_pattern: field_recurrence_pattern
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::RecurrencePattern,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::RecurrencePattern,
+                            >,
+                        ),
                 })
             }
         }
@@ -69,7 +72,7 @@ impl ::serde::Serialize for crate::types::builders::RecurrenceConfigBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.recurrence_pattern.is_some());
+        let len = usize::from(self.recurrence_pattern.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.recurrence_pattern {
             map.serialize_entry("RecurrencePattern", value)?;
@@ -92,6 +95,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::RecurrenceConfig
                 f.write_str("a `RecurrenceConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::RecurrencePattern {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.by_month.is_some())
+        let len = 2usize + usize::from(self.by_month.is_some())
             + usize::from(self.by_month_day.is_some())
             + usize::from(self.by_weekday_occurrence.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -39,6 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RecurrencePattern {
                 f.write_str("a `RecurrencePattern` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -116,7 +116,7 @@ impl ::serde::Serialize for crate::types::builders::RecurrencePatternBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.frequency.is_some())
+        let len = usize::from(self.frequency.is_some())
             + usize::from(self.interval.is_some()) + usize::from(self.by_month.is_some())
             + usize::from(self.by_month_day.is_some())
             + usize::from(self.by_weekday_occurrence.is_some());
@@ -155,6 +155,7 @@ for crate::types::builders::RecurrencePatternBuilder {
                 f.write_str("a `RecurrencePattern builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::Reference {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.status.is_some()) + usize::from(self.arn.is_some())
+        let len = 2usize + usize::from(self.status.is_some())
+            + usize::from(self.arn.is_some())
             + usize::from(self.status_reason.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Value", &self.value)?;
@@ -38,6 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Reference {
                 f.write_str("a `Reference` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -115,9 +116,8 @@ impl ::serde::Serialize for crate::types::builders::ReferenceBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.value.is_some())
-            + usize::from(self.r#type.is_some()) + usize::from(self.status.is_some())
-            + usize::from(self.arn.is_some())
+        let len = usize::from(self.value.is_some()) + usize::from(self.r#type.is_some())
+            + usize::from(self.status.is_some()) + usize::from(self.arn.is_some())
             + usize::from(self.status_reason.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.value {
@@ -153,6 +153,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ReferenceBuilder
                 f.write_str("a `Reference builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ReplicationConfiguration {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.replication_status_summary_list.is_some())
+        let len = usize::from(self.replication_status_summary_list.is_some())
             + usize::from(self.source_region.is_some())
             + usize::from(self.global_sign_in_endpoint.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -37,6 +37,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ReplicationConfiguration {
                 f.write_str("a `ReplicationConfiguration` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,7 +94,7 @@ impl ::serde::Serialize for crate::types::builders::ReplicationConfigurationBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.replication_status_summary_list.is_some())
+        let len = usize::from(self.replication_status_summary_list.is_some())
             + usize::from(self.source_region.is_some())
             + usize::from(self.global_sign_in_endpoint.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -126,6 +127,7 @@ for crate::types::builders::ReplicationConfigurationBuilder {
                 f.write_str("a `ReplicationConfiguration builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

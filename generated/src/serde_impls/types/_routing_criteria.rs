@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::RoutingCriteria {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.steps.is_some())
+        let len = usize::from(self.steps.is_some())
             + usize::from(self.activation_timestamp.is_some())
             + usize::from(self.index.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -42,6 +42,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RoutingCriteria {
                 f.write_str("a `RoutingCriteria` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -98,7 +99,7 @@ impl ::serde::Serialize for crate::types::builders::RoutingCriteriaBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.steps.is_some())
+        let len = usize::from(self.steps.is_some())
             + usize::from(self.activation_timestamp.is_some())
             + usize::from(self.index.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -135,6 +136,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::RoutingCriteriaB
                 f.write_str("a `RoutingCriteria builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::RoutingCriteriaInputStepExpiry {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.duration_in_seconds.is_some());
+        let len = usize::from(self.duration_in_seconds.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.duration_in_seconds {
             map.serialize_entry("DurationInSeconds", value)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RoutingCriteriaInputStepEx
                 f.write_str("a `RoutingCriteriaInputStepExpiry` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -65,7 +66,7 @@ for crate::types::builders::RoutingCriteriaInputStepExpiryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.duration_in_seconds.is_some());
+        let len = usize::from(self.duration_in_seconds.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.duration_in_seconds {
             map.serialize_entry("DurationInSeconds", value)?;
@@ -89,6 +90,7 @@ for crate::types::builders::RoutingCriteriaInputStepExpiryBuilder {
                 f.write_str("a `RoutingCriteriaInputStepExpiry builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::RoutingProfile {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some())
             + usize::from(self.routing_profile_arn.is_some())
             + usize::from(self.routing_profile_id.is_some())
@@ -102,6 +102,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RoutingProfile {
                 f.write_str("a `RoutingProfile` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -294,7 +295,7 @@ impl ::serde::Serialize for crate::types::builders::RoutingProfileBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.name.is_some())
             + usize::from(self.routing_profile_arn.is_some())
             + usize::from(self.routing_profile_id.is_some())
@@ -391,6 +392,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::RoutingProfileBu
                 f.write_str("a `RoutingProfile builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::RoutingProfileManualAssignmentQueueCon
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.queue_reference.is_some());
+        let len = usize::from(self.queue_reference.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.queue_reference {
             map.serialize_entry("QueueReference", value)?;
@@ -29,6 +29,7 @@ for crate::types::RoutingProfileManualAssignmentQueueConfig {
                 f.write_str("a `RoutingProfileManualAssignmentQueueConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -54,9 +55,11 @@ for crate::types::RoutingProfileManualAssignmentQueueConfig {
                 }
                 ::std::result::Result::Ok(crate::types::RoutingProfileManualAssignmentQueueConfig {
                     queue_reference: field_queue_reference
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::RoutingProfileQueueReference,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::RoutingProfileQueueReference,
+                            >,
+                        ),
                 })
             }
         }
@@ -71,7 +74,7 @@ for crate::types::builders::RoutingProfileManualAssignmentQueueConfigBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.queue_reference.is_some());
+        let len = usize::from(self.queue_reference.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.queue_reference {
             map.serialize_entry("QueueReference", value)?;
@@ -97,6 +100,7 @@ for crate::types::builders::RoutingProfileManualAssignmentQueueConfigBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

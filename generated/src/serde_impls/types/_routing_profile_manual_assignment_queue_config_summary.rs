@@ -6,8 +6,7 @@ for crate::types::RoutingProfileManualAssignmentQueueConfigSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true);
+        let len = 4usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("QueueId", &self.queue_id)?;
         map.serialize_entry("QueueArn", &self.queue_arn)?;
@@ -34,6 +33,7 @@ for crate::types::RoutingProfileManualAssignmentQueueConfigSummary {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -101,7 +101,7 @@ for crate::types::builders::RoutingProfileManualAssignmentQueueConfigSummaryBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.queue_id.is_some())
+        let len = usize::from(self.queue_id.is_some())
             + usize::from(self.queue_arn.is_some())
             + usize::from(self.queue_name.is_some())
             + usize::from(self.channel.is_some());
@@ -139,6 +139,7 @@ for crate::types::builders::RoutingProfileManualAssignmentQueueConfigSummaryBuil
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::RoutingProfileQueueConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.queue_reference.is_some())
-            + usize::from(true) + usize::from(true);
+        let len = 2usize + usize::from(self.queue_reference.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.queue_reference {
             map.serialize_entry("QueueReference", value)?;
@@ -31,6 +30,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RoutingProfileQueueConfig 
                 f.write_str("a `RoutingProfileQueueConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -72,9 +72,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RoutingProfileQueueConfig 
                 }
                 ::std::result::Result::Ok(crate::types::RoutingProfileQueueConfig {
                     queue_reference: field_queue_reference
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::RoutingProfileQueueReference,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::RoutingProfileQueueReference,
+                            >,
+                        ),
                     priority: field_priority.unwrap_or_default(),
                     delay: field_delay.unwrap_or_default(),
                 })
@@ -90,7 +92,7 @@ impl ::serde::Serialize for crate::types::builders::RoutingProfileQueueConfigBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.queue_reference.is_some())
+        let len = usize::from(self.queue_reference.is_some())
             + usize::from(self.priority.is_some()) + usize::from(self.delay.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.queue_reference {
@@ -121,6 +123,7 @@ for crate::types::builders::RoutingProfileQueueConfigBuilder {
                 f.write_str("a `RoutingProfileQueueConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::RoutingProfileQueueConfigSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(true) + usize::from(true);
+        let len = 6usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("QueueId", &self.queue_id)?;
         map.serialize_entry("QueueArn", &self.queue_arn)?;
@@ -32,6 +31,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RoutingProfileQueueConfigS
                 f.write_str("a `RoutingProfileQueueConfigSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -117,7 +117,7 @@ for crate::types::builders::RoutingProfileQueueConfigSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.queue_id.is_some())
+        let len = usize::from(self.queue_id.is_some())
             + usize::from(self.queue_arn.is_some())
             + usize::from(self.queue_name.is_some())
             + usize::from(self.priority.is_some()) + usize::from(self.delay.is_some())
@@ -160,6 +160,7 @@ for crate::types::builders::RoutingProfileQueueConfigSummaryBuilder {
                 f.write_str("a `RoutingProfileQueueConfigSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::RoutingProfileQueueReference {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("QueueId", &self.queue_id)?;
         map.serialize_entry("Channel", &self.channel)?;
@@ -27,6 +27,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RoutingProfileQueueReferen
                 f.write_str("a `RoutingProfileQueueReference` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -75,7 +76,7 @@ impl ::serde::Serialize for crate::types::builders::RoutingProfileQueueReference
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.queue_id.is_some())
+        let len = usize::from(self.queue_id.is_some())
             + usize::from(self.channel.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.queue_id {
@@ -103,6 +104,7 @@ for crate::types::builders::RoutingProfileQueueReferenceBuilder {
                 f.write_str("a `RoutingProfileQueueReference builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::RoutingProfileReference {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some());
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
@@ -32,6 +31,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RoutingProfileReference {
                 f.write_str("a `RoutingProfileReference` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -77,8 +77,7 @@ impl ::serde::Serialize for crate::types::builders::RoutingProfileReferenceBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some());
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
@@ -105,6 +104,7 @@ for crate::types::builders::RoutingProfileReferenceBuilder {
                 f.write_str("a `RoutingProfileReference builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,10 +5,8 @@ impl ::serde::Serialize for crate::types::Rule {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(self.trigger_event_source.is_some()) + usize::from(true)
-            + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(true) + usize::from(self.tags.is_some());
+        let len = 9usize + usize::from(self.trigger_event_source.is_some())
+            + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Name", &self.name)?;
         map.serialize_entry("RuleId", &self.rule_id)?;
@@ -55,6 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Rule {
                 f.write_str("a `Rule` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -173,9 +172,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Rule {
                     rule_id: field_rule_id.unwrap_or_default(),
                     rule_arn: field_rule_arn.unwrap_or_default(),
                     trigger_event_source: field_trigger_event_source
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::RuleTriggerEventSource,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::RuleTriggerEventSource,
+                            >,
+                        ),
                     function: field_function.unwrap_or_default(),
                     actions: field_actions.unwrap_or_default(),
                     publish_status: field_publish_status
@@ -201,8 +202,8 @@ impl ::serde::Serialize for crate::types::builders::RuleBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
-            + usize::from(self.rule_id.is_some()) + usize::from(self.rule_arn.is_some())
+        let len = usize::from(self.name.is_some()) + usize::from(self.rule_id.is_some())
+            + usize::from(self.rule_arn.is_some())
             + usize::from(self.trigger_event_source.is_some())
             + usize::from(self.function.is_some()) + usize::from(self.actions.is_some())
             + usize::from(self.publish_status.is_some())
@@ -274,6 +275,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::RuleBuilder {
                 f.write_str("a `Rule builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

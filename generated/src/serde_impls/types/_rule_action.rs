@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::RuleAction {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.task_action.is_some())
+        let len = 1usize + usize::from(self.task_action.is_some())
             + usize::from(self.event_bridge_action.is_some())
             + usize::from(self.assign_contact_category_action.is_some())
             + usize::from(self.send_notification_action.is_some())
@@ -62,6 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RuleAction {
                 f.write_str("a `RuleAction` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -202,7 +203,7 @@ impl ::serde::Serialize for crate::types::builders::RuleActionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.action_type.is_some())
+        let len = usize::from(self.action_type.is_some())
             + usize::from(self.task_action.is_some())
             + usize::from(self.event_bridge_action.is_some())
             + usize::from(self.assign_contact_category_action.is_some())
@@ -262,6 +263,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::RuleActionBuilde
                 f.write_str("a `RuleAction builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

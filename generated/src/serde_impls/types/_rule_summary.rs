@@ -5,9 +5,7 @@ impl ::serde::Serialize for crate::types::RuleSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(true);
+        let len = 8usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Name", &self.name)?;
         map.serialize_entry("RuleId", &self.rule_id)?;
@@ -47,6 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RuleSummary {
                 f.write_str("a `RuleSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -164,8 +163,8 @@ impl ::serde::Serialize for crate::types::builders::RuleSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
-            + usize::from(self.rule_id.is_some()) + usize::from(self.rule_arn.is_some())
+        let len = usize::from(self.name.is_some()) + usize::from(self.rule_id.is_some())
+            + usize::from(self.rule_arn.is_some())
             + usize::from(self.event_source_name.is_some())
             + usize::from(self.publish_status.is_some())
             + usize::from(self.action_summaries.is_some())
@@ -226,6 +225,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::RuleSummaryBuild
                 f.write_str("a `RuleSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

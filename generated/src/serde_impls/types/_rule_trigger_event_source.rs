@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::RuleTriggerEventSource {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true)
-            + usize::from(self.integration_association_id.is_some());
+        let len = 1usize + usize::from(self.integration_association_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("EventSourceName", &self.event_source_name)?;
         if let ::std::option::Option::Some(value) = &self.integration_association_id {
@@ -30,6 +29,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RuleTriggerEventSource {
                 f.write_str("a `RuleTriggerEventSource` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -82,7 +82,7 @@ impl ::serde::Serialize for crate::types::builders::RuleTriggerEventSourceBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.event_source_name.is_some())
+        let len = usize::from(self.event_source_name.is_some())
             + usize::from(self.integration_association_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.event_source_name {
@@ -110,6 +110,7 @@ for crate::types::builders::RuleTriggerEventSourceBuilder {
                 f.write_str("a `RuleTriggerEventSource builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::S3Config {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.encryption_config.is_some());
+        let len = 2usize + usize::from(self.encryption_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("BucketName", &self.bucket_name)?;
         map.serialize_entry("BucketPrefix", &self.bucket_prefix)?;
@@ -31,6 +30,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::S3Config {
                 f.write_str("a `S3Config` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -87,7 +87,7 @@ impl ::serde::Serialize for crate::types::builders::S3ConfigBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.bucket_name.is_some())
+        let len = usize::from(self.bucket_name.is_some())
             + usize::from(self.bucket_prefix.is_some())
             + usize::from(self.encryption_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -118,6 +118,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::S3ConfigBuilder 
                 f.write_str("a `S3Config builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::SearchContactsAdditionalTimeRange {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Criteria", &self.criteria)?;
         map.serialize_entry("MatchType", &self.match_type)?;
@@ -27,6 +27,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SearchContactsAdditionalTi
                 f.write_str("a `SearchContactsAdditionalTimeRange` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ for crate::types::builders::SearchContactsAdditionalTimeRangeBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.criteria.is_some())
+        let len = usize::from(self.criteria.is_some())
             + usize::from(self.match_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.criteria {
@@ -108,6 +109,7 @@ for crate::types::builders::SearchContactsAdditionalTimeRangeBuilder {
                 f.write_str("a `SearchContactsAdditionalTimeRange builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::SearchContactsAdditionalTimeRangeCrite
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.time_range.is_some())
+        let len = usize::from(self.time_range.is_some())
             + usize::from(self.timestamp_condition.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.time_range {
@@ -33,6 +33,7 @@ for crate::types::SearchContactsAdditionalTimeRangeCriteria {
                 f.write_str("a `SearchContactsAdditionalTimeRangeCriteria` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -83,7 +84,7 @@ for crate::types::builders::SearchContactsAdditionalTimeRangeCriteriaBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.time_range.is_some())
+        let len = usize::from(self.time_range.is_some())
             + usize::from(self.timestamp_condition.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.time_range {
@@ -113,6 +114,7 @@ for crate::types::builders::SearchContactsAdditionalTimeRangeCriteriaBuilder {
                 )
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::SearchContactsTimeRange {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true);
+        let len = 3usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Type", &self.r#type)?;
         map.serialize_entry(
@@ -40,6 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SearchContactsTimeRange {
                 f.write_str("a `SearchContactsTimeRange` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -105,7 +106,7 @@ impl ::serde::Serialize for crate::types::builders::SearchContactsTimeRangeBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.r#type.is_some())
+        let len = usize::from(self.r#type.is_some())
             + usize::from(self.start_time.is_some())
             + usize::from(self.end_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -149,6 +150,7 @@ for crate::types::builders::SearchContactsTimeRangeBuilder {
                 f.write_str("a `SearchContactsTimeRange builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

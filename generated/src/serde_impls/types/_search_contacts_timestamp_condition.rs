@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::SearchContactsTimestampCondition {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Type", &self.r#type)?;
         map.serialize_entry("ConditionType", &self.condition_type)?;
@@ -27,6 +27,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SearchContactsTimestampCon
                 f.write_str("a `SearchContactsTimestampCondition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -83,7 +84,7 @@ for crate::types::builders::SearchContactsTimestampConditionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.r#type.is_some())
+        let len = usize::from(self.r#type.is_some())
             + usize::from(self.condition_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.r#type {
@@ -111,6 +112,7 @@ for crate::types::builders::SearchContactsTimestampConditionBuilder {
                 f.write_str("a `SearchContactsTimestampCondition builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

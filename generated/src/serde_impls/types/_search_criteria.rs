@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::SearchCriteria {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.agent_ids.is_some())
             + usize::from(self.agent_hierarchy_groups.is_some())
             + usize::from(self.channels.is_some())
@@ -76,6 +76,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SearchCriteria {
                 f.write_str("a `SearchCriteria` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -238,7 +239,7 @@ impl ::serde::Serialize for crate::types::builders::SearchCriteriaBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.agent_ids.is_some())
             + usize::from(self.agent_hierarchy_groups.is_some())
             + usize::from(self.channels.is_some())
@@ -309,6 +310,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::SearchCriteriaBu
                 f.write_str("a `SearchCriteria builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

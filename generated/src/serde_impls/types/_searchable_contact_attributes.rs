@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::SearchableContactAttributes {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.match_type.is_some());
+        let len = 1usize + usize::from(self.match_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Criteria", &self.criteria)?;
         if let ::std::option::Option::Some(value) = &self.match_type {
@@ -29,6 +29,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SearchableContactAttribute
                 f.write_str("a `SearchableContactAttributes` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -78,7 +79,7 @@ impl ::serde::Serialize for crate::types::builders::SearchableContactAttributesB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.criteria.is_some())
+        let len = usize::from(self.criteria.is_some())
             + usize::from(self.match_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.criteria {
@@ -106,6 +107,7 @@ for crate::types::builders::SearchableContactAttributesBuilder {
                 f.write_str("a `SearchableContactAttributes builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::SearchableContactAttributesCriteria {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Key", &self.key)?;
         map.serialize_entry("Values", &self.values)?;
@@ -28,6 +28,7 @@ for crate::types::SearchableContactAttributesCriteria {
                 f.write_str("a `SearchableContactAttributesCriteria` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -74,8 +75,7 @@ for crate::types::builders::SearchableContactAttributesCriteriaBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.key.is_some())
-            + usize::from(self.values.is_some());
+        let len = usize::from(self.key.is_some()) + usize::from(self.values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.key {
             map.serialize_entry("Key", value)?;
@@ -102,6 +102,7 @@ for crate::types::builders::SearchableContactAttributesCriteriaBuilder {
                 f.write_str("a `SearchableContactAttributesCriteria builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

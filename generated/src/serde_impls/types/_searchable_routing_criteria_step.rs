@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::SearchableRoutingCriteriaStep {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.agent_criteria.is_some());
+        let len = usize::from(self.agent_criteria.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.agent_criteria {
             map.serialize_entry("AgentCriteria", value)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SearchableRoutingCriteriaS
                 f.write_str("a `SearchableRoutingCriteriaStep` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -67,7 +68,7 @@ for crate::types::builders::SearchableRoutingCriteriaStepBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.agent_criteria.is_some());
+        let len = usize::from(self.agent_criteria.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.agent_criteria {
             map.serialize_entry("AgentCriteria", value)?;
@@ -91,6 +92,7 @@ for crate::types::builders::SearchableRoutingCriteriaStepBuilder {
                 f.write_str("a `SearchableRoutingCriteriaStep builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::SecurityKey {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.association_id.is_some())
+        let len = usize::from(self.association_id.is_some())
             + usize::from(self.key.is_some())
             + usize::from(self.creation_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -42,6 +42,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SecurityKey {
                 f.write_str("a `SecurityKey` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -98,7 +99,7 @@ impl ::serde::Serialize for crate::types::builders::SecurityKeyBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.association_id.is_some())
+        let len = usize::from(self.association_id.is_some())
             + usize::from(self.key.is_some())
             + usize::from(self.creation_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -135,6 +136,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::SecurityKeyBuild
                 f.write_str("a `SecurityKey builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::SecurityProfile {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.organization_resource_id.is_some())
             + usize::from(self.arn.is_some())
             + usize::from(self.security_profile_name.is_some())
@@ -86,6 +86,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SecurityProfile {
                 f.write_str("a `SecurityProfile` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -244,7 +245,7 @@ impl ::serde::Serialize for crate::types::builders::SecurityProfileBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.organization_resource_id.is_some())
             + usize::from(self.arn.is_some())
             + usize::from(self.security_profile_name.is_some())
@@ -325,6 +326,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::SecurityProfileB
                 f.write_str("a `SecurityProfile builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::SecurityProfileSearchSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.organization_resource_id.is_some())
             + usize::from(self.arn.is_some())
             + usize::from(self.security_profile_name.is_some())
@@ -47,6 +47,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SecurityProfileSearchSumma
                 f.write_str("a `SecurityProfileSearchSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -130,7 +131,7 @@ impl ::serde::Serialize for crate::types::builders::SecurityProfileSearchSummary
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.organization_resource_id.is_some())
             + usize::from(self.arn.is_some())
             + usize::from(self.security_profile_name.is_some())
@@ -173,6 +174,7 @@ for crate::types::builders::SecurityProfileSearchSummaryBuilder {
                 f.write_str("a `SecurityProfileSearchSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

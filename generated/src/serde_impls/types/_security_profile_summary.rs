@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::SecurityProfileSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -49,6 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SecurityProfileSummary {
                 f.write_str("a `SecurityProfileSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -123,8 +124,8 @@ impl ::serde::Serialize for crate::types::builders::SecurityProfileSummaryBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -168,6 +169,7 @@ for crate::types::builders::SecurityProfileSummaryBuilder {
                 f.write_str("a `SecurityProfileSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::SegmentAttributeValue {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.value_string.is_some())
+        let len = usize::from(self.value_string.is_some())
             + usize::from(self.value_map.is_some())
             + usize::from(self.value_integer.is_some())
             + usize::from(self.value_list.is_some())
@@ -44,6 +44,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SegmentAttributeValue {
                 f.write_str("a `SegmentAttributeValue` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -123,7 +124,7 @@ impl ::serde::Serialize for crate::types::builders::SegmentAttributeValueBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.value_string.is_some())
+        let len = usize::from(self.value_string.is_some())
             + usize::from(self.value_map.is_some())
             + usize::from(self.value_integer.is_some())
             + usize::from(self.value_list.is_some())
@@ -163,6 +164,7 @@ for crate::types::builders::SegmentAttributeValueBuilder {
                 f.write_str("a `SegmentAttributeValue builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::SendNotificationActionDefinition {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.subject.is_some())
-            + usize::from(true) + usize::from(true)
+        let len = 3usize + usize::from(self.subject.is_some())
             + usize::from(self.recipient.is_some())
             + usize::from(self.exclusion.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -40,6 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SendNotificationActionDefi
                 f.write_str("a `SendNotificationActionDefinition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -121,9 +121,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SendNotificationActionDefi
                             "no value was set",
                         )),
                     recipient: field_recipient
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::NotificationRecipientType,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::NotificationRecipientType,
+                            >,
+                        ),
                     exclusion: field_exclusion,
                 })
             }
@@ -139,7 +141,7 @@ for crate::types::builders::SendNotificationActionDefinitionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.delivery_method.is_some())
+        let len = usize::from(self.delivery_method.is_some())
             + usize::from(self.subject.is_some()) + usize::from(self.content.is_some())
             + usize::from(self.content_type.is_some())
             + usize::from(self.recipient.is_some())
@@ -182,6 +184,7 @@ for crate::types::builders::SendNotificationActionDefinitionBuilder {
                 f.write_str("a `SendNotificationActionDefinition builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

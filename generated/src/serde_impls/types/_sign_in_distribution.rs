@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::SignInDistribution {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Region", &self.region)?;
         map.serialize_entry("Enabled", &self.enabled)?;
@@ -27,6 +27,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SignInDistribution {
                 f.write_str("a `SignInDistribution` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -72,7 +73,7 @@ impl ::serde::Serialize for crate::types::builders::SignInDistributionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.region.is_some())
+        let len = usize::from(self.region.is_some())
             + usize::from(self.enabled.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.region {
@@ -100,6 +101,7 @@ for crate::types::builders::SignInDistributionBuilder {
                 f.write_str("a `SignInDistribution builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

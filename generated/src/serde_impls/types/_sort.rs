@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::Sort {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("FieldName", &self.field_name)?;
         map.serialize_entry("Order", &self.order)?;
@@ -27,6 +27,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Sort {
                 f.write_str("a `Sort` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ impl ::serde::Serialize for crate::types::builders::SortBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.field_name.is_some())
+        let len = usize::from(self.field_name.is_some())
             + usize::from(self.order.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.field_name {
@@ -107,6 +108,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::SortBuilder {
                 f.write_str("a `Sort builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::SourceCampaign {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.campaign_id.is_some())
+        let len = usize::from(self.campaign_id.is_some())
             + usize::from(self.outbound_request_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.campaign_id {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SourceCampaign {
                 f.write_str("a `SourceCampaign` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -77,7 +78,7 @@ impl ::serde::Serialize for crate::types::builders::SourceCampaignBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.campaign_id.is_some())
+        let len = usize::from(self.campaign_id.is_some())
             + usize::from(self.outbound_request_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.campaign_id {
@@ -104,6 +105,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::SourceCampaignBu
                 f.write_str("a `SourceCampaign builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

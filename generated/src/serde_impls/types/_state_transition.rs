@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::StateTransition {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.state.is_some())
+        let len = usize::from(self.state.is_some())
             + usize::from(self.state_start_timestamp.is_some())
             + usize::from(self.state_end_timestamp.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -48,6 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::StateTransition {
                 f.write_str("a `StateTransition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -108,7 +109,7 @@ impl ::serde::Serialize for crate::types::builders::StateTransitionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.state.is_some())
+        let len = usize::from(self.state.is_some())
             + usize::from(self.state_start_timestamp.is_some())
             + usize::from(self.state_end_timestamp.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -151,6 +152,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::StateTransitionB
                 f.write_str("a `StateTransition builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::Step {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.expiry.is_some())
+        let len = usize::from(self.expiry.is_some())
             + usize::from(self.expression.is_some())
             + usize::from(self.status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Step {
                 f.write_str("a `Step` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -94,7 +95,7 @@ impl ::serde::Serialize for crate::types::builders::StepBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.expiry.is_some())
+        let len = usize::from(self.expiry.is_some())
             + usize::from(self.expression.is_some())
             + usize::from(self.status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -125,6 +126,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::StepBuilder {
                 f.write_str("a `Step builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::SubmitAutoEvaluationActionDefinition {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true);
+        let len = 1usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("EvaluationFormId", &self.evaluation_form_id)?;
         map.end()
@@ -27,6 +27,7 @@ for crate::types::SubmitAutoEvaluationActionDefinition {
                 f.write_str("a `SubmitAutoEvaluationActionDefinition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -64,7 +65,7 @@ for crate::types::builders::SubmitAutoEvaluationActionDefinitionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.evaluation_form_id.is_some());
+        let len = usize::from(self.evaluation_form_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.evaluation_form_id {
             map.serialize_entry("EvaluationFormId", value)?;
@@ -88,6 +89,7 @@ for crate::types::builders::SubmitAutoEvaluationActionDefinitionBuilder {
                 f.write_str("a `SubmitAutoEvaluationActionDefinition builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

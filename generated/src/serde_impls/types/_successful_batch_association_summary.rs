@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::SuccessfulBatchAssociationSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.resource_arn.is_some());
+        let len = usize::from(self.resource_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.resource_arn {
             map.serialize_entry("ResourceArn", value)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SuccessfulBatchAssociation
                 f.write_str("a `SuccessfulBatchAssociationSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -65,7 +66,7 @@ for crate::types::builders::SuccessfulBatchAssociationSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.resource_arn.is_some());
+        let len = usize::from(self.resource_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.resource_arn {
             map.serialize_entry("ResourceArn", value)?;
@@ -89,6 +90,7 @@ for crate::types::builders::SuccessfulBatchAssociationSummaryBuilder {
                 f.write_str("a `SuccessfulBatchAssociationSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

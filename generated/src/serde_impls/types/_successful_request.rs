@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::SuccessfulRequest {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.request_identifier.is_some())
+        let len = usize::from(self.request_identifier.is_some())
             + usize::from(self.contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.request_identifier {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SuccessfulRequest {
                 f.write_str("a `SuccessfulRequest` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -77,7 +78,7 @@ impl ::serde::Serialize for crate::types::builders::SuccessfulRequestBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.request_identifier.is_some())
+        let len = usize::from(self.request_identifier.is_some())
             + usize::from(self.contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.request_identifier {
@@ -105,6 +106,7 @@ for crate::types::builders::SuccessfulRequestBuilder {
                 f.write_str("a `SuccessfulRequest builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::TagSearchCondition {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.tag_key.is_some())
+        let len = usize::from(self.tag_key.is_some())
             + usize::from(self.tag_value.is_some())
             + usize::from(self.tag_key_comparison_type.is_some())
             + usize::from(self.tag_value_comparison_type.is_some());
@@ -40,6 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TagSearchCondition {
                 f.write_str("a `TagSearchCondition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -107,7 +108,7 @@ impl ::serde::Serialize for crate::types::builders::TagSearchConditionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.tag_key.is_some())
+        let len = usize::from(self.tag_key.is_some())
             + usize::from(self.tag_value.is_some())
             + usize::from(self.tag_key_comparison_type.is_some())
             + usize::from(self.tag_value_comparison_type.is_some());
@@ -143,6 +144,7 @@ for crate::types::builders::TagSearchConditionBuilder {
                 f.write_str("a `TagSearchCondition builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

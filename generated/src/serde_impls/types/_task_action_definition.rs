@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::TaskActionDefinition {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.description.is_some())
-            + usize::from(true) + usize::from(self.references.is_some());
+        let len = 2usize + usize::from(self.description.is_some())
+            + usize::from(self.references.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Name", &self.name)?;
         if let ::std::option::Option::Some(value) = &self.description {
@@ -34,6 +34,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TaskActionDefinition {
                 f.write_str("a `TaskActionDefinition` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -99,7 +100,7 @@ impl ::serde::Serialize for crate::types::builders::TaskActionDefinitionBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
+        let len = usize::from(self.name.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.references.is_some());
@@ -135,6 +136,7 @@ for crate::types::builders::TaskActionDefinitionBuilder {
                 f.write_str("a `TaskActionDefinition builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

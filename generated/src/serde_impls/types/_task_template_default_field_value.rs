@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::TaskTemplateDefaultFieldValue {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.default_value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TaskTemplateDefaultFieldVa
                 f.write_str("a `TaskTemplateDefaultFieldValue` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ for crate::types::builders::TaskTemplateDefaultFieldValueBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.default_value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
@@ -108,6 +109,7 @@ for crate::types::builders::TaskTemplateDefaultFieldValueBuilder {
                 f.write_str("a `TaskTemplateDefaultFieldValue builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

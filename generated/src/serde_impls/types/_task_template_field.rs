@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::TaskTemplateField {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.r#type.is_some())
             + usize::from(self.single_select_options.is_some());
@@ -40,6 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TaskTemplateField {
                 f.write_str("a `TaskTemplateField` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -93,9 +94,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TaskTemplateField {
                 }
                 ::std::result::Result::Ok(crate::types::TaskTemplateField {
                     id: field_id
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::TaskTemplateFieldIdentifier,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::TaskTemplateFieldIdentifier,
+                            >,
+                        ),
                     description: field_description,
                     r#type: field_type,
                     single_select_options: field_single_select_options,
@@ -112,7 +115,7 @@ impl ::serde::Serialize for crate::types::builders::TaskTemplateFieldBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
+        let len = usize::from(self.id.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.r#type.is_some())
             + usize::from(self.single_select_options.is_some());
@@ -148,6 +151,7 @@ for crate::types::builders::TaskTemplateFieldBuilder {
                 f.write_str("a `TaskTemplateField builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::TaskTemplateFieldIdentifier {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some());
+        let len = usize::from(self.name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TaskTemplateFieldIdentifie
                 f.write_str("a `TaskTemplateFieldIdentifier` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -64,7 +65,7 @@ impl ::serde::Serialize for crate::types::builders::TaskTemplateFieldIdentifierB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some());
+        let len = usize::from(self.name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
@@ -88,6 +89,7 @@ for crate::types::builders::TaskTemplateFieldIdentifierBuilder {
                 f.write_str("a `TaskTemplateFieldIdentifier builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

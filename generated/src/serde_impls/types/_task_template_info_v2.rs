@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::TaskTemplateInfoV2 {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
-            + usize::from(self.name.is_some());
+        let len = usize::from(self.arn.is_some()) + usize::from(self.name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.arn {
             map.serialize_entry("Arn", value)?;
@@ -32,6 +31,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TaskTemplateInfoV2 {
                 f.write_str("a `TaskTemplateInfoV2` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -77,8 +77,7 @@ impl ::serde::Serialize for crate::types::builders::TaskTemplateInfoV2Builder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
-            + usize::from(self.name.is_some());
+        let len = usize::from(self.arn.is_some()) + usize::from(self.name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.arn {
             map.serialize_entry("Arn", value)?;
@@ -105,6 +104,7 @@ for crate::types::builders::TaskTemplateInfoV2Builder {
                 f.write_str("a `TaskTemplateInfoV2 builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,9 +5,8 @@ impl ::serde::Serialize for crate::types::TaskTemplateMetadata {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.description.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.status.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.created_time.is_some());
@@ -63,6 +62,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TaskTemplateMetadata {
                 f.write_str("a `TaskTemplateMetadata` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -159,9 +159,8 @@ impl ::serde::Serialize for crate::types::builders::TaskTemplateMetadataBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.description.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.status.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.created_time.is_some());
@@ -218,6 +217,7 @@ for crate::types::builders::TaskTemplateMetadataBuilder {
                 f.write_str("a `TaskTemplateMetadata builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

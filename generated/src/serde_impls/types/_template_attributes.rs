@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::TemplateAttributes {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.custom_attributes.is_some())
+        let len = usize::from(self.custom_attributes.is_some())
             + usize::from(self.customer_profile_attributes.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.custom_attributes {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TemplateAttributes {
                 f.write_str("a `TemplateAttributes` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -81,7 +82,7 @@ impl ::serde::Serialize for crate::types::builders::TemplateAttributesBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.custom_attributes.is_some())
+        let len = usize::from(self.custom_attributes.is_some())
             + usize::from(self.customer_profile_attributes.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.custom_attributes {
@@ -109,6 +110,7 @@ for crate::types::builders::TemplateAttributesBuilder {
                 f.write_str("a `TemplateAttributes builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,7 @@ impl ::serde::Serialize for crate::types::TemplatedMessageConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true)
-            + usize::from(self.template_attributes.is_some());
+        let len = 2usize + usize::from(self.template_attributes.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("KnowledgeBaseId", &self.knowledge_base_id)?;
         map.serialize_entry("MessageTemplateId", &self.message_template_id)?;
@@ -31,6 +30,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TemplatedMessageConfig {
                 f.write_str("a `TemplatedMessageConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -74,9 +74,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TemplatedMessageConfig {
                     knowledge_base_id: field_knowledge_base_id.unwrap_or_default(),
                     message_template_id: field_message_template_id.unwrap_or_default(),
                     template_attributes: field_template_attributes
-                        .or_else(|| crate::serde_wire::from_empty::<
-                            crate::types::TemplateAttributes,
-                        >()),
+                        .or_else(
+                            crate::serde_wire::from_empty::<
+                                crate::types::TemplateAttributes,
+                            >,
+                        ),
                 })
             }
         }
@@ -90,7 +92,7 @@ impl ::serde::Serialize for crate::types::builders::TemplatedMessageConfigBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.knowledge_base_id.is_some())
+        let len = usize::from(self.knowledge_base_id.is_some())
             + usize::from(self.message_template_id.is_some())
             + usize::from(self.template_attributes.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -122,6 +124,7 @@ for crate::types::builders::TemplatedMessageConfigBuilder {
                 f.write_str("a `TemplatedMessageConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,9 +5,8 @@ impl ::serde::Serialize for crate::types::TestCase {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
-            + usize::from(self.id.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.content.is_some())
+        let len = usize::from(self.arn.is_some()) + usize::from(self.id.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.content.is_some())
             + usize::from(self.entry_point.is_some())
             + usize::from(self.initialization_data.is_some())
             + usize::from(self.description.is_some())
@@ -77,6 +76,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TestCase {
                 f.write_str("a `TestCase` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -220,9 +220,8 @@ impl ::serde::Serialize for crate::types::builders::TestCaseBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
-            + usize::from(self.id.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.content.is_some())
+        let len = usize::from(self.arn.is_some()) + usize::from(self.id.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.content.is_some())
             + usize::from(self.entry_point.is_some())
             + usize::from(self.initialization_data.is_some())
             + usize::from(self.description.is_some())
@@ -292,6 +291,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::TestCaseBuilder 
                 f.write_str("a `TestCase builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

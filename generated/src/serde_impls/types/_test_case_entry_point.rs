@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::TestCaseEntryPoint {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.r#type.is_some())
+        let len = usize::from(self.r#type.is_some())
             + usize::from(self.voice_call_entry_point_parameters.is_some())
             + usize::from(self.chat_entry_point_parameters.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -38,6 +38,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TestCaseEntryPoint {
                 f.write_str("a `TestCaseEntryPoint` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -98,7 +99,7 @@ impl ::serde::Serialize for crate::types::builders::TestCaseEntryPointBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.r#type.is_some())
+        let len = usize::from(self.r#type.is_some())
             + usize::from(self.voice_call_entry_point_parameters.is_some())
             + usize::from(self.chat_entry_point_parameters.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -132,6 +133,7 @@ for crate::types::builders::TestCaseEntryPointBuilder {
                 f.write_str("a `TestCaseEntryPoint builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::TestCaseExecution {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.start_time.is_some())
+        let len = usize::from(self.start_time.is_some())
             + usize::from(self.end_time.is_some())
             + usize::from(self.test_case_execution_id.is_some())
             + usize::from(self.test_case_id.is_some())
@@ -60,6 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TestCaseExecution {
                 f.write_str("a `TestCaseExecution` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -149,7 +150,7 @@ impl ::serde::Serialize for crate::types::builders::TestCaseExecutionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.start_time.is_some())
+        let len = usize::from(self.start_time.is_some())
             + usize::from(self.end_time.is_some())
             + usize::from(self.test_case_execution_id.is_some())
             + usize::from(self.test_case_id.is_some())
@@ -205,6 +206,7 @@ for crate::types::builders::TestCaseExecutionBuilder {
                 f.write_str("a `TestCaseExecution builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::TestCaseSearchCriteria {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_conditions.is_some())
             + usize::from(self.string_condition.is_some())
             + usize::from(self.status_condition.is_some());
@@ -40,6 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TestCaseSearchCriteria {
                 f.write_str("a `TestCaseSearchCriteria` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -111,7 +112,7 @@ impl ::serde::Serialize for crate::types::builders::TestCaseSearchCriteriaBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_conditions.is_some())
             + usize::from(self.string_condition.is_some())
             + usize::from(self.status_condition.is_some());
@@ -147,6 +148,7 @@ for crate::types::builders::TestCaseSearchCriteriaBuilder {
                 f.write_str("a `TestCaseSearchCriteria builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::Threshold {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.comparison.is_some())
+        let len = usize::from(self.comparison.is_some())
             + usize::from(self.threshold_value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.comparison {
@@ -35,6 +35,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Threshold {
                 f.write_str("a `Threshold` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -82,7 +83,7 @@ impl ::serde::Serialize for crate::types::builders::ThresholdBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.comparison.is_some())
+        let len = usize::from(self.comparison.is_some())
             + usize::from(self.threshold_value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.comparison {
@@ -112,6 +113,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ThresholdBuilder
                 f.write_str("a `Threshold builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ThresholdV2 {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.comparison.is_some())
+        let len = usize::from(self.comparison.is_some())
             + usize::from(self.threshold_value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.comparison {
@@ -35,6 +35,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ThresholdV2 {
                 f.write_str("a `ThresholdV2` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ impl ::serde::Serialize for crate::types::builders::ThresholdV2Builder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.comparison.is_some())
+        let len = usize::from(self.comparison.is_some())
             + usize::from(self.threshold_value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.comparison {
@@ -110,6 +111,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ThresholdV2Build
                 f.write_str("a `ThresholdV2 builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,9 +5,8 @@ impl ::serde::Serialize for crate::types::TrafficDistributionGroup {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.description.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.instance_arn.is_some())
             + usize::from(self.status.is_some()) + usize::from(self.tags.is_some())
             + usize::from(self.is_default);
@@ -54,6 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TrafficDistributionGroup {
                 f.write_str("a `TrafficDistributionGroup` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -157,9 +157,8 @@ impl ::serde::Serialize for crate::types::builders::TrafficDistributionGroupBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.description.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
             + usize::from(self.instance_arn.is_some())
             + usize::from(self.status.is_some()) + usize::from(self.tags.is_some())
             + usize::from(self.is_default.is_some());
@@ -207,6 +206,7 @@ for crate::types::builders::TrafficDistributionGroupBuilder {
                 f.write_str("a `TrafficDistributionGroup builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,9 +5,8 @@ impl ::serde::Serialize for crate::types::TrafficDistributionGroupSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.instance_arn.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.instance_arn.is_some())
             + usize::from(self.status.is_some()) + usize::from(self.is_default);
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
@@ -46,6 +45,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TrafficDistributionGroupSu
                 f.write_str("a `TrafficDistributionGroupSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -130,9 +130,8 @@ for crate::types::builders::TrafficDistributionGroupSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.instance_arn.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.instance_arn.is_some())
             + usize::from(self.status.is_some())
             + usize::from(self.is_default.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -173,6 +172,7 @@ for crate::types::builders::TrafficDistributionGroupSummaryBuilder {
                 f.write_str("a `TrafficDistributionGroupSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

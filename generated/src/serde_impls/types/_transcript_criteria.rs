@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::TranscriptCriteria {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true);
+        let len = 3usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("ParticipantRole", &self.participant_role)?;
         map.serialize_entry("SearchText", &self.search_text)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TranscriptCriteria {
                 f.write_str("a `TranscriptCriteria` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -92,7 +93,7 @@ impl ::serde::Serialize for crate::types::builders::TranscriptCriteriaBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.participant_role.is_some())
+        let len = usize::from(self.participant_role.is_some())
             + usize::from(self.search_text.is_some())
             + usize::from(self.match_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -124,6 +125,7 @@ for crate::types::builders::TranscriptCriteriaBuilder {
                 f.write_str("a `TranscriptCriteria builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::UseCase {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.use_case_id.is_some())
+        let len = usize::from(self.use_case_id.is_some())
             + usize::from(self.use_case_arn.is_some())
             + usize::from(self.use_case_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::UseCase {
                 f.write_str("a `UseCase` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -92,7 +93,7 @@ impl ::serde::Serialize for crate::types::builders::UseCaseBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.use_case_id.is_some())
+        let len = usize::from(self.use_case_id.is_some())
             + usize::from(self.use_case_arn.is_some())
             + usize::from(self.use_case_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -123,6 +124,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::UseCaseBuilder {
                 f.write_str("a `UseCase builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::User {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.username.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.username.is_some())
             + usize::from(self.identity_info.is_some())
             + usize::from(self.phone_config.is_some())
             + usize::from(self.directory_user_id.is_some())
@@ -97,6 +97,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::User {
                 f.write_str("a `User` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -295,8 +296,8 @@ impl ::serde::Serialize for crate::types::builders::UserBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.username.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.username.is_some())
             + usize::from(self.identity_info.is_some())
             + usize::from(self.phone_config.is_some())
             + usize::from(self.directory_user_id.is_some())
@@ -387,6 +388,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::UserBuilder {
                 f.write_str("a `User builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::UserData {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.user.is_some())
+        let len = usize::from(self.user.is_some())
             + usize::from(self.routing_profile.is_some())
             + usize::from(self.hierarchy_path.is_some())
             + usize::from(self.status.is_some())
@@ -60,6 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::UserData {
                 f.write_str("a `UserData` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -182,7 +183,7 @@ impl ::serde::Serialize for crate::types::builders::UserDataBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.user.is_some())
+        let len = usize::from(self.user.is_some())
             + usize::from(self.routing_profile.is_some())
             + usize::from(self.hierarchy_path.is_some())
             + usize::from(self.status.is_some())
@@ -237,6 +238,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::UserDataBuilder 
                 f.write_str("a `UserData builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::UserDataFilters {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.queues.is_some())
+        let len = usize::from(self.queues.is_some())
             + usize::from(self.contact_filter.is_some())
             + usize::from(self.routing_profiles.is_some())
             + usize::from(self.agents.is_some())
@@ -44,6 +44,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::UserDataFilters {
                 f.write_str("a `UserDataFilters` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -120,7 +121,7 @@ impl ::serde::Serialize for crate::types::builders::UserDataFiltersBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.queues.is_some())
+        let len = usize::from(self.queues.is_some())
             + usize::from(self.contact_filter.is_some())
             + usize::from(self.routing_profiles.is_some())
             + usize::from(self.agents.is_some())
@@ -159,6 +160,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::UserDataFiltersB
                 f.write_str("a `UserDataFilters builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

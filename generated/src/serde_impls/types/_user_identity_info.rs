@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::UserIdentityInfo {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.first_name.is_some())
+        let len = usize::from(self.first_name.is_some())
             + usize::from(self.last_name.is_some()) + usize::from(self.email.is_some())
             + usize::from(self.secondary_email.is_some())
             + usize::from(self.mobile.is_some());
@@ -43,6 +43,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::UserIdentityInfo {
                 f.write_str("a `UserIdentityInfo` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -115,7 +116,7 @@ impl ::serde::Serialize for crate::types::builders::UserIdentityInfoBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.first_name.is_some())
+        let len = usize::from(self.first_name.is_some())
             + usize::from(self.last_name.is_some()) + usize::from(self.email.is_some())
             + usize::from(self.secondary_email.is_some())
             + usize::from(self.mobile.is_some());
@@ -153,6 +154,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::UserIdentityInfo
                 f.write_str("a `UserIdentityInfo builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

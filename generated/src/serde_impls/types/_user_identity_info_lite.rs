@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::UserIdentityInfoLite {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.first_name.is_some())
+        let len = usize::from(self.first_name.is_some())
             + usize::from(self.last_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.first_name {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::UserIdentityInfoLite {
                 f.write_str("a `UserIdentityInfoLite` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -77,7 +78,7 @@ impl ::serde::Serialize for crate::types::builders::UserIdentityInfoLiteBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.first_name.is_some())
+        let len = usize::from(self.first_name.is_some())
             + usize::from(self.last_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.first_name {
@@ -105,6 +106,7 @@ for crate::types::builders::UserIdentityInfoLiteBuilder {
                 f.write_str("a `UserIdentityInfoLite builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::UserInfo {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.user_id.is_some());
+        let len = usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.user_id {
             map.serialize_entry("UserId", value)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::UserInfo {
                 f.write_str("a `UserInfo` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -64,7 +65,7 @@ impl ::serde::Serialize for crate::types::builders::UserInfoBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.user_id.is_some());
+        let len = usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.user_id {
             map.serialize_entry("UserId", value)?;
@@ -87,6 +88,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::UserInfoBuilder 
                 f.write_str("a `UserInfo builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::UserNotificationSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.notification_id.is_some())
+        let len = usize::from(self.notification_id.is_some())
             + usize::from(self.notification_status.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.recipient_id.is_some())
@@ -70,6 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::UserNotificationSummary {
                 f.write_str("a `UserNotificationSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -190,7 +191,7 @@ impl ::serde::Serialize for crate::types::builders::UserNotificationSummaryBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.notification_id.is_some())
+        let len = usize::from(self.notification_id.is_some())
             + usize::from(self.notification_status.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.recipient_id.is_some())
@@ -256,6 +257,7 @@ for crate::types::builders::UserNotificationSummaryBuilder {
                 f.write_str("a `UserNotificationSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::UserPhoneConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.auto_accept)
+        let len = 1usize + usize::from(self.auto_accept)
             + usize::from(self.after_contact_work_time_limit != 0)
             + usize::from(self.desk_phone_number.is_some())
             + usize::from(self.persistent_connection.is_some());
@@ -44,6 +44,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::UserPhoneConfig {
                 f.write_str("a `UserPhoneConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -122,7 +123,7 @@ impl ::serde::Serialize for crate::types::builders::UserPhoneConfigBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.phone_type.is_some())
+        let len = usize::from(self.phone_type.is_some())
             + usize::from(self.auto_accept.is_some())
             + usize::from(self.after_contact_work_time_limit.is_some())
             + usize::from(self.desk_phone_number.is_some())
@@ -161,6 +162,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::UserPhoneConfigB
                 f.write_str("a `UserPhoneConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::UserProficiency {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true);
+        let len = 3usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("AttributeName", &self.attribute_name)?;
         map.serialize_entry("AttributeValue", &self.attribute_value)?;
@@ -31,6 +31,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::UserProficiency {
                 f.write_str("a `UserProficiency` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -85,7 +86,7 @@ impl ::serde::Serialize for crate::types::builders::UserProficiencyBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attribute_name.is_some())
+        let len = usize::from(self.attribute_name.is_some())
             + usize::from(self.attribute_value.is_some())
             + usize::from(self.level.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -119,6 +120,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::UserProficiencyB
                 f.write_str("a `UserProficiency builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

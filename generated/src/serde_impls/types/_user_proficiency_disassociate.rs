@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::UserProficiencyDisassociate {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("AttributeName", &self.attribute_name)?;
         map.serialize_entry("AttributeValue", &self.attribute_value)?;
@@ -27,6 +27,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::UserProficiencyDisassociat
                 f.write_str("a `UserProficiencyDisassociate` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -72,7 +73,7 @@ impl ::serde::Serialize for crate::types::builders::UserProficiencyDisassociateB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attribute_name.is_some())
+        let len = usize::from(self.attribute_name.is_some())
             + usize::from(self.attribute_value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.attribute_name {
@@ -100,6 +101,7 @@ for crate::types::builders::UserProficiencyDisassociateBuilder {
                 f.write_str("a `UserProficiencyDisassociate builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

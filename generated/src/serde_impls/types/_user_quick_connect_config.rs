@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::UserQuickConnectConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("UserId", &self.user_id)?;
         map.serialize_entry("ContactFlowId", &self.contact_flow_id)?;
@@ -27,6 +27,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::UserQuickConnectConfig {
                 f.write_str("a `UserQuickConnectConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -72,7 +73,7 @@ impl ::serde::Serialize for crate::types::builders::UserQuickConnectConfigBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.user_id.is_some())
+        let len = usize::from(self.user_id.is_some())
             + usize::from(self.contact_flow_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.user_id {
@@ -100,6 +101,7 @@ for crate::types::builders::UserQuickConnectConfigBuilder {
                 f.write_str("a `UserQuickConnectConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

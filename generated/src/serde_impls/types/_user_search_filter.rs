@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::UserSearchFilter {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.tag_filter.is_some())
+        let len = usize::from(self.tag_filter.is_some())
             + usize::from(self.user_attribute_filter.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.tag_filter {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::UserSearchFilter {
                 f.write_str("a `UserSearchFilter` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -81,7 +82,7 @@ impl ::serde::Serialize for crate::types::builders::UserSearchFilterBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.tag_filter.is_some())
+        let len = usize::from(self.tag_filter.is_some())
             + usize::from(self.user_attribute_filter.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.tag_filter {
@@ -108,6 +109,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::UserSearchFilter
                 f.write_str("a `UserSearchFilter builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::UserSearchSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
+        let len = usize::from(self.arn.is_some())
             + usize::from(self.directory_user_id.is_some())
             + usize::from(self.hierarchy_group_id.is_some())
             + usize::from(self.id.is_some()) + usize::from(self.identity_info.is_some())
@@ -82,6 +82,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::UserSearchSummary {
                 f.write_str("a `UserSearchSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -260,7 +261,7 @@ impl ::serde::Serialize for crate::types::builders::UserSearchSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.arn.is_some())
+        let len = usize::from(self.arn.is_some())
             + usize::from(self.directory_user_id.is_some())
             + usize::from(self.hierarchy_group_id.is_some())
             + usize::from(self.id.is_some()) + usize::from(self.identity_info.is_some())
@@ -338,6 +339,7 @@ for crate::types::builders::UserSearchSummaryBuilder {
                 f.write_str("a `UserSearchSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,10 +5,10 @@ impl ::serde::Serialize for crate::types::Validation {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.min_length != 0)
-            + usize::from(self.max_length != 0) + usize::from(self.min_values != 0)
-            + usize::from(self.max_values != 0) + usize::from(self.ignore_case)
-            + usize::from(self.minimum != 0.0) + usize::from(self.maximum != 0.0)
+        let len = usize::from(self.min_length != 0) + usize::from(self.max_length != 0)
+            + usize::from(self.min_values != 0) + usize::from(self.max_values != 0)
+            + usize::from(self.ignore_case) + usize::from(self.minimum != 0.0)
+            + usize::from(self.maximum != 0.0)
             + usize::from(self.exclusive_minimum != 0.0)
             + usize::from(self.exclusive_maximum != 0.0)
             + usize::from(self.multiple_of != 0.0) + usize::from(self.r#enum.is_some());
@@ -85,6 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Validation {
                 f.write_str("a `Validation` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -213,7 +214,7 @@ impl ::serde::Serialize for crate::types::builders::ValidationBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.min_length.is_some())
+        let len = usize::from(self.min_length.is_some())
             + usize::from(self.max_length.is_some())
             + usize::from(self.min_values.is_some())
             + usize::from(self.max_values.is_some())
@@ -290,6 +291,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ValidationBuilde
                 f.write_str("a `Validation builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

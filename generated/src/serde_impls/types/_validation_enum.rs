@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ValidationEnum {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.strict) + usize::from(self.values.is_some());
+        let len = usize::from(self.strict) + usize::from(self.values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if self.strict {
             map.serialize_entry("Strict", &self.strict)?;
@@ -31,6 +31,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ValidationEnum {
                 f.write_str("a `ValidationEnum` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -76,7 +77,7 @@ impl ::serde::Serialize for crate::types::builders::ValidationEnumBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.strict.is_some())
+        let len = usize::from(self.strict.is_some())
             + usize::from(self.values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.strict {
@@ -103,6 +104,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ValidationEnumBu
                 f.write_str("a `ValidationEnum builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,9 +5,9 @@ impl ::serde::Serialize for crate::types::View {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.status.is_some()) + usize::from(self.r#type.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.status.is_some())
+            + usize::from(self.r#type.is_some())
             + usize::from(self.description.is_some()) + usize::from(self.version != 0)
             + usize::from(self.version_description.is_some())
             + usize::from(self.content.is_some()) + usize::from(self.tags.is_some())
@@ -84,6 +84,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::View {
                 f.write_str("a `View` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -236,9 +237,9 @@ impl ::serde::Serialize for crate::types::builders::ViewBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.status.is_some()) + usize::from(self.r#type.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.status.is_some())
+            + usize::from(self.r#type.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.version.is_some())
             + usize::from(self.version_description.is_some())
@@ -316,6 +317,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ViewBuilder {
                 f.write_str("a `View builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

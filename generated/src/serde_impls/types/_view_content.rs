@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ViewContent {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.input_schema.is_some())
+        let len = usize::from(self.input_schema.is_some())
             + usize::from(self.template.is_some()) + usize::from(self.actions.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.input_schema {
@@ -35,6 +35,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ViewContent {
                 f.write_str("a `ViewContent` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -89,7 +90,7 @@ impl ::serde::Serialize for crate::types::builders::ViewContentBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.input_schema.is_some())
+        let len = usize::from(self.input_schema.is_some())
             + usize::from(self.template.is_some()) + usize::from(self.actions.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.input_schema {
@@ -119,6 +120,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ViewContentBuild
                 f.write_str("a `ViewContent builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ViewInputContent {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.template.is_some())
+        let len = usize::from(self.template.is_some())
             + usize::from(self.actions.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.template {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ViewInputContent {
                 f.write_str("a `ViewInputContent` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -77,7 +78,7 @@ impl ::serde::Serialize for crate::types::builders::ViewInputContentBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.template.is_some())
+        let len = usize::from(self.template.is_some())
             + usize::from(self.actions.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.template {
@@ -104,6 +105,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ViewInputContent
                 f.write_str("a `ViewInputContent builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

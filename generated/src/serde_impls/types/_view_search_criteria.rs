@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::ViewSearchCriteria {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_conditions.is_some())
             + usize::from(self.string_condition.is_some())
             + usize::from(self.view_type_condition.is_some())
@@ -44,6 +44,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ViewSearchCriteria {
                 f.write_str("a `ViewSearchCriteria` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -126,7 +127,7 @@ impl ::serde::Serialize for crate::types::builders::ViewSearchCriteriaBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_conditions.is_some())
             + usize::from(self.string_condition.is_some())
             + usize::from(self.view_type_condition.is_some())
@@ -166,6 +167,7 @@ for crate::types::builders::ViewSearchCriteriaBuilder {
                 f.write_str("a `ViewSearchCriteria builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,9 +5,9 @@ impl ::serde::Serialize for crate::types::ViewSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.r#type.is_some()) + usize::from(self.status.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.r#type.is_some())
+            + usize::from(self.status.is_some())
             + usize::from(self.description.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
@@ -46,6 +46,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ViewSummary {
                 f.write_str("a `ViewSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -127,9 +128,9 @@ impl ::serde::Serialize for crate::types::builders::ViewSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.r#type.is_some()) + usize::from(self.status.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.r#type.is_some())
+            + usize::from(self.status.is_some())
             + usize::from(self.description.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
@@ -168,6 +169,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::ViewSummaryBuild
                 f.write_str("a `ViewSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

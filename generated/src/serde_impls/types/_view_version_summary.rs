@@ -5,10 +5,9 @@ impl ::serde::Serialize for crate::types::ViewVersionSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.r#type.is_some())
-            + usize::from(self.version != 0)
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.description.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.r#type.is_some()) + usize::from(self.version != 0)
             + usize::from(self.version_description.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
@@ -50,6 +49,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ViewVersionSummary {
                 f.write_str("a `ViewVersionSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -140,10 +140,9 @@ impl ::serde::Serialize for crate::types::builders::ViewVersionSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.r#type.is_some())
-            + usize::from(self.version.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.description.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.r#type.is_some()) + usize::from(self.version.is_some())
             + usize::from(self.version_description.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.id {
@@ -186,6 +185,7 @@ for crate::types::builders::ViewVersionSummaryBuilder {
                 f.write_str("a `ViewVersionSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,9 +5,7 @@ impl ::serde::Serialize for crate::types::Vocabulary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(self.failure_reason.is_some())
+        let len = 6usize + usize::from(self.failure_reason.is_some())
             + usize::from(self.content.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Name", &self.name)?;
@@ -49,6 +47,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Vocabulary {
                 f.write_str("a `Vocabulary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -172,9 +171,8 @@ impl ::serde::Serialize for crate::types::builders::VocabularyBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
-            + usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
-            + usize::from(self.language_code.is_some())
+        let len = usize::from(self.name.is_some()) + usize::from(self.id.is_some())
+            + usize::from(self.arn.is_some()) + usize::from(self.language_code.is_some())
             + usize::from(self.state.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.failure_reason.is_some())
@@ -231,6 +229,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::VocabularyBuilde
                 f.write_str("a `Vocabulary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

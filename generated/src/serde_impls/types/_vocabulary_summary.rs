@@ -5,9 +5,7 @@ impl ::serde::Serialize for crate::types::VocabularySummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(true) + usize::from(true) + usize::from(true)
-            + usize::from(self.failure_reason.is_some());
+        let len = 6usize + usize::from(self.failure_reason.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Name", &self.name)?;
         map.serialize_entry("Id", &self.id)?;
@@ -42,6 +40,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::VocabularySummary {
                 f.write_str("a `VocabularySummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -145,9 +144,8 @@ impl ::serde::Serialize for crate::types::builders::VocabularySummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.name.is_some())
-            + usize::from(self.id.is_some()) + usize::from(self.arn.is_some())
-            + usize::from(self.language_code.is_some())
+        let len = usize::from(self.name.is_some()) + usize::from(self.id.is_some())
+            + usize::from(self.arn.is_some()) + usize::from(self.language_code.is_some())
             + usize::from(self.state.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.failure_reason.is_some());
@@ -198,6 +196,7 @@ for crate::types::builders::VocabularySummaryBuilder {
                 f.write_str("a `VocabularySummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::VoiceCallEntryPointParameters {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.source_phone_number.is_some())
+        let len = usize::from(self.source_phone_number.is_some())
             + usize::from(self.destination_phone_number.is_some())
             + usize::from(self.flow_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::VoiceCallEntryPointParamet
                 f.write_str("a `VoiceCallEntryPointParameters` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -91,7 +92,7 @@ for crate::types::builders::VoiceCallEntryPointParametersBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.source_phone_number.is_some())
+        let len = usize::from(self.source_phone_number.is_some())
             + usize::from(self.destination_phone_number.is_some())
             + usize::from(self.flow_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -123,6 +124,7 @@ for crate::types::builders::VoiceCallEntryPointParametersBuilder {
                 f.write_str("a `VoiceCallEntryPointParameters builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::VoiceEnhancementConfig {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(true);
+        let len = 2usize;
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Channel", &self.channel)?;
         map.serialize_entry("VoiceEnhancementMode", &self.voice_enhancement_mode)?;
@@ -27,6 +27,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::VoiceEnhancementConfig {
                 f.write_str("a `VoiceEnhancementConfig` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -80,7 +81,7 @@ impl ::serde::Serialize for crate::types::builders::VoiceEnhancementConfigBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.channel.is_some())
+        let len = usize::from(self.channel.is_some())
             + usize::from(self.voice_enhancement_mode.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.channel {
@@ -108,6 +109,7 @@ for crate::types::builders::VoiceEnhancementConfigBuilder {
                 f.write_str("a `VoiceEnhancementConfig builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::VoiceRecordingConfiguration {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.voice_recording_track.is_some())
+        let len = usize::from(self.voice_recording_track.is_some())
             + usize::from(self.ivr_recording_track.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.voice_recording_track {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::VoiceRecordingConfiguratio
                 f.write_str("a `VoiceRecordingConfiguration` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -81,7 +82,7 @@ impl ::serde::Serialize for crate::types::builders::VoiceRecordingConfigurationB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.voice_recording_track.is_some())
+        let len = usize::from(self.voice_recording_track.is_some())
             + usize::from(self.ivr_recording_track.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.voice_recording_track {
@@ -109,6 +110,7 @@ for crate::types::builders::VoiceRecordingConfigurationBuilder {
                 f.write_str("a `VoiceRecordingConfiguration builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

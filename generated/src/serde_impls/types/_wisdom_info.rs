@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::WisdomInfo {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.session_arn.is_some())
+        let len = usize::from(self.session_arn.is_some())
             + usize::from(self.ai_agents.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.session_arn {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::WisdomInfo {
                 f.write_str("a `WisdomInfo` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -79,7 +80,7 @@ impl ::serde::Serialize for crate::types::builders::WisdomInfoBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.session_arn.is_some())
+        let len = usize::from(self.session_arn.is_some())
             + usize::from(self.ai_agents.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.session_arn {
@@ -106,6 +107,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::WisdomInfoBuilde
                 f.write_str("a `WisdomInfo builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

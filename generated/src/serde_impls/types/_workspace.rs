@@ -5,10 +5,9 @@ impl ::serde::Serialize for crate::types::Workspace {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.visibility.is_some()) + usize::from(true)
-            + usize::from(true) + usize::from(true)
+        let len = 4usize + usize::from(self.visibility.is_some())
             + usize::from(self.description.is_some()) + usize::from(self.theme.is_some())
-            + usize::from(self.title.is_some()) + usize::from(true)
+            + usize::from(self.title.is_some())
             + usize::from(self.last_modified_region.is_some())
             + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -58,6 +57,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Workspace {
                 f.write_str("a `Workspace` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -184,10 +184,10 @@ impl ::serde::Serialize for crate::types::builders::WorkspaceBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.visibility.is_some())
-            + usize::from(self.id.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.arn.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.theme.is_some()) + usize::from(self.title.is_some())
+        let len = usize::from(self.visibility.is_some()) + usize::from(self.id.is_some())
+            + usize::from(self.name.is_some()) + usize::from(self.arn.is_some())
+            + usize::from(self.description.is_some()) + usize::from(self.theme.is_some())
+            + usize::from(self.title.is_some())
             + usize::from(self.last_modified_time.is_some())
             + usize::from(self.last_modified_region.is_some())
             + usize::from(self.tags.is_some());
@@ -246,6 +246,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::WorkspaceBuilder
                 f.write_str("a `Workspace builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

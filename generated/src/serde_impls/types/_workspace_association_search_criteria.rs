@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::WorkspaceAssociationSearchCriteria {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_conditions.is_some())
             + usize::from(self.string_condition.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -37,6 +37,7 @@ for crate::types::WorkspaceAssociationSearchCriteria {
                 f.write_str("a `WorkspaceAssociationSearchCriteria` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -98,7 +99,7 @@ for crate::types::builders::WorkspaceAssociationSearchCriteriaBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.or_conditions.is_some())
+        let len = usize::from(self.or_conditions.is_some())
             + usize::from(self.and_conditions.is_some())
             + usize::from(self.string_condition.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -130,6 +131,7 @@ for crate::types::builders::WorkspaceAssociationSearchCriteriaBuilder {
                 f.write_str("a `WorkspaceAssociationSearchCriteria builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

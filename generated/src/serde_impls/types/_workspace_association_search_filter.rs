@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::WorkspaceAssociationSearchFilter {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attribute_filter.is_some());
+        let len = usize::from(self.attribute_filter.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.attribute_filter {
             map.serialize_entry("AttributeFilter", value)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::WorkspaceAssociationSearch
                 f.write_str("a `WorkspaceAssociationSearchFilter` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -67,7 +68,7 @@ for crate::types::builders::WorkspaceAssociationSearchFilterBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.attribute_filter.is_some());
+        let len = usize::from(self.attribute_filter.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.attribute_filter {
             map.serialize_entry("AttributeFilter", value)?;
@@ -91,6 +92,7 @@ for crate::types::builders::WorkspaceAssociationSearchFilterBuilder {
                 f.write_str("a `WorkspaceAssociationSearchFilter builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

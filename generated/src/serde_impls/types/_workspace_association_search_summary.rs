@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::WorkspaceAssociationSearchSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.workspace_id.is_some())
+        let len = usize::from(self.workspace_id.is_some())
             + usize::from(self.workspace_arn.is_some())
             + usize::from(self.resource_id.is_some())
             + usize::from(self.resource_arn.is_some())
@@ -48,6 +48,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::WorkspaceAssociationSearch
                 f.write_str("a `WorkspaceAssociationSearchSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -130,7 +131,7 @@ for crate::types::builders::WorkspaceAssociationSearchSummaryBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.workspace_id.is_some())
+        let len = usize::from(self.workspace_id.is_some())
             + usize::from(self.workspace_arn.is_some())
             + usize::from(self.resource_id.is_some())
             + usize::from(self.resource_arn.is_some())
@@ -174,6 +175,7 @@ for crate::types::builders::WorkspaceAssociationSearchSummaryBuilder {
                 f.write_str("a `WorkspaceAssociationSearchSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

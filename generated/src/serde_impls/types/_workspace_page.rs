@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::WorkspacePage {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.resource_arn.is_some())
+        let len = usize::from(self.resource_arn.is_some())
             + usize::from(self.page.is_some()) + usize::from(self.slug.is_some())
             + usize::from(self.input_data.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -39,6 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::WorkspacePage {
                 f.write_str("a `WorkspacePage` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -102,7 +103,7 @@ impl ::serde::Serialize for crate::types::builders::WorkspacePageBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.resource_arn.is_some())
+        let len = usize::from(self.resource_arn.is_some())
             + usize::from(self.page.is_some()) + usize::from(self.slug.is_some())
             + usize::from(self.input_data.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -136,6 +137,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::builders::WorkspacePageBui
                 f.write_str("a `WorkspacePage builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

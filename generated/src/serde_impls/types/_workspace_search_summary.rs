@@ -5,8 +5,8 @@ impl ::serde::Serialize for crate::types::WorkspaceSearchSummary {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.visibility.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.visibility.is_some())
             + usize::from(self.description.is_some()) + usize::from(self.title.is_some())
             + usize::from(self.arn.is_some()) + usize::from(self.created_at.is_some())
             + usize::from(self.tags.is_some());
@@ -59,6 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::WorkspaceSearchSummary {
                 f.write_str("a `WorkspaceSearchSummary` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -164,8 +165,8 @@ impl ::serde::Serialize for crate::types::builders::WorkspaceSearchSummaryBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.visibility.is_some())
+        let len = usize::from(self.id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.visibility.is_some())
             + usize::from(self.description.is_some()) + usize::from(self.title.is_some())
             + usize::from(self.arn.is_some()) + usize::from(self.created_at.is_some())
             + usize::from(self.tags.is_some());
@@ -219,6 +220,7 @@ for crate::types::builders::WorkspaceSearchSummaryBuilder {
                 f.write_str("a `WorkspaceSearchSummary builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::WorkspaceThemePalette {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.header.is_some())
+        let len = usize::from(self.header.is_some())
             + usize::from(self.navigation.is_some()) + usize::from(self.canvas.is_some())
             + usize::from(self.primary.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -39,6 +39,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::WorkspaceThemePalette {
                 f.write_str("a `WorkspaceThemePalette` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -110,7 +111,7 @@ impl ::serde::Serialize for crate::types::builders::WorkspaceThemePaletteBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.header.is_some())
+        let len = usize::from(self.header.is_some())
             + usize::from(self.navigation.is_some()) + usize::from(self.canvas.is_some())
             + usize::from(self.primary.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -145,6 +146,7 @@ for crate::types::builders::WorkspaceThemePaletteBuilder {
                 f.write_str("a `WorkspaceThemePalette builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

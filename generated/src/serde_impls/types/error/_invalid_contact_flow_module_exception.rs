@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::error::InvalidContactFlowModuleExcepti
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.problems.is_some())
+        let len = usize::from(self.problems.is_some())
             + usize::from(self.message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.problems {
@@ -33,6 +33,7 @@ for crate::types::error::InvalidContactFlowModuleException {
                 f.write_str("a `InvalidContactFlowModuleException` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -82,7 +83,7 @@ for crate::types::error::builders::InvalidContactFlowModuleExceptionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.problems.is_some())
+        let len = usize::from(self.problems.is_some())
             + usize::from(self.message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.problems {
@@ -110,6 +111,7 @@ for crate::types::error::builders::InvalidContactFlowModuleExceptionBuilder {
                 f.write_str("a `InvalidContactFlowModuleException builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

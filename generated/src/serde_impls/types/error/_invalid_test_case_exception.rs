@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::error::InvalidTestCaseException {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.problems.is_some())
+        let len = usize::from(self.problems.is_some())
             + usize::from(self.message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.problems {
@@ -32,6 +32,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::error::InvalidTestCaseExce
                 f.write_str("a `InvalidTestCaseException` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -81,7 +82,7 @@ for crate::types::error::builders::InvalidTestCaseExceptionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.problems.is_some())
+        let len = usize::from(self.problems.is_some())
             + usize::from(self.message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.problems {
@@ -109,6 +110,7 @@ for crate::types::error::builders::InvalidTestCaseExceptionBuilder {
                 f.write_str("a `InvalidTestCaseException builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

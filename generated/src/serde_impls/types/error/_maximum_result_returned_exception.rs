@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::error::MaximumResultReturnedException 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.message.is_some());
+        let len = usize::from(self.message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
@@ -29,6 +29,7 @@ for crate::types::error::MaximumResultReturnedException {
                 f.write_str("a `MaximumResultReturnedException` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -67,7 +68,7 @@ for crate::types::error::builders::MaximumResultReturnedExceptionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.message.is_some());
+        let len = usize::from(self.message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
@@ -91,6 +92,7 @@ for crate::types::error::builders::MaximumResultReturnedExceptionBuilder {
                 f.write_str("a `MaximumResultReturnedException builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

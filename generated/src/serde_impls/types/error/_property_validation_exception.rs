@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::error::PropertyValidationException {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(true) + usize::from(self.property_list.is_some());
+        let len = 1usize + usize::from(self.property_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         map.serialize_entry("Message", &self.message)?;
         if let ::std::option::Option::Some(value) = &self.property_list {
@@ -30,6 +30,7 @@ for crate::types::error::PropertyValidationException {
                 f.write_str("a `PropertyValidationException` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -79,7 +80,7 @@ for crate::types::error::builders::PropertyValidationExceptionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.message.is_some())
+        let len = usize::from(self.message.is_some())
             + usize::from(self.property_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.message {
@@ -107,6 +108,7 @@ for crate::types::error::builders::PropertyValidationExceptionBuilder {
                 f.write_str("a `PropertyValidationException builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::error::ResourceInUseException {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.message.is_some())
+        let len = usize::from(self.message.is_some())
             + usize::from(self.resource_type.is_some())
             + usize::from(self.resource_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -36,6 +36,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::error::ResourceInUseExcept
                 f.write_str("a `ResourceInUseException` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -94,7 +95,7 @@ for crate::types::error::builders::ResourceInUseExceptionBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.message.is_some())
+        let len = usize::from(self.message.is_some())
             + usize::from(self.resource_type.is_some())
             + usize::from(self.resource_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
@@ -126,6 +127,7 @@ for crate::types::error::builders::ResourceInUseExceptionBuilder {
                 f.write_str("a `ResourceInUseException builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

@@ -5,7 +5,7 @@ impl ::serde::Serialize for crate::types::error::ThrottlingException {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.message.is_some());
+        let len = usize::from(self.message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
@@ -28,6 +28,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::error::ThrottlingException
                 f.write_str("a `ThrottlingException` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
@@ -65,7 +66,7 @@ impl ::serde::Serialize for crate::types::error::builders::ThrottlingExceptionBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = 0usize + usize::from(self.message.is_some());
+        let len = usize::from(self.message.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
@@ -89,6 +90,7 @@ for crate::types::error::builders::ThrottlingExceptionBuilder {
                 f.write_str("a `ThrottlingException builder` structure")
             }
 
+            #[allow(clippy::field_reassign_with_default)]
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
