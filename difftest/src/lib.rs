@@ -14,6 +14,7 @@
 
 pub mod glue;
 pub mod run;
+pub mod serde_oracle;
 pub mod support;
 
 use std::fmt::Debug;
@@ -27,7 +28,11 @@ pub type SdkResult<O, E> = Result<O, aws_sdk_connect::error::SdkError<E>>;
 /// One operation, seen from both crates; implemented by the glue for every operation's unit
 /// struct.
 pub trait DiffOp:
-    connect_api::Operation<Input: Debug, Output: PartialEq + Debug + connect_api::error::RequestId, Error: Debug + connect_api::error::ProvideErrorMetadata>
+    connect_api::Operation<
+    Input: Debug + PartialEq + serde::Serialize + serde::de::DeserializeOwned,
+    Output: PartialEq + Debug + connect_api::error::RequestId + serde::Serialize + serde::de::DeserializeOwned,
+    Error: Debug + connect_api::error::ProvideErrorMetadata,
+>
 {
     /// The SDK's output.
     type SdkOutput: aws_sdk_connect::operation::RequestId + Debug;
@@ -35,6 +40,17 @@ pub trait DiffOp:
     type SdkError: aws_sdk_connect::error::ProvideErrorMetadata + std::error::Error + Debug + Send + Sync + 'static;
     /// The modeled errors' shape names, in the order [`DiffOp::write_error`] takes.
     const ERRORS: &'static [&'static str];
+    /// JSON keys of the input's body members, in model order (serde oracle).
+    const INPUT_BODY_KEYS: &'static [&'static str];
+    /// The key of an input's structure, union or document `@httpPayload` member, and the body
+    /// sent when it is unset (`{}` for a structure, nothing otherwise).
+    const INPUT_PAYLOAD: Option<(&'static str, &'static str)>;
+    /// Whether the request body is JSON (not a blob or string payload).
+    const INPUT_JSON_BODY: bool;
+    /// The key of an `@idempotencyToken` body member.
+    const INPUT_TOKEN_KEY: Option<&'static str>;
+    /// JSON keys of the output's body members, in model order.
+    const OUTPUT_BODY_KEYS: &'static [&'static str];
     /// A random input.
     fn arb_input(g: &mut support::Gen) -> Self::Input;
     /// A random output.
@@ -55,6 +71,12 @@ pub trait DiffOp:
     fn sdk_error_variant(e: &Self::SdkError) -> &'static str;
     /// Compares the contents of two errors of the same modeled variant.
     fn compare_error(ours: &Self::Error, theirs: &Self::SdkError) -> Result<(), String>;
+}
+
+/// Something done for every named type (see [`glue::for_each_type`]).
+pub trait TypeVisitor {
+    /// Called once per type, with its shape name.
+    fn visit<T: support::Arb + PartialEq + Debug + serde::Serialize + serde::de::DeserializeOwned>(&mut self, name: &'static str);
 }
 
 /// Something done for every operation type (see [`glue::for_each_operation`]).
