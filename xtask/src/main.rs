@@ -27,7 +27,7 @@ Commands:
   check-models generate, build, clippy and document a crate for every shared model
                [--shared DIR] [--keep] [--only NAME]
   figures      codegen time, size of the generated crate, clean -j2 build time
-               [--shared DIR] [--sdk] [--runs N]
+               [--shared DIR] [--sdk] [--serde] [--runs N]
   compliance   generate the restJson1 compliance-test crate (compliance/)  [--check] [--shared DIR]
   idl          print a model as Smithy IDL 2.0
                --model PATH... [--out FILE|DIR/] [--namespace NS] [--time] [--runs N]
