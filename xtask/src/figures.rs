@@ -28,7 +28,7 @@
 //!   ours/theirs follow. This takes several minutes.
 //!
 //! * with `--serde`, the clean build of the checked-in crate again with `--features serde`, and
-//!   (with `--sdk` too) an attempt to build aws-sdk-connect with its unstable serde support
+//!   an attempt to build aws-sdk-connect with its unstable serde support
 //!   (`RUSTFLAGS="--cfg aws_sdk_unstable"`, features `serde-serialize`, `serde-deserialize`):
 //!   its build time, or why it does not build.
 //!
@@ -110,9 +110,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "  serde's extra cost".into(),
             format!("{:+.1} s ({:+.0} %)", serde_build.as_secs_f64() - ours_build.as_secs_f64(), 100.0 * (serde_build.as_secs_f64() / ours_build.as_secs_f64() - 1.0)),
         ));
-        if a.flag("sdk") {
-            table.push((format!("clean debug build -j2, aws-sdk-connect {SDK_VERSION} with its unstable serde cfg"), sdk_serde_figure(&work)));
-        }
+        table.push((format!("clean debug build -j2, aws-sdk-connect {SDK_VERSION} with its unstable serde cfg"), sdk_serde_figure(&work)));
     }
 
     // 4. The same for aws-sdk-connect.
