@@ -38,3 +38,7 @@ pub use protocol::Operation;
 pub mod validation;
 #[cfg(feature = "validate")]
 mod validation_patterns;
+#[cfg(feature = "serde")]
+mod serde_impls;
+#[cfg(feature = "serde")]
+mod serde_wire;

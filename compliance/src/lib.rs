@@ -34,3 +34,7 @@ mod wire;
 pub use protocol::Operation;
 #[cfg(feature = "validate")]
 pub mod validation;
+#[cfg(feature = "serde")]
+mod serde_impls;
+#[cfg(feature = "serde")]
+mod serde_wire;

@@ -15,7 +15,11 @@ pub type SdkResult<O, E> = Result<O, sdk::error::SdkError<E>>;
 /// One operation, seen from both crates; implemented by the glue for every operation's unit
 /// struct.
 pub trait DiffOp:
-    ours::Operation<Input: Debug, Output: PartialEq + Debug + ours::error::RequestId, Error: Debug + ours::error::ProvideErrorMetadata>
+    ours::Operation<
+    Input: Debug + PartialEq + serde::Serialize + serde::de::DeserializeOwned,
+    Output: PartialEq + Debug + ours::error::RequestId + serde::Serialize + serde::de::DeserializeOwned,
+    Error: Debug + ours::error::ProvideErrorMetadata,
+>
 {
     /// The SDK's output.
     type SdkOutput: sdk::operation::RequestId + Debug;
@@ -23,6 +27,17 @@ pub trait DiffOp:
     type SdkError: sdk::error::ProvideErrorMetadata + std::error::Error + Debug + Send + Sync + 'static;
     /// The modeled errors' shape names, in the order [`DiffOp::write_error`] takes.
     const ERRORS: &'static [&'static str];
+    /// JSON keys of the input's body members, in model order (serde oracle).
+    const INPUT_BODY_KEYS: &'static [&'static str];
+    /// The key of an input's structure, union or document `@httpPayload` member, and the body
+    /// sent when it is unset (`{}` for a structure, nothing otherwise).
+    const INPUT_PAYLOAD: Option<(&'static str, &'static str)>;
+    /// Whether the request body is JSON (not a blob or string payload).
+    const INPUT_JSON_BODY: bool;
+    /// The key of an `@idempotencyToken` body member.
+    const INPUT_TOKEN_KEY: Option<&'static str>;
+    /// JSON keys of the output's body members, in model order.
+    const OUTPUT_BODY_KEYS: &'static [&'static str];
     /// A random input.
     fn arb_input(g: &mut support::Gen) -> Self::Input;
     /// A random output.

@@ -18,6 +18,7 @@ pub use connect_api as ours;
 mod diff_op;
 pub mod glue;
 pub mod run;
+pub mod serde_oracle;
 pub mod support;
 
 pub use diff_op::*;

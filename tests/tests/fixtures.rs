@@ -127,11 +127,14 @@ fn cargo(dir: &Path, args: &[&str], env: &[(&str, &str)]) {
     assert!(warnings.is_empty(), "warnings: {warnings:#?}\n{shown}");
 }
 
-/// `cargo build`, `cargo clippy -- -D warnings` and `cargo doc --no-deps` with warnings denied.
+/// `cargo build`, `cargo clippy -- -D warnings` and `cargo doc --no-deps` with warnings denied,
+/// without features and with `serde`.
 fn build_clippy_doc(dir: &Path) {
     cargo(dir, &["build"], &[]);
     cargo(dir, &["clippy", "--", "-D", "warnings"], &[]);
     cargo(dir, &["doc", "--no-deps"], &[("RUSTDOCFLAGS", "-Dwarnings")]);
+    cargo(dir, &["clippy", "--features", "serde", "--", "-D", "warnings"], &[]);
+    cargo(dir, &["doc", "--no-deps", "--features", "serde"], &[("RUSTDOCFLAGS", "-Dwarnings")]);
 }
 
 

@@ -1,7 +1,7 @@
 //! `cargo xtask figures`: the numbers quoted in the closing note. Not a test: it only measures.
 //!
 //! ```text
-//! cargo xtask figures [--shared DIR] [--runs N] [--sdk] [--dynamodb]
+//! cargo xtask figures [--shared DIR] [--runs N] [--sdk] [--dynamodb] [--serde]
 //! ```
 //!
 //! With `--dynamodb` every figure below is taken for the DynamoDB crate of the second
@@ -32,6 +32,11 @@
 //!   cargo's timing report, and a rebuild after `cargo clean -p aws-sdk-connect` (dependencies
 //!   compiled, the crate alone on both cores, which is how ours is built). The ratios
 //!   ours/theirs follow. This takes several minutes.
+//!
+//! * with `--serde`, the clean build of the checked-in crate again with `--features serde`, and
+//!   an attempt to build aws-sdk-connect with its unstable serde support
+//!   (`RUSTFLAGS="--cfg aws_sdk_unstable"`, features `serde-serialize`, `serde-deserialize`):
+//!   its build time, or why it does not build.
 //!
 //! Build directories are deleted after measuring; `target/figures/xtask-release` and the
 //! SDK project's `Cargo.lock` are kept so that the next run does not rebuild or re-resolve.
@@ -64,8 +69,11 @@ struct Subject {
 }
 
 /// The default subject: the pinned Connect model.
+/// The aws-sdk-connect release generated from the pinned model.
+const SDK_VERSION: &str = "1.172.0";
+
 const CONNECT: Subject =
-    Subject { label: "Connect", crate_dir: "generated", crate_name: "connect-api", sdk: "aws-sdk-connect", sdk_version: "1.172.0" };
+    Subject { label: "Connect", crate_dir: "generated", crate_name: "connect-api", sdk: "aws-sdk-connect", sdk_version: SDK_VERSION };
 
 /// `--dynamodb`: the awsJson1_0 crate of the second differential test.
 const DYNAMODB: Subject = Subject {
@@ -78,7 +86,7 @@ const DYNAMODB: Subject = Subject {
 
 /// Runs the command.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let a = Args::parse(args, &["shared", "runs"], &["sdk", "codegen-only", "dynamodb"])?;
+    let a = Args::parse(args, &["shared", "runs"], &["sdk", "codegen-only", "dynamodb", "serde"])?;
     let subject = if a.flag("dynamodb") { &DYNAMODB } else { &CONNECT };
     let shared = paths::shared_dir(a.value("shared"));
     let runs: usize = match a.value("runs") {
@@ -128,6 +136,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let ours_build = timed_build(&ours_dir, &ours_target, &["build", "-j2"])?;
     remove_dir(&ours_target)?; // half a gigabyte, and useless: every run starts clean
     table.push((format!("clean debug build -j2, {krate} (with its dependency `http`)"), format!("{:.1} s", ours_build.as_secs_f64())));
+    if a.flag("serde") && subject.crate_name != DYNAMODB.crate_name {
+        println!("\n== clean debug build of generated/ with `--features serde` (cargo build -j2)");
+        let serde_build = timed_build(&ours_dir, &ours_target, &["build", "-j2", "--features", "serde"])?;
+        remove_dir(&ours_target)?;
+        table.push(("clean debug build -j2, connect-api --features serde (with `http`, `serde`)".into(), format!("{:.1} s", serde_build.as_secs_f64())));
+        table.push((
+            "  serde's extra cost".into(),
+            format!("{:+.1} s ({:+.0} %)", serde_build.as_secs_f64() - ours_build.as_secs_f64(), 100.0 * (serde_build.as_secs_f64() / ours_build.as_secs_f64() - 1.0)),
+        ));
+        table.push((format!("clean debug build -j2, aws-sdk-connect {SDK_VERSION} with its unstable serde cfg"), sdk_serde_figure(&work)));
+    }
 
     // 3b. The cost of the `validate` feature (Connect only: the figures of record).
     if subject.crate_name != DYNAMODB.crate_name {
@@ -406,6 +425,45 @@ fn timed_build(dir: &Path, target: &Path, args: &[&str]) -> Result<Duration, Str
     Ok(elapsed)
 }
 
+/// Tries a clean build of aws-sdk-connect with `--cfg aws_sdk_unstable` and the serde features;
+/// the wall time, or why it failed.
+fn sdk_serde_figure(work: &Path) -> String {
+    println!("\n== clean debug build of aws-sdk-connect {SDK_VERSION} with its unstable serde cfg");
+    let dir = work.join("sdk-serde");
+    let target = work.join("sdk-serde-target");
+    let manifest = format!(
+        "# Written by `cargo xtask figures --sdk --serde`: aws-sdk-connect with its unstable serde support.\n\
+         [package]\nname = \"sdk-serde-build-time\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+         [dependencies]\naws-sdk-connect = {{ version = \"={SDK_VERSION}\", default-features = false, features = [\"behavior-version-latest\", \"rt-tokio\", \"serde-serialize\", \"serde-deserialize\"] }}\n\n\
+         [workspace]\n"
+    );
+    let prepared = std::fs::create_dir_all(dir.join("src"))
+        .and_then(|()| std::fs::write(dir.join("Cargo.toml"), manifest))
+        .and_then(|()| std::fs::write(dir.join("src").join("lib.rs"), "//! Empty: only the dependency is built.\n"));
+    if let Err(e) = prepared {
+        return format!("(cannot prepare {}: {e})", dir.display());
+    }
+    let before = load_average();
+    let started = Instant::now();
+    let out = cargo_command(&dir, &target, &["build", "-j2"]).env("RUSTFLAGS", "--cfg aws_sdk_unstable").output();
+    let elapsed = started.elapsed();
+    let _ = remove_dir(&target);
+    match out {
+        Ok(o) if o.status.success() => {
+            println!("cargo build -j2: {:.1} s (load average before: {before}; after: {})", elapsed.as_secs_f64(), load_average());
+            format!("{:.1} s", elapsed.as_secs_f64())
+        }
+        Ok(o) => {
+            let err = String::from_utf8_lossy(&o.stderr);
+            println!("does not build:\n{err}");
+            let first = err.lines().find(|l| l.contains("error")).unwrap_or("failed").trim();
+            format!("does not build: {first}")
+        }
+        Err(e) => format!("(cannot run cargo: {e})"),
+    }
+}
+
+/// aws-sdk-connect's figures.
 /// The SDK crate's figures.
 struct SdkFigures {
     total: Duration,

@@ -31,7 +31,7 @@ Commands:
   check-models generate, build, clippy and document a crate for every shared model
                [--shared DIR] [--keep] [--only NAME]
   figures      codegen time, size of the generated crate, clean -j2 build time
-               [--shared DIR] [--sdk] [--runs N]
+               [--shared DIR] [--sdk] [--serde] [--dynamodb] [--runs N]
   compliance   generate the protocol compliance-test crates (compliance/, compliance-awsjson/)  [--check] [--shared DIR]
   rules-engine-tests
                generate the rules-engine conformance crate (rules-engine-tests/)

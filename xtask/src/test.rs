@@ -3,8 +3,8 @@
 //! 1. `generated/`, the differential-test glue and crates, `compliance/`, `compliance-awsjson/`
 //!    and `rules-engine-tests/` are current (`--check`);
 //! 2. the workspace tests (`cargo test --workspace`), which include the generated crate's own
-//!    unit tests and the integration tests in `tests/` (the workspace build has the `endpoint`
-//!    and `validate` features on: `tests/` asks for them, so the endpoint and validation tests run);
+//!    unit tests and the integration tests in `tests/` (the workspace build has the `endpoint`,
+//!    `validate` and `serde` features on: `tests/` asks for them, so the endpoint and validation tests run);
 //! 3. the workspace is clippy-clean, and so is the Connect crate without features; the generated
 //!    crates (Connect, DynamoDB, awsJson compliance) are rustdoc-clean, with warnings denied, with
 //!    and without features.

@@ -29,13 +29,14 @@ const DEPTH: u32 = 4;
 pub fn render(plan: &Plan, sdk_crate: &str) -> Result<BTreeMap<String, String>> {
     let g = Glue::new(plan, sdk_crate);
     let mut files = BTreeMap::new();
-    let parts: [(&str, TokenStream); 6] = [
+    let parts: [(&str, TokenStream); 7] = [
         ("mod.rs", g.module()),
         ("to_sdk.rs", with_support(g.to_sdk())),
         ("to_ours.rs", with_support(g.to_ours()?)),
         ("arb.rs", with_support(g.arb())),
         ("json.rs", with_support(g.json()?)),
         ("operations.rs", g.operations()?),
+        ("types.rs", g.types()),
     ];
     for (name, tokens) in parts {
         files.insert(name.to_owned(), crate::format::rust_file(name, tokens)?);
@@ -163,7 +164,9 @@ impl<'p, 'm> Glue<'p, 'm> {
             mod operations;
             mod to_ours;
             mod to_sdk;
+            mod types;
             pub use operations::for_each_operation;
+            pub use types::for_each_type;
             /// How many operations the service has.
             pub const OPERATION_COUNT: usize = #count;
             /// The service's namespace (error codes in `__type` carry it).
@@ -547,6 +550,26 @@ impl<'p, 'm> Glue<'p, 'm> {
     // Operations
     // -----------------------------------------------------------------------------------------
 
+    /// `for_each_type`: every named type reachable from an operation, for checks that take
+    /// values of one type at a time (the serde oracle).
+    fn types(&self) -> TokenStream {
+        let all: BTreeSet<ShapeId> = self.input_types.union(&self.output_types).cloned().collect();
+        let visits = self.types_in(&all).map(|t| {
+            let ours = self.ours_path(&t.path());
+            let name = t.id.name();
+            quote!(v.visit::<#ours>(#name);)
+        });
+        let count = self.types_in(&all).count();
+        quote! {
+            /// How many named types [`for_each_type`] visits.
+            pub const TYPE_COUNT: usize = #count;
+            /// Calls `v.visit::<T>(name)` for every named type reachable from an operation.
+            pub fn for_each_type(v: &mut impl crate::TypeVisitor) {
+                #(#visits)*
+            }
+        }
+    }
+
     fn operations(&self) -> Result<TokenStream> {
         let mut items = Vec::new();
         let mut visits = Vec::new();
@@ -600,6 +623,28 @@ impl<'p, 'm> Glue<'p, 'm> {
                 }
             }
 
+            let output_body_keys: Vec<String> = body_fields.iter().map(|f| json_key(self.rest, f.member)).collect();
+            let in_fields = self.plan.fields(self.plan.model.expect(&op.input), true);
+            let input_body_keys: Vec<String> =
+                in_fields.iter().filter(|f| binding(self.rest, f.member) == Binding::Body).map(|f| json_key(self.rest, f.member)).collect();
+            let payload = in_fields.iter().find(|f| f.member.traits.http_payload());
+            let input_payload = match payload {
+                Some(f) if matches!(f.target.kind, ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::Document) => {
+                    let k = json_key(self.rest, f.member);
+                    let unset = if matches!(f.target.kind, ShapeKind::Structure(_)) { "{}" } else { "" };
+                    quote!(Some((#k, #unset)))
+                }
+                _ => quote!(None),
+            };
+            // A blob or string payload is raw bytes, not JSON.
+            let json_body = !matches!(payload, Some(f) if !matches!(f.target.kind, ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::Document));
+            let token_key = match in_fields.iter().find(|f| f.member.traits.idempotency_token() && binding(self.rest, f.member) == Binding::Body) {
+                Some(f) => {
+                    let k = json_key(self.rest, f.member);
+                    quote!(Some(#k))
+                }
+                None => quote!(None),
+            };
             let errors: Vec<&TypePlan> = op.errors.iter().filter_map(|id| self.plan.type_of(id)).collect();
             let error_names: Vec<String> = errors.iter().map(|t| t.id.name().to_owned()).collect();
             let write_arms = errors.iter().enumerate().map(|(i, t)| {
@@ -623,6 +668,11 @@ impl<'p, 'm> Glue<'p, 'm> {
                         type SdkOutput = theirs::#output;
                         type SdkError = theirs::#error;
                         const ERRORS: &'static [&'static str] = &[#(#error_names),*];
+                        const INPUT_BODY_KEYS: &'static [&'static str] = &[#(#input_body_keys),*];
+                        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = #input_payload;
+                        const INPUT_JSON_BODY: bool = #json_body;
+                        const INPUT_TOKEN_KEY: Option<&'static str> = #token_key;
+                        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[#(#output_body_keys),*];
                         fn arb_input(g: &mut Gen) -> ours::#input {
                             Arb::arb(g, #DEPTH)
                         }

@@ -95,6 +95,8 @@ pub fn cargo_toml(plan: &Plan, opts: &ManifestOptions) -> Result<String> {
         dependencies.push(opts.runtime.optional_dependency(RUNTIME_PACKAGE, "endpoints"));
         features.push(format!("# The endpoint resolver (`config::endpoint`).\n{FEATURE} = [\"dep:{RUNTIME_PACKAGE}\"]"));
     }
+    dependencies.push(crate::render::serde::DEPENDENCY.to_owned());
+    features.push("# `Serialize` and `Deserialize` on every type, in the service's JSON wire format.\nserde = [\"dep:serde\"]".to_owned());
     dependencies.extend(validation_dependencies(plan)?);
     features.push(format!("# `validate()` on inputs and constrained types.\n{}", validate_feature(plan)?));
     CargoToml {

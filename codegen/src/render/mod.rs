@@ -13,6 +13,7 @@ pub mod manifest;
 mod modules;
 mod operation;
 pub mod protocol;
+mod serde;
 pub(crate) mod structure;
 mod union;
 pub mod validate;
@@ -64,6 +65,12 @@ pub enum Job<'p> {
     Type(&'p TypePlan),
     /// The file of one operation.
     Operation(&'p OperationPlan),
+    /// A module file of `src/serde_impls/` (feature `serde`).
+    SerdeModule(&'static str),
+    /// The serde impls of one named type.
+    SerdeType(&'p TypePlan),
+    /// The serde impls of one operation's input and output.
+    SerdeOperation(&'p OperationPlan),
 }
 
 /// Every file of the crate, as jobs.
@@ -80,6 +87,10 @@ pub fn jobs<'p>(plan: &'p Plan) -> Vec<Job<'p>> {
     }
     jobs.extend(plan.types.values().map(Job::Type));
     jobs.extend(plan.operations.iter().map(Job::Operation));
+    jobs.push(Job::Static(serde::RUNTIME.0, serde::RUNTIME.1));
+    jobs.extend(serde::MODULE_FILES.iter().map(|p| Job::SerdeModule(p)));
+    jobs.extend(plan.types.values().map(Job::SerdeType));
+    jobs.extend(plan.operations.iter().map(Job::SerdeOperation));
     jobs
 }
 
@@ -109,6 +120,9 @@ pub fn render_job(plan: &Plan, manifest: &ManifestOptions, job: &Job) -> Result<
             let checks = validate::input_items(&ctx, op);
             (format!("src/operation/{}.rs", op.module), Output::Rust(quote::quote!(#items #wire #checks)))
         }
+        Job::SerdeModule(path) => ((*path).to_owned(), Output::Rust(serde::module_file(plan, path))),
+        Job::SerdeType(t) => (serde::type_file(t), Output::Rust(serde::type_items(&plain(), t))),
+        Job::SerdeOperation(op) => (serde::operation_file(op), Output::Rust(serde::operation_items(&plain(), op))),
     })
 }
 

@@ -85,6 +85,11 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
         pub use error_meta::Error;
         #protocol_items
         #validation_items
+        // Feature `serde`: the impls and their codecs, not even parsed without the feature.
+        #[cfg(feature = "serde")]
+        mod serde_impls;
+        #[cfg(feature = "serde")]
+        mod serde_wire;
     }
 }
 

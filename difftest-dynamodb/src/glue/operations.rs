@@ -11,6 +11,17 @@ mod batch_execute_statement {
             "RequestLimitExceeded",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Statements",
+            "ReturnConsumedCapacity",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Responses",
+            "ConsumedCapacity",
+        ];
         fn arb_input(g: &mut Gen) -> ours::BatchExecuteStatementInput {
             Arb::arb(g, 4u32)
         }
@@ -151,6 +162,18 @@ mod batch_get_item {
             "RequestLimitExceeded",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "RequestItems",
+            "ReturnConsumedCapacity",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Responses",
+            "UnprocessedKeys",
+            "ConsumedCapacity",
         ];
         fn arb_input(g: &mut Gen) -> ours::BatchGetItemInput {
             Arb::arb(g, 4u32)
@@ -330,6 +353,19 @@ mod batch_write_item {
             "RequestLimitExceeded",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "RequestItems",
+            "ReturnConsumedCapacity",
+            "ReturnItemCollectionMetrics",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "UnprocessedItems",
+            "ItemCollectionMetrics",
+            "ConsumedCapacity",
         ];
         fn arb_input(g: &mut Gen) -> ours::BatchWriteItemInput {
             Arb::arb(g, 4u32)
@@ -556,6 +592,11 @@ mod create_backup {
             "TableInUseException",
             "TableNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["TableName", "BackupName"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["BackupDetails"];
         fn arb_input(g: &mut Gen) -> ours::CreateBackupInput {
             Arb::arb(g, 4u32)
         }
@@ -745,6 +786,14 @@ mod create_global_table {
             "LimitExceededException",
             "TableNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "GlobalTableName",
+            "ReplicationGroup",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["GlobalTableDescription"];
         fn arb_input(g: &mut Gen) -> ours::CreateGlobalTableInput {
             Arb::arb(g, 4u32)
         }
@@ -918,6 +967,29 @@ mod create_table {
             "LimitExceededException",
             "ResourceInUseException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "AttributeDefinitions",
+            "TableName",
+            "KeySchema",
+            "LocalSecondaryIndexes",
+            "GlobalSecondaryIndexes",
+            "BillingMode",
+            "ProvisionedThroughput",
+            "StreamSpecification",
+            "SSESpecification",
+            "Tags",
+            "TableClass",
+            "DeletionProtectionEnabled",
+            "WarmThroughput",
+            "ResourcePolicy",
+            "OnDemandThroughput",
+            "GlobalTableSourceArn",
+            "GlobalTableSettingsReplicationMode",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["TableDescription"];
         fn arb_input(g: &mut Gen) -> ours::CreateTableInput {
             Arb::arb(g, 4u32)
         }
@@ -1060,6 +1132,11 @@ mod delete_backup {
             "InvalidEndpointException",
             "LimitExceededException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["BackupArn"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["BackupDescription"];
         fn arb_input(g: &mut Gen) -> ours::DeleteBackupInput {
             Arb::arb(g, 4u32)
         }
@@ -1225,6 +1302,27 @@ mod delete_item {
             "ResourceNotFoundException",
             "ThrottlingException",
             "TransactionConflictException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "Key",
+            "Expected",
+            "ConditionalOperator",
+            "ReturnValues",
+            "ReturnConsumedCapacity",
+            "ReturnItemCollectionMetrics",
+            "ConditionExpression",
+            "ExpressionAttributeNames",
+            "ExpressionAttributeValues",
+            "ReturnValuesOnConditionCheckFailure",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Attributes",
+            "ConsumedCapacity",
+            "ItemCollectionMetrics",
         ];
         fn arb_input(g: &mut Gen) -> ours::DeleteItemInput {
             Arb::arb(g, 4u32)
@@ -1455,6 +1553,14 @@ mod delete_resource_policy {
             "ResourceInUseException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ResourceArn",
+            "ExpectedRevisionId",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["RevisionId"];
         fn arb_input(g: &mut Gen) -> ours::DeleteResourcePolicyInput {
             Arb::arb(g, 4u32)
         }
@@ -1639,6 +1745,11 @@ mod delete_table {
             "ResourceInUseException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["TableName"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["TableDescription"];
         fn arb_input(g: &mut Gen) -> ours::DeleteTableInput {
             Arb::arb(g, 4u32)
         }
@@ -1794,6 +1905,11 @@ mod describe_backup {
             "InternalServerError",
             "InvalidEndpointException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["BackupArn"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["BackupDescription"];
         fn arb_input(g: &mut Gen) -> ours::DescribeBackupInput {
             Arb::arb(g, 4u32)
         }
@@ -1926,6 +2042,13 @@ mod describe_continuous_backups {
             "InternalServerError",
             "InvalidEndpointException",
             "TableNotFoundException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["TableName"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContinuousBackupsDescription",
         ];
         fn arb_input(g: &mut Gen) -> ours::DescribeContinuousBackupsInput {
             Arb::arb(g, 4u32)
@@ -2070,6 +2193,19 @@ mod describe_contributor_insights {
             "InternalServerError",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["TableName", "IndexName"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "IndexName",
+            "ContributorInsightsRuleList",
+            "ContributorInsightsStatus",
+            "LastUpdateDateTime",
+            "FailureException",
+            "ContributorInsightsMode",
+        ];
         fn arb_input(g: &mut Gen) -> ours::DescribeContributorInsightsInput {
             Arb::arb(g, 4u32)
         }
@@ -2213,6 +2349,11 @@ mod describe_endpoints {
         type SdkOutput = theirs::DescribeEndpointsOutput;
         type SdkError = theirs::DescribeEndpointsError;
         const ERRORS: &'static [&'static str] = &[];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Endpoints"];
         fn arb_input(g: &mut Gen) -> ours::DescribeEndpointsInput {
             Arb::arb(g, 4u32)
         }
@@ -2305,6 +2446,11 @@ mod describe_export {
             "InternalServerError",
             "LimitExceededException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ExportArn"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ExportDescription"];
         fn arb_input(g: &mut Gen) -> ours::DescribeExportInput {
             Arb::arb(g, 4u32)
         }
@@ -2438,6 +2584,11 @@ mod describe_global_table {
             "InternalServerError",
             "InvalidEndpointException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["GlobalTableName"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["GlobalTableDescription"];
         fn arb_input(g: &mut Gen) -> ours::DescribeGlobalTableInput {
             Arb::arb(g, 4u32)
         }
@@ -2580,6 +2731,14 @@ mod describe_global_table_settings {
             "InternalServerError",
             "InvalidEndpointException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["GlobalTableName"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "GlobalTableName",
+            "ReplicaSettings",
+        ];
         fn arb_input(g: &mut Gen) -> ours::DescribeGlobalTableSettingsInput {
             Arb::arb(g, 4u32)
         }
@@ -2720,6 +2879,11 @@ mod describe_import {
         type SdkOutput = theirs::DescribeImportOutput;
         type SdkError = theirs::DescribeImportError;
         const ERRORS: &'static [&'static str] = &["ImportNotFoundException"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ImportArn"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ImportTableDescription"];
         fn arb_input(g: &mut Gen) -> ours::DescribeImportInput {
             Arb::arb(g, 4u32)
         }
@@ -2827,6 +2991,14 @@ mod describe_kinesis_streaming_destination {
             "InternalServerError",
             "InvalidEndpointException",
             "ResourceNotFoundException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["TableName"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "KinesisDataStreamDestinations",
         ];
         fn arb_input(g: &mut Gen) -> ours::DescribeKinesisStreamingDestinationInput {
             Arb::arb(g, 4u32)
@@ -2986,6 +3158,16 @@ mod describe_limits {
             "InternalServerError",
             "InvalidEndpointException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "AccountMaxReadCapacityUnits",
+            "AccountMaxWriteCapacityUnits",
+            "TableMaxReadCapacityUnits",
+            "TableMaxWriteCapacityUnits",
+        ];
         fn arb_input(g: &mut Gen) -> ours::DescribeLimitsInput {
             Arb::arb(g, 4u32)
         }
@@ -3127,6 +3309,11 @@ mod describe_table {
             "InvalidEndpointException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["TableName"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Table"];
         fn arb_input(g: &mut Gen) -> ours::DescribeTableInput {
             Arb::arb(g, 4u32)
         }
@@ -3254,6 +3441,13 @@ mod describe_table_replica_auto_scaling {
         const ERRORS: &'static [&'static str] = &[
             "InternalServerError",
             "ResourceNotFoundException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["TableName"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableAutoScalingDescription",
         ];
         fn arb_input(g: &mut Gen) -> ours::DescribeTableReplicaAutoScalingInput {
             Arb::arb(g, 4u32)
@@ -3390,6 +3584,11 @@ mod describe_time_to_live {
             "InvalidEndpointException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["TableName"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["TimeToLiveDescription"];
         fn arb_input(g: &mut Gen) -> ours::DescribeTimeToLiveInput {
             Arb::arb(g, 4u32)
         }
@@ -3533,6 +3732,20 @@ mod disable_kinesis_streaming_destination {
             "LimitExceededException",
             "ResourceInUseException",
             "ResourceNotFoundException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "StreamArn",
+            "EnableKinesisStreamingConfiguration",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "StreamArn",
+            "DestinationStatus",
+            "EnableKinesisStreamingConfiguration",
         ];
         fn arb_input(g: &mut Gen) -> ours::DisableKinesisStreamingDestinationInput {
             Arb::arb(g, 4u32)
@@ -3734,6 +3947,20 @@ mod enable_kinesis_streaming_destination {
             "LimitExceededException",
             "ResourceInUseException",
             "ResourceNotFoundException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "StreamArn",
+            "EnableKinesisStreamingConfiguration",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "StreamArn",
+            "DestinationStatus",
+            "EnableKinesisStreamingConfiguration",
         ];
         fn arb_input(g: &mut Gen) -> ours::EnableKinesisStreamingDestinationInput {
             Arb::arb(g, 4u32)
@@ -3937,6 +4164,24 @@ mod execute_statement {
             "ResourceNotFoundException",
             "ThrottlingException",
             "TransactionConflictException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Statement",
+            "Parameters",
+            "ConsistentRead",
+            "NextToken",
+            "ReturnConsumedCapacity",
+            "Limit",
+            "ReturnValuesOnConditionCheckFailure",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Items",
+            "NextToken",
+            "ConsumedCapacity",
+            "LastEvaluatedKey",
         ];
         fn arb_input(g: &mut Gen) -> ours::ExecuteStatementInput {
             Arb::arb(g, 4u32)
@@ -4181,6 +4426,18 @@ mod execute_transaction {
             "TransactionCanceledException",
             "TransactionInProgressException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TransactStatements",
+            "ClientRequestToken",
+            "ReturnConsumedCapacity",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientRequestToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Responses",
+            "ConsumedCapacity",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ExecuteTransactionInput {
             Arb::arb(g, 4u32)
         }
@@ -4405,6 +4662,23 @@ mod export_table_to_point_in_time {
             "PointInTimeRecoveryUnavailableException",
             "TableNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableArn",
+            "ExportTime",
+            "ClientToken",
+            "S3Bucket",
+            "S3BucketOwner",
+            "S3Prefix",
+            "S3SseAlgorithm",
+            "S3SseKmsKeyId",
+            "ExportFormat",
+            "ExportType",
+            "IncrementalExportSpecification",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ExportDescription"];
         fn arb_input(g: &mut Gen) -> ours::ExportTableToPointInTimeInput {
             Arb::arb(g, 4u32)
         }
@@ -4594,6 +4868,19 @@ mod get_item {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "Key",
+            "AttributesToGet",
+            "ConsistentRead",
+            "ReturnConsumedCapacity",
+            "ProjectionExpression",
+            "ExpressionAttributeNames",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Item", "ConsumedCapacity"];
         fn arb_input(g: &mut Gen) -> ours::GetItemInput {
             Arb::arb(g, 4u32)
         }
@@ -4753,6 +5040,11 @@ mod get_resource_policy {
             "PolicyNotFoundException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ResourceArn"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Policy", "RevisionId"];
         fn arb_input(g: &mut Gen) -> ours::GetResourcePolicyInput {
             Arb::arb(g, 4u32)
         }
@@ -4906,6 +5198,18 @@ mod import_table {
             "LimitExceededException",
             "ResourceInUseException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ClientToken",
+            "S3BucketSource",
+            "InputFormat",
+            "InputFormatOptions",
+            "InputCompressionType",
+            "TableCreationParameters",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ImportTableDescription"];
         fn arb_input(g: &mut Gen) -> ours::ImportTableInput {
             Arb::arb(g, 4u32)
         }
@@ -5039,6 +5343,21 @@ mod list_backups {
             "InternalServerError",
             "InvalidEndpointException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "Limit",
+            "TimeRangeLowerBound",
+            "TimeRangeUpperBound",
+            "ExclusiveStartBackupArn",
+            "BackupType",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "BackupSummaries",
+            "LastEvaluatedBackupArn",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListBackupsInput {
             Arb::arb(g, 4u32)
         }
@@ -5153,6 +5472,18 @@ mod list_contributor_insights {
         const ERRORS: &'static [&'static str] = &[
             "InternalServerError",
             "ResourceNotFoundException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "NextToken",
+            "MaxResults",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContributorInsightsSummaries",
+            "NextToken",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListContributorInsightsInput {
             Arb::arb(g, 4u32)
@@ -5281,6 +5612,18 @@ mod list_exports {
             "InternalServerError",
             "LimitExceededException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableArn",
+            "MaxResults",
+            "NextToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ExportSummaries",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListExportsInput {
             Arb::arb(g, 4u32)
         }
@@ -5390,6 +5733,18 @@ mod list_global_tables {
         const ERRORS: &'static [&'static str] = &[
             "InternalServerError",
             "InvalidEndpointException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ExclusiveStartGlobalTableName",
+            "Limit",
+            "RegionName",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "GlobalTables",
+            "LastEvaluatedGlobalTableName",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListGlobalTablesInput {
             Arb::arb(g, 4u32)
@@ -5515,6 +5870,18 @@ mod list_imports {
         type SdkOutput = theirs::ListImportsOutput;
         type SdkError = theirs::ListImportsError;
         const ERRORS: &'static [&'static str] = &["LimitExceededException"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableArn",
+            "PageSize",
+            "NextToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ImportSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListImportsInput {
             Arb::arb(g, 4u32)
         }
@@ -5613,6 +5980,17 @@ mod list_tables {
         const ERRORS: &'static [&'static str] = &[
             "InternalServerError",
             "InvalidEndpointException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ExclusiveStartTableName",
+            "Limit",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableNames",
+            "LastEvaluatedTableName",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListTablesInput {
             Arb::arb(g, 4u32)
@@ -5725,6 +6103,11 @@ mod list_tags_of_resource {
             "InvalidEndpointException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ResourceArn", "NextToken"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Tags", "NextToken"];
         fn arb_input(g: &mut Gen) -> ours::ListTagsOfResourceInput {
             Arb::arb(g, 4u32)
         }
@@ -5869,6 +6252,27 @@ mod put_item {
             "ResourceNotFoundException",
             "ThrottlingException",
             "TransactionConflictException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "Item",
+            "Expected",
+            "ReturnValues",
+            "ReturnConsumedCapacity",
+            "ReturnItemCollectionMetrics",
+            "ConditionalOperator",
+            "ConditionExpression",
+            "ExpressionAttributeNames",
+            "ExpressionAttributeValues",
+            "ReturnValuesOnConditionCheckFailure",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Attributes",
+            "ConsumedCapacity",
+            "ItemCollectionMetrics",
         ];
         fn arb_input(g: &mut Gen) -> ours::PutItemInput {
             Arb::arb(g, 4u32)
@@ -6097,6 +6501,16 @@ mod put_resource_policy {
             "ResourceInUseException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ResourceArn",
+            "Policy",
+            "ExpectedRevisionId",
+            "ConfirmRemoveSelfResourceAccess",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["RevisionId"];
         fn arb_input(g: &mut Gen) -> ours::PutResourcePolicyInput {
             Arb::arb(g, 4u32)
         }
@@ -6282,6 +6696,35 @@ mod query {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "IndexName",
+            "Select",
+            "AttributesToGet",
+            "Limit",
+            "ConsistentRead",
+            "KeyConditions",
+            "QueryFilter",
+            "ConditionalOperator",
+            "ScanIndexForward",
+            "ExclusiveStartKey",
+            "ReturnConsumedCapacity",
+            "ProjectionExpression",
+            "FilterExpression",
+            "KeyConditionExpression",
+            "ExpressionAttributeNames",
+            "ExpressionAttributeValues",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Items",
+            "Count",
+            "ScannedCount",
+            "LastEvaluatedKey",
+            "ConsumedCapacity",
+        ];
         fn arb_input(g: &mut Gen) -> ours::QueryInput {
             Arb::arb(g, 4u32)
         }
@@ -6447,6 +6890,20 @@ mod restore_table_from_backup {
             "TableAlreadyExistsException",
             "TableInUseException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TargetTableName",
+            "BackupArn",
+            "BillingModeOverride",
+            "GlobalSecondaryIndexOverride",
+            "LocalSecondaryIndexOverride",
+            "ProvisionedThroughputOverride",
+            "OnDemandThroughputOverride",
+            "SSESpecificationOverride",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["TableDescription"];
         fn arb_input(g: &mut Gen) -> ours::RestoreTableFromBackupInput {
             Arb::arb(g, 4u32)
         }
@@ -6649,6 +7106,23 @@ mod restore_table_to_point_in_time {
             "TableInUseException",
             "TableNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "SourceTableArn",
+            "SourceTableName",
+            "TargetTableName",
+            "UseLatestRestorableTime",
+            "RestoreDateTime",
+            "BillingModeOverride",
+            "GlobalSecondaryIndexOverride",
+            "LocalSecondaryIndexOverride",
+            "ProvisionedThroughputOverride",
+            "OnDemandThroughputOverride",
+            "SSESpecificationOverride",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["TableDescription"];
         fn arb_input(g: &mut Gen) -> ours::RestoreTableToPointInTimeInput {
             Arb::arb(g, 4u32)
         }
@@ -6874,6 +7348,34 @@ mod scan {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "IndexName",
+            "AttributesToGet",
+            "Limit",
+            "Select",
+            "ScanFilter",
+            "ConditionalOperator",
+            "ExclusiveStartKey",
+            "ReturnConsumedCapacity",
+            "TotalSegments",
+            "Segment",
+            "ProjectionExpression",
+            "FilterExpression",
+            "ExpressionAttributeNames",
+            "ExpressionAttributeValues",
+            "ConsistentRead",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Items",
+            "Count",
+            "ScannedCount",
+            "LastEvaluatedKey",
+            "ConsumedCapacity",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ScanInput {
             Arb::arb(g, 4u32)
         }
@@ -7037,6 +7539,11 @@ mod tag_resource {
             "ResourceInUseException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ResourceArn", "Tags"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::TagResourceInput {
             Arb::arb(g, 4u32)
         }
@@ -7192,6 +7699,17 @@ mod transact_get_items {
             "ResourceNotFoundException",
             "ThrottlingException",
             "TransactionCanceledException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TransactItems",
+            "ReturnConsumedCapacity",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ConsumedCapacity",
+            "Responses",
         ];
         fn arb_input(g: &mut Gen) -> ours::TransactGetItemsInput {
             Arb::arb(g, 4u32)
@@ -7400,6 +7918,19 @@ mod transact_write_items {
             "ThrottlingException",
             "TransactionCanceledException",
             "TransactionInProgressException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TransactItems",
+            "ReturnConsumedCapacity",
+            "ReturnItemCollectionMetrics",
+            "ClientRequestToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientRequestToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ConsumedCapacity",
+            "ItemCollectionMetrics",
         ];
         fn arb_input(g: &mut Gen) -> ours::TransactWriteItemsInput {
             Arb::arb(g, 4u32)
@@ -7644,6 +8175,11 @@ mod untag_resource {
             "ResourceInUseException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ResourceArn", "TagKeys"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UntagResourceInput {
             Arb::arb(g, 4u32)
         }
@@ -7800,6 +8336,16 @@ mod update_continuous_backups {
             "InternalServerError",
             "InvalidEndpointException",
             "TableNotFoundException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "PointInTimeRecoverySpecification",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContinuousBackupsDescription",
         ];
         fn arb_input(g: &mut Gen) -> ours::UpdateContinuousBackupsInput {
             Arb::arb(g, 4u32)
@@ -7961,6 +8507,21 @@ mod update_contributor_insights {
             "InternalServerError",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "IndexName",
+            "ContributorInsightsAction",
+            "ContributorInsightsMode",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "IndexName",
+            "ContributorInsightsStatus",
+            "ContributorInsightsMode",
+        ];
         fn arb_input(g: &mut Gen) -> ours::UpdateContributorInsightsInput {
             Arb::arb(g, 4u32)
         }
@@ -8101,6 +8662,14 @@ mod update_global_table {
             "ReplicaNotFoundException",
             "TableNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "GlobalTableName",
+            "ReplicaUpdates",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["GlobalTableDescription"];
         fn arb_input(g: &mut Gen) -> ours::UpdateGlobalTableInput {
             Arb::arb(g, 4u32)
         }
@@ -8291,6 +8860,21 @@ mod update_global_table_settings {
             "LimitExceededException",
             "ReplicaNotFoundException",
             "ResourceInUseException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "GlobalTableName",
+            "GlobalTableBillingMode",
+            "GlobalTableProvisionedWriteCapacityUnits",
+            "GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate",
+            "GlobalTableGlobalSecondaryIndexSettingsUpdate",
+            "ReplicaSettingsUpdate",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "GlobalTableName",
+            "ReplicaSettings",
         ];
         fn arb_input(g: &mut Gen) -> ours::UpdateGlobalTableSettingsInput {
             Arb::arb(g, 4u32)
@@ -8502,6 +9086,29 @@ mod update_item {
             "ResourceNotFoundException",
             "ThrottlingException",
             "TransactionConflictException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "Key",
+            "AttributeUpdates",
+            "Expected",
+            "ConditionalOperator",
+            "ReturnValues",
+            "ReturnConsumedCapacity",
+            "ReturnItemCollectionMetrics",
+            "UpdateExpression",
+            "ConditionExpression",
+            "ExpressionAttributeNames",
+            "ExpressionAttributeValues",
+            "ReturnValuesOnConditionCheckFailure",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Attributes",
+            "ConsumedCapacity",
+            "ItemCollectionMetrics",
         ];
         fn arb_input(g: &mut Gen) -> ours::UpdateItemInput {
             Arb::arb(g, 4u32)
@@ -8731,6 +9338,20 @@ mod update_kinesis_streaming_destination {
             "ResourceInUseException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "StreamArn",
+            "UpdateKinesisStreamingConfiguration",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "StreamArn",
+            "DestinationStatus",
+            "UpdateKinesisStreamingConfiguration",
+        ];
         fn arb_input(g: &mut Gen) -> ours::UpdateKinesisStreamingDestinationInput {
             Arb::arb(g, 4u32)
         }
@@ -8930,6 +9551,27 @@ mod update_table {
             "ResourceInUseException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "AttributeDefinitions",
+            "TableName",
+            "BillingMode",
+            "ProvisionedThroughput",
+            "GlobalSecondaryIndexUpdates",
+            "StreamSpecification",
+            "SSESpecification",
+            "ReplicaUpdates",
+            "TableClass",
+            "DeletionProtectionEnabled",
+            "MultiRegionConsistency",
+            "GlobalTableWitnessUpdates",
+            "OnDemandThroughput",
+            "WarmThroughput",
+            "GlobalTableSettingsReplicationMode",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["TableDescription"];
         fn arb_input(g: &mut Gen) -> ours::UpdateTableInput {
             Arb::arb(g, 4u32)
         }
@@ -9085,6 +9727,18 @@ mod update_table_replica_auto_scaling {
             "LimitExceededException",
             "ResourceInUseException",
             "ResourceNotFoundException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "GlobalSecondaryIndexUpdates",
+            "TableName",
+            "ProvisionedWriteCapacityAutoScalingUpdate",
+            "ReplicaUpdates",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableAutoScalingDescription",
         ];
         fn arb_input(g: &mut Gen) -> ours::UpdateTableReplicaAutoScalingInput {
             Arb::arb(g, 4u32)
@@ -9251,6 +9905,14 @@ mod update_time_to_live {
             "ResourceInUseException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TableName",
+            "TimeToLiveSpecification",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["TimeToLiveSpecification"];
         fn arb_input(g: &mut Gen) -> ours::UpdateTimeToLiveInput {
             Arb::arb(g, 4u32)
         }

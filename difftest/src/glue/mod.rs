@@ -6,7 +6,9 @@ mod json;
 mod operations;
 mod to_ours;
 mod to_sdk;
+mod types;
 pub use operations::for_each_operation;
+pub use types::for_each_type;
 /// How many operations the service has.
 pub const OPERATION_COUNT: usize = 370usize;
 /// The service's namespace (error codes in `__type` carry it).

@@ -13,6 +13,15 @@ mod activate_evaluation_form {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["EvaluationFormVersion"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EvaluationFormId",
+            "EvaluationFormArn",
+            "EvaluationFormVersion",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ActivateEvaluationFormInput {
             Arb::arb(g, 4u32)
         }
@@ -188,6 +197,19 @@ mod associate_analytics_data_set {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "DataSetId",
+            "TargetAccountId",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "DataSetId",
+            "TargetAccountId",
+            "ResourceShareId",
+            "ResourceShareArn",
         ];
         fn arb_input(g: &mut Gen) -> ours::AssociateAnalyticsDataSetInput {
             Arb::arb(g, 4u32)
@@ -365,6 +387,11 @@ mod associate_approved_origin {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Origin", "ClientToken"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::AssociateApprovedOriginInput {
             Arb::arb(g, 4u32)
         }
@@ -565,6 +592,15 @@ mod associate_bot {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "LexBot",
+            "LexV2Bot",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::AssociateBotInput {
             Arb::arb(g, 4u32)
         }
@@ -754,6 +790,11 @@ mod associate_contact_with_user {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["UserId"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::AssociateContactWithUserInput {
             Arb::arb(g, 4u32)
         }
@@ -935,6 +976,11 @@ mod associate_default_vocabulary {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["VocabularyId"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::AssociateDefaultVocabularyInput {
             Arb::arb(g, 4u32)
         }
@@ -1106,6 +1152,14 @@ mod associate_email_address_alias {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "AliasConfiguration",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::AssociateEmailAddressAliasInput {
             Arb::arb(g, 4u32)
         }
@@ -1320,6 +1374,15 @@ mod associate_flow {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ResourceId",
+            "FlowId",
+            "ResourceType",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::AssociateFlowInput {
             Arb::arb(g, 4u32)
         }
@@ -1495,6 +1558,13 @@ mod associate_hours_of_operations {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ParentHoursOfOperationConfigs",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::AssociateHoursOfOperationsInput {
             Arb::arb(g, 4u32)
         }
@@ -1702,6 +1772,15 @@ mod associate_instance_storage_config {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ResourceType",
+            "StorageConfig",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["AssociationId"];
         fn arb_input(g: &mut Gen) -> ours::AssociateInstanceStorageConfigInput {
             Arb::arb(g, 4u32)
         }
@@ -1910,6 +1989,11 @@ mod associate_lambda_function {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["FunctionArn", "ClientToken"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::AssociateLambdaFunctionInput {
             Arb::arb(g, 4u32)
         }
@@ -2110,6 +2194,11 @@ mod associate_lex_bot {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["LexBot", "ClientToken"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::AssociateLexBotInput {
             Arb::arb(g, 4u32)
         }
@@ -2305,6 +2394,14 @@ mod associate_phone_number_contact_flow {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "ContactFlowId",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::AssociatePhoneNumberContactFlowInput {
             Arb::arb(g, 4u32)
         }
@@ -2491,6 +2588,14 @@ mod associate_queue_email_addresses {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EmailAddressesConfig",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::AssociateQueueEmailAddressesInput {
             Arb::arb(g, 4u32)
         }
@@ -2700,6 +2805,11 @@ mod associate_queue_quick_connects {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["QuickConnectIds"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::AssociateQueueQuickConnectsInput {
             Arb::arb(g, 4u32)
         }
@@ -2887,6 +2997,14 @@ mod associate_routing_profile_queues {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "QueueConfigs",
+            "ManualAssignmentQueueConfigs",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::AssociateRoutingProfileQueuesInput {
             Arb::arb(g, 4u32)
         }
@@ -3071,6 +3189,11 @@ mod associate_security_key {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Key", "ClientToken"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["AssociationId"];
         fn arb_input(g: &mut Gen) -> ours::AssociateSecurityKeyInput {
             Arb::arb(g, 4u32)
         }
@@ -3272,6 +3395,15 @@ mod associate_security_profiles {
             "ResourceConflictException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "SecurityProfiles",
+            "EntityType",
+            "EntityArn",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::AssociateSecurityProfilesInput {
             Arb::arb(g, 4u32)
         }
@@ -3475,6 +3607,11 @@ mod associate_traffic_distribution_group_user {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["UserId", "InstanceId"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::AssociateTrafficDistributionGroupUserInput {
             Arb::arb(g, 4u32)
         }
@@ -3684,6 +3821,11 @@ mod associate_user_proficiencies {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["UserProficiencies"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::AssociateUserProficienciesInput {
             Arb::arb(g, 4u32)
         }
@@ -3853,6 +3995,14 @@ mod associate_workspace {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ResourceArns"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "SuccessfulList",
+            "FailedList",
         ];
         fn arb_input(g: &mut Gen) -> ours::AssociateWorkspaceInput {
             Arb::arb(g, 4u32)
@@ -4054,6 +4204,14 @@ mod batch_associate_analytics_data_set {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "DataSetIds",
+            "TargetAccountId",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Created", "Errors"];
         fn arb_input(g: &mut Gen) -> ours::BatchAssociateAnalyticsDataSetInput {
             Arb::arb(g, 4u32)
         }
@@ -4246,6 +4404,11 @@ mod batch_create_data_table_value {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Values"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Successful", "Failed"];
         fn arb_input(g: &mut Gen) -> ours::BatchCreateDataTableValueInput {
             Arb::arb(g, 4u32)
         }
@@ -4484,6 +4647,11 @@ mod batch_delete_data_table_value {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Values"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Successful", "Failed"];
         fn arb_input(g: &mut Gen) -> ours::BatchDeleteDataTableValueInput {
             Arb::arb(g, 4u32)
         }
@@ -4687,6 +4855,11 @@ mod batch_describe_data_table_value {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Values"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Successful", "Failed"];
         fn arb_input(g: &mut Gen) -> ours::BatchDescribeDataTableValueInput {
             Arb::arb(g, 4u32)
         }
@@ -4878,6 +5051,14 @@ mod batch_disassociate_analytics_data_set {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "DataSetIds",
+            "TargetAccountId",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Deleted", "Errors"];
         fn arb_input(g: &mut Gen) -> ours::BatchDisassociateAnalyticsDataSetInput {
             Arb::arb(g, 4u32)
         }
@@ -5070,6 +5251,11 @@ mod batch_get_attached_file_metadata {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["FileIds"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Files", "Errors"];
         fn arb_input(g: &mut Gen) -> ours::BatchGetAttachedFileMetadataInput {
             Arb::arb(g, 4u32)
         }
@@ -5248,6 +5434,16 @@ mod batch_get_flow_association {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ResourceIds",
+            "ResourceType",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "FlowAssociationSummaryList",
         ];
         fn arb_input(g: &mut Gen) -> ours::BatchGetFlowAssociationInput {
             Arb::arb(g, 4u32)
@@ -5438,6 +5634,17 @@ mod batch_put_contact {
             "InvalidRequestException",
             "LimitExceededException",
             "ResourceNotFoundException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ClientToken",
+            "ContactDataRequestList",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "SuccessfulRequestList",
+            "FailedRequestList",
         ];
         fn arb_input(g: &mut Gen) -> ours::BatchPutContactInput {
             Arb::arb(g, 4u32)
@@ -5630,6 +5837,11 @@ mod batch_update_data_table_value {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Values"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Successful", "Failed"];
         fn arb_input(g: &mut Gen) -> ours::BatchUpdateDataTableValueInput {
             Arb::arb(g, 4u32)
         }
@@ -5833,6 +6045,21 @@ mod claim_phone_number {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TargetArn",
+            "InstanceId",
+            "PhoneNumber",
+            "PhoneNumberDescription",
+            "Tags",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "PhoneNumberId",
+            "PhoneNumberArn",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ClaimPhoneNumberInput {
             Arb::arb(g, 4u32)
         }
@@ -6018,6 +6245,11 @@ mod complete_attached_file_upload {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::CompleteAttachedFileUploadInput {
             Arb::arb(g, 4u32)
         }
@@ -6187,6 +6419,20 @@ mod create_agent_status {
             "LimitExceededException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "State",
+            "DisplayOrder",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "AgentStatusARN",
+            "AgentStatusId",
         ];
         fn arb_input(g: &mut Gen) -> ours::CreateAgentStatusInput {
             Arb::arb(g, 4u32)
@@ -6392,6 +6638,26 @@ mod create_contact {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "ClientToken",
+            "RelatedContactId",
+            "Attributes",
+            "References",
+            "Channel",
+            "InitiationMethod",
+            "ExpiryDurationInMinutes",
+            "UserInfo",
+            "InitiateAs",
+            "Name",
+            "Description",
+            "SegmentAttributes",
+            "PreviousContactId",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ContactId", "ContactArn"];
         fn arb_input(g: &mut Gen) -> ours::CreateContactInput {
             Arb::arb(g, 4u32)
         }
@@ -6612,6 +6878,22 @@ mod create_contact_flow {
             "LimitExceededException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Type",
+            "Description",
+            "Content",
+            "Status",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactFlowId",
+            "ContactFlowArn",
+            "FlowContentSha256",
         ];
         fn arb_input(g: &mut Gen) -> ours::CreateContactFlowInput {
             Arb::arb(g, 4u32)
@@ -6834,6 +7116,19 @@ mod create_contact_flow_module {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "Content",
+            "Tags",
+            "ClientToken",
+            "Settings",
+            "ExternalInvocationConfiguration",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Id", "Arn"];
         fn arb_input(g: &mut Gen) -> ours::CreateContactFlowModuleInput {
             Arb::arb(g, 4u32)
         }
@@ -7086,6 +7381,18 @@ mod create_contact_flow_module_alias {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Description",
+            "ContactFlowModuleVersion",
+            "AliasName",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactFlowModuleArn",
+            "Id",
+        ];
         fn arb_input(g: &mut Gen) -> ours::CreateContactFlowModuleAliasInput {
             Arb::arb(g, 4u32)
         }
@@ -7324,6 +7631,17 @@ mod create_contact_flow_module_version {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Description",
+            "FlowModuleContentSha256",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactFlowModuleArn",
+            "Version",
+        ];
         fn arb_input(g: &mut Gen) -> ours::CreateContactFlowModuleVersionInput {
             Arb::arb(g, 4u32)
         }
@@ -7551,6 +7869,17 @@ mod create_contact_flow_version {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Description",
+            "FlowContentSha256",
+            "ContactFlowVersion",
+            "LastModifiedTime",
+            "LastModifiedRegion",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ContactFlowArn", "Version"];
         fn arb_input(g: &mut Gen) -> ours::CreateContactFlowVersionInput {
             Arb::arb(g, 4u32)
         }
@@ -7755,6 +8084,18 @@ mod create_data_table {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "TimeZone",
+            "ValueLockLevel",
+            "Status",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Id", "Arn", "LockVersion"];
         fn arb_input(g: &mut Gen) -> ours::CreateDataTableInput {
             Arb::arb(g, 4u32)
         }
@@ -7984,6 +8325,21 @@ mod create_data_table_attribute {
             "ResourceNotFoundException",
             "ServiceQuotaExceededException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "ValueType",
+            "Description",
+            "Primary",
+            "Validation",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "AttributeId",
+            "LockVersion",
         ];
         fn arb_input(g: &mut Gen) -> ours::CreateDataTableAttributeInput {
             Arb::arb(g, 4u32)
@@ -8224,6 +8580,20 @@ mod create_email_address {
             "ResourceNotFoundException",
             "ServiceQuotaExceededException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Description",
+            "EmailAddress",
+            "DisplayName",
+            "Tags",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EmailAddressId",
+            "EmailAddressArn",
         ];
         fn arb_input(g: &mut Gen) -> ours::CreateEmailAddressInput {
             Arb::arb(g, 4u32)
@@ -8471,6 +8841,26 @@ mod create_evaluation_form {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Title",
+            "Description",
+            "Items",
+            "ScoringStrategy",
+            "AutoEvaluationConfiguration",
+            "ClientToken",
+            "AsDraft",
+            "Tags",
+            "ReviewConfiguration",
+            "TargetConfiguration",
+            "LanguageConfiguration",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EvaluationFormId",
+            "EvaluationFormArn",
+        ];
         fn arb_input(g: &mut Gen) -> ours::CreateEvaluationFormInput {
             Arb::arb(g, 4u32)
         }
@@ -8658,6 +9048,21 @@ mod create_hours_of_operation {
             "ResourceNotFoundException",
             "ServiceQuotaExceededException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "TimeZone",
+            "Config",
+            "ParentHoursOfOperationConfigs",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "HoursOfOperationId",
+            "HoursOfOperationArn",
         ];
         fn arb_input(g: &mut Gen) -> ours::CreateHoursOfOperationInput {
             Arb::arb(g, 4u32)
@@ -8875,6 +9280,21 @@ mod create_hours_of_operation_override {
             "LimitExceededException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "Config",
+            "EffectiveFrom",
+            "EffectiveTill",
+            "RecurrenceConfig",
+            "OverrideType",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "HoursOfOperationOverrideId",
         ];
         fn arb_input(g: &mut Gen) -> ours::CreateHoursOfOperationOverrideInput {
             Arb::arb(g, 4u32)
@@ -9104,6 +9524,19 @@ mod create_instance {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ClientToken",
+            "IdentityManagementType",
+            "InstanceAlias",
+            "DirectoryId",
+            "InboundCallsEnabled",
+            "OutboundCallsEnabled",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Id", "Arn"];
         fn arb_input(g: &mut Gen) -> ours::CreateInstanceInput {
             Arb::arb(g, 4u32)
         }
@@ -9269,6 +9702,21 @@ mod create_integration_association {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "IntegrationType",
+            "IntegrationArn",
+            "SourceApplicationUrl",
+            "SourceApplicationName",
+            "SourceType",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "IntegrationAssociationId",
+            "IntegrationAssociationArn",
         ];
         fn arb_input(g: &mut Gen) -> ours::CreateIntegrationAssociationInput {
             Arb::arb(g, 4u32)
@@ -9463,6 +9911,22 @@ mod create_notification {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ExpiresAt",
+            "Recipients",
+            "Priority",
+            "Content",
+            "Tags",
+            "PredefinedNotificationId",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NotificationId",
+            "NotificationArn",
         ];
         fn arb_input(g: &mut Gen) -> ours::CreateNotificationInput {
             Arb::arb(g, 4u32)
@@ -9665,6 +10129,19 @@ mod create_participant {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "ContactId",
+            "ClientToken",
+            "ParticipantDetails",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ParticipantCredentials",
+            "ParticipantId",
+        ];
         fn arb_input(g: &mut Gen) -> ours::CreateParticipantInput {
             Arb::arb(g, 4u32)
         }
@@ -9854,6 +10331,15 @@ mod create_persistent_contact_association {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "RehydrationType",
+            "SourceContactId",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ContinuedFromContactId"];
         fn arb_input(g: &mut Gen) -> ours::CreatePersistentContactAssociationInput {
             Arb::arb(g, 4u32)
         }
@@ -10073,6 +10559,16 @@ mod create_predefined_attribute {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Values",
+            "Purposes",
+            "AttributeConfiguration",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::CreatePredefinedAttributeInput {
             Arb::arb(g, 4u32)
         }
@@ -10272,6 +10768,16 @@ mod create_prompt {
             "LimitExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "S3Uri",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["PromptARN", "PromptId"];
         fn arb_input(g: &mut Gen) -> ours::CreatePromptInput {
             Arb::arb(g, 4u32)
         }
@@ -10450,6 +10956,17 @@ mod create_push_notification_registration {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ClientToken",
+            "PinpointAppArn",
+            "DeviceToken",
+            "DeviceType",
+            "ContactConfiguration",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["RegistrationId"];
         fn arb_input(g: &mut Gen) -> ours::CreatePushNotificationRegistrationInput {
             Arb::arb(g, 4u32)
         }
@@ -10664,6 +11181,21 @@ mod create_queue {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "OutboundCallerConfig",
+            "OutboundEmailConfig",
+            "HoursOfOperationId",
+            "MaxContacts",
+            "QuickConnectIds",
+            "EmailAddressesConfig",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["QueueArn", "QueueId"];
         fn arb_input(g: &mut Gen) -> ours::CreateQueueInput {
             Arb::arb(g, 4u32)
         }
@@ -10853,6 +11385,19 @@ mod create_quick_connect {
             "LimitExceededException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "QuickConnectConfig",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "QuickConnectARN",
+            "QuickConnectId",
         ];
         fn arb_input(g: &mut Gen) -> ours::CreateQuickConnectInput {
             Arb::arb(g, 4u32)
@@ -11056,6 +11601,23 @@ mod create_routing_profile {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "DefaultOutboundQueueId",
+            "QueueConfigs",
+            "ManualAssignmentQueueConfigs",
+            "MediaConcurrencies",
+            "Tags",
+            "AgentAvailabilityTimer",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "RoutingProfileArn",
+            "RoutingProfileId",
+        ];
         fn arb_input(g: &mut Gen) -> ours::CreateRoutingProfileInput {
             Arb::arb(g, 4u32)
         }
@@ -11258,6 +11820,18 @@ mod create_rule {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "TriggerEventSource",
+            "Function",
+            "Actions",
+            "PublishStatus",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["RuleArn", "RuleId"];
         fn arb_input(g: &mut Gen) -> ours::CreateRuleInput {
             Arb::arb(g, 4u32)
         }
@@ -11442,6 +12016,26 @@ mod create_security_profile {
             "LimitExceededException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "SecurityProfileName",
+            "Description",
+            "Permissions",
+            "Tags",
+            "AllowedAccessControlTags",
+            "TagRestrictedResources",
+            "Applications",
+            "HierarchyRestrictedResources",
+            "AllowedAccessControlHierarchyGroupId",
+            "AllowedFlowModules",
+            "GranularAccessControlConfiguration",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "SecurityProfileId",
+            "SecurityProfileArn",
         ];
         fn arb_input(g: &mut Gen) -> ours::CreateSecurityProfileInput {
             Arb::arb(g, 4u32)
@@ -11644,6 +12238,21 @@ mod create_task_template {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "ContactFlowId",
+            "SelfAssignFlowId",
+            "Constraints",
+            "Defaults",
+            "Status",
+            "Fields",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Id", "Arn"];
         fn arb_input(g: &mut Gen) -> ours::CreateTaskTemplateInput {
             Arb::arb(g, 4u32)
         }
@@ -11835,6 +12444,19 @@ mod create_test_case {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "Content",
+            "EntryPoint",
+            "InitializationData",
+            "Status",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["TestCaseId", "TestCaseArn"];
         fn arb_input(g: &mut Gen) -> ours::CreateTestCaseInput {
             Arb::arb(g, 4u32)
         }
@@ -12094,6 +12716,17 @@ mod create_traffic_distribution_group {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "InstanceId",
+            "ClientToken",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Id", "Arn"];
         fn arb_input(g: &mut Gen) -> ours::CreateTrafficDistributionGroupInput {
             Arb::arb(g, 4u32)
         }
@@ -12335,6 +12968,11 @@ mod create_use_case {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["UseCaseType", "Tags"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["UseCaseId", "UseCaseArn"];
         fn arb_input(g: &mut Gen) -> ours::CreateUseCaseInput {
             Arb::arb(g, 4u32)
         }
@@ -12499,6 +13137,26 @@ mod create_user {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Username",
+            "Password",
+            "IdentityInfo",
+            "PhoneConfig",
+            "DirectoryUserId",
+            "SecurityProfileIds",
+            "RoutingProfileId",
+            "HierarchyGroupId",
+            "AutoAcceptConfigs",
+            "AfterContactWorkConfigs",
+            "PhoneNumberConfigs",
+            "PersistentConnectionConfigs",
+            "VoiceEnhancementConfigs",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["UserId", "UserArn"];
         fn arb_input(g: &mut Gen) -> ours::CreateUserInput {
             Arb::arb(g, 4u32)
         }
@@ -12683,6 +13341,18 @@ mod create_user_hierarchy_group {
             "LimitExceededException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "ParentGroupId",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "HierarchyGroupId",
+            "HierarchyGroupArn",
         ];
         fn arb_input(g: &mut Gen) -> ours::CreateUserHierarchyGroupInput {
             Arb::arb(g, 4u32)
@@ -12888,6 +13558,18 @@ mod create_view {
             "ServiceQuotaExceededException",
             "TooManyRequestsException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ClientToken",
+            "Status",
+            "Content",
+            "Description",
+            "Name",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["View"];
         fn arb_input(g: &mut Gen) -> ours::CreateViewInput {
             Arb::arb(g, 4u32)
         }
@@ -13107,6 +13789,14 @@ mod create_view_version {
             "ServiceQuotaExceededException",
             "TooManyRequestsException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "VersionDescription",
+            "ViewContentSha256",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["View"];
         fn arb_input(g: &mut Gen) -> ours::CreateViewVersionInput {
             Arb::arb(g, 4u32)
         }
@@ -13323,6 +14013,21 @@ mod create_vocabulary {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ClientToken",
+            "VocabularyName",
+            "LanguageCode",
+            "Content",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "VocabularyArn",
+            "VocabularyId",
+            "State",
+        ];
         fn arb_input(g: &mut Gen) -> ours::CreateVocabularyInput {
             Arb::arb(g, 4u32)
         }
@@ -13527,6 +14232,20 @@ mod create_workspace {
             "ResourceNotFoundException",
             "ServiceQuotaExceededException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "Theme",
+            "Title",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "WorkspaceId",
+            "WorkspaceArn",
         ];
         fn arb_input(g: &mut Gen) -> ours::CreateWorkspaceInput {
             Arb::arb(g, 4u32)
@@ -13762,6 +14481,16 @@ mod create_workspace_page {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ResourceArn",
+            "Page",
+            "Slug",
+            "InputData",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::CreateWorkspacePageInput {
             Arb::arb(g, 4u32)
         }
@@ -14003,6 +14732,15 @@ mod deactivate_evaluation_form {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["EvaluationFormVersion"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EvaluationFormId",
+            "EvaluationFormArn",
+            "EvaluationFormVersion",
+        ];
         fn arb_input(g: &mut Gen) -> ours::DeactivateEvaluationFormInput {
             Arb::arb(g, 4u32)
         }
@@ -14179,6 +14917,11 @@ mod delete_attached_file {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteAttachedFileInput {
             Arb::arb(g, 4u32)
         }
@@ -14345,6 +15088,11 @@ mod delete_contact_evaluation {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteContactEvaluationInput {
             Arb::arb(g, 4u32)
         }
@@ -14512,6 +15260,11 @@ mod delete_contact_flow {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteContactFlowInput {
             Arb::arb(g, 4u32)
         }
@@ -14694,6 +15447,11 @@ mod delete_contact_flow_module {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteContactFlowModuleInput {
             Arb::arb(g, 4u32)
         }
@@ -14876,6 +15634,11 @@ mod delete_contact_flow_module_alias {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteContactFlowModuleAliasInput {
             Arb::arb(g, 4u32)
         }
@@ -15070,6 +15833,11 @@ mod delete_contact_flow_module_version {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteContactFlowModuleVersionInput {
             Arb::arb(g, 4u32)
         }
@@ -15270,6 +16038,11 @@ mod delete_contact_flow_version {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteContactFlowVersionInput {
             Arb::arb(g, 4u32)
         }
@@ -15453,6 +16226,11 @@ mod delete_data_table {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteDataTableInput {
             Arb::arb(g, 4u32)
         }
@@ -15646,6 +16424,11 @@ mod delete_data_table_attribute {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["LockVersion"];
         fn arb_input(g: &mut Gen) -> ours::DeleteDataTableAttributeInput {
             Arb::arb(g, 4u32)
         }
@@ -15847,6 +16630,11 @@ mod delete_email_address {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteEmailAddressInput {
             Arb::arb(g, 4u32)
         }
@@ -16043,6 +16831,11 @@ mod delete_evaluation_form {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteEvaluationFormInput {
             Arb::arb(g, 4u32)
         }
@@ -16209,6 +17002,11 @@ mod delete_hours_of_operation {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteHoursOfOperationInput {
             Arb::arb(g, 4u32)
         }
@@ -16375,6 +17173,11 @@ mod delete_hours_of_operation_override {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteHoursOfOperationOverrideInput {
             Arb::arb(g, 4u32)
         }
@@ -16557,6 +17360,11 @@ mod delete_instance {
             "InvalidRequestException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteInstanceInput {
             Arb::arb(g, 4u32)
         }
@@ -16688,6 +17496,11 @@ mod delete_integration_association {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteIntegrationAssociationInput {
             Arb::arb(g, 4u32)
         }
@@ -16848,6 +17661,11 @@ mod delete_notification {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteNotificationInput {
             Arb::arb(g, 4u32)
         }
@@ -17030,6 +17848,11 @@ mod delete_predefined_attribute {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeletePredefinedAttributeInput {
             Arb::arb(g, 4u32)
         }
@@ -17213,6 +18036,11 @@ mod delete_prompt {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeletePromptInput {
             Arb::arb(g, 4u32)
         }
@@ -17371,6 +18199,11 @@ mod delete_push_notification_registration {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeletePushNotificationRegistrationInput {
             Arb::arb(g, 4u32)
         }
@@ -17562,6 +18395,11 @@ mod delete_queue {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteQueueInput {
             Arb::arb(g, 4u32)
         }
@@ -17731,6 +18569,11 @@ mod delete_quick_connect {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteQuickConnectInput {
             Arb::arb(g, 4u32)
         }
@@ -17898,6 +18741,11 @@ mod delete_routing_profile {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteRoutingProfileInput {
             Arb::arb(g, 4u32)
         }
@@ -18079,6 +18927,11 @@ mod delete_rule {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteRuleInput {
             Arb::arb(g, 4u32)
         }
@@ -18230,6 +19083,11 @@ mod delete_security_profile {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteSecurityProfileInput {
             Arb::arb(g, 4u32)
         }
@@ -18426,6 +19284,11 @@ mod delete_task_template {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteTaskTemplateInput {
             Arb::arb(g, 4u32)
         }
@@ -18593,6 +19456,11 @@ mod delete_test_case {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteTestCaseInput {
             Arb::arb(g, 4u32)
         }
@@ -18770,6 +19638,11 @@ mod delete_traffic_distribution_group {
             "ResourceInUseException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteTrafficDistributionGroupInput {
             Arb::arb(g, 4u32)
         }
@@ -18947,6 +19820,11 @@ mod delete_use_case {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteUseCaseInput {
             Arb::arb(g, 4u32)
         }
@@ -19090,6 +19968,11 @@ mod delete_user {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteUserInput {
             Arb::arb(g, 4u32)
         }
@@ -19240,6 +20123,11 @@ mod delete_user_hierarchy_group {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteUserHierarchyGroupInput {
             Arb::arb(g, 4u32)
         }
@@ -19423,6 +20311,11 @@ mod delete_view {
             "ResourceNotFoundException",
             "TooManyRequestsException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteViewInput {
             Arb::arb(g, 4u32)
         }
@@ -19608,6 +20501,11 @@ mod delete_view_version {
             "ResourceNotFoundException",
             "TooManyRequestsException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteViewVersionInput {
             Arb::arb(g, 4u32)
         }
@@ -19805,6 +20703,15 @@ mod delete_vocabulary {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "VocabularyArn",
+            "VocabularyId",
+            "State",
+        ];
         fn arb_input(g: &mut Gen) -> ours::DeleteVocabularyInput {
             Arb::arb(g, 4u32)
         }
@@ -19992,6 +20899,11 @@ mod delete_workspace {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteWorkspaceInput {
             Arb::arb(g, 4u32)
         }
@@ -20172,6 +21084,11 @@ mod delete_workspace_media {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteWorkspaceMediaInput {
             Arb::arb(g, 4u32)
         }
@@ -20340,6 +21257,11 @@ mod delete_workspace_page {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DeleteWorkspacePageInput {
             Arb::arb(g, 4u32)
         }
@@ -20536,6 +21458,11 @@ mod describe_agent_status {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["AgentStatus"];
         fn arb_input(g: &mut Gen) -> ours::DescribeAgentStatusInput {
             Arb::arb(g, 4u32)
         }
@@ -20704,6 +21631,13 @@ mod describe_attached_files_configuration {
             "InvalidParameterException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "AttachedFilesConfiguration",
         ];
         fn arb_input(g: &mut Gen) -> ours::DescribeAttachedFilesConfigurationInput {
             Arb::arb(g, 4u32)
@@ -20903,6 +21837,11 @@ mod describe_authentication_profile {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["AuthenticationProfile"];
         fn arb_input(g: &mut Gen) -> ours::DescribeAuthenticationProfileInput {
             Arb::arb(g, 4u32)
         }
@@ -21093,6 +22032,11 @@ mod describe_contact {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Contact"];
         fn arb_input(g: &mut Gen) -> ours::DescribeContactInput {
             Arb::arb(g, 4u32)
         }
@@ -21260,6 +22204,14 @@ mod describe_contact_evaluation {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Evaluation",
+            "EvaluationForm",
+        ];
         fn arb_input(g: &mut Gen) -> ours::DescribeContactEvaluationInput {
             Arb::arb(g, 4u32)
         }
@@ -21418,6 +22370,11 @@ mod describe_contact_flow {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ContactFlow"];
         fn arb_input(g: &mut Gen) -> ours::DescribeContactFlowInput {
             Arb::arb(g, 4u32)
         }
@@ -21603,6 +22560,11 @@ mod describe_contact_flow_module {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ContactFlowModule"];
         fn arb_input(g: &mut Gen) -> ours::DescribeContactFlowModuleInput {
             Arb::arb(g, 4u32)
         }
@@ -21790,6 +22752,11 @@ mod describe_contact_flow_module_alias {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ContactFlowModuleAlias"];
         fn arb_input(g: &mut Gen) -> ours::DescribeContactFlowModuleAliasInput {
             Arb::arb(g, 4u32)
         }
@@ -21998,6 +22965,11 @@ mod describe_data_table {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["DataTable"];
         fn arb_input(g: &mut Gen) -> ours::DescribeDataTableInput {
             Arb::arb(g, 4u32)
         }
@@ -22183,6 +23155,11 @@ mod describe_data_table_attribute {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Attribute"];
         fn arb_input(g: &mut Gen) -> ours::DescribeDataTableAttributeInput {
             Arb::arb(g, 4u32)
         }
@@ -22369,6 +23346,21 @@ mod describe_email_address {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EmailAddressId",
+            "EmailAddressArn",
+            "EmailAddress",
+            "DisplayName",
+            "Description",
+            "CreateTimestamp",
+            "ModifiedTimestamp",
+            "AliasConfigurations",
+            "Tags",
         ];
         fn arb_input(g: &mut Gen) -> ours::DescribeEmailAddressInput {
             Arb::arb(g, 4u32)
@@ -22561,6 +23553,11 @@ mod describe_evaluation_form {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["EvaluationForm"];
         fn arb_input(g: &mut Gen) -> ours::DescribeEvaluationFormInput {
             Arb::arb(g, 4u32)
         }
@@ -22715,6 +23712,11 @@ mod describe_hours_of_operation {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["HoursOfOperation"];
         fn arb_input(g: &mut Gen) -> ours::DescribeHoursOfOperationInput {
             Arb::arb(g, 4u32)
         }
@@ -22884,6 +23886,11 @@ mod describe_hours_of_operation_override {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["HoursOfOperationOverride"];
         fn arb_input(g: &mut Gen) -> ours::DescribeHoursOfOperationOverrideInput {
             Arb::arb(g, 4u32)
         }
@@ -23076,6 +24083,14 @@ mod describe_instance {
             "InvalidRequestException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Instance",
+            "ReplicationConfiguration",
+        ];
         fn arb_input(g: &mut Gen) -> ours::DescribeInstanceInput {
             Arb::arb(g, 4u32)
         }
@@ -23221,6 +24236,11 @@ mod describe_instance_attribute {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Attribute"];
         fn arb_input(g: &mut Gen) -> ours::DescribeInstanceAttributeInput {
             Arb::arb(g, 4u32)
         }
@@ -23392,6 +24412,11 @@ mod describe_instance_storage_config {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["StorageConfig"];
         fn arb_input(g: &mut Gen) -> ours::DescribeInstanceStorageConfigInput {
             Arb::arb(g, 4u32)
         }
@@ -23578,6 +24603,11 @@ mod describe_notification {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Notification"];
         fn arb_input(g: &mut Gen) -> ours::DescribeNotificationInput {
             Arb::arb(g, 4u32)
         }
@@ -23762,6 +24792,11 @@ mod describe_phone_number {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ClaimedPhoneNumberSummary"];
         fn arb_input(g: &mut Gen) -> ours::DescribePhoneNumberInput {
             Arb::arb(g, 4u32)
         }
@@ -23936,6 +24971,11 @@ mod describe_predefined_attribute {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["PredefinedAttribute"];
         fn arb_input(g: &mut Gen) -> ours::DescribePredefinedAttributeInput {
             Arb::arb(g, 4u32)
         }
@@ -24111,6 +25151,11 @@ mod describe_prompt {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Prompt"];
         fn arb_input(g: &mut Gen) -> ours::DescribePromptInput {
             Arb::arb(g, 4u32)
         }
@@ -24276,6 +25321,11 @@ mod describe_queue {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Queue"];
         fn arb_input(g: &mut Gen) -> ours::DescribeQueueInput {
             Arb::arb(g, 4u32)
         }
@@ -24437,6 +25487,11 @@ mod describe_quick_connect {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["QuickConnect"];
         fn arb_input(g: &mut Gen) -> ours::DescribeQuickConnectInput {
             Arb::arb(g, 4u32)
         }
@@ -24606,6 +25661,11 @@ mod describe_routing_profile {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["RoutingProfile"];
         fn arb_input(g: &mut Gen) -> ours::DescribeRoutingProfileInput {
             Arb::arb(g, 4u32)
         }
@@ -24775,6 +25835,11 @@ mod describe_rule {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Rule"];
         fn arb_input(g: &mut Gen) -> ours::DescribeRuleInput {
             Arb::arb(g, 4u32)
         }
@@ -24936,6 +26001,11 @@ mod describe_security_profile {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["SecurityProfile"];
         fn arb_input(g: &mut Gen) -> ours::DescribeSecurityProfileInput {
             Arb::arb(g, 4u32)
         }
@@ -25106,6 +26176,11 @@ mod describe_test_case {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["TestCase"];
         fn arb_input(g: &mut Gen) -> ours::DescribeTestCaseInput {
             Arb::arb(g, 4u32)
         }
@@ -25290,6 +26365,11 @@ mod describe_traffic_distribution_group {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["TrafficDistributionGroup"];
         fn arb_input(g: &mut Gen) -> ours::DescribeTrafficDistributionGroupInput {
             Arb::arb(g, 4u32)
         }
@@ -25484,6 +26564,11 @@ mod describe_user {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["User"];
         fn arb_input(g: &mut Gen) -> ours::DescribeUserInput {
             Arb::arb(g, 4u32)
         }
@@ -25645,6 +26730,11 @@ mod describe_user_hierarchy_group {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["HierarchyGroup"];
         fn arb_input(g: &mut Gen) -> ours::DescribeUserHierarchyGroupInput {
             Arb::arb(g, 4u32)
         }
@@ -25816,6 +26906,11 @@ mod describe_user_hierarchy_structure {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["HierarchyStructure"];
         fn arb_input(g: &mut Gen) -> ours::DescribeUserHierarchyStructureInput {
             Arb::arb(g, 4u32)
         }
@@ -26004,6 +27099,11 @@ mod describe_view {
             "ResourceNotFoundException",
             "TooManyRequestsException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["View"];
         fn arb_input(g: &mut Gen) -> ours::DescribeViewInput {
             Arb::arb(g, 4u32)
         }
@@ -26182,6 +27282,11 @@ mod describe_vocabulary {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Vocabulary"];
         fn arb_input(g: &mut Gen) -> ours::DescribeVocabularyInput {
             Arb::arb(g, 4u32)
         }
@@ -26352,6 +27457,11 @@ mod describe_workspace {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Workspace"];
         fn arb_input(g: &mut Gen) -> ours::DescribeWorkspaceInput {
             Arb::arb(g, 4u32)
         }
@@ -26536,6 +27646,14 @@ mod disassociate_analytics_data_set {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "DataSetId",
+            "TargetAccountId",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DisassociateAnalyticsDataSetInput {
             Arb::arb(g, 4u32)
         }
@@ -26714,6 +27832,11 @@ mod disassociate_approved_origin {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DisassociateApprovedOriginInput {
             Arb::arb(g, 4u32)
         }
@@ -26881,6 +28004,15 @@ mod disassociate_bot {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "LexBot",
+            "LexV2Bot",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DisassociateBotInput {
             Arb::arb(g, 4u32)
         }
@@ -27033,6 +28165,14 @@ mod disassociate_email_address_alias {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "AliasConfiguration",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DisassociateEmailAddressAliasInput {
             Arb::arb(g, 4u32)
         }
@@ -27250,6 +28390,11 @@ mod disassociate_flow {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DisassociateFlowInput {
             Arb::arb(g, 4u32)
         }
@@ -27432,6 +28577,11 @@ mod disassociate_hours_of_operations {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ParentHoursOfOperationIds"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DisassociateHoursOfOperationsInput {
             Arb::arb(g, 4u32)
         }
@@ -27633,6 +28783,11 @@ mod disassociate_instance_storage_config {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DisassociateInstanceStorageConfigInput {
             Arb::arb(g, 4u32)
         }
@@ -27821,6 +28976,11 @@ mod disassociate_lambda_function {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DisassociateLambdaFunctionInput {
             Arb::arb(g, 4u32)
         }
@@ -27989,6 +29149,11 @@ mod disassociate_lex_bot {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DisassociateLexBotInput {
             Arb::arb(g, 4u32)
         }
@@ -28155,6 +29320,11 @@ mod disassociate_phone_number_contact_flow {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DisassociatePhoneNumberContactFlowInput {
             Arb::arb(g, 4u32)
         }
@@ -28346,6 +29516,14 @@ mod disassociate_queue_email_addresses {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EmailAddressesId",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DisassociateQueueEmailAddressesInput {
             Arb::arb(g, 4u32)
         }
@@ -28549,6 +29727,11 @@ mod disassociate_queue_quick_connects {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["QuickConnectIds"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DisassociateQueueQuickConnectsInput {
             Arb::arb(g, 4u32)
         }
@@ -28733,6 +29916,14 @@ mod disassociate_routing_profile_queues {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "QueueReferences",
+            "ManualAssignmentQueueReferences",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DisassociateRoutingProfileQueuesInput {
             Arb::arb(g, 4u32)
         }
@@ -28919,6 +30110,11 @@ mod disassociate_security_key {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DisassociateSecurityKeyInput {
             Arb::arb(g, 4u32)
         }
@@ -29087,6 +30283,15 @@ mod disassociate_security_profiles {
             "ResourceConflictException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "SecurityProfiles",
+            "EntityType",
+            "EntityArn",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DisassociateSecurityProfilesInput {
             Arb::arb(g, 4u32)
         }
@@ -29304,6 +30509,11 @@ mod disassociate_traffic_distribution_group_user {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(
             g: &mut Gen,
         ) -> ours::DisassociateTrafficDistributionGroupUserInput {
@@ -29517,6 +30727,11 @@ mod disassociate_user_proficiencies {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["UserProficiencies"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DisassociateUserProficienciesInput {
             Arb::arb(g, 4u32)
         }
@@ -29699,6 +30914,14 @@ mod disassociate_workspace {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ResourceArns"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "SuccessfulList",
+            "FailedList",
         ];
         fn arb_input(g: &mut Gen) -> ours::DisassociateWorkspaceInput {
             Arb::arb(g, 4u32)
@@ -29886,6 +31109,11 @@ mod dismiss_user_contact {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ContactId"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::DismissUserContactInput {
             Arb::arb(g, 4u32)
         }
@@ -30068,6 +31296,11 @@ mod evaluate_data_table_values {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Values", "TimeZone"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Values", "NextToken"];
         fn arb_input(g: &mut Gen) -> ours::EvaluateDataTableValuesInput {
             Arb::arb(g, 4u32)
         }
@@ -30253,6 +31486,23 @@ mod get_attached_file {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "FileArn",
+            "FileId",
+            "CreationTime",
+            "FileStatus",
+            "FileName",
+            "FileSizeInBytes",
+            "AssociatedResourceArn",
+            "FileUseCaseType",
+            "CreatedBy",
+            "DownloadUrlMetadata",
+            "Tags",
+        ];
         fn arb_input(g: &mut Gen) -> ours::GetAttachedFileInput {
             Arb::arb(g, 4u32)
         }
@@ -30434,6 +31684,11 @@ mod get_contact_attributes {
             "InvalidRequestException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Attributes"];
         fn arb_input(g: &mut Gen) -> ours::GetContactAttributesInput {
             Arb::arb(g, 4u32)
         }
@@ -30573,6 +31828,19 @@ mod get_contact_metrics {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "ContactId",
+            "Metrics",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "MetricResults",
+            "Id",
+            "Arn",
         ];
         fn arb_input(g: &mut Gen) -> ours::GetContactMetricsInput {
             Arb::arb(g, 4u32)
@@ -30760,6 +32028,23 @@ mod get_current_metric_data {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Filters",
+            "Groupings",
+            "CurrentMetrics",
+            "NextToken",
+            "MaxResults",
+            "SortCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "MetricResults",
+            "DataSnapshotTime",
+            "ApproximateTotalCount",
+        ];
         fn arb_input(g: &mut Gen) -> ours::GetCurrentMetricDataInput {
             Arb::arb(g, 4u32)
         }
@@ -30937,6 +32222,19 @@ mod get_current_user_data {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Filters",
+            "NextToken",
+            "MaxResults",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "UserDataList",
+            "ApproximateTotalCount",
+        ];
         fn arb_input(g: &mut Gen) -> ours::GetCurrentUserDataInput {
             Arb::arb(g, 4u32)
         }
@@ -31112,6 +32410,15 @@ mod get_effective_hours_of_operations {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EffectiveHoursOfOperationList",
+            "EffectiveOverrideHoursList",
+            "TimeZone",
         ];
         fn arb_input(g: &mut Gen) -> ours::GetEffectiveHoursOfOperationsInput {
             Arb::arb(g, 4u32)
@@ -31311,6 +32618,16 @@ mod get_federation_token {
             "ResourceNotFoundException",
             "UserNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Credentials",
+            "SignInUrl",
+            "UserArn",
+            "UserId",
+        ];
         fn arb_input(g: &mut Gen) -> ours::GetFederationTokenInput {
             Arb::arb(g, 4u32)
         }
@@ -31499,6 +32816,15 @@ mod get_flow_association {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ResourceId",
+            "FlowId",
+            "ResourceType",
+        ];
         fn arb_input(g: &mut Gen) -> ours::GetFlowAssociationInput {
             Arb::arb(g, 4u32)
         }
@@ -31685,6 +33011,22 @@ mod get_metric_data {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "StartTime",
+            "EndTime",
+            "Filters",
+            "Groupings",
+            "HistoricalMetrics",
+            "NextToken",
+            "MaxResults",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "MetricResults",
+        ];
         fn arb_input(g: &mut Gen) -> ours::GetMetricDataInput {
             Arb::arb(g, 4u32)
         }
@@ -31846,6 +33188,24 @@ mod get_metric_data_v2 {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ResourceArn",
+            "StartTime",
+            "EndTime",
+            "Interval",
+            "Filters",
+            "Groupings",
+            "Metrics",
+            "NextToken",
+            "MaxResults",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "MetricResults",
         ];
         fn arb_input(g: &mut Gen) -> ours::GetMetricDataV2Input {
             Arb::arb(g, 4u32)
@@ -32016,6 +33376,15 @@ mod get_prompt_file {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "PromptPresignedUrl",
+            "LastModifiedTime",
+            "LastModifiedRegion",
+        ];
         fn arb_input(g: &mut Gen) -> ours::GetPromptFileInput {
             Arb::arb(g, 4u32)
         }
@@ -32178,6 +33547,26 @@ mod get_task_template {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "Id",
+            "Arn",
+            "Name",
+            "Description",
+            "ContactFlowId",
+            "SelfAssignFlowId",
+            "Constraints",
+            "Defaults",
+            "Fields",
+            "Status",
+            "LastModifiedTime",
+            "CreatedTime",
+            "Tags",
         ];
         fn arb_input(g: &mut Gen) -> ours::GetTaskTemplateInput {
             Arb::arb(g, 4u32)
@@ -32360,6 +33749,16 @@ mod get_test_case_execution_summary {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "StartTime",
+            "EndTime",
+            "Status",
+            "ObservationSummary",
         ];
         fn arb_input(g: &mut Gen) -> ours::GetTestCaseExecutionSummaryInput {
             Arb::arb(g, 4u32)
@@ -32554,6 +33953,17 @@ mod get_traffic_distribution {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TelephonyConfig",
+            "Id",
+            "Arn",
+            "SignInConfig",
+            "AgentConfig",
+        ];
         fn arb_input(g: &mut Gen) -> ours::GetTrafficDistributionInput {
             Arb::arb(g, 4u32)
         }
@@ -32727,6 +34137,20 @@ mod import_phone_number {
             "InvalidParameterException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "SourcePhoneNumberArn",
+            "PhoneNumberDescription",
+            "Tags",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "PhoneNumberId",
+            "PhoneNumberArn",
         ];
         fn arb_input(g: &mut Gen) -> ours::ImportPhoneNumberInput {
             Arb::arb(g, 4u32)
@@ -32913,6 +34337,11 @@ mod import_workspace_media {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["MediaType", "MediaSource"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::ImportWorkspaceMediaInput {
             Arb::arb(g, 4u32)
         }
@@ -33078,6 +34507,14 @@ mod list_agent_statuses {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "AgentStatusSummaryList",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListAgentStatusesInput {
             Arb::arb(g, 4u32)
@@ -33254,6 +34691,11 @@ mod list_analytics_data_associations {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Results", "NextToken"];
         fn arb_input(g: &mut Gen) -> ours::ListAnalyticsDataAssociationsInput {
             Arb::arb(g, 4u32)
         }
@@ -33440,6 +34882,11 @@ mod list_analytics_data_lake_data_sets {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Results", "NextToken"];
         fn arb_input(g: &mut Gen) -> ours::ListAnalyticsDataLakeDataSetsInput {
             Arb::arb(g, 4u32)
         }
@@ -33626,6 +35073,11 @@ mod list_approved_origins {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Origins", "NextToken"];
         fn arb_input(g: &mut Gen) -> ours::ListApprovedOriginsInput {
             Arb::arb(g, 4u32)
         }
@@ -33796,6 +35248,14 @@ mod list_associated_contacts {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListAssociatedContactsInput {
             Arb::arb(g, 4u32)
         }
@@ -33965,6 +35425,14 @@ mod list_attached_files_configurations {
             "InvalidParameterException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "AttachedFilesConfigurations",
+            "NextToken",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListAttachedFilesConfigurationsInput {
             Arb::arb(g, 4u32)
@@ -34159,6 +35627,14 @@ mod list_authentication_profiles {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "AuthenticationProfileSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListAuthenticationProfilesInput {
             Arb::arb(g, 4u32)
         }
@@ -34335,6 +35811,11 @@ mod list_bots {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["LexBots", "NextToken"];
         fn arb_input(g: &mut Gen) -> ours::ListBotsInput {
             Arb::arb(g, 4u32)
         }
@@ -34472,6 +35953,16 @@ mod list_child_hours_of_operations {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "ChildHoursOfOperationsSummaryList",
+            "LastModifiedTime",
+            "LastModifiedRegion",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListChildHoursOfOperationsInput {
             Arb::arb(g, 4u32)
@@ -34651,6 +36142,14 @@ mod list_contact_evaluations {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EvaluationSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListContactEvaluationsInput {
             Arb::arb(g, 4u32)
         }
@@ -34811,6 +36310,14 @@ mod list_contact_flow_module_aliases {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactFlowModuleAliasSummaryList",
+            "NextToken",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListContactFlowModuleAliasesInput {
             Arb::arb(g, 4u32)
@@ -35014,6 +36521,14 @@ mod list_contact_flow_module_versions {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactFlowModuleVersionSummaryList",
+            "NextToken",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListContactFlowModuleVersionsInput {
             Arb::arb(g, 4u32)
@@ -35222,6 +36737,14 @@ mod list_contact_flow_modules {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactFlowModulesSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListContactFlowModulesInput {
             Arb::arb(g, 4u32)
         }
@@ -35413,6 +36936,14 @@ mod list_contact_flow_versions {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactFlowVersionSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListContactFlowVersionsInput {
             Arb::arb(g, 4u32)
         }
@@ -35603,6 +37134,14 @@ mod list_contact_flows {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactFlowSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListContactFlowsInput {
             Arb::arb(g, 4u32)
         }
@@ -35777,6 +37316,14 @@ mod list_contact_references {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ReferenceSummaryList",
+            "NextToken",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListContactReferencesInput {
             Arb::arb(g, 4u32)
@@ -35954,6 +37501,11 @@ mod list_data_table_attributes {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["AttributeIds"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["NextToken", "Attributes"];
         fn arb_input(g: &mut Gen) -> ours::ListDataTableAttributesInput {
             Arb::arb(g, 4u32)
         }
@@ -36139,6 +37691,17 @@ mod list_data_table_primary_values {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "RecordIds",
+            "PrimaryAttributeValues",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "PrimaryValuesList",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListDataTablePrimaryValuesInput {
             Arb::arb(g, 4u32)
@@ -36328,6 +37891,14 @@ mod list_data_table_values {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "RecordIds",
+            "PrimaryAttributeValues",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["NextToken", "Values"];
         fn arb_input(g: &mut Gen) -> ours::ListDataTableValuesInput {
             Arb::arb(g, 4u32)
         }
@@ -36514,6 +38085,14 @@ mod list_data_tables {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "DataTableSummaryList",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListDataTablesInput {
             Arb::arb(g, 4u32)
         }
@@ -36699,6 +38278,18 @@ mod list_default_vocabularies {
             "InvalidRequestException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "LanguageCode",
+            "MaxResults",
+            "NextToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "DefaultVocabularyList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListDefaultVocabulariesInput {
             Arb::arb(g, 4u32)
         }
@@ -36858,6 +38449,19 @@ mod list_entity_security_profiles {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EntityType",
+            "EntityArn",
+            "NextToken",
+            "MaxResults",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "SecurityProfiles",
+            "NextToken",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListEntitySecurityProfilesInput {
             Arb::arb(g, 4u32)
@@ -37030,6 +38634,14 @@ mod list_evaluation_form_versions {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EvaluationFormVersionSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListEvaluationFormVersionsInput {
             Arb::arb(g, 4u32)
         }
@@ -37191,6 +38803,14 @@ mod list_evaluation_forms {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EvaluationFormSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListEvaluationFormsInput {
             Arb::arb(g, 4u32)
         }
@@ -37351,6 +38971,14 @@ mod list_flow_associations {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "FlowAssociationSummaryList",
+            "NextToken",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListFlowAssociationsInput {
             Arb::arb(g, 4u32)
@@ -37541,6 +39169,16 @@ mod list_hours_of_operation_overrides {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "HoursOfOperationOverrideList",
+            "LastModifiedRegion",
+            "LastModifiedTime",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListHoursOfOperationOverridesInput {
             Arb::arb(g, 4u32)
@@ -37735,6 +39373,14 @@ mod list_hours_of_operations {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "HoursOfOperationSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListHoursOfOperationsInput {
             Arb::arb(g, 4u32)
         }
@@ -37910,6 +39556,11 @@ mod list_instance_attributes {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Attributes", "NextToken"];
         fn arb_input(g: &mut Gen) -> ours::ListInstanceAttributesInput {
             Arb::arb(g, 4u32)
         }
@@ -38080,6 +39731,14 @@ mod list_instance_storage_configs {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "StorageConfigs",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListInstanceStorageConfigsInput {
             Arb::arb(g, 4u32)
         }
@@ -38249,6 +39908,14 @@ mod list_instances {
             "InternalServiceException",
             "InvalidRequestException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListInstancesInput {
             Arb::arb(g, 4u32)
         }
@@ -38366,6 +40033,14 @@ mod list_integration_associations {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "IntegrationAssociationSummaryList",
+            "NextToken",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListIntegrationAssociationsInput {
             Arb::arb(g, 4u32)
@@ -38530,6 +40205,14 @@ mod list_lambda_functions {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "LambdaFunctions",
+            "NextToken",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListLambdaFunctionsInput {
             Arb::arb(g, 4u32)
@@ -38701,6 +40384,11 @@ mod list_lex_bots {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["LexBots", "NextToken"];
         fn arb_input(g: &mut Gen) -> ours::ListLexBotsInput {
             Arb::arb(g, 4u32)
         }
@@ -38859,6 +40547,14 @@ mod list_notifications {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "NotificationSummaryList",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListNotificationsInput {
             Arb::arb(g, 4u32)
@@ -39050,6 +40746,14 @@ mod list_phone_numbers {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "PhoneNumberSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListPhoneNumbersInput {
             Arb::arb(g, 4u32)
         }
@@ -39224,6 +40928,22 @@ mod list_phone_numbers_v2 {
             "InvalidParameterException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TargetArn",
+            "InstanceId",
+            "MaxResults",
+            "NextToken",
+            "PhoneNumberCountryCodes",
+            "PhoneNumberTypes",
+            "PhoneNumberPrefix",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "ListPhoneNumbersSummaryList",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListPhoneNumbersV2Input {
             Arb::arb(g, 4u32)
@@ -39400,6 +41120,14 @@ mod list_predefined_attributes {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "PredefinedAttributeSummaryList",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListPredefinedAttributesInput {
             Arb::arb(g, 4u32)
         }
@@ -39575,6 +41303,14 @@ mod list_prompts {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "PromptSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListPromptsInput {
             Arb::arb(g, 4u32)
         }
@@ -39733,6 +41469,16 @@ mod list_queue_email_addresses {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "EmailAddressMetadataList",
+            "LastModifiedTime",
+            "LastModifiedRegion",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListQueueEmailAddressesInput {
             Arb::arb(g, 4u32)
@@ -39926,6 +41672,16 @@ mod list_queue_quick_connects {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "QuickConnectSummaryList",
+            "LastModifiedTime",
+            "LastModifiedRegion",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListQueueQuickConnectsInput {
             Arb::arb(g, 4u32)
         }
@@ -40103,6 +41859,14 @@ mod list_queues {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "QueueSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListQueuesInput {
             Arb::arb(g, 4u32)
         }
@@ -40255,6 +42019,14 @@ mod list_quick_connects {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "QuickConnectSummaryList",
+            "NextToken",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListQuickConnectsInput {
             Arb::arb(g, 4u32)
@@ -40431,6 +42203,21 @@ mod list_realtime_contact_analysis_segments_v2 {
             "OutputTypeNotFoundException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "MaxResults",
+            "NextToken",
+            "OutputType",
+            "SegmentTypes",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Channel",
+            "Status",
+            "Segments",
+            "NextToken",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListRealtimeContactAnalysisSegmentsV2Input {
             Arb::arb(g, 4u32)
@@ -40647,6 +42434,16 @@ mod list_routing_profile_manual_assignment_queues {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "RoutingProfileManualAssignmentQueueConfigSummaryList",
+            "LastModifiedTime",
+            "LastModifiedRegion",
+        ];
         fn arb_input(
             g: &mut Gen,
         ) -> ours::ListRoutingProfileManualAssignmentQueuesInput {
@@ -40852,6 +42649,16 @@ mod list_routing_profile_queues {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "RoutingProfileQueueConfigSummaryList",
+            "LastModifiedTime",
+            "LastModifiedRegion",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListRoutingProfileQueuesInput {
             Arb::arb(g, 4u32)
         }
@@ -41029,6 +42836,14 @@ mod list_routing_profiles {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "RoutingProfileSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListRoutingProfilesInput {
             Arb::arb(g, 4u32)
         }
@@ -41204,6 +43019,14 @@ mod list_rules {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "RuleSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListRulesInput {
             Arb::arb(g, 4u32)
         }
@@ -41355,6 +43178,11 @@ mod list_security_keys {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["SecurityKeys", "NextToken"];
         fn arb_input(g: &mut Gen) -> ours::ListSecurityKeysInput {
             Arb::arb(g, 4u32)
         }
@@ -41524,6 +43352,16 @@ mod list_security_profile_applications {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Applications",
+            "NextToken",
+            "LastModifiedTime",
+            "LastModifiedRegion",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListSecurityProfileApplicationsInput {
             Arb::arb(g, 4u32)
@@ -41717,6 +43555,16 @@ mod list_security_profile_flow_modules {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "AllowedFlowModules",
+            "NextToken",
+            "LastModifiedTime",
+            "LastModifiedRegion",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListSecurityProfileFlowModulesInput {
             Arb::arb(g, 4u32)
         }
@@ -41906,6 +43754,16 @@ mod list_security_profile_permissions {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Permissions",
+            "NextToken",
+            "LastModifiedTime",
+            "LastModifiedRegion",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListSecurityProfilePermissionsInput {
             Arb::arb(g, 4u32)
@@ -42097,6 +43955,14 @@ mod list_security_profiles {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "SecurityProfileSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListSecurityProfilesInput {
             Arb::arb(g, 4u32)
         }
@@ -42272,6 +44138,11 @@ mod list_tags_for_resource {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["tags"];
         fn arb_input(g: &mut Gen) -> ours::ListTagsForResourceInput {
             Arb::arb(g, 4u32)
         }
@@ -42440,6 +44311,14 @@ mod list_task_templates {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TaskTemplates",
+            "NextToken",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListTaskTemplatesInput {
             Arb::arb(g, 4u32)
@@ -42611,6 +44490,14 @@ mod list_test_case_execution_records {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ExecutionRecords",
+            "NextToken",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListTestCaseExecutionRecordsInput {
             Arb::arb(g, 4u32)
@@ -42810,6 +44697,14 @@ mod list_test_case_executions {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TestCaseExecutions",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListTestCaseExecutionsInput {
             Arb::arb(g, 4u32)
         }
@@ -42996,6 +44891,14 @@ mod list_test_cases {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TestCaseSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListTestCasesInput {
             Arb::arb(g, 4u32)
         }
@@ -43172,6 +45075,14 @@ mod list_traffic_distribution_group_users {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "TrafficDistributionGroupUserSummaryList",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListTrafficDistributionGroupUsersInput {
             Arb::arb(g, 4u32)
@@ -43369,6 +45280,14 @@ mod list_traffic_distribution_groups {
             "InvalidRequestException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "TrafficDistributionGroupSummaryList",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListTrafficDistributionGroupsInput {
             Arb::arb(g, 4u32)
         }
@@ -43536,6 +45455,14 @@ mod list_use_cases {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "UseCaseSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListUseCasesInput {
             Arb::arb(g, 4u32)
         }
@@ -43682,6 +45609,14 @@ mod list_user_hierarchy_groups {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "UserHierarchyGroupSummaryList",
+            "NextToken",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListUserHierarchyGroupsInput {
             Arb::arb(g, 4u32)
@@ -43858,6 +45793,14 @@ mod list_user_notifications {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "UserNotifications",
+            "NextToken",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListUserNotificationsInput {
             Arb::arb(g, 4u32)
@@ -44044,6 +45987,16 @@ mod list_user_proficiencies {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "UserProficiencyList",
+            "LastModifiedTime",
+            "LastModifiedRegion",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListUserProficienciesInput {
             Arb::arb(g, 4u32)
         }
@@ -44216,6 +46169,14 @@ mod list_users {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "UserSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListUsersInput {
             Arb::arb(g, 4u32)
         }
@@ -44369,6 +46330,14 @@ mod list_view_versions {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "TooManyRequestsException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ViewVersionSummaryList",
+            "NextToken",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListViewVersionsInput {
             Arb::arb(g, 4u32)
@@ -44561,6 +46530,14 @@ mod list_views {
             "ResourceNotFoundException",
             "TooManyRequestsException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ViewsSummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::ListViewsInput {
             Arb::arb(g, 4u32)
         }
@@ -44732,6 +46709,11 @@ mod list_workspace_media {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Media"];
         fn arb_input(g: &mut Gen) -> ours::ListWorkspaceMediaInput {
             Arb::arb(g, 4u32)
         }
@@ -44916,6 +46898,14 @@ mod list_workspace_pages {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "WorkspacePageList",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListWorkspacePagesInput {
             Arb::arb(g, 4u32)
@@ -45102,6 +47092,14 @@ mod list_workspaces {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "WorkspaceSummaryList",
         ];
         fn arb_input(g: &mut Gen) -> ours::ListWorkspacesInput {
             Arb::arb(g, 4u32)
@@ -45291,6 +47289,17 @@ mod monitor_contact {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "ContactId",
+            "UserId",
+            "AllowedMonitorCapabilities",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ContactId", "ContactArn"];
         fn arb_input(g: &mut Gen) -> ours::MonitorContactInput {
             Arb::arb(g, 4u32)
         }
@@ -45490,6 +47499,15 @@ mod pause_contact {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactId",
+            "InstanceId",
+            "ContactFlowId",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::PauseContactInput {
             Arb::arb(g, 4u32)
         }
@@ -45690,6 +47708,11 @@ mod put_user_status {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["AgentStatusId"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::PutUserStatusInput {
             Arb::arb(g, 4u32)
         }
@@ -45865,6 +47888,11 @@ mod release_phone_number {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::ReleasePhoneNumberInput {
             Arb::arb(g, 4u32)
         }
@@ -46064,6 +48092,15 @@ mod replicate_instance {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ReplicaRegion",
+            "ClientToken",
+            "ReplicaAlias",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Id", "Arn"];
         fn arb_input(g: &mut Gen) -> ours::ReplicateInstanceInput {
             Arb::arb(g, 4u32)
         }
@@ -46281,6 +48318,15 @@ mod resume_contact {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactId",
+            "InstanceId",
+            "ContactFlowId",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::ResumeContactInput {
             Arb::arb(g, 4u32)
         }
@@ -46464,6 +48510,16 @@ mod resume_contact_recording {
             "InvalidRequestException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "ContactId",
+            "InitialContactId",
+            "ContactRecordingType",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::ResumeContactRecordingInput {
             Arb::arb(g, 4u32)
         }
@@ -46614,6 +48670,21 @@ mod search_agent_statuses {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchFilter",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "AgentStatuses",
+            "NextToken",
+            "ApproximateTotalCount",
         ];
         fn arb_input(g: &mut Gen) -> ours::SearchAgentStatusesInput {
             Arb::arb(g, 4u32)
@@ -46790,6 +48861,22 @@ mod search_available_phone_numbers {
             "InvalidParameterException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TargetArn",
+            "InstanceId",
+            "PhoneNumberCountryCode",
+            "PhoneNumberType",
+            "PhoneNumberPrefix",
+            "MaxResults",
+            "NextToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "AvailableNumbersList",
+        ];
         fn arb_input(g: &mut Gen) -> ours::SearchAvailablePhoneNumbersInput {
             Arb::arb(g, 4u32)
         }
@@ -46953,6 +49040,21 @@ mod search_contact_evaluations {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchCriteria",
+            "SearchFilter",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EvaluationSearchSummaryList",
+            "NextToken",
+            "ApproximateTotalCount",
         ];
         fn arb_input(g: &mut Gen) -> ours::SearchContactEvaluationsInput {
             Arb::arb(g, 4u32)
@@ -47135,6 +49237,21 @@ mod search_contact_flow_modules {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchFilter",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactFlowModules",
+            "NextToken",
+            "ApproximateTotalCount",
+        ];
         fn arb_input(g: &mut Gen) -> ours::SearchContactFlowModulesInput {
             Arb::arb(g, 4u32)
         }
@@ -47310,6 +49427,21 @@ mod search_contact_flows {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchFilter",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactFlows",
+            "NextToken",
+            "ApproximateTotalCount",
         ];
         fn arb_input(g: &mut Gen) -> ours::SearchContactFlowsInput {
             Arb::arb(g, 4u32)
@@ -47487,6 +49619,22 @@ mod search_contacts {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "TimeRange",
+            "SearchCriteria",
+            "MaxResults",
+            "NextToken",
+            "Sort",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Contacts",
+            "NextToken",
+            "TotalCount",
+        ];
         fn arb_input(g: &mut Gen) -> ours::SearchContactsInput {
             Arb::arb(g, 4u32)
         }
@@ -47653,6 +49801,21 @@ mod search_data_tables {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchFilter",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "DataTables",
+            "NextToken",
+            "ApproximateTotalCount",
         ];
         fn arb_input(g: &mut Gen) -> ours::SearchDataTablesInput {
             Arb::arb(g, 4u32)
@@ -47830,6 +49993,21 @@ mod search_email_addresses {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "MaxResults",
+            "NextToken",
+            "SearchCriteria",
+            "SearchFilter",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "EmailAddresses",
+            "ApproximateTotalCount",
         ];
         fn arb_input(g: &mut Gen) -> ours::SearchEmailAddressesInput {
             Arb::arb(g, 4u32)
@@ -48022,6 +50200,21 @@ mod search_evaluation_forms {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchCriteria",
+            "SearchFilter",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EvaluationFormSearchSummaryList",
+            "NextToken",
+            "ApproximateTotalCount",
+        ];
         fn arb_input(g: &mut Gen) -> ours::SearchEvaluationFormsInput {
             Arb::arb(g, 4u32)
         }
@@ -48202,6 +50395,21 @@ mod search_hours_of_operation_overrides {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchFilter",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "HoursOfOperationOverrides",
+            "NextToken",
+            "ApproximateTotalCount",
         ];
         fn arb_input(g: &mut Gen) -> ours::SearchHoursOfOperationOverridesInput {
             Arb::arb(g, 4u32)
@@ -48404,6 +50612,21 @@ mod search_hours_of_operations {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchFilter",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "HoursOfOperations",
+            "NextToken",
+            "ApproximateTotalCount",
+        ];
         fn arb_input(g: &mut Gen) -> ours::SearchHoursOfOperationsInput {
             Arb::arb(g, 4u32)
         }
@@ -48580,6 +50803,21 @@ mod search_notifications {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchFilter",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Notifications",
+            "NextToken",
+            "ApproximateTotalCount",
         ];
         fn arb_input(g: &mut Gen) -> ours::SearchNotificationsInput {
             Arb::arb(g, 4u32)
@@ -48772,6 +51010,20 @@ mod search_predefined_attributes {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "PredefinedAttributes",
+            "NextToken",
+            "ApproximateTotalCount",
+        ];
         fn arb_input(g: &mut Gen) -> ours::SearchPredefinedAttributesInput {
             Arb::arb(g, 4u32)
         }
@@ -48950,6 +51202,21 @@ mod search_prompts {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchFilter",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Prompts",
+            "NextToken",
+            "ApproximateTotalCount",
+        ];
         fn arb_input(g: &mut Gen) -> ours::SearchPromptsInput {
             Arb::arb(g, 4u32)
         }
@@ -49118,6 +51385,21 @@ mod search_queues {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchFilter",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Queues",
+            "NextToken",
+            "ApproximateTotalCount",
+        ];
         fn arb_input(g: &mut Gen) -> ours::SearchQueuesInput {
             Arb::arb(g, 4u32)
         }
@@ -49285,6 +51567,21 @@ mod search_quick_connects {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchFilter",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "QuickConnects",
+            "NextToken",
+            "ApproximateTotalCount",
         ];
         fn arb_input(g: &mut Gen) -> ours::SearchQuickConnectsInput {
             Arb::arb(g, 4u32)
@@ -49463,6 +51760,17 @@ mod search_resource_tags {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "ResourceTypes",
+            "NextToken",
+            "MaxResults",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Tags", "NextToken"];
         fn arb_input(g: &mut Gen) -> ours::SearchResourceTagsInput {
             Arb::arb(g, 4u32)
         }
@@ -49648,6 +51956,21 @@ mod search_routing_profiles {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchFilter",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "RoutingProfiles",
+            "NextToken",
+            "ApproximateTotalCount",
+        ];
         fn arb_input(g: &mut Gen) -> ours::SearchRoutingProfilesInput {
             Arb::arb(g, 4u32)
         }
@@ -49823,6 +52146,21 @@ mod search_security_profiles {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchCriteria",
+            "SearchFilter",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "SecurityProfiles",
+            "NextToken",
+            "ApproximateTotalCount",
         ];
         fn arb_input(g: &mut Gen) -> ours::SearchSecurityProfilesInput {
             Arb::arb(g, 4u32)
@@ -50000,6 +52338,21 @@ mod search_test_cases {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchFilter",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TestCases",
+            "NextToken",
+            "ApproximateTotalCount",
         ];
         fn arb_input(g: &mut Gen) -> ours::SearchTestCasesInput {
             Arb::arb(g, 4u32)
@@ -50191,6 +52544,21 @@ mod search_user_hierarchy_groups {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchFilter",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "UserHierarchyGroups",
+            "NextToken",
+            "ApproximateTotalCount",
+        ];
         fn arb_input(g: &mut Gen) -> ours::SearchUserHierarchyGroupsInput {
             Arb::arb(g, 4u32)
         }
@@ -50369,6 +52737,21 @@ mod search_users {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchFilter",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Users",
+            "NextToken",
+            "ApproximateTotalCount",
+        ];
         fn arb_input(g: &mut Gen) -> ours::SearchUsersInput {
             Arb::arb(g, 4u32)
         }
@@ -50533,6 +52916,21 @@ mod search_views {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchFilter",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Views",
+            "NextToken",
+            "ApproximateTotalCount",
         ];
         fn arb_input(g: &mut Gen) -> ours::SearchViewsInput {
             Arb::arb(g, 4u32)
@@ -50712,6 +53110,20 @@ mod search_vocabularies {
             "InvalidRequestException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "MaxResults",
+            "NextToken",
+            "State",
+            "NameStartsWith",
+            "LanguageCode",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "VocabularySummaryList",
+            "NextToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::SearchVocabulariesInput {
             Arb::arb(g, 4u32)
         }
@@ -50872,6 +53284,21 @@ mod search_workspace_associations {
             "InvalidRequestException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchFilter",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "WorkspaceAssociations",
+            "ApproximateTotalCount",
         ];
         fn arb_input(g: &mut Gen) -> ours::SearchWorkspaceAssociationsInput {
             Arb::arb(g, 4u32)
@@ -51076,6 +53503,21 @@ mod search_workspaces {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "NextToken",
+            "MaxResults",
+            "SearchFilter",
+            "SearchCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NextToken",
+            "Workspaces",
+            "ApproximateTotalCount",
+        ];
         fn arb_input(g: &mut Gen) -> ours::SearchWorkspacesInput {
             Arb::arb(g, 4u32)
         }
@@ -51267,6 +53709,20 @@ mod send_chat_integration_event {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "SourceId",
+            "DestinationId",
+            "Subtype",
+            "Event",
+            "NewSessionDetails",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InitialContactId",
+            "NewChatCreated",
+        ];
         fn arb_input(g: &mut Gen) -> ours::SendChatIntegrationEventInput {
             Arb::arb(g, 4u32)
         }
@@ -51439,6 +53895,19 @@ mod send_outbound_email {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "FromEmailAddress",
+            "DestinationEmailAddress",
+            "AdditionalRecipients",
+            "EmailMessage",
+            "TrafficType",
+            "SourceCampaign",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::SendOutboundEmailInput {
             Arb::arb(g, 4u32)
         }
@@ -51636,6 +54105,26 @@ mod start_attached_file_upload {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ClientToken",
+            "FileName",
+            "FileSizeInBytes",
+            "UrlExpiryInSeconds",
+            "FileUseCaseType",
+            "CreatedBy",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "FileArn",
+            "FileId",
+            "CreationTime",
+            "FileStatus",
+            "CreatedBy",
+            "UploadUrlMetadata",
+        ];
         fn arb_input(g: &mut Gen) -> ours::StartAttachedFileUploadInput {
             Arb::arb(g, 4u32)
         }
@@ -51827,6 +54316,31 @@ mod start_chat_contact {
             "LimitExceededException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "ContactFlowId",
+            "Attributes",
+            "ParticipantDetails",
+            "ParticipantConfiguration",
+            "InitialMessage",
+            "ClientToken",
+            "ChatDurationInMinutes",
+            "SupportedMessagingContentTypes",
+            "PersistentChat",
+            "RelatedContactId",
+            "SegmentAttributes",
+            "CustomerId",
+            "DisconnectOnCustomerExit",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactId",
+            "ParticipantId",
+            "ParticipantToken",
+            "ContinuedFromContactId",
+        ];
         fn arb_input(g: &mut Gen) -> ours::StartChatContactInput {
             Arb::arb(g, 4u32)
         }
@@ -52004,6 +54518,20 @@ mod start_contact_evaluation {
             "ResourceNotFoundException",
             "ServiceQuotaExceededException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactId",
+            "EvaluationFormId",
+            "AutoEvaluationConfiguration",
+            "ClientToken",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EvaluationId",
+            "EvaluationArn",
         ];
         fn arb_input(g: &mut Gen) -> ours::StartContactEvaluationInput {
             Arb::arb(g, 4u32)
@@ -52192,6 +54720,16 @@ mod start_contact_media_processing {
             "ResourceNotFoundException",
             "ServiceQuotaExceededException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "ContactId",
+            "ProcessorArn",
+            "FailureMode",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::StartContactMediaProcessingInput {
             Arb::arb(g, 4u32)
         }
@@ -52398,6 +54936,16 @@ mod start_contact_recording {
             "InvalidRequestException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "ContactId",
+            "InitialContactId",
+            "VoiceRecordingConfiguration",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::StartContactRecordingInput {
             Arb::arb(g, 4u32)
         }
@@ -52564,6 +55112,16 @@ mod start_contact_streaming {
             "LimitExceededException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "ContactId",
+            "ChatStreamingConfiguration",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["StreamingId"];
         fn arb_input(g: &mut Gen) -> ours::StartContactStreamingInput {
             Arb::arb(g, 4u32)
         }
@@ -52735,6 +55293,26 @@ mod start_email_contact {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "FromEmailAddress",
+            "DestinationEmailAddress",
+            "Description",
+            "References",
+            "Name",
+            "EmailMessage",
+            "AdditionalRecipients",
+            "Attachments",
+            "ContactFlowId",
+            "RelatedContactId",
+            "Attributes",
+            "SegmentAttributes",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ContactId"];
         fn arb_input(g: &mut Gen) -> ours::StartEmailContactInput {
             Arb::arb(g, 4u32)
         }
@@ -52936,6 +55514,25 @@ mod start_outbound_chat_contact {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "SourceEndpoint",
+            "DestinationEndpoint",
+            "InstanceId",
+            "SegmentAttributes",
+            "Attributes",
+            "ContactFlowId",
+            "ChatDurationInMinutes",
+            "ParticipantDetails",
+            "InitialSystemMessage",
+            "InitialTemplatedSystemMessage",
+            "RelatedContactId",
+            "SupportedMessagingContentTypes",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ContactId"];
         fn arb_input(g: &mut Gen) -> ours::StartOutboundChatContactInput {
             Arb::arb(g, 4u32)
         }
@@ -53137,6 +55734,19 @@ mod start_outbound_email_contact {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "ContactId",
+            "FromEmailAddress",
+            "DestinationEmailAddress",
+            "AdditionalRecipients",
+            "EmailMessage",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ContactId"];
         fn arb_input(g: &mut Gen) -> ours::StartOutboundEmailContactInput {
             Arb::arb(g, 4u32)
         }
@@ -53344,6 +55954,28 @@ mod start_outbound_voice_contact {
             "OutboundContactNotPermittedException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "References",
+            "RelatedContactId",
+            "DestinationPhoneNumber",
+            "ContactFlowId",
+            "InstanceId",
+            "ClientToken",
+            "SourcePhoneNumber",
+            "QueueId",
+            "Attributes",
+            "AnswerMachineDetectionConfig",
+            "CampaignId",
+            "TrafficType",
+            "OutboundStrategy",
+            "RingTimeoutInSeconds",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ContactId"];
         fn arb_input(g: &mut Gen) -> ours::StartOutboundVoiceContactInput {
             Arb::arb(g, 4u32)
         }
@@ -53554,6 +56186,15 @@ mod start_screen_sharing {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ClientToken",
+            "InstanceId",
+            "ContactId",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::StartScreenSharingInput {
             Arb::arb(g, 4u32)
         }
@@ -53736,6 +56377,26 @@ mod start_task_contact {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "PreviousContactId",
+            "ContactFlowId",
+            "Attributes",
+            "Name",
+            "References",
+            "Description",
+            "ClientToken",
+            "ScheduledTime",
+            "TaskTemplateId",
+            "QuickConnectId",
+            "RelatedContactId",
+            "SegmentAttributes",
+            "Attachments",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ContactId"];
         fn arb_input(g: &mut Gen) -> ours::StartTaskContactInput {
             Arb::arb(g, 4u32)
         }
@@ -53921,6 +56582,15 @@ mod start_test_case_execution {
             "ResourceNotFoundException",
             "ServiceQuotaExceededException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ClientToken"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TestCaseExecutionId",
+            "TestCaseId",
+            "Status",
         ];
         fn arb_input(g: &mut Gen) -> ours::StartTestCaseExecutionInput {
             Arb::arb(g, 4u32)
@@ -54123,6 +56793,26 @@ mod start_web_rtc_contact {
             "LimitExceededException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Attributes",
+            "ClientToken",
+            "ContactFlowId",
+            "InstanceId",
+            "AllowedCapabilities",
+            "ParticipantDetails",
+            "RelatedContactId",
+            "References",
+            "Description",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ConnectionData",
+            "ContactId",
+            "ParticipantId",
+            "ParticipantToken",
+        ];
         fn arb_input(g: &mut Gen) -> ours::StartWebRtcContactInput {
             Arb::arb(g, 4u32)
         }
@@ -54296,6 +56986,15 @@ mod stop_contact {
             "InvalidRequestException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactId",
+            "InstanceId",
+            "DisconnectReason",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::StopContactInput {
             Arb::arb(g, 4u32)
         }
@@ -54470,6 +57169,11 @@ mod stop_contact_media_processing {
             "LimitExceededException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["InstanceId", "ContactId"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::StopContactMediaProcessingInput {
             Arb::arb(g, 4u32)
         }
@@ -54652,6 +57356,16 @@ mod stop_contact_recording {
             "InvalidRequestException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "ContactId",
+            "InitialContactId",
+            "ContactRecordingType",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::StopContactRecordingInput {
             Arb::arb(g, 4u32)
         }
@@ -54802,6 +57516,15 @@ mod stop_contact_streaming {
             "InvalidRequestException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "ContactId",
+            "StreamingId",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::StopContactStreamingInput {
             Arb::arb(g, 4u32)
         }
@@ -54954,6 +57677,11 @@ mod stop_test_case_execution {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ClientToken"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::StopTestCaseExecutionInput {
             Arb::arb(g, 4u32)
         }
@@ -55135,6 +57863,18 @@ mod submit_contact_evaluation {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Answers",
+            "Notes",
+            "SubmittedBy",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EvaluationId",
+            "EvaluationArn",
+        ];
         fn arb_input(g: &mut Gen) -> ours::SubmitContactEvaluationInput {
             Arb::arb(g, 4u32)
         }
@@ -55304,6 +58044,16 @@ mod suspend_contact_recording {
             "InvalidRequestException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "ContactId",
+            "InitialContactId",
+            "ContactRecordingType",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::SuspendContactRecordingInput {
             Arb::arb(g, 4u32)
         }
@@ -55456,6 +58206,15 @@ mod tag_contact {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactId",
+            "InstanceId",
+            "Tags",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::TagContactInput {
             Arb::arb(g, 4u32)
         }
@@ -55620,6 +58379,11 @@ mod tag_resource {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["tags"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::TagResourceInput {
             Arb::arb(g, 4u32)
         }
@@ -55776,6 +58540,18 @@ mod transfer_contact {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "ContactId",
+            "QueueId",
+            "UserId",
+            "ContactFlowId",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["ContactId", "ContactArn"];
         fn arb_input(g: &mut Gen) -> ours::TransferContactInput {
             Arb::arb(g, 4u32)
         }
@@ -55976,6 +58752,11 @@ mod untag_contact {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UntagContactInput {
             Arb::arb(g, 4u32)
         }
@@ -56149,6 +58930,11 @@ mod untag_resource {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UntagResourceInput {
             Arb::arb(g, 4u32)
         }
@@ -56309,6 +59095,17 @@ mod update_agent_status {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "State",
+            "DisplayOrder",
+            "ResetOrderNumber",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateAgentStatusInput {
             Arb::arb(g, 4u32)
         }
@@ -56504,6 +59301,20 @@ mod update_attached_files_configuration {
             "InvalidParameterException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "MaximumSizeLimitInBytes",
+            "ExtensionConfiguration",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "AttachmentScope",
+            "MaximumSizeLimitInBytes",
+            "ExtensionConfiguration",
+            "LastModifiedTime",
         ];
         fn arb_input(g: &mut Gen) -> ours::UpdateAttachedFilesConfigurationInput {
             Arb::arb(g, 4u32)
@@ -56708,6 +59519,19 @@ mod update_authentication_profile {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "AllowedIps",
+            "BlockedIps",
+            "PeriodicSessionDuration",
+            "SessionInactivityDuration",
+            "SessionInactivityHandlingEnabled",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateAuthenticationProfileInput {
             Arb::arb(g, 4u32)
         }
@@ -56883,6 +59707,20 @@ mod update_contact {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "References",
+            "SegmentAttributes",
+            "QueueInfo",
+            "UserInfo",
+            "CustomerEndpoint",
+            "SystemEndpoint",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateContactInput {
             Arb::arb(g, 4u32)
         }
@@ -57082,6 +59920,15 @@ mod update_contact_attributes {
             "InvalidRequestException",
             "ResourceNotFoundException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InitialContactId",
+            "InstanceId",
+            "Attributes",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateContactAttributesInput {
             Arb::arb(g, 4u32)
         }
@@ -57247,6 +60094,18 @@ mod update_contact_evaluation {
             "ResourceConflictException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Answers",
+            "Notes",
+            "UpdatedBy",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EvaluationId",
+            "EvaluationArn",
         ];
         fn arb_input(g: &mut Gen) -> ours::UpdateContactEvaluationInput {
             Arb::arb(g, 4u32)
@@ -57419,6 +60278,11 @@ mod update_contact_flow_content {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Content"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateContactFlowContentInput {
             Arb::arb(g, 4u32)
         }
@@ -57601,6 +60465,15 @@ mod update_contact_flow_metadata {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "ContactFlowState",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateContactFlowMetadataInput {
             Arb::arb(g, 4u32)
         }
@@ -57787,6 +60660,15 @@ mod update_contact_flow_module_alias {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "ContactFlowModuleVersion",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateContactFlowModuleAliasInput {
             Arb::arb(g, 4u32)
         }
@@ -58019,6 +60901,11 @@ mod update_contact_flow_module_content {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Content", "Settings"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateContactFlowModuleContentInput {
             Arb::arb(g, 4u32)
         }
@@ -58220,6 +61107,15 @@ mod update_contact_flow_module_metadata {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "State",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateContactFlowModuleMetadataInput {
             Arb::arb(g, 4u32)
         }
@@ -58443,6 +61339,11 @@ mod update_contact_flow_name {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Name", "Description"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateContactFlowNameInput {
             Arb::arb(g, 4u32)
         }
@@ -58626,6 +61527,15 @@ mod update_contact_routing_data {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "QueueTimeAdjustmentSeconds",
+            "QueuePriority",
+            "RoutingCriteria",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateContactRoutingDataInput {
             Arb::arb(g, 4u32)
         }
@@ -58825,6 +61735,15 @@ mod update_contact_schedule {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "ContactId",
+            "ScheduledTime",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateContactScheduleInput {
             Arb::arb(g, 4u32)
         }
@@ -59010,6 +61929,17 @@ mod update_data_table_attribute {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "ValueType",
+            "Description",
+            "Primary",
+            "Validation",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["Name", "LockVersion"];
         fn arb_input(g: &mut Gen) -> ours::UpdateDataTableAttributeInput {
             Arb::arb(g, 4u32)
         }
@@ -59247,6 +62177,16 @@ mod update_data_table_metadata {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "ValueLockLevel",
+            "TimeZone",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["LockVersion"];
         fn arb_input(g: &mut Gen) -> ours::UpdateDataTableMetadataInput {
             Arb::arb(g, 4u32)
         }
@@ -59463,6 +62403,15 @@ mod update_data_table_primary_values {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "PrimaryValues",
+            "NewPrimaryValues",
+            "LockVersion",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["LockVersion"];
         fn arb_input(g: &mut Gen) -> ours::UpdateDataTablePrimaryValuesInput {
             Arb::arb(g, 4u32)
         }
@@ -59676,6 +62625,18 @@ mod update_email_address_metadata {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Description",
+            "DisplayName",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EmailAddressId",
+            "EmailAddressArn",
+        ];
         fn arb_input(g: &mut Gen) -> ours::UpdateEmailAddressMetadataInput {
             Arb::arb(g, 4u32)
         }
@@ -59879,6 +62840,28 @@ mod update_evaluation_form {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EvaluationFormVersion",
+            "CreateNewVersion",
+            "Title",
+            "Description",
+            "Items",
+            "ScoringStrategy",
+            "AutoEvaluationConfiguration",
+            "ReviewConfiguration",
+            "AsDraft",
+            "ClientToken",
+            "TargetConfiguration",
+            "LanguageConfiguration",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "EvaluationFormId",
+            "EvaluationFormArn",
+            "EvaluationFormVersion",
+        ];
         fn arb_input(g: &mut Gen) -> ours::UpdateEvaluationFormInput {
             Arb::arb(g, 4u32)
         }
@@ -60071,6 +63054,16 @@ mod update_hours_of_operation {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "TimeZone",
+            "Config",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateHoursOfOperationInput {
             Arb::arb(g, 4u32)
         }
@@ -60254,6 +63247,19 @@ mod update_hours_of_operation_override {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "Config",
+            "EffectiveFrom",
+            "EffectiveTill",
+            "RecurrenceConfig",
+            "OverrideType",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateHoursOfOperationOverrideInput {
             Arb::arb(g, 4u32)
         }
@@ -60476,6 +63482,11 @@ mod update_instance_attribute {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Value", "ClientToken"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateInstanceAttributeInput {
             Arb::arb(g, 4u32)
         }
@@ -60642,6 +63653,14 @@ mod update_instance_storage_config {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "StorageConfig",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateInstanceStorageConfigInput {
             Arb::arb(g, 4u32)
         }
@@ -60815,6 +63834,11 @@ mod update_notification_content {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Content"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateNotificationContentInput {
             Arb::arb(g, 4u32)
         }
@@ -60999,6 +64023,17 @@ mod update_participant_authentication {
             "InvalidRequestException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "State",
+            "InstanceId",
+            "Code",
+            "Error",
+            "ErrorDescription",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateParticipantAuthenticationInput {
             Arb::arb(g, 4u32)
         }
@@ -61199,6 +64234,11 @@ mod update_participant_role_config {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ChannelConfiguration"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateParticipantRoleConfigInput {
             Arb::arb(g, 4u32)
         }
@@ -61387,6 +64427,18 @@ mod update_phone_number {
             "ResourceInUseException",
             "ResourceNotFoundException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TargetArn",
+            "InstanceId",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "PhoneNumberId",
+            "PhoneNumberArn",
         ];
         fn arb_input(g: &mut Gen) -> ours::UpdatePhoneNumberInput {
             Arb::arb(g, 4u32)
@@ -61591,6 +64643,14 @@ mod update_phone_number_metadata {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "PhoneNumberDescription",
+            "ClientToken",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdatePhoneNumberMetadataInput {
             Arb::arb(g, 4u32)
         }
@@ -61804,6 +64864,15 @@ mod update_predefined_attribute {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Values",
+            "Purposes",
+            "AttributeConfiguration",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdatePredefinedAttributeInput {
             Arb::arb(g, 4u32)
         }
@@ -61972,6 +65041,15 @@ mod update_prompt {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "S3Uri",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["PromptARN", "PromptId"];
         fn arb_input(g: &mut Gen) -> ours::UpdatePromptInput {
             Arb::arb(g, 4u32)
         }
@@ -62134,6 +65212,11 @@ mod update_queue_hours_of_operation {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["HoursOfOperationId"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateQueueHoursOfOperationInput {
             Arb::arb(g, 4u32)
         }
@@ -62306,6 +65389,11 @@ mod update_queue_max_contacts {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["MaxContacts"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateQueueMaxContactsInput {
             Arb::arb(g, 4u32)
         }
@@ -62473,6 +65561,11 @@ mod update_queue_name {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Name", "Description"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateQueueNameInput {
             Arb::arb(g, 4u32)
         }
@@ -62653,6 +65746,11 @@ mod update_queue_outbound_caller_config {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["OutboundCallerConfig"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateQueueOutboundCallerConfigInput {
             Arb::arb(g, 4u32)
         }
@@ -62841,6 +65939,11 @@ mod update_queue_outbound_email_config {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["OutboundEmailConfig"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateQueueOutboundEmailConfigInput {
             Arb::arb(g, 4u32)
         }
@@ -63059,6 +66162,11 @@ mod update_queue_status {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Status"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateQueueStatusInput {
             Arb::arb(g, 4u32)
         }
@@ -63225,6 +66333,11 @@ mod update_quick_connect_config {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["QuickConnectConfig"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateQuickConnectConfigInput {
             Arb::arb(g, 4u32)
         }
@@ -63391,6 +66504,11 @@ mod update_quick_connect_name {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Name", "Description"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateQuickConnectNameInput {
             Arb::arb(g, 4u32)
         }
@@ -63557,6 +66675,11 @@ mod update_routing_profile_agent_availability_timer {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["AgentAvailabilityTimer"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(
             g: &mut Gen,
         ) -> ours::UpdateRoutingProfileAgentAvailabilityTimerInput {
@@ -63751,6 +66874,11 @@ mod update_routing_profile_concurrency {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["MediaConcurrencies"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateRoutingProfileConcurrencyInput {
             Arb::arb(g, 4u32)
         }
@@ -63937,6 +67065,11 @@ mod update_routing_profile_default_outbound_queue {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["DefaultOutboundQueueId"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(
             g: &mut Gen,
         ) -> ours::UpdateRoutingProfileDefaultOutboundQueueInput {
@@ -64132,6 +67265,11 @@ mod update_routing_profile_name {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Name", "Description"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateRoutingProfileNameInput {
             Arb::arb(g, 4u32)
         }
@@ -64313,6 +67451,11 @@ mod update_routing_profile_queues {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["QueueConfigs"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateRoutingProfileQueuesInput {
             Arb::arb(g, 4u32)
         }
@@ -64482,6 +67625,16 @@ mod update_rule {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Function",
+            "Actions",
+            "PublishStatus",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateRuleInput {
             Arb::arb(g, 4u32)
         }
@@ -64646,6 +67799,21 @@ mod update_security_profile {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Description",
+            "Permissions",
+            "AllowedAccessControlTags",
+            "TagRestrictedResources",
+            "Applications",
+            "HierarchyRestrictedResources",
+            "AllowedAccessControlHierarchyGroupId",
+            "AllowedFlowModules",
+            "GranularAccessControlConfiguration",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateSecurityProfileInput {
             Arb::arb(g, 4u32)
         }
@@ -64812,6 +67980,34 @@ mod update_task_template {
             "ResourceNotFoundException",
             "ServiceQuotaExceededException",
             "ThrottlingException",
+        ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "ContactFlowId",
+            "SelfAssignFlowId",
+            "Constraints",
+            "Defaults",
+            "Status",
+            "Fields",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InstanceId",
+            "Id",
+            "Arn",
+            "Name",
+            "Description",
+            "ContactFlowId",
+            "SelfAssignFlowId",
+            "Constraints",
+            "Defaults",
+            "Fields",
+            "Status",
+            "LastModifiedTime",
+            "CreatedTime",
         ];
         fn arb_input(g: &mut Gen) -> ours::UpdateTaskTemplateInput {
             Arb::arb(g, 4u32)
@@ -65012,6 +68208,18 @@ mod update_test_case {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Content",
+            "EntryPoint",
+            "InitializationData",
+            "Name",
+            "Description",
+            "Status",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateTestCaseInput {
             Arb::arb(g, 4u32)
         }
@@ -65220,6 +68428,15 @@ mod update_traffic_distribution {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "TelephonyConfig",
+            "SignInConfig",
+            "AgentConfig",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateTrafficDistributionInput {
             Arb::arb(g, 4u32)
         }
@@ -65404,6 +68621,17 @@ mod update_user_config {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "AutoAcceptConfigs",
+            "AfterContactWorkConfigs",
+            "PhoneNumberConfigs",
+            "PersistentConnectionConfigs",
+            "VoiceEnhancementConfigs",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateUserConfigInput {
             Arb::arb(g, 4u32)
         }
@@ -65585,6 +68813,11 @@ mod update_user_hierarchy {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["HierarchyGroupId"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateUserHierarchyInput {
             Arb::arb(g, 4u32)
         }
@@ -65752,6 +68985,11 @@ mod update_user_hierarchy_group_name {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Name"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateUserHierarchyGroupNameInput {
             Arb::arb(g, 4u32)
         }
@@ -65950,6 +69188,11 @@ mod update_user_hierarchy_structure {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["HierarchyStructure"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateUserHierarchyStructureInput {
             Arb::arb(g, 4u32)
         }
@@ -66143,6 +69386,11 @@ mod update_user_identity_info {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["IdentityInfo"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateUserIdentityInfoInput {
             Arb::arb(g, 4u32)
         }
@@ -66310,6 +69558,11 @@ mod update_user_notification_status {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Status"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateUserNotificationStatusInput {
             Arb::arb(g, 4u32)
         }
@@ -66503,6 +69756,11 @@ mod update_user_phone_config {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["PhoneConfig"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateUserPhoneConfigInput {
             Arb::arb(g, 4u32)
         }
@@ -66669,6 +69927,11 @@ mod update_user_proficiencies {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["UserProficiencies"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateUserProficienciesInput {
             Arb::arb(g, 4u32)
         }
@@ -66835,6 +70098,11 @@ mod update_user_routing_profile {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["RoutingProfileId"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateUserRoutingProfileInput {
             Arb::arb(g, 4u32)
         }
@@ -67001,6 +70269,11 @@ mod update_user_security_profiles {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["SecurityProfileIds"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateUserSecurityProfilesInput {
             Arb::arb(g, 4u32)
         }
@@ -67171,6 +70444,11 @@ mod update_view_content {
             "ResourceNotFoundException",
             "TooManyRequestsException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Status", "Content"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &["View"];
         fn arb_input(g: &mut Gen) -> ours::UpdateViewContentInput {
             Arb::arb(g, 4u32)
         }
@@ -67373,6 +70651,11 @@ mod update_view_metadata {
             "ResourceNotFoundException",
             "TooManyRequestsException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Name", "Description"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateViewMetadataInput {
             Arb::arb(g, 4u32)
         }
@@ -67586,6 +70869,15 @@ mod update_workspace_metadata {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Name",
+            "Description",
+            "Title",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateWorkspaceMetadataInput {
             Arb::arb(g, 4u32)
         }
@@ -67785,6 +71077,16 @@ mod update_workspace_page {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "NewPage",
+            "ResourceArn",
+            "Slug",
+            "InputData",
+        ];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateWorkspacePageInput {
             Arb::arb(g, 4u32)
         }
@@ -67997,6 +71299,11 @@ mod update_workspace_theme {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Theme"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateWorkspaceThemeInput {
             Arb::arb(g, 4u32)
         }
@@ -68179,6 +71486,11 @@ mod update_workspace_visibility {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Visibility"];
+        const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
+        const INPUT_JSON_BODY: bool = true;
+        const INPUT_TOKEN_KEY: Option<&'static str> = None;
+        const OUTPUT_BODY_KEYS: &'static [&'static str] = &[];
         fn arb_input(g: &mut Gen) -> ours::UpdateWorkspaceVisibilityInput {
             Arb::arb(g, 4u32)
         }

@@ -25,9 +25,16 @@ pub trait Protocol: Sync {
     fn lib_items(&self) -> TokenStream;
     /// Cargo dependencies, as `name = "version"` lines.
     fn dependencies(&self) -> &'static [&'static str];
-    /// The key of a member in JSON bodies (restJson1 honours `@jsonName`, awsJson does not).
+    /// The key of a member in the protocol's JSON documents (the `serde` feature writes the
+    /// same keys): the member name, unless the protocol honours `@jsonName` (restJson1 does,
+    /// the awsJson protocols do not).
     fn json_key(&self, member: &Member) -> String {
         member.name.clone()
+    }
+    /// The format of a timestamp in a JSON document when neither the member nor its target
+    /// has `@timestampFormat` (`epoch-seconds` for every AWS JSON protocol).
+    fn json_default_timestamp_format(&self) -> &'static str {
+        "epoch-seconds"
     }
 }
 
