@@ -166,7 +166,7 @@ impl<'p, 'm> Glue<'p, 'm> {
             mod to_sdk;
             mod types;
             pub use operations::for_each_operation;
-            pub use types::for_each_type;
+            pub use types::{for_each_type, TYPE_COUNT};
             /// How many operations the service has.
             pub const OPERATION_COUNT: usize = #count;
             /// The service's namespace (error codes in `__type` carry it).
