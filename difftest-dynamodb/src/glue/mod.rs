@@ -8,7 +8,7 @@ mod to_ours;
 mod to_sdk;
 mod types;
 pub use operations::for_each_operation;
-pub use types::for_each_type;
+pub use types::{for_each_type, TYPE_COUNT};
 /// How many operations the service has.
 pub const OPERATION_COUNT: usize = 57usize;
 /// The service's namespace (error codes in `__type` carry it).
