@@ -60,6 +60,12 @@ pub trait DiffOp:
     fn compare_error(ours: &Self::Error, theirs: &Self::SdkError) -> Result<(), String>;
 }
 
+/// Something done for every named type (see `glue::for_each_type`).
+pub trait TypeVisitor {
+    /// Called once per type, with its shape name.
+    fn visit<T: support::Arb + PartialEq + Debug + serde::Serialize + serde::de::DeserializeOwned>(&mut self, name: &'static str);
+}
+
 /// Something done for every operation type (see [`glue::for_each_operation`]).
 pub trait OperationVisitor {
     /// Called once per operation.
