@@ -1013,7 +1013,7 @@ impl crate::validation::Validate for MalformedUniqueItemsInput {
             v.unique_hashed(x);
             for (i0, item0) in x.iter().enumerate() {
                 let mark = v.enter_index(i0);
-                v.enum_value(matches!(* item0, 1i32 | 2i32 | 3i32), "1, 2, 3");
+                v.enum_value([1i32, 2i32, 3i32].contains(item0), "1, 2, 3");
                 v.leave(mark);
             }
             v.leave(mark);

@@ -1123,14 +1123,14 @@ impl crate::validation::Validate for AllQueryStringTypesInput {
         }
         if let ::std::option::Option::Some(x) = &self.query_integer_enum {
             let mark = v.enter("queryIntegerEnum");
-            v.enum_value(matches!(* x, 1i32 | 2i32 | 3i32), "1, 2, 3");
+            v.enum_value([1i32, 2i32, 3i32].contains(x), "1, 2, 3");
             v.leave(mark);
         }
         if let ::std::option::Option::Some(x) = &self.query_integer_enum_list {
             let mark = v.enter("queryIntegerEnumList");
             for (i0, item0) in x.iter().enumerate() {
                 let mark = v.enter_index(i0);
-                v.enum_value(matches!(* item0, 1i32 | 2i32 | 3i32), "1, 2, 3");
+                v.enum_value([1i32, 2i32, 3i32].contains(item0), "1, 2, 3");
                 v.leave(mark);
             }
             v.leave(mark);

@@ -1922,14 +1922,14 @@ impl crate::validation::Validate for InputAndOutputWithHeadersInput {
         }
         if let ::std::option::Option::Some(x) = &self.header_integer_enum {
             let mark = v.enter("headerIntegerEnum");
-            v.enum_value(matches!(* x, 1i32 | 2i32 | 3i32), "1, 2, 3");
+            v.enum_value([1i32, 2i32, 3i32].contains(x), "1, 2, 3");
             v.leave(mark);
         }
         if let ::std::option::Option::Some(x) = &self.header_integer_enum_list {
             let mark = v.enter("headerIntegerEnumList");
             for (i0, item0) in x.iter().enumerate() {
                 let mark = v.enter_index(i0);
-                v.enum_value(matches!(* item0, 1i32 | 2i32 | 3i32), "1, 2, 3");
+                v.enum_value([1i32, 2i32, 3i32].contains(item0), "1, 2, 3");
                 v.leave(mark);
             }
             v.leave(mark);

@@ -236,7 +236,7 @@ impl Checker<'_, '_, '_> {
                         .collect::<Vec<_>>()
                         .join(", ");
                     if !values.is_empty() {
-                        out.push(quote!(v.enum_value(matches!(*#x, #(#values)|*), #listed);));
+                        out.push(quote!(v.enum_value([#(#values),*].contains(#x), #listed);));
                     }
                 }
             }
