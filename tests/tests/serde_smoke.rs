@@ -25,12 +25,12 @@ fn input_keeps_http_members_and_its_body_is_the_request_body() {
     let json = serde_json::to_string(&input()).unwrap();
     assert_eq!(
         json,
-        r#"{"InstanceId":"instance-1","InitialContactId":"contact-1","RehydrationType":"FROM_SEGMENT","SourceContactId":"contact-0","ClientToken":"token"}"#
+        r#"{"ClientToken":"token","InitialContactId":"contact-1","InstanceId":"instance-1","RehydrationType":"FROM_SEGMENT","SourceContactId":"contact-0"}"#
     );
     let request = CreatePersistentContactAssociation::build_request(&input()).unwrap();
     assert_eq!(
         std::str::from_utf8(request.body()).unwrap(),
-        r#"{"RehydrationType":"FROM_SEGMENT","SourceContactId":"contact-0","ClientToken":"token"}"#
+        r#"{"ClientToken":"token","RehydrationType":"FROM_SEGMENT","SourceContactId":"contact-0"}"#
     );
     let back: CreatePersistentContactAssociationInput = serde_json::from_str(&json).unwrap();
     assert_eq!(back, input());

@@ -625,8 +625,10 @@ impl<'p, 'm> Glue<'p, 'm> {
 
             let output_body_keys: Vec<String> = body_fields.iter().map(|f| json_key(self.rest, f.member)).collect();
             let in_fields = self.plan.fields(self.plan.model.expect(&op.input), true);
-            let input_body_keys: Vec<String> =
-                in_fields.iter().filter(|f| binding(self.rest, f.member) == Binding::Body).map(|f| json_key(self.rest, f.member)).collect();
+            // In the order the request body writes them: sorted by member name.
+            let mut body_in: Vec<&FieldPlan> = in_fields.iter().filter(|f| binding(self.rest, f.member) == Binding::Body).collect();
+            body_in.sort_by(|a, b| a.member.name.cmp(&b.member.name));
+            let input_body_keys: Vec<String> = body_in.iter().map(|f| json_key(self.rest, f.member)).collect();
             let payload = in_fields.iter().find(|f| f.member.traits.http_payload());
             let input_payload = match payload {
                 Some(f) if matches!(f.target.kind, ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::Document) => {

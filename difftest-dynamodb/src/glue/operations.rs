@@ -12,8 +12,8 @@ mod batch_execute_statement {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Statements",
             "ReturnConsumedCapacity",
+            "Statements",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -592,7 +592,7 @@ mod create_backup {
             "TableInUseException",
             "TableNotFoundException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["TableName", "BackupName"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["BackupName", "TableName"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = None;
@@ -969,22 +969,22 @@ mod create_table {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "AttributeDefinitions",
-            "TableName",
+            "BillingMode",
+            "DeletionProtectionEnabled",
+            "GlobalSecondaryIndexes",
+            "GlobalTableSettingsReplicationMode",
+            "GlobalTableSourceArn",
             "KeySchema",
             "LocalSecondaryIndexes",
-            "GlobalSecondaryIndexes",
-            "BillingMode",
-            "ProvisionedThroughput",
-            "StreamSpecification",
-            "SSESpecification",
-            "Tags",
-            "TableClass",
-            "DeletionProtectionEnabled",
-            "WarmThroughput",
-            "ResourcePolicy",
             "OnDemandThroughput",
-            "GlobalTableSourceArn",
-            "GlobalTableSettingsReplicationMode",
+            "ProvisionedThroughput",
+            "ResourcePolicy",
+            "SSESpecification",
+            "StreamSpecification",
+            "TableClass",
+            "TableName",
+            "Tags",
+            "WarmThroughput",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -1304,17 +1304,17 @@ mod delete_item {
             "TransactionConflictException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TableName",
-            "Key",
-            "Expected",
-            "ConditionalOperator",
-            "ReturnValues",
-            "ReturnConsumedCapacity",
-            "ReturnItemCollectionMetrics",
             "ConditionExpression",
+            "ConditionalOperator",
+            "Expected",
             "ExpressionAttributeNames",
             "ExpressionAttributeValues",
+            "Key",
+            "ReturnConsumedCapacity",
+            "ReturnItemCollectionMetrics",
+            "ReturnValues",
             "ReturnValuesOnConditionCheckFailure",
+            "TableName",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -1554,8 +1554,8 @@ mod delete_resource_policy {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "ResourceArn",
             "ExpectedRevisionId",
+            "ResourceArn",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -2193,7 +2193,7 @@ mod describe_contributor_insights {
             "InternalServerError",
             "ResourceNotFoundException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["TableName", "IndexName"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["IndexName", "TableName"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = None;
@@ -3734,9 +3734,9 @@ mod disable_kinesis_streaming_destination {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TableName",
-            "StreamArn",
             "EnableKinesisStreamingConfiguration",
+            "StreamArn",
+            "TableName",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -3949,9 +3949,9 @@ mod enable_kinesis_streaming_destination {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TableName",
-            "StreamArn",
             "EnableKinesisStreamingConfiguration",
+            "StreamArn",
+            "TableName",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -4166,13 +4166,13 @@ mod execute_statement {
             "TransactionConflictException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Statement",
-            "Parameters",
             "ConsistentRead",
-            "NextToken",
-            "ReturnConsumedCapacity",
             "Limit",
+            "NextToken",
+            "Parameters",
+            "ReturnConsumedCapacity",
             "ReturnValuesOnConditionCheckFailure",
+            "Statement",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -4427,9 +4427,9 @@ mod execute_transaction {
             "TransactionInProgressException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TransactStatements",
             "ClientRequestToken",
             "ReturnConsumedCapacity",
+            "TransactStatements",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -4663,17 +4663,17 @@ mod export_table_to_point_in_time {
             "TableNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TableArn",
-            "ExportTime",
             "ClientToken",
+            "ExportFormat",
+            "ExportTime",
+            "ExportType",
+            "IncrementalExportSpecification",
             "S3Bucket",
             "S3BucketOwner",
             "S3Prefix",
             "S3SseAlgorithm",
             "S3SseKmsKeyId",
-            "ExportFormat",
-            "ExportType",
-            "IncrementalExportSpecification",
+            "TableArn",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -4869,13 +4869,13 @@ mod get_item {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TableName",
-            "Key",
             "AttributesToGet",
             "ConsistentRead",
-            "ReturnConsumedCapacity",
-            "ProjectionExpression",
             "ExpressionAttributeNames",
+            "Key",
+            "ProjectionExpression",
+            "ReturnConsumedCapacity",
+            "TableName",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -5200,10 +5200,10 @@ mod import_table {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "ClientToken",
-            "S3BucketSource",
+            "InputCompressionType",
             "InputFormat",
             "InputFormatOptions",
-            "InputCompressionType",
+            "S3BucketSource",
             "TableCreationParameters",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -5344,12 +5344,12 @@ mod list_backups {
             "InvalidEndpointException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TableName",
+            "BackupType",
+            "ExclusiveStartBackupArn",
             "Limit",
+            "TableName",
             "TimeRangeLowerBound",
             "TimeRangeUpperBound",
-            "ExclusiveStartBackupArn",
-            "BackupType",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -5474,9 +5474,9 @@ mod list_contributor_insights {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TableName",
-            "NextToken",
             "MaxResults",
+            "NextToken",
+            "TableName",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -5613,9 +5613,9 @@ mod list_exports {
             "LimitExceededException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TableArn",
             "MaxResults",
             "NextToken",
+            "TableArn",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -5871,9 +5871,9 @@ mod list_imports {
         type SdkError = theirs::ListImportsError;
         const ERRORS: &'static [&'static str] = &["LimitExceededException"];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TableArn",
-            "PageSize",
             "NextToken",
+            "PageSize",
+            "TableArn",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -6103,7 +6103,7 @@ mod list_tags_of_resource {
             "InvalidEndpointException",
             "ResourceNotFoundException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["ResourceArn", "NextToken"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["NextToken", "ResourceArn"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = None;
@@ -6254,17 +6254,17 @@ mod put_item {
             "TransactionConflictException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TableName",
-            "Item",
-            "Expected",
-            "ReturnValues",
-            "ReturnConsumedCapacity",
-            "ReturnItemCollectionMetrics",
-            "ConditionalOperator",
             "ConditionExpression",
+            "ConditionalOperator",
+            "Expected",
             "ExpressionAttributeNames",
             "ExpressionAttributeValues",
+            "Item",
+            "ReturnConsumedCapacity",
+            "ReturnItemCollectionMetrics",
+            "ReturnValues",
             "ReturnValuesOnConditionCheckFailure",
+            "TableName",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -6502,10 +6502,10 @@ mod put_resource_policy {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "ResourceArn",
-            "Policy",
-            "ExpectedRevisionId",
             "ConfirmRemoveSelfResourceAccess",
+            "ExpectedRevisionId",
+            "Policy",
+            "ResourceArn",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -6697,23 +6697,23 @@ mod query {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TableName",
-            "IndexName",
-            "Select",
             "AttributesToGet",
-            "Limit",
-            "ConsistentRead",
-            "KeyConditions",
-            "QueryFilter",
             "ConditionalOperator",
-            "ScanIndexForward",
+            "ConsistentRead",
             "ExclusiveStartKey",
-            "ReturnConsumedCapacity",
-            "ProjectionExpression",
-            "FilterExpression",
-            "KeyConditionExpression",
             "ExpressionAttributeNames",
             "ExpressionAttributeValues",
+            "FilterExpression",
+            "IndexName",
+            "KeyConditionExpression",
+            "KeyConditions",
+            "Limit",
+            "ProjectionExpression",
+            "QueryFilter",
+            "ReturnConsumedCapacity",
+            "ScanIndexForward",
+            "Select",
+            "TableName",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -6891,14 +6891,14 @@ mod restore_table_from_backup {
             "TableInUseException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TargetTableName",
             "BackupArn",
             "BillingModeOverride",
             "GlobalSecondaryIndexOverride",
             "LocalSecondaryIndexOverride",
-            "ProvisionedThroughputOverride",
             "OnDemandThroughputOverride",
+            "ProvisionedThroughputOverride",
             "SSESpecificationOverride",
+            "TargetTableName",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -7107,17 +7107,17 @@ mod restore_table_to_point_in_time {
             "TableNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "BillingModeOverride",
+            "GlobalSecondaryIndexOverride",
+            "LocalSecondaryIndexOverride",
+            "OnDemandThroughputOverride",
+            "ProvisionedThroughputOverride",
+            "RestoreDateTime",
+            "SSESpecificationOverride",
             "SourceTableArn",
             "SourceTableName",
             "TargetTableName",
             "UseLatestRestorableTime",
-            "RestoreDateTime",
-            "BillingModeOverride",
-            "GlobalSecondaryIndexOverride",
-            "LocalSecondaryIndexOverride",
-            "ProvisionedThroughputOverride",
-            "OnDemandThroughputOverride",
-            "SSESpecificationOverride",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -7349,22 +7349,22 @@ mod scan {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TableName",
-            "IndexName",
             "AttributesToGet",
-            "Limit",
-            "Select",
-            "ScanFilter",
             "ConditionalOperator",
+            "ConsistentRead",
             "ExclusiveStartKey",
-            "ReturnConsumedCapacity",
-            "TotalSegments",
-            "Segment",
-            "ProjectionExpression",
-            "FilterExpression",
             "ExpressionAttributeNames",
             "ExpressionAttributeValues",
-            "ConsistentRead",
+            "FilterExpression",
+            "IndexName",
+            "Limit",
+            "ProjectionExpression",
+            "ReturnConsumedCapacity",
+            "ScanFilter",
+            "Segment",
+            "Select",
+            "TableName",
+            "TotalSegments",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -7701,8 +7701,8 @@ mod transact_get_items {
             "TransactionCanceledException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TransactItems",
             "ReturnConsumedCapacity",
+            "TransactItems",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -7920,10 +7920,10 @@ mod transact_write_items {
             "TransactionInProgressException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TransactItems",
+            "ClientRequestToken",
             "ReturnConsumedCapacity",
             "ReturnItemCollectionMetrics",
-            "ClientRequestToken",
+            "TransactItems",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -8338,8 +8338,8 @@ mod update_continuous_backups {
             "TableNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TableName",
             "PointInTimeRecoverySpecification",
+            "TableName",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -8508,10 +8508,10 @@ mod update_contributor_insights {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TableName",
-            "IndexName",
             "ContributorInsightsAction",
             "ContributorInsightsMode",
+            "IndexName",
+            "TableName",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -8862,11 +8862,11 @@ mod update_global_table_settings {
             "ResourceInUseException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "GlobalTableName",
             "GlobalTableBillingMode",
-            "GlobalTableProvisionedWriteCapacityUnits",
-            "GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate",
             "GlobalTableGlobalSecondaryIndexSettingsUpdate",
+            "GlobalTableName",
+            "GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate",
+            "GlobalTableProvisionedWriteCapacityUnits",
             "ReplicaSettingsUpdate",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -9088,19 +9088,19 @@ mod update_item {
             "TransactionConflictException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TableName",
-            "Key",
             "AttributeUpdates",
-            "Expected",
-            "ConditionalOperator",
-            "ReturnValues",
-            "ReturnConsumedCapacity",
-            "ReturnItemCollectionMetrics",
-            "UpdateExpression",
             "ConditionExpression",
+            "ConditionalOperator",
+            "Expected",
             "ExpressionAttributeNames",
             "ExpressionAttributeValues",
+            "Key",
+            "ReturnConsumedCapacity",
+            "ReturnItemCollectionMetrics",
+            "ReturnValues",
             "ReturnValuesOnConditionCheckFailure",
+            "TableName",
+            "UpdateExpression",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -9339,8 +9339,8 @@ mod update_kinesis_streaming_destination {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TableName",
             "StreamArn",
+            "TableName",
             "UpdateKinesisStreamingConfiguration",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -9553,20 +9553,20 @@ mod update_table {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "AttributeDefinitions",
-            "TableName",
             "BillingMode",
-            "ProvisionedThroughput",
-            "GlobalSecondaryIndexUpdates",
-            "StreamSpecification",
-            "SSESpecification",
-            "ReplicaUpdates",
-            "TableClass",
             "DeletionProtectionEnabled",
-            "MultiRegionConsistency",
-            "GlobalTableWitnessUpdates",
-            "OnDemandThroughput",
-            "WarmThroughput",
+            "GlobalSecondaryIndexUpdates",
             "GlobalTableSettingsReplicationMode",
+            "GlobalTableWitnessUpdates",
+            "MultiRegionConsistency",
+            "OnDemandThroughput",
+            "ProvisionedThroughput",
+            "ReplicaUpdates",
+            "SSESpecification",
+            "StreamSpecification",
+            "TableClass",
+            "TableName",
+            "WarmThroughput",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -9730,9 +9730,9 @@ mod update_table_replica_auto_scaling {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "GlobalSecondaryIndexUpdates",
-            "TableName",
             "ProvisionedWriteCapacityAutoScalingUpdate",
             "ReplicaUpdates",
+            "TableName",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;

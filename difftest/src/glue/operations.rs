@@ -387,7 +387,7 @@ mod associate_approved_origin {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["Origin", "ClientToken"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ClientToken", "Origin"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
@@ -593,9 +593,9 @@ mod associate_bot {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ClientToken",
             "LexBot",
             "LexV2Bot",
-            "ClientToken",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -1375,8 +1375,8 @@ mod associate_flow {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "ResourceId",
             "FlowId",
+            "ResourceId",
             "ResourceType",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -1773,9 +1773,9 @@ mod associate_instance_storage_config {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ClientToken",
             "ResourceType",
             "StorageConfig",
-            "ClientToken",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -1989,7 +1989,7 @@ mod associate_lambda_function {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["FunctionArn", "ClientToken"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ClientToken", "FunctionArn"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
@@ -2194,7 +2194,7 @@ mod associate_lex_bot {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["LexBot", "ClientToken"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ClientToken", "LexBot"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
@@ -2395,8 +2395,8 @@ mod associate_phone_number_contact_flow {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
             "ContactFlowId",
+            "InstanceId",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -2589,8 +2589,8 @@ mod associate_queue_email_addresses {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "EmailAddressesConfig",
             "ClientToken",
+            "EmailAddressesConfig",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -2998,8 +2998,8 @@ mod associate_routing_profile_queues {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "QueueConfigs",
             "ManualAssignmentQueueConfigs",
+            "QueueConfigs",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -3189,7 +3189,7 @@ mod associate_security_key {
             "ServiceQuotaExceededException",
             "ThrottlingException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["Key", "ClientToken"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ClientToken", "Key"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
@@ -3396,9 +3396,9 @@ mod associate_security_profiles {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "SecurityProfiles",
-            "EntityType",
             "EntityArn",
+            "EntityType",
+            "SecurityProfiles",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -3607,7 +3607,7 @@ mod associate_traffic_distribution_group_user {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["UserId", "InstanceId"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["InstanceId", "UserId"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = None;
@@ -6046,12 +6046,12 @@ mod claim_phone_number {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TargetArn",
+            "ClientToken",
             "InstanceId",
             "PhoneNumber",
             "PhoneNumberDescription",
             "Tags",
-            "ClientToken",
+            "TargetArn",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -6421,10 +6421,10 @@ mod create_agent_status {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
             "Description",
-            "State",
             "DisplayOrder",
+            "Name",
+            "State",
             "Tags",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -6639,20 +6639,20 @@ mod create_contact {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
-            "ClientToken",
-            "RelatedContactId",
             "Attributes",
-            "References",
             "Channel",
-            "InitiationMethod",
-            "ExpiryDurationInMinutes",
-            "UserInfo",
-            "InitiateAs",
-            "Name",
+            "ClientToken",
             "Description",
-            "SegmentAttributes",
+            "ExpiryDurationInMinutes",
+            "InitiateAs",
+            "InitiationMethod",
+            "InstanceId",
+            "Name",
             "PreviousContactId",
+            "References",
+            "RelatedContactId",
+            "SegmentAttributes",
+            "UserInfo",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -6880,12 +6880,12 @@ mod create_contact_flow {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "Type",
-            "Description",
             "Content",
+            "Description",
+            "Name",
             "Status",
             "Tags",
+            "Type",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -7117,13 +7117,13 @@ mod create_contact_flow_module {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "Description",
-            "Content",
-            "Tags",
             "ClientToken",
-            "Settings",
+            "Content",
+            "Description",
             "ExternalInvocationConfiguration",
+            "Name",
+            "Settings",
+            "Tags",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -7382,9 +7382,9 @@ mod create_contact_flow_module_alias {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Description",
-            "ContactFlowModuleVersion",
             "AliasName",
+            "ContactFlowModuleVersion",
+            "Description",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -7870,11 +7870,11 @@ mod create_contact_flow_version {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactFlowVersion",
             "Description",
             "FlowContentSha256",
-            "ContactFlowVersion",
-            "LastModifiedTime",
             "LastModifiedRegion",
+            "LastModifiedTime",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -8085,12 +8085,12 @@ mod create_data_table {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
             "Description",
-            "TimeZone",
-            "ValueLockLevel",
+            "Name",
             "Status",
             "Tags",
+            "TimeZone",
+            "ValueLockLevel",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -8327,11 +8327,11 @@ mod create_data_table_attribute {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "ValueType",
             "Description",
+            "Name",
             "Primary",
             "Validation",
+            "ValueType",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -8582,11 +8582,11 @@ mod create_email_address {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Description",
-            "EmailAddress",
-            "DisplayName",
-            "Tags",
             "ClientToken",
+            "Description",
+            "DisplayName",
+            "EmailAddress",
+            "Tags",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -8842,17 +8842,17 @@ mod create_evaluation_form {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Title",
-            "Description",
-            "Items",
-            "ScoringStrategy",
+            "AsDraft",
             "AutoEvaluationConfiguration",
             "ClientToken",
-            "AsDraft",
-            "Tags",
-            "ReviewConfiguration",
-            "TargetConfiguration",
+            "Description",
+            "Items",
             "LanguageConfiguration",
+            "ReviewConfiguration",
+            "ScoringStrategy",
+            "Tags",
+            "TargetConfiguration",
+            "Title",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -9050,12 +9050,12 @@ mod create_hours_of_operation {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "Description",
-            "TimeZone",
             "Config",
+            "Description",
+            "Name",
             "ParentHoursOfOperationConfigs",
             "Tags",
+            "TimeZone",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -9282,13 +9282,13 @@ mod create_hours_of_operation_override {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "Description",
             "Config",
+            "Description",
             "EffectiveFrom",
             "EffectiveTill",
-            "RecurrenceConfig",
+            "Name",
             "OverrideType",
+            "RecurrenceConfig",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -9526,10 +9526,10 @@ mod create_instance {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "ClientToken",
-            "IdentityManagementType",
-            "InstanceAlias",
             "DirectoryId",
+            "IdentityManagementType",
             "InboundCallsEnabled",
+            "InstanceAlias",
             "OutboundCallsEnabled",
             "Tags",
         ];
@@ -9704,10 +9704,10 @@ mod create_integration_association {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "IntegrationType",
             "IntegrationArn",
-            "SourceApplicationUrl",
+            "IntegrationType",
             "SourceApplicationName",
+            "SourceApplicationUrl",
             "SourceType",
             "Tags",
         ];
@@ -9913,13 +9913,13 @@ mod create_notification {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "ExpiresAt",
-            "Recipients",
-            "Priority",
-            "Content",
-            "Tags",
-            "PredefinedNotificationId",
             "ClientToken",
+            "Content",
+            "ExpiresAt",
+            "PredefinedNotificationId",
+            "Priority",
+            "Recipients",
+            "Tags",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -10130,9 +10130,9 @@ mod create_participant {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
-            "ContactId",
             "ClientToken",
+            "ContactId",
+            "InstanceId",
             "ParticipantDetails",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -10332,9 +10332,9 @@ mod create_persistent_contact_association {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ClientToken",
             "RehydrationType",
             "SourceContactId",
-            "ClientToken",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -10560,10 +10560,10 @@ mod create_predefined_attribute {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "Values",
-            "Purposes",
             "AttributeConfiguration",
+            "Name",
+            "Purposes",
+            "Values",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -10769,8 +10769,8 @@ mod create_prompt {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
             "Description",
+            "Name",
             "S3Uri",
             "Tags",
         ];
@@ -10958,10 +10958,10 @@ mod create_push_notification_registration {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "ClientToken",
-            "PinpointAppArn",
+            "ContactConfiguration",
             "DeviceToken",
             "DeviceType",
-            "ContactConfiguration",
+            "PinpointAppArn",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -11182,14 +11182,14 @@ mod create_queue {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
             "Description",
-            "OutboundCallerConfig",
-            "OutboundEmailConfig",
+            "EmailAddressesConfig",
             "HoursOfOperationId",
             "MaxContacts",
+            "Name",
+            "OutboundCallerConfig",
+            "OutboundEmailConfig",
             "QuickConnectIds",
-            "EmailAddressesConfig",
             "Tags",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -11387,8 +11387,8 @@ mod create_quick_connect {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
             "Description",
+            "Name",
             "QuickConnectConfig",
             "Tags",
         ];
@@ -11602,14 +11602,14 @@ mod create_routing_profile {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "Description",
+            "AgentAvailabilityTimer",
             "DefaultOutboundQueueId",
-            "QueueConfigs",
+            "Description",
             "ManualAssignmentQueueConfigs",
             "MediaConcurrencies",
+            "Name",
+            "QueueConfigs",
             "Tags",
-            "AgentAvailabilityTimer",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -11821,12 +11821,12 @@ mod create_rule {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "TriggerEventSource",
-            "Function",
             "Actions",
-            "PublishStatus",
             "ClientToken",
+            "Function",
+            "Name",
+            "PublishStatus",
+            "TriggerEventSource",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -12018,17 +12018,17 @@ mod create_security_profile {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "SecurityProfileName",
-            "Description",
-            "Permissions",
-            "Tags",
-            "AllowedAccessControlTags",
-            "TagRestrictedResources",
-            "Applications",
-            "HierarchyRestrictedResources",
             "AllowedAccessControlHierarchyGroupId",
+            "AllowedAccessControlTags",
             "AllowedFlowModules",
+            "Applications",
+            "Description",
             "GranularAccessControlConfiguration",
+            "HierarchyRestrictedResources",
+            "Permissions",
+            "SecurityProfileName",
+            "TagRestrictedResources",
+            "Tags",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -12239,15 +12239,15 @@ mod create_task_template {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "Description",
-            "ContactFlowId",
-            "SelfAssignFlowId",
-            "Constraints",
-            "Defaults",
-            "Status",
-            "Fields",
             "ClientToken",
+            "Constraints",
+            "ContactFlowId",
+            "Defaults",
+            "Description",
+            "Fields",
+            "Name",
+            "SelfAssignFlowId",
+            "Status",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -12445,11 +12445,11 @@ mod create_test_case {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "Description",
             "Content",
+            "Description",
             "EntryPoint",
             "InitializationData",
+            "Name",
             "Status",
             "Tags",
         ];
@@ -12717,10 +12717,10 @@ mod create_traffic_distribution_group {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
+            "ClientToken",
             "Description",
             "InstanceId",
-            "ClientToken",
+            "Name",
             "Tags",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -12968,7 +12968,7 @@ mod create_use_case {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["UseCaseType", "Tags"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Tags", "UseCaseType"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = None;
@@ -13138,20 +13138,20 @@ mod create_user {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Username",
-            "Password",
-            "IdentityInfo",
-            "PhoneConfig",
-            "DirectoryUserId",
-            "SecurityProfileIds",
-            "RoutingProfileId",
-            "HierarchyGroupId",
-            "AutoAcceptConfigs",
             "AfterContactWorkConfigs",
-            "PhoneNumberConfigs",
+            "AutoAcceptConfigs",
+            "DirectoryUserId",
+            "HierarchyGroupId",
+            "IdentityInfo",
+            "Password",
             "PersistentConnectionConfigs",
-            "VoiceEnhancementConfigs",
+            "PhoneConfig",
+            "PhoneNumberConfigs",
+            "RoutingProfileId",
+            "SecurityProfileIds",
             "Tags",
+            "Username",
+            "VoiceEnhancementConfigs",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -13560,10 +13560,10 @@ mod create_view {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "ClientToken",
-            "Status",
             "Content",
             "Description",
             "Name",
+            "Status",
             "Tags",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -14015,10 +14015,10 @@ mod create_vocabulary {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "ClientToken",
-            "VocabularyName",
-            "LanguageCode",
             "Content",
+            "LanguageCode",
             "Tags",
+            "VocabularyName",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -14234,11 +14234,11 @@ mod create_workspace {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
             "Description",
+            "Name",
+            "Tags",
             "Theme",
             "Title",
-            "Tags",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -14482,10 +14482,10 @@ mod create_workspace_page {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "ResourceArn",
-            "Page",
-            "Slug",
             "InputData",
+            "Page",
+            "ResourceArn",
+            "Slug",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -28005,9 +28005,9 @@ mod disassociate_bot {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ClientToken",
             "LexBot",
             "LexV2Bot",
-            "ClientToken",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -29517,8 +29517,8 @@ mod disassociate_queue_email_addresses {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "EmailAddressesId",
             "ClientToken",
+            "EmailAddressesId",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -29917,8 +29917,8 @@ mod disassociate_routing_profile_queues {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "QueueReferences",
             "ManualAssignmentQueueReferences",
+            "QueueReferences",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -30284,9 +30284,9 @@ mod disassociate_security_profiles {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "SecurityProfiles",
-            "EntityType",
             "EntityArn",
+            "EntityType",
+            "SecurityProfiles",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -31296,7 +31296,7 @@ mod evaluate_data_table_values {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["Values", "TimeZone"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["TimeZone", "Values"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = None;
@@ -31830,8 +31830,8 @@ mod get_contact_metrics {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
             "ContactId",
+            "InstanceId",
             "Metrics",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -32029,11 +32029,11 @@ mod get_current_metric_data {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "CurrentMetrics",
             "Filters",
             "Groupings",
-            "CurrentMetrics",
-            "NextToken",
             "MaxResults",
+            "NextToken",
             "SortCriteria",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -32224,8 +32224,8 @@ mod get_current_user_data {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "Filters",
-            "NextToken",
             "MaxResults",
+            "NextToken",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -33012,13 +33012,13 @@ mod get_metric_data {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "StartTime",
             "EndTime",
             "Filters",
             "Groupings",
             "HistoricalMetrics",
-            "NextToken",
             "MaxResults",
+            "NextToken",
+            "StartTime",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -33190,15 +33190,15 @@ mod get_metric_data_v2 {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "ResourceArn",
-            "StartTime",
             "EndTime",
-            "Interval",
             "Filters",
             "Groupings",
+            "Interval",
+            "MaxResults",
             "Metrics",
             "NextToken",
-            "MaxResults",
+            "ResourceArn",
+            "StartTime",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -34139,11 +34139,11 @@ mod import_phone_number {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
-            "SourcePhoneNumberArn",
-            "PhoneNumberDescription",
-            "Tags",
             "ClientToken",
+            "InstanceId",
+            "PhoneNumberDescription",
+            "SourcePhoneNumberArn",
+            "Tags",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -34337,7 +34337,7 @@ mod import_workspace_media {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["MediaType", "MediaSource"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["MediaSource", "MediaType"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = None;
@@ -37693,8 +37693,8 @@ mod list_data_table_primary_values {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "RecordIds",
             "PrimaryAttributeValues",
+            "RecordIds",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -37892,8 +37892,8 @@ mod list_data_table_values {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "RecordIds",
             "PrimaryAttributeValues",
+            "RecordIds",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -38451,10 +38451,10 @@ mod list_entity_security_profiles {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "EntityType",
             "EntityArn",
-            "NextToken",
+            "EntityType",
             "MaxResults",
+            "NextToken",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -40930,13 +40930,13 @@ mod list_phone_numbers_v2 {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TargetArn",
             "InstanceId",
             "MaxResults",
             "NextToken",
             "PhoneNumberCountryCodes",
-            "PhoneNumberTypes",
             "PhoneNumberPrefix",
+            "PhoneNumberTypes",
+            "TargetArn",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -47290,11 +47290,11 @@ mod monitor_contact {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
-            "ContactId",
-            "UserId",
             "AllowedMonitorCapabilities",
             "ClientToken",
+            "ContactId",
+            "InstanceId",
+            "UserId",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -47500,9 +47500,9 @@ mod pause_contact {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactFlowId",
             "ContactId",
             "InstanceId",
-            "ContactFlowId",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -48093,9 +48093,9 @@ mod replicate_instance {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "ReplicaRegion",
             "ClientToken",
             "ReplicaAlias",
+            "ReplicaRegion",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -48319,9 +48319,9 @@ mod resume_contact {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ContactFlowId",
             "ContactId",
             "InstanceId",
-            "ContactFlowId",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -48511,10 +48511,10 @@ mod resume_contact_recording {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
             "ContactId",
-            "InitialContactId",
             "ContactRecordingType",
+            "InitialContactId",
+            "InstanceId",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -48673,10 +48673,10 @@ mod search_agent_statuses {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
-            "SearchFilter",
+            "NextToken",
             "SearchCriteria",
+            "SearchFilter",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -48862,13 +48862,13 @@ mod search_available_phone_numbers {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TargetArn",
             "InstanceId",
-            "PhoneNumberCountryCode",
-            "PhoneNumberType",
-            "PhoneNumberPrefix",
             "MaxResults",
             "NextToken",
+            "PhoneNumberCountryCode",
+            "PhoneNumberPrefix",
+            "PhoneNumberType",
+            "TargetArn",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -49043,8 +49043,8 @@ mod search_contact_evaluations {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
+            "NextToken",
             "SearchCriteria",
             "SearchFilter",
         ];
@@ -49239,10 +49239,10 @@ mod search_contact_flow_modules {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
-            "SearchFilter",
+            "NextToken",
             "SearchCriteria",
+            "SearchFilter",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -49430,10 +49430,10 @@ mod search_contact_flows {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
-            "SearchFilter",
+            "NextToken",
             "SearchCriteria",
+            "SearchFilter",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -49621,11 +49621,11 @@ mod search_contacts {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "TimeRange",
-            "SearchCriteria",
             "MaxResults",
             "NextToken",
+            "SearchCriteria",
             "Sort",
+            "TimeRange",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -49804,10 +49804,10 @@ mod search_data_tables {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
-            "SearchFilter",
+            "NextToken",
             "SearchCriteria",
+            "SearchFilter",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -50202,8 +50202,8 @@ mod search_evaluation_forms {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
+            "NextToken",
             "SearchCriteria",
             "SearchFilter",
         ];
@@ -50398,10 +50398,10 @@ mod search_hours_of_operation_overrides {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
-            "SearchFilter",
+            "NextToken",
             "SearchCriteria",
+            "SearchFilter",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -50614,10 +50614,10 @@ mod search_hours_of_operations {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
-            "SearchFilter",
+            "NextToken",
             "SearchCriteria",
+            "SearchFilter",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -50806,10 +50806,10 @@ mod search_notifications {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
-            "SearchFilter",
+            "NextToken",
             "SearchCriteria",
+            "SearchFilter",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -51012,8 +51012,8 @@ mod search_predefined_attributes {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
+            "NextToken",
             "SearchCriteria",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -51204,10 +51204,10 @@ mod search_prompts {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
-            "SearchFilter",
+            "NextToken",
             "SearchCriteria",
+            "SearchFilter",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -51387,10 +51387,10 @@ mod search_queues {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
-            "SearchFilter",
+            "NextToken",
             "SearchCriteria",
+            "SearchFilter",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -51570,10 +51570,10 @@ mod search_quick_connects {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
-            "SearchFilter",
+            "NextToken",
             "SearchCriteria",
+            "SearchFilter",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -51762,9 +51762,9 @@ mod search_resource_tags {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "ResourceTypes",
-            "NextToken",
             "MaxResults",
+            "NextToken",
+            "ResourceTypes",
             "SearchCriteria",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -51958,10 +51958,10 @@ mod search_routing_profiles {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
-            "SearchFilter",
+            "NextToken",
             "SearchCriteria",
+            "SearchFilter",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -52149,8 +52149,8 @@ mod search_security_profiles {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
+            "NextToken",
             "SearchCriteria",
             "SearchFilter",
         ];
@@ -52341,10 +52341,10 @@ mod search_test_cases {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
-            "SearchFilter",
+            "NextToken",
             "SearchCriteria",
+            "SearchFilter",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -52546,10 +52546,10 @@ mod search_user_hierarchy_groups {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
-            "SearchFilter",
+            "NextToken",
             "SearchCriteria",
+            "SearchFilter",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -52739,10 +52739,10 @@ mod search_users {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
-            "SearchFilter",
+            "NextToken",
             "SearchCriteria",
+            "SearchFilter",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -52919,10 +52919,10 @@ mod search_views {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
-            "SearchFilter",
+            "NextToken",
             "SearchCriteria",
+            "SearchFilter",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -53111,11 +53111,11 @@ mod search_vocabularies {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "LanguageCode",
             "MaxResults",
+            "NameStartsWith",
             "NextToken",
             "State",
-            "NameStartsWith",
-            "LanguageCode",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -53287,10 +53287,10 @@ mod search_workspace_associations {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
-            "SearchFilter",
+            "NextToken",
             "SearchCriteria",
+            "SearchFilter",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -53505,10 +53505,10 @@ mod search_workspaces {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "InstanceId",
-            "NextToken",
             "MaxResults",
-            "SearchFilter",
+            "NextToken",
             "SearchCriteria",
+            "SearchFilter",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -53710,11 +53710,11 @@ mod send_chat_integration_event {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "SourceId",
             "DestinationId",
-            "Subtype",
             "Event",
             "NewSessionDetails",
+            "SourceId",
+            "Subtype",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -53896,13 +53896,13 @@ mod send_outbound_email {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "FromEmailAddress",
-            "DestinationEmailAddress",
             "AdditionalRecipients",
-            "EmailMessage",
-            "TrafficType",
-            "SourceCampaign",
             "ClientToken",
+            "DestinationEmailAddress",
+            "EmailMessage",
+            "FromEmailAddress",
+            "SourceCampaign",
+            "TrafficType",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -54107,12 +54107,12 @@ mod start_attached_file_upload {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "ClientToken",
+            "CreatedBy",
             "FileName",
             "FileSizeInBytes",
-            "UrlExpiryInSeconds",
             "FileUseCaseType",
-            "CreatedBy",
             "Tags",
+            "UrlExpiryInSeconds",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -54317,20 +54317,20 @@ mod start_chat_contact {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
-            "ContactFlowId",
             "Attributes",
-            "ParticipantDetails",
-            "ParticipantConfiguration",
-            "InitialMessage",
-            "ClientToken",
             "ChatDurationInMinutes",
-            "SupportedMessagingContentTypes",
+            "ClientToken",
+            "ContactFlowId",
+            "CustomerId",
+            "DisconnectOnCustomerExit",
+            "InitialMessage",
+            "InstanceId",
+            "ParticipantConfiguration",
+            "ParticipantDetails",
             "PersistentChat",
             "RelatedContactId",
             "SegmentAttributes",
-            "CustomerId",
-            "DisconnectOnCustomerExit",
+            "SupportedMessagingContentTypes",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -54520,10 +54520,10 @@ mod start_contact_evaluation {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "ContactId",
-            "EvaluationFormId",
             "AutoEvaluationConfiguration",
             "ClientToken",
+            "ContactId",
+            "EvaluationFormId",
             "Tags",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -54721,10 +54721,10 @@ mod start_contact_media_processing {
             "ServiceQuotaExceededException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
             "ContactId",
-            "ProcessorArn",
             "FailureMode",
+            "InstanceId",
+            "ProcessorArn",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -54937,9 +54937,9 @@ mod start_contact_recording {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
             "ContactId",
             "InitialContactId",
+            "InstanceId",
             "VoiceRecordingConfiguration",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -55113,10 +55113,10 @@ mod start_contact_streaming {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
-            "ContactId",
             "ChatStreamingConfiguration",
             "ClientToken",
+            "ContactId",
+            "InstanceId",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -55294,20 +55294,20 @@ mod start_email_contact {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
-            "FromEmailAddress",
-            "DestinationEmailAddress",
-            "Description",
-            "References",
-            "Name",
-            "EmailMessage",
             "AdditionalRecipients",
             "Attachments",
-            "ContactFlowId",
-            "RelatedContactId",
             "Attributes",
-            "SegmentAttributes",
             "ClientToken",
+            "ContactFlowId",
+            "Description",
+            "DestinationEmailAddress",
+            "EmailMessage",
+            "FromEmailAddress",
+            "InstanceId",
+            "Name",
+            "References",
+            "RelatedContactId",
+            "SegmentAttributes",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -55515,19 +55515,19 @@ mod start_outbound_chat_contact {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "SourceEndpoint",
-            "DestinationEndpoint",
-            "InstanceId",
-            "SegmentAttributes",
             "Attributes",
-            "ContactFlowId",
             "ChatDurationInMinutes",
-            "ParticipantDetails",
+            "ClientToken",
+            "ContactFlowId",
+            "DestinationEndpoint",
             "InitialSystemMessage",
             "InitialTemplatedSystemMessage",
+            "InstanceId",
+            "ParticipantDetails",
             "RelatedContactId",
+            "SegmentAttributes",
+            "SourceEndpoint",
             "SupportedMessagingContentTypes",
-            "ClientToken",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -55735,13 +55735,13 @@ mod start_outbound_email_contact {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
-            "ContactId",
-            "FromEmailAddress",
-            "DestinationEmailAddress",
             "AdditionalRecipients",
-            "EmailMessage",
             "ClientToken",
+            "ContactId",
+            "DestinationEmailAddress",
+            "EmailMessage",
+            "FromEmailAddress",
+            "InstanceId",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -55955,22 +55955,22 @@ mod start_outbound_voice_contact {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
+            "AnswerMachineDetectionConfig",
+            "Attributes",
+            "CampaignId",
+            "ClientToken",
+            "ContactFlowId",
             "Description",
+            "DestinationPhoneNumber",
+            "InstanceId",
+            "Name",
+            "OutboundStrategy",
+            "QueueId",
             "References",
             "RelatedContactId",
-            "DestinationPhoneNumber",
-            "ContactFlowId",
-            "InstanceId",
-            "ClientToken",
-            "SourcePhoneNumber",
-            "QueueId",
-            "Attributes",
-            "AnswerMachineDetectionConfig",
-            "CampaignId",
-            "TrafficType",
-            "OutboundStrategy",
             "RingTimeoutInSeconds",
+            "SourcePhoneNumber",
+            "TrafficType",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -56188,8 +56188,8 @@ mod start_screen_sharing {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "ClientToken",
-            "InstanceId",
             "ContactId",
+            "InstanceId",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -56378,20 +56378,20 @@ mod start_task_contact {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
-            "PreviousContactId",
-            "ContactFlowId",
-            "Attributes",
-            "Name",
-            "References",
-            "Description",
-            "ClientToken",
-            "ScheduledTime",
-            "TaskTemplateId",
-            "QuickConnectId",
-            "RelatedContactId",
-            "SegmentAttributes",
             "Attachments",
+            "Attributes",
+            "ClientToken",
+            "ContactFlowId",
+            "Description",
+            "InstanceId",
+            "Name",
+            "PreviousContactId",
+            "QuickConnectId",
+            "References",
+            "RelatedContactId",
+            "ScheduledTime",
+            "SegmentAttributes",
+            "TaskTemplateId",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -56794,15 +56794,15 @@ mod start_web_rtc_contact {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "AllowedCapabilities",
             "Attributes",
             "ClientToken",
             "ContactFlowId",
-            "InstanceId",
-            "AllowedCapabilities",
-            "ParticipantDetails",
-            "RelatedContactId",
-            "References",
             "Description",
+            "InstanceId",
+            "ParticipantDetails",
+            "References",
+            "RelatedContactId",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -56988,8 +56988,8 @@ mod stop_contact {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "ContactId",
-            "InstanceId",
             "DisconnectReason",
+            "InstanceId",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -57169,7 +57169,7 @@ mod stop_contact_media_processing {
             "LimitExceededException",
             "ResourceNotFoundException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["InstanceId", "ContactId"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ContactId", "InstanceId"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = None;
@@ -57357,10 +57357,10 @@ mod stop_contact_recording {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
             "ContactId",
-            "InitialContactId",
             "ContactRecordingType",
+            "InitialContactId",
+            "InstanceId",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -57517,8 +57517,8 @@ mod stop_contact_streaming {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
             "ContactId",
+            "InstanceId",
             "StreamingId",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -58045,10 +58045,10 @@ mod suspend_contact_recording {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
             "ContactId",
-            "InitialContactId",
             "ContactRecordingType",
+            "InitialContactId",
+            "InstanceId",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -58541,12 +58541,12 @@ mod transfer_contact {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
+            "ClientToken",
+            "ContactFlowId",
             "ContactId",
+            "InstanceId",
             "QueueId",
             "UserId",
-            "ContactFlowId",
-            "ClientToken",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -59096,11 +59096,11 @@ mod update_agent_status {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
             "Description",
-            "State",
             "DisplayOrder",
+            "Name",
             "ResetOrderNumber",
+            "State",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -59303,8 +59303,8 @@ mod update_attached_files_configuration {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "MaximumSizeLimitInBytes",
             "ExtensionConfiguration",
+            "MaximumSizeLimitInBytes",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -59520,10 +59520,10 @@ mod update_authentication_profile {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "Description",
             "AllowedIps",
             "BlockedIps",
+            "Description",
+            "Name",
             "PeriodicSessionDuration",
             "SessionInactivityDuration",
             "SessionInactivityHandlingEnabled",
@@ -59708,14 +59708,14 @@ mod update_contact {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
+            "CustomerEndpoint",
             "Description",
+            "Name",
+            "QueueInfo",
             "References",
             "SegmentAttributes",
-            "QueueInfo",
-            "UserInfo",
-            "CustomerEndpoint",
             "SystemEndpoint",
+            "UserInfo",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -59921,9 +59921,9 @@ mod update_contact_attributes {
             "ResourceNotFoundException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "Attributes",
             "InitialContactId",
             "InstanceId",
-            "Attributes",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -60466,9 +60466,9 @@ mod update_contact_flow_metadata {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "Description",
             "ContactFlowState",
+            "Description",
+            "Name",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -60661,9 +60661,9 @@ mod update_contact_flow_module_alias {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "Description",
             "ContactFlowModuleVersion",
+            "Description",
+            "Name",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -61108,8 +61108,8 @@ mod update_contact_flow_module_metadata {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
             "Description",
+            "Name",
             "State",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -61339,7 +61339,7 @@ mod update_contact_flow_name {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["Name", "Description"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Description", "Name"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = None;
@@ -61528,8 +61528,8 @@ mod update_contact_routing_data {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "QueueTimeAdjustmentSeconds",
             "QueuePriority",
+            "QueueTimeAdjustmentSeconds",
             "RoutingCriteria",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -61736,8 +61736,8 @@ mod update_contact_schedule {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "InstanceId",
             "ContactId",
+            "InstanceId",
             "ScheduledTime",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -61930,11 +61930,11 @@ mod update_data_table_attribute {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "ValueType",
             "Description",
+            "Name",
             "Primary",
             "Validation",
+            "ValueType",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -62178,10 +62178,10 @@ mod update_data_table_metadata {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
             "Description",
-            "ValueLockLevel",
+            "Name",
             "TimeZone",
+            "ValueLockLevel",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -62404,9 +62404,9 @@ mod update_data_table_primary_values {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "PrimaryValues",
-            "NewPrimaryValues",
             "LockVersion",
+            "NewPrimaryValues",
+            "PrimaryValues",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -62626,9 +62626,9 @@ mod update_email_address_metadata {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "ClientToken",
             "Description",
             "DisplayName",
-            "ClientToken",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -62841,18 +62841,18 @@ mod update_evaluation_form {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "EvaluationFormVersion",
-            "CreateNewVersion",
-            "Title",
-            "Description",
-            "Items",
-            "ScoringStrategy",
-            "AutoEvaluationConfiguration",
-            "ReviewConfiguration",
             "AsDraft",
+            "AutoEvaluationConfiguration",
             "ClientToken",
-            "TargetConfiguration",
+            "CreateNewVersion",
+            "Description",
+            "EvaluationFormVersion",
+            "Items",
             "LanguageConfiguration",
+            "ReviewConfiguration",
+            "ScoringStrategy",
+            "TargetConfiguration",
+            "Title",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -63055,10 +63055,10 @@ mod update_hours_of_operation {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "Description",
-            "TimeZone",
             "Config",
+            "Description",
+            "Name",
+            "TimeZone",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -63248,13 +63248,13 @@ mod update_hours_of_operation_override {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "Description",
             "Config",
+            "Description",
             "EffectiveFrom",
             "EffectiveTill",
-            "RecurrenceConfig",
+            "Name",
             "OverrideType",
+            "RecurrenceConfig",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -63482,7 +63482,7 @@ mod update_instance_attribute {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["Value", "ClientToken"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["ClientToken", "Value"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = Some("ClientToken");
@@ -63654,8 +63654,8 @@ mod update_instance_storage_config {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "StorageConfig",
             "ClientToken",
+            "StorageConfig",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -64024,11 +64024,11 @@ mod update_participant_authentication {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "State",
-            "InstanceId",
             "Code",
             "Error",
             "ErrorDescription",
+            "InstanceId",
+            "State",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -64429,9 +64429,9 @@ mod update_phone_number {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TargetArn",
-            "InstanceId",
             "ClientToken",
+            "InstanceId",
+            "TargetArn",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -64644,8 +64644,8 @@ mod update_phone_number_metadata {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "PhoneNumberDescription",
             "ClientToken",
+            "PhoneNumberDescription",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -64865,9 +64865,9 @@ mod update_predefined_attribute {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Values",
-            "Purposes",
             "AttributeConfiguration",
+            "Purposes",
+            "Values",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -65042,8 +65042,8 @@ mod update_prompt {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
             "Description",
+            "Name",
             "S3Uri",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -65561,7 +65561,7 @@ mod update_queue_name {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["Name", "Description"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Description", "Name"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = None;
@@ -66504,7 +66504,7 @@ mod update_quick_connect_name {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["Name", "Description"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Description", "Name"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = None;
@@ -67265,7 +67265,7 @@ mod update_routing_profile_name {
             "ResourceNotFoundException",
             "ThrottlingException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["Name", "Description"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Description", "Name"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = None;
@@ -67626,9 +67626,9 @@ mod update_rule {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "Function",
             "Actions",
+            "Function",
+            "Name",
             "PublishStatus",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -67800,15 +67800,15 @@ mod update_security_profile {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Description",
-            "Permissions",
-            "AllowedAccessControlTags",
-            "TagRestrictedResources",
-            "Applications",
-            "HierarchyRestrictedResources",
             "AllowedAccessControlHierarchyGroupId",
+            "AllowedAccessControlTags",
             "AllowedFlowModules",
+            "Applications",
+            "Description",
             "GranularAccessControlConfiguration",
+            "HierarchyRestrictedResources",
+            "Permissions",
+            "TagRestrictedResources",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -67982,14 +67982,14 @@ mod update_task_template {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
-            "Description",
-            "ContactFlowId",
-            "SelfAssignFlowId",
             "Constraints",
+            "ContactFlowId",
             "Defaults",
-            "Status",
+            "Description",
             "Fields",
+            "Name",
+            "SelfAssignFlowId",
+            "Status",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -68210,10 +68210,10 @@ mod update_test_case {
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
             "Content",
+            "Description",
             "EntryPoint",
             "InitializationData",
             "Name",
-            "Description",
             "Status",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -68429,9 +68429,9 @@ mod update_traffic_distribution {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "TelephonyConfig",
-            "SignInConfig",
             "AgentConfig",
+            "SignInConfig",
+            "TelephonyConfig",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
@@ -68622,10 +68622,10 @@ mod update_user_config {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "AutoAcceptConfigs",
             "AfterContactWorkConfigs",
-            "PhoneNumberConfigs",
+            "AutoAcceptConfigs",
             "PersistentConnectionConfigs",
+            "PhoneNumberConfigs",
             "VoiceEnhancementConfigs",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -70444,7 +70444,7 @@ mod update_view_content {
             "ResourceNotFoundException",
             "TooManyRequestsException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["Status", "Content"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Content", "Status"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = None;
@@ -70651,7 +70651,7 @@ mod update_view_metadata {
             "ResourceNotFoundException",
             "TooManyRequestsException",
         ];
-        const INPUT_BODY_KEYS: &'static [&'static str] = &["Name", "Description"];
+        const INPUT_BODY_KEYS: &'static [&'static str] = &["Description", "Name"];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;
         const INPUT_TOKEN_KEY: Option<&'static str> = None;
@@ -70870,8 +70870,8 @@ mod update_workspace_metadata {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
-            "Name",
             "Description",
+            "Name",
             "Title",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
@@ -71078,10 +71078,10 @@ mod update_workspace_page {
             "ThrottlingException",
         ];
         const INPUT_BODY_KEYS: &'static [&'static str] = &[
+            "InputData",
             "NewPage",
             "ResourceArn",
             "Slug",
-            "InputData",
         ];
         const INPUT_PAYLOAD: Option<(&'static str, &'static str)> = None;
         const INPUT_JSON_BODY: bool = true;

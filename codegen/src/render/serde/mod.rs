@@ -55,7 +55,11 @@ pub fn operation_items(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
     let mut items = TokenStream::new();
     for (id, name, input) in [(&op.input, &op.input_name, true), (&op.output, &op.output_name, false)] {
         let shape = ctx.plan.model.expect(id);
-        let fields = ctx.plan.fields(shape, input);
+        let mut fields = ctx.plan.fields(shape, input);
+        if input {
+            // The request body writes top-level members sorted by member name (as smithy-rs).
+            fields.sort_by(|a, b| a.member.name.cmp(&b.member.name));
+        }
         let spec = structure::Spec {
             shape,
             path: super::ctx::path(&format!("{module}::{name}")),

@@ -1288,7 +1288,7 @@ impl crate::validation::Validate for Defaults {
         {
             let x = &self.default_int_enum;
             let mark = v.enter("defaultIntEnum");
-            v.enum_value(matches!(* x, 1i32 | 2i32), "1, 2");
+            v.enum_value([1i32, 2i32].contains(x), "1, 2");
             v.leave(mark);
         }
     }

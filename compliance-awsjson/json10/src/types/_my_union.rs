@@ -324,7 +324,7 @@ impl crate::validation::Validate for MyUnion {
             }
             Self::IntEnumValue(x) => {
                 let mark = v.enter("intEnumValue");
-                v.enum_value(matches!(* x, 1i32 | 2i32 | 3i32), "1, 2, 3");
+                v.enum_value([1i32, 2i32, 3i32].contains(x), "1, 2, 3");
                 v.leave(mark);
             }
             _ => {}

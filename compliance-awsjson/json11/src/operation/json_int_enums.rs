@@ -724,24 +724,24 @@ impl crate::validation::Validate for JsonIntEnumsInput {
     fn check(&self, v: &mut crate::validation::Validator<'_>) {
         if let ::std::option::Option::Some(x) = &self.int_enum1 {
             let mark = v.enter("intEnum1");
-            v.enum_value(matches!(* x, 1i32 | 2i32 | 3i32), "1, 2, 3");
+            v.enum_value([1i32, 2i32, 3i32].contains(x), "1, 2, 3");
             v.leave(mark);
         }
         if let ::std::option::Option::Some(x) = &self.int_enum2 {
             let mark = v.enter("intEnum2");
-            v.enum_value(matches!(* x, 1i32 | 2i32 | 3i32), "1, 2, 3");
+            v.enum_value([1i32, 2i32, 3i32].contains(x), "1, 2, 3");
             v.leave(mark);
         }
         if let ::std::option::Option::Some(x) = &self.int_enum3 {
             let mark = v.enter("intEnum3");
-            v.enum_value(matches!(* x, 1i32 | 2i32 | 3i32), "1, 2, 3");
+            v.enum_value([1i32, 2i32, 3i32].contains(x), "1, 2, 3");
             v.leave(mark);
         }
         if let ::std::option::Option::Some(x) = &self.int_enum_list {
             let mark = v.enter("intEnumList");
             for (i0, item0) in x.iter().enumerate() {
                 let mark = v.enter_index(i0);
-                v.enum_value(matches!(* item0, 1i32 | 2i32 | 3i32), "1, 2, 3");
+                v.enum_value([1i32, 2i32, 3i32].contains(item0), "1, 2, 3");
                 v.leave(mark);
             }
             v.leave(mark);
@@ -751,7 +751,7 @@ impl crate::validation::Validate for JsonIntEnumsInput {
             v.unique_hashed(x);
             for (i0, item0) in x.iter().enumerate() {
                 let mark = v.enter_index(i0);
-                v.enum_value(matches!(* item0, 1i32 | 2i32 | 3i32), "1, 2, 3");
+                v.enum_value([1i32, 2i32, 3i32].contains(item0), "1, 2, 3");
                 v.leave(mark);
             }
             v.leave(mark);
@@ -762,7 +762,7 @@ impl crate::validation::Validate for JsonIntEnumsInput {
             entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
             for (key0, value0) in entries0 {
                 let mark = v.enter_key(key0.as_str(), false);
-                v.enum_value(matches!(* value0, 1i32 | 2i32 | 3i32), "1, 2, 3");
+                v.enum_value([1i32, 2i32, 3i32].contains(value0), "1, 2, 3");
                 v.leave(mark);
             }
             v.leave(mark);

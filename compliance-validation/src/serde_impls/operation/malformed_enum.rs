@@ -5,22 +5,22 @@ impl ::serde::Serialize for crate::operation::malformed_enum::MalformedEnumInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.string.is_some())
+        let len = usize::from(self.list.is_some()) + usize::from(self.map.is_some())
+            + usize::from(self.string.is_some())
             + usize::from(self.string_with_enum_trait.is_some())
-            + usize::from(self.list.is_some()) + usize::from(self.map.is_some())
             + usize::from(self.union.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.string {
-            map.serialize_entry("string", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.string_with_enum_trait {
-            map.serialize_entry("stringWithEnumTrait", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.list {
             map.serialize_entry("list", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.map {
             map.serialize_entry("map", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string {
+            map.serialize_entry("string", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string_with_enum_trait {
+            map.serialize_entry("stringWithEnumTrait", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.union {
             map.serialize_entry("union", value)?;
@@ -49,8 +49,6 @@ for crate::operation::malformed_enum::MalformedEnumInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_string: ::std::option::Option<crate::types::EnumString> = ::std::option::Option::None;
-                let mut field_string_with_enum_trait: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_list: ::std::option::Option<
                     Vec<crate::types::EnumString>,
                 > = ::std::option::Option::None;
@@ -60,25 +58,13 @@ for crate::operation::malformed_enum::MalformedEnumInput {
                         crate::types::EnumString,
                     >,
                 > = ::std::option::Option::None;
+                let mut field_string: ::std::option::Option<crate::types::EnumString> = ::std::option::Option::None;
+                let mut field_string_with_enum_trait: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_union: ::std::option::Option<crate::types::EnumUnion> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "string" => {
-                            field_string = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "stringWithEnumTrait" => {
-                            field_string_with_enum_trait = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "list" => {
                             field_list = crate::serde_wire::next::<
                                 _,
@@ -88,6 +74,20 @@ for crate::operation::malformed_enum::MalformedEnumInput {
                         }
                         "map" => {
                             field_map = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "string" => {
+                            field_string = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "stringWithEnumTrait" => {
+                            field_string_with_enum_trait = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -106,10 +106,10 @@ for crate::operation::malformed_enum::MalformedEnumInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::malformed_enum::MalformedEnumInput {
-                    string: field_string,
-                    string_with_enum_trait: field_string_with_enum_trait,
                     list: field_list,
                     map: field_map,
+                    string: field_string,
+                    string_with_enum_trait: field_string_with_enum_trait,
                     union: field_union,
                 })
             }
@@ -125,22 +125,22 @@ for crate::operation::malformed_enum::builders::MalformedEnumInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.string.is_some())
+        let len = usize::from(self.list.is_some()) + usize::from(self.map.is_some())
+            + usize::from(self.string.is_some())
             + usize::from(self.string_with_enum_trait.is_some())
-            + usize::from(self.list.is_some()) + usize::from(self.map.is_some())
             + usize::from(self.union.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.string {
-            map.serialize_entry("string", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.string_with_enum_trait {
-            map.serialize_entry("stringWithEnumTrait", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.list {
             map.serialize_entry("list", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.map {
             map.serialize_entry("map", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string {
+            map.serialize_entry("string", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string_with_enum_trait {
+            map.serialize_entry("stringWithEnumTrait", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.union {
             map.serialize_entry("union", value)?;
@@ -169,8 +169,6 @@ for crate::operation::malformed_enum::builders::MalformedEnumInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_string: ::std::option::Option<crate::types::EnumString> = ::std::option::Option::None;
-                let mut field_string_with_enum_trait: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_list: ::std::option::Option<
                     Vec<crate::types::EnumString>,
                 > = ::std::option::Option::None;
@@ -180,25 +178,13 @@ for crate::operation::malformed_enum::builders::MalformedEnumInputBuilder {
                         crate::types::EnumString,
                     >,
                 > = ::std::option::Option::None;
+                let mut field_string: ::std::option::Option<crate::types::EnumString> = ::std::option::Option::None;
+                let mut field_string_with_enum_trait: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_union: ::std::option::Option<crate::types::EnumUnion> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "string" => {
-                            field_string = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "stringWithEnumTrait" => {
-                            field_string_with_enum_trait = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "list" => {
                             field_list = crate::serde_wire::next::<
                                 _,
@@ -208,6 +194,20 @@ for crate::operation::malformed_enum::builders::MalformedEnumInputBuilder {
                         }
                         "map" => {
                             field_map = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "string" => {
+                            field_string = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "stringWithEnumTrait" => {
+                            field_string_with_enum_trait = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -227,10 +227,10 @@ for crate::operation::malformed_enum::builders::MalformedEnumInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::malformed_enum::builders::MalformedEnumInputBuilder = ::std::default::Default::default();
-                    builder.string = field_string;
-                    builder.string_with_enum_trait = field_string_with_enum_trait;
                     builder.list = field_list;
                     builder.map = field_map;
+                    builder.string = field_string;
+                    builder.string_with_enum_trait = field_string_with_enum_trait;
                     builder.union = field_union;
                     builder
                 })

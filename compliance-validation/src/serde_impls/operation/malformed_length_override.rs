@@ -6,10 +6,10 @@ for crate::operation::malformed_length_override::MalformedLengthOverrideInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.blob.is_some()) + usize::from(self.string.is_some())
+        let len = usize::from(self.blob.is_some()) + usize::from(self.list.is_some())
+            + usize::from(self.map.is_some()) + usize::from(self.max_string.is_some())
             + usize::from(self.min_string.is_some())
-            + usize::from(self.max_string.is_some()) + usize::from(self.list.is_some())
-            + usize::from(self.map.is_some());
+            + usize::from(self.string.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.blob {
             map.serialize_entry(
@@ -17,20 +17,20 @@ for crate::operation::malformed_length_override::MalformedLengthOverrideInput {
                 &crate::serde_wire::with::<crate::serde_wire::BlobC, _>(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.string {
-            map.serialize_entry("string", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_string {
-            map.serialize_entry("minString", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_string {
-            map.serialize_entry("maxString", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.list {
             map.serialize_entry("list", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.map {
             map.serialize_entry("map", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_string {
+            map.serialize_entry("maxString", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_string {
+            map.serialize_entry("minString", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string {
+            map.serialize_entry("string", value)?;
         }
         map.end()
     }
@@ -57,13 +57,13 @@ for crate::operation::malformed_length_override::MalformedLengthOverrideInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_blob: ::std::option::Option<crate::primitives::Blob> = ::std::option::Option::None;
-                let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_min_string: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_string: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_map: ::std::option::Option<
                     ::std::collections::HashMap<String, Vec<String>>,
                 > = ::std::option::Option::None;
+                let mut field_max_string: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_min_string: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -72,27 +72,6 @@ for crate::operation::malformed_length_override::MalformedLengthOverrideInput {
                             field_blob = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::BlobC,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "string" => {
-                            field_string = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minString" => {
-                            field_min_string = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxString" => {
-                            field_max_string = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -110,6 +89,27 @@ for crate::operation::malformed_length_override::MalformedLengthOverrideInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "maxString" => {
+                            field_max_string = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minString" => {
+                            field_min_string = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "string" => {
+                            field_string = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -117,11 +117,11 @@ for crate::operation::malformed_length_override::MalformedLengthOverrideInput {
                 }
                 ::std::result::Result::Ok(crate::operation::malformed_length_override::MalformedLengthOverrideInput {
                     blob: field_blob,
-                    string: field_string,
-                    min_string: field_min_string,
-                    max_string: field_max_string,
                     list: field_list,
                     map: field_map,
+                    max_string: field_max_string,
+                    min_string: field_min_string,
+                    string: field_string,
                 })
             }
         }
@@ -136,10 +136,10 @@ for crate::operation::malformed_length_override::builders::MalformedLengthOverri
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.blob.is_some()) + usize::from(self.string.is_some())
+        let len = usize::from(self.blob.is_some()) + usize::from(self.list.is_some())
+            + usize::from(self.map.is_some()) + usize::from(self.max_string.is_some())
             + usize::from(self.min_string.is_some())
-            + usize::from(self.max_string.is_some()) + usize::from(self.list.is_some())
-            + usize::from(self.map.is_some());
+            + usize::from(self.string.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.blob {
             map.serialize_entry(
@@ -147,20 +147,20 @@ for crate::operation::malformed_length_override::builders::MalformedLengthOverri
                 &crate::serde_wire::with::<crate::serde_wire::BlobC, _>(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.string {
-            map.serialize_entry("string", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_string {
-            map.serialize_entry("minString", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_string {
-            map.serialize_entry("maxString", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.list {
             map.serialize_entry("list", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.map {
             map.serialize_entry("map", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_string {
+            map.serialize_entry("maxString", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_string {
+            map.serialize_entry("minString", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string {
+            map.serialize_entry("string", value)?;
         }
         map.end()
     }
@@ -187,13 +187,13 @@ for crate::operation::malformed_length_override::builders::MalformedLengthOverri
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_blob: ::std::option::Option<crate::primitives::Blob> = ::std::option::Option::None;
-                let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_min_string: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_string: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_map: ::std::option::Option<
                     ::std::collections::HashMap<String, Vec<String>>,
                 > = ::std::option::Option::None;
+                let mut field_max_string: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_min_string: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -202,27 +202,6 @@ for crate::operation::malformed_length_override::builders::MalformedLengthOverri
                             field_blob = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::BlobC,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "string" => {
-                            field_string = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minString" => {
-                            field_min_string = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxString" => {
-                            field_max_string = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -240,6 +219,27 @@ for crate::operation::malformed_length_override::builders::MalformedLengthOverri
                                 _,
                             >(&mut map)?;
                         }
+                        "maxString" => {
+                            field_max_string = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minString" => {
+                            field_min_string = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "string" => {
+                            field_string = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -248,11 +248,11 @@ for crate::operation::malformed_length_override::builders::MalformedLengthOverri
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::malformed_length_override::builders::MalformedLengthOverrideInputBuilder = ::std::default::Default::default();
                     builder.blob = field_blob;
-                    builder.string = field_string;
-                    builder.min_string = field_min_string;
-                    builder.max_string = field_max_string;
                     builder.list = field_list;
                     builder.map = field_map;
+                    builder.max_string = field_max_string;
+                    builder.min_string = field_min_string;
+                    builder.string = field_string;
                     builder
                 })
             }

@@ -5,13 +5,10 @@ impl ::serde::Serialize for crate::operation::malformed_pattern::MalformedPatter
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.string.is_some())
-            + usize::from(self.evil_string.is_some()) + usize::from(self.list.is_some())
-            + usize::from(self.map.is_some()) + usize::from(self.union.is_some());
+        let len = usize::from(self.evil_string.is_some())
+            + usize::from(self.list.is_some()) + usize::from(self.map.is_some())
+            + usize::from(self.string.is_some()) + usize::from(self.union.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.string {
-            map.serialize_entry("string", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.evil_string {
             map.serialize_entry("evilString", value)?;
         }
@@ -20,6 +17,9 @@ impl ::serde::Serialize for crate::operation::malformed_pattern::MalformedPatter
         }
         if let ::std::option::Option::Some(value) = &self.map {
             map.serialize_entry("map", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string {
+            map.serialize_entry("string", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.union {
             map.serialize_entry("union", value)?;
@@ -48,24 +48,17 @@ for crate::operation::malformed_pattern::MalformedPatternInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_evil_string: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_map: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_union: ::std::option::Option<crate::types::PatternUnion> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "string" => {
-                            field_string = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "evilString" => {
                             field_evil_string = crate::serde_wire::next::<
                                 _,
@@ -87,6 +80,13 @@ for crate::operation::malformed_pattern::MalformedPatternInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "string" => {
+                            field_string = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "union" => {
                             field_union = crate::serde_wire::next::<
                                 _,
@@ -100,10 +100,10 @@ for crate::operation::malformed_pattern::MalformedPatternInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::malformed_pattern::MalformedPatternInput {
-                    string: field_string,
                     evil_string: field_evil_string,
                     list: field_list,
                     map: field_map,
+                    string: field_string,
                     union: field_union,
                 })
             }
@@ -119,13 +119,10 @@ for crate::operation::malformed_pattern::builders::MalformedPatternInputBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.string.is_some())
-            + usize::from(self.evil_string.is_some()) + usize::from(self.list.is_some())
-            + usize::from(self.map.is_some()) + usize::from(self.union.is_some());
+        let len = usize::from(self.evil_string.is_some())
+            + usize::from(self.list.is_some()) + usize::from(self.map.is_some())
+            + usize::from(self.string.is_some()) + usize::from(self.union.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.string {
-            map.serialize_entry("string", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.evil_string {
             map.serialize_entry("evilString", value)?;
         }
@@ -134,6 +131,9 @@ for crate::operation::malformed_pattern::builders::MalformedPatternInputBuilder 
         }
         if let ::std::option::Option::Some(value) = &self.map {
             map.serialize_entry("map", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string {
+            map.serialize_entry("string", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.union {
             map.serialize_entry("union", value)?;
@@ -162,24 +162,17 @@ for crate::operation::malformed_pattern::builders::MalformedPatternInputBuilder 
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_evil_string: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_map: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_union: ::std::option::Option<crate::types::PatternUnion> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "string" => {
-                            field_string = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "evilString" => {
                             field_evil_string = crate::serde_wire::next::<
                                 _,
@@ -201,6 +194,13 @@ for crate::operation::malformed_pattern::builders::MalformedPatternInputBuilder 
                                 _,
                             >(&mut map)?;
                         }
+                        "string" => {
+                            field_string = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "union" => {
                             field_union = crate::serde_wire::next::<
                                 _,
@@ -215,10 +215,10 @@ for crate::operation::malformed_pattern::builders::MalformedPatternInputBuilder 
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::malformed_pattern::builders::MalformedPatternInputBuilder = ::std::default::Default::default();
-                    builder.string = field_string;
                     builder.evil_string = field_evil_string;
                     builder.list = field_list;
                     builder.map = field_map;
+                    builder.string = field_string;
                     builder.union = field_union;
                     builder
                 })

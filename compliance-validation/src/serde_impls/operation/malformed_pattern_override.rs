@@ -6,17 +6,17 @@ for crate::operation::malformed_pattern_override::MalformedPatternOverrideInput 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.string.is_some()) + usize::from(self.list.is_some())
-            + usize::from(self.map.is_some()) + usize::from(self.union.is_some());
+        let len = usize::from(self.list.is_some()) + usize::from(self.map.is_some())
+            + usize::from(self.string.is_some()) + usize::from(self.union.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.string {
-            map.serialize_entry("string", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.list {
             map.serialize_entry("list", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.map {
             map.serialize_entry("map", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string {
+            map.serialize_entry("string", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.union {
             map.serialize_entry("union", value)?;
@@ -45,11 +45,11 @@ for crate::operation::malformed_pattern_override::MalformedPatternOverrideInput 
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_map: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_union: ::std::option::Option<
                     crate::types::PatternUnionOverride,
                 > = ::std::option::Option::None;
@@ -57,13 +57,6 @@ for crate::operation::malformed_pattern_override::MalformedPatternOverrideInput 
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "string" => {
-                            field_string = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "list" => {
                             field_list = crate::serde_wire::next::<
                                 _,
@@ -73,6 +66,13 @@ for crate::operation::malformed_pattern_override::MalformedPatternOverrideInput 
                         }
                         "map" => {
                             field_map = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "string" => {
+                            field_string = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -91,9 +91,9 @@ for crate::operation::malformed_pattern_override::MalformedPatternOverrideInput 
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::malformed_pattern_override::MalformedPatternOverrideInput {
-                    string: field_string,
                     list: field_list,
                     map: field_map,
+                    string: field_string,
                     union: field_union,
                 })
             }
@@ -109,17 +109,17 @@ for crate::operation::malformed_pattern_override::builders::MalformedPatternOver
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.string.is_some()) + usize::from(self.list.is_some())
-            + usize::from(self.map.is_some()) + usize::from(self.union.is_some());
+        let len = usize::from(self.list.is_some()) + usize::from(self.map.is_some())
+            + usize::from(self.string.is_some()) + usize::from(self.union.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.string {
-            map.serialize_entry("string", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.list {
             map.serialize_entry("list", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.map {
             map.serialize_entry("map", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string {
+            map.serialize_entry("string", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.union {
             map.serialize_entry("union", value)?;
@@ -148,11 +148,11 @@ for crate::operation::malformed_pattern_override::builders::MalformedPatternOver
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_map: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_union: ::std::option::Option<
                     crate::types::PatternUnionOverride,
                 > = ::std::option::Option::None;
@@ -160,13 +160,6 @@ for crate::operation::malformed_pattern_override::builders::MalformedPatternOver
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "string" => {
-                            field_string = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "list" => {
                             field_list = crate::serde_wire::next::<
                                 _,
@@ -176,6 +169,13 @@ for crate::operation::malformed_pattern_override::builders::MalformedPatternOver
                         }
                         "map" => {
                             field_map = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "string" => {
+                            field_string = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -195,9 +195,9 @@ for crate::operation::malformed_pattern_override::builders::MalformedPatternOver
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::malformed_pattern_override::builders::MalformedPatternOverrideInputBuilder = ::std::default::Default::default();
-                    builder.string = field_string;
                     builder.list = field_list;
                     builder.map = field_map;
+                    builder.string = field_string;
                     builder.union = field_union;
                     builder
                 })

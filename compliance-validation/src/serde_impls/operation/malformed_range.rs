@@ -5,51 +5,21 @@ impl ::serde::Serialize for crate::operation::malformed_range::MalformedRangeInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.byte.is_some()) + usize::from(self.min_byte.is_some())
-            + usize::from(self.max_byte.is_some()) + usize::from(self.short.is_some())
-            + usize::from(self.min_short.is_some())
-            + usize::from(self.max_short.is_some()) + usize::from(self.integer.is_some())
+        let len = usize::from(self.byte.is_some()) + usize::from(self.float.is_some())
+            + usize::from(self.integer.is_some()) + usize::from(self.long.is_some())
+            + usize::from(self.max_byte.is_some())
+            + usize::from(self.max_float.is_some())
+            + usize::from(self.max_integer.is_some())
+            + usize::from(self.max_long.is_some())
+            + usize::from(self.max_short.is_some())
+            + usize::from(self.min_byte.is_some())
+            + usize::from(self.min_float.is_some())
             + usize::from(self.min_integer.is_some())
-            + usize::from(self.max_integer.is_some()) + usize::from(self.long.is_some())
-            + usize::from(self.min_long.is_some()) + usize::from(self.max_long.is_some())
-            + usize::from(self.float.is_some()) + usize::from(self.min_float.is_some())
-            + usize::from(self.max_float.is_some());
+            + usize::from(self.min_long.is_some())
+            + usize::from(self.min_short.is_some()) + usize::from(self.short.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.byte {
             map.serialize_entry("byte", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_byte {
-            map.serialize_entry("minByte", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_byte {
-            map.serialize_entry("maxByte", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.short {
-            map.serialize_entry("short", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_short {
-            map.serialize_entry("minShort", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_short {
-            map.serialize_entry("maxShort", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.integer {
-            map.serialize_entry("integer", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_integer {
-            map.serialize_entry("minInteger", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_integer {
-            map.serialize_entry("maxInteger", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.long {
-            map.serialize_entry("long", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_long {
-            map.serialize_entry("minLong", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_long {
-            map.serialize_entry("maxLong", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.float {
             map.serialize_entry(
@@ -57,17 +27,50 @@ impl ::serde::Serialize for crate::operation::malformed_range::MalformedRangeInp
                 &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.min_float {
-            map.serialize_entry(
-                "minFloat",
-                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
-            )?;
+        if let ::std::option::Option::Some(value) = &self.integer {
+            map.serialize_entry("integer", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.long {
+            map.serialize_entry("long", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_byte {
+            map.serialize_entry("maxByte", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_float {
             map.serialize_entry(
                 "maxFloat",
                 &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_integer {
+            map.serialize_entry("maxInteger", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_long {
+            map.serialize_entry("maxLong", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_short {
+            map.serialize_entry("maxShort", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_byte {
+            map.serialize_entry("minByte", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_float {
+            map.serialize_entry(
+                "minFloat",
+                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_integer {
+            map.serialize_entry("minInteger", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_long {
+            map.serialize_entry("minLong", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_short {
+            map.serialize_entry("minShort", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.short {
+            map.serialize_entry("short", value)?;
         }
         map.end()
     }
@@ -94,103 +97,26 @@ for crate::operation::malformed_range::MalformedRangeInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_byte: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_min_byte: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_max_byte: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_short: ::std::option::Option<i16> = ::std::option::Option::None;
-                let mut field_min_short: ::std::option::Option<i16> = ::std::option::Option::None;
-                let mut field_max_short: ::std::option::Option<i16> = ::std::option::Option::None;
-                let mut field_integer: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_min_integer: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_max_integer: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_long: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_min_long: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_max_long: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_float: ::std::option::Option<f32> = ::std::option::Option::None;
-                let mut field_min_float: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_integer: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_long: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_max_byte: ::std::option::Option<i8> = ::std::option::Option::None;
                 let mut field_max_float: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_max_integer: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_max_long: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_max_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_min_byte: ::std::option::Option<i8> = ::std::option::Option::None;
+                let mut field_min_float: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_min_integer: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_min_long: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_min_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_short: ::std::option::Option<i16> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "byte" => {
                             field_byte = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minByte" => {
-                            field_min_byte = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxByte" => {
-                            field_max_byte = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "short" => {
-                            field_short = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minShort" => {
-                            field_min_short = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxShort" => {
-                            field_max_short = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "integer" => {
-                            field_integer = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minInteger" => {
-                            field_min_integer = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxInteger" => {
-                            field_max_integer = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "long" => {
-                            field_long = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minLong" => {
-                            field_min_long = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxLong" => {
-                            field_max_long = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -203,10 +129,24 @@ for crate::operation::malformed_range::MalformedRangeInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "minFloat" => {
-                            field_min_float = crate::serde_wire::next::<
+                        "integer" => {
+                            field_integer = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::F32,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "long" => {
+                            field_long = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "maxByte" => {
+                            field_max_byte = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -217,6 +157,69 @@ for crate::operation::malformed_range::MalformedRangeInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "maxInteger" => {
+                            field_max_integer = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "maxLong" => {
+                            field_max_long = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "maxShort" => {
+                            field_max_short = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minByte" => {
+                            field_min_byte = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minFloat" => {
+                            field_min_float = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F32,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minInteger" => {
+                            field_min_integer = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minLong" => {
+                            field_min_long = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minShort" => {
+                            field_min_short = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "short" => {
+                            field_short = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -224,20 +227,20 @@ for crate::operation::malformed_range::MalformedRangeInput {
                 }
                 ::std::result::Result::Ok(crate::operation::malformed_range::MalformedRangeInput {
                     byte: field_byte,
-                    min_byte: field_min_byte,
-                    max_byte: field_max_byte,
-                    short: field_short,
-                    min_short: field_min_short,
-                    max_short: field_max_short,
-                    integer: field_integer,
-                    min_integer: field_min_integer,
-                    max_integer: field_max_integer,
-                    long: field_long,
-                    min_long: field_min_long,
-                    max_long: field_max_long,
                     float: field_float,
-                    min_float: field_min_float,
+                    integer: field_integer,
+                    long: field_long,
+                    max_byte: field_max_byte,
                     max_float: field_max_float,
+                    max_integer: field_max_integer,
+                    max_long: field_max_long,
+                    max_short: field_max_short,
+                    min_byte: field_min_byte,
+                    min_float: field_min_float,
+                    min_integer: field_min_integer,
+                    min_long: field_min_long,
+                    min_short: field_min_short,
+                    short: field_short,
                 })
             }
         }
@@ -252,51 +255,21 @@ for crate::operation::malformed_range::builders::MalformedRangeInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.byte.is_some()) + usize::from(self.min_byte.is_some())
-            + usize::from(self.max_byte.is_some()) + usize::from(self.short.is_some())
-            + usize::from(self.min_short.is_some())
-            + usize::from(self.max_short.is_some()) + usize::from(self.integer.is_some())
+        let len = usize::from(self.byte.is_some()) + usize::from(self.float.is_some())
+            + usize::from(self.integer.is_some()) + usize::from(self.long.is_some())
+            + usize::from(self.max_byte.is_some())
+            + usize::from(self.max_float.is_some())
+            + usize::from(self.max_integer.is_some())
+            + usize::from(self.max_long.is_some())
+            + usize::from(self.max_short.is_some())
+            + usize::from(self.min_byte.is_some())
+            + usize::from(self.min_float.is_some())
             + usize::from(self.min_integer.is_some())
-            + usize::from(self.max_integer.is_some()) + usize::from(self.long.is_some())
-            + usize::from(self.min_long.is_some()) + usize::from(self.max_long.is_some())
-            + usize::from(self.float.is_some()) + usize::from(self.min_float.is_some())
-            + usize::from(self.max_float.is_some());
+            + usize::from(self.min_long.is_some())
+            + usize::from(self.min_short.is_some()) + usize::from(self.short.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.byte {
             map.serialize_entry("byte", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_byte {
-            map.serialize_entry("minByte", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_byte {
-            map.serialize_entry("maxByte", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.short {
-            map.serialize_entry("short", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_short {
-            map.serialize_entry("minShort", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_short {
-            map.serialize_entry("maxShort", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.integer {
-            map.serialize_entry("integer", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_integer {
-            map.serialize_entry("minInteger", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_integer {
-            map.serialize_entry("maxInteger", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.long {
-            map.serialize_entry("long", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_long {
-            map.serialize_entry("minLong", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_long {
-            map.serialize_entry("maxLong", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.float {
             map.serialize_entry(
@@ -304,17 +277,50 @@ for crate::operation::malformed_range::builders::MalformedRangeInputBuilder {
                 &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.min_float {
-            map.serialize_entry(
-                "minFloat",
-                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
-            )?;
+        if let ::std::option::Option::Some(value) = &self.integer {
+            map.serialize_entry("integer", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.long {
+            map.serialize_entry("long", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_byte {
+            map.serialize_entry("maxByte", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_float {
             map.serialize_entry(
                 "maxFloat",
                 &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_integer {
+            map.serialize_entry("maxInteger", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_long {
+            map.serialize_entry("maxLong", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_short {
+            map.serialize_entry("maxShort", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_byte {
+            map.serialize_entry("minByte", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_float {
+            map.serialize_entry(
+                "minFloat",
+                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_integer {
+            map.serialize_entry("minInteger", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_long {
+            map.serialize_entry("minLong", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_short {
+            map.serialize_entry("minShort", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.short {
+            map.serialize_entry("short", value)?;
         }
         map.end()
     }
@@ -341,103 +347,26 @@ for crate::operation::malformed_range::builders::MalformedRangeInputBuilder {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_byte: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_min_byte: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_max_byte: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_short: ::std::option::Option<i16> = ::std::option::Option::None;
-                let mut field_min_short: ::std::option::Option<i16> = ::std::option::Option::None;
-                let mut field_max_short: ::std::option::Option<i16> = ::std::option::Option::None;
-                let mut field_integer: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_min_integer: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_max_integer: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_long: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_min_long: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_max_long: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_float: ::std::option::Option<f32> = ::std::option::Option::None;
-                let mut field_min_float: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_integer: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_long: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_max_byte: ::std::option::Option<i8> = ::std::option::Option::None;
                 let mut field_max_float: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_max_integer: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_max_long: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_max_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_min_byte: ::std::option::Option<i8> = ::std::option::Option::None;
+                let mut field_min_float: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_min_integer: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_min_long: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_min_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_short: ::std::option::Option<i16> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "byte" => {
                             field_byte = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minByte" => {
-                            field_min_byte = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxByte" => {
-                            field_max_byte = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "short" => {
-                            field_short = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minShort" => {
-                            field_min_short = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxShort" => {
-                            field_max_short = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "integer" => {
-                            field_integer = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minInteger" => {
-                            field_min_integer = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxInteger" => {
-                            field_max_integer = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "long" => {
-                            field_long = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minLong" => {
-                            field_min_long = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxLong" => {
-                            field_max_long = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -450,10 +379,24 @@ for crate::operation::malformed_range::builders::MalformedRangeInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "minFloat" => {
-                            field_min_float = crate::serde_wire::next::<
+                        "integer" => {
+                            field_integer = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::F32,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "long" => {
+                            field_long = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "maxByte" => {
+                            field_max_byte = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -461,6 +404,69 @@ for crate::operation::malformed_range::builders::MalformedRangeInputBuilder {
                             field_max_float = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::F32,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "maxInteger" => {
+                            field_max_integer = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "maxLong" => {
+                            field_max_long = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "maxShort" => {
+                            field_max_short = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minByte" => {
+                            field_min_byte = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minFloat" => {
+                            field_min_float = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F32,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minInteger" => {
+                            field_min_integer = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minLong" => {
+                            field_min_long = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minShort" => {
+                            field_min_short = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "short" => {
+                            field_short = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -472,20 +478,20 @@ for crate::operation::malformed_range::builders::MalformedRangeInputBuilder {
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::malformed_range::builders::MalformedRangeInputBuilder = ::std::default::Default::default();
                     builder.byte = field_byte;
-                    builder.min_byte = field_min_byte;
-                    builder.max_byte = field_max_byte;
-                    builder.short = field_short;
-                    builder.min_short = field_min_short;
-                    builder.max_short = field_max_short;
-                    builder.integer = field_integer;
-                    builder.min_integer = field_min_integer;
-                    builder.max_integer = field_max_integer;
-                    builder.long = field_long;
-                    builder.min_long = field_min_long;
-                    builder.max_long = field_max_long;
                     builder.float = field_float;
-                    builder.min_float = field_min_float;
+                    builder.integer = field_integer;
+                    builder.long = field_long;
+                    builder.max_byte = field_max_byte;
                     builder.max_float = field_max_float;
+                    builder.max_integer = field_max_integer;
+                    builder.max_long = field_max_long;
+                    builder.max_short = field_max_short;
+                    builder.min_byte = field_min_byte;
+                    builder.min_float = field_min_float;
+                    builder.min_integer = field_min_integer;
+                    builder.min_long = field_min_long;
+                    builder.min_short = field_min_short;
+                    builder.short = field_short;
                     builder
                 })
             }

@@ -6,51 +6,21 @@ for crate::operation::malformed_range_override::MalformedRangeOverrideInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.byte.is_some()) + usize::from(self.min_byte.is_some())
-            + usize::from(self.max_byte.is_some()) + usize::from(self.short.is_some())
-            + usize::from(self.min_short.is_some())
-            + usize::from(self.max_short.is_some()) + usize::from(self.integer.is_some())
+        let len = usize::from(self.byte.is_some()) + usize::from(self.float.is_some())
+            + usize::from(self.integer.is_some()) + usize::from(self.long.is_some())
+            + usize::from(self.max_byte.is_some())
+            + usize::from(self.max_float.is_some())
+            + usize::from(self.max_integer.is_some())
+            + usize::from(self.max_long.is_some())
+            + usize::from(self.max_short.is_some())
+            + usize::from(self.min_byte.is_some())
+            + usize::from(self.min_float.is_some())
             + usize::from(self.min_integer.is_some())
-            + usize::from(self.max_integer.is_some()) + usize::from(self.long.is_some())
-            + usize::from(self.min_long.is_some()) + usize::from(self.max_long.is_some())
-            + usize::from(self.float.is_some()) + usize::from(self.min_float.is_some())
-            + usize::from(self.max_float.is_some());
+            + usize::from(self.min_long.is_some())
+            + usize::from(self.min_short.is_some()) + usize::from(self.short.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.byte {
             map.serialize_entry("byte", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_byte {
-            map.serialize_entry("minByte", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_byte {
-            map.serialize_entry("maxByte", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.short {
-            map.serialize_entry("short", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_short {
-            map.serialize_entry("minShort", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_short {
-            map.serialize_entry("maxShort", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.integer {
-            map.serialize_entry("integer", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_integer {
-            map.serialize_entry("minInteger", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_integer {
-            map.serialize_entry("maxInteger", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.long {
-            map.serialize_entry("long", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_long {
-            map.serialize_entry("minLong", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_long {
-            map.serialize_entry("maxLong", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.float {
             map.serialize_entry(
@@ -58,17 +28,50 @@ for crate::operation::malformed_range_override::MalformedRangeOverrideInput {
                 &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.min_float {
-            map.serialize_entry(
-                "minFloat",
-                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
-            )?;
+        if let ::std::option::Option::Some(value) = &self.integer {
+            map.serialize_entry("integer", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.long {
+            map.serialize_entry("long", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_byte {
+            map.serialize_entry("maxByte", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_float {
             map.serialize_entry(
                 "maxFloat",
                 &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_integer {
+            map.serialize_entry("maxInteger", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_long {
+            map.serialize_entry("maxLong", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_short {
+            map.serialize_entry("maxShort", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_byte {
+            map.serialize_entry("minByte", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_float {
+            map.serialize_entry(
+                "minFloat",
+                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_integer {
+            map.serialize_entry("minInteger", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_long {
+            map.serialize_entry("minLong", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_short {
+            map.serialize_entry("minShort", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.short {
+            map.serialize_entry("short", value)?;
         }
         map.end()
     }
@@ -95,103 +98,26 @@ for crate::operation::malformed_range_override::MalformedRangeOverrideInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_byte: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_min_byte: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_max_byte: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_short: ::std::option::Option<i16> = ::std::option::Option::None;
-                let mut field_min_short: ::std::option::Option<i16> = ::std::option::Option::None;
-                let mut field_max_short: ::std::option::Option<i16> = ::std::option::Option::None;
-                let mut field_integer: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_min_integer: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_max_integer: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_long: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_min_long: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_max_long: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_float: ::std::option::Option<f32> = ::std::option::Option::None;
-                let mut field_min_float: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_integer: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_long: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_max_byte: ::std::option::Option<i8> = ::std::option::Option::None;
                 let mut field_max_float: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_max_integer: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_max_long: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_max_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_min_byte: ::std::option::Option<i8> = ::std::option::Option::None;
+                let mut field_min_float: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_min_integer: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_min_long: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_min_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_short: ::std::option::Option<i16> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "byte" => {
                             field_byte = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minByte" => {
-                            field_min_byte = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxByte" => {
-                            field_max_byte = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "short" => {
-                            field_short = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minShort" => {
-                            field_min_short = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxShort" => {
-                            field_max_short = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "integer" => {
-                            field_integer = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minInteger" => {
-                            field_min_integer = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxInteger" => {
-                            field_max_integer = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "long" => {
-                            field_long = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minLong" => {
-                            field_min_long = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxLong" => {
-                            field_max_long = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -204,10 +130,24 @@ for crate::operation::malformed_range_override::MalformedRangeOverrideInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "minFloat" => {
-                            field_min_float = crate::serde_wire::next::<
+                        "integer" => {
+                            field_integer = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::F32,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "long" => {
+                            field_long = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "maxByte" => {
+                            field_max_byte = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -218,6 +158,69 @@ for crate::operation::malformed_range_override::MalformedRangeOverrideInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "maxInteger" => {
+                            field_max_integer = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "maxLong" => {
+                            field_max_long = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "maxShort" => {
+                            field_max_short = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minByte" => {
+                            field_min_byte = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minFloat" => {
+                            field_min_float = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F32,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minInteger" => {
+                            field_min_integer = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minLong" => {
+                            field_min_long = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minShort" => {
+                            field_min_short = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "short" => {
+                            field_short = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -225,20 +228,20 @@ for crate::operation::malformed_range_override::MalformedRangeOverrideInput {
                 }
                 ::std::result::Result::Ok(crate::operation::malformed_range_override::MalformedRangeOverrideInput {
                     byte: field_byte,
-                    min_byte: field_min_byte,
-                    max_byte: field_max_byte,
-                    short: field_short,
-                    min_short: field_min_short,
-                    max_short: field_max_short,
-                    integer: field_integer,
-                    min_integer: field_min_integer,
-                    max_integer: field_max_integer,
-                    long: field_long,
-                    min_long: field_min_long,
-                    max_long: field_max_long,
                     float: field_float,
-                    min_float: field_min_float,
+                    integer: field_integer,
+                    long: field_long,
+                    max_byte: field_max_byte,
                     max_float: field_max_float,
+                    max_integer: field_max_integer,
+                    max_long: field_max_long,
+                    max_short: field_max_short,
+                    min_byte: field_min_byte,
+                    min_float: field_min_float,
+                    min_integer: field_min_integer,
+                    min_long: field_min_long,
+                    min_short: field_min_short,
+                    short: field_short,
                 })
             }
         }
@@ -253,51 +256,21 @@ for crate::operation::malformed_range_override::builders::MalformedRangeOverride
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.byte.is_some()) + usize::from(self.min_byte.is_some())
-            + usize::from(self.max_byte.is_some()) + usize::from(self.short.is_some())
-            + usize::from(self.min_short.is_some())
-            + usize::from(self.max_short.is_some()) + usize::from(self.integer.is_some())
+        let len = usize::from(self.byte.is_some()) + usize::from(self.float.is_some())
+            + usize::from(self.integer.is_some()) + usize::from(self.long.is_some())
+            + usize::from(self.max_byte.is_some())
+            + usize::from(self.max_float.is_some())
+            + usize::from(self.max_integer.is_some())
+            + usize::from(self.max_long.is_some())
+            + usize::from(self.max_short.is_some())
+            + usize::from(self.min_byte.is_some())
+            + usize::from(self.min_float.is_some())
             + usize::from(self.min_integer.is_some())
-            + usize::from(self.max_integer.is_some()) + usize::from(self.long.is_some())
-            + usize::from(self.min_long.is_some()) + usize::from(self.max_long.is_some())
-            + usize::from(self.float.is_some()) + usize::from(self.min_float.is_some())
-            + usize::from(self.max_float.is_some());
+            + usize::from(self.min_long.is_some())
+            + usize::from(self.min_short.is_some()) + usize::from(self.short.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.byte {
             map.serialize_entry("byte", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_byte {
-            map.serialize_entry("minByte", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_byte {
-            map.serialize_entry("maxByte", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.short {
-            map.serialize_entry("short", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_short {
-            map.serialize_entry("minShort", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_short {
-            map.serialize_entry("maxShort", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.integer {
-            map.serialize_entry("integer", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_integer {
-            map.serialize_entry("minInteger", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_integer {
-            map.serialize_entry("maxInteger", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.long {
-            map.serialize_entry("long", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.min_long {
-            map.serialize_entry("minLong", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_long {
-            map.serialize_entry("maxLong", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.float {
             map.serialize_entry(
@@ -305,17 +278,50 @@ for crate::operation::malformed_range_override::builders::MalformedRangeOverride
                 &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.min_float {
-            map.serialize_entry(
-                "minFloat",
-                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
-            )?;
+        if let ::std::option::Option::Some(value) = &self.integer {
+            map.serialize_entry("integer", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.long {
+            map.serialize_entry("long", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_byte {
+            map.serialize_entry("maxByte", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_float {
             map.serialize_entry(
                 "maxFloat",
                 &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_integer {
+            map.serialize_entry("maxInteger", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_long {
+            map.serialize_entry("maxLong", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_short {
+            map.serialize_entry("maxShort", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_byte {
+            map.serialize_entry("minByte", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_float {
+            map.serialize_entry(
+                "minFloat",
+                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_integer {
+            map.serialize_entry("minInteger", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_long {
+            map.serialize_entry("minLong", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_short {
+            map.serialize_entry("minShort", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.short {
+            map.serialize_entry("short", value)?;
         }
         map.end()
     }
@@ -342,103 +348,26 @@ for crate::operation::malformed_range_override::builders::MalformedRangeOverride
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_byte: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_min_byte: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_max_byte: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_short: ::std::option::Option<i16> = ::std::option::Option::None;
-                let mut field_min_short: ::std::option::Option<i16> = ::std::option::Option::None;
-                let mut field_max_short: ::std::option::Option<i16> = ::std::option::Option::None;
-                let mut field_integer: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_min_integer: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_max_integer: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_long: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_min_long: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_max_long: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_float: ::std::option::Option<f32> = ::std::option::Option::None;
-                let mut field_min_float: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_integer: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_long: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_max_byte: ::std::option::Option<i8> = ::std::option::Option::None;
                 let mut field_max_float: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_max_integer: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_max_long: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_max_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_min_byte: ::std::option::Option<i8> = ::std::option::Option::None;
+                let mut field_min_float: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_min_integer: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_min_long: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_min_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_short: ::std::option::Option<i16> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "byte" => {
                             field_byte = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minByte" => {
-                            field_min_byte = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxByte" => {
-                            field_max_byte = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "short" => {
-                            field_short = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minShort" => {
-                            field_min_short = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxShort" => {
-                            field_max_short = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "integer" => {
-                            field_integer = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minInteger" => {
-                            field_min_integer = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxInteger" => {
-                            field_max_integer = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "long" => {
-                            field_long = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "minLong" => {
-                            field_min_long = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "maxLong" => {
-                            field_max_long = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -451,10 +380,24 @@ for crate::operation::malformed_range_override::builders::MalformedRangeOverride
                                 _,
                             >(&mut map)?;
                         }
-                        "minFloat" => {
-                            field_min_float = crate::serde_wire::next::<
+                        "integer" => {
+                            field_integer = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::F32,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "long" => {
+                            field_long = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "maxByte" => {
+                            field_max_byte = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -462,6 +405,69 @@ for crate::operation::malformed_range_override::builders::MalformedRangeOverride
                             field_max_float = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::F32,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "maxInteger" => {
+                            field_max_integer = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "maxLong" => {
+                            field_max_long = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "maxShort" => {
+                            field_max_short = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minByte" => {
+                            field_min_byte = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minFloat" => {
+                            field_min_float = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F32,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minInteger" => {
+                            field_min_integer = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minLong" => {
+                            field_min_long = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "minShort" => {
+                            field_min_short = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "short" => {
+                            field_short = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -473,20 +479,20 @@ for crate::operation::malformed_range_override::builders::MalformedRangeOverride
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::malformed_range_override::builders::MalformedRangeOverrideInputBuilder = ::std::default::Default::default();
                     builder.byte = field_byte;
-                    builder.min_byte = field_min_byte;
-                    builder.max_byte = field_max_byte;
-                    builder.short = field_short;
-                    builder.min_short = field_min_short;
-                    builder.max_short = field_max_short;
-                    builder.integer = field_integer;
-                    builder.min_integer = field_min_integer;
-                    builder.max_integer = field_max_integer;
-                    builder.long = field_long;
-                    builder.min_long = field_min_long;
-                    builder.max_long = field_max_long;
                     builder.float = field_float;
-                    builder.min_float = field_min_float;
+                    builder.integer = field_integer;
+                    builder.long = field_long;
+                    builder.max_byte = field_max_byte;
                     builder.max_float = field_max_float;
+                    builder.max_integer = field_max_integer;
+                    builder.max_long = field_max_long;
+                    builder.max_short = field_max_short;
+                    builder.min_byte = field_min_byte;
+                    builder.min_float = field_min_float;
+                    builder.min_integer = field_min_integer;
+                    builder.min_long = field_min_long;
+                    builder.min_short = field_min_short;
+                    builder.short = field_short;
                     builder
                 })
             }

@@ -7,17 +7,17 @@ for crate::operation::malformed_required::MalformedRequiredInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.string.is_some())
-            + usize::from(self.string_in_query.is_some())
-            + usize::from(self.string_in_header.is_some());
+            + usize::from(self.string_in_header.is_some())
+            + usize::from(self.string_in_query.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.string {
             map.serialize_entry("string", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.string_in_query {
-            map.serialize_entry("stringInQuery", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.string_in_header {
             map.serialize_entry("stringInHeader", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string_in_query {
+            map.serialize_entry("stringInQuery", value)?;
         }
         map.end()
     }
@@ -44,21 +44,14 @@ for crate::operation::malformed_required::MalformedRequiredInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_string_in_query: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_string_in_header: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_string_in_query: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "string" => {
                             field_string = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "stringInQuery" => {
-                            field_string_in_query = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -71,6 +64,13 @@ for crate::operation::malformed_required::MalformedRequiredInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "stringInQuery" => {
+                            field_string_in_query = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -78,8 +78,8 @@ for crate::operation::malformed_required::MalformedRequiredInput {
                 }
                 ::std::result::Result::Ok(crate::operation::malformed_required::MalformedRequiredInput {
                     string: field_string,
-                    string_in_query: field_string_in_query,
                     string_in_header: field_string_in_header,
+                    string_in_query: field_string_in_query,
                 })
             }
         }
@@ -95,17 +95,17 @@ for crate::operation::malformed_required::builders::MalformedRequiredInputBuilde
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.string.is_some())
-            + usize::from(self.string_in_query.is_some())
-            + usize::from(self.string_in_header.is_some());
+            + usize::from(self.string_in_header.is_some())
+            + usize::from(self.string_in_query.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.string {
             map.serialize_entry("string", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.string_in_query {
-            map.serialize_entry("stringInQuery", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.string_in_header {
             map.serialize_entry("stringInHeader", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string_in_query {
+            map.serialize_entry("stringInQuery", value)?;
         }
         map.end()
     }
@@ -132,8 +132,8 @@ for crate::operation::malformed_required::builders::MalformedRequiredInputBuilde
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_string_in_query: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_string_in_header: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_string_in_query: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -145,15 +145,15 @@ for crate::operation::malformed_required::builders::MalformedRequiredInputBuilde
                                 _,
                             >(&mut map)?;
                         }
-                        "stringInQuery" => {
-                            field_string_in_query = crate::serde_wire::next::<
+                        "stringInHeader" => {
+                            field_string_in_header = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "stringInHeader" => {
-                            field_string_in_header = crate::serde_wire::next::<
+                        "stringInQuery" => {
+                            field_string_in_query = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -167,8 +167,8 @@ for crate::operation::malformed_required::builders::MalformedRequiredInputBuilde
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::malformed_required::builders::MalformedRequiredInputBuilder = ::std::default::Default::default();
                     builder.string = field_string;
-                    builder.string_in_query = field_string_in_query;
                     builder.string_in_header = field_string_in_header;
+                    builder.string_in_query = field_string_in_query;
                     builder
                 })
             }

@@ -8,19 +8,19 @@ for crate::operation::malformed_unique_items::MalformedUniqueItemsInput {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.blob_list.is_some())
             + usize::from(self.boolean_list.is_some())
-            + usize::from(self.string_list.is_some())
             + usize::from(self.byte_list.is_some())
-            + usize::from(self.short_list.is_some())
-            + usize::from(self.integer_list.is_some())
-            + usize::from(self.long_list.is_some())
-            + usize::from(self.timestamp_list.is_some())
             + usize::from(self.date_time_list.is_some())
-            + usize::from(self.http_date_list.is_some())
             + usize::from(self.enum_list.is_some())
+            + usize::from(self.http_date_list.is_some())
             + usize::from(self.int_enum_list.is_some())
+            + usize::from(self.integer_list.is_some())
             + usize::from(self.list_list.is_some())
+            + usize::from(self.long_list.is_some())
+            + usize::from(self.short_list.is_some())
+            + usize::from(self.string_list.is_some())
             + usize::from(self.structure_list.is_some())
             + usize::from(self.structure_list_with_no_key.is_some())
+            + usize::from(self.timestamp_list.is_some())
             + usize::from(self.union_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.blob_list {
@@ -35,31 +35,8 @@ for crate::operation::malformed_unique_items::MalformedUniqueItemsInput {
         if let ::std::option::Option::Some(value) = &self.boolean_list {
             map.serialize_entry("booleanList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.string_list {
-            map.serialize_entry("stringList", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.byte_list {
             map.serialize_entry("byteList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.short_list {
-            map.serialize_entry("shortList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.integer_list {
-            map.serialize_entry("integerList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.long_list {
-            map.serialize_entry("longList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.timestamp_list {
-            map.serialize_entry(
-                "timestampList",
-                &crate::serde_wire::with::<
-                    crate::serde_wire::List<
-                        crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                    >,
-                    _,
-                >(value),
-            )?;
         }
         if let ::std::option::Option::Some(value) = &self.date_time_list {
             map.serialize_entry(
@@ -72,6 +49,9 @@ for crate::operation::malformed_unique_items::MalformedUniqueItemsInput {
                 >(value),
             )?;
         }
+        if let ::std::option::Option::Some(value) = &self.enum_list {
+            map.serialize_entry("enumList", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.http_date_list {
             map.serialize_entry(
                 "httpDateList",
@@ -83,20 +63,40 @@ for crate::operation::malformed_unique_items::MalformedUniqueItemsInput {
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.enum_list {
-            map.serialize_entry("enumList", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.int_enum_list {
             map.serialize_entry("intEnumList", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.integer_list {
+            map.serialize_entry("integerList", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.list_list {
             map.serialize_entry("listList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.long_list {
+            map.serialize_entry("longList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.short_list {
+            map.serialize_entry("shortList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string_list {
+            map.serialize_entry("stringList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.structure_list {
             map.serialize_entry("structureList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.structure_list_with_no_key {
             map.serialize_entry("structureListWithNoKey", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.timestamp_list {
+            map.serialize_entry(
+                "timestampList",
+                &crate::serde_wire::with::<
+                    crate::serde_wire::List<
+                        crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                    >,
+                    _,
+                >(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.union_list {
             map.serialize_entry("unionList", value)?;
@@ -129,30 +129,30 @@ for crate::operation::malformed_unique_items::MalformedUniqueItemsInput {
                     Vec<crate::primitives::Blob>,
                 > = ::std::option::Option::None;
                 let mut field_boolean_list: ::std::option::Option<Vec<bool>> = ::std::option::Option::None;
-                let mut field_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_byte_list: ::std::option::Option<Vec<i8>> = ::std::option::Option::None;
-                let mut field_short_list: ::std::option::Option<Vec<i16>> = ::std::option::Option::None;
-                let mut field_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
-                let mut field_long_list: ::std::option::Option<Vec<i64>> = ::std::option::Option::None;
-                let mut field_timestamp_list: ::std::option::Option<
-                    Vec<crate::primitives::DateTime>,
-                > = ::std::option::Option::None;
                 let mut field_date_time_list: ::std::option::Option<
-                    Vec<crate::primitives::DateTime>,
-                > = ::std::option::Option::None;
-                let mut field_http_date_list: ::std::option::Option<
                     Vec<crate::primitives::DateTime>,
                 > = ::std::option::Option::None;
                 let mut field_enum_list: ::std::option::Option<
                     Vec<crate::types::FooEnum>,
                 > = ::std::option::Option::None;
+                let mut field_http_date_list: ::std::option::Option<
+                    Vec<crate::primitives::DateTime>,
+                > = ::std::option::Option::None;
                 let mut field_int_enum_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
+                let mut field_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_list_list: ::std::option::Option<Vec<Vec<String>>> = ::std::option::Option::None;
+                let mut field_long_list: ::std::option::Option<Vec<i64>> = ::std::option::Option::None;
+                let mut field_short_list: ::std::option::Option<Vec<i16>> = ::std::option::Option::None;
+                let mut field_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_structure_list: ::std::option::Option<
                     Vec<crate::types::GreetingStruct>,
                 > = ::std::option::Option::None;
                 let mut field_structure_list_with_no_key: ::std::option::Option<
                     Vec<crate::types::MissingKeyStructure>,
+                > = ::std::option::Option::None;
+                let mut field_timestamp_list: ::std::option::Option<
+                    Vec<crate::primitives::DateTime>,
                 > = ::std::option::Option::None;
                 let mut field_union_list: ::std::option::Option<
                     Vec<crate::types::FooUnion>,
@@ -175,47 +175,10 @@ for crate::operation::malformed_unique_items::MalformedUniqueItemsInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "stringList" => {
-                            field_string_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "byteList" => {
                             field_byte_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "shortList" => {
-                            field_short_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "integerList" => {
-                            field_integer_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "longList" => {
-                            field_long_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "timestampList" => {
-                            field_timestamp_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::List<
-                                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                >,
                                 _,
                             >(&mut map)?;
                         }
@@ -228,19 +191,19 @@ for crate::operation::malformed_unique_items::MalformedUniqueItemsInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "enumList" => {
+                            field_enum_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "httpDateList" => {
                             field_http_date_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::List<
                                     crate::serde_wire::Ts<{ crate::serde_wire::HTTP_DATE }>,
                                 >,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "enumList" => {
-                            field_enum_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -251,8 +214,36 @@ for crate::operation::malformed_unique_items::MalformedUniqueItemsInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "integerList" => {
+                            field_integer_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "listList" => {
                             field_list_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "longList" => {
+                            field_long_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "shortList" => {
+                            field_short_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "stringList" => {
+                            field_string_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -272,6 +263,15 @@ for crate::operation::malformed_unique_items::MalformedUniqueItemsInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "timestampList" => {
+                            field_timestamp_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::List<
+                                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                >,
+                                _,
+                            >(&mut map)?;
+                        }
                         "unionList" => {
                             field_union_list = crate::serde_wire::next::<
                                 _,
@@ -287,19 +287,19 @@ for crate::operation::malformed_unique_items::MalformedUniqueItemsInput {
                 ::std::result::Result::Ok(crate::operation::malformed_unique_items::MalformedUniqueItemsInput {
                     blob_list: field_blob_list,
                     boolean_list: field_boolean_list,
-                    string_list: field_string_list,
                     byte_list: field_byte_list,
-                    short_list: field_short_list,
-                    integer_list: field_integer_list,
-                    long_list: field_long_list,
-                    timestamp_list: field_timestamp_list,
                     date_time_list: field_date_time_list,
-                    http_date_list: field_http_date_list,
                     enum_list: field_enum_list,
+                    http_date_list: field_http_date_list,
                     int_enum_list: field_int_enum_list,
+                    integer_list: field_integer_list,
                     list_list: field_list_list,
+                    long_list: field_long_list,
+                    short_list: field_short_list,
+                    string_list: field_string_list,
                     structure_list: field_structure_list,
                     structure_list_with_no_key: field_structure_list_with_no_key,
+                    timestamp_list: field_timestamp_list,
                     union_list: field_union_list,
                 })
             }
@@ -317,19 +317,19 @@ for crate::operation::malformed_unique_items::builders::MalformedUniqueItemsInpu
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.blob_list.is_some())
             + usize::from(self.boolean_list.is_some())
-            + usize::from(self.string_list.is_some())
             + usize::from(self.byte_list.is_some())
-            + usize::from(self.short_list.is_some())
-            + usize::from(self.integer_list.is_some())
-            + usize::from(self.long_list.is_some())
-            + usize::from(self.timestamp_list.is_some())
             + usize::from(self.date_time_list.is_some())
-            + usize::from(self.http_date_list.is_some())
             + usize::from(self.enum_list.is_some())
+            + usize::from(self.http_date_list.is_some())
             + usize::from(self.int_enum_list.is_some())
+            + usize::from(self.integer_list.is_some())
             + usize::from(self.list_list.is_some())
+            + usize::from(self.long_list.is_some())
+            + usize::from(self.short_list.is_some())
+            + usize::from(self.string_list.is_some())
             + usize::from(self.structure_list.is_some())
             + usize::from(self.structure_list_with_no_key.is_some())
+            + usize::from(self.timestamp_list.is_some())
             + usize::from(self.union_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.blob_list {
@@ -344,31 +344,8 @@ for crate::operation::malformed_unique_items::builders::MalformedUniqueItemsInpu
         if let ::std::option::Option::Some(value) = &self.boolean_list {
             map.serialize_entry("booleanList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.string_list {
-            map.serialize_entry("stringList", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.byte_list {
             map.serialize_entry("byteList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.short_list {
-            map.serialize_entry("shortList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.integer_list {
-            map.serialize_entry("integerList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.long_list {
-            map.serialize_entry("longList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.timestamp_list {
-            map.serialize_entry(
-                "timestampList",
-                &crate::serde_wire::with::<
-                    crate::serde_wire::List<
-                        crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                    >,
-                    _,
-                >(value),
-            )?;
         }
         if let ::std::option::Option::Some(value) = &self.date_time_list {
             map.serialize_entry(
@@ -381,6 +358,9 @@ for crate::operation::malformed_unique_items::builders::MalformedUniqueItemsInpu
                 >(value),
             )?;
         }
+        if let ::std::option::Option::Some(value) = &self.enum_list {
+            map.serialize_entry("enumList", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.http_date_list {
             map.serialize_entry(
                 "httpDateList",
@@ -392,20 +372,40 @@ for crate::operation::malformed_unique_items::builders::MalformedUniqueItemsInpu
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.enum_list {
-            map.serialize_entry("enumList", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.int_enum_list {
             map.serialize_entry("intEnumList", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.integer_list {
+            map.serialize_entry("integerList", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.list_list {
             map.serialize_entry("listList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.long_list {
+            map.serialize_entry("longList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.short_list {
+            map.serialize_entry("shortList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string_list {
+            map.serialize_entry("stringList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.structure_list {
             map.serialize_entry("structureList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.structure_list_with_no_key {
             map.serialize_entry("structureListWithNoKey", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.timestamp_list {
+            map.serialize_entry(
+                "timestampList",
+                &crate::serde_wire::with::<
+                    crate::serde_wire::List<
+                        crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                    >,
+                    _,
+                >(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.union_list {
             map.serialize_entry("unionList", value)?;
@@ -438,30 +438,30 @@ for crate::operation::malformed_unique_items::builders::MalformedUniqueItemsInpu
                     Vec<crate::primitives::Blob>,
                 > = ::std::option::Option::None;
                 let mut field_boolean_list: ::std::option::Option<Vec<bool>> = ::std::option::Option::None;
-                let mut field_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_byte_list: ::std::option::Option<Vec<i8>> = ::std::option::Option::None;
-                let mut field_short_list: ::std::option::Option<Vec<i16>> = ::std::option::Option::None;
-                let mut field_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
-                let mut field_long_list: ::std::option::Option<Vec<i64>> = ::std::option::Option::None;
-                let mut field_timestamp_list: ::std::option::Option<
-                    Vec<crate::primitives::DateTime>,
-                > = ::std::option::Option::None;
                 let mut field_date_time_list: ::std::option::Option<
-                    Vec<crate::primitives::DateTime>,
-                > = ::std::option::Option::None;
-                let mut field_http_date_list: ::std::option::Option<
                     Vec<crate::primitives::DateTime>,
                 > = ::std::option::Option::None;
                 let mut field_enum_list: ::std::option::Option<
                     Vec<crate::types::FooEnum>,
                 > = ::std::option::Option::None;
+                let mut field_http_date_list: ::std::option::Option<
+                    Vec<crate::primitives::DateTime>,
+                > = ::std::option::Option::None;
                 let mut field_int_enum_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
+                let mut field_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_list_list: ::std::option::Option<Vec<Vec<String>>> = ::std::option::Option::None;
+                let mut field_long_list: ::std::option::Option<Vec<i64>> = ::std::option::Option::None;
+                let mut field_short_list: ::std::option::Option<Vec<i16>> = ::std::option::Option::None;
+                let mut field_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_structure_list: ::std::option::Option<
                     Vec<crate::types::GreetingStruct>,
                 > = ::std::option::Option::None;
                 let mut field_structure_list_with_no_key: ::std::option::Option<
                     Vec<crate::types::MissingKeyStructure>,
+                > = ::std::option::Option::None;
+                let mut field_timestamp_list: ::std::option::Option<
+                    Vec<crate::primitives::DateTime>,
                 > = ::std::option::Option::None;
                 let mut field_union_list: ::std::option::Option<
                     Vec<crate::types::FooUnion>,
@@ -484,47 +484,10 @@ for crate::operation::malformed_unique_items::builders::MalformedUniqueItemsInpu
                                 _,
                             >(&mut map)?;
                         }
-                        "stringList" => {
-                            field_string_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "byteList" => {
                             field_byte_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "shortList" => {
-                            field_short_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "integerList" => {
-                            field_integer_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "longList" => {
-                            field_long_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "timestampList" => {
-                            field_timestamp_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::List<
-                                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                >,
                                 _,
                             >(&mut map)?;
                         }
@@ -537,19 +500,19 @@ for crate::operation::malformed_unique_items::builders::MalformedUniqueItemsInpu
                                 _,
                             >(&mut map)?;
                         }
+                        "enumList" => {
+                            field_enum_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "httpDateList" => {
                             field_http_date_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::List<
                                     crate::serde_wire::Ts<{ crate::serde_wire::HTTP_DATE }>,
                                 >,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "enumList" => {
-                            field_enum_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -560,8 +523,36 @@ for crate::operation::malformed_unique_items::builders::MalformedUniqueItemsInpu
                                 _,
                             >(&mut map)?;
                         }
+                        "integerList" => {
+                            field_integer_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "listList" => {
                             field_list_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "longList" => {
+                            field_long_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "shortList" => {
+                            field_short_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "stringList" => {
+                            field_string_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -581,6 +572,15 @@ for crate::operation::malformed_unique_items::builders::MalformedUniqueItemsInpu
                                 _,
                             >(&mut map)?;
                         }
+                        "timestampList" => {
+                            field_timestamp_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::List<
+                                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                >,
+                                _,
+                            >(&mut map)?;
+                        }
                         "unionList" => {
                             field_union_list = crate::serde_wire::next::<
                                 _,
@@ -597,19 +597,19 @@ for crate::operation::malformed_unique_items::builders::MalformedUniqueItemsInpu
                     let mut builder: crate::operation::malformed_unique_items::builders::MalformedUniqueItemsInputBuilder = ::std::default::Default::default();
                     builder.blob_list = field_blob_list;
                     builder.boolean_list = field_boolean_list;
-                    builder.string_list = field_string_list;
                     builder.byte_list = field_byte_list;
-                    builder.short_list = field_short_list;
-                    builder.integer_list = field_integer_list;
-                    builder.long_list = field_long_list;
-                    builder.timestamp_list = field_timestamp_list;
                     builder.date_time_list = field_date_time_list;
-                    builder.http_date_list = field_http_date_list;
                     builder.enum_list = field_enum_list;
+                    builder.http_date_list = field_http_date_list;
                     builder.int_enum_list = field_int_enum_list;
+                    builder.integer_list = field_integer_list;
                     builder.list_list = field_list_list;
+                    builder.long_list = field_long_list;
+                    builder.short_list = field_short_list;
+                    builder.string_list = field_string_list;
                     builder.structure_list = field_structure_list;
                     builder.structure_list_with_no_key = field_structure_list_with_no_key;
+                    builder.timestamp_list = field_timestamp_list;
                     builder.union_list = field_union_list;
                     builder
                 })

@@ -6,60 +6,36 @@ for crate::operation::all_query_string_types::AllQueryStringTypesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.query_string.is_some())
-            + usize::from(self.query_string_list.is_some())
-            + usize::from(self.query_string_set.is_some())
+        let len = usize::from(self.query_boolean.is_some())
+            + usize::from(self.query_boolean_list.is_some())
             + usize::from(self.query_byte.is_some())
-            + usize::from(self.query_short.is_some())
+            + usize::from(self.query_double.is_some())
+            + usize::from(self.query_double_list.is_some())
+            + usize::from(self.query_enum.is_some())
+            + usize::from(self.query_enum_list.is_some())
+            + usize::from(self.query_float.is_some())
             + usize::from(self.query_integer.is_some())
+            + usize::from(self.query_integer_enum.is_some())
+            + usize::from(self.query_integer_enum_list.is_some())
             + usize::from(self.query_integer_list.is_some())
             + usize::from(self.query_integer_set.is_some())
             + usize::from(self.query_long.is_some())
-            + usize::from(self.query_float.is_some())
-            + usize::from(self.query_double.is_some())
-            + usize::from(self.query_double_list.is_some())
-            + usize::from(self.query_boolean.is_some())
-            + usize::from(self.query_boolean_list.is_some())
+            + usize::from(self.query_params_map_of_string_list.is_some())
+            + usize::from(self.query_short.is_some())
+            + usize::from(self.query_string.is_some())
+            + usize::from(self.query_string_list.is_some())
+            + usize::from(self.query_string_set.is_some())
             + usize::from(self.query_timestamp.is_some())
-            + usize::from(self.query_timestamp_list.is_some())
-            + usize::from(self.query_enum.is_some())
-            + usize::from(self.query_enum_list.is_some())
-            + usize::from(self.query_integer_enum.is_some())
-            + usize::from(self.query_integer_enum_list.is_some())
-            + usize::from(self.query_params_map_of_string_list.is_some());
+            + usize::from(self.query_timestamp_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.query_string {
-            map.serialize_entry("queryString", value)?;
+        if let ::std::option::Option::Some(value) = &self.query_boolean {
+            map.serialize_entry("queryBoolean", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_string_list {
-            map.serialize_entry("queryStringList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_string_set {
-            map.serialize_entry("queryStringSet", value)?;
+        if let ::std::option::Option::Some(value) = &self.query_boolean_list {
+            map.serialize_entry("queryBooleanList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.query_byte {
             map.serialize_entry("queryByte", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_short {
-            map.serialize_entry("queryShort", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_integer {
-            map.serialize_entry("queryInteger", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_integer_list {
-            map.serialize_entry("queryIntegerList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_integer_set {
-            map.serialize_entry("queryIntegerSet", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_long {
-            map.serialize_entry("queryLong", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_float {
-            map.serialize_entry(
-                "queryFloat",
-                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
-            )?;
         }
         if let ::std::option::Option::Some(value) = &self.query_double {
             map.serialize_entry(
@@ -76,11 +52,51 @@ for crate::operation::all_query_string_types::AllQueryStringTypesInput {
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_boolean {
-            map.serialize_entry("queryBoolean", value)?;
+        if let ::std::option::Option::Some(value) = &self.query_enum {
+            map.serialize_entry("queryEnum", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_boolean_list {
-            map.serialize_entry("queryBooleanList", value)?;
+        if let ::std::option::Option::Some(value) = &self.query_enum_list {
+            map.serialize_entry("queryEnumList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_float {
+            map.serialize_entry(
+                "queryFloat",
+                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_integer {
+            map.serialize_entry("queryInteger", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_integer_enum {
+            map.serialize_entry("queryIntegerEnum", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_integer_enum_list {
+            map.serialize_entry("queryIntegerEnumList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_integer_list {
+            map.serialize_entry("queryIntegerList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_integer_set {
+            map.serialize_entry("queryIntegerSet", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_long {
+            map.serialize_entry("queryLong", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_params_map_of_string_list
+        {
+            map.serialize_entry("queryParamsMapOfStringList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_short {
+            map.serialize_entry("queryShort", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_string {
+            map.serialize_entry("queryString", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_string_list {
+            map.serialize_entry("queryStringList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_string_set {
+            map.serialize_entry("queryStringSet", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.query_timestamp {
             map.serialize_entry(
@@ -101,22 +117,6 @@ for crate::operation::all_query_string_types::AllQueryStringTypesInput {
                     _,
                 >(value),
             )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_enum {
-            map.serialize_entry("queryEnum", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_enum_list {
-            map.serialize_entry("queryEnumList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_integer_enum {
-            map.serialize_entry("queryIntegerEnum", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_integer_enum_list {
-            map.serialize_entry("queryIntegerEnumList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_params_map_of_string_list
-        {
-            map.serialize_entry("queryParamsMapOfStringList", value)?;
         }
         map.end()
     }
@@ -142,55 +142,48 @@ for crate::operation::all_query_string_types::AllQueryStringTypesInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_query_string: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_query_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_query_string_set: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_query_boolean: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_query_boolean_list: ::std::option::Option<Vec<bool>> = ::std::option::Option::None;
                 let mut field_query_byte: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_query_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_query_double: ::std::option::Option<f64> = ::std::option::Option::None;
+                let mut field_query_double_list: ::std::option::Option<Vec<f64>> = ::std::option::Option::None;
+                let mut field_query_enum: ::std::option::Option<crate::types::FooEnum> = ::std::option::Option::None;
+                let mut field_query_enum_list: ::std::option::Option<
+                    Vec<crate::types::FooEnum>,
+                > = ::std::option::Option::None;
+                let mut field_query_float: ::std::option::Option<f32> = ::std::option::Option::None;
                 let mut field_query_integer: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_query_integer_enum: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_query_integer_enum_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_query_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_query_integer_set: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_query_long: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_query_float: ::std::option::Option<f32> = ::std::option::Option::None;
-                let mut field_query_double: ::std::option::Option<f64> = ::std::option::Option::None;
-                let mut field_query_double_list: ::std::option::Option<Vec<f64>> = ::std::option::Option::None;
-                let mut field_query_boolean: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_query_boolean_list: ::std::option::Option<Vec<bool>> = ::std::option::Option::None;
+                let mut field_query_params_map_of_string_list: ::std::option::Option<
+                    ::std::collections::HashMap<String, Vec<String>>,
+                > = ::std::option::Option::None;
+                let mut field_query_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_query_string: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_query_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_query_string_set: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_query_timestamp: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
                 let mut field_query_timestamp_list: ::std::option::Option<
                     Vec<crate::primitives::DateTime>,
                 > = ::std::option::Option::None;
-                let mut field_query_enum: ::std::option::Option<crate::types::FooEnum> = ::std::option::Option::None;
-                let mut field_query_enum_list: ::std::option::Option<
-                    Vec<crate::types::FooEnum>,
-                > = ::std::option::Option::None;
-                let mut field_query_integer_enum: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_query_integer_enum_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
-                let mut field_query_params_map_of_string_list: ::std::option::Option<
-                    ::std::collections::HashMap<String, Vec<String>>,
-                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "queryString" => {
-                            field_query_string = crate::serde_wire::next::<
+                        "queryBoolean" => {
+                            field_query_boolean = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "queryStringList" => {
-                            field_query_string_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryStringSet" => {
-                            field_query_string_set = crate::serde_wire::next::<
+                        "queryBooleanList" => {
+                            field_query_boolean_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -203,15 +196,57 @@ for crate::operation::all_query_string_types::AllQueryStringTypesInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "queryShort" => {
-                            field_query_short = crate::serde_wire::next::<
+                        "queryDouble" => {
+                            field_query_double = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F64,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryDoubleList" => {
+                            field_query_double_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::List<crate::serde_wire::F64>,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryEnum" => {
+                            field_query_enum = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
+                        "queryEnumList" => {
+                            field_query_enum_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryFloat" => {
+                            field_query_float = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F32,
+                                _,
+                            >(&mut map)?;
+                        }
                         "queryInteger" => {
                             field_query_integer = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryIntegerEnum" => {
+                            field_query_integer_enum = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryIntegerEnumList" => {
+                            field_query_integer_enum_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -238,36 +273,36 @@ for crate::operation::all_query_string_types::AllQueryStringTypesInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "queryFloat" => {
-                            field_query_float = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::F32,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryDouble" => {
-                            field_query_double = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::F64,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryDoubleList" => {
-                            field_query_double_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::List<crate::serde_wire::F64>,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryBoolean" => {
-                            field_query_boolean = crate::serde_wire::next::<
+                        "queryParamsMapOfStringList" => {
+                            field_query_params_map_of_string_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "queryBooleanList" => {
-                            field_query_boolean_list = crate::serde_wire::next::<
+                        "queryShort" => {
+                            field_query_short = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryString" => {
+                            field_query_string = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryStringList" => {
+                            field_query_string_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryStringSet" => {
+                            field_query_string_set = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -289,68 +324,33 @@ for crate::operation::all_query_string_types::AllQueryStringTypesInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "queryEnum" => {
-                            field_query_enum = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryEnumList" => {
-                            field_query_enum_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryIntegerEnum" => {
-                            field_query_integer_enum = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryIntegerEnumList" => {
-                            field_query_integer_enum_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryParamsMapOfStringList" => {
-                            field_query_params_map_of_string_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::all_query_string_types::AllQueryStringTypesInput {
-                    query_string: field_query_string,
-                    query_string_list: field_query_string_list,
-                    query_string_set: field_query_string_set,
+                    query_boolean: field_query_boolean,
+                    query_boolean_list: field_query_boolean_list,
                     query_byte: field_query_byte,
-                    query_short: field_query_short,
+                    query_double: field_query_double,
+                    query_double_list: field_query_double_list,
+                    query_enum: field_query_enum,
+                    query_enum_list: field_query_enum_list,
+                    query_float: field_query_float,
                     query_integer: field_query_integer,
+                    query_integer_enum: field_query_integer_enum,
+                    query_integer_enum_list: field_query_integer_enum_list,
                     query_integer_list: field_query_integer_list,
                     query_integer_set: field_query_integer_set,
                     query_long: field_query_long,
-                    query_float: field_query_float,
-                    query_double: field_query_double,
-                    query_double_list: field_query_double_list,
-                    query_boolean: field_query_boolean,
-                    query_boolean_list: field_query_boolean_list,
+                    query_params_map_of_string_list: field_query_params_map_of_string_list,
+                    query_short: field_query_short,
+                    query_string: field_query_string,
+                    query_string_list: field_query_string_list,
+                    query_string_set: field_query_string_set,
                     query_timestamp: field_query_timestamp,
                     query_timestamp_list: field_query_timestamp_list,
-                    query_enum: field_query_enum,
-                    query_enum_list: field_query_enum_list,
-                    query_integer_enum: field_query_integer_enum,
-                    query_integer_enum_list: field_query_integer_enum_list,
-                    query_params_map_of_string_list: field_query_params_map_of_string_list,
                 })
             }
         }
@@ -365,60 +365,36 @@ for crate::operation::all_query_string_types::builders::AllQueryStringTypesInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.query_string.is_some())
-            + usize::from(self.query_string_list.is_some())
-            + usize::from(self.query_string_set.is_some())
+        let len = usize::from(self.query_boolean.is_some())
+            + usize::from(self.query_boolean_list.is_some())
             + usize::from(self.query_byte.is_some())
-            + usize::from(self.query_short.is_some())
+            + usize::from(self.query_double.is_some())
+            + usize::from(self.query_double_list.is_some())
+            + usize::from(self.query_enum.is_some())
+            + usize::from(self.query_enum_list.is_some())
+            + usize::from(self.query_float.is_some())
             + usize::from(self.query_integer.is_some())
+            + usize::from(self.query_integer_enum.is_some())
+            + usize::from(self.query_integer_enum_list.is_some())
             + usize::from(self.query_integer_list.is_some())
             + usize::from(self.query_integer_set.is_some())
             + usize::from(self.query_long.is_some())
-            + usize::from(self.query_float.is_some())
-            + usize::from(self.query_double.is_some())
-            + usize::from(self.query_double_list.is_some())
-            + usize::from(self.query_boolean.is_some())
-            + usize::from(self.query_boolean_list.is_some())
+            + usize::from(self.query_params_map_of_string_list.is_some())
+            + usize::from(self.query_short.is_some())
+            + usize::from(self.query_string.is_some())
+            + usize::from(self.query_string_list.is_some())
+            + usize::from(self.query_string_set.is_some())
             + usize::from(self.query_timestamp.is_some())
-            + usize::from(self.query_timestamp_list.is_some())
-            + usize::from(self.query_enum.is_some())
-            + usize::from(self.query_enum_list.is_some())
-            + usize::from(self.query_integer_enum.is_some())
-            + usize::from(self.query_integer_enum_list.is_some())
-            + usize::from(self.query_params_map_of_string_list.is_some());
+            + usize::from(self.query_timestamp_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.query_string {
-            map.serialize_entry("queryString", value)?;
+        if let ::std::option::Option::Some(value) = &self.query_boolean {
+            map.serialize_entry("queryBoolean", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_string_list {
-            map.serialize_entry("queryStringList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_string_set {
-            map.serialize_entry("queryStringSet", value)?;
+        if let ::std::option::Option::Some(value) = &self.query_boolean_list {
+            map.serialize_entry("queryBooleanList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.query_byte {
             map.serialize_entry("queryByte", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_short {
-            map.serialize_entry("queryShort", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_integer {
-            map.serialize_entry("queryInteger", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_integer_list {
-            map.serialize_entry("queryIntegerList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_integer_set {
-            map.serialize_entry("queryIntegerSet", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_long {
-            map.serialize_entry("queryLong", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_float {
-            map.serialize_entry(
-                "queryFloat",
-                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
-            )?;
         }
         if let ::std::option::Option::Some(value) = &self.query_double {
             map.serialize_entry(
@@ -435,11 +411,51 @@ for crate::operation::all_query_string_types::builders::AllQueryStringTypesInput
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_boolean {
-            map.serialize_entry("queryBoolean", value)?;
+        if let ::std::option::Option::Some(value) = &self.query_enum {
+            map.serialize_entry("queryEnum", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_boolean_list {
-            map.serialize_entry("queryBooleanList", value)?;
+        if let ::std::option::Option::Some(value) = &self.query_enum_list {
+            map.serialize_entry("queryEnumList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_float {
+            map.serialize_entry(
+                "queryFloat",
+                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_integer {
+            map.serialize_entry("queryInteger", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_integer_enum {
+            map.serialize_entry("queryIntegerEnum", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_integer_enum_list {
+            map.serialize_entry("queryIntegerEnumList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_integer_list {
+            map.serialize_entry("queryIntegerList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_integer_set {
+            map.serialize_entry("queryIntegerSet", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_long {
+            map.serialize_entry("queryLong", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_params_map_of_string_list
+        {
+            map.serialize_entry("queryParamsMapOfStringList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_short {
+            map.serialize_entry("queryShort", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_string {
+            map.serialize_entry("queryString", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_string_list {
+            map.serialize_entry("queryStringList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_string_set {
+            map.serialize_entry("queryStringSet", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.query_timestamp {
             map.serialize_entry(
@@ -460,22 +476,6 @@ for crate::operation::all_query_string_types::builders::AllQueryStringTypesInput
                     _,
                 >(value),
             )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_enum {
-            map.serialize_entry("queryEnum", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_enum_list {
-            map.serialize_entry("queryEnumList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_integer_enum {
-            map.serialize_entry("queryIntegerEnum", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_integer_enum_list {
-            map.serialize_entry("queryIntegerEnumList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_params_map_of_string_list
-        {
-            map.serialize_entry("queryParamsMapOfStringList", value)?;
         }
         map.end()
     }
@@ -501,55 +501,48 @@ for crate::operation::all_query_string_types::builders::AllQueryStringTypesInput
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_query_string: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_query_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_query_string_set: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_query_boolean: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_query_boolean_list: ::std::option::Option<Vec<bool>> = ::std::option::Option::None;
                 let mut field_query_byte: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_query_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_query_double: ::std::option::Option<f64> = ::std::option::Option::None;
+                let mut field_query_double_list: ::std::option::Option<Vec<f64>> = ::std::option::Option::None;
+                let mut field_query_enum: ::std::option::Option<crate::types::FooEnum> = ::std::option::Option::None;
+                let mut field_query_enum_list: ::std::option::Option<
+                    Vec<crate::types::FooEnum>,
+                > = ::std::option::Option::None;
+                let mut field_query_float: ::std::option::Option<f32> = ::std::option::Option::None;
                 let mut field_query_integer: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_query_integer_enum: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_query_integer_enum_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_query_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_query_integer_set: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_query_long: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_query_float: ::std::option::Option<f32> = ::std::option::Option::None;
-                let mut field_query_double: ::std::option::Option<f64> = ::std::option::Option::None;
-                let mut field_query_double_list: ::std::option::Option<Vec<f64>> = ::std::option::Option::None;
-                let mut field_query_boolean: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_query_boolean_list: ::std::option::Option<Vec<bool>> = ::std::option::Option::None;
+                let mut field_query_params_map_of_string_list: ::std::option::Option<
+                    ::std::collections::HashMap<String, Vec<String>>,
+                > = ::std::option::Option::None;
+                let mut field_query_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_query_string: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_query_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_query_string_set: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_query_timestamp: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
                 let mut field_query_timestamp_list: ::std::option::Option<
                     Vec<crate::primitives::DateTime>,
                 > = ::std::option::Option::None;
-                let mut field_query_enum: ::std::option::Option<crate::types::FooEnum> = ::std::option::Option::None;
-                let mut field_query_enum_list: ::std::option::Option<
-                    Vec<crate::types::FooEnum>,
-                > = ::std::option::Option::None;
-                let mut field_query_integer_enum: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_query_integer_enum_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
-                let mut field_query_params_map_of_string_list: ::std::option::Option<
-                    ::std::collections::HashMap<String, Vec<String>>,
-                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "queryString" => {
-                            field_query_string = crate::serde_wire::next::<
+                        "queryBoolean" => {
+                            field_query_boolean = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "queryStringList" => {
-                            field_query_string_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryStringSet" => {
-                            field_query_string_set = crate::serde_wire::next::<
+                        "queryBooleanList" => {
+                            field_query_boolean_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -562,15 +555,57 @@ for crate::operation::all_query_string_types::builders::AllQueryStringTypesInput
                                 _,
                             >(&mut map)?;
                         }
-                        "queryShort" => {
-                            field_query_short = crate::serde_wire::next::<
+                        "queryDouble" => {
+                            field_query_double = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F64,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryDoubleList" => {
+                            field_query_double_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::List<crate::serde_wire::F64>,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryEnum" => {
+                            field_query_enum = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
+                        "queryEnumList" => {
+                            field_query_enum_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryFloat" => {
+                            field_query_float = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F32,
+                                _,
+                            >(&mut map)?;
+                        }
                         "queryInteger" => {
                             field_query_integer = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryIntegerEnum" => {
+                            field_query_integer_enum = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryIntegerEnumList" => {
+                            field_query_integer_enum_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -597,36 +632,36 @@ for crate::operation::all_query_string_types::builders::AllQueryStringTypesInput
                                 _,
                             >(&mut map)?;
                         }
-                        "queryFloat" => {
-                            field_query_float = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::F32,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryDouble" => {
-                            field_query_double = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::F64,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryDoubleList" => {
-                            field_query_double_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::List<crate::serde_wire::F64>,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryBoolean" => {
-                            field_query_boolean = crate::serde_wire::next::<
+                        "queryParamsMapOfStringList" => {
+                            field_query_params_map_of_string_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "queryBooleanList" => {
-                            field_query_boolean_list = crate::serde_wire::next::<
+                        "queryShort" => {
+                            field_query_short = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryString" => {
+                            field_query_string = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryStringList" => {
+                            field_query_string_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryStringSet" => {
+                            field_query_string_set = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -648,41 +683,6 @@ for crate::operation::all_query_string_types::builders::AllQueryStringTypesInput
                                 _,
                             >(&mut map)?;
                         }
-                        "queryEnum" => {
-                            field_query_enum = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryEnumList" => {
-                            field_query_enum_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryIntegerEnum" => {
-                            field_query_integer_enum = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryIntegerEnumList" => {
-                            field_query_integer_enum_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryParamsMapOfStringList" => {
-                            field_query_params_map_of_string_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -690,27 +690,27 @@ for crate::operation::all_query_string_types::builders::AllQueryStringTypesInput
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::all_query_string_types::builders::AllQueryStringTypesInputBuilder = ::std::default::Default::default();
-                    builder.query_string = field_query_string;
-                    builder.query_string_list = field_query_string_list;
-                    builder.query_string_set = field_query_string_set;
+                    builder.query_boolean = field_query_boolean;
+                    builder.query_boolean_list = field_query_boolean_list;
                     builder.query_byte = field_query_byte;
-                    builder.query_short = field_query_short;
+                    builder.query_double = field_query_double;
+                    builder.query_double_list = field_query_double_list;
+                    builder.query_enum = field_query_enum;
+                    builder.query_enum_list = field_query_enum_list;
+                    builder.query_float = field_query_float;
                     builder.query_integer = field_query_integer;
+                    builder.query_integer_enum = field_query_integer_enum;
+                    builder.query_integer_enum_list = field_query_integer_enum_list;
                     builder.query_integer_list = field_query_integer_list;
                     builder.query_integer_set = field_query_integer_set;
                     builder.query_long = field_query_long;
-                    builder.query_float = field_query_float;
-                    builder.query_double = field_query_double;
-                    builder.query_double_list = field_query_double_list;
-                    builder.query_boolean = field_query_boolean;
-                    builder.query_boolean_list = field_query_boolean_list;
+                    builder.query_params_map_of_string_list = field_query_params_map_of_string_list;
+                    builder.query_short = field_query_short;
+                    builder.query_string = field_query_string;
+                    builder.query_string_list = field_query_string_list;
+                    builder.query_string_set = field_query_string_set;
                     builder.query_timestamp = field_query_timestamp;
                     builder.query_timestamp_list = field_query_timestamp_list;
-                    builder.query_enum = field_query_enum;
-                    builder.query_enum_list = field_query_enum_list;
-                    builder.query_integer_enum = field_query_integer_enum;
-                    builder.query_integer_enum_list = field_query_integer_enum_list;
-                    builder.query_params_map_of_string_list = field_query_params_map_of_string_list;
                     builder
                 })
             }

@@ -5,17 +5,17 @@ impl ::serde::Serialize for crate::operation::document_type::DocumentTypeInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.string_value.is_some())
-            + usize::from(self.document_value.is_some());
+        let len = usize::from(self.document_value.is_some())
+            + usize::from(self.string_value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.string_value {
-            map.serialize_entry("stringValue", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.document_value {
             map.serialize_entry(
                 "documentValue",
                 &crate::serde_wire::with::<crate::serde_wire::Doc, _>(value),
             )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string_value {
+            map.serialize_entry("stringValue", value)?;
         }
         map.end()
     }
@@ -41,25 +41,25 @@ for crate::operation::document_type::DocumentTypeInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_string_value: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_document_value: ::std::option::Option<
                     crate::primitives::Document,
                 > = ::std::option::Option::None;
+                let mut field_string_value: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "stringValue" => {
-                            field_string_value = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "documentValue" => {
                             field_document_value = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Doc,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "stringValue" => {
+                            field_string_value = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -69,8 +69,8 @@ for crate::operation::document_type::DocumentTypeInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::document_type::DocumentTypeInput {
-                    string_value: field_string_value,
                     document_value: field_document_value,
+                    string_value: field_string_value,
                 })
             }
         }
@@ -85,17 +85,17 @@ for crate::operation::document_type::builders::DocumentTypeInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.string_value.is_some())
-            + usize::from(self.document_value.is_some());
+        let len = usize::from(self.document_value.is_some())
+            + usize::from(self.string_value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.string_value {
-            map.serialize_entry("stringValue", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.document_value {
             map.serialize_entry(
                 "documentValue",
                 &crate::serde_wire::with::<crate::serde_wire::Doc, _>(value),
             )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string_value {
+            map.serialize_entry("stringValue", value)?;
         }
         map.end()
     }
@@ -121,25 +121,25 @@ for crate::operation::document_type::builders::DocumentTypeInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_string_value: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_document_value: ::std::option::Option<
                     crate::primitives::Document,
                 > = ::std::option::Option::None;
+                let mut field_string_value: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "stringValue" => {
-                            field_string_value = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "documentValue" => {
                             field_document_value = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Doc,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "stringValue" => {
+                            field_string_value = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -150,8 +150,8 @@ for crate::operation::document_type::builders::DocumentTypeInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::document_type::builders::DocumentTypeInputBuilder = ::std::default::Default::default();
-                    builder.string_value = field_string_value;
                     builder.document_value = field_document_value;
+                    builder.string_value = field_string_value;
                     builder
                 })
             }

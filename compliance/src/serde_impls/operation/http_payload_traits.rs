@@ -6,16 +6,16 @@ for crate::operation::http_payload_traits::HttpPayloadTraitsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.foo.is_some()) + usize::from(self.blob.is_some());
+        let len = usize::from(self.blob.is_some()) + usize::from(self.foo.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.foo {
-            map.serialize_entry("foo", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.blob {
             map.serialize_entry(
                 "blob",
                 &crate::serde_wire::with::<crate::serde_wire::BlobC, _>(value),
             )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.foo {
+            map.serialize_entry("foo", value)?;
         }
         map.end()
     }
@@ -41,23 +41,23 @@ for crate::operation::http_payload_traits::HttpPayloadTraitsInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_blob: ::std::option::Option<crate::primitives::Blob> = ::std::option::Option::None;
+                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "foo" => {
-                            field_foo = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "blob" => {
                             field_blob = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::BlobC,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "foo" => {
+                            field_foo = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -67,8 +67,8 @@ for crate::operation::http_payload_traits::HttpPayloadTraitsInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::http_payload_traits::HttpPayloadTraitsInput {
-                    foo: field_foo,
                     blob: field_blob,
+                    foo: field_foo,
                 })
             }
         }
@@ -83,16 +83,16 @@ for crate::operation::http_payload_traits::builders::HttpPayloadTraitsInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.foo.is_some()) + usize::from(self.blob.is_some());
+        let len = usize::from(self.blob.is_some()) + usize::from(self.foo.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.foo {
-            map.serialize_entry("foo", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.blob {
             map.serialize_entry(
                 "blob",
                 &crate::serde_wire::with::<crate::serde_wire::BlobC, _>(value),
             )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.foo {
+            map.serialize_entry("foo", value)?;
         }
         map.end()
     }
@@ -118,23 +118,23 @@ for crate::operation::http_payload_traits::builders::HttpPayloadTraitsInputBuild
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_blob: ::std::option::Option<crate::primitives::Blob> = ::std::option::Option::None;
+                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "foo" => {
-                            field_foo = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "blob" => {
                             field_blob = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::BlobC,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "foo" => {
+                            field_foo = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -145,8 +145,8 @@ for crate::operation::http_payload_traits::builders::HttpPayloadTraitsInputBuild
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::http_payload_traits::builders::HttpPayloadTraitsInputBuilder = ::std::default::Default::default();
-                    builder.foo = field_foo;
                     builder.blob = field_blob;
+                    builder.foo = field_foo;
                     builder
                 })
             }

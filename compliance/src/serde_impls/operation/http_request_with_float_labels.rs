@@ -6,18 +6,18 @@ for crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabels
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.float.is_some()) + usize::from(self.double.is_some());
+        let len = usize::from(self.double.is_some()) + usize::from(self.float.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.float {
-            map.serialize_entry(
-                "float",
-                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
-            )?;
-        }
         if let ::std::option::Option::Some(value) = &self.double {
             map.serialize_entry(
                 "double",
                 &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.float {
+            map.serialize_entry(
+                "float",
+                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
         }
         map.end()
@@ -44,23 +44,23 @@ for crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabels
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_float: ::std::option::Option<f32> = ::std::option::Option::None;
                 let mut field_double: ::std::option::Option<f64> = ::std::option::Option::None;
+                let mut field_float: ::std::option::Option<f32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "float" => {
-                            field_float = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::F32,
-                                _,
-                            >(&mut map)?;
-                        }
                         "double" => {
                             field_double = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::F64,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "float" => {
+                            field_float = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F32,
                                 _,
                             >(&mut map)?;
                         }
@@ -70,8 +70,8 @@ for crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabels
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::http_request_with_float_labels::HttpRequestWithFloatLabelsInput {
-                    float: field_float,
                     double: field_double,
+                    float: field_float,
                 })
             }
         }
@@ -86,18 +86,18 @@ for crate::operation::http_request_with_float_labels::builders::HttpRequestWithF
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.float.is_some()) + usize::from(self.double.is_some());
+        let len = usize::from(self.double.is_some()) + usize::from(self.float.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.float {
-            map.serialize_entry(
-                "float",
-                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
-            )?;
-        }
         if let ::std::option::Option::Some(value) = &self.double {
             map.serialize_entry(
                 "double",
                 &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.float {
+            map.serialize_entry(
+                "float",
+                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
         }
         map.end()
@@ -124,23 +124,23 @@ for crate::operation::http_request_with_float_labels::builders::HttpRequestWithF
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_float: ::std::option::Option<f32> = ::std::option::Option::None;
                 let mut field_double: ::std::option::Option<f64> = ::std::option::Option::None;
+                let mut field_float: ::std::option::Option<f32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "float" => {
-                            field_float = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::F32,
-                                _,
-                            >(&mut map)?;
-                        }
                         "double" => {
                             field_double = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::F64,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "float" => {
+                            field_float = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F32,
                                 _,
                             >(&mut map)?;
                         }
@@ -151,8 +151,8 @@ for crate::operation::http_request_with_float_labels::builders::HttpRequestWithF
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::http_request_with_float_labels::builders::HttpRequestWithFloatLabelsInputBuilder = ::std::default::Default::default();
-                    builder.float = field_float;
                     builder.double = field_double;
+                    builder.float = field_float;
                     builder
                 })
             }

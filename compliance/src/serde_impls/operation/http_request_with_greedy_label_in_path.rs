@@ -6,13 +6,13 @@ for crate::operation::http_request_with_greedy_label_in_path::HttpRequestWithGre
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.foo.is_some()) + usize::from(self.baz.is_some());
+        let len = usize::from(self.baz.is_some()) + usize::from(self.foo.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.foo {
-            map.serialize_entry("foo", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.baz {
             map.serialize_entry("baz", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.foo {
+            map.serialize_entry("foo", value)?;
         }
         map.end()
     }
@@ -38,21 +38,21 @@ for crate::operation::http_request_with_greedy_label_in_path::HttpRequestWithGre
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_baz: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "foo" => {
-                            field_foo = crate::serde_wire::next::<
+                        "baz" => {
+                            field_baz = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "baz" => {
-                            field_baz = crate::serde_wire::next::<
+                        "foo" => {
+                            field_foo = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -64,8 +64,8 @@ for crate::operation::http_request_with_greedy_label_in_path::HttpRequestWithGre
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPathInput {
-                    foo: field_foo,
                     baz: field_baz,
+                    foo: field_foo,
                 })
             }
         }
@@ -80,13 +80,13 @@ for crate::operation::http_request_with_greedy_label_in_path::builders::HttpRequ
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.foo.is_some()) + usize::from(self.baz.is_some());
+        let len = usize::from(self.baz.is_some()) + usize::from(self.foo.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.foo {
-            map.serialize_entry("foo", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.baz {
             map.serialize_entry("baz", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.foo {
+            map.serialize_entry("foo", value)?;
         }
         map.end()
     }
@@ -114,21 +114,21 @@ for crate::operation::http_request_with_greedy_label_in_path::builders::HttpRequ
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_baz: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "foo" => {
-                            field_foo = crate::serde_wire::next::<
+                        "baz" => {
+                            field_baz = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "baz" => {
-                            field_baz = crate::serde_wire::next::<
+                        "foo" => {
+                            field_foo = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -141,8 +141,8 @@ for crate::operation::http_request_with_greedy_label_in_path::builders::HttpRequ
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::http_request_with_greedy_label_in_path::builders::HttpRequestWithGreedyLabelInPathInputBuilder = ::std::default::Default::default();
-                    builder.foo = field_foo;
                     builder.baz = field_baz;
+                    builder.foo = field_foo;
                     builder
                 })
             }

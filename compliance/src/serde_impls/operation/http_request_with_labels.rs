@@ -6,29 +6,14 @@ for crate::operation::http_request_with_labels::HttpRequestWithLabelsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.string.is_some()) + usize::from(self.short.is_some())
+        let len = usize::from(self.boolean.is_some())
+            + usize::from(self.double.is_some()) + usize::from(self.float.is_some())
             + usize::from(self.integer.is_some()) + usize::from(self.long.is_some())
-            + usize::from(self.float.is_some()) + usize::from(self.double.is_some())
-            + usize::from(self.boolean.is_some())
+            + usize::from(self.short.is_some()) + usize::from(self.string.is_some())
             + usize::from(self.timestamp.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.string {
-            map.serialize_entry("string", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.short {
-            map.serialize_entry("short", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.integer {
-            map.serialize_entry("integer", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.long {
-            map.serialize_entry("long", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.float {
-            map.serialize_entry(
-                "float",
-                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
-            )?;
+        if let ::std::option::Option::Some(value) = &self.boolean {
+            map.serialize_entry("boolean", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.double {
             map.serialize_entry(
@@ -36,8 +21,23 @@ for crate::operation::http_request_with_labels::HttpRequestWithLabelsInput {
                 &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.boolean {
-            map.serialize_entry("boolean", value)?;
+        if let ::std::option::Option::Some(value) = &self.float {
+            map.serialize_entry(
+                "float",
+                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.integer {
+            map.serialize_entry("integer", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.long {
+            map.serialize_entry("long", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.short {
+            map.serialize_entry("short", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string {
+            map.serialize_entry("string", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.timestamp {
             map.serialize_entry(
@@ -72,13 +72,13 @@ for crate::operation::http_request_with_labels::HttpRequestWithLabelsInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_boolean: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_double: ::std::option::Option<f64> = ::std::option::Option::None;
+                let mut field_float: ::std::option::Option<f32> = ::std::option::Option::None;
                 let mut field_integer: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_long: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_float: ::std::option::Option<f32> = ::std::option::Option::None;
-                let mut field_double: ::std::option::Option<f64> = ::std::option::Option::None;
-                let mut field_boolean: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_timestamp: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
@@ -86,17 +86,24 @@ for crate::operation::http_request_with_labels::HttpRequestWithLabelsInput {
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "string" => {
-                            field_string = crate::serde_wire::next::<
+                        "boolean" => {
+                            field_boolean = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "short" => {
-                            field_short = crate::serde_wire::next::<
+                        "double" => {
+                            field_double = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::Same,
+                                crate::serde_wire::F64,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "float" => {
+                            field_float = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F32,
                                 _,
                             >(&mut map)?;
                         }
@@ -114,22 +121,15 @@ for crate::operation::http_request_with_labels::HttpRequestWithLabelsInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "float" => {
-                            field_float = crate::serde_wire::next::<
+                        "short" => {
+                            field_short = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::F32,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "double" => {
-                            field_double = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::F64,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "boolean" => {
-                            field_boolean = crate::serde_wire::next::<
+                        "string" => {
+                            field_string = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -148,13 +148,13 @@ for crate::operation::http_request_with_labels::HttpRequestWithLabelsInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::http_request_with_labels::HttpRequestWithLabelsInput {
-                    string: field_string,
-                    short: field_short,
+                    boolean: field_boolean,
+                    double: field_double,
+                    float: field_float,
                     integer: field_integer,
                     long: field_long,
-                    float: field_float,
-                    double: field_double,
-                    boolean: field_boolean,
+                    short: field_short,
+                    string: field_string,
                     timestamp: field_timestamp,
                 })
             }
@@ -170,29 +170,14 @@ for crate::operation::http_request_with_labels::builders::HttpRequestWithLabelsI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.string.is_some()) + usize::from(self.short.is_some())
+        let len = usize::from(self.boolean.is_some())
+            + usize::from(self.double.is_some()) + usize::from(self.float.is_some())
             + usize::from(self.integer.is_some()) + usize::from(self.long.is_some())
-            + usize::from(self.float.is_some()) + usize::from(self.double.is_some())
-            + usize::from(self.boolean.is_some())
+            + usize::from(self.short.is_some()) + usize::from(self.string.is_some())
             + usize::from(self.timestamp.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.string {
-            map.serialize_entry("string", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.short {
-            map.serialize_entry("short", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.integer {
-            map.serialize_entry("integer", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.long {
-            map.serialize_entry("long", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.float {
-            map.serialize_entry(
-                "float",
-                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
-            )?;
+        if let ::std::option::Option::Some(value) = &self.boolean {
+            map.serialize_entry("boolean", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.double {
             map.serialize_entry(
@@ -200,8 +185,23 @@ for crate::operation::http_request_with_labels::builders::HttpRequestWithLabelsI
                 &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.boolean {
-            map.serialize_entry("boolean", value)?;
+        if let ::std::option::Option::Some(value) = &self.float {
+            map.serialize_entry(
+                "float",
+                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.integer {
+            map.serialize_entry("integer", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.long {
+            map.serialize_entry("long", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.short {
+            map.serialize_entry("short", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string {
+            map.serialize_entry("string", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.timestamp {
             map.serialize_entry(
@@ -236,13 +236,13 @@ for crate::operation::http_request_with_labels::builders::HttpRequestWithLabelsI
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_boolean: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_double: ::std::option::Option<f64> = ::std::option::Option::None;
+                let mut field_float: ::std::option::Option<f32> = ::std::option::Option::None;
                 let mut field_integer: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_long: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_float: ::std::option::Option<f32> = ::std::option::Option::None;
-                let mut field_double: ::std::option::Option<f64> = ::std::option::Option::None;
-                let mut field_boolean: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_string: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_timestamp: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
@@ -250,17 +250,24 @@ for crate::operation::http_request_with_labels::builders::HttpRequestWithLabelsI
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "string" => {
-                            field_string = crate::serde_wire::next::<
+                        "boolean" => {
+                            field_boolean = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "short" => {
-                            field_short = crate::serde_wire::next::<
+                        "double" => {
+                            field_double = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::Same,
+                                crate::serde_wire::F64,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "float" => {
+                            field_float = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F32,
                                 _,
                             >(&mut map)?;
                         }
@@ -278,22 +285,15 @@ for crate::operation::http_request_with_labels::builders::HttpRequestWithLabelsI
                                 _,
                             >(&mut map)?;
                         }
-                        "float" => {
-                            field_float = crate::serde_wire::next::<
+                        "short" => {
+                            field_short = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::F32,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "double" => {
-                            field_double = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::F64,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "boolean" => {
-                            field_boolean = crate::serde_wire::next::<
+                        "string" => {
+                            field_string = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -313,13 +313,13 @@ for crate::operation::http_request_with_labels::builders::HttpRequestWithLabelsI
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::http_request_with_labels::builders::HttpRequestWithLabelsInputBuilder = ::std::default::Default::default();
-                    builder.string = field_string;
-                    builder.short = field_short;
+                    builder.boolean = field_boolean;
+                    builder.double = field_double;
+                    builder.float = field_float;
                     builder.integer = field_integer;
                     builder.long = field_long;
-                    builder.float = field_float;
-                    builder.double = field_double;
-                    builder.boolean = field_boolean;
+                    builder.short = field_short;
+                    builder.string = field_string;
                     builder.timestamp = field_timestamp;
                     builder
                 })

@@ -6,14 +6,32 @@ for crate::operation::http_request_with_labels_and_timestamp_format::HttpRequest
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.member_epoch_seconds.is_some())
-            + usize::from(self.member_http_date.is_some())
+        let len = usize::from(self.default_format.is_some())
             + usize::from(self.member_date_time.is_some())
-            + usize::from(self.default_format.is_some())
+            + usize::from(self.member_epoch_seconds.is_some())
+            + usize::from(self.member_http_date.is_some())
+            + usize::from(self.target_date_time.is_some())
             + usize::from(self.target_epoch_seconds.is_some())
-            + usize::from(self.target_http_date.is_some())
-            + usize::from(self.target_date_time.is_some());
+            + usize::from(self.target_http_date.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.default_format {
+            map.serialize_entry(
+                "defaultFormat",
+                &crate::serde_wire::with::<
+                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                    _,
+                >(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_date_time {
+            map.serialize_entry(
+                "memberDateTime",
+                &crate::serde_wire::with::<
+                    crate::serde_wire::Ts<{ crate::serde_wire::DATE_TIME }>,
+                    _,
+                >(value),
+            )?;
+        }
         if let ::std::option::Option::Some(value) = &self.member_epoch_seconds {
             map.serialize_entry(
                 "memberEpochSeconds",
@@ -32,20 +50,11 @@ for crate::operation::http_request_with_labels_and_timestamp_format::HttpRequest
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.member_date_time {
+        if let ::std::option::Option::Some(value) = &self.target_date_time {
             map.serialize_entry(
-                "memberDateTime",
+                "targetDateTime",
                 &crate::serde_wire::with::<
                     crate::serde_wire::Ts<{ crate::serde_wire::DATE_TIME }>,
-                    _,
-                >(value),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.default_format {
-            map.serialize_entry(
-                "defaultFormat",
-                &crate::serde_wire::with::<
-                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
                     _,
                 >(value),
             )?;
@@ -64,15 +73,6 @@ for crate::operation::http_request_with_labels_and_timestamp_format::HttpRequest
                 "targetHttpDate",
                 &crate::serde_wire::with::<
                     crate::serde_wire::Ts<{ crate::serde_wire::HTTP_DATE }>,
-                    _,
-                >(value),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.target_date_time {
-            map.serialize_entry(
-                "targetDateTime",
-                &crate::serde_wire::with::<
-                    crate::serde_wire::Ts<{ crate::serde_wire::DATE_TIME }>,
                     _,
                 >(value),
             )?;
@@ -101,16 +101,19 @@ for crate::operation::http_request_with_labels_and_timestamp_format::HttpRequest
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_default_format: ::std::option::Option<
+                    crate::primitives::DateTime,
+                > = ::std::option::Option::None;
+                let mut field_member_date_time: ::std::option::Option<
+                    crate::primitives::DateTime,
+                > = ::std::option::Option::None;
                 let mut field_member_epoch_seconds: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
                 let mut field_member_http_date: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
-                let mut field_member_date_time: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
-                let mut field_default_format: ::std::option::Option<
+                let mut field_target_date_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
                 let mut field_target_epoch_seconds: ::std::option::Option<
@@ -119,13 +122,24 @@ for crate::operation::http_request_with_labels_and_timestamp_format::HttpRequest
                 let mut field_target_http_date: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
-                let mut field_target_date_time: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "defaultFormat" => {
+                            field_default_format = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "memberDateTime" => {
+                            field_member_date_time = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::DATE_TIME }>,
+                                _,
+                            >(&mut map)?;
+                        }
                         "memberEpochSeconds" => {
                             field_member_epoch_seconds = crate::serde_wire::next::<
                                 _,
@@ -140,17 +154,10 @@ for crate::operation::http_request_with_labels_and_timestamp_format::HttpRequest
                                 _,
                             >(&mut map)?;
                         }
-                        "memberDateTime" => {
-                            field_member_date_time = crate::serde_wire::next::<
+                        "targetDateTime" => {
+                            field_target_date_time = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Ts<{ crate::serde_wire::DATE_TIME }>,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "defaultFormat" => {
-                            field_default_format = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
                                 _,
                             >(&mut map)?;
                         }
@@ -168,26 +175,19 @@ for crate::operation::http_request_with_labels_and_timestamp_format::HttpRequest
                                 _,
                             >(&mut map)?;
                         }
-                        "targetDateTime" => {
-                            field_target_date_time = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::DATE_TIME }>,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormatInput {
+                    default_format: field_default_format,
+                    member_date_time: field_member_date_time,
                     member_epoch_seconds: field_member_epoch_seconds,
                     member_http_date: field_member_http_date,
-                    member_date_time: field_member_date_time,
-                    default_format: field_default_format,
+                    target_date_time: field_target_date_time,
                     target_epoch_seconds: field_target_epoch_seconds,
                     target_http_date: field_target_http_date,
-                    target_date_time: field_target_date_time,
                 })
             }
         }
@@ -202,14 +202,32 @@ for crate::operation::http_request_with_labels_and_timestamp_format::builders::H
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.member_epoch_seconds.is_some())
-            + usize::from(self.member_http_date.is_some())
+        let len = usize::from(self.default_format.is_some())
             + usize::from(self.member_date_time.is_some())
-            + usize::from(self.default_format.is_some())
+            + usize::from(self.member_epoch_seconds.is_some())
+            + usize::from(self.member_http_date.is_some())
+            + usize::from(self.target_date_time.is_some())
             + usize::from(self.target_epoch_seconds.is_some())
-            + usize::from(self.target_http_date.is_some())
-            + usize::from(self.target_date_time.is_some());
+            + usize::from(self.target_http_date.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.default_format {
+            map.serialize_entry(
+                "defaultFormat",
+                &crate::serde_wire::with::<
+                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                    _,
+                >(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.member_date_time {
+            map.serialize_entry(
+                "memberDateTime",
+                &crate::serde_wire::with::<
+                    crate::serde_wire::Ts<{ crate::serde_wire::DATE_TIME }>,
+                    _,
+                >(value),
+            )?;
+        }
         if let ::std::option::Option::Some(value) = &self.member_epoch_seconds {
             map.serialize_entry(
                 "memberEpochSeconds",
@@ -228,20 +246,11 @@ for crate::operation::http_request_with_labels_and_timestamp_format::builders::H
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.member_date_time {
+        if let ::std::option::Option::Some(value) = &self.target_date_time {
             map.serialize_entry(
-                "memberDateTime",
+                "targetDateTime",
                 &crate::serde_wire::with::<
                     crate::serde_wire::Ts<{ crate::serde_wire::DATE_TIME }>,
-                    _,
-                >(value),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.default_format {
-            map.serialize_entry(
-                "defaultFormat",
-                &crate::serde_wire::with::<
-                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
                     _,
                 >(value),
             )?;
@@ -260,15 +269,6 @@ for crate::operation::http_request_with_labels_and_timestamp_format::builders::H
                 "targetHttpDate",
                 &crate::serde_wire::with::<
                     crate::serde_wire::Ts<{ crate::serde_wire::HTTP_DATE }>,
-                    _,
-                >(value),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.target_date_time {
-            map.serialize_entry(
-                "targetDateTime",
-                &crate::serde_wire::with::<
-                    crate::serde_wire::Ts<{ crate::serde_wire::DATE_TIME }>,
                     _,
                 >(value),
             )?;
@@ -299,16 +299,19 @@ for crate::operation::http_request_with_labels_and_timestamp_format::builders::H
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_default_format: ::std::option::Option<
+                    crate::primitives::DateTime,
+                > = ::std::option::Option::None;
+                let mut field_member_date_time: ::std::option::Option<
+                    crate::primitives::DateTime,
+                > = ::std::option::Option::None;
                 let mut field_member_epoch_seconds: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
                 let mut field_member_http_date: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
-                let mut field_member_date_time: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
-                let mut field_default_format: ::std::option::Option<
+                let mut field_target_date_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
                 let mut field_target_epoch_seconds: ::std::option::Option<
@@ -317,13 +320,24 @@ for crate::operation::http_request_with_labels_and_timestamp_format::builders::H
                 let mut field_target_http_date: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
-                let mut field_target_date_time: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "defaultFormat" => {
+                            field_default_format = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "memberDateTime" => {
+                            field_member_date_time = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::DATE_TIME }>,
+                                _,
+                            >(&mut map)?;
+                        }
                         "memberEpochSeconds" => {
                             field_member_epoch_seconds = crate::serde_wire::next::<
                                 _,
@@ -338,17 +352,10 @@ for crate::operation::http_request_with_labels_and_timestamp_format::builders::H
                                 _,
                             >(&mut map)?;
                         }
-                        "memberDateTime" => {
-                            field_member_date_time = crate::serde_wire::next::<
+                        "targetDateTime" => {
+                            field_target_date_time = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Ts<{ crate::serde_wire::DATE_TIME }>,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "defaultFormat" => {
-                            field_default_format = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
                                 _,
                             >(&mut map)?;
                         }
@@ -366,13 +373,6 @@ for crate::operation::http_request_with_labels_and_timestamp_format::builders::H
                                 _,
                             >(&mut map)?;
                         }
-                        "targetDateTime" => {
-                            field_target_date_time = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::DATE_TIME }>,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -380,13 +380,13 @@ for crate::operation::http_request_with_labels_and_timestamp_format::builders::H
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::http_request_with_labels_and_timestamp_format::builders::HttpRequestWithLabelsAndTimestampFormatInputBuilder = ::std::default::Default::default();
+                    builder.default_format = field_default_format;
+                    builder.member_date_time = field_member_date_time;
                     builder.member_epoch_seconds = field_member_epoch_seconds;
                     builder.member_http_date = field_member_http_date;
-                    builder.member_date_time = field_member_date_time;
-                    builder.default_format = field_default_format;
+                    builder.target_date_time = field_target_date_time;
                     builder.target_epoch_seconds = field_target_epoch_seconds;
                     builder.target_http_date = field_target_http_date;
-                    builder.target_date_time = field_target_date_time;
                     builder
                 })
             }

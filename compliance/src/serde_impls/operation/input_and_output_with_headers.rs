@@ -6,45 +6,30 @@ for crate::operation::input_and_output_with_headers::InputAndOutputWithHeadersIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.header_string.is_some())
+        let len = usize::from(self.header_boolean_list.is_some())
             + usize::from(self.header_byte.is_some())
-            + usize::from(self.header_short.is_some())
-            + usize::from(self.header_integer.is_some())
-            + usize::from(self.header_long.is_some())
-            + usize::from(self.header_float.is_some())
             + usize::from(self.header_double.is_some())
-            + usize::from(self.header_true_bool.is_some())
-            + usize::from(self.header_false_bool.is_some())
-            + usize::from(self.header_string_list.is_some())
-            + usize::from(self.header_string_set.is_some())
-            + usize::from(self.header_integer_list.is_some())
-            + usize::from(self.header_boolean_list.is_some())
-            + usize::from(self.header_timestamp_list.is_some())
             + usize::from(self.header_enum.is_some())
             + usize::from(self.header_enum_list.is_some())
+            + usize::from(self.header_false_bool.is_some())
+            + usize::from(self.header_float.is_some())
+            + usize::from(self.header_integer.is_some())
             + usize::from(self.header_integer_enum.is_some())
-            + usize::from(self.header_integer_enum_list.is_some());
+            + usize::from(self.header_integer_enum_list.is_some())
+            + usize::from(self.header_integer_list.is_some())
+            + usize::from(self.header_long.is_some())
+            + usize::from(self.header_short.is_some())
+            + usize::from(self.header_string.is_some())
+            + usize::from(self.header_string_list.is_some())
+            + usize::from(self.header_string_set.is_some())
+            + usize::from(self.header_timestamp_list.is_some())
+            + usize::from(self.header_true_bool.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.header_string {
-            map.serialize_entry("headerString", value)?;
+        if let ::std::option::Option::Some(value) = &self.header_boolean_list {
+            map.serialize_entry("headerBooleanList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.header_byte {
             map.serialize_entry("headerByte", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_short {
-            map.serialize_entry("headerShort", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_integer {
-            map.serialize_entry("headerInteger", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_long {
-            map.serialize_entry("headerLong", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_float {
-            map.serialize_entry(
-                "headerFloat",
-                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
-            )?;
         }
         if let ::std::option::Option::Some(value) = &self.header_double {
             map.serialize_entry(
@@ -52,23 +37,47 @@ for crate::operation::input_and_output_with_headers::InputAndOutputWithHeadersIn
                 &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_true_bool {
-            map.serialize_entry("headerTrueBool", value)?;
+        if let ::std::option::Option::Some(value) = &self.header_enum {
+            map.serialize_entry("headerEnum", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_enum_list {
+            map.serialize_entry("headerEnumList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.header_false_bool {
             map.serialize_entry("headerFalseBool", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_float {
+            map.serialize_entry(
+                "headerFloat",
+                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_integer {
+            map.serialize_entry("headerInteger", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_integer_enum {
+            map.serialize_entry("headerIntegerEnum", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_integer_enum_list {
+            map.serialize_entry("headerIntegerEnumList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_integer_list {
+            map.serialize_entry("headerIntegerList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_long {
+            map.serialize_entry("headerLong", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_short {
+            map.serialize_entry("headerShort", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_string {
+            map.serialize_entry("headerString", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.header_string_list {
             map.serialize_entry("headerStringList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.header_string_set {
             map.serialize_entry("headerStringSet", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_integer_list {
-            map.serialize_entry("headerIntegerList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_boolean_list {
-            map.serialize_entry("headerBooleanList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.header_timestamp_list {
             map.serialize_entry(
@@ -81,17 +90,8 @@ for crate::operation::input_and_output_with_headers::InputAndOutputWithHeadersIn
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_enum {
-            map.serialize_entry("headerEnum", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_enum_list {
-            map.serialize_entry("headerEnumList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_integer_enum {
-            map.serialize_entry("headerIntegerEnum", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_integer_enum_list {
-            map.serialize_entry("headerIntegerEnumList", value)?;
+        if let ::std::option::Option::Some(value) = &self.header_true_bool {
+            map.serialize_entry("headerTrueBool", value)?;
         }
         map.end()
     }
@@ -117,38 +117,38 @@ for crate::operation::input_and_output_with_headers::InputAndOutputWithHeadersIn
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_header_string: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_header_byte: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_header_short: ::std::option::Option<i16> = ::std::option::Option::None;
-                let mut field_header_integer: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_header_long: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_header_float: ::std::option::Option<f32> = ::std::option::Option::None;
-                let mut field_header_double: ::std::option::Option<f64> = ::std::option::Option::None;
-                let mut field_header_true_bool: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_header_false_bool: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_header_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_header_string_set: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_header_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_header_boolean_list: ::std::option::Option<Vec<bool>> = ::std::option::Option::None;
-                let mut field_header_timestamp_list: ::std::option::Option<
-                    Vec<crate::primitives::DateTime>,
-                > = ::std::option::Option::None;
+                let mut field_header_byte: ::std::option::Option<i8> = ::std::option::Option::None;
+                let mut field_header_double: ::std::option::Option<f64> = ::std::option::Option::None;
                 let mut field_header_enum: ::std::option::Option<
                     crate::types::FooEnum,
                 > = ::std::option::Option::None;
                 let mut field_header_enum_list: ::std::option::Option<
                     Vec<crate::types::FooEnum>,
                 > = ::std::option::Option::None;
+                let mut field_header_false_bool: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_header_float: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_header_integer: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_header_integer_enum: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_header_integer_enum_list: ::std::option::Option<
                     Vec<i32>,
                 > = ::std::option::Option::None;
+                let mut field_header_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
+                let mut field_header_long: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_header_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_header_string: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_header_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_header_string_set: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_header_timestamp_list: ::std::option::Option<
+                    Vec<crate::primitives::DateTime>,
+                > = ::std::option::Option::None;
+                let mut field_header_true_bool: ::std::option::Option<bool> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "headerString" => {
-                            field_header_string = crate::serde_wire::next::<
+                        "headerBooleanList" => {
+                            field_header_boolean_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -161,89 +161,10 @@ for crate::operation::input_and_output_with_headers::InputAndOutputWithHeadersIn
                                 _,
                             >(&mut map)?;
                         }
-                        "headerShort" => {
-                            field_header_short = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerInteger" => {
-                            field_header_integer = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerLong" => {
-                            field_header_long = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerFloat" => {
-                            field_header_float = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::F32,
-                                _,
-                            >(&mut map)?;
-                        }
                         "headerDouble" => {
                             field_header_double = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::F64,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerTrueBool" => {
-                            field_header_true_bool = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerFalseBool" => {
-                            field_header_false_bool = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerStringList" => {
-                            field_header_string_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerStringSet" => {
-                            field_header_string_set = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerIntegerList" => {
-                            field_header_integer_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerBooleanList" => {
-                            field_header_boolean_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerTimestampList" => {
-                            field_header_timestamp_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::List<
-                                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                >,
                                 _,
                             >(&mut map)?;
                         }
@@ -256,6 +177,27 @@ for crate::operation::input_and_output_with_headers::InputAndOutputWithHeadersIn
                         }
                         "headerEnumList" => {
                             field_header_enum_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerFalseBool" => {
+                            field_header_false_bool = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerFloat" => {
+                            field_header_float = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F32,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerInteger" => {
+                            field_header_integer = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -275,30 +217,88 @@ for crate::operation::input_and_output_with_headers::InputAndOutputWithHeadersIn
                                 _,
                             >(&mut map)?;
                         }
+                        "headerIntegerList" => {
+                            field_header_integer_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerLong" => {
+                            field_header_long = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerShort" => {
+                            field_header_short = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerString" => {
+                            field_header_string = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerStringList" => {
+                            field_header_string_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerStringSet" => {
+                            field_header_string_set = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerTimestampList" => {
+                            field_header_timestamp_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::List<
+                                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                >,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerTrueBool" => {
+                            field_header_true_bool = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::input_and_output_with_headers::InputAndOutputWithHeadersInput {
-                    header_string: field_header_string,
-                    header_byte: field_header_byte,
-                    header_short: field_header_short,
-                    header_integer: field_header_integer,
-                    header_long: field_header_long,
-                    header_float: field_header_float,
-                    header_double: field_header_double,
-                    header_true_bool: field_header_true_bool,
-                    header_false_bool: field_header_false_bool,
-                    header_string_list: field_header_string_list,
-                    header_string_set: field_header_string_set,
-                    header_integer_list: field_header_integer_list,
                     header_boolean_list: field_header_boolean_list,
-                    header_timestamp_list: field_header_timestamp_list,
+                    header_byte: field_header_byte,
+                    header_double: field_header_double,
                     header_enum: field_header_enum,
                     header_enum_list: field_header_enum_list,
+                    header_false_bool: field_header_false_bool,
+                    header_float: field_header_float,
+                    header_integer: field_header_integer,
                     header_integer_enum: field_header_integer_enum,
                     header_integer_enum_list: field_header_integer_enum_list,
+                    header_integer_list: field_header_integer_list,
+                    header_long: field_header_long,
+                    header_short: field_header_short,
+                    header_string: field_header_string,
+                    header_string_list: field_header_string_list,
+                    header_string_set: field_header_string_set,
+                    header_timestamp_list: field_header_timestamp_list,
+                    header_true_bool: field_header_true_bool,
                 })
             }
         }
@@ -313,45 +313,30 @@ for crate::operation::input_and_output_with_headers::builders::InputAndOutputWit
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.header_string.is_some())
+        let len = usize::from(self.header_boolean_list.is_some())
             + usize::from(self.header_byte.is_some())
-            + usize::from(self.header_short.is_some())
-            + usize::from(self.header_integer.is_some())
-            + usize::from(self.header_long.is_some())
-            + usize::from(self.header_float.is_some())
             + usize::from(self.header_double.is_some())
-            + usize::from(self.header_true_bool.is_some())
-            + usize::from(self.header_false_bool.is_some())
-            + usize::from(self.header_string_list.is_some())
-            + usize::from(self.header_string_set.is_some())
-            + usize::from(self.header_integer_list.is_some())
-            + usize::from(self.header_boolean_list.is_some())
-            + usize::from(self.header_timestamp_list.is_some())
             + usize::from(self.header_enum.is_some())
             + usize::from(self.header_enum_list.is_some())
+            + usize::from(self.header_false_bool.is_some())
+            + usize::from(self.header_float.is_some())
+            + usize::from(self.header_integer.is_some())
             + usize::from(self.header_integer_enum.is_some())
-            + usize::from(self.header_integer_enum_list.is_some());
+            + usize::from(self.header_integer_enum_list.is_some())
+            + usize::from(self.header_integer_list.is_some())
+            + usize::from(self.header_long.is_some())
+            + usize::from(self.header_short.is_some())
+            + usize::from(self.header_string.is_some())
+            + usize::from(self.header_string_list.is_some())
+            + usize::from(self.header_string_set.is_some())
+            + usize::from(self.header_timestamp_list.is_some())
+            + usize::from(self.header_true_bool.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.header_string {
-            map.serialize_entry("headerString", value)?;
+        if let ::std::option::Option::Some(value) = &self.header_boolean_list {
+            map.serialize_entry("headerBooleanList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.header_byte {
             map.serialize_entry("headerByte", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_short {
-            map.serialize_entry("headerShort", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_integer {
-            map.serialize_entry("headerInteger", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_long {
-            map.serialize_entry("headerLong", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_float {
-            map.serialize_entry(
-                "headerFloat",
-                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
-            )?;
         }
         if let ::std::option::Option::Some(value) = &self.header_double {
             map.serialize_entry(
@@ -359,23 +344,47 @@ for crate::operation::input_and_output_with_headers::builders::InputAndOutputWit
                 &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_true_bool {
-            map.serialize_entry("headerTrueBool", value)?;
+        if let ::std::option::Option::Some(value) = &self.header_enum {
+            map.serialize_entry("headerEnum", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_enum_list {
+            map.serialize_entry("headerEnumList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.header_false_bool {
             map.serialize_entry("headerFalseBool", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_float {
+            map.serialize_entry(
+                "headerFloat",
+                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_integer {
+            map.serialize_entry("headerInteger", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_integer_enum {
+            map.serialize_entry("headerIntegerEnum", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_integer_enum_list {
+            map.serialize_entry("headerIntegerEnumList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_integer_list {
+            map.serialize_entry("headerIntegerList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_long {
+            map.serialize_entry("headerLong", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_short {
+            map.serialize_entry("headerShort", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.header_string {
+            map.serialize_entry("headerString", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.header_string_list {
             map.serialize_entry("headerStringList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.header_string_set {
             map.serialize_entry("headerStringSet", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_integer_list {
-            map.serialize_entry("headerIntegerList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_boolean_list {
-            map.serialize_entry("headerBooleanList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.header_timestamp_list {
             map.serialize_entry(
@@ -388,17 +397,8 @@ for crate::operation::input_and_output_with_headers::builders::InputAndOutputWit
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.header_enum {
-            map.serialize_entry("headerEnum", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_enum_list {
-            map.serialize_entry("headerEnumList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_integer_enum {
-            map.serialize_entry("headerIntegerEnum", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.header_integer_enum_list {
-            map.serialize_entry("headerIntegerEnumList", value)?;
+        if let ::std::option::Option::Some(value) = &self.header_true_bool {
+            map.serialize_entry("headerTrueBool", value)?;
         }
         map.end()
     }
@@ -424,38 +424,38 @@ for crate::operation::input_and_output_with_headers::builders::InputAndOutputWit
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_header_string: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_header_byte: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_header_short: ::std::option::Option<i16> = ::std::option::Option::None;
-                let mut field_header_integer: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_header_long: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_header_float: ::std::option::Option<f32> = ::std::option::Option::None;
-                let mut field_header_double: ::std::option::Option<f64> = ::std::option::Option::None;
-                let mut field_header_true_bool: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_header_false_bool: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_header_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_header_string_set: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_header_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_header_boolean_list: ::std::option::Option<Vec<bool>> = ::std::option::Option::None;
-                let mut field_header_timestamp_list: ::std::option::Option<
-                    Vec<crate::primitives::DateTime>,
-                > = ::std::option::Option::None;
+                let mut field_header_byte: ::std::option::Option<i8> = ::std::option::Option::None;
+                let mut field_header_double: ::std::option::Option<f64> = ::std::option::Option::None;
                 let mut field_header_enum: ::std::option::Option<
                     crate::types::FooEnum,
                 > = ::std::option::Option::None;
                 let mut field_header_enum_list: ::std::option::Option<
                     Vec<crate::types::FooEnum>,
                 > = ::std::option::Option::None;
+                let mut field_header_false_bool: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_header_float: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_header_integer: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_header_integer_enum: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_header_integer_enum_list: ::std::option::Option<
                     Vec<i32>,
                 > = ::std::option::Option::None;
+                let mut field_header_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
+                let mut field_header_long: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_header_short: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_header_string: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_header_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_header_string_set: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_header_timestamp_list: ::std::option::Option<
+                    Vec<crate::primitives::DateTime>,
+                > = ::std::option::Option::None;
+                let mut field_header_true_bool: ::std::option::Option<bool> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "headerString" => {
-                            field_header_string = crate::serde_wire::next::<
+                        "headerBooleanList" => {
+                            field_header_boolean_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -468,89 +468,10 @@ for crate::operation::input_and_output_with_headers::builders::InputAndOutputWit
                                 _,
                             >(&mut map)?;
                         }
-                        "headerShort" => {
-                            field_header_short = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerInteger" => {
-                            field_header_integer = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerLong" => {
-                            field_header_long = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerFloat" => {
-                            field_header_float = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::F32,
-                                _,
-                            >(&mut map)?;
-                        }
                         "headerDouble" => {
                             field_header_double = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::F64,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerTrueBool" => {
-                            field_header_true_bool = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerFalseBool" => {
-                            field_header_false_bool = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerStringList" => {
-                            field_header_string_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerStringSet" => {
-                            field_header_string_set = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerIntegerList" => {
-                            field_header_integer_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerBooleanList" => {
-                            field_header_boolean_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "headerTimestampList" => {
-                            field_header_timestamp_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::List<
-                                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                >,
                                 _,
                             >(&mut map)?;
                         }
@@ -563,6 +484,27 @@ for crate::operation::input_and_output_with_headers::builders::InputAndOutputWit
                         }
                         "headerEnumList" => {
                             field_header_enum_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerFalseBool" => {
+                            field_header_false_bool = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerFloat" => {
+                            field_header_float = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F32,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerInteger" => {
+                            field_header_integer = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -582,6 +524,64 @@ for crate::operation::input_and_output_with_headers::builders::InputAndOutputWit
                                 _,
                             >(&mut map)?;
                         }
+                        "headerIntegerList" => {
+                            field_header_integer_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerLong" => {
+                            field_header_long = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerShort" => {
+                            field_header_short = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerString" => {
+                            field_header_string = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerStringList" => {
+                            field_header_string_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerStringSet" => {
+                            field_header_string_set = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerTimestampList" => {
+                            field_header_timestamp_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::List<
+                                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                >,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "headerTrueBool" => {
+                            field_header_true_bool = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -589,24 +589,24 @@ for crate::operation::input_and_output_with_headers::builders::InputAndOutputWit
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::input_and_output_with_headers::builders::InputAndOutputWithHeadersInputBuilder = ::std::default::Default::default();
-                    builder.header_string = field_header_string;
-                    builder.header_byte = field_header_byte;
-                    builder.header_short = field_header_short;
-                    builder.header_integer = field_header_integer;
-                    builder.header_long = field_header_long;
-                    builder.header_float = field_header_float;
-                    builder.header_double = field_header_double;
-                    builder.header_true_bool = field_header_true_bool;
-                    builder.header_false_bool = field_header_false_bool;
-                    builder.header_string_list = field_header_string_list;
-                    builder.header_string_set = field_header_string_set;
-                    builder.header_integer_list = field_header_integer_list;
                     builder.header_boolean_list = field_header_boolean_list;
-                    builder.header_timestamp_list = field_header_timestamp_list;
+                    builder.header_byte = field_header_byte;
+                    builder.header_double = field_header_double;
                     builder.header_enum = field_header_enum;
                     builder.header_enum_list = field_header_enum_list;
+                    builder.header_false_bool = field_header_false_bool;
+                    builder.header_float = field_header_float;
+                    builder.header_integer = field_header_integer;
                     builder.header_integer_enum = field_header_integer_enum;
                     builder.header_integer_enum_list = field_header_integer_enum_list;
+                    builder.header_integer_list = field_header_integer_list;
+                    builder.header_long = field_header_long;
+                    builder.header_short = field_header_short;
+                    builder.header_string = field_header_string;
+                    builder.header_string_list = field_header_string_list;
+                    builder.header_string_set = field_header_string_set;
+                    builder.header_timestamp_list = field_header_timestamp_list;
+                    builder.header_true_bool = field_header_true_bool;
                     builder
                 })
             }

@@ -9,8 +9,8 @@ impl ::serde::Serialize for crate::operation::json_enums::JsonEnumsInput {
             + usize::from(self.foo_enum2.is_some())
             + usize::from(self.foo_enum3.is_some())
             + usize::from(self.foo_enum_list.is_some())
-            + usize::from(self.foo_enum_set.is_some())
-            + usize::from(self.foo_enum_map.is_some());
+            + usize::from(self.foo_enum_map.is_some())
+            + usize::from(self.foo_enum_set.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.foo_enum1 {
             map.serialize_entry("fooEnum1", value)?;
@@ -24,11 +24,11 @@ impl ::serde::Serialize for crate::operation::json_enums::JsonEnumsInput {
         if let ::std::option::Option::Some(value) = &self.foo_enum_list {
             map.serialize_entry("fooEnumList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.foo_enum_set {
-            map.serialize_entry("fooEnumSet", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.foo_enum_map {
             map.serialize_entry("fooEnumMap", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.foo_enum_set {
+            map.serialize_entry("fooEnumSet", value)?;
         }
         map.end()
     }
@@ -59,11 +59,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::json_enums::JsonEnumsI
                 let mut field_foo_enum_list: ::std::option::Option<
                     Vec<crate::types::FooEnum>,
                 > = ::std::option::Option::None;
-                let mut field_foo_enum_set: ::std::option::Option<
-                    Vec<crate::types::FooEnum>,
-                > = ::std::option::Option::None;
                 let mut field_foo_enum_map: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::FooEnum>,
+                > = ::std::option::Option::None;
+                let mut field_foo_enum_set: ::std::option::Option<
+                    Vec<crate::types::FooEnum>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
@@ -97,15 +97,15 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::json_enums::JsonEnumsI
                                 _,
                             >(&mut map)?;
                         }
-                        "fooEnumSet" => {
-                            field_foo_enum_set = crate::serde_wire::next::<
+                        "fooEnumMap" => {
+                            field_foo_enum_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "fooEnumMap" => {
-                            field_foo_enum_map = crate::serde_wire::next::<
+                        "fooEnumSet" => {
+                            field_foo_enum_set = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -121,8 +121,8 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::json_enums::JsonEnumsI
                     foo_enum2: field_foo_enum2,
                     foo_enum3: field_foo_enum3,
                     foo_enum_list: field_foo_enum_list,
-                    foo_enum_set: field_foo_enum_set,
                     foo_enum_map: field_foo_enum_map,
+                    foo_enum_set: field_foo_enum_set,
                 })
             }
         }
@@ -141,8 +141,8 @@ for crate::operation::json_enums::builders::JsonEnumsInputBuilder {
             + usize::from(self.foo_enum2.is_some())
             + usize::from(self.foo_enum3.is_some())
             + usize::from(self.foo_enum_list.is_some())
-            + usize::from(self.foo_enum_set.is_some())
-            + usize::from(self.foo_enum_map.is_some());
+            + usize::from(self.foo_enum_map.is_some())
+            + usize::from(self.foo_enum_set.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.foo_enum1 {
             map.serialize_entry("fooEnum1", value)?;
@@ -156,11 +156,11 @@ for crate::operation::json_enums::builders::JsonEnumsInputBuilder {
         if let ::std::option::Option::Some(value) = &self.foo_enum_list {
             map.serialize_entry("fooEnumList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.foo_enum_set {
-            map.serialize_entry("fooEnumSet", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.foo_enum_map {
             map.serialize_entry("fooEnumMap", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.foo_enum_set {
+            map.serialize_entry("fooEnumSet", value)?;
         }
         map.end()
     }
@@ -192,11 +192,11 @@ for crate::operation::json_enums::builders::JsonEnumsInputBuilder {
                 let mut field_foo_enum_list: ::std::option::Option<
                     Vec<crate::types::FooEnum>,
                 > = ::std::option::Option::None;
-                let mut field_foo_enum_set: ::std::option::Option<
-                    Vec<crate::types::FooEnum>,
-                > = ::std::option::Option::None;
                 let mut field_foo_enum_map: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::FooEnum>,
+                > = ::std::option::Option::None;
+                let mut field_foo_enum_set: ::std::option::Option<
+                    Vec<crate::types::FooEnum>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
@@ -230,15 +230,15 @@ for crate::operation::json_enums::builders::JsonEnumsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "fooEnumSet" => {
-                            field_foo_enum_set = crate::serde_wire::next::<
+                        "fooEnumMap" => {
+                            field_foo_enum_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "fooEnumMap" => {
-                            field_foo_enum_map = crate::serde_wire::next::<
+                        "fooEnumSet" => {
+                            field_foo_enum_set = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -255,8 +255,8 @@ for crate::operation::json_enums::builders::JsonEnumsInputBuilder {
                     builder.foo_enum2 = field_foo_enum2;
                     builder.foo_enum3 = field_foo_enum3;
                     builder.foo_enum_list = field_foo_enum_list;
-                    builder.foo_enum_set = field_foo_enum_set;
                     builder.foo_enum_map = field_foo_enum_map;
+                    builder.foo_enum_set = field_foo_enum_set;
                     builder
                 })
             }

@@ -9,8 +9,8 @@ impl ::serde::Serialize for crate::operation::json_int_enums::JsonIntEnumsInput 
             + usize::from(self.integer_enum2.is_some())
             + usize::from(self.integer_enum3.is_some())
             + usize::from(self.integer_enum_list.is_some())
-            + usize::from(self.integer_enum_set.is_some())
-            + usize::from(self.integer_enum_map.is_some());
+            + usize::from(self.integer_enum_map.is_some())
+            + usize::from(self.integer_enum_set.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.integer_enum1 {
             map.serialize_entry("integerEnum1", value)?;
@@ -24,11 +24,11 @@ impl ::serde::Serialize for crate::operation::json_int_enums::JsonIntEnumsInput 
         if let ::std::option::Option::Some(value) = &self.integer_enum_list {
             map.serialize_entry("integerEnumList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer_enum_set {
-            map.serialize_entry("integerEnumSet", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.integer_enum_map {
             map.serialize_entry("integerEnumMap", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.integer_enum_set {
+            map.serialize_entry("integerEnumSet", value)?;
         }
         map.end()
     }
@@ -58,10 +58,10 @@ for crate::operation::json_int_enums::JsonIntEnumsInput {
                 let mut field_integer_enum2: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_integer_enum3: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_integer_enum_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
-                let mut field_integer_enum_set: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_integer_enum_map: ::std::option::Option<
                     ::std::collections::HashMap<String, i32>,
                 > = ::std::option::Option::None;
+                let mut field_integer_enum_set: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -94,15 +94,15 @@ for crate::operation::json_int_enums::JsonIntEnumsInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "integerEnumSet" => {
-                            field_integer_enum_set = crate::serde_wire::next::<
+                        "integerEnumMap" => {
+                            field_integer_enum_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "integerEnumMap" => {
-                            field_integer_enum_map = crate::serde_wire::next::<
+                        "integerEnumSet" => {
+                            field_integer_enum_set = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -118,8 +118,8 @@ for crate::operation::json_int_enums::JsonIntEnumsInput {
                     integer_enum2: field_integer_enum2,
                     integer_enum3: field_integer_enum3,
                     integer_enum_list: field_integer_enum_list,
-                    integer_enum_set: field_integer_enum_set,
                     integer_enum_map: field_integer_enum_map,
+                    integer_enum_set: field_integer_enum_set,
                 })
             }
         }
@@ -138,8 +138,8 @@ for crate::operation::json_int_enums::builders::JsonIntEnumsInputBuilder {
             + usize::from(self.integer_enum2.is_some())
             + usize::from(self.integer_enum3.is_some())
             + usize::from(self.integer_enum_list.is_some())
-            + usize::from(self.integer_enum_set.is_some())
-            + usize::from(self.integer_enum_map.is_some());
+            + usize::from(self.integer_enum_map.is_some())
+            + usize::from(self.integer_enum_set.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.integer_enum1 {
             map.serialize_entry("integerEnum1", value)?;
@@ -153,11 +153,11 @@ for crate::operation::json_int_enums::builders::JsonIntEnumsInputBuilder {
         if let ::std::option::Option::Some(value) = &self.integer_enum_list {
             map.serialize_entry("integerEnumList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer_enum_set {
-            map.serialize_entry("integerEnumSet", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.integer_enum_map {
             map.serialize_entry("integerEnumMap", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.integer_enum_set {
+            map.serialize_entry("integerEnumSet", value)?;
         }
         map.end()
     }
@@ -187,10 +187,10 @@ for crate::operation::json_int_enums::builders::JsonIntEnumsInputBuilder {
                 let mut field_integer_enum2: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_integer_enum3: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_integer_enum_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
-                let mut field_integer_enum_set: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_integer_enum_map: ::std::option::Option<
                     ::std::collections::HashMap<String, i32>,
                 > = ::std::option::Option::None;
+                let mut field_integer_enum_set: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -223,15 +223,15 @@ for crate::operation::json_int_enums::builders::JsonIntEnumsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "integerEnumSet" => {
-                            field_integer_enum_set = crate::serde_wire::next::<
+                        "integerEnumMap" => {
+                            field_integer_enum_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "integerEnumMap" => {
-                            field_integer_enum_map = crate::serde_wire::next::<
+                        "integerEnumSet" => {
+                            field_integer_enum_set = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -248,8 +248,8 @@ for crate::operation::json_int_enums::builders::JsonIntEnumsInputBuilder {
                     builder.integer_enum2 = field_integer_enum2;
                     builder.integer_enum3 = field_integer_enum3;
                     builder.integer_enum_list = field_integer_enum_list;
-                    builder.integer_enum_set = field_integer_enum_set;
                     builder.integer_enum_map = field_integer_enum_map;
+                    builder.integer_enum_set = field_integer_enum_set;
                     builder
                 })
             }

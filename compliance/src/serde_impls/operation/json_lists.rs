@@ -5,27 +5,39 @@ impl ::serde::Serialize for crate::operation::json_lists::JsonListsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.string_list.is_some())
-            + usize::from(self.string_set.is_some())
-            + usize::from(self.integer_list.is_some())
-            + usize::from(self.boolean_list.is_some())
-            + usize::from(self.timestamp_list.is_some())
+        let len = usize::from(self.boolean_list.is_some())
             + usize::from(self.enum_list.is_some())
             + usize::from(self.int_enum_list.is_some())
+            + usize::from(self.integer_list.is_some())
             + usize::from(self.nested_string_list.is_some())
-            + usize::from(self.structure_list.is_some());
+            + usize::from(self.string_list.is_some())
+            + usize::from(self.string_set.is_some())
+            + usize::from(self.structure_list.is_some())
+            + usize::from(self.timestamp_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.boolean_list {
+            map.serialize_entry("booleanList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.enum_list {
+            map.serialize_entry("enumList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.int_enum_list {
+            map.serialize_entry("intEnumList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.integer_list {
+            map.serialize_entry("integerList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.nested_string_list {
+            map.serialize_entry("nestedStringList", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.string_list {
             map.serialize_entry("stringList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.string_set {
             map.serialize_entry("stringSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer_list {
-            map.serialize_entry("integerList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.boolean_list {
-            map.serialize_entry("booleanList", value)?;
+        if let ::std::option::Option::Some(value) = &self.structure_list {
+            map.serialize_entry("myStructureList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.timestamp_list {
             map.serialize_entry(
@@ -37,18 +49,6 @@ impl ::serde::Serialize for crate::operation::json_lists::JsonListsInput {
                     _,
                 >(value),
             )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.enum_list {
-            map.serialize_entry("enumList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.int_enum_list {
-            map.serialize_entry("intEnumList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.nested_string_list {
-            map.serialize_entry("nestedStringList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.structure_list {
-            map.serialize_entry("myStructureList", value)?;
         }
         map.end()
     }
@@ -73,61 +73,31 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::json_lists::JsonListsI
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_string_set: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_boolean_list: ::std::option::Option<Vec<bool>> = ::std::option::Option::None;
-                let mut field_timestamp_list: ::std::option::Option<
-                    Vec<crate::primitives::DateTime>,
-                > = ::std::option::Option::None;
                 let mut field_enum_list: ::std::option::Option<
                     Vec<crate::types::FooEnum>,
                 > = ::std::option::Option::None;
                 let mut field_int_enum_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
+                let mut field_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_nested_string_list: ::std::option::Option<
                     Vec<Vec<String>>,
                 > = ::std::option::Option::None;
+                let mut field_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_string_set: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_structure_list: ::std::option::Option<
                     Vec<crate::types::StructureListMember>,
+                > = ::std::option::Option::None;
+                let mut field_timestamp_list: ::std::option::Option<
+                    Vec<crate::primitives::DateTime>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "stringList" => {
-                            field_string_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "stringSet" => {
-                            field_string_set = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "integerList" => {
-                            field_integer_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "booleanList" => {
                             field_boolean_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "timestampList" => {
-                            field_timestamp_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::List<
-                                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                >,
                                 _,
                             >(&mut map)?;
                         }
@@ -145,8 +115,29 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::json_lists::JsonListsI
                                 _,
                             >(&mut map)?;
                         }
+                        "integerList" => {
+                            field_integer_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "nestedStringList" => {
                             field_nested_string_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "stringList" => {
+                            field_string_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "stringSet" => {
+                            field_string_set = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -159,21 +150,30 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::json_lists::JsonListsI
                                 _,
                             >(&mut map)?;
                         }
+                        "timestampList" => {
+                            field_timestamp_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::List<
+                                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                >,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::json_lists::JsonListsInput {
-                    string_list: field_string_list,
-                    string_set: field_string_set,
-                    integer_list: field_integer_list,
                     boolean_list: field_boolean_list,
-                    timestamp_list: field_timestamp_list,
                     enum_list: field_enum_list,
                     int_enum_list: field_int_enum_list,
+                    integer_list: field_integer_list,
                     nested_string_list: field_nested_string_list,
+                    string_list: field_string_list,
+                    string_set: field_string_set,
                     structure_list: field_structure_list,
+                    timestamp_list: field_timestamp_list,
                 })
             }
         }
@@ -188,27 +188,39 @@ for crate::operation::json_lists::builders::JsonListsInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.string_list.is_some())
-            + usize::from(self.string_set.is_some())
-            + usize::from(self.integer_list.is_some())
-            + usize::from(self.boolean_list.is_some())
-            + usize::from(self.timestamp_list.is_some())
+        let len = usize::from(self.boolean_list.is_some())
             + usize::from(self.enum_list.is_some())
             + usize::from(self.int_enum_list.is_some())
+            + usize::from(self.integer_list.is_some())
             + usize::from(self.nested_string_list.is_some())
-            + usize::from(self.structure_list.is_some());
+            + usize::from(self.string_list.is_some())
+            + usize::from(self.string_set.is_some())
+            + usize::from(self.structure_list.is_some())
+            + usize::from(self.timestamp_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.boolean_list {
+            map.serialize_entry("booleanList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.enum_list {
+            map.serialize_entry("enumList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.int_enum_list {
+            map.serialize_entry("intEnumList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.integer_list {
+            map.serialize_entry("integerList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.nested_string_list {
+            map.serialize_entry("nestedStringList", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.string_list {
             map.serialize_entry("stringList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.string_set {
             map.serialize_entry("stringSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer_list {
-            map.serialize_entry("integerList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.boolean_list {
-            map.serialize_entry("booleanList", value)?;
+        if let ::std::option::Option::Some(value) = &self.structure_list {
+            map.serialize_entry("myStructureList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.timestamp_list {
             map.serialize_entry(
@@ -220,18 +232,6 @@ for crate::operation::json_lists::builders::JsonListsInputBuilder {
                     _,
                 >(value),
             )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.enum_list {
-            map.serialize_entry("enumList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.int_enum_list {
-            map.serialize_entry("intEnumList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.nested_string_list {
-            map.serialize_entry("nestedStringList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.structure_list {
-            map.serialize_entry("myStructureList", value)?;
         }
         map.end()
     }
@@ -257,61 +257,31 @@ for crate::operation::json_lists::builders::JsonListsInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_string_set: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_boolean_list: ::std::option::Option<Vec<bool>> = ::std::option::Option::None;
-                let mut field_timestamp_list: ::std::option::Option<
-                    Vec<crate::primitives::DateTime>,
-                > = ::std::option::Option::None;
                 let mut field_enum_list: ::std::option::Option<
                     Vec<crate::types::FooEnum>,
                 > = ::std::option::Option::None;
                 let mut field_int_enum_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
+                let mut field_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_nested_string_list: ::std::option::Option<
                     Vec<Vec<String>>,
                 > = ::std::option::Option::None;
+                let mut field_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_string_set: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_structure_list: ::std::option::Option<
                     Vec<crate::types::StructureListMember>,
+                > = ::std::option::Option::None;
+                let mut field_timestamp_list: ::std::option::Option<
+                    Vec<crate::primitives::DateTime>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "stringList" => {
-                            field_string_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "stringSet" => {
-                            field_string_set = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "integerList" => {
-                            field_integer_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "booleanList" => {
                             field_boolean_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "timestampList" => {
-                            field_timestamp_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::List<
-                                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                >,
                                 _,
                             >(&mut map)?;
                         }
@@ -329,8 +299,29 @@ for crate::operation::json_lists::builders::JsonListsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "integerList" => {
+                            field_integer_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "nestedStringList" => {
                             field_nested_string_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "stringList" => {
+                            field_string_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "stringSet" => {
+                            field_string_set = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -343,6 +334,15 @@ for crate::operation::json_lists::builders::JsonListsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "timestampList" => {
+                            field_timestamp_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::List<
+                                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                >,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -350,15 +350,15 @@ for crate::operation::json_lists::builders::JsonListsInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::json_lists::builders::JsonListsInputBuilder = ::std::default::Default::default();
-                    builder.string_list = field_string_list;
-                    builder.string_set = field_string_set;
-                    builder.integer_list = field_integer_list;
                     builder.boolean_list = field_boolean_list;
-                    builder.timestamp_list = field_timestamp_list;
                     builder.enum_list = field_enum_list;
                     builder.int_enum_list = field_int_enum_list;
+                    builder.integer_list = field_integer_list;
                     builder.nested_string_list = field_nested_string_list;
+                    builder.string_list = field_string_list;
+                    builder.string_set = field_string_set;
                     builder.structure_list = field_structure_list;
+                    builder.timestamp_list = field_timestamp_list;
                     builder
                 })
             }

@@ -5,26 +5,26 @@ impl ::serde::Serialize for crate::operation::json_maps::JsonMapsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.dense_struct_map.is_some())
+        let len = usize::from(self.dense_boolean_map.is_some())
             + usize::from(self.dense_number_map.is_some())
-            + usize::from(self.dense_boolean_map.is_some())
+            + usize::from(self.dense_set_map.is_some())
             + usize::from(self.dense_string_map.is_some())
-            + usize::from(self.dense_set_map.is_some());
+            + usize::from(self.dense_struct_map.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.dense_struct_map {
-            map.serialize_entry("denseStructMap", value)?;
+        if let ::std::option::Option::Some(value) = &self.dense_boolean_map {
+            map.serialize_entry("denseBooleanMap", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.dense_number_map {
             map.serialize_entry("denseNumberMap", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dense_boolean_map {
-            map.serialize_entry("denseBooleanMap", value)?;
+        if let ::std::option::Option::Some(value) = &self.dense_set_map {
+            map.serialize_entry("denseSetMap", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.dense_string_map {
             map.serialize_entry("denseStringMap", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dense_set_map {
-            map.serialize_entry("denseSetMap", value)?;
+        if let ::std::option::Option::Some(value) = &self.dense_struct_map {
+            map.serialize_entry("denseStructMap", value)?;
         }
         map.end()
     }
@@ -49,27 +49,27 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::json_maps::JsonMapsInp
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_dense_struct_map: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::GreetingStruct>,
+                let mut field_dense_boolean_map: ::std::option::Option<
+                    ::std::collections::HashMap<String, bool>,
                 > = ::std::option::Option::None;
                 let mut field_dense_number_map: ::std::option::Option<
                     ::std::collections::HashMap<String, i32>,
                 > = ::std::option::Option::None;
-                let mut field_dense_boolean_map: ::std::option::Option<
-                    ::std::collections::HashMap<String, bool>,
+                let mut field_dense_set_map: ::std::option::Option<
+                    ::std::collections::HashMap<String, Vec<String>>,
                 > = ::std::option::Option::None;
                 let mut field_dense_string_map: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_dense_set_map: ::std::option::Option<
-                    ::std::collections::HashMap<String, Vec<String>>,
+                let mut field_dense_struct_map: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::GreetingStruct>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "denseStructMap" => {
-                            field_dense_struct_map = crate::serde_wire::next::<
+                        "denseBooleanMap" => {
+                            field_dense_boolean_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -82,8 +82,8 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::json_maps::JsonMapsInp
                                 _,
                             >(&mut map)?;
                         }
-                        "denseBooleanMap" => {
-                            field_dense_boolean_map = crate::serde_wire::next::<
+                        "denseSetMap" => {
+                            field_dense_set_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -96,8 +96,8 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::json_maps::JsonMapsInp
                                 _,
                             >(&mut map)?;
                         }
-                        "denseSetMap" => {
-                            field_dense_set_map = crate::serde_wire::next::<
+                        "denseStructMap" => {
+                            field_dense_struct_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -109,11 +109,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::json_maps::JsonMapsInp
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::json_maps::JsonMapsInput {
-                    dense_struct_map: field_dense_struct_map,
-                    dense_number_map: field_dense_number_map,
                     dense_boolean_map: field_dense_boolean_map,
-                    dense_string_map: field_dense_string_map,
+                    dense_number_map: field_dense_number_map,
                     dense_set_map: field_dense_set_map,
+                    dense_string_map: field_dense_string_map,
+                    dense_struct_map: field_dense_struct_map,
                 })
             }
         }
@@ -127,26 +127,26 @@ impl ::serde::Serialize for crate::operation::json_maps::builders::JsonMapsInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.dense_struct_map.is_some())
+        let len = usize::from(self.dense_boolean_map.is_some())
             + usize::from(self.dense_number_map.is_some())
-            + usize::from(self.dense_boolean_map.is_some())
+            + usize::from(self.dense_set_map.is_some())
             + usize::from(self.dense_string_map.is_some())
-            + usize::from(self.dense_set_map.is_some());
+            + usize::from(self.dense_struct_map.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.dense_struct_map {
-            map.serialize_entry("denseStructMap", value)?;
+        if let ::std::option::Option::Some(value) = &self.dense_boolean_map {
+            map.serialize_entry("denseBooleanMap", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.dense_number_map {
             map.serialize_entry("denseNumberMap", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dense_boolean_map {
-            map.serialize_entry("denseBooleanMap", value)?;
+        if let ::std::option::Option::Some(value) = &self.dense_set_map {
+            map.serialize_entry("denseSetMap", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.dense_string_map {
             map.serialize_entry("denseStringMap", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dense_set_map {
-            map.serialize_entry("denseSetMap", value)?;
+        if let ::std::option::Option::Some(value) = &self.dense_struct_map {
+            map.serialize_entry("denseStructMap", value)?;
         }
         map.end()
     }
@@ -172,27 +172,27 @@ for crate::operation::json_maps::builders::JsonMapsInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_dense_struct_map: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::GreetingStruct>,
+                let mut field_dense_boolean_map: ::std::option::Option<
+                    ::std::collections::HashMap<String, bool>,
                 > = ::std::option::Option::None;
                 let mut field_dense_number_map: ::std::option::Option<
                     ::std::collections::HashMap<String, i32>,
                 > = ::std::option::Option::None;
-                let mut field_dense_boolean_map: ::std::option::Option<
-                    ::std::collections::HashMap<String, bool>,
+                let mut field_dense_set_map: ::std::option::Option<
+                    ::std::collections::HashMap<String, Vec<String>>,
                 > = ::std::option::Option::None;
                 let mut field_dense_string_map: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_dense_set_map: ::std::option::Option<
-                    ::std::collections::HashMap<String, Vec<String>>,
+                let mut field_dense_struct_map: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::GreetingStruct>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "denseStructMap" => {
-                            field_dense_struct_map = crate::serde_wire::next::<
+                        "denseBooleanMap" => {
+                            field_dense_boolean_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -205,8 +205,8 @@ for crate::operation::json_maps::builders::JsonMapsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "denseBooleanMap" => {
-                            field_dense_boolean_map = crate::serde_wire::next::<
+                        "denseSetMap" => {
+                            field_dense_set_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -219,8 +219,8 @@ for crate::operation::json_maps::builders::JsonMapsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "denseSetMap" => {
-                            field_dense_set_map = crate::serde_wire::next::<
+                        "denseStructMap" => {
+                            field_dense_struct_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -233,11 +233,11 @@ for crate::operation::json_maps::builders::JsonMapsInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::json_maps::builders::JsonMapsInputBuilder = ::std::default::Default::default();
-                    builder.dense_struct_map = field_dense_struct_map;
-                    builder.dense_number_map = field_dense_number_map;
                     builder.dense_boolean_map = field_dense_boolean_map;
-                    builder.dense_string_map = field_dense_string_map;
+                    builder.dense_number_map = field_dense_number_map;
                     builder.dense_set_map = field_dense_set_map;
+                    builder.dense_string_map = field_dense_string_map;
+                    builder.dense_struct_map = field_dense_struct_map;
                     builder
                 })
             }

@@ -5,23 +5,14 @@ impl ::serde::Serialize for crate::operation::json_timestamps::JsonTimestampsInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.normal.is_some())
-            + usize::from(self.date_time.is_some())
+        let len = usize::from(self.date_time.is_some())
             + usize::from(self.date_time_on_target.is_some())
             + usize::from(self.epoch_seconds.is_some())
             + usize::from(self.epoch_seconds_on_target.is_some())
             + usize::from(self.http_date.is_some())
-            + usize::from(self.http_date_on_target.is_some());
+            + usize::from(self.http_date_on_target.is_some())
+            + usize::from(self.normal.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.normal {
-            map.serialize_entry(
-                "normal",
-                &crate::serde_wire::with::<
-                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                    _,
-                >(value),
-            )?;
-        }
         if let ::std::option::Option::Some(value) = &self.date_time {
             map.serialize_entry(
                 "dateTime",
@@ -72,6 +63,15 @@ impl ::serde::Serialize for crate::operation::json_timestamps::JsonTimestampsInp
                 "httpDateOnTarget",
                 &crate::serde_wire::with::<
                     crate::serde_wire::Ts<{ crate::serde_wire::HTTP_DATE }>,
+                    _,
+                >(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.normal {
+            map.serialize_entry(
+                "normal",
+                &crate::serde_wire::with::<
+                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
                     _,
                 >(value),
             )?;
@@ -100,9 +100,6 @@ for crate::operation::json_timestamps::JsonTimestampsInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_normal: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
                 let mut field_date_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
@@ -121,17 +118,13 @@ for crate::operation::json_timestamps::JsonTimestampsInput {
                 let mut field_http_date_on_target: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
+                let mut field_normal: ::std::option::Option<
+                    crate::primitives::DateTime,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "normal" => {
-                            field_normal = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                _,
-                            >(&mut map)?;
-                        }
                         "dateTime" => {
                             field_date_time = crate::serde_wire::next::<
                                 _,
@@ -174,19 +167,26 @@ for crate::operation::json_timestamps::JsonTimestampsInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "normal" => {
+                            field_normal = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::json_timestamps::JsonTimestampsInput {
-                    normal: field_normal,
                     date_time: field_date_time,
                     date_time_on_target: field_date_time_on_target,
                     epoch_seconds: field_epoch_seconds,
                     epoch_seconds_on_target: field_epoch_seconds_on_target,
                     http_date: field_http_date,
                     http_date_on_target: field_http_date_on_target,
+                    normal: field_normal,
                 })
             }
         }
@@ -201,23 +201,14 @@ for crate::operation::json_timestamps::builders::JsonTimestampsInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.normal.is_some())
-            + usize::from(self.date_time.is_some())
+        let len = usize::from(self.date_time.is_some())
             + usize::from(self.date_time_on_target.is_some())
             + usize::from(self.epoch_seconds.is_some())
             + usize::from(self.epoch_seconds_on_target.is_some())
             + usize::from(self.http_date.is_some())
-            + usize::from(self.http_date_on_target.is_some());
+            + usize::from(self.http_date_on_target.is_some())
+            + usize::from(self.normal.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.normal {
-            map.serialize_entry(
-                "normal",
-                &crate::serde_wire::with::<
-                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                    _,
-                >(value),
-            )?;
-        }
         if let ::std::option::Option::Some(value) = &self.date_time {
             map.serialize_entry(
                 "dateTime",
@@ -272,6 +263,15 @@ for crate::operation::json_timestamps::builders::JsonTimestampsInputBuilder {
                 >(value),
             )?;
         }
+        if let ::std::option::Option::Some(value) = &self.normal {
+            map.serialize_entry(
+                "normal",
+                &crate::serde_wire::with::<
+                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                    _,
+                >(value),
+            )?;
+        }
         map.end()
     }
 }
@@ -296,9 +296,6 @@ for crate::operation::json_timestamps::builders::JsonTimestampsInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_normal: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
                 let mut field_date_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
@@ -317,17 +314,13 @@ for crate::operation::json_timestamps::builders::JsonTimestampsInputBuilder {
                 let mut field_http_date_on_target: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
+                let mut field_normal: ::std::option::Option<
+                    crate::primitives::DateTime,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "normal" => {
-                            field_normal = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                _,
-                            >(&mut map)?;
-                        }
                         "dateTime" => {
                             field_date_time = crate::serde_wire::next::<
                                 _,
@@ -370,6 +363,13 @@ for crate::operation::json_timestamps::builders::JsonTimestampsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "normal" => {
+                            field_normal = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -377,13 +377,13 @@ for crate::operation::json_timestamps::builders::JsonTimestampsInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::json_timestamps::builders::JsonTimestampsInputBuilder = ::std::default::Default::default();
-                    builder.normal = field_normal;
                     builder.date_time = field_date_time;
                     builder.date_time_on_target = field_date_time_on_target;
                     builder.epoch_seconds = field_epoch_seconds;
                     builder.epoch_seconds_on_target = field_epoch_seconds_on_target;
                     builder.http_date = field_http_date;
                     builder.http_date_on_target = field_http_date_on_target;
+                    builder.normal = field_normal;
                     builder
                 })
             }

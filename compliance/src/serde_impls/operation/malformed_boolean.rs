@@ -6,21 +6,21 @@ impl ::serde::Serialize for crate::operation::malformed_boolean::MalformedBoolea
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.boolean_in_body.is_some())
+            + usize::from(self.boolean_in_header.is_some())
             + usize::from(self.boolean_in_path.is_some())
-            + usize::from(self.boolean_in_query.is_some())
-            + usize::from(self.boolean_in_header.is_some());
+            + usize::from(self.boolean_in_query.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.boolean_in_body {
             map.serialize_entry("booleanInBody", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.boolean_in_header {
+            map.serialize_entry("booleanInHeader", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.boolean_in_path {
             map.serialize_entry("booleanInPath", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.boolean_in_query {
             map.serialize_entry("booleanInQuery", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.boolean_in_header {
-            map.serialize_entry("booleanInHeader", value)?;
         }
         map.end()
     }
@@ -47,15 +47,22 @@ for crate::operation::malformed_boolean::MalformedBooleanInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_boolean_in_body: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_boolean_in_header: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_boolean_in_path: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_boolean_in_query: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_boolean_in_header: ::std::option::Option<bool> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "booleanInBody" => {
                             field_boolean_in_body = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "booleanInHeader" => {
+                            field_boolean_in_header = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -75,13 +82,6 @@ for crate::operation::malformed_boolean::MalformedBooleanInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "booleanInHeader" => {
-                            field_boolean_in_header = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -89,9 +89,9 @@ for crate::operation::malformed_boolean::MalformedBooleanInput {
                 }
                 ::std::result::Result::Ok(crate::operation::malformed_boolean::MalformedBooleanInput {
                     boolean_in_body: field_boolean_in_body,
+                    boolean_in_header: field_boolean_in_header,
                     boolean_in_path: field_boolean_in_path,
                     boolean_in_query: field_boolean_in_query,
-                    boolean_in_header: field_boolean_in_header,
                 })
             }
         }
@@ -107,21 +107,21 @@ for crate::operation::malformed_boolean::builders::MalformedBooleanInputBuilder 
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.boolean_in_body.is_some())
+            + usize::from(self.boolean_in_header.is_some())
             + usize::from(self.boolean_in_path.is_some())
-            + usize::from(self.boolean_in_query.is_some())
-            + usize::from(self.boolean_in_header.is_some());
+            + usize::from(self.boolean_in_query.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.boolean_in_body {
             map.serialize_entry("booleanInBody", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.boolean_in_header {
+            map.serialize_entry("booleanInHeader", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.boolean_in_path {
             map.serialize_entry("booleanInPath", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.boolean_in_query {
             map.serialize_entry("booleanInQuery", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.boolean_in_header {
-            map.serialize_entry("booleanInHeader", value)?;
         }
         map.end()
     }
@@ -148,15 +148,22 @@ for crate::operation::malformed_boolean::builders::MalformedBooleanInputBuilder 
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_boolean_in_body: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_boolean_in_header: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_boolean_in_path: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_boolean_in_query: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_boolean_in_header: ::std::option::Option<bool> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "booleanInBody" => {
                             field_boolean_in_body = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "booleanInHeader" => {
+                            field_boolean_in_header = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -176,13 +183,6 @@ for crate::operation::malformed_boolean::builders::MalformedBooleanInputBuilder 
                                 _,
                             >(&mut map)?;
                         }
-                        "booleanInHeader" => {
-                            field_boolean_in_header = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -191,9 +191,9 @@ for crate::operation::malformed_boolean::builders::MalformedBooleanInputBuilder 
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::malformed_boolean::builders::MalformedBooleanInputBuilder = ::std::default::Default::default();
                     builder.boolean_in_body = field_boolean_in_body;
+                    builder.boolean_in_header = field_boolean_in_header;
                     builder.boolean_in_path = field_boolean_in_path;
                     builder.boolean_in_query = field_boolean_in_query;
-                    builder.boolean_in_header = field_boolean_in_header;
                     builder
                 })
             }

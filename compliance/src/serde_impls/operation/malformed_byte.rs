@@ -6,21 +6,21 @@ impl ::serde::Serialize for crate::operation::malformed_byte::MalformedByteInput
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.byte_in_body.is_some())
+            + usize::from(self.byte_in_header.is_some())
             + usize::from(self.byte_in_path.is_some())
-            + usize::from(self.byte_in_query.is_some())
-            + usize::from(self.byte_in_header.is_some());
+            + usize::from(self.byte_in_query.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.byte_in_body {
             map.serialize_entry("byteInBody", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.byte_in_header {
+            map.serialize_entry("byteInHeader", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.byte_in_path {
             map.serialize_entry("byteInPath", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.byte_in_query {
             map.serialize_entry("byteInQuery", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.byte_in_header {
-            map.serialize_entry("byteInHeader", value)?;
         }
         map.end()
     }
@@ -47,15 +47,22 @@ for crate::operation::malformed_byte::MalformedByteInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_byte_in_body: ::std::option::Option<i8> = ::std::option::Option::None;
+                let mut field_byte_in_header: ::std::option::Option<i8> = ::std::option::Option::None;
                 let mut field_byte_in_path: ::std::option::Option<i8> = ::std::option::Option::None;
                 let mut field_byte_in_query: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_byte_in_header: ::std::option::Option<i8> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "byteInBody" => {
                             field_byte_in_body = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "byteInHeader" => {
+                            field_byte_in_header = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -75,13 +82,6 @@ for crate::operation::malformed_byte::MalformedByteInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "byteInHeader" => {
-                            field_byte_in_header = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -89,9 +89,9 @@ for crate::operation::malformed_byte::MalformedByteInput {
                 }
                 ::std::result::Result::Ok(crate::operation::malformed_byte::MalformedByteInput {
                     byte_in_body: field_byte_in_body,
+                    byte_in_header: field_byte_in_header,
                     byte_in_path: field_byte_in_path,
                     byte_in_query: field_byte_in_query,
-                    byte_in_header: field_byte_in_header,
                 })
             }
         }
@@ -107,21 +107,21 @@ for crate::operation::malformed_byte::builders::MalformedByteInputBuilder {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.byte_in_body.is_some())
+            + usize::from(self.byte_in_header.is_some())
             + usize::from(self.byte_in_path.is_some())
-            + usize::from(self.byte_in_query.is_some())
-            + usize::from(self.byte_in_header.is_some());
+            + usize::from(self.byte_in_query.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.byte_in_body {
             map.serialize_entry("byteInBody", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.byte_in_header {
+            map.serialize_entry("byteInHeader", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.byte_in_path {
             map.serialize_entry("byteInPath", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.byte_in_query {
             map.serialize_entry("byteInQuery", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.byte_in_header {
-            map.serialize_entry("byteInHeader", value)?;
         }
         map.end()
     }
@@ -148,15 +148,22 @@ for crate::operation::malformed_byte::builders::MalformedByteInputBuilder {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_byte_in_body: ::std::option::Option<i8> = ::std::option::Option::None;
+                let mut field_byte_in_header: ::std::option::Option<i8> = ::std::option::Option::None;
                 let mut field_byte_in_path: ::std::option::Option<i8> = ::std::option::Option::None;
                 let mut field_byte_in_query: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_byte_in_header: ::std::option::Option<i8> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "byteInBody" => {
                             field_byte_in_body = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "byteInHeader" => {
+                            field_byte_in_header = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -176,13 +183,6 @@ for crate::operation::malformed_byte::builders::MalformedByteInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "byteInHeader" => {
-                            field_byte_in_header = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -191,9 +191,9 @@ for crate::operation::malformed_byte::builders::MalformedByteInputBuilder {
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::malformed_byte::builders::MalformedByteInputBuilder = ::std::default::Default::default();
                     builder.byte_in_body = field_byte_in_body;
+                    builder.byte_in_header = field_byte_in_header;
                     builder.byte_in_path = field_byte_in_path;
                     builder.byte_in_query = field_byte_in_query;
-                    builder.byte_in_header = field_byte_in_header;
                     builder
                 })
             }

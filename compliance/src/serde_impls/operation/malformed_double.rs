@@ -6,13 +6,19 @@ impl ::serde::Serialize for crate::operation::malformed_double::MalformedDoubleI
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.double_in_body.is_some())
+            + usize::from(self.double_in_header.is_some())
             + usize::from(self.double_in_path.is_some())
-            + usize::from(self.double_in_query.is_some())
-            + usize::from(self.double_in_header.is_some());
+            + usize::from(self.double_in_query.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.double_in_body {
             map.serialize_entry(
                 "doubleInBody",
+                &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.double_in_header {
+            map.serialize_entry(
+                "doubleInHeader",
                 &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
             )?;
         }
@@ -25,12 +31,6 @@ impl ::serde::Serialize for crate::operation::malformed_double::MalformedDoubleI
         if let ::std::option::Option::Some(value) = &self.double_in_query {
             map.serialize_entry(
                 "doubleInQuery",
-                &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.double_in_header {
-            map.serialize_entry(
-                "doubleInHeader",
                 &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
             )?;
         }
@@ -59,15 +59,22 @@ for crate::operation::malformed_double::MalformedDoubleInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_double_in_body: ::std::option::Option<f64> = ::std::option::Option::None;
+                let mut field_double_in_header: ::std::option::Option<f64> = ::std::option::Option::None;
                 let mut field_double_in_path: ::std::option::Option<f64> = ::std::option::Option::None;
                 let mut field_double_in_query: ::std::option::Option<f64> = ::std::option::Option::None;
-                let mut field_double_in_header: ::std::option::Option<f64> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "doubleInBody" => {
                             field_double_in_body = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F64,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "doubleInHeader" => {
+                            field_double_in_header = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::F64,
                                 _,
@@ -87,13 +94,6 @@ for crate::operation::malformed_double::MalformedDoubleInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "doubleInHeader" => {
-                            field_double_in_header = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::F64,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -101,9 +101,9 @@ for crate::operation::malformed_double::MalformedDoubleInput {
                 }
                 ::std::result::Result::Ok(crate::operation::malformed_double::MalformedDoubleInput {
                     double_in_body: field_double_in_body,
+                    double_in_header: field_double_in_header,
                     double_in_path: field_double_in_path,
                     double_in_query: field_double_in_query,
-                    double_in_header: field_double_in_header,
                 })
             }
         }
@@ -119,13 +119,19 @@ for crate::operation::malformed_double::builders::MalformedDoubleInputBuilder {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.double_in_body.is_some())
+            + usize::from(self.double_in_header.is_some())
             + usize::from(self.double_in_path.is_some())
-            + usize::from(self.double_in_query.is_some())
-            + usize::from(self.double_in_header.is_some());
+            + usize::from(self.double_in_query.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.double_in_body {
             map.serialize_entry(
                 "doubleInBody",
+                &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.double_in_header {
+            map.serialize_entry(
+                "doubleInHeader",
                 &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
             )?;
         }
@@ -138,12 +144,6 @@ for crate::operation::malformed_double::builders::MalformedDoubleInputBuilder {
         if let ::std::option::Option::Some(value) = &self.double_in_query {
             map.serialize_entry(
                 "doubleInQuery",
-                &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.double_in_header {
-            map.serialize_entry(
-                "doubleInHeader",
                 &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
             )?;
         }
@@ -172,15 +172,22 @@ for crate::operation::malformed_double::builders::MalformedDoubleInputBuilder {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_double_in_body: ::std::option::Option<f64> = ::std::option::Option::None;
+                let mut field_double_in_header: ::std::option::Option<f64> = ::std::option::Option::None;
                 let mut field_double_in_path: ::std::option::Option<f64> = ::std::option::Option::None;
                 let mut field_double_in_query: ::std::option::Option<f64> = ::std::option::Option::None;
-                let mut field_double_in_header: ::std::option::Option<f64> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "doubleInBody" => {
                             field_double_in_body = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F64,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "doubleInHeader" => {
+                            field_double_in_header = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::F64,
                                 _,
@@ -200,13 +207,6 @@ for crate::operation::malformed_double::builders::MalformedDoubleInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "doubleInHeader" => {
-                            field_double_in_header = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::F64,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -215,9 +215,9 @@ for crate::operation::malformed_double::builders::MalformedDoubleInputBuilder {
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::malformed_double::builders::MalformedDoubleInputBuilder = ::std::default::Default::default();
                     builder.double_in_body = field_double_in_body;
+                    builder.double_in_header = field_double_in_header;
                     builder.double_in_path = field_double_in_path;
                     builder.double_in_query = field_double_in_query;
-                    builder.double_in_header = field_double_in_header;
                     builder
                 })
             }

@@ -6,13 +6,19 @@ impl ::serde::Serialize for crate::operation::malformed_float::MalformedFloatInp
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.float_in_body.is_some())
+            + usize::from(self.float_in_header.is_some())
             + usize::from(self.float_in_path.is_some())
-            + usize::from(self.float_in_query.is_some())
-            + usize::from(self.float_in_header.is_some());
+            + usize::from(self.float_in_query.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.float_in_body {
             map.serialize_entry(
                 "floatInBody",
+                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.float_in_header {
+            map.serialize_entry(
+                "floatInHeader",
                 &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
         }
@@ -25,12 +31,6 @@ impl ::serde::Serialize for crate::operation::malformed_float::MalformedFloatInp
         if let ::std::option::Option::Some(value) = &self.float_in_query {
             map.serialize_entry(
                 "floatInQuery",
-                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.float_in_header {
-            map.serialize_entry(
-                "floatInHeader",
                 &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
         }
@@ -59,15 +59,22 @@ for crate::operation::malformed_float::MalformedFloatInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_float_in_body: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_float_in_header: ::std::option::Option<f32> = ::std::option::Option::None;
                 let mut field_float_in_path: ::std::option::Option<f32> = ::std::option::Option::None;
                 let mut field_float_in_query: ::std::option::Option<f32> = ::std::option::Option::None;
-                let mut field_float_in_header: ::std::option::Option<f32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "floatInBody" => {
                             field_float_in_body = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F32,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "floatInHeader" => {
+                            field_float_in_header = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::F32,
                                 _,
@@ -87,13 +94,6 @@ for crate::operation::malformed_float::MalformedFloatInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "floatInHeader" => {
-                            field_float_in_header = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::F32,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -101,9 +101,9 @@ for crate::operation::malformed_float::MalformedFloatInput {
                 }
                 ::std::result::Result::Ok(crate::operation::malformed_float::MalformedFloatInput {
                     float_in_body: field_float_in_body,
+                    float_in_header: field_float_in_header,
                     float_in_path: field_float_in_path,
                     float_in_query: field_float_in_query,
-                    float_in_header: field_float_in_header,
                 })
             }
         }
@@ -119,13 +119,19 @@ for crate::operation::malformed_float::builders::MalformedFloatInputBuilder {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.float_in_body.is_some())
+            + usize::from(self.float_in_header.is_some())
             + usize::from(self.float_in_path.is_some())
-            + usize::from(self.float_in_query.is_some())
-            + usize::from(self.float_in_header.is_some());
+            + usize::from(self.float_in_query.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.float_in_body {
             map.serialize_entry(
                 "floatInBody",
+                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.float_in_header {
+            map.serialize_entry(
+                "floatInHeader",
                 &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
         }
@@ -138,12 +144,6 @@ for crate::operation::malformed_float::builders::MalformedFloatInputBuilder {
         if let ::std::option::Option::Some(value) = &self.float_in_query {
             map.serialize_entry(
                 "floatInQuery",
-                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.float_in_header {
-            map.serialize_entry(
-                "floatInHeader",
                 &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
         }
@@ -172,15 +172,22 @@ for crate::operation::malformed_float::builders::MalformedFloatInputBuilder {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_float_in_body: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_float_in_header: ::std::option::Option<f32> = ::std::option::Option::None;
                 let mut field_float_in_path: ::std::option::Option<f32> = ::std::option::Option::None;
                 let mut field_float_in_query: ::std::option::Option<f32> = ::std::option::Option::None;
-                let mut field_float_in_header: ::std::option::Option<f32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "floatInBody" => {
                             field_float_in_body = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F32,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "floatInHeader" => {
+                            field_float_in_header = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::F32,
                                 _,
@@ -200,13 +207,6 @@ for crate::operation::malformed_float::builders::MalformedFloatInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "floatInHeader" => {
-                            field_float_in_header = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::F32,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -215,9 +215,9 @@ for crate::operation::malformed_float::builders::MalformedFloatInputBuilder {
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::malformed_float::builders::MalformedFloatInputBuilder = ::std::default::Default::default();
                     builder.float_in_body = field_float_in_body;
+                    builder.float_in_header = field_float_in_header;
                     builder.float_in_path = field_float_in_path;
                     builder.float_in_query = field_float_in_query;
-                    builder.float_in_header = field_float_in_header;
                     builder
                 })
             }

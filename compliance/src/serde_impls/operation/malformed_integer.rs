@@ -6,21 +6,21 @@ impl ::serde::Serialize for crate::operation::malformed_integer::MalformedIntege
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.integer_in_body.is_some())
+            + usize::from(self.integer_in_header.is_some())
             + usize::from(self.integer_in_path.is_some())
-            + usize::from(self.integer_in_query.is_some())
-            + usize::from(self.integer_in_header.is_some());
+            + usize::from(self.integer_in_query.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.integer_in_body {
             map.serialize_entry("integerInBody", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.integer_in_header {
+            map.serialize_entry("integerInHeader", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.integer_in_path {
             map.serialize_entry("integerInPath", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.integer_in_query {
             map.serialize_entry("integerInQuery", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.integer_in_header {
-            map.serialize_entry("integerInHeader", value)?;
         }
         map.end()
     }
@@ -47,15 +47,22 @@ for crate::operation::malformed_integer::MalformedIntegerInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_integer_in_body: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_integer_in_header: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_integer_in_path: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_integer_in_query: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_integer_in_header: ::std::option::Option<i32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "integerInBody" => {
                             field_integer_in_body = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "integerInHeader" => {
+                            field_integer_in_header = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -75,13 +82,6 @@ for crate::operation::malformed_integer::MalformedIntegerInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "integerInHeader" => {
-                            field_integer_in_header = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -89,9 +89,9 @@ for crate::operation::malformed_integer::MalformedIntegerInput {
                 }
                 ::std::result::Result::Ok(crate::operation::malformed_integer::MalformedIntegerInput {
                     integer_in_body: field_integer_in_body,
+                    integer_in_header: field_integer_in_header,
                     integer_in_path: field_integer_in_path,
                     integer_in_query: field_integer_in_query,
-                    integer_in_header: field_integer_in_header,
                 })
             }
         }
@@ -107,21 +107,21 @@ for crate::operation::malformed_integer::builders::MalformedIntegerInputBuilder 
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.integer_in_body.is_some())
+            + usize::from(self.integer_in_header.is_some())
             + usize::from(self.integer_in_path.is_some())
-            + usize::from(self.integer_in_query.is_some())
-            + usize::from(self.integer_in_header.is_some());
+            + usize::from(self.integer_in_query.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.integer_in_body {
             map.serialize_entry("integerInBody", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.integer_in_header {
+            map.serialize_entry("integerInHeader", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.integer_in_path {
             map.serialize_entry("integerInPath", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.integer_in_query {
             map.serialize_entry("integerInQuery", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.integer_in_header {
-            map.serialize_entry("integerInHeader", value)?;
         }
         map.end()
     }
@@ -148,15 +148,22 @@ for crate::operation::malformed_integer::builders::MalformedIntegerInputBuilder 
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_integer_in_body: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_integer_in_header: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_integer_in_path: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_integer_in_query: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_integer_in_header: ::std::option::Option<i32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "integerInBody" => {
                             field_integer_in_body = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "integerInHeader" => {
+                            field_integer_in_header = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -176,13 +183,6 @@ for crate::operation::malformed_integer::builders::MalformedIntegerInputBuilder 
                                 _,
                             >(&mut map)?;
                         }
-                        "integerInHeader" => {
-                            field_integer_in_header = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -191,9 +191,9 @@ for crate::operation::malformed_integer::builders::MalformedIntegerInputBuilder 
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::malformed_integer::builders::MalformedIntegerInputBuilder = ::std::default::Default::default();
                     builder.integer_in_body = field_integer_in_body;
+                    builder.integer_in_header = field_integer_in_header;
                     builder.integer_in_path = field_integer_in_path;
                     builder.integer_in_query = field_integer_in_query;
-                    builder.integer_in_header = field_integer_in_header;
                     builder
                 })
             }

@@ -6,21 +6,21 @@ impl ::serde::Serialize for crate::operation::malformed_long::MalformedLongInput
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.long_in_body.is_some())
+            + usize::from(self.long_in_header.is_some())
             + usize::from(self.long_in_path.is_some())
-            + usize::from(self.long_in_query.is_some())
-            + usize::from(self.long_in_header.is_some());
+            + usize::from(self.long_in_query.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.long_in_body {
             map.serialize_entry("longInBody", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.long_in_header {
+            map.serialize_entry("longInHeader", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.long_in_path {
             map.serialize_entry("longInPath", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.long_in_query {
             map.serialize_entry("longInQuery", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.long_in_header {
-            map.serialize_entry("longInHeader", value)?;
         }
         map.end()
     }
@@ -47,15 +47,22 @@ for crate::operation::malformed_long::MalformedLongInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_long_in_body: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_long_in_header: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_long_in_path: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_long_in_query: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_long_in_header: ::std::option::Option<i64> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "longInBody" => {
                             field_long_in_body = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "longInHeader" => {
+                            field_long_in_header = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -75,13 +82,6 @@ for crate::operation::malformed_long::MalformedLongInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "longInHeader" => {
-                            field_long_in_header = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -89,9 +89,9 @@ for crate::operation::malformed_long::MalformedLongInput {
                 }
                 ::std::result::Result::Ok(crate::operation::malformed_long::MalformedLongInput {
                     long_in_body: field_long_in_body,
+                    long_in_header: field_long_in_header,
                     long_in_path: field_long_in_path,
                     long_in_query: field_long_in_query,
-                    long_in_header: field_long_in_header,
                 })
             }
         }
@@ -107,21 +107,21 @@ for crate::operation::malformed_long::builders::MalformedLongInputBuilder {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.long_in_body.is_some())
+            + usize::from(self.long_in_header.is_some())
             + usize::from(self.long_in_path.is_some())
-            + usize::from(self.long_in_query.is_some())
-            + usize::from(self.long_in_header.is_some());
+            + usize::from(self.long_in_query.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.long_in_body {
             map.serialize_entry("longInBody", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.long_in_header {
+            map.serialize_entry("longInHeader", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.long_in_path {
             map.serialize_entry("longInPath", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.long_in_query {
             map.serialize_entry("longInQuery", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.long_in_header {
-            map.serialize_entry("longInHeader", value)?;
         }
         map.end()
     }
@@ -148,15 +148,22 @@ for crate::operation::malformed_long::builders::MalformedLongInputBuilder {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_long_in_body: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_long_in_header: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_long_in_path: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_long_in_query: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_long_in_header: ::std::option::Option<i64> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "longInBody" => {
                             field_long_in_body = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "longInHeader" => {
+                            field_long_in_header = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -176,13 +183,6 @@ for crate::operation::malformed_long::builders::MalformedLongInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "longInHeader" => {
-                            field_long_in_header = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -191,9 +191,9 @@ for crate::operation::malformed_long::builders::MalformedLongInputBuilder {
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::malformed_long::builders::MalformedLongInputBuilder = ::std::default::Default::default();
                     builder.long_in_body = field_long_in_body;
+                    builder.long_in_header = field_long_in_header;
                     builder.long_in_path = field_long_in_path;
                     builder.long_in_query = field_long_in_query;
-                    builder.long_in_header = field_long_in_header;
                     builder
                 })
             }

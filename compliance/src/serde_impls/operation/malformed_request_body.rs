@@ -6,16 +6,16 @@ for crate::operation::malformed_request_body::MalformedRequestBodyInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.int.is_some()) + usize::from(self.float.is_some());
+        let len = usize::from(self.float.is_some()) + usize::from(self.int.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.int {
-            map.serialize_entry("int", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.float {
             map.serialize_entry(
                 "float",
                 &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.int {
+            map.serialize_entry("int", value)?;
         }
         map.end()
     }
@@ -41,23 +41,23 @@ for crate::operation::malformed_request_body::MalformedRequestBodyInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_int: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_float: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_int: ::std::option::Option<i32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "int" => {
-                            field_int = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "float" => {
                             field_float = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::F32,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "int" => {
+                            field_int = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -67,8 +67,8 @@ for crate::operation::malformed_request_body::MalformedRequestBodyInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::malformed_request_body::MalformedRequestBodyInput {
-                    int: field_int,
                     float: field_float,
+                    int: field_int,
                 })
             }
         }
@@ -83,16 +83,16 @@ for crate::operation::malformed_request_body::builders::MalformedRequestBodyInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.int.is_some()) + usize::from(self.float.is_some());
+        let len = usize::from(self.float.is_some()) + usize::from(self.int.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.int {
-            map.serialize_entry("int", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.float {
             map.serialize_entry(
                 "float",
                 &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.int {
+            map.serialize_entry("int", value)?;
         }
         map.end()
     }
@@ -118,23 +118,23 @@ for crate::operation::malformed_request_body::builders::MalformedRequestBodyInpu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_int: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_float: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_int: ::std::option::Option<i32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "int" => {
-                            field_int = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "float" => {
                             field_float = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::F32,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "int" => {
+                            field_int = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -145,8 +145,8 @@ for crate::operation::malformed_request_body::builders::MalformedRequestBodyInpu
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::malformed_request_body::builders::MalformedRequestBodyInputBuilder = ::std::default::Default::default();
-                    builder.int = field_int;
                     builder.float = field_float;
+                    builder.int = field_int;
                     builder
                 })
             }

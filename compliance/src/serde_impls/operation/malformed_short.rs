@@ -6,21 +6,21 @@ impl ::serde::Serialize for crate::operation::malformed_short::MalformedShortInp
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.short_in_body.is_some())
+            + usize::from(self.short_in_header.is_some())
             + usize::from(self.short_in_path.is_some())
-            + usize::from(self.short_in_query.is_some())
-            + usize::from(self.short_in_header.is_some());
+            + usize::from(self.short_in_query.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.short_in_body {
             map.serialize_entry("shortInBody", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.short_in_header {
+            map.serialize_entry("shortInHeader", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.short_in_path {
             map.serialize_entry("shortInPath", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.short_in_query {
             map.serialize_entry("shortInQuery", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.short_in_header {
-            map.serialize_entry("shortInHeader", value)?;
         }
         map.end()
     }
@@ -47,15 +47,22 @@ for crate::operation::malformed_short::MalformedShortInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_short_in_body: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_short_in_header: ::std::option::Option<i16> = ::std::option::Option::None;
                 let mut field_short_in_path: ::std::option::Option<i16> = ::std::option::Option::None;
                 let mut field_short_in_query: ::std::option::Option<i16> = ::std::option::Option::None;
-                let mut field_short_in_header: ::std::option::Option<i16> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "shortInBody" => {
                             field_short_in_body = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "shortInHeader" => {
+                            field_short_in_header = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -75,13 +82,6 @@ for crate::operation::malformed_short::MalformedShortInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "shortInHeader" => {
-                            field_short_in_header = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -89,9 +89,9 @@ for crate::operation::malformed_short::MalformedShortInput {
                 }
                 ::std::result::Result::Ok(crate::operation::malformed_short::MalformedShortInput {
                     short_in_body: field_short_in_body,
+                    short_in_header: field_short_in_header,
                     short_in_path: field_short_in_path,
                     short_in_query: field_short_in_query,
-                    short_in_header: field_short_in_header,
                 })
             }
         }
@@ -107,21 +107,21 @@ for crate::operation::malformed_short::builders::MalformedShortInputBuilder {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.short_in_body.is_some())
+            + usize::from(self.short_in_header.is_some())
             + usize::from(self.short_in_path.is_some())
-            + usize::from(self.short_in_query.is_some())
-            + usize::from(self.short_in_header.is_some());
+            + usize::from(self.short_in_query.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.short_in_body {
             map.serialize_entry("shortInBody", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.short_in_header {
+            map.serialize_entry("shortInHeader", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.short_in_path {
             map.serialize_entry("shortInPath", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.short_in_query {
             map.serialize_entry("shortInQuery", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.short_in_header {
-            map.serialize_entry("shortInHeader", value)?;
         }
         map.end()
     }
@@ -148,15 +148,22 @@ for crate::operation::malformed_short::builders::MalformedShortInputBuilder {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_short_in_body: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_short_in_header: ::std::option::Option<i16> = ::std::option::Option::None;
                 let mut field_short_in_path: ::std::option::Option<i16> = ::std::option::Option::None;
                 let mut field_short_in_query: ::std::option::Option<i16> = ::std::option::Option::None;
-                let mut field_short_in_header: ::std::option::Option<i16> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "shortInBody" => {
                             field_short_in_body = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "shortInHeader" => {
+                            field_short_in_header = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -176,13 +183,6 @@ for crate::operation::malformed_short::builders::MalformedShortInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "shortInHeader" => {
-                            field_short_in_header = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -191,9 +191,9 @@ for crate::operation::malformed_short::builders::MalformedShortInputBuilder {
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::malformed_short::builders::MalformedShortInputBuilder = ::std::default::Default::default();
                     builder.short_in_body = field_short_in_body;
+                    builder.short_in_header = field_short_in_header;
                     builder.short_in_path = field_short_in_path;
                     builder.short_in_query = field_short_in_query;
-                    builder.short_in_header = field_short_in_header;
                     builder
                 })
             }

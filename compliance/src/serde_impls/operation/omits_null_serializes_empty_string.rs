@@ -6,14 +6,14 @@ for crate::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.null_value.is_some())
-            + usize::from(self.empty_string.is_some());
+        let len = usize::from(self.empty_string.is_some())
+            + usize::from(self.null_value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.null_value {
-            map.serialize_entry("nullValue", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.empty_string {
             map.serialize_entry("emptyString", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.null_value {
+            map.serialize_entry("nullValue", value)?;
         }
         map.end()
     }
@@ -39,21 +39,21 @@ for crate::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmp
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_null_value: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_empty_string: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_null_value: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "nullValue" => {
-                            field_null_value = crate::serde_wire::next::<
+                        "emptyString" => {
+                            field_empty_string = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "emptyString" => {
-                            field_empty_string = crate::serde_wire::next::<
+                        "nullValue" => {
+                            field_null_value = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -65,8 +65,8 @@ for crate::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmp
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringInput {
-                    null_value: field_null_value,
                     empty_string: field_empty_string,
+                    null_value: field_null_value,
                 })
             }
         }
@@ -81,14 +81,14 @@ for crate::operation::omits_null_serializes_empty_string::builders::OmitsNullSer
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.null_value.is_some())
-            + usize::from(self.empty_string.is_some());
+        let len = usize::from(self.empty_string.is_some())
+            + usize::from(self.null_value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.null_value {
-            map.serialize_entry("nullValue", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.empty_string {
             map.serialize_entry("emptyString", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.null_value {
+            map.serialize_entry("nullValue", value)?;
         }
         map.end()
     }
@@ -114,21 +114,21 @@ for crate::operation::omits_null_serializes_empty_string::builders::OmitsNullSer
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_null_value: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_empty_string: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_null_value: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "nullValue" => {
-                            field_null_value = crate::serde_wire::next::<
+                        "emptyString" => {
+                            field_empty_string = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "emptyString" => {
-                            field_empty_string = crate::serde_wire::next::<
+                        "nullValue" => {
+                            field_null_value = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -141,8 +141,8 @@ for crate::operation::omits_null_serializes_empty_string::builders::OmitsNullSer
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::omits_null_serializes_empty_string::builders::OmitsNullSerializesEmptyStringInputBuilder = ::std::default::Default::default();
-                    builder.null_value = field_null_value;
                     builder.empty_string = field_empty_string;
+                    builder.null_value = field_null_value;
                     builder
                 })
             }

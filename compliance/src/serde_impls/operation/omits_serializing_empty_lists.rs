@@ -6,19 +6,16 @@ for crate::operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.query_string_list.is_some())
-            + usize::from(self.query_integer_list.is_some())
+        let len = usize::from(self.query_boolean_list.is_some())
             + usize::from(self.query_double_list.is_some())
-            + usize::from(self.query_boolean_list.is_some())
-            + usize::from(self.query_timestamp_list.is_some())
             + usize::from(self.query_enum_list.is_some())
-            + usize::from(self.query_integer_enum_list.is_some());
+            + usize::from(self.query_integer_enum_list.is_some())
+            + usize::from(self.query_integer_list.is_some())
+            + usize::from(self.query_string_list.is_some())
+            + usize::from(self.query_timestamp_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.query_string_list {
-            map.serialize_entry("queryStringList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_integer_list {
-            map.serialize_entry("queryIntegerList", value)?;
+        if let ::std::option::Option::Some(value) = &self.query_boolean_list {
+            map.serialize_entry("queryBooleanList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.query_double_list {
             map.serialize_entry(
@@ -29,8 +26,17 @@ for crate::operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsI
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_boolean_list {
-            map.serialize_entry("queryBooleanList", value)?;
+        if let ::std::option::Option::Some(value) = &self.query_enum_list {
+            map.serialize_entry("queryEnumList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_integer_enum_list {
+            map.serialize_entry("queryIntegerEnumList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_integer_list {
+            map.serialize_entry("queryIntegerList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_string_list {
+            map.serialize_entry("queryStringList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.query_timestamp_list {
             map.serialize_entry(
@@ -42,12 +48,6 @@ for crate::operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsI
                     _,
                 >(value),
             )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_enum_list {
-            map.serialize_entry("queryEnumList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_integer_enum_list {
-            map.serialize_entry("queryIntegerEnumList", value)?;
         }
         map.end()
     }
@@ -73,30 +73,23 @@ for crate::operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsI
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_query_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_query_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
-                let mut field_query_double_list: ::std::option::Option<Vec<f64>> = ::std::option::Option::None;
                 let mut field_query_boolean_list: ::std::option::Option<Vec<bool>> = ::std::option::Option::None;
-                let mut field_query_timestamp_list: ::std::option::Option<
-                    Vec<crate::primitives::DateTime>,
-                > = ::std::option::Option::None;
+                let mut field_query_double_list: ::std::option::Option<Vec<f64>> = ::std::option::Option::None;
                 let mut field_query_enum_list: ::std::option::Option<
                     Vec<crate::types::FooEnum>,
                 > = ::std::option::Option::None;
                 let mut field_query_integer_enum_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
+                let mut field_query_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
+                let mut field_query_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_query_timestamp_list: ::std::option::Option<
+                    Vec<crate::primitives::DateTime>,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "queryStringList" => {
-                            field_query_string_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryIntegerList" => {
-                            field_query_integer_list = crate::serde_wire::next::<
+                        "queryBooleanList" => {
+                            field_query_boolean_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -106,22 +99,6 @@ for crate::operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsI
                             field_query_double_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::List<crate::serde_wire::F64>,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryBooleanList" => {
-                            field_query_boolean_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryTimestampList" => {
-                            field_query_timestamp_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::List<
-                                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                >,
                                 _,
                             >(&mut map)?;
                         }
@@ -139,19 +116,42 @@ for crate::operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsI
                                 _,
                             >(&mut map)?;
                         }
+                        "queryIntegerList" => {
+                            field_query_integer_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryStringList" => {
+                            field_query_string_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryTimestampList" => {
+                            field_query_timestamp_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::List<
+                                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                >,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsInput {
-                    query_string_list: field_query_string_list,
-                    query_integer_list: field_query_integer_list,
-                    query_double_list: field_query_double_list,
                     query_boolean_list: field_query_boolean_list,
-                    query_timestamp_list: field_query_timestamp_list,
+                    query_double_list: field_query_double_list,
                     query_enum_list: field_query_enum_list,
                     query_integer_enum_list: field_query_integer_enum_list,
+                    query_integer_list: field_query_integer_list,
+                    query_string_list: field_query_string_list,
+                    query_timestamp_list: field_query_timestamp_list,
                 })
             }
         }
@@ -166,19 +166,16 @@ for crate::operation::omits_serializing_empty_lists::builders::OmitsSerializingE
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.query_string_list.is_some())
-            + usize::from(self.query_integer_list.is_some())
+        let len = usize::from(self.query_boolean_list.is_some())
             + usize::from(self.query_double_list.is_some())
-            + usize::from(self.query_boolean_list.is_some())
-            + usize::from(self.query_timestamp_list.is_some())
             + usize::from(self.query_enum_list.is_some())
-            + usize::from(self.query_integer_enum_list.is_some());
+            + usize::from(self.query_integer_enum_list.is_some())
+            + usize::from(self.query_integer_list.is_some())
+            + usize::from(self.query_string_list.is_some())
+            + usize::from(self.query_timestamp_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.query_string_list {
-            map.serialize_entry("queryStringList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_integer_list {
-            map.serialize_entry("queryIntegerList", value)?;
+        if let ::std::option::Option::Some(value) = &self.query_boolean_list {
+            map.serialize_entry("queryBooleanList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.query_double_list {
             map.serialize_entry(
@@ -189,8 +186,17 @@ for crate::operation::omits_serializing_empty_lists::builders::OmitsSerializingE
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_boolean_list {
-            map.serialize_entry("queryBooleanList", value)?;
+        if let ::std::option::Option::Some(value) = &self.query_enum_list {
+            map.serialize_entry("queryEnumList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_integer_enum_list {
+            map.serialize_entry("queryIntegerEnumList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_integer_list {
+            map.serialize_entry("queryIntegerList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_string_list {
+            map.serialize_entry("queryStringList", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.query_timestamp_list {
             map.serialize_entry(
@@ -202,12 +208,6 @@ for crate::operation::omits_serializing_empty_lists::builders::OmitsSerializingE
                     _,
                 >(value),
             )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_enum_list {
-            map.serialize_entry("queryEnumList", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_integer_enum_list {
-            map.serialize_entry("queryIntegerEnumList", value)?;
         }
         map.end()
     }
@@ -233,30 +233,23 @@ for crate::operation::omits_serializing_empty_lists::builders::OmitsSerializingE
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_query_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_query_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
-                let mut field_query_double_list: ::std::option::Option<Vec<f64>> = ::std::option::Option::None;
                 let mut field_query_boolean_list: ::std::option::Option<Vec<bool>> = ::std::option::Option::None;
-                let mut field_query_timestamp_list: ::std::option::Option<
-                    Vec<crate::primitives::DateTime>,
-                > = ::std::option::Option::None;
+                let mut field_query_double_list: ::std::option::Option<Vec<f64>> = ::std::option::Option::None;
                 let mut field_query_enum_list: ::std::option::Option<
                     Vec<crate::types::FooEnum>,
                 > = ::std::option::Option::None;
                 let mut field_query_integer_enum_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
+                let mut field_query_integer_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
+                let mut field_query_string_list: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_query_timestamp_list: ::std::option::Option<
+                    Vec<crate::primitives::DateTime>,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "queryStringList" => {
-                            field_query_string_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryIntegerList" => {
-                            field_query_integer_list = crate::serde_wire::next::<
+                        "queryBooleanList" => {
+                            field_query_boolean_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -266,22 +259,6 @@ for crate::operation::omits_serializing_empty_lists::builders::OmitsSerializingE
                             field_query_double_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::List<crate::serde_wire::F64>,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryBooleanList" => {
-                            field_query_boolean_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "queryTimestampList" => {
-                            field_query_timestamp_list = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::List<
-                                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                >,
                                 _,
                             >(&mut map)?;
                         }
@@ -299,6 +276,29 @@ for crate::operation::omits_serializing_empty_lists::builders::OmitsSerializingE
                                 _,
                             >(&mut map)?;
                         }
+                        "queryIntegerList" => {
+                            field_query_integer_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryStringList" => {
+                            field_query_string_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "queryTimestampList" => {
+                            field_query_timestamp_list = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::List<
+                                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                >,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -306,13 +306,13 @@ for crate::operation::omits_serializing_empty_lists::builders::OmitsSerializingE
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::omits_serializing_empty_lists::builders::OmitsSerializingEmptyListsInputBuilder = ::std::default::Default::default();
-                    builder.query_string_list = field_query_string_list;
-                    builder.query_integer_list = field_query_integer_list;
-                    builder.query_double_list = field_query_double_list;
                     builder.query_boolean_list = field_query_boolean_list;
-                    builder.query_timestamp_list = field_query_timestamp_list;
+                    builder.query_double_list = field_query_double_list;
                     builder.query_enum_list = field_query_enum_list;
                     builder.query_integer_enum_list = field_query_integer_enum_list;
+                    builder.query_integer_list = field_query_integer_list;
+                    builder.query_string_list = field_query_string_list;
+                    builder.query_timestamp_list = field_query_timestamp_list;
                     builder
                 })
             }

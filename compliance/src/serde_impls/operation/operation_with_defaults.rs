@@ -6,22 +6,22 @@ for crate::operation::operation_with_defaults::OperationWithDefaultsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.defaults.is_some())
-            + usize::from(self.client_optional_defaults.is_some())
-            + usize::from(self.top_level_default.is_some())
-            + usize::from(self.other_top_level_default.is_some());
+        let len = usize::from(self.client_optional_defaults.is_some())
+            + usize::from(self.defaults.is_some())
+            + usize::from(self.other_top_level_default.is_some())
+            + usize::from(self.top_level_default.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.defaults {
-            map.serialize_entry("defaults", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_optional_defaults {
             map.serialize_entry("clientOptionalDefaults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.top_level_default {
-            map.serialize_entry("topLevelDefault", value)?;
+        if let ::std::option::Option::Some(value) = &self.defaults {
+            map.serialize_entry("defaults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.other_top_level_default {
             map.serialize_entry("otherTopLevelDefault", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.top_level_default {
+            map.serialize_entry("topLevelDefault", value)?;
         }
         map.end()
     }
@@ -47,23 +47,16 @@ for crate::operation::operation_with_defaults::OperationWithDefaultsInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_defaults: ::std::option::Option<crate::types::Defaults> = ::std::option::Option::None;
                 let mut field_client_optional_defaults: ::std::option::Option<
                     crate::types::ClientOptionalDefaults,
                 > = ::std::option::Option::None;
-                let mut field_top_level_default: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_defaults: ::std::option::Option<crate::types::Defaults> = ::std::option::Option::None;
                 let mut field_other_top_level_default: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_top_level_default: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "defaults" => {
-                            field_defaults = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "clientOptionalDefaults" => {
                             field_client_optional_defaults = crate::serde_wire::next::<
                                 _,
@@ -71,8 +64,8 @@ for crate::operation::operation_with_defaults::OperationWithDefaultsInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "topLevelDefault" => {
-                            field_top_level_default = crate::serde_wire::next::<
+                        "defaults" => {
+                            field_defaults = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -85,16 +78,23 @@ for crate::operation::operation_with_defaults::OperationWithDefaultsInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "topLevelDefault" => {
+                            field_top_level_default = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::operation_with_defaults::OperationWithDefaultsInput {
-                    defaults: field_defaults,
                     client_optional_defaults: field_client_optional_defaults,
-                    top_level_default: field_top_level_default,
+                    defaults: field_defaults,
                     other_top_level_default: field_other_top_level_default,
+                    top_level_default: field_top_level_default,
                 })
             }
         }
@@ -109,22 +109,22 @@ for crate::operation::operation_with_defaults::builders::OperationWithDefaultsIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.defaults.is_some())
-            + usize::from(self.client_optional_defaults.is_some())
-            + usize::from(self.top_level_default.is_some())
-            + usize::from(self.other_top_level_default.is_some());
+        let len = usize::from(self.client_optional_defaults.is_some())
+            + usize::from(self.defaults.is_some())
+            + usize::from(self.other_top_level_default.is_some())
+            + usize::from(self.top_level_default.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.defaults {
-            map.serialize_entry("defaults", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_optional_defaults {
             map.serialize_entry("clientOptionalDefaults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.top_level_default {
-            map.serialize_entry("topLevelDefault", value)?;
+        if let ::std::option::Option::Some(value) = &self.defaults {
+            map.serialize_entry("defaults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.other_top_level_default {
             map.serialize_entry("otherTopLevelDefault", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.top_level_default {
+            map.serialize_entry("topLevelDefault", value)?;
         }
         map.end()
     }
@@ -150,23 +150,16 @@ for crate::operation::operation_with_defaults::builders::OperationWithDefaultsIn
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_defaults: ::std::option::Option<crate::types::Defaults> = ::std::option::Option::None;
                 let mut field_client_optional_defaults: ::std::option::Option<
                     crate::types::ClientOptionalDefaults,
                 > = ::std::option::Option::None;
-                let mut field_top_level_default: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_defaults: ::std::option::Option<crate::types::Defaults> = ::std::option::Option::None;
                 let mut field_other_top_level_default: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_top_level_default: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "defaults" => {
-                            field_defaults = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "clientOptionalDefaults" => {
                             field_client_optional_defaults = crate::serde_wire::next::<
                                 _,
@@ -174,8 +167,8 @@ for crate::operation::operation_with_defaults::builders::OperationWithDefaultsIn
                                 _,
                             >(&mut map)?;
                         }
-                        "topLevelDefault" => {
-                            field_top_level_default = crate::serde_wire::next::<
+                        "defaults" => {
+                            field_defaults = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -188,6 +181,13 @@ for crate::operation::operation_with_defaults::builders::OperationWithDefaultsIn
                                 _,
                             >(&mut map)?;
                         }
+                        "topLevelDefault" => {
+                            field_top_level_default = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -195,10 +195,10 @@ for crate::operation::operation_with_defaults::builders::OperationWithDefaultsIn
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::operation_with_defaults::builders::OperationWithDefaultsInputBuilder = ::std::default::Default::default();
-                    builder.defaults = field_defaults;
                     builder.client_optional_defaults = field_client_optional_defaults;
-                    builder.top_level_default = field_top_level_default;
+                    builder.defaults = field_defaults;
                     builder.other_top_level_default = field_other_top_level_default;
+                    builder.top_level_default = field_top_level_default;
                     builder
                 })
             }

@@ -6,13 +6,13 @@ for crate::operation::query_params_as_string_list_map::QueryParamsAsStringListMa
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.qux.is_some()) + usize::from(self.foo.is_some());
+        let len = usize::from(self.foo.is_some()) + usize::from(self.qux.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.qux {
-            map.serialize_entry("qux", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.foo {
             map.serialize_entry("foo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.qux {
+            map.serialize_entry("qux", value)?;
         }
         map.end()
     }
@@ -38,23 +38,23 @@ for crate::operation::query_params_as_string_list_map::QueryParamsAsStringListMa
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_qux: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_foo: ::std::option::Option<
                     ::std::collections::HashMap<String, Vec<String>>,
                 > = ::std::option::Option::None;
+                let mut field_qux: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "qux" => {
-                            field_qux = crate::serde_wire::next::<
+                        "foo" => {
+                            field_foo = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "foo" => {
-                            field_foo = crate::serde_wire::next::<
+                        "qux" => {
+                            field_qux = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -66,8 +66,8 @@ for crate::operation::query_params_as_string_list_map::QueryParamsAsStringListMa
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::query_params_as_string_list_map::QueryParamsAsStringListMapInput {
-                    qux: field_qux,
                     foo: field_foo,
+                    qux: field_qux,
                 })
             }
         }
@@ -82,13 +82,13 @@ for crate::operation::query_params_as_string_list_map::builders::QueryParamsAsSt
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.qux.is_some()) + usize::from(self.foo.is_some());
+        let len = usize::from(self.foo.is_some()) + usize::from(self.qux.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.qux {
-            map.serialize_entry("qux", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.foo {
             map.serialize_entry("foo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.qux {
+            map.serialize_entry("qux", value)?;
         }
         map.end()
     }
@@ -114,23 +114,23 @@ for crate::operation::query_params_as_string_list_map::builders::QueryParamsAsSt
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_qux: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_foo: ::std::option::Option<
                     ::std::collections::HashMap<String, Vec<String>>,
                 > = ::std::option::Option::None;
+                let mut field_qux: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "qux" => {
-                            field_qux = crate::serde_wire::next::<
+                        "foo" => {
+                            field_foo = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "foo" => {
-                            field_foo = crate::serde_wire::next::<
+                        "qux" => {
+                            field_qux = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -143,8 +143,8 @@ for crate::operation::query_params_as_string_list_map::builders::QueryParamsAsSt
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::query_params_as_string_list_map::builders::QueryParamsAsStringListMapInputBuilder = ::std::default::Default::default();
-                    builder.qux = field_qux;
                     builder.foo = field_foo;
+                    builder.qux = field_qux;
                     builder
                 })
             }

@@ -5,13 +5,13 @@ impl ::serde::Serialize for crate::operation::query_precedence::QueryPrecedenceI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.foo.is_some()) + usize::from(self.baz.is_some());
+        let len = usize::from(self.baz.is_some()) + usize::from(self.foo.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.foo {
-            map.serialize_entry("foo", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.baz {
             map.serialize_entry("baz", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.foo {
+            map.serialize_entry("foo", value)?;
         }
         map.end()
     }
@@ -37,23 +37,23 @@ for crate::operation::query_precedence::QueryPrecedenceInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_baz: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "foo" => {
-                            field_foo = crate::serde_wire::next::<
+                        "baz" => {
+                            field_baz = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "baz" => {
-                            field_baz = crate::serde_wire::next::<
+                        "foo" => {
+                            field_foo = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -65,8 +65,8 @@ for crate::operation::query_precedence::QueryPrecedenceInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::query_precedence::QueryPrecedenceInput {
-                    foo: field_foo,
                     baz: field_baz,
+                    foo: field_foo,
                 })
             }
         }
@@ -81,13 +81,13 @@ for crate::operation::query_precedence::builders::QueryPrecedenceInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.foo.is_some()) + usize::from(self.baz.is_some());
+        let len = usize::from(self.baz.is_some()) + usize::from(self.foo.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.foo {
-            map.serialize_entry("foo", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.baz {
             map.serialize_entry("baz", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.foo {
+            map.serialize_entry("foo", value)?;
         }
         map.end()
     }
@@ -113,23 +113,23 @@ for crate::operation::query_precedence::builders::QueryPrecedenceInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_baz: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "foo" => {
-                            field_foo = crate::serde_wire::next::<
+                        "baz" => {
+                            field_baz = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "baz" => {
-                            field_baz = crate::serde_wire::next::<
+                        "foo" => {
+                            field_foo = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -142,8 +142,8 @@ for crate::operation::query_precedence::builders::QueryPrecedenceInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::query_precedence::builders::QueryPrecedenceInputBuilder = ::std::default::Default::default();
-                    builder.foo = field_foo;
                     builder.baz = field_baz;
+                    builder.foo = field_foo;
                     builder
                 })
             }

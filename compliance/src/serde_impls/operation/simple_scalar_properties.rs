@@ -6,40 +6,27 @@ for crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.foo.is_some())
-            + usize::from(self.string_value.is_some())
-            + usize::from(self.true_boolean_value.is_some())
+        let len = usize::from(self.byte_value.is_some())
+            + usize::from(self.double_value.is_some())
             + usize::from(self.false_boolean_value.is_some())
-            + usize::from(self.byte_value.is_some())
-            + usize::from(self.short_value.is_some())
+            + usize::from(self.float_value.is_some()) + usize::from(self.foo.is_some())
             + usize::from(self.integer_value.is_some())
             + usize::from(self.long_value.is_some())
-            + usize::from(self.float_value.is_some())
-            + usize::from(self.double_value.is_some());
+            + usize::from(self.short_value.is_some())
+            + usize::from(self.string_value.is_some())
+            + usize::from(self.true_boolean_value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.foo {
-            map.serialize_entry("foo", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.string_value {
-            map.serialize_entry("stringValue", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.true_boolean_value {
-            map.serialize_entry("trueBooleanValue", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.false_boolean_value {
-            map.serialize_entry("falseBooleanValue", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.byte_value {
             map.serialize_entry("byteValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.short_value {
-            map.serialize_entry("shortValue", value)?;
+        if let ::std::option::Option::Some(value) = &self.double_value {
+            map.serialize_entry(
+                "DoubleDribble",
+                &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
+            )?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer_value {
-            map.serialize_entry("integerValue", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.long_value {
-            map.serialize_entry("longValue", value)?;
+        if let ::std::option::Option::Some(value) = &self.false_boolean_value {
+            map.serialize_entry("falseBooleanValue", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.float_value {
             map.serialize_entry(
@@ -47,11 +34,23 @@ for crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput {
                 &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.double_value {
-            map.serialize_entry(
-                "DoubleDribble",
-                &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
-            )?;
+        if let ::std::option::Option::Some(value) = &self.foo {
+            map.serialize_entry("foo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.integer_value {
+            map.serialize_entry("integerValue", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.long_value {
+            map.serialize_entry("longValue", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.short_value {
+            map.serialize_entry("shortValue", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string_value {
+            map.serialize_entry("stringValue", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.true_boolean_value {
+            map.serialize_entry("trueBooleanValue", value)?;
         }
         map.end()
     }
@@ -77,38 +76,31 @@ for crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_string_value: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_true_boolean_value: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_false_boolean_value: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_byte_value: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_short_value: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_double_value: ::std::option::Option<f64> = ::std::option::Option::None;
+                let mut field_false_boolean_value: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_float_value: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_integer_value: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_long_value: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_float_value: ::std::option::Option<f32> = ::std::option::Option::None;
-                let mut field_double_value: ::std::option::Option<f64> = ::std::option::Option::None;
+                let mut field_short_value: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_string_value: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_true_boolean_value: ::std::option::Option<bool> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "foo" => {
-                            field_foo = crate::serde_wire::next::<
+                        "byteValue" => {
+                            field_byte_value = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "stringValue" => {
-                            field_string_value = crate::serde_wire::next::<
+                        "DoubleDribble" => {
+                            field_double_value = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "trueBooleanValue" => {
-                            field_true_boolean_value = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
+                                crate::serde_wire::F64,
                                 _,
                             >(&mut map)?;
                         }
@@ -119,15 +111,15 @@ for crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "byteValue" => {
-                            field_byte_value = crate::serde_wire::next::<
+                        "floatValue" => {
+                            field_float_value = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::Same,
+                                crate::serde_wire::F32,
                                 _,
                             >(&mut map)?;
                         }
-                        "shortValue" => {
-                            field_short_value = crate::serde_wire::next::<
+                        "foo" => {
+                            field_foo = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -147,17 +139,24 @@ for crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "floatValue" => {
-                            field_float_value = crate::serde_wire::next::<
+                        "shortValue" => {
+                            field_short_value = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::F32,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "DoubleDribble" => {
-                            field_double_value = crate::serde_wire::next::<
+                        "stringValue" => {
+                            field_string_value = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::F64,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "trueBooleanValue" => {
+                            field_true_boolean_value = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -167,16 +166,16 @@ for crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput {
-                    foo: field_foo,
-                    string_value: field_string_value,
-                    true_boolean_value: field_true_boolean_value,
-                    false_boolean_value: field_false_boolean_value,
                     byte_value: field_byte_value,
-                    short_value: field_short_value,
+                    double_value: field_double_value,
+                    false_boolean_value: field_false_boolean_value,
+                    float_value: field_float_value,
+                    foo: field_foo,
                     integer_value: field_integer_value,
                     long_value: field_long_value,
-                    float_value: field_float_value,
-                    double_value: field_double_value,
+                    short_value: field_short_value,
+                    string_value: field_string_value,
+                    true_boolean_value: field_true_boolean_value,
                 })
             }
         }
@@ -191,40 +190,27 @@ for crate::operation::simple_scalar_properties::builders::SimpleScalarProperties
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.foo.is_some())
-            + usize::from(self.string_value.is_some())
-            + usize::from(self.true_boolean_value.is_some())
+        let len = usize::from(self.byte_value.is_some())
+            + usize::from(self.double_value.is_some())
             + usize::from(self.false_boolean_value.is_some())
-            + usize::from(self.byte_value.is_some())
-            + usize::from(self.short_value.is_some())
+            + usize::from(self.float_value.is_some()) + usize::from(self.foo.is_some())
             + usize::from(self.integer_value.is_some())
             + usize::from(self.long_value.is_some())
-            + usize::from(self.float_value.is_some())
-            + usize::from(self.double_value.is_some());
+            + usize::from(self.short_value.is_some())
+            + usize::from(self.string_value.is_some())
+            + usize::from(self.true_boolean_value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.foo {
-            map.serialize_entry("foo", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.string_value {
-            map.serialize_entry("stringValue", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.true_boolean_value {
-            map.serialize_entry("trueBooleanValue", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.false_boolean_value {
-            map.serialize_entry("falseBooleanValue", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.byte_value {
             map.serialize_entry("byteValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.short_value {
-            map.serialize_entry("shortValue", value)?;
+        if let ::std::option::Option::Some(value) = &self.double_value {
+            map.serialize_entry(
+                "DoubleDribble",
+                &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
+            )?;
         }
-        if let ::std::option::Option::Some(value) = &self.integer_value {
-            map.serialize_entry("integerValue", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.long_value {
-            map.serialize_entry("longValue", value)?;
+        if let ::std::option::Option::Some(value) = &self.false_boolean_value {
+            map.serialize_entry("falseBooleanValue", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.float_value {
             map.serialize_entry(
@@ -232,11 +218,23 @@ for crate::operation::simple_scalar_properties::builders::SimpleScalarProperties
                 &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.double_value {
-            map.serialize_entry(
-                "DoubleDribble",
-                &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
-            )?;
+        if let ::std::option::Option::Some(value) = &self.foo {
+            map.serialize_entry("foo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.integer_value {
+            map.serialize_entry("integerValue", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.long_value {
+            map.serialize_entry("longValue", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.short_value {
+            map.serialize_entry("shortValue", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string_value {
+            map.serialize_entry("stringValue", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.true_boolean_value {
+            map.serialize_entry("trueBooleanValue", value)?;
         }
         map.end()
     }
@@ -262,38 +260,31 @@ for crate::operation::simple_scalar_properties::builders::SimpleScalarProperties
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_string_value: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_true_boolean_value: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_false_boolean_value: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_byte_value: ::std::option::Option<i8> = ::std::option::Option::None;
-                let mut field_short_value: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_double_value: ::std::option::Option<f64> = ::std::option::Option::None;
+                let mut field_false_boolean_value: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_float_value: ::std::option::Option<f32> = ::std::option::Option::None;
+                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_integer_value: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_long_value: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_float_value: ::std::option::Option<f32> = ::std::option::Option::None;
-                let mut field_double_value: ::std::option::Option<f64> = ::std::option::Option::None;
+                let mut field_short_value: ::std::option::Option<i16> = ::std::option::Option::None;
+                let mut field_string_value: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_true_boolean_value: ::std::option::Option<bool> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "foo" => {
-                            field_foo = crate::serde_wire::next::<
+                        "byteValue" => {
+                            field_byte_value = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "stringValue" => {
-                            field_string_value = crate::serde_wire::next::<
+                        "DoubleDribble" => {
+                            field_double_value = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "trueBooleanValue" => {
-                            field_true_boolean_value = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
+                                crate::serde_wire::F64,
                                 _,
                             >(&mut map)?;
                         }
@@ -304,15 +295,15 @@ for crate::operation::simple_scalar_properties::builders::SimpleScalarProperties
                                 _,
                             >(&mut map)?;
                         }
-                        "byteValue" => {
-                            field_byte_value = crate::serde_wire::next::<
+                        "floatValue" => {
+                            field_float_value = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::Same,
+                                crate::serde_wire::F32,
                                 _,
                             >(&mut map)?;
                         }
-                        "shortValue" => {
-                            field_short_value = crate::serde_wire::next::<
+                        "foo" => {
+                            field_foo = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -332,17 +323,24 @@ for crate::operation::simple_scalar_properties::builders::SimpleScalarProperties
                                 _,
                             >(&mut map)?;
                         }
-                        "floatValue" => {
-                            field_float_value = crate::serde_wire::next::<
+                        "shortValue" => {
+                            field_short_value = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::F32,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "DoubleDribble" => {
-                            field_double_value = crate::serde_wire::next::<
+                        "stringValue" => {
+                            field_string_value = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::F64,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "trueBooleanValue" => {
+                            field_true_boolean_value = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -353,16 +351,16 @@ for crate::operation::simple_scalar_properties::builders::SimpleScalarProperties
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::simple_scalar_properties::builders::SimpleScalarPropertiesInputBuilder = ::std::default::Default::default();
-                    builder.foo = field_foo;
-                    builder.string_value = field_string_value;
-                    builder.true_boolean_value = field_true_boolean_value;
-                    builder.false_boolean_value = field_false_boolean_value;
                     builder.byte_value = field_byte_value;
-                    builder.short_value = field_short_value;
+                    builder.double_value = field_double_value;
+                    builder.false_boolean_value = field_false_boolean_value;
+                    builder.float_value = field_float_value;
+                    builder.foo = field_foo;
                     builder.integer_value = field_integer_value;
                     builder.long_value = field_long_value;
-                    builder.float_value = field_float_value;
-                    builder.double_value = field_double_value;
+                    builder.short_value = field_short_value;
+                    builder.string_value = field_string_value;
+                    builder.true_boolean_value = field_true_boolean_value;
                     builder
                 })
             }

@@ -5,21 +5,21 @@ impl ::serde::Serialize for crate::operation::sparse_json_lists::SparseJsonLists
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.sparse_string_list.is_some())
-            + usize::from(self.sparse_short_list.is_some());
+        let len = usize::from(self.sparse_short_list.is_some())
+            + usize::from(self.sparse_string_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.sparse_string_list {
+        if let ::std::option::Option::Some(value) = &self.sparse_short_list {
             map.serialize_entry(
-                "sparseStringList",
+                "sparseShortList",
                 &crate::serde_wire::with::<
                     crate::serde_wire::SparseList<crate::serde_wire::Same>,
                     _,
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse_short_list {
+        if let ::std::option::Option::Some(value) = &self.sparse_string_list {
             map.serialize_entry(
-                "sparseShortList",
+                "sparseStringList",
                 &crate::serde_wire::with::<
                     crate::serde_wire::SparseList<crate::serde_wire::Same>,
                     _,
@@ -50,25 +50,25 @@ for crate::operation::sparse_json_lists::SparseJsonListsInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_sparse_string_list: ::std::option::Option<
-                    Vec<Option<String>>,
-                > = ::std::option::Option::None;
                 let mut field_sparse_short_list: ::std::option::Option<
                     Vec<Option<i16>>,
+                > = ::std::option::Option::None;
+                let mut field_sparse_string_list: ::std::option::Option<
+                    Vec<Option<String>>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "sparseStringList" => {
-                            field_sparse_string_list = crate::serde_wire::next::<
+                        "sparseShortList" => {
+                            field_sparse_short_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::SparseList<crate::serde_wire::Same>,
                                 _,
                             >(&mut map)?;
                         }
-                        "sparseShortList" => {
-                            field_sparse_short_list = crate::serde_wire::next::<
+                        "sparseStringList" => {
+                            field_sparse_string_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::SparseList<crate::serde_wire::Same>,
                                 _,
@@ -80,8 +80,8 @@ for crate::operation::sparse_json_lists::SparseJsonListsInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::sparse_json_lists::SparseJsonListsInput {
-                    sparse_string_list: field_sparse_string_list,
                     sparse_short_list: field_sparse_short_list,
+                    sparse_string_list: field_sparse_string_list,
                 })
             }
         }
@@ -96,21 +96,21 @@ for crate::operation::sparse_json_lists::builders::SparseJsonListsInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.sparse_string_list.is_some())
-            + usize::from(self.sparse_short_list.is_some());
+        let len = usize::from(self.sparse_short_list.is_some())
+            + usize::from(self.sparse_string_list.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.sparse_string_list {
+        if let ::std::option::Option::Some(value) = &self.sparse_short_list {
             map.serialize_entry(
-                "sparseStringList",
+                "sparseShortList",
                 &crate::serde_wire::with::<
                     crate::serde_wire::SparseList<crate::serde_wire::Same>,
                     _,
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse_short_list {
+        if let ::std::option::Option::Some(value) = &self.sparse_string_list {
             map.serialize_entry(
-                "sparseShortList",
+                "sparseStringList",
                 &crate::serde_wire::with::<
                     crate::serde_wire::SparseList<crate::serde_wire::Same>,
                     _,
@@ -141,25 +141,25 @@ for crate::operation::sparse_json_lists::builders::SparseJsonListsInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_sparse_string_list: ::std::option::Option<
-                    Vec<Option<String>>,
-                > = ::std::option::Option::None;
                 let mut field_sparse_short_list: ::std::option::Option<
                     Vec<Option<i16>>,
+                > = ::std::option::Option::None;
+                let mut field_sparse_string_list: ::std::option::Option<
+                    Vec<Option<String>>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "sparseStringList" => {
-                            field_sparse_string_list = crate::serde_wire::next::<
+                        "sparseShortList" => {
+                            field_sparse_short_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::SparseList<crate::serde_wire::Same>,
                                 _,
                             >(&mut map)?;
                         }
-                        "sparseShortList" => {
-                            field_sparse_short_list = crate::serde_wire::next::<
+                        "sparseStringList" => {
+                            field_sparse_string_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::SparseList<crate::serde_wire::Same>,
                                 _,
@@ -172,8 +172,8 @@ for crate::operation::sparse_json_lists::builders::SparseJsonListsInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::sparse_json_lists::builders::SparseJsonListsInputBuilder = ::std::default::Default::default();
-                    builder.sparse_string_list = field_sparse_string_list;
                     builder.sparse_short_list = field_sparse_short_list;
+                    builder.sparse_string_list = field_sparse_string_list;
                     builder
                 })
             }

@@ -5,15 +5,15 @@ impl ::serde::Serialize for crate::operation::sparse_json_maps::SparseJsonMapsIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.sparse_struct_map.is_some())
+        let len = usize::from(self.sparse_boolean_map.is_some())
             + usize::from(self.sparse_number_map.is_some())
-            + usize::from(self.sparse_boolean_map.is_some())
+            + usize::from(self.sparse_set_map.is_some())
             + usize::from(self.sparse_string_map.is_some())
-            + usize::from(self.sparse_set_map.is_some());
+            + usize::from(self.sparse_struct_map.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.sparse_struct_map {
+        if let ::std::option::Option::Some(value) = &self.sparse_boolean_map {
             map.serialize_entry(
-                "sparseStructMap",
+                "sparseBooleanMap",
                 &crate::serde_wire::with::<
                     crate::serde_wire::SparseMap<crate::serde_wire::Same>,
                     _,
@@ -29,9 +29,9 @@ impl ::serde::Serialize for crate::operation::sparse_json_maps::SparseJsonMapsIn
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse_boolean_map {
+        if let ::std::option::Option::Some(value) = &self.sparse_set_map {
             map.serialize_entry(
-                "sparseBooleanMap",
+                "sparseSetMap",
                 &crate::serde_wire::with::<
                     crate::serde_wire::SparseMap<crate::serde_wire::Same>,
                     _,
@@ -47,9 +47,9 @@ impl ::serde::Serialize for crate::operation::sparse_json_maps::SparseJsonMapsIn
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse_set_map {
+        if let ::std::option::Option::Some(value) = &self.sparse_struct_map {
             map.serialize_entry(
-                "sparseSetMap",
+                "sparseStructMap",
                 &crate::serde_wire::with::<
                     crate::serde_wire::SparseMap<crate::serde_wire::Same>,
                     _,
@@ -80,30 +80,30 @@ for crate::operation::sparse_json_maps::SparseJsonMapsInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_sparse_boolean_map: ::std::option::Option<
+                    ::std::collections::HashMap<String, Option<bool>>,
+                > = ::std::option::Option::None;
+                let mut field_sparse_number_map: ::std::option::Option<
+                    ::std::collections::HashMap<String, Option<i32>>,
+                > = ::std::option::Option::None;
+                let mut field_sparse_set_map: ::std::option::Option<
+                    ::std::collections::HashMap<String, Option<Vec<String>>>,
+                > = ::std::option::Option::None;
+                let mut field_sparse_string_map: ::std::option::Option<
+                    ::std::collections::HashMap<String, Option<String>>,
+                > = ::std::option::Option::None;
                 let mut field_sparse_struct_map: ::std::option::Option<
                     ::std::collections::HashMap<
                         String,
                         Option<crate::types::GreetingStruct>,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_sparse_number_map: ::std::option::Option<
-                    ::std::collections::HashMap<String, Option<i32>>,
-                > = ::std::option::Option::None;
-                let mut field_sparse_boolean_map: ::std::option::Option<
-                    ::std::collections::HashMap<String, Option<bool>>,
-                > = ::std::option::Option::None;
-                let mut field_sparse_string_map: ::std::option::Option<
-                    ::std::collections::HashMap<String, Option<String>>,
-                > = ::std::option::Option::None;
-                let mut field_sparse_set_map: ::std::option::Option<
-                    ::std::collections::HashMap<String, Option<Vec<String>>>,
-                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "sparseStructMap" => {
-                            field_sparse_struct_map = crate::serde_wire::next::<
+                        "sparseBooleanMap" => {
+                            field_sparse_boolean_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::SparseMap<crate::serde_wire::Same>,
                                 _,
@@ -116,8 +116,8 @@ for crate::operation::sparse_json_maps::SparseJsonMapsInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "sparseBooleanMap" => {
-                            field_sparse_boolean_map = crate::serde_wire::next::<
+                        "sparseSetMap" => {
+                            field_sparse_set_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::SparseMap<crate::serde_wire::Same>,
                                 _,
@@ -130,8 +130,8 @@ for crate::operation::sparse_json_maps::SparseJsonMapsInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "sparseSetMap" => {
-                            field_sparse_set_map = crate::serde_wire::next::<
+                        "sparseStructMap" => {
+                            field_sparse_struct_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::SparseMap<crate::serde_wire::Same>,
                                 _,
@@ -143,11 +143,11 @@ for crate::operation::sparse_json_maps::SparseJsonMapsInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::sparse_json_maps::SparseJsonMapsInput {
-                    sparse_struct_map: field_sparse_struct_map,
-                    sparse_number_map: field_sparse_number_map,
                     sparse_boolean_map: field_sparse_boolean_map,
-                    sparse_string_map: field_sparse_string_map,
+                    sparse_number_map: field_sparse_number_map,
                     sparse_set_map: field_sparse_set_map,
+                    sparse_string_map: field_sparse_string_map,
+                    sparse_struct_map: field_sparse_struct_map,
                 })
             }
         }
@@ -162,15 +162,15 @@ for crate::operation::sparse_json_maps::builders::SparseJsonMapsInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.sparse_struct_map.is_some())
+        let len = usize::from(self.sparse_boolean_map.is_some())
             + usize::from(self.sparse_number_map.is_some())
-            + usize::from(self.sparse_boolean_map.is_some())
+            + usize::from(self.sparse_set_map.is_some())
             + usize::from(self.sparse_string_map.is_some())
-            + usize::from(self.sparse_set_map.is_some());
+            + usize::from(self.sparse_struct_map.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.sparse_struct_map {
+        if let ::std::option::Option::Some(value) = &self.sparse_boolean_map {
             map.serialize_entry(
-                "sparseStructMap",
+                "sparseBooleanMap",
                 &crate::serde_wire::with::<
                     crate::serde_wire::SparseMap<crate::serde_wire::Same>,
                     _,
@@ -186,9 +186,9 @@ for crate::operation::sparse_json_maps::builders::SparseJsonMapsInputBuilder {
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse_boolean_map {
+        if let ::std::option::Option::Some(value) = &self.sparse_set_map {
             map.serialize_entry(
-                "sparseBooleanMap",
+                "sparseSetMap",
                 &crate::serde_wire::with::<
                     crate::serde_wire::SparseMap<crate::serde_wire::Same>,
                     _,
@@ -204,9 +204,9 @@ for crate::operation::sparse_json_maps::builders::SparseJsonMapsInputBuilder {
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.sparse_set_map {
+        if let ::std::option::Option::Some(value) = &self.sparse_struct_map {
             map.serialize_entry(
-                "sparseSetMap",
+                "sparseStructMap",
                 &crate::serde_wire::with::<
                     crate::serde_wire::SparseMap<crate::serde_wire::Same>,
                     _,
@@ -237,30 +237,30 @@ for crate::operation::sparse_json_maps::builders::SparseJsonMapsInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_sparse_boolean_map: ::std::option::Option<
+                    ::std::collections::HashMap<String, Option<bool>>,
+                > = ::std::option::Option::None;
+                let mut field_sparse_number_map: ::std::option::Option<
+                    ::std::collections::HashMap<String, Option<i32>>,
+                > = ::std::option::Option::None;
+                let mut field_sparse_set_map: ::std::option::Option<
+                    ::std::collections::HashMap<String, Option<Vec<String>>>,
+                > = ::std::option::Option::None;
+                let mut field_sparse_string_map: ::std::option::Option<
+                    ::std::collections::HashMap<String, Option<String>>,
+                > = ::std::option::Option::None;
                 let mut field_sparse_struct_map: ::std::option::Option<
                     ::std::collections::HashMap<
                         String,
                         Option<crate::types::GreetingStruct>,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_sparse_number_map: ::std::option::Option<
-                    ::std::collections::HashMap<String, Option<i32>>,
-                > = ::std::option::Option::None;
-                let mut field_sparse_boolean_map: ::std::option::Option<
-                    ::std::collections::HashMap<String, Option<bool>>,
-                > = ::std::option::Option::None;
-                let mut field_sparse_string_map: ::std::option::Option<
-                    ::std::collections::HashMap<String, Option<String>>,
-                > = ::std::option::Option::None;
-                let mut field_sparse_set_map: ::std::option::Option<
-                    ::std::collections::HashMap<String, Option<Vec<String>>>,
-                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "sparseStructMap" => {
-                            field_sparse_struct_map = crate::serde_wire::next::<
+                        "sparseBooleanMap" => {
+                            field_sparse_boolean_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::SparseMap<crate::serde_wire::Same>,
                                 _,
@@ -273,8 +273,8 @@ for crate::operation::sparse_json_maps::builders::SparseJsonMapsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "sparseBooleanMap" => {
-                            field_sparse_boolean_map = crate::serde_wire::next::<
+                        "sparseSetMap" => {
+                            field_sparse_set_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::SparseMap<crate::serde_wire::Same>,
                                 _,
@@ -287,8 +287,8 @@ for crate::operation::sparse_json_maps::builders::SparseJsonMapsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "sparseSetMap" => {
-                            field_sparse_set_map = crate::serde_wire::next::<
+                        "sparseStructMap" => {
+                            field_sparse_struct_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::SparseMap<crate::serde_wire::Same>,
                                 _,
@@ -301,11 +301,11 @@ for crate::operation::sparse_json_maps::builders::SparseJsonMapsInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::sparse_json_maps::builders::SparseJsonMapsInputBuilder = ::std::default::Default::default();
-                    builder.sparse_struct_map = field_sparse_struct_map;
-                    builder.sparse_number_map = field_sparse_number_map;
                     builder.sparse_boolean_map = field_sparse_boolean_map;
-                    builder.sparse_string_map = field_sparse_string_map;
+                    builder.sparse_number_map = field_sparse_number_map;
                     builder.sparse_set_map = field_sparse_set_map;
+                    builder.sparse_string_map = field_sparse_string_map;
+                    builder.sparse_struct_map = field_sparse_struct_map;
                     builder
                 })
             }

@@ -5,16 +5,16 @@ impl ::serde::Serialize for crate::operation::streaming_traits::StreamingTraitsI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.foo.is_some()) + usize::from(self.blob.is_some());
+        let len = usize::from(self.blob.is_some()) + usize::from(self.foo.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.foo {
-            map.serialize_entry("foo", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.blob {
             map.serialize_entry(
                 "blob",
                 &crate::serde_wire::with::<crate::serde_wire::BlobC, _>(value),
             )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.foo {
+            map.serialize_entry("foo", value)?;
         }
         map.end()
     }
@@ -40,23 +40,23 @@ for crate::operation::streaming_traits::StreamingTraitsInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_blob: ::std::option::Option<crate::primitives::Blob> = ::std::option::Option::None;
+                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "foo" => {
-                            field_foo = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "blob" => {
                             field_blob = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::BlobC,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "foo" => {
+                            field_foo = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -66,8 +66,8 @@ for crate::operation::streaming_traits::StreamingTraitsInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::streaming_traits::StreamingTraitsInput {
-                    foo: field_foo,
                     blob: field_blob,
+                    foo: field_foo,
                 })
             }
         }
@@ -82,16 +82,16 @@ for crate::operation::streaming_traits::builders::StreamingTraitsInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.foo.is_some()) + usize::from(self.blob.is_some());
+        let len = usize::from(self.blob.is_some()) + usize::from(self.foo.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.foo {
-            map.serialize_entry("foo", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.blob {
             map.serialize_entry(
                 "blob",
                 &crate::serde_wire::with::<crate::serde_wire::BlobC, _>(value),
             )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.foo {
+            map.serialize_entry("foo", value)?;
         }
         map.end()
     }
@@ -117,23 +117,23 @@ for crate::operation::streaming_traits::builders::StreamingTraitsInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_blob: ::std::option::Option<crate::primitives::Blob> = ::std::option::Option::None;
+                let mut field_foo: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "foo" => {
-                            field_foo = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "blob" => {
                             field_blob = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::BlobC,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "foo" => {
+                            field_foo = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -144,8 +144,8 @@ for crate::operation::streaming_traits::builders::StreamingTraitsInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::streaming_traits::builders::StreamingTraitsInputBuilder = ::std::default::Default::default();
-                    builder.foo = field_foo;
                     builder.blob = field_blob;
+                    builder.foo = field_foo;
                     builder
                 })
             }

@@ -6,14 +6,14 @@ for crate::operation::test_body_structure::TestBodyStructureInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.test_id.is_some())
-            + usize::from(self.test_config.is_some());
+        let len = usize::from(self.test_config.is_some())
+            + usize::from(self.test_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.test_id {
-            map.serialize_entry("testId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.test_config {
             map.serialize_entry("testConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.test_id {
+            map.serialize_entry("testId", value)?;
         }
         map.end()
     }
@@ -39,23 +39,23 @@ for crate::operation::test_body_structure::TestBodyStructureInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_test_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_test_config: ::std::option::Option<
                     crate::types::TestConfig,
                 > = ::std::option::Option::None;
+                let mut field_test_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "testId" => {
-                            field_test_id = crate::serde_wire::next::<
+                        "testConfig" => {
+                            field_test_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "testConfig" => {
-                            field_test_config = crate::serde_wire::next::<
+                        "testId" => {
+                            field_test_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -67,8 +67,8 @@ for crate::operation::test_body_structure::TestBodyStructureInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::test_body_structure::TestBodyStructureInput {
-                    test_id: field_test_id,
                     test_config: field_test_config,
+                    test_id: field_test_id,
                 })
             }
         }
@@ -83,14 +83,14 @@ for crate::operation::test_body_structure::builders::TestBodyStructureInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.test_id.is_some())
-            + usize::from(self.test_config.is_some());
+        let len = usize::from(self.test_config.is_some())
+            + usize::from(self.test_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.test_id {
-            map.serialize_entry("testId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.test_config {
             map.serialize_entry("testConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.test_id {
+            map.serialize_entry("testId", value)?;
         }
         map.end()
     }
@@ -116,23 +116,23 @@ for crate::operation::test_body_structure::builders::TestBodyStructureInputBuild
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_test_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_test_config: ::std::option::Option<
                     crate::types::TestConfig,
                 > = ::std::option::Option::None;
+                let mut field_test_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "testId" => {
-                            field_test_id = crate::serde_wire::next::<
+                        "testConfig" => {
+                            field_test_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "testConfig" => {
-                            field_test_config = crate::serde_wire::next::<
+                        "testId" => {
+                            field_test_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -145,8 +145,8 @@ for crate::operation::test_body_structure::builders::TestBodyStructureInputBuild
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::test_body_structure::builders::TestBodyStructureInputBuilder = ::std::default::Default::default();
-                    builder.test_id = field_test_id;
                     builder.test_config = field_test_config;
+                    builder.test_id = field_test_id;
                     builder
                 })
             }

@@ -6,18 +6,18 @@ for crate::operation::activate_evaluation_form::ActivateEvaluationFormInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.evaluation_form_id.is_some())
-            + usize::from(self.evaluation_form_version.is_some());
+        let len = usize::from(self.evaluation_form_id.is_some())
+            + usize::from(self.evaluation_form_version.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.evaluation_form_id {
             map.serialize_entry("EvaluationFormId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.evaluation_form_version {
             map.serialize_entry("EvaluationFormVersion", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -43,20 +43,13 @@ for crate::operation::activate_evaluation_form::ActivateEvaluationFormInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_evaluation_form_version: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "EvaluationFormId" => {
                             field_evaluation_form_id = crate::serde_wire::next::<
                                 _,
@@ -71,15 +64,22 @@ for crate::operation::activate_evaluation_form::ActivateEvaluationFormInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::activate_evaluation_form::ActivateEvaluationFormInput {
-                    instance_id: field_instance_id,
                     evaluation_form_id: field_evaluation_form_id,
                     evaluation_form_version: field_evaluation_form_version,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -94,18 +94,18 @@ for crate::operation::activate_evaluation_form::builders::ActivateEvaluationForm
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.evaluation_form_id.is_some())
-            + usize::from(self.evaluation_form_version.is_some());
+        let len = usize::from(self.evaluation_form_id.is_some())
+            + usize::from(self.evaluation_form_version.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.evaluation_form_id {
             map.serialize_entry("EvaluationFormId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.evaluation_form_version {
             map.serialize_entry("EvaluationFormVersion", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -131,20 +131,13 @@ for crate::operation::activate_evaluation_form::builders::ActivateEvaluationForm
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_evaluation_form_version: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "EvaluationFormId" => {
                             field_evaluation_form_id = crate::serde_wire::next::<
                                 _,
@@ -159,6 +152,13 @@ for crate::operation::activate_evaluation_form::builders::ActivateEvaluationForm
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -166,9 +166,9 @@ for crate::operation::activate_evaluation_form::builders::ActivateEvaluationForm
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::activate_evaluation_form::builders::ActivateEvaluationFormInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.evaluation_form_id = field_evaluation_form_id;
                     builder.evaluation_form_version = field_evaluation_form_version;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

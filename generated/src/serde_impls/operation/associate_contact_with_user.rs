@@ -6,15 +6,15 @@ for crate::operation::associate_contact_with_user::AssociateContactWithUserInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_id {
             map.serialize_entry("UserId", value)?;
@@ -43,22 +43,22 @@ for crate::operation::associate_contact_with_user::AssociateContactWithUserInput
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ContactId" => {
+                            field_contact_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactId" => {
-                            field_contact_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -77,8 +77,8 @@ for crate::operation::associate_contact_with_user::AssociateContactWithUserInput
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::associate_contact_with_user::AssociateContactWithUserInput {
-                    instance_id: field_instance_id,
                     contact_id: field_contact_id,
+                    instance_id: field_instance_id,
                     user_id: field_user_id,
                 })
             }
@@ -94,15 +94,15 @@ for crate::operation::associate_contact_with_user::builders::AssociateContactWit
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_id {
             map.serialize_entry("UserId", value)?;
@@ -131,22 +131,22 @@ for crate::operation::associate_contact_with_user::builders::AssociateContactWit
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ContactId" => {
+                            field_contact_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactId" => {
-                            field_contact_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -166,8 +166,8 @@ for crate::operation::associate_contact_with_user::builders::AssociateContactWit
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::associate_contact_with_user::builders::AssociateContactWithUserInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.contact_id = field_contact_id;
+                    builder.instance_id = field_instance_id;
                     builder.user_id = field_user_id;
                     builder
                 })

@@ -5,19 +5,19 @@ impl ::serde::Serialize for crate::operation::associate_flow::AssociateFlowInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.flow_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.resource_id.is_some())
-            + usize::from(self.flow_id.is_some())
             + usize::from(self.resource_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.flow_id {
+            map.serialize_entry("FlowId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_id {
             map.serialize_entry("ResourceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.flow_id {
-            map.serialize_entry("FlowId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_type {
             map.serialize_entry("ResourceType", value)?;
@@ -46,9 +46,9 @@ for crate::operation::associate_flow::AssociateFlowInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_resource_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_resource_type: ::std::option::Option<
                     crate::types::FlowAssociationResourceType,
                 > = ::std::option::Option::None;
@@ -56,6 +56,13 @@ for crate::operation::associate_flow::AssociateFlowInput {
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "FlowId" => {
+                            field_flow_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -65,13 +72,6 @@ for crate::operation::associate_flow::AssociateFlowInput {
                         }
                         "ResourceId" => {
                             field_resource_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "FlowId" => {
-                            field_flow_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -90,9 +90,9 @@ for crate::operation::associate_flow::AssociateFlowInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::associate_flow::AssociateFlowInput {
+                    flow_id: field_flow_id,
                     instance_id: field_instance_id,
                     resource_id: field_resource_id,
-                    flow_id: field_flow_id,
                     resource_type: field_resource_type,
                 })
             }
@@ -108,19 +108,19 @@ for crate::operation::associate_flow::builders::AssociateFlowInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.flow_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.resource_id.is_some())
-            + usize::from(self.flow_id.is_some())
             + usize::from(self.resource_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.flow_id {
+            map.serialize_entry("FlowId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_id {
             map.serialize_entry("ResourceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.flow_id {
-            map.serialize_entry("FlowId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_type {
             map.serialize_entry("ResourceType", value)?;
@@ -149,9 +149,9 @@ for crate::operation::associate_flow::builders::AssociateFlowInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_resource_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_resource_type: ::std::option::Option<
                     crate::types::FlowAssociationResourceType,
                 > = ::std::option::Option::None;
@@ -159,6 +159,13 @@ for crate::operation::associate_flow::builders::AssociateFlowInputBuilder {
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "FlowId" => {
+                            field_flow_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -168,13 +175,6 @@ for crate::operation::associate_flow::builders::AssociateFlowInputBuilder {
                         }
                         "ResourceId" => {
                             field_resource_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "FlowId" => {
-                            field_flow_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -194,9 +194,9 @@ for crate::operation::associate_flow::builders::AssociateFlowInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::associate_flow::builders::AssociateFlowInputBuilder = ::std::default::Default::default();
+                    builder.flow_id = field_flow_id;
                     builder.instance_id = field_instance_id;
                     builder.resource_id = field_resource_id;
-                    builder.flow_id = field_flow_id;
                     builder.resource_type = field_resource_type;
                     builder
                 })

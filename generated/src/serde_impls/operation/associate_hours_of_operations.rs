@@ -6,15 +6,15 @@ for crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.hours_of_operation_id.is_some())
+        let len = usize::from(self.hours_of_operation_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.parent_hours_of_operation_configs.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
             map.serialize_entry("HoursOfOperationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .parent_hours_of_operation_configs
@@ -45,8 +45,8 @@ for crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsI
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_parent_hours_of_operation_configs: ::std::option::Option<
                     Vec<crate::types::ParentHoursOfOperationConfig>,
                 > = ::std::option::Option::None;
@@ -54,15 +54,15 @@ for crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsI
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "HoursOfOperationId" => {
+                            field_hours_of_operation_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "HoursOfOperationId" => {
-                            field_hours_of_operation_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -81,8 +81,8 @@ for crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsI
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput {
-                    instance_id: field_instance_id,
                     hours_of_operation_id: field_hours_of_operation_id,
+                    instance_id: field_instance_id,
                     parent_hours_of_operation_configs: field_parent_hours_of_operation_configs,
                 })
             }
@@ -98,15 +98,15 @@ for crate::operation::associate_hours_of_operations::builders::AssociateHoursOfO
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.hours_of_operation_id.is_some())
+        let len = usize::from(self.hours_of_operation_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.parent_hours_of_operation_configs.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
             map.serialize_entry("HoursOfOperationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .parent_hours_of_operation_configs
@@ -137,8 +137,8 @@ for crate::operation::associate_hours_of_operations::builders::AssociateHoursOfO
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_parent_hours_of_operation_configs: ::std::option::Option<
                     Vec<crate::types::ParentHoursOfOperationConfig>,
                 > = ::std::option::Option::None;
@@ -146,15 +146,15 @@ for crate::operation::associate_hours_of_operations::builders::AssociateHoursOfO
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "HoursOfOperationId" => {
+                            field_hours_of_operation_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "HoursOfOperationId" => {
-                            field_hours_of_operation_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -174,8 +174,8 @@ for crate::operation::associate_hours_of_operations::builders::AssociateHoursOfO
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::associate_hours_of_operations::builders::AssociateHoursOfOperationsInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.hours_of_operation_id = field_hours_of_operation_id;
+                    builder.instance_id = field_instance_id;
                     builder.parent_hours_of_operation_configs = field_parent_hours_of_operation_configs;
                     builder
                 })

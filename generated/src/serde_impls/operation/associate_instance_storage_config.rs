@@ -6,11 +6,14 @@ for crate::operation::associate_instance_storage_config::AssociateInstanceStorag
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.resource_type.is_some())
-            + usize::from(self.storage_config.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.storage_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
@@ -19,9 +22,6 @@ for crate::operation::associate_instance_storage_config::AssociateInstanceStorag
         }
         if let ::std::option::Option::Some(value) = &self.storage_config {
             map.serialize_entry("StorageConfig", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -47,6 +47,7 @@ for crate::operation::associate_instance_storage_config::AssociateInstanceStorag
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_resource_type: ::std::option::Option<
                     crate::types::InstanceStorageResourceType,
@@ -54,11 +55,17 @@ for crate::operation::associate_instance_storage_config::AssociateInstanceStorag
                 let mut field_storage_config: ::std::option::Option<
                     crate::types::InstanceStorageConfig,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -80,23 +87,16 @@ for crate::operation::associate_instance_storage_config::AssociateInstanceStorag
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput {
+                    client_token: field_client_token,
                     instance_id: field_instance_id,
                     resource_type: field_resource_type,
                     storage_config: field_storage_config,
-                    client_token: field_client_token,
                 })
             }
         }
@@ -111,11 +111,14 @@ for crate::operation::associate_instance_storage_config::builders::AssociateInst
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.resource_type.is_some())
-            + usize::from(self.storage_config.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.storage_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
@@ -124,9 +127,6 @@ for crate::operation::associate_instance_storage_config::builders::AssociateInst
         }
         if let ::std::option::Option::Some(value) = &self.storage_config {
             map.serialize_entry("StorageConfig", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -154,6 +154,7 @@ for crate::operation::associate_instance_storage_config::builders::AssociateInst
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_resource_type: ::std::option::Option<
                     crate::types::InstanceStorageResourceType,
@@ -161,11 +162,17 @@ for crate::operation::associate_instance_storage_config::builders::AssociateInst
                 let mut field_storage_config: ::std::option::Option<
                     crate::types::InstanceStorageConfig,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -187,13 +194,6 @@ for crate::operation::associate_instance_storage_config::builders::AssociateInst
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -201,10 +201,10 @@ for crate::operation::associate_instance_storage_config::builders::AssociateInst
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::associate_instance_storage_config::builders::AssociateInstanceStorageConfigInputBuilder = ::std::default::Default::default();
+                    builder.client_token = field_client_token;
                     builder.instance_id = field_instance_id;
                     builder.resource_type = field_resource_type;
                     builder.storage_config = field_storage_config;
-                    builder.client_token = field_client_token;
                     builder
                 })
             }

@@ -6,18 +6,18 @@ for crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberC
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.contact_flow_id.is_some())
             + usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_flow_id.is_some());
+            + usize::from(self.phone_number_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.phone_number_id {
-            map.serialize_entry("PhoneNumberId", value)?;
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
+        if let ::std::option::Option::Some(value) = &self.phone_number_id {
+            map.serialize_entry("PhoneNumberId", value)?;
         }
         map.end()
     }
@@ -43,15 +43,15 @@ for crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberC
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "PhoneNumberId" => {
-                            field_phone_number_id = crate::serde_wire::next::<
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -64,8 +64,8 @@ for crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberC
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
+                        "PhoneNumberId" => {
+                            field_phone_number_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -77,9 +77,9 @@ for crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberC
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput {
-                    phone_number_id: field_phone_number_id,
-                    instance_id: field_instance_id,
                     contact_flow_id: field_contact_flow_id,
+                    instance_id: field_instance_id,
+                    phone_number_id: field_phone_number_id,
                 })
             }
         }
@@ -94,18 +94,18 @@ for crate::operation::associate_phone_number_contact_flow::builders::AssociatePh
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.contact_flow_id.is_some())
             + usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_flow_id.is_some());
+            + usize::from(self.phone_number_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.phone_number_id {
-            map.serialize_entry("PhoneNumberId", value)?;
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
+        if let ::std::option::Option::Some(value) = &self.phone_number_id {
+            map.serialize_entry("PhoneNumberId", value)?;
         }
         map.end()
     }
@@ -133,15 +133,15 @@ for crate::operation::associate_phone_number_contact_flow::builders::AssociatePh
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "PhoneNumberId" => {
-                            field_phone_number_id = crate::serde_wire::next::<
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -154,8 +154,8 @@ for crate::operation::associate_phone_number_contact_flow::builders::AssociatePh
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
+                        "PhoneNumberId" => {
+                            field_phone_number_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -168,9 +168,9 @@ for crate::operation::associate_phone_number_contact_flow::builders::AssociatePh
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::associate_phone_number_contact_flow::builders::AssociatePhoneNumberContactFlowInputBuilder = ::std::default::Default::default();
-                    builder.phone_number_id = field_phone_number_id;
-                    builder.instance_id = field_instance_id;
                     builder.contact_flow_id = field_contact_flow_id;
+                    builder.instance_id = field_instance_id;
+                    builder.phone_number_id = field_phone_number_id;
                     builder
                 })
             }

@@ -6,22 +6,22 @@ for crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddres
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.queue_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.email_addresses_config.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.queue_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email_addresses_config {
+            map.serialize_entry("EmailAddressesConfig", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_id {
             map.serialize_entry("QueueId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.email_addresses_config {
-            map.serialize_entry("EmailAddressesConfig", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -47,16 +47,30 @@ for crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddres
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_email_addresses_config: ::std::option::Option<
                     Vec<crate::types::EmailAddressConfig>,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "EmailAddressesConfig" => {
+                            field_email_addresses_config = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -71,30 +85,16 @@ for crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddres
                                 _,
                             >(&mut map)?;
                         }
-                        "EmailAddressesConfig" => {
-                            field_email_addresses_config = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput {
+                    client_token: field_client_token,
+                    email_addresses_config: field_email_addresses_config,
                     instance_id: field_instance_id,
                     queue_id: field_queue_id,
-                    email_addresses_config: field_email_addresses_config,
-                    client_token: field_client_token,
                 })
             }
         }
@@ -109,22 +109,22 @@ for crate::operation::associate_queue_email_addresses::builders::AssociateQueueE
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.queue_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.email_addresses_config.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.queue_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email_addresses_config {
+            map.serialize_entry("EmailAddressesConfig", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_id {
             map.serialize_entry("QueueId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.email_addresses_config {
-            map.serialize_entry("EmailAddressesConfig", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -150,16 +150,30 @@ for crate::operation::associate_queue_email_addresses::builders::AssociateQueueE
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_email_addresses_config: ::std::option::Option<
                     Vec<crate::types::EmailAddressConfig>,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "EmailAddressesConfig" => {
+                            field_email_addresses_config = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -174,20 +188,6 @@ for crate::operation::associate_queue_email_addresses::builders::AssociateQueueE
                                 _,
                             >(&mut map)?;
                         }
-                        "EmailAddressesConfig" => {
-                            field_email_addresses_config = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -195,10 +195,10 @@ for crate::operation::associate_queue_email_addresses::builders::AssociateQueueE
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::associate_queue_email_addresses::builders::AssociateQueueEmailAddressesInputBuilder = ::std::default::Default::default();
+                    builder.client_token = field_client_token;
+                    builder.email_addresses_config = field_email_addresses_config;
                     builder.instance_id = field_instance_id;
                     builder.queue_id = field_queue_id;
-                    builder.email_addresses_config = field_email_addresses_config;
-                    builder.client_token = field_client_token;
                     builder
                 })
             }

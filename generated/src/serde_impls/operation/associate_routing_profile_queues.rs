@@ -7,22 +7,22 @@ for crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQ
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.routing_profile_id.is_some())
+            + usize::from(self.manual_assignment_queue_configs.is_some())
             + usize::from(self.queue_configs.is_some())
-            + usize::from(self.manual_assignment_queue_configs.is_some());
+            + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
-            map.serialize_entry("RoutingProfileId", value)?;
+        if let ::std::option::Option::Some(value) = &self.manual_assignment_queue_configs
+        {
+            map.serialize_entry("ManualAssignmentQueueConfigs", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_configs {
             map.serialize_entry("QueueConfigs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.manual_assignment_queue_configs
-        {
-            map.serialize_entry("ManualAssignmentQueueConfigs", value)?;
+        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
+            map.serialize_entry("RoutingProfileId", value)?;
         }
         map.end()
     }
@@ -49,33 +49,19 @@ for crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQ
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_queue_configs: ::std::option::Option<
-                    Vec<crate::types::RoutingProfileQueueConfig>,
-                > = ::std::option::Option::None;
                 let mut field_manual_assignment_queue_configs: ::std::option::Option<
                     Vec<crate::types::RoutingProfileManualAssignmentQueueConfig>,
                 > = ::std::option::Option::None;
+                let mut field_queue_configs: ::std::option::Option<
+                    Vec<crate::types::RoutingProfileQueueConfig>,
+                > = ::std::option::Option::None;
+                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "RoutingProfileId" => {
-                            field_routing_profile_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "QueueConfigs" => {
-                            field_queue_configs = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -88,6 +74,20 @@ for crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQ
                                 _,
                             >(&mut map)?;
                         }
+                        "QueueConfigs" => {
+                            field_queue_configs = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "RoutingProfileId" => {
+                            field_routing_profile_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -95,9 +95,9 @@ for crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQ
                 }
                 ::std::result::Result::Ok(crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput {
                     instance_id: field_instance_id,
-                    routing_profile_id: field_routing_profile_id,
-                    queue_configs: field_queue_configs,
                     manual_assignment_queue_configs: field_manual_assignment_queue_configs,
+                    queue_configs: field_queue_configs,
+                    routing_profile_id: field_routing_profile_id,
                 })
             }
         }
@@ -113,22 +113,22 @@ for crate::operation::associate_routing_profile_queues::builders::AssociateRouti
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.routing_profile_id.is_some())
+            + usize::from(self.manual_assignment_queue_configs.is_some())
             + usize::from(self.queue_configs.is_some())
-            + usize::from(self.manual_assignment_queue_configs.is_some());
+            + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
-            map.serialize_entry("RoutingProfileId", value)?;
+        if let ::std::option::Option::Some(value) = &self.manual_assignment_queue_configs
+        {
+            map.serialize_entry("ManualAssignmentQueueConfigs", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_configs {
             map.serialize_entry("QueueConfigs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.manual_assignment_queue_configs
-        {
-            map.serialize_entry("ManualAssignmentQueueConfigs", value)?;
+        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
+            map.serialize_entry("RoutingProfileId", value)?;
         }
         map.end()
     }
@@ -155,13 +155,13 @@ for crate::operation::associate_routing_profile_queues::builders::AssociateRouti
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_queue_configs: ::std::option::Option<
-                    Vec<crate::types::RoutingProfileQueueConfig>,
-                > = ::std::option::Option::None;
                 let mut field_manual_assignment_queue_configs: ::std::option::Option<
                     Vec<crate::types::RoutingProfileManualAssignmentQueueConfig>,
                 > = ::std::option::Option::None;
+                let mut field_queue_configs: ::std::option::Option<
+                    Vec<crate::types::RoutingProfileQueueConfig>,
+                > = ::std::option::Option::None;
+                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -173,8 +173,8 @@ for crate::operation::associate_routing_profile_queues::builders::AssociateRouti
                                 _,
                             >(&mut map)?;
                         }
-                        "RoutingProfileId" => {
-                            field_routing_profile_id = crate::serde_wire::next::<
+                        "ManualAssignmentQueueConfigs" => {
+                            field_manual_assignment_queue_configs = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -187,8 +187,8 @@ for crate::operation::associate_routing_profile_queues::builders::AssociateRouti
                                 _,
                             >(&mut map)?;
                         }
-                        "ManualAssignmentQueueConfigs" => {
-                            field_manual_assignment_queue_configs = crate::serde_wire::next::<
+                        "RoutingProfileId" => {
+                            field_routing_profile_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -202,9 +202,9 @@ for crate::operation::associate_routing_profile_queues::builders::AssociateRouti
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::associate_routing_profile_queues::builders::AssociateRoutingProfileQueuesInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.routing_profile_id = field_routing_profile_id;
-                    builder.queue_configs = field_queue_configs;
                     builder.manual_assignment_queue_configs = field_manual_assignment_queue_configs;
+                    builder.queue_configs = field_queue_configs;
+                    builder.routing_profile_id = field_routing_profile_id;
                     builder
                 })
             }

@@ -6,22 +6,22 @@ for crate::operation::associate_security_profiles::AssociateSecurityProfilesInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.security_profiles.is_some())
+        let len = usize::from(self.entity_arn.is_some())
             + usize::from(self.entity_type.is_some())
-            + usize::from(self.entity_arn.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.security_profiles.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.entity_arn {
+            map.serialize_entry("EntityArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.entity_type {
+            map.serialize_entry("EntityType", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.security_profiles {
             map.serialize_entry("SecurityProfiles", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.entity_type {
-            map.serialize_entry("EntityType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.entity_arn {
-            map.serialize_entry("EntityArn", value)?;
         }
         map.end()
     }
@@ -47,18 +47,32 @@ for crate::operation::associate_security_profiles::AssociateSecurityProfilesInpu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_entity_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_entity_type: ::std::option::Option<
+                    crate::types::EntityType,
+                > = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_security_profiles: ::std::option::Option<
                     Vec<crate::types::SecurityProfileItem>,
                 > = ::std::option::Option::None;
-                let mut field_entity_type: ::std::option::Option<
-                    crate::types::EntityType,
-                > = ::std::option::Option::None;
-                let mut field_entity_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "EntityArn" => {
+                            field_entity_arn = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "EntityType" => {
+                            field_entity_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -73,30 +87,16 @@ for crate::operation::associate_security_profiles::AssociateSecurityProfilesInpu
                                 _,
                             >(&mut map)?;
                         }
-                        "EntityType" => {
-                            field_entity_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "EntityArn" => {
-                            field_entity_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::associate_security_profiles::AssociateSecurityProfilesInput {
+                    entity_arn: field_entity_arn,
+                    entity_type: field_entity_type,
                     instance_id: field_instance_id,
                     security_profiles: field_security_profiles,
-                    entity_type: field_entity_type,
-                    entity_arn: field_entity_arn,
                 })
             }
         }
@@ -111,22 +111,22 @@ for crate::operation::associate_security_profiles::builders::AssociateSecurityPr
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.security_profiles.is_some())
+        let len = usize::from(self.entity_arn.is_some())
             + usize::from(self.entity_type.is_some())
-            + usize::from(self.entity_arn.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.security_profiles.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.entity_arn {
+            map.serialize_entry("EntityArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.entity_type {
+            map.serialize_entry("EntityType", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.security_profiles {
             map.serialize_entry("SecurityProfiles", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.entity_type {
-            map.serialize_entry("EntityType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.entity_arn {
-            map.serialize_entry("EntityArn", value)?;
         }
         map.end()
     }
@@ -152,18 +152,32 @@ for crate::operation::associate_security_profiles::builders::AssociateSecurityPr
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_entity_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_entity_type: ::std::option::Option<
+                    crate::types::EntityType,
+                > = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_security_profiles: ::std::option::Option<
                     Vec<crate::types::SecurityProfileItem>,
                 > = ::std::option::Option::None;
-                let mut field_entity_type: ::std::option::Option<
-                    crate::types::EntityType,
-                > = ::std::option::Option::None;
-                let mut field_entity_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "EntityArn" => {
+                            field_entity_arn = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "EntityType" => {
+                            field_entity_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -178,20 +192,6 @@ for crate::operation::associate_security_profiles::builders::AssociateSecurityPr
                                 _,
                             >(&mut map)?;
                         }
-                        "EntityType" => {
-                            field_entity_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "EntityArn" => {
-                            field_entity_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -199,10 +199,10 @@ for crate::operation::associate_security_profiles::builders::AssociateSecurityPr
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::associate_security_profiles::builders::AssociateSecurityProfilesInputBuilder = ::std::default::Default::default();
+                    builder.entity_arn = field_entity_arn;
+                    builder.entity_type = field_entity_type;
                     builder.instance_id = field_instance_id;
                     builder.security_profiles = field_security_profiles;
-                    builder.entity_type = field_entity_type;
-                    builder.entity_arn = field_entity_arn;
                     builder
                 })
             }

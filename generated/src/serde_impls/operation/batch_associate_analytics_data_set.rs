@@ -6,15 +6,15 @@ for crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalytic
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_set_ids.is_some())
+        let len = usize::from(self.data_set_ids.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.target_account_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_set_ids {
             map.serialize_entry("DataSetIds", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.target_account_id {
             map.serialize_entry("TargetAccountId", value)?;
@@ -43,22 +43,22 @@ for crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalytic
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_set_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_target_account_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "DataSetIds" => {
+                            field_data_set_ids = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "DataSetIds" => {
-                            field_data_set_ids = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -77,8 +77,8 @@ for crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalytic
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput {
-                    instance_id: field_instance_id,
                     data_set_ids: field_data_set_ids,
+                    instance_id: field_instance_id,
                     target_account_id: field_target_account_id,
                 })
             }
@@ -94,15 +94,15 @@ for crate::operation::batch_associate_analytics_data_set::builders::BatchAssocia
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_set_ids.is_some())
+        let len = usize::from(self.data_set_ids.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.target_account_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_set_ids {
             map.serialize_entry("DataSetIds", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.target_account_id {
             map.serialize_entry("TargetAccountId", value)?;
@@ -133,22 +133,22 @@ for crate::operation::batch_associate_analytics_data_set::builders::BatchAssocia
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_set_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_target_account_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "DataSetIds" => {
+                            field_data_set_ids = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "DataSetIds" => {
-                            field_data_set_ids = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -168,8 +168,8 @@ for crate::operation::batch_associate_analytics_data_set::builders::BatchAssocia
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::batch_associate_analytics_data_set::builders::BatchAssociateAnalyticsDataSetInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.data_set_ids = field_data_set_ids;
+                    builder.instance_id = field_instance_id;
                     builder.target_account_id = field_target_account_id;
                     builder
                 })

@@ -6,15 +6,15 @@ for crate::operation::batch_describe_data_table_value::BatchDescribeDataTableVal
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_table_id.is_some())
+        let len = usize::from(self.data_table_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.values {
             map.serialize_entry("Values", value)?;
@@ -43,8 +43,8 @@ for crate::operation::batch_describe_data_table_value::BatchDescribeDataTableVal
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_values: ::std::option::Option<
                     Vec<crate::types::DataTableValueIdentifier>,
                 > = ::std::option::Option::None;
@@ -52,15 +52,15 @@ for crate::operation::batch_describe_data_table_value::BatchDescribeDataTableVal
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "DataTableId" => {
+                            field_data_table_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "DataTableId" => {
-                            field_data_table_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -79,8 +79,8 @@ for crate::operation::batch_describe_data_table_value::BatchDescribeDataTableVal
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput {
-                    instance_id: field_instance_id,
                     data_table_id: field_data_table_id,
+                    instance_id: field_instance_id,
                     values: field_values,
                 })
             }
@@ -96,15 +96,15 @@ for crate::operation::batch_describe_data_table_value::builders::BatchDescribeDa
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_table_id.is_some())
+        let len = usize::from(self.data_table_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.values {
             map.serialize_entry("Values", value)?;
@@ -133,8 +133,8 @@ for crate::operation::batch_describe_data_table_value::builders::BatchDescribeDa
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_values: ::std::option::Option<
                     Vec<crate::types::DataTableValueIdentifier>,
                 > = ::std::option::Option::None;
@@ -142,15 +142,15 @@ for crate::operation::batch_describe_data_table_value::builders::BatchDescribeDa
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "DataTableId" => {
+                            field_data_table_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "DataTableId" => {
-                            field_data_table_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -170,8 +170,8 @@ for crate::operation::batch_describe_data_table_value::builders::BatchDescribeDa
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::batch_describe_data_table_value::builders::BatchDescribeDataTableValueInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.data_table_id = field_data_table_id;
+                    builder.instance_id = field_instance_id;
                     builder.values = field_values;
                     builder
                 })

@@ -6,18 +6,18 @@ for crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMeta
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.file_ids.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.associated_resource_arn.is_some());
+        let len = usize::from(self.associated_resource_arn.is_some())
+            + usize::from(self.file_ids.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
+            map.serialize_entry("AssociatedResourceArn", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.file_ids {
             map.serialize_entry("FileIds", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
-            map.serialize_entry("AssociatedResourceArn", value)?;
         }
         map.end()
     }
@@ -43,13 +43,20 @@ for crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMeta
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_associated_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_file_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_associated_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "AssociatedResourceArn" => {
+                            field_associated_resource_arn = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "FileIds" => {
                             field_file_ids = crate::serde_wire::next::<
                                 _,
@@ -64,22 +71,15 @@ for crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMeta
                                 _,
                             >(&mut map)?;
                         }
-                        "AssociatedResourceArn" => {
-                            field_associated_resource_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput {
+                    associated_resource_arn: field_associated_resource_arn,
                     file_ids: field_file_ids,
                     instance_id: field_instance_id,
-                    associated_resource_arn: field_associated_resource_arn,
                 })
             }
         }
@@ -94,18 +94,18 @@ for crate::operation::batch_get_attached_file_metadata::builders::BatchGetAttach
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.file_ids.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.associated_resource_arn.is_some());
+        let len = usize::from(self.associated_resource_arn.is_some())
+            + usize::from(self.file_ids.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
+            map.serialize_entry("AssociatedResourceArn", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.file_ids {
             map.serialize_entry("FileIds", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
-            map.serialize_entry("AssociatedResourceArn", value)?;
         }
         map.end()
     }
@@ -131,13 +131,20 @@ for crate::operation::batch_get_attached_file_metadata::builders::BatchGetAttach
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_associated_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_file_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_associated_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "AssociatedResourceArn" => {
+                            field_associated_resource_arn = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "FileIds" => {
                             field_file_ids = crate::serde_wire::next::<
                                 _,
@@ -152,13 +159,6 @@ for crate::operation::batch_get_attached_file_metadata::builders::BatchGetAttach
                                 _,
                             >(&mut map)?;
                         }
-                        "AssociatedResourceArn" => {
-                            field_associated_resource_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -166,9 +166,9 @@ for crate::operation::batch_get_attached_file_metadata::builders::BatchGetAttach
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::batch_get_attached_file_metadata::builders::BatchGetAttachedFileMetadataInputBuilder = ::std::default::Default::default();
+                    builder.associated_resource_arn = field_associated_resource_arn;
                     builder.file_ids = field_file_ids;
                     builder.instance_id = field_instance_id;
-                    builder.associated_resource_arn = field_associated_resource_arn;
                     builder
                 })
             }

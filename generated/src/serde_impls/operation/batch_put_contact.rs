@@ -6,17 +6,17 @@ impl ::serde::Serialize for crate::operation::batch_put_contact::BatchPutContact
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.client_token.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_data_request_list.is_some());
+            + usize::from(self.contact_data_request_list.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_data_request_list {
             map.serialize_entry("ContactDataRequestList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -43,23 +43,16 @@ for crate::operation::batch_put_contact::BatchPutContactInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_data_request_list: ::std::option::Option<
                     Vec<crate::types::ContactDataRequest>,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "ClientToken" => {
                             field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -72,6 +65,13 @@ for crate::operation::batch_put_contact::BatchPutContactInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -79,8 +79,8 @@ for crate::operation::batch_put_contact::BatchPutContactInput {
                 }
                 ::std::result::Result::Ok(crate::operation::batch_put_contact::BatchPutContactInput {
                     client_token: field_client_token,
-                    instance_id: field_instance_id,
                     contact_data_request_list: field_contact_data_request_list,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -96,17 +96,17 @@ for crate::operation::batch_put_contact::builders::BatchPutContactInputBuilder {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.client_token.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_data_request_list.is_some());
+            + usize::from(self.contact_data_request_list.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_data_request_list {
             map.serialize_entry("ContactDataRequestList", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -133,10 +133,10 @@ for crate::operation::batch_put_contact::builders::BatchPutContactInputBuilder {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_data_request_list: ::std::option::Option<
                     Vec<crate::types::ContactDataRequest>,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -148,15 +148,15 @@ for crate::operation::batch_put_contact::builders::BatchPutContactInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ContactDataRequestList" => {
+                            field_contact_data_request_list = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactDataRequestList" => {
-                            field_contact_data_request_list = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -170,8 +170,8 @@ for crate::operation::batch_put_contact::builders::BatchPutContactInputBuilder {
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::batch_put_contact::builders::BatchPutContactInputBuilder = ::std::default::Default::default();
                     builder.client_token = field_client_token;
-                    builder.instance_id = field_instance_id;
                     builder.contact_data_request_list = field_contact_data_request_list;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

@@ -5,15 +5,14 @@ impl ::serde::Serialize for crate::operation::claim_phone_number::ClaimPhoneNumb
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.target_arn.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.phone_number.is_some())
             + usize::from(self.phone_number_description.is_some())
-            + usize::from(self.tags.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.tags.is_some()) + usize::from(self.target_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.target_arn {
-            map.serialize_entry("TargetArn", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
@@ -27,8 +26,8 @@ impl ::serde::Serialize for crate::operation::claim_phone_number::ClaimPhoneNumb
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.target_arn {
+            map.serialize_entry("TargetArn", value)?;
         }
         map.end()
     }
@@ -54,20 +53,20 @@ for crate::operation::claim_phone_number::ClaimPhoneNumberInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_target_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_target_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TargetArn" => {
-                            field_target_arn = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -101,8 +100,8 @@ for crate::operation::claim_phone_number::ClaimPhoneNumberInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "TargetArn" => {
+                            field_target_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -114,12 +113,12 @@ for crate::operation::claim_phone_number::ClaimPhoneNumberInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::claim_phone_number::ClaimPhoneNumberInput {
-                    target_arn: field_target_arn,
+                    client_token: field_client_token,
                     instance_id: field_instance_id,
                     phone_number: field_phone_number,
                     phone_number_description: field_phone_number_description,
                     tags: field_tags,
-                    client_token: field_client_token,
+                    target_arn: field_target_arn,
                 })
             }
         }
@@ -134,15 +133,14 @@ for crate::operation::claim_phone_number::builders::ClaimPhoneNumberInputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.target_arn.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.instance_id.is_some())
             + usize::from(self.phone_number.is_some())
             + usize::from(self.phone_number_description.is_some())
-            + usize::from(self.tags.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.tags.is_some()) + usize::from(self.target_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.target_arn {
-            map.serialize_entry("TargetArn", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
@@ -156,8 +154,8 @@ for crate::operation::claim_phone_number::builders::ClaimPhoneNumberInputBuilder
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.target_arn {
+            map.serialize_entry("TargetArn", value)?;
         }
         map.end()
     }
@@ -183,20 +181,20 @@ for crate::operation::claim_phone_number::builders::ClaimPhoneNumberInputBuilder
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_target_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_target_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TargetArn" => {
-                            field_target_arn = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -230,8 +228,8 @@ for crate::operation::claim_phone_number::builders::ClaimPhoneNumberInputBuilder
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "TargetArn" => {
+                            field_target_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -244,12 +242,12 @@ for crate::operation::claim_phone_number::builders::ClaimPhoneNumberInputBuilder
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::claim_phone_number::builders::ClaimPhoneNumberInputBuilder = ::std::default::Default::default();
-                    builder.target_arn = field_target_arn;
+                    builder.client_token = field_client_token;
                     builder.instance_id = field_instance_id;
                     builder.phone_number = field_phone_number;
                     builder.phone_number_description = field_phone_number_description;
                     builder.tags = field_tags;
-                    builder.client_token = field_client_token;
+                    builder.target_arn = field_target_arn;
                     builder
                 })
             }

@@ -6,18 +6,18 @@ for crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.associated_resource_arn.is_some())
             + usize::from(self.file_id.is_some())
-            + usize::from(self.associated_resource_arn.is_some());
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
+            map.serialize_entry("AssociatedResourceArn", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.file_id {
             map.serialize_entry("FileId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
-            map.serialize_entry("AssociatedResourceArn", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -43,15 +43,15 @@ for crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadI
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_file_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_associated_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_file_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AssociatedResourceArn" => {
+                            field_associated_resource_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -64,8 +64,8 @@ for crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadI
                                 _,
                             >(&mut map)?;
                         }
-                        "AssociatedResourceArn" => {
-                            field_associated_resource_arn = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -77,9 +77,9 @@ for crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadI
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput {
-                    instance_id: field_instance_id,
-                    file_id: field_file_id,
                     associated_resource_arn: field_associated_resource_arn,
+                    file_id: field_file_id,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -94,18 +94,18 @@ for crate::operation::complete_attached_file_upload::builders::CompleteAttachedF
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.associated_resource_arn.is_some())
             + usize::from(self.file_id.is_some())
-            + usize::from(self.associated_resource_arn.is_some());
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
+            map.serialize_entry("AssociatedResourceArn", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.file_id {
             map.serialize_entry("FileId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
-            map.serialize_entry("AssociatedResourceArn", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -131,15 +131,15 @@ for crate::operation::complete_attached_file_upload::builders::CompleteAttachedF
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_file_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_associated_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_file_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AssociatedResourceArn" => {
+                            field_associated_resource_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -152,8 +152,8 @@ for crate::operation::complete_attached_file_upload::builders::CompleteAttachedF
                                 _,
                             >(&mut map)?;
                         }
-                        "AssociatedResourceArn" => {
-                            field_associated_resource_arn = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -166,9 +166,9 @@ for crate::operation::complete_attached_file_upload::builders::CompleteAttachedF
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::complete_attached_file_upload::builders::CompleteAttachedFileUploadInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.file_id = field_file_id;
                     builder.associated_resource_arn = field_associated_resource_arn;
+                    builder.file_id = field_file_id;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

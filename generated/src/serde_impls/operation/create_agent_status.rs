@@ -6,26 +6,25 @@ for crate::operation::create_agent_status::CreateAgentStatusInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.state.is_some())
+        let len = usize::from(self.description.is_some())
             + usize::from(self.display_order.is_some())
-            + usize::from(self.tags.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.state.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.display_order {
+            map.serialize_entry("DisplayOrder", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.state {
             map.serialize_entry("State", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.display_order {
-            map.serialize_entry("DisplayOrder", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
@@ -54,13 +53,13 @@ for crate::operation::create_agent_status::CreateAgentStatusInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_display_order: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_state: ::std::option::Option<
                     crate::types::AgentStatusState,
                 > = ::std::option::Option::None;
-                let mut field_display_order: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
@@ -68,6 +67,20 @@ for crate::operation::create_agent_status::CreateAgentStatusInput {
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "DisplayOrder" => {
+                            field_display_order = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -82,22 +95,8 @@ for crate::operation::create_agent_status::CreateAgentStatusInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "State" => {
                             field_state = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "DisplayOrder" => {
-                            field_display_order = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -116,11 +115,11 @@ for crate::operation::create_agent_status::CreateAgentStatusInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_agent_status::CreateAgentStatusInput {
+                    description: field_description,
+                    display_order: field_display_order,
                     instance_id: field_instance_id,
                     name: field_name,
-                    description: field_description,
                     state: field_state,
-                    display_order: field_display_order,
                     tags: field_tags,
                 })
             }
@@ -136,26 +135,25 @@ for crate::operation::create_agent_status::builders::CreateAgentStatusInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.state.is_some())
+        let len = usize::from(self.description.is_some())
             + usize::from(self.display_order.is_some())
-            + usize::from(self.tags.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.state.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.display_order {
+            map.serialize_entry("DisplayOrder", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.state {
             map.serialize_entry("State", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.display_order {
-            map.serialize_entry("DisplayOrder", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
@@ -184,13 +182,13 @@ for crate::operation::create_agent_status::builders::CreateAgentStatusInputBuild
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_display_order: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_state: ::std::option::Option<
                     crate::types::AgentStatusState,
                 > = ::std::option::Option::None;
-                let mut field_display_order: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
@@ -198,6 +196,20 @@ for crate::operation::create_agent_status::builders::CreateAgentStatusInputBuild
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "DisplayOrder" => {
+                            field_display_order = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -212,22 +224,8 @@ for crate::operation::create_agent_status::builders::CreateAgentStatusInputBuild
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "State" => {
                             field_state = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "DisplayOrder" => {
-                            field_display_order = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -247,11 +245,11 @@ for crate::operation::create_agent_status::builders::CreateAgentStatusInputBuild
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_agent_status::builders::CreateAgentStatusInputBuilder = ::std::default::Default::default();
+                    builder.description = field_description;
+                    builder.display_order = field_display_order;
                     builder.instance_id = field_instance_id;
                     builder.name = field_name;
-                    builder.description = field_description;
                     builder.state = field_state;
-                    builder.display_order = field_display_order;
                     builder.tags = field_tags;
                     builder
                 })

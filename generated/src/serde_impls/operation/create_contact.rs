@@ -5,61 +5,61 @@ impl ::serde::Serialize for crate::operation::create_contact::CreateContactInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.client_token.is_some())
-            + usize::from(self.related_contact_id.is_some())
-            + usize::from(self.attributes.is_some())
-            + usize::from(self.references.is_some())
+        let len = usize::from(self.attributes.is_some())
             + usize::from(self.channel.is_some())
-            + usize::from(self.initiation_method.is_some())
-            + usize::from(self.expiry_duration_in_minutes.is_some())
-            + usize::from(self.user_info.is_some())
-            + usize::from(self.initiate_as.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.client_token.is_some())
             + usize::from(self.description.is_some())
+            + usize::from(self.expiry_duration_in_minutes.is_some())
+            + usize::from(self.initiate_as.is_some())
+            + usize::from(self.initiation_method.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.previous_contact_id.is_some())
+            + usize::from(self.references.is_some())
+            + usize::from(self.related_contact_id.is_some())
             + usize::from(self.segment_attributes.is_some())
-            + usize::from(self.previous_contact_id.is_some());
+            + usize::from(self.user_info.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.related_contact_id {
-            map.serialize_entry("RelatedContactId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attributes {
             map.serialize_entry("Attributes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.references {
-            map.serialize_entry("References", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.channel {
             map.serialize_entry("Channel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.initiation_method {
-            map.serialize_entry("InitiationMethod", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expiry_duration_in_minutes {
-            map.serialize_entry("ExpiryDurationInMinutes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.user_info {
-            map.serialize_entry("UserInfo", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.initiate_as {
-            map.serialize_entry("InitiateAs", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.segment_attributes {
-            map.serialize_entry("SegmentAttributes", value)?;
+        if let ::std::option::Option::Some(value) = &self.expiry_duration_in_minutes {
+            map.serialize_entry("ExpiryDurationInMinutes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiate_as {
+            map.serialize_entry("InitiateAs", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiation_method {
+            map.serialize_entry("InitiationMethod", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.previous_contact_id {
             map.serialize_entry("PreviousContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.references {
+            map.serialize_entry("References", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.related_contact_id {
+            map.serialize_entry("RelatedContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.segment_attributes {
+            map.serialize_entry("SegmentAttributes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_info {
+            map.serialize_entry("UserInfo", value)?;
         }
         map.end()
     }
@@ -85,67 +85,39 @@ for crate::operation::create_contact::CreateContactInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attributes: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_references: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::Reference>,
-                > = ::std::option::Option::None;
                 let mut field_channel: ::std::option::Option<crate::types::Channel> = ::std::option::Option::None;
-                let mut field_initiation_method: ::std::option::Option<
-                    crate::types::ContactInitiationMethod,
-                > = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_expiry_duration_in_minutes: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_user_info: ::std::option::Option<crate::types::UserInfo> = ::std::option::Option::None;
                 let mut field_initiate_as: ::std::option::Option<
                     crate::types::InitiateAs,
                 > = ::std::option::Option::None;
+                let mut field_initiation_method: ::std::option::Option<
+                    crate::types::ContactInitiationMethod,
+                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_previous_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_references: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::Reference>,
+                > = ::std::option::Option::None;
+                let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_segment_attributes: ::std::option::Option<
                     ::std::collections::HashMap<
                         String,
                         crate::types::SegmentAttributeValue,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_previous_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_user_info: ::std::option::Option<crate::types::UserInfo> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "RelatedContactId" => {
-                            field_related_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Attributes" => {
                             field_attributes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "References" => {
-                            field_references = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -158,36 +130,8 @@ for crate::operation::create_contact::CreateContactInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "InitiationMethod" => {
-                            field_initiation_method = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ExpiryDurationInMinutes" => {
-                            field_expiry_duration_in_minutes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "UserInfo" => {
-                            field_user_info = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InitiateAs" => {
-                            field_initiate_as = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -200,8 +144,36 @@ for crate::operation::create_contact::CreateContactInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "SegmentAttributes" => {
-                            field_segment_attributes = crate::serde_wire::next::<
+                        "ExpiryDurationInMinutes" => {
+                            field_expiry_duration_in_minutes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InitiateAs" => {
+                            field_initiate_as = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InitiationMethod" => {
+                            field_initiation_method = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -214,26 +186,54 @@ for crate::operation::create_contact::CreateContactInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "References" => {
+                            field_references = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "RelatedContactId" => {
+                            field_related_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SegmentAttributes" => {
+                            field_segment_attributes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "UserInfo" => {
+                            field_user_info = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_contact::CreateContactInput {
-                    instance_id: field_instance_id,
-                    client_token: field_client_token,
-                    related_contact_id: field_related_contact_id,
                     attributes: field_attributes,
-                    references: field_references,
                     channel: field_channel,
-                    initiation_method: field_initiation_method,
-                    expiry_duration_in_minutes: field_expiry_duration_in_minutes,
-                    user_info: field_user_info,
-                    initiate_as: field_initiate_as,
-                    name: field_name,
+                    client_token: field_client_token,
                     description: field_description,
-                    segment_attributes: field_segment_attributes,
+                    expiry_duration_in_minutes: field_expiry_duration_in_minutes,
+                    initiate_as: field_initiate_as,
+                    initiation_method: field_initiation_method,
+                    instance_id: field_instance_id,
+                    name: field_name,
                     previous_contact_id: field_previous_contact_id,
+                    references: field_references,
+                    related_contact_id: field_related_contact_id,
+                    segment_attributes: field_segment_attributes,
+                    user_info: field_user_info,
                 })
             }
         }
@@ -248,61 +248,61 @@ for crate::operation::create_contact::builders::CreateContactInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.client_token.is_some())
-            + usize::from(self.related_contact_id.is_some())
-            + usize::from(self.attributes.is_some())
-            + usize::from(self.references.is_some())
+        let len = usize::from(self.attributes.is_some())
             + usize::from(self.channel.is_some())
-            + usize::from(self.initiation_method.is_some())
-            + usize::from(self.expiry_duration_in_minutes.is_some())
-            + usize::from(self.user_info.is_some())
-            + usize::from(self.initiate_as.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.client_token.is_some())
             + usize::from(self.description.is_some())
+            + usize::from(self.expiry_duration_in_minutes.is_some())
+            + usize::from(self.initiate_as.is_some())
+            + usize::from(self.initiation_method.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.previous_contact_id.is_some())
+            + usize::from(self.references.is_some())
+            + usize::from(self.related_contact_id.is_some())
             + usize::from(self.segment_attributes.is_some())
-            + usize::from(self.previous_contact_id.is_some());
+            + usize::from(self.user_info.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.related_contact_id {
-            map.serialize_entry("RelatedContactId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attributes {
             map.serialize_entry("Attributes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.references {
-            map.serialize_entry("References", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.channel {
             map.serialize_entry("Channel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.initiation_method {
-            map.serialize_entry("InitiationMethod", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expiry_duration_in_minutes {
-            map.serialize_entry("ExpiryDurationInMinutes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.user_info {
-            map.serialize_entry("UserInfo", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.initiate_as {
-            map.serialize_entry("InitiateAs", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.segment_attributes {
-            map.serialize_entry("SegmentAttributes", value)?;
+        if let ::std::option::Option::Some(value) = &self.expiry_duration_in_minutes {
+            map.serialize_entry("ExpiryDurationInMinutes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiate_as {
+            map.serialize_entry("InitiateAs", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiation_method {
+            map.serialize_entry("InitiationMethod", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.previous_contact_id {
             map.serialize_entry("PreviousContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.references {
+            map.serialize_entry("References", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.related_contact_id {
+            map.serialize_entry("RelatedContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.segment_attributes {
+            map.serialize_entry("SegmentAttributes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_info {
+            map.serialize_entry("UserInfo", value)?;
         }
         map.end()
     }
@@ -328,67 +328,39 @@ for crate::operation::create_contact::builders::CreateContactInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attributes: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_references: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::Reference>,
-                > = ::std::option::Option::None;
                 let mut field_channel: ::std::option::Option<crate::types::Channel> = ::std::option::Option::None;
-                let mut field_initiation_method: ::std::option::Option<
-                    crate::types::ContactInitiationMethod,
-                > = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_expiry_duration_in_minutes: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_user_info: ::std::option::Option<crate::types::UserInfo> = ::std::option::Option::None;
                 let mut field_initiate_as: ::std::option::Option<
                     crate::types::InitiateAs,
                 > = ::std::option::Option::None;
+                let mut field_initiation_method: ::std::option::Option<
+                    crate::types::ContactInitiationMethod,
+                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_previous_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_references: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::Reference>,
+                > = ::std::option::Option::None;
+                let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_segment_attributes: ::std::option::Option<
                     ::std::collections::HashMap<
                         String,
                         crate::types::SegmentAttributeValue,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_previous_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_user_info: ::std::option::Option<crate::types::UserInfo> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "RelatedContactId" => {
-                            field_related_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Attributes" => {
                             field_attributes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "References" => {
-                            field_references = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -401,36 +373,8 @@ for crate::operation::create_contact::builders::CreateContactInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "InitiationMethod" => {
-                            field_initiation_method = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ExpiryDurationInMinutes" => {
-                            field_expiry_duration_in_minutes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "UserInfo" => {
-                            field_user_info = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InitiateAs" => {
-                            field_initiate_as = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -443,8 +387,36 @@ for crate::operation::create_contact::builders::CreateContactInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "SegmentAttributes" => {
-                            field_segment_attributes = crate::serde_wire::next::<
+                        "ExpiryDurationInMinutes" => {
+                            field_expiry_duration_in_minutes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InitiateAs" => {
+                            field_initiate_as = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InitiationMethod" => {
+                            field_initiation_method = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -457,6 +429,34 @@ for crate::operation::create_contact::builders::CreateContactInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "References" => {
+                            field_references = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "RelatedContactId" => {
+                            field_related_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SegmentAttributes" => {
+                            field_segment_attributes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "UserInfo" => {
+                            field_user_info = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -464,20 +464,20 @@ for crate::operation::create_contact::builders::CreateContactInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_contact::builders::CreateContactInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.client_token = field_client_token;
-                    builder.related_contact_id = field_related_contact_id;
                     builder.attributes = field_attributes;
-                    builder.references = field_references;
                     builder.channel = field_channel;
-                    builder.initiation_method = field_initiation_method;
-                    builder.expiry_duration_in_minutes = field_expiry_duration_in_minutes;
-                    builder.user_info = field_user_info;
-                    builder.initiate_as = field_initiate_as;
-                    builder.name = field_name;
+                    builder.client_token = field_client_token;
                     builder.description = field_description;
-                    builder.segment_attributes = field_segment_attributes;
+                    builder.expiry_duration_in_minutes = field_expiry_duration_in_minutes;
+                    builder.initiate_as = field_initiate_as;
+                    builder.initiation_method = field_initiation_method;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
                     builder.previous_contact_id = field_previous_contact_id;
+                    builder.references = field_references;
+                    builder.related_contact_id = field_related_contact_id;
+                    builder.segment_attributes = field_segment_attributes;
+                    builder.user_info = field_user_info;
                     builder
                 })
             }

@@ -6,32 +6,32 @@ for crate::operation::create_contact_flow::CreateContactFlowInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.r#type.is_some())
+        let len = usize::from(self.content.is_some())
             + usize::from(self.description.is_some())
-            + usize::from(self.content.is_some()) + usize::from(self.status.is_some())
-            + usize::from(self.tags.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.status.is_some()) + usize::from(self.tags.is_some())
+            + usize::from(self.r#type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.content {
+            map.serialize_entry("Content", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            map.serialize_entry("Type", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.content {
-            map.serialize_entry("Content", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("Type", value)?;
         }
         map.end()
     }
@@ -57,39 +57,25 @@ for crate::operation::create_contact_flow::CreateContactFlowInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_type: ::std::option::Option<
-                    crate::types::ContactFlowType,
-                > = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_status: ::std::option::Option<
                     crate::types::ContactFlowStatus,
                 > = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_type: ::std::option::Option<
+                    crate::types::ContactFlowType,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Type" => {
-                            field_type = crate::serde_wire::next::<
+                        "Content" => {
+                            field_content = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -102,8 +88,15 @@ for crate::operation::create_contact_flow::CreateContactFlowInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Content" => {
-                            field_content = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -123,19 +116,26 @@ for crate::operation::create_contact_flow::CreateContactFlowInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "Type" => {
+                            field_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_contact_flow::CreateContactFlowInput {
+                    content: field_content,
+                    description: field_description,
                     instance_id: field_instance_id,
                     name: field_name,
-                    r#type: field_type,
-                    description: field_description,
-                    content: field_content,
                     status: field_status,
                     tags: field_tags,
+                    r#type: field_type,
                 })
             }
         }
@@ -150,32 +150,32 @@ for crate::operation::create_contact_flow::builders::CreateContactFlowInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.r#type.is_some())
+        let len = usize::from(self.content.is_some())
             + usize::from(self.description.is_some())
-            + usize::from(self.content.is_some()) + usize::from(self.status.is_some())
-            + usize::from(self.tags.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.status.is_some()) + usize::from(self.tags.is_some())
+            + usize::from(self.r#type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.content {
+            map.serialize_entry("Content", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            map.serialize_entry("Type", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.content {
-            map.serialize_entry("Content", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("Type", value)?;
         }
         map.end()
     }
@@ -201,39 +201,25 @@ for crate::operation::create_contact_flow::builders::CreateContactFlowInputBuild
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_type: ::std::option::Option<
-                    crate::types::ContactFlowType,
-                > = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_status: ::std::option::Option<
                     crate::types::ContactFlowStatus,
                 > = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_type: ::std::option::Option<
+                    crate::types::ContactFlowType,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Type" => {
-                            field_type = crate::serde_wire::next::<
+                        "Content" => {
+                            field_content = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -246,8 +232,15 @@ for crate::operation::create_contact_flow::builders::CreateContactFlowInputBuild
                                 _,
                             >(&mut map)?;
                         }
-                        "Content" => {
-                            field_content = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -267,6 +260,13 @@ for crate::operation::create_contact_flow::builders::CreateContactFlowInputBuild
                                 _,
                             >(&mut map)?;
                         }
+                        "Type" => {
+                            field_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -274,13 +274,13 @@ for crate::operation::create_contact_flow::builders::CreateContactFlowInputBuild
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_contact_flow::builders::CreateContactFlowInputBuilder = ::std::default::Default::default();
+                    builder.content = field_content;
+                    builder.description = field_description;
                     builder.instance_id = field_instance_id;
                     builder.name = field_name;
-                    builder.r#type = field_type;
-                    builder.description = field_description;
-                    builder.content = field_content;
                     builder.status = field_status;
                     builder.tags = field_tags;
+                    builder.r#type = field_type;
                     builder
                 })
             }

@@ -6,38 +6,38 @@ for crate::operation::create_contact_flow_module::CreateContactFlowModuleInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.content.is_some()) + usize::from(self.tags.is_some())
-            + usize::from(self.client_token.is_some())
-            + usize::from(self.settings.is_some())
-            + usize::from(self.external_invocation_configuration.is_some());
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.content.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.external_invocation_configuration.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.settings.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.content {
+            map.serialize_entry("Content", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .external_invocation_configuration
+        {
+            map.serialize_entry("ExternalInvocationConfiguration", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.content {
-            map.serialize_entry("Content", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.settings {
             map.serialize_entry("Settings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .external_invocation_configuration
-        {
-            map.serialize_entry("ExternalInvocationConfiguration", value)?;
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
         }
         map.end()
     }
@@ -63,22 +63,50 @@ for crate::operation::create_contact_flow_module::CreateContactFlowModuleInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_tags: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_settings: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_external_invocation_configuration: ::std::option::Option<
                     crate::types::ExternalInvocationConfiguration,
+                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_settings: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_tags: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Content" => {
+                            field_content = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ExternalInvocationConfiguration" => {
+                            field_external_invocation_configuration = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -93,15 +121,8 @@ for crate::operation::create_contact_flow_module::CreateContactFlowModuleInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Content" => {
-                            field_content = crate::serde_wire::next::<
+                        "Settings" => {
+                            field_settings = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -114,41 +135,20 @@ for crate::operation::create_contact_flow_module::CreateContactFlowModuleInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Settings" => {
-                            field_settings = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ExternalInvocationConfiguration" => {
-                            field_external_invocation_configuration = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_contact_flow_module::CreateContactFlowModuleInput {
+                    client_token: field_client_token,
+                    content: field_content,
+                    description: field_description,
+                    external_invocation_configuration: field_external_invocation_configuration,
                     instance_id: field_instance_id,
                     name: field_name,
-                    description: field_description,
-                    content: field_content,
-                    tags: field_tags,
-                    client_token: field_client_token,
                     settings: field_settings,
-                    external_invocation_configuration: field_external_invocation_configuration,
+                    tags: field_tags,
                 })
             }
         }
@@ -163,38 +163,38 @@ for crate::operation::create_contact_flow_module::builders::CreateContactFlowMod
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.content.is_some()) + usize::from(self.tags.is_some())
-            + usize::from(self.client_token.is_some())
-            + usize::from(self.settings.is_some())
-            + usize::from(self.external_invocation_configuration.is_some());
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.content.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.external_invocation_configuration.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.settings.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.content {
+            map.serialize_entry("Content", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .external_invocation_configuration
+        {
+            map.serialize_entry("ExternalInvocationConfiguration", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.content {
-            map.serialize_entry("Content", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.settings {
             map.serialize_entry("Settings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .external_invocation_configuration
-        {
-            map.serialize_entry("ExternalInvocationConfiguration", value)?;
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
         }
         map.end()
     }
@@ -220,22 +220,50 @@ for crate::operation::create_contact_flow_module::builders::CreateContactFlowMod
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_tags: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_settings: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_external_invocation_configuration: ::std::option::Option<
                     crate::types::ExternalInvocationConfiguration,
+                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_settings: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_tags: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Content" => {
+                            field_content = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ExternalInvocationConfiguration" => {
+                            field_external_invocation_configuration = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -250,15 +278,8 @@ for crate::operation::create_contact_flow_module::builders::CreateContactFlowMod
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Content" => {
-                            field_content = crate::serde_wire::next::<
+                        "Settings" => {
+                            field_settings = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -271,27 +292,6 @@ for crate::operation::create_contact_flow_module::builders::CreateContactFlowMod
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Settings" => {
-                            field_settings = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ExternalInvocationConfiguration" => {
-                            field_external_invocation_configuration = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -299,14 +299,14 @@ for crate::operation::create_contact_flow_module::builders::CreateContactFlowMod
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_contact_flow_module::builders::CreateContactFlowModuleInputBuilder = ::std::default::Default::default();
+                    builder.client_token = field_client_token;
+                    builder.content = field_content;
+                    builder.description = field_description;
+                    builder.external_invocation_configuration = field_external_invocation_configuration;
                     builder.instance_id = field_instance_id;
                     builder.name = field_name;
-                    builder.description = field_description;
-                    builder.content = field_content;
-                    builder.tags = field_tags;
-                    builder.client_token = field_client_token;
                     builder.settings = field_settings;
-                    builder.external_invocation_configuration = field_external_invocation_configuration;
+                    builder.tags = field_tags;
                     builder
                 })
             }

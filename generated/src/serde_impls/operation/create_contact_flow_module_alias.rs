@@ -6,17 +6,14 @@ for crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleA
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.description.is_some())
+        let len = usize::from(self.alias_name.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.contact_flow_module_version.is_some())
-            + usize::from(self.alias_name.is_some());
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.alias_name {
+            map.serialize_entry("AliasName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
             map.serialize_entry("ContactFlowModuleId", value)?;
@@ -24,8 +21,11 @@ for crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleA
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_version {
             map.serialize_entry("ContactFlowModuleVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.alias_name {
-            map.serialize_entry("AliasName", value)?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -51,24 +51,17 @@ for crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleA
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_alias_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_module_version: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_alias_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "AliasName" => {
+                            field_alias_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -88,8 +81,15 @@ for crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleA
                                 _,
                             >(&mut map)?;
                         }
-                        "AliasName" => {
-                            field_alias_name = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -101,11 +101,11 @@ for crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleA
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput {
-                    instance_id: field_instance_id,
-                    description: field_description,
+                    alias_name: field_alias_name,
                     contact_flow_module_id: field_contact_flow_module_id,
                     contact_flow_module_version: field_contact_flow_module_version,
-                    alias_name: field_alias_name,
+                    description: field_description,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -120,17 +120,14 @@ for crate::operation::create_contact_flow_module_alias::builders::CreateContactF
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.description.is_some())
+        let len = usize::from(self.alias_name.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.contact_flow_module_version.is_some())
-            + usize::from(self.alias_name.is_some());
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.alias_name {
+            map.serialize_entry("AliasName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
             map.serialize_entry("ContactFlowModuleId", value)?;
@@ -138,8 +135,11 @@ for crate::operation::create_contact_flow_module_alias::builders::CreateContactF
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_version {
             map.serialize_entry("ContactFlowModuleVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.alias_name {
-            map.serialize_entry("AliasName", value)?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -165,24 +165,17 @@ for crate::operation::create_contact_flow_module_alias::builders::CreateContactF
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_alias_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_module_version: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_alias_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "AliasName" => {
+                            field_alias_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -202,8 +195,15 @@ for crate::operation::create_contact_flow_module_alias::builders::CreateContactF
                                 _,
                             >(&mut map)?;
                         }
-                        "AliasName" => {
-                            field_alias_name = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -216,11 +216,11 @@ for crate::operation::create_contact_flow_module_alias::builders::CreateContactF
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_contact_flow_module_alias::builders::CreateContactFlowModuleAliasInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.description = field_description;
+                    builder.alias_name = field_alias_name;
                     builder.contact_flow_module_id = field_contact_flow_module_id;
                     builder.contact_flow_module_version = field_contact_flow_module_version;
-                    builder.alias_name = field_alias_name;
+                    builder.description = field_description;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

@@ -6,22 +6,22 @@ for crate::operation::create_contact_flow_module_version::CreateContactFlowModul
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.description.is_some())
-            + usize::from(self.contact_flow_module_id.is_some())
-            + usize::from(self.flow_module_content_sha256.is_some());
+            + usize::from(self.flow_module_content_sha256.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
+            map.serialize_entry("ContactFlowModuleId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
-            map.serialize_entry("ContactFlowModuleId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.flow_module_content_sha256 {
             map.serialize_entry("FlowModuleContentSha256", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -47,18 +47,18 @@ for crate::operation::create_contact_flow_module_version::CreateContactFlowModul
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_flow_module_content_sha256: ::std::option::Option<
                     String,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ContactFlowModuleId" => {
+                            field_contact_flow_module_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -71,15 +71,15 @@ for crate::operation::create_contact_flow_module_version::CreateContactFlowModul
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactFlowModuleId" => {
-                            field_contact_flow_module_id = crate::serde_wire::next::<
+                        "FlowModuleContentSha256" => {
+                            field_flow_module_content_sha256 = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "FlowModuleContentSha256" => {
-                            field_flow_module_content_sha256 = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -91,10 +91,10 @@ for crate::operation::create_contact_flow_module_version::CreateContactFlowModul
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput {
-                    instance_id: field_instance_id,
-                    description: field_description,
                     contact_flow_module_id: field_contact_flow_module_id,
+                    description: field_description,
                     flow_module_content_sha256: field_flow_module_content_sha256,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -109,22 +109,22 @@ for crate::operation::create_contact_flow_module_version::builders::CreateContac
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.contact_flow_module_id.is_some())
             + usize::from(self.description.is_some())
-            + usize::from(self.contact_flow_module_id.is_some())
-            + usize::from(self.flow_module_content_sha256.is_some());
+            + usize::from(self.flow_module_content_sha256.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
+            map.serialize_entry("ContactFlowModuleId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
-            map.serialize_entry("ContactFlowModuleId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.flow_module_content_sha256 {
             map.serialize_entry("FlowModuleContentSha256", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -152,18 +152,18 @@ for crate::operation::create_contact_flow_module_version::builders::CreateContac
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_flow_module_content_sha256: ::std::option::Option<
                     String,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ContactFlowModuleId" => {
+                            field_contact_flow_module_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -176,15 +176,15 @@ for crate::operation::create_contact_flow_module_version::builders::CreateContac
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactFlowModuleId" => {
-                            field_contact_flow_module_id = crate::serde_wire::next::<
+                        "FlowModuleContentSha256" => {
+                            field_flow_module_content_sha256 = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "FlowModuleContentSha256" => {
-                            field_flow_module_content_sha256 = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -197,10 +197,10 @@ for crate::operation::create_contact_flow_module_version::builders::CreateContac
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_contact_flow_module_version::builders::CreateContactFlowModuleVersionInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.description = field_description;
                     builder.contact_flow_module_id = field_contact_flow_module_id;
+                    builder.description = field_description;
                     builder.flow_module_content_sha256 = field_flow_module_content_sha256;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

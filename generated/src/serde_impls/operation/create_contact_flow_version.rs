@@ -6,28 +6,31 @@ for crate::operation::create_contact_flow_version::CreateContactFlowVersionInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.description.is_some())
-            + usize::from(self.contact_flow_id.is_some())
-            + usize::from(self.flow_content_sha256.is_some())
+        let len = usize::from(self.contact_flow_id.is_some())
             + usize::from(self.contact_flow_version.is_some())
-            + usize::from(self.last_modified_time.is_some())
-            + usize::from(self.last_modified_region.is_some());
+            + usize::from(self.description.is_some())
+            + usize::from(self.flow_content_sha256.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.last_modified_region.is_some())
+            + usize::from(self.last_modified_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_version {
+            map.serialize_entry("ContactFlowVersion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.flow_content_sha256 {
             map.serialize_entry("FlowContentSha256", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_version {
-            map.serialize_entry("ContactFlowVersion", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            map.serialize_entry("LastModifiedRegion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
             map.serialize_entry(
@@ -37,9 +40,6 @@ for crate::operation::create_contact_flow_version::CreateContactFlowVersionInput
                     _,
                 >(value),
             )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            map.serialize_entry("LastModifiedRegion", value)?;
         }
         map.end()
     }
@@ -65,42 +65,21 @@ for crate::operation::create_contact_flow_version::CreateContactFlowVersionInput
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_flow_content_sha256: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_version: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_flow_content_sha256: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_last_modified_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
-                let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactFlowId" => {
                             field_contact_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "FlowContentSha256" => {
-                            field_flow_content_sha256 = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -113,10 +92,24 @@ for crate::operation::create_contact_flow_version::CreateContactFlowVersionInput
                                 _,
                             >(&mut map)?;
                         }
-                        "LastModifiedTime" => {
-                            field_last_modified_time = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "FlowContentSha256" => {
+                            field_flow_content_sha256 = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -127,19 +120,26 @@ for crate::operation::create_contact_flow_version::CreateContactFlowVersionInput
                                 _,
                             >(&mut map)?;
                         }
+                        "LastModifiedTime" => {
+                            field_last_modified_time = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_contact_flow_version::CreateContactFlowVersionInput {
-                    instance_id: field_instance_id,
-                    description: field_description,
                     contact_flow_id: field_contact_flow_id,
-                    flow_content_sha256: field_flow_content_sha256,
                     contact_flow_version: field_contact_flow_version,
-                    last_modified_time: field_last_modified_time,
+                    description: field_description,
+                    flow_content_sha256: field_flow_content_sha256,
+                    instance_id: field_instance_id,
                     last_modified_region: field_last_modified_region,
+                    last_modified_time: field_last_modified_time,
                 })
             }
         }
@@ -154,28 +154,31 @@ for crate::operation::create_contact_flow_version::builders::CreateContactFlowVe
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.description.is_some())
-            + usize::from(self.contact_flow_id.is_some())
-            + usize::from(self.flow_content_sha256.is_some())
+        let len = usize::from(self.contact_flow_id.is_some())
             + usize::from(self.contact_flow_version.is_some())
-            + usize::from(self.last_modified_time.is_some())
-            + usize::from(self.last_modified_region.is_some());
+            + usize::from(self.description.is_some())
+            + usize::from(self.flow_content_sha256.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.last_modified_region.is_some())
+            + usize::from(self.last_modified_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_version {
+            map.serialize_entry("ContactFlowVersion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.flow_content_sha256 {
             map.serialize_entry("FlowContentSha256", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_version {
-            map.serialize_entry("ContactFlowVersion", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            map.serialize_entry("LastModifiedRegion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
             map.serialize_entry(
@@ -185,9 +188,6 @@ for crate::operation::create_contact_flow_version::builders::CreateContactFlowVe
                     _,
                 >(value),
             )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            map.serialize_entry("LastModifiedRegion", value)?;
         }
         map.end()
     }
@@ -213,42 +213,21 @@ for crate::operation::create_contact_flow_version::builders::CreateContactFlowVe
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_flow_content_sha256: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_version: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_flow_content_sha256: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_last_modified_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
-                let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactFlowId" => {
                             field_contact_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "FlowContentSha256" => {
-                            field_flow_content_sha256 = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -261,10 +240,24 @@ for crate::operation::create_contact_flow_version::builders::CreateContactFlowVe
                                 _,
                             >(&mut map)?;
                         }
-                        "LastModifiedTime" => {
-                            field_last_modified_time = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "FlowContentSha256" => {
+                            field_flow_content_sha256 = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -275,6 +268,13 @@ for crate::operation::create_contact_flow_version::builders::CreateContactFlowVe
                                 _,
                             >(&mut map)?;
                         }
+                        "LastModifiedTime" => {
+                            field_last_modified_time = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -282,13 +282,13 @@ for crate::operation::create_contact_flow_version::builders::CreateContactFlowVe
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_contact_flow_version::builders::CreateContactFlowVersionInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.description = field_description;
                     builder.contact_flow_id = field_contact_flow_id;
-                    builder.flow_content_sha256 = field_flow_content_sha256;
                     builder.contact_flow_version = field_contact_flow_version;
-                    builder.last_modified_time = field_last_modified_time;
+                    builder.description = field_description;
+                    builder.flow_content_sha256 = field_flow_content_sha256;
+                    builder.instance_id = field_instance_id;
                     builder.last_modified_region = field_last_modified_region;
+                    builder.last_modified_time = field_last_modified_time;
                     builder
                 })
             }

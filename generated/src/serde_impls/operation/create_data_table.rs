@@ -5,32 +5,32 @@ impl ::serde::Serialize for crate::operation::create_data_table::CreateDataTable
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.status.is_some()) + usize::from(self.tags.is_some())
             + usize::from(self.time_zone.is_some())
-            + usize::from(self.value_lock_level.is_some())
-            + usize::from(self.status.is_some()) + usize::from(self.tags.is_some());
+            + usize::from(self.value_lock_level.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("Status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.time_zone {
             map.serialize_entry("TimeZone", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.value_lock_level {
             map.serialize_entry("ValueLockLevel", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
         }
         map.end()
     }
@@ -56,23 +56,30 @@ for crate::operation::create_data_table::CreateDataTableInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_value_lock_level: ::std::option::Option<
-                    crate::types::DataTableLockLevel,
-                > = ::std::option::Option::None;
                 let mut field_status: ::std::option::Option<
                     crate::types::DataTableStatus,
                 > = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_value_lock_level: ::std::option::Option<
+                    crate::types::DataTableLockLevel,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -82,27 +89,6 @@ for crate::operation::create_data_table::CreateDataTableInput {
                         }
                         "Name" => {
                             field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TimeZone" => {
-                            field_time_zone = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ValueLockLevel" => {
-                            field_value_lock_level = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -122,19 +108,33 @@ for crate::operation::create_data_table::CreateDataTableInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "TimeZone" => {
+                            field_time_zone = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ValueLockLevel" => {
+                            field_value_lock_level = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_data_table::CreateDataTableInput {
+                    description: field_description,
                     instance_id: field_instance_id,
                     name: field_name,
-                    description: field_description,
-                    time_zone: field_time_zone,
-                    value_lock_level: field_value_lock_level,
                     status: field_status,
                     tags: field_tags,
+                    time_zone: field_time_zone,
+                    value_lock_level: field_value_lock_level,
                 })
             }
         }
@@ -149,32 +149,32 @@ for crate::operation::create_data_table::builders::CreateDataTableInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.status.is_some()) + usize::from(self.tags.is_some())
             + usize::from(self.time_zone.is_some())
-            + usize::from(self.value_lock_level.is_some())
-            + usize::from(self.status.is_some()) + usize::from(self.tags.is_some());
+            + usize::from(self.value_lock_level.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("Status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.time_zone {
             map.serialize_entry("TimeZone", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.value_lock_level {
             map.serialize_entry("ValueLockLevel", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
         }
         map.end()
     }
@@ -200,23 +200,30 @@ for crate::operation::create_data_table::builders::CreateDataTableInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_value_lock_level: ::std::option::Option<
-                    crate::types::DataTableLockLevel,
-                > = ::std::option::Option::None;
                 let mut field_status: ::std::option::Option<
                     crate::types::DataTableStatus,
                 > = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_value_lock_level: ::std::option::Option<
+                    crate::types::DataTableLockLevel,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -226,27 +233,6 @@ for crate::operation::create_data_table::builders::CreateDataTableInputBuilder {
                         }
                         "Name" => {
                             field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TimeZone" => {
-                            field_time_zone = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ValueLockLevel" => {
-                            field_value_lock_level = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -266,6 +252,20 @@ for crate::operation::create_data_table::builders::CreateDataTableInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "TimeZone" => {
+                            field_time_zone = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ValueLockLevel" => {
+                            field_value_lock_level = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -273,13 +273,13 @@ for crate::operation::create_data_table::builders::CreateDataTableInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_data_table::builders::CreateDataTableInputBuilder = ::std::default::Default::default();
+                    builder.description = field_description;
                     builder.instance_id = field_instance_id;
                     builder.name = field_name;
-                    builder.description = field_description;
-                    builder.time_zone = field_time_zone;
-                    builder.value_lock_level = field_value_lock_level;
                     builder.status = field_status;
                     builder.tags = field_tags;
+                    builder.time_zone = field_time_zone;
+                    builder.value_lock_level = field_value_lock_level;
                     builder
                 })
             }

@@ -6,33 +6,33 @@ for crate::operation::create_data_table_attribute::CreateDataTableAttributeInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_table_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.value_type.is_some())
+        let len = usize::from(self.data_table_id.is_some())
             + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.primary.is_some())
-            + usize::from(self.validation.is_some());
+            + usize::from(self.validation.is_some())
+            + usize::from(self.value_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.value_type {
-            map.serialize_entry("ValueType", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.primary {
             map.serialize_entry("Primary", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.validation {
             map.serialize_entry("Validation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value_type {
+            map.serialize_entry("ValueType", value)?;
         }
         map.end()
     }
@@ -58,28 +58,21 @@ for crate::operation::create_data_table_attribute::CreateDataTableAttributeInput
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_value_type: ::std::option::Option<
-                    crate::types::DataTableAttributeValueType,
-                > = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_primary: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_validation: ::std::option::Option<
                     crate::types::Validation,
+                > = ::std::option::Option::None;
+                let mut field_value_type: ::std::option::Option<
+                    crate::types::DataTableAttributeValueType,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "DataTableId" => {
                             field_data_table_id = crate::serde_wire::next::<
                                 _,
@@ -87,22 +80,22 @@ for crate::operation::create_data_table_attribute::CreateDataTableAttributeInput
                                 _,
                             >(&mut map)?;
                         }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ValueType" => {
-                            field_value_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Description" => {
                             field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -122,19 +115,26 @@ for crate::operation::create_data_table_attribute::CreateDataTableAttributeInput
                                 _,
                             >(&mut map)?;
                         }
+                        "ValueType" => {
+                            field_value_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_data_table_attribute::CreateDataTableAttributeInput {
-                    instance_id: field_instance_id,
                     data_table_id: field_data_table_id,
-                    name: field_name,
-                    value_type: field_value_type,
                     description: field_description,
+                    instance_id: field_instance_id,
+                    name: field_name,
                     primary: field_primary,
                     validation: field_validation,
+                    value_type: field_value_type,
                 })
             }
         }
@@ -149,33 +149,33 @@ for crate::operation::create_data_table_attribute::builders::CreateDataTableAttr
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_table_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.value_type.is_some())
+        let len = usize::from(self.data_table_id.is_some())
             + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.primary.is_some())
-            + usize::from(self.validation.is_some());
+            + usize::from(self.validation.is_some())
+            + usize::from(self.value_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.value_type {
-            map.serialize_entry("ValueType", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.primary {
             map.serialize_entry("Primary", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.validation {
             map.serialize_entry("Validation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value_type {
+            map.serialize_entry("ValueType", value)?;
         }
         map.end()
     }
@@ -201,28 +201,21 @@ for crate::operation::create_data_table_attribute::builders::CreateDataTableAttr
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_value_type: ::std::option::Option<
-                    crate::types::DataTableAttributeValueType,
-                > = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_primary: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_validation: ::std::option::Option<
                     crate::types::Validation,
+                > = ::std::option::Option::None;
+                let mut field_value_type: ::std::option::Option<
+                    crate::types::DataTableAttributeValueType,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "DataTableId" => {
                             field_data_table_id = crate::serde_wire::next::<
                                 _,
@@ -230,22 +223,22 @@ for crate::operation::create_data_table_attribute::builders::CreateDataTableAttr
                                 _,
                             >(&mut map)?;
                         }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ValueType" => {
-                            field_value_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Description" => {
                             field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -265,6 +258,13 @@ for crate::operation::create_data_table_attribute::builders::CreateDataTableAttr
                                 _,
                             >(&mut map)?;
                         }
+                        "ValueType" => {
+                            field_value_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -272,13 +272,13 @@ for crate::operation::create_data_table_attribute::builders::CreateDataTableAttr
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_data_table_attribute::builders::CreateDataTableAttributeInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.data_table_id = field_data_table_id;
-                    builder.name = field_name;
-                    builder.value_type = field_value_type;
                     builder.description = field_description;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
                     builder.primary = field_primary;
                     builder.validation = field_validation;
+                    builder.value_type = field_value_type;
                     builder
                 })
             }

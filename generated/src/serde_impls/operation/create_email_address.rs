@@ -6,29 +6,29 @@ for crate::operation::create_email_address::CreateEmailAddressInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.description.is_some())
-            + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.display_name.is_some())
             + usize::from(self.email_address.is_some())
-            + usize::from(self.display_name.is_some()) + usize::from(self.tags.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.email_address {
-            map.serialize_entry("EmailAddress", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.display_name {
             map.serialize_entry("DisplayName", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.email_address {
+            map.serialize_entry("EmailAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -54,34 +54,27 @@ for crate::operation::create_email_address::CreateEmailAddressInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_email_address: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_display_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_email_address: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "Description" => {
                             field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "EmailAddress" => {
-                            field_email_address = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -94,15 +87,22 @@ for crate::operation::create_email_address::CreateEmailAddressInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "EmailAddress" => {
+                            field_email_address = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -114,12 +114,12 @@ for crate::operation::create_email_address::CreateEmailAddressInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_email_address::CreateEmailAddressInput {
-                    description: field_description,
-                    instance_id: field_instance_id,
-                    email_address: field_email_address,
-                    display_name: field_display_name,
-                    tags: field_tags,
                     client_token: field_client_token,
+                    description: field_description,
+                    display_name: field_display_name,
+                    email_address: field_email_address,
+                    instance_id: field_instance_id,
+                    tags: field_tags,
                 })
             }
         }
@@ -134,29 +134,29 @@ for crate::operation::create_email_address::builders::CreateEmailAddressInputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.description.is_some())
-            + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.display_name.is_some())
             + usize::from(self.email_address.is_some())
-            + usize::from(self.display_name.is_some()) + usize::from(self.tags.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.email_address {
-            map.serialize_entry("EmailAddress", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.display_name {
             map.serialize_entry("DisplayName", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.email_address {
+            map.serialize_entry("EmailAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -182,34 +182,27 @@ for crate::operation::create_email_address::builders::CreateEmailAddressInputBui
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_email_address: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_display_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_email_address: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "Description" => {
                             field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "EmailAddress" => {
-                            field_email_address = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -222,15 +215,22 @@ for crate::operation::create_email_address::builders::CreateEmailAddressInputBui
                                 _,
                             >(&mut map)?;
                         }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "EmailAddress" => {
+                            field_email_address = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -243,12 +243,12 @@ for crate::operation::create_email_address::builders::CreateEmailAddressInputBui
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_email_address::builders::CreateEmailAddressInputBuilder = ::std::default::Default::default();
-                    builder.description = field_description;
-                    builder.instance_id = field_instance_id;
-                    builder.email_address = field_email_address;
-                    builder.display_name = field_display_name;
-                    builder.tags = field_tags;
                     builder.client_token = field_client_token;
+                    builder.description = field_description;
+                    builder.display_name = field_display_name;
+                    builder.email_address = field_email_address;
+                    builder.instance_id = field_instance_id;
+                    builder.tags = field_tags;
                     builder
                 })
             }

@@ -6,31 +6,20 @@ for crate::operation::create_evaluation_form::CreateEvaluationFormInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.title.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.items.is_some())
-            + usize::from(self.scoring_strategy.is_some())
+        let len = usize::from(self.as_draft.is_some())
             + usize::from(self.auto_evaluation_configuration.is_some())
             + usize::from(self.client_token.is_some())
-            + usize::from(self.as_draft.is_some()) + usize::from(self.tags.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.items.is_some())
+            + usize::from(self.language_configuration.is_some())
             + usize::from(self.review_configuration.is_some())
+            + usize::from(self.scoring_strategy.is_some())
+            + usize::from(self.tags.is_some())
             + usize::from(self.target_configuration.is_some())
-            + usize::from(self.language_configuration.is_some());
+            + usize::from(self.title.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.title {
-            map.serialize_entry("Title", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.items {
-            map.serialize_entry("Items", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.scoring_strategy {
-            map.serialize_entry("ScoringStrategy", value)?;
+        if let ::std::option::Option::Some(value) = &self.as_draft {
+            map.serialize_entry("AsDraft", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.auto_evaluation_configuration {
             map.serialize_entry("AutoEvaluationConfiguration", value)?;
@@ -38,20 +27,32 @@ for crate::operation::create_evaluation_form::CreateEvaluationFormInput {
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.as_draft {
-            map.serialize_entry("AsDraft", value)?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.items {
+            map.serialize_entry("Items", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.language_configuration {
+            map.serialize_entry("LanguageConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.review_configuration {
             map.serialize_entry("ReviewConfiguration", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.scoring_strategy {
+            map.serialize_entry("ScoringStrategy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.target_configuration {
             map.serialize_entry("TargetConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.language_configuration {
-            map.serialize_entry("LanguageConfiguration", value)?;
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("Title", value)?;
         }
         map.end()
     }
@@ -77,66 +78,38 @@ for crate::operation::create_evaluation_form::CreateEvaluationFormInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_items: ::std::option::Option<
-                    Vec<crate::types::EvaluationFormItem>,
-                > = ::std::option::Option::None;
-                let mut field_scoring_strategy: ::std::option::Option<
-                    crate::types::EvaluationFormScoringStrategy,
-                > = ::std::option::Option::None;
+                let mut field_as_draft: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_auto_evaluation_configuration: ::std::option::Option<
                     crate::types::EvaluationFormAutoEvaluationConfiguration,
                 > = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_as_draft: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_tags: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
-                let mut field_review_configuration: ::std::option::Option<
-                    crate::types::EvaluationReviewConfiguration,
-                > = ::std::option::Option::None;
-                let mut field_target_configuration: ::std::option::Option<
-                    crate::types::EvaluationFormTargetConfiguration,
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_items: ::std::option::Option<
+                    Vec<crate::types::EvaluationFormItem>,
                 > = ::std::option::Option::None;
                 let mut field_language_configuration: ::std::option::Option<
                     crate::types::EvaluationFormLanguageConfiguration,
                 > = ::std::option::Option::None;
+                let mut field_review_configuration: ::std::option::Option<
+                    crate::types::EvaluationReviewConfiguration,
+                > = ::std::option::Option::None;
+                let mut field_scoring_strategy: ::std::option::Option<
+                    crate::types::EvaluationFormScoringStrategy,
+                > = ::std::option::Option::None;
+                let mut field_tags: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
+                > = ::std::option::Option::None;
+                let mut field_target_configuration: ::std::option::Option<
+                    crate::types::EvaluationFormTargetConfiguration,
+                > = ::std::option::Option::None;
+                let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Title" => {
-                            field_title = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Items" => {
-                            field_items = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ScoringStrategy" => {
-                            field_scoring_strategy = crate::serde_wire::next::<
+                        "AsDraft" => {
+                            field_as_draft = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -156,29 +129,22 @@ for crate::operation::create_evaluation_form::CreateEvaluationFormInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "AsDraft" => {
-                            field_as_draft = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ReviewConfiguration" => {
-                            field_review_configuration = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TargetConfiguration" => {
-                            field_target_configuration = crate::serde_wire::next::<
+                        "Items" => {
+                            field_items = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -191,24 +157,59 @@ for crate::operation::create_evaluation_form::CreateEvaluationFormInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "ReviewConfiguration" => {
+                            field_review_configuration = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ScoringStrategy" => {
+                            field_scoring_strategy = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TargetConfiguration" => {
+                            field_target_configuration = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Title" => {
+                            field_title = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_evaluation_form::CreateEvaluationFormInput {
-                    instance_id: field_instance_id,
-                    title: field_title,
-                    description: field_description,
-                    items: field_items,
-                    scoring_strategy: field_scoring_strategy,
+                    as_draft: field_as_draft,
                     auto_evaluation_configuration: field_auto_evaluation_configuration,
                     client_token: field_client_token,
-                    as_draft: field_as_draft,
-                    tags: field_tags,
-                    review_configuration: field_review_configuration,
-                    target_configuration: field_target_configuration,
+                    description: field_description,
+                    instance_id: field_instance_id,
+                    items: field_items,
                     language_configuration: field_language_configuration,
+                    review_configuration: field_review_configuration,
+                    scoring_strategy: field_scoring_strategy,
+                    tags: field_tags,
+                    target_configuration: field_target_configuration,
+                    title: field_title,
                 })
             }
         }
@@ -223,31 +224,20 @@ for crate::operation::create_evaluation_form::builders::CreateEvaluationFormInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.title.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.items.is_some())
-            + usize::from(self.scoring_strategy.is_some())
+        let len = usize::from(self.as_draft.is_some())
             + usize::from(self.auto_evaluation_configuration.is_some())
             + usize::from(self.client_token.is_some())
-            + usize::from(self.as_draft.is_some()) + usize::from(self.tags.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.items.is_some())
+            + usize::from(self.language_configuration.is_some())
             + usize::from(self.review_configuration.is_some())
+            + usize::from(self.scoring_strategy.is_some())
+            + usize::from(self.tags.is_some())
             + usize::from(self.target_configuration.is_some())
-            + usize::from(self.language_configuration.is_some());
+            + usize::from(self.title.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.title {
-            map.serialize_entry("Title", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.items {
-            map.serialize_entry("Items", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.scoring_strategy {
-            map.serialize_entry("ScoringStrategy", value)?;
+        if let ::std::option::Option::Some(value) = &self.as_draft {
+            map.serialize_entry("AsDraft", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.auto_evaluation_configuration {
             map.serialize_entry("AutoEvaluationConfiguration", value)?;
@@ -255,20 +245,32 @@ for crate::operation::create_evaluation_form::builders::CreateEvaluationFormInpu
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.as_draft {
-            map.serialize_entry("AsDraft", value)?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.items {
+            map.serialize_entry("Items", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.language_configuration {
+            map.serialize_entry("LanguageConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.review_configuration {
             map.serialize_entry("ReviewConfiguration", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.scoring_strategy {
+            map.serialize_entry("ScoringStrategy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.target_configuration {
             map.serialize_entry("TargetConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.language_configuration {
-            map.serialize_entry("LanguageConfiguration", value)?;
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("Title", value)?;
         }
         map.end()
     }
@@ -294,66 +296,38 @@ for crate::operation::create_evaluation_form::builders::CreateEvaluationFormInpu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_items: ::std::option::Option<
-                    Vec<crate::types::EvaluationFormItem>,
-                > = ::std::option::Option::None;
-                let mut field_scoring_strategy: ::std::option::Option<
-                    crate::types::EvaluationFormScoringStrategy,
-                > = ::std::option::Option::None;
+                let mut field_as_draft: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_auto_evaluation_configuration: ::std::option::Option<
                     crate::types::EvaluationFormAutoEvaluationConfiguration,
                 > = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_as_draft: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_tags: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
-                let mut field_review_configuration: ::std::option::Option<
-                    crate::types::EvaluationReviewConfiguration,
-                > = ::std::option::Option::None;
-                let mut field_target_configuration: ::std::option::Option<
-                    crate::types::EvaluationFormTargetConfiguration,
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_items: ::std::option::Option<
+                    Vec<crate::types::EvaluationFormItem>,
                 > = ::std::option::Option::None;
                 let mut field_language_configuration: ::std::option::Option<
                     crate::types::EvaluationFormLanguageConfiguration,
                 > = ::std::option::Option::None;
+                let mut field_review_configuration: ::std::option::Option<
+                    crate::types::EvaluationReviewConfiguration,
+                > = ::std::option::Option::None;
+                let mut field_scoring_strategy: ::std::option::Option<
+                    crate::types::EvaluationFormScoringStrategy,
+                > = ::std::option::Option::None;
+                let mut field_tags: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
+                > = ::std::option::Option::None;
+                let mut field_target_configuration: ::std::option::Option<
+                    crate::types::EvaluationFormTargetConfiguration,
+                > = ::std::option::Option::None;
+                let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Title" => {
-                            field_title = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Items" => {
-                            field_items = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ScoringStrategy" => {
-                            field_scoring_strategy = crate::serde_wire::next::<
+                        "AsDraft" => {
+                            field_as_draft = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -373,29 +347,22 @@ for crate::operation::create_evaluation_form::builders::CreateEvaluationFormInpu
                                 _,
                             >(&mut map)?;
                         }
-                        "AsDraft" => {
-                            field_as_draft = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ReviewConfiguration" => {
-                            field_review_configuration = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TargetConfiguration" => {
-                            field_target_configuration = crate::serde_wire::next::<
+                        "Items" => {
+                            field_items = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -408,6 +375,41 @@ for crate::operation::create_evaluation_form::builders::CreateEvaluationFormInpu
                                 _,
                             >(&mut map)?;
                         }
+                        "ReviewConfiguration" => {
+                            field_review_configuration = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ScoringStrategy" => {
+                            field_scoring_strategy = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TargetConfiguration" => {
+                            field_target_configuration = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Title" => {
+                            field_title = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -415,18 +417,18 @@ for crate::operation::create_evaluation_form::builders::CreateEvaluationFormInpu
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_evaluation_form::builders::CreateEvaluationFormInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.title = field_title;
-                    builder.description = field_description;
-                    builder.items = field_items;
-                    builder.scoring_strategy = field_scoring_strategy;
+                    builder.as_draft = field_as_draft;
                     builder.auto_evaluation_configuration = field_auto_evaluation_configuration;
                     builder.client_token = field_client_token;
-                    builder.as_draft = field_as_draft;
-                    builder.tags = field_tags;
-                    builder.review_configuration = field_review_configuration;
-                    builder.target_configuration = field_target_configuration;
+                    builder.description = field_description;
+                    builder.instance_id = field_instance_id;
+                    builder.items = field_items;
                     builder.language_configuration = field_language_configuration;
+                    builder.review_configuration = field_review_configuration;
+                    builder.scoring_strategy = field_scoring_strategy;
+                    builder.tags = field_tags;
+                    builder.target_configuration = field_target_configuration;
+                    builder.title = field_title;
                     builder
                 })
             }

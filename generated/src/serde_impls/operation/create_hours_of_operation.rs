@@ -6,26 +6,23 @@ for crate::operation::create_hours_of_operation::CreateHoursOfOperationInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.time_zone.is_some()) + usize::from(self.config.is_some())
+        let len = usize::from(self.config.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.parent_hours_of_operation_configs.is_some())
-            + usize::from(self.tags.is_some());
+            + usize::from(self.tags.is_some()) + usize::from(self.time_zone.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.config {
+            map.serialize_entry("Config", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.time_zone {
-            map.serialize_entry("TimeZone", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.config {
-            map.serialize_entry("Config", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .parent_hours_of_operation_configs
@@ -34,6 +31,9 @@ for crate::operation::create_hours_of_operation::CreateHoursOfOperationInput {
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.time_zone {
+            map.serialize_entry("TimeZone", value)?;
         }
         map.end()
     }
@@ -59,32 +59,25 @@ for crate::operation::create_hours_of_operation::CreateHoursOfOperationInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_config: ::std::option::Option<
                     Vec<crate::types::HoursOfOperationConfig>,
                 > = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_parent_hours_of_operation_configs: ::std::option::Option<
                     Vec<crate::types::ParentHoursOfOperationConfig>,
                 > = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "Config" => {
+                            field_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -97,15 +90,15 @@ for crate::operation::create_hours_of_operation::CreateHoursOfOperationInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "TimeZone" => {
-                            field_time_zone = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Config" => {
-                            field_config = crate::serde_wire::next::<
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -125,19 +118,26 @@ for crate::operation::create_hours_of_operation::CreateHoursOfOperationInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "TimeZone" => {
+                            field_time_zone = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_hours_of_operation::CreateHoursOfOperationInput {
+                    config: field_config,
+                    description: field_description,
                     instance_id: field_instance_id,
                     name: field_name,
-                    description: field_description,
-                    time_zone: field_time_zone,
-                    config: field_config,
                     parent_hours_of_operation_configs: field_parent_hours_of_operation_configs,
                     tags: field_tags,
+                    time_zone: field_time_zone,
                 })
             }
         }
@@ -152,26 +152,23 @@ for crate::operation::create_hours_of_operation::builders::CreateHoursOfOperatio
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.time_zone.is_some()) + usize::from(self.config.is_some())
+        let len = usize::from(self.config.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.parent_hours_of_operation_configs.is_some())
-            + usize::from(self.tags.is_some());
+            + usize::from(self.tags.is_some()) + usize::from(self.time_zone.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.config {
+            map.serialize_entry("Config", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.time_zone {
-            map.serialize_entry("TimeZone", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.config {
-            map.serialize_entry("Config", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .parent_hours_of_operation_configs
@@ -180,6 +177,9 @@ for crate::operation::create_hours_of_operation::builders::CreateHoursOfOperatio
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.time_zone {
+            map.serialize_entry("TimeZone", value)?;
         }
         map.end()
     }
@@ -205,32 +205,25 @@ for crate::operation::create_hours_of_operation::builders::CreateHoursOfOperatio
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_config: ::std::option::Option<
                     Vec<crate::types::HoursOfOperationConfig>,
                 > = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_parent_hours_of_operation_configs: ::std::option::Option<
                     Vec<crate::types::ParentHoursOfOperationConfig>,
                 > = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "Config" => {
+                            field_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -243,15 +236,15 @@ for crate::operation::create_hours_of_operation::builders::CreateHoursOfOperatio
                                 _,
                             >(&mut map)?;
                         }
-                        "TimeZone" => {
-                            field_time_zone = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Config" => {
-                            field_config = crate::serde_wire::next::<
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -271,6 +264,13 @@ for crate::operation::create_hours_of_operation::builders::CreateHoursOfOperatio
                                 _,
                             >(&mut map)?;
                         }
+                        "TimeZone" => {
+                            field_time_zone = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -278,13 +278,13 @@ for crate::operation::create_hours_of_operation::builders::CreateHoursOfOperatio
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_hours_of_operation::builders::CreateHoursOfOperationInputBuilder = ::std::default::Default::default();
+                    builder.config = field_config;
+                    builder.description = field_description;
                     builder.instance_id = field_instance_id;
                     builder.name = field_name;
-                    builder.description = field_description;
-                    builder.time_zone = field_time_zone;
-                    builder.config = field_config;
                     builder.parent_hours_of_operation_configs = field_parent_hours_of_operation_configs;
                     builder.tags = field_tags;
+                    builder.time_zone = field_time_zone;
                     builder
                 })
             }

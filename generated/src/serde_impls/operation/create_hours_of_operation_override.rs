@@ -6,29 +6,20 @@ for crate::operation::create_hours_of_operation_override::CreateHoursOfOperation
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.hours_of_operation_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.config.is_some())
+        let len = usize::from(self.config.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.effective_from.is_some())
             + usize::from(self.effective_till.is_some())
-            + usize::from(self.recurrence_config.is_some())
-            + usize::from(self.override_type.is_some());
+            + usize::from(self.hours_of_operation_id.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.override_type.is_some())
+            + usize::from(self.recurrence_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
-            map.serialize_entry("HoursOfOperationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.config {
+            map.serialize_entry("Config", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.config {
-            map.serialize_entry("Config", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.effective_from {
             map.serialize_entry("EffectiveFrom", value)?;
@@ -36,11 +27,20 @@ for crate::operation::create_hours_of_operation_override::CreateHoursOfOperation
         if let ::std::option::Option::Some(value) = &self.effective_till {
             map.serialize_entry("EffectiveTill", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.recurrence_config {
-            map.serialize_entry("RecurrenceConfig", value)?;
+        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
+            map.serialize_entry("HoursOfOperationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.override_type {
             map.serialize_entry("OverrideType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.recurrence_config {
+            map.serialize_entry("RecurrenceConfig", value)?;
         }
         map.end()
     }
@@ -66,41 +66,27 @@ for crate::operation::create_hours_of_operation_override::CreateHoursOfOperation
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_config: ::std::option::Option<
                     Vec<crate::types::HoursOfOperationOverrideConfig>,
                 > = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_effective_from: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_effective_till: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_recurrence_config: ::std::option::Option<
-                    crate::types::RecurrenceConfig,
-                > = ::std::option::Option::None;
+                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_override_type: ::std::option::Option<
                     crate::types::OverrideType,
+                > = ::std::option::Option::None;
+                let mut field_recurrence_config: ::std::option::Option<
+                    crate::types::RecurrenceConfig,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "HoursOfOperationId" => {
-                            field_hours_of_operation_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "Config" => {
+                            field_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -108,13 +94,6 @@ for crate::operation::create_hours_of_operation_override::CreateHoursOfOperation
                         }
                         "Description" => {
                             field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Config" => {
-                            field_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -134,8 +113,22 @@ for crate::operation::create_hours_of_operation_override::CreateHoursOfOperation
                                 _,
                             >(&mut map)?;
                         }
-                        "RecurrenceConfig" => {
-                            field_recurrence_config = crate::serde_wire::next::<
+                        "HoursOfOperationId" => {
+                            field_hours_of_operation_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -148,21 +141,28 @@ for crate::operation::create_hours_of_operation_override::CreateHoursOfOperation
                                 _,
                             >(&mut map)?;
                         }
+                        "RecurrenceConfig" => {
+                            field_recurrence_config = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput {
-                    instance_id: field_instance_id,
-                    hours_of_operation_id: field_hours_of_operation_id,
-                    name: field_name,
-                    description: field_description,
                     config: field_config,
+                    description: field_description,
                     effective_from: field_effective_from,
                     effective_till: field_effective_till,
-                    recurrence_config: field_recurrence_config,
+                    hours_of_operation_id: field_hours_of_operation_id,
+                    instance_id: field_instance_id,
+                    name: field_name,
                     override_type: field_override_type,
+                    recurrence_config: field_recurrence_config,
                 })
             }
         }
@@ -177,29 +177,20 @@ for crate::operation::create_hours_of_operation_override::builders::CreateHoursO
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.hours_of_operation_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.config.is_some())
+        let len = usize::from(self.config.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.effective_from.is_some())
             + usize::from(self.effective_till.is_some())
-            + usize::from(self.recurrence_config.is_some())
-            + usize::from(self.override_type.is_some());
+            + usize::from(self.hours_of_operation_id.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.override_type.is_some())
+            + usize::from(self.recurrence_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
-            map.serialize_entry("HoursOfOperationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.config {
+            map.serialize_entry("Config", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.config {
-            map.serialize_entry("Config", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.effective_from {
             map.serialize_entry("EffectiveFrom", value)?;
@@ -207,11 +198,20 @@ for crate::operation::create_hours_of_operation_override::builders::CreateHoursO
         if let ::std::option::Option::Some(value) = &self.effective_till {
             map.serialize_entry("EffectiveTill", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.recurrence_config {
-            map.serialize_entry("RecurrenceConfig", value)?;
+        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
+            map.serialize_entry("HoursOfOperationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.override_type {
             map.serialize_entry("OverrideType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.recurrence_config {
+            map.serialize_entry("RecurrenceConfig", value)?;
         }
         map.end()
     }
@@ -239,41 +239,27 @@ for crate::operation::create_hours_of_operation_override::builders::CreateHoursO
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_config: ::std::option::Option<
                     Vec<crate::types::HoursOfOperationOverrideConfig>,
                 > = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_effective_from: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_effective_till: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_recurrence_config: ::std::option::Option<
-                    crate::types::RecurrenceConfig,
-                > = ::std::option::Option::None;
+                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_override_type: ::std::option::Option<
                     crate::types::OverrideType,
+                > = ::std::option::Option::None;
+                let mut field_recurrence_config: ::std::option::Option<
+                    crate::types::RecurrenceConfig,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "HoursOfOperationId" => {
-                            field_hours_of_operation_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "Config" => {
+                            field_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -281,13 +267,6 @@ for crate::operation::create_hours_of_operation_override::builders::CreateHoursO
                         }
                         "Description" => {
                             field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Config" => {
-                            field_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -307,8 +286,22 @@ for crate::operation::create_hours_of_operation_override::builders::CreateHoursO
                                 _,
                             >(&mut map)?;
                         }
-                        "RecurrenceConfig" => {
-                            field_recurrence_config = crate::serde_wire::next::<
+                        "HoursOfOperationId" => {
+                            field_hours_of_operation_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -321,6 +314,13 @@ for crate::operation::create_hours_of_operation_override::builders::CreateHoursO
                                 _,
                             >(&mut map)?;
                         }
+                        "RecurrenceConfig" => {
+                            field_recurrence_config = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -328,15 +328,15 @@ for crate::operation::create_hours_of_operation_override::builders::CreateHoursO
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_hours_of_operation_override::builders::CreateHoursOfOperationOverrideInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.hours_of_operation_id = field_hours_of_operation_id;
-                    builder.name = field_name;
-                    builder.description = field_description;
                     builder.config = field_config;
+                    builder.description = field_description;
                     builder.effective_from = field_effective_from;
                     builder.effective_till = field_effective_till;
-                    builder.recurrence_config = field_recurrence_config;
+                    builder.hours_of_operation_id = field_hours_of_operation_id;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
                     builder.override_type = field_override_type;
+                    builder.recurrence_config = field_recurrence_config;
                     builder
                 })
             }

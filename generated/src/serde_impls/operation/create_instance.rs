@@ -6,27 +6,27 @@ impl ::serde::Serialize for crate::operation::create_instance::CreateInstanceInp
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.client_token.is_some())
-            + usize::from(self.identity_management_type.is_some())
-            + usize::from(self.instance_alias.is_some())
             + usize::from(self.directory_id.is_some())
+            + usize::from(self.identity_management_type.is_some())
             + usize::from(self.inbound_calls_enabled.is_some())
+            + usize::from(self.instance_alias.is_some())
             + usize::from(self.outbound_calls_enabled.is_some())
             + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.identity_management_type {
-            map.serialize_entry("IdentityManagementType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_alias {
-            map.serialize_entry("InstanceAlias", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.directory_id {
             map.serialize_entry("DirectoryId", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.identity_management_type {
+            map.serialize_entry("IdentityManagementType", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.inbound_calls_enabled {
             map.serialize_entry("InboundCallsEnabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_alias {
+            map.serialize_entry("InstanceAlias", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.outbound_calls_enabled {
             map.serialize_entry("OutboundCallsEnabled", value)?;
@@ -59,12 +59,12 @@ for crate::operation::create_instance::CreateInstanceInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_directory_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_identity_management_type: ::std::option::Option<
                     crate::types::DirectoryType,
                 > = ::std::option::Option::None;
-                let mut field_instance_alias: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_directory_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_inbound_calls_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_instance_alias: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_outbound_calls_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
@@ -80,20 +80,6 @@ for crate::operation::create_instance::CreateInstanceInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "IdentityManagementType" => {
-                            field_identity_management_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceAlias" => {
-                            field_instance_alias = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "DirectoryId" => {
                             field_directory_id = crate::serde_wire::next::<
                                 _,
@@ -101,8 +87,22 @@ for crate::operation::create_instance::CreateInstanceInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "IdentityManagementType" => {
+                            field_identity_management_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InboundCallsEnabled" => {
                             field_inbound_calls_enabled = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceAlias" => {
+                            field_instance_alias = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -129,10 +129,10 @@ for crate::operation::create_instance::CreateInstanceInput {
                 }
                 ::std::result::Result::Ok(crate::operation::create_instance::CreateInstanceInput {
                     client_token: field_client_token,
-                    identity_management_type: field_identity_management_type,
-                    instance_alias: field_instance_alias,
                     directory_id: field_directory_id,
+                    identity_management_type: field_identity_management_type,
                     inbound_calls_enabled: field_inbound_calls_enabled,
+                    instance_alias: field_instance_alias,
                     outbound_calls_enabled: field_outbound_calls_enabled,
                     tags: field_tags,
                 })
@@ -150,27 +150,27 @@ for crate::operation::create_instance::builders::CreateInstanceInputBuilder {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.client_token.is_some())
-            + usize::from(self.identity_management_type.is_some())
-            + usize::from(self.instance_alias.is_some())
             + usize::from(self.directory_id.is_some())
+            + usize::from(self.identity_management_type.is_some())
             + usize::from(self.inbound_calls_enabled.is_some())
+            + usize::from(self.instance_alias.is_some())
             + usize::from(self.outbound_calls_enabled.is_some())
             + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.identity_management_type {
-            map.serialize_entry("IdentityManagementType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_alias {
-            map.serialize_entry("InstanceAlias", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.directory_id {
             map.serialize_entry("DirectoryId", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.identity_management_type {
+            map.serialize_entry("IdentityManagementType", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.inbound_calls_enabled {
             map.serialize_entry("InboundCallsEnabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_alias {
+            map.serialize_entry("InstanceAlias", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.outbound_calls_enabled {
             map.serialize_entry("OutboundCallsEnabled", value)?;
@@ -203,12 +203,12 @@ for crate::operation::create_instance::builders::CreateInstanceInputBuilder {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_directory_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_identity_management_type: ::std::option::Option<
                     crate::types::DirectoryType,
                 > = ::std::option::Option::None;
-                let mut field_instance_alias: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_directory_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_inbound_calls_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_instance_alias: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_outbound_calls_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
@@ -224,20 +224,6 @@ for crate::operation::create_instance::builders::CreateInstanceInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "IdentityManagementType" => {
-                            field_identity_management_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceAlias" => {
-                            field_instance_alias = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "DirectoryId" => {
                             field_directory_id = crate::serde_wire::next::<
                                 _,
@@ -245,8 +231,22 @@ for crate::operation::create_instance::builders::CreateInstanceInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "IdentityManagementType" => {
+                            field_identity_management_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InboundCallsEnabled" => {
                             field_inbound_calls_enabled = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceAlias" => {
+                            field_instance_alias = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -274,10 +274,10 @@ for crate::operation::create_instance::builders::CreateInstanceInputBuilder {
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_instance::builders::CreateInstanceInputBuilder = ::std::default::Default::default();
                     builder.client_token = field_client_token;
-                    builder.identity_management_type = field_identity_management_type;
-                    builder.instance_alias = field_instance_alias;
                     builder.directory_id = field_directory_id;
+                    builder.identity_management_type = field_identity_management_type;
                     builder.inbound_calls_enabled = field_inbound_calls_enabled;
+                    builder.instance_alias = field_instance_alias;
                     builder.outbound_calls_enabled = field_outbound_calls_enabled;
                     builder.tags = field_tags;
                     builder

@@ -7,26 +7,26 @@ for crate::operation::create_integration_association::CreateIntegrationAssociati
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.integration_type.is_some())
             + usize::from(self.integration_arn.is_some())
-            + usize::from(self.source_application_url.is_some())
+            + usize::from(self.integration_type.is_some())
             + usize::from(self.source_application_name.is_some())
+            + usize::from(self.source_application_url.is_some())
             + usize::from(self.source_type.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integration_type {
-            map.serialize_entry("IntegrationType", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.integration_arn {
             map.serialize_entry("IntegrationArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_application_url {
-            map.serialize_entry("SourceApplicationUrl", value)?;
+        if let ::std::option::Option::Some(value) = &self.integration_type {
+            map.serialize_entry("IntegrationType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.source_application_name {
             map.serialize_entry("SourceApplicationName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_application_url {
+            map.serialize_entry("SourceApplicationUrl", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.source_type {
             map.serialize_entry("SourceType", value)?;
@@ -59,12 +59,12 @@ for crate::operation::create_integration_association::CreateIntegrationAssociati
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_integration_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_integration_type: ::std::option::Option<
                     crate::types::IntegrationType,
                 > = ::std::option::Option::None;
-                let mut field_integration_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_source_application_url: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_source_application_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_source_application_url: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_source_type: ::std::option::Option<
                     crate::types::SourceType,
                 > = ::std::option::Option::None;
@@ -82,13 +82,6 @@ for crate::operation::create_integration_association::CreateIntegrationAssociati
                                 _,
                             >(&mut map)?;
                         }
-                        "IntegrationType" => {
-                            field_integration_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "IntegrationArn" => {
                             field_integration_arn = crate::serde_wire::next::<
                                 _,
@@ -96,8 +89,8 @@ for crate::operation::create_integration_association::CreateIntegrationAssociati
                                 _,
                             >(&mut map)?;
                         }
-                        "SourceApplicationUrl" => {
-                            field_source_application_url = crate::serde_wire::next::<
+                        "IntegrationType" => {
+                            field_integration_type = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -105,6 +98,13 @@ for crate::operation::create_integration_association::CreateIntegrationAssociati
                         }
                         "SourceApplicationName" => {
                             field_source_application_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SourceApplicationUrl" => {
+                            field_source_application_url = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -131,10 +131,10 @@ for crate::operation::create_integration_association::CreateIntegrationAssociati
                 }
                 ::std::result::Result::Ok(crate::operation::create_integration_association::CreateIntegrationAssociationInput {
                     instance_id: field_instance_id,
-                    integration_type: field_integration_type,
                     integration_arn: field_integration_arn,
-                    source_application_url: field_source_application_url,
+                    integration_type: field_integration_type,
                     source_application_name: field_source_application_name,
+                    source_application_url: field_source_application_url,
                     source_type: field_source_type,
                     tags: field_tags,
                 })
@@ -152,26 +152,26 @@ for crate::operation::create_integration_association::builders::CreateIntegratio
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.integration_type.is_some())
             + usize::from(self.integration_arn.is_some())
-            + usize::from(self.source_application_url.is_some())
+            + usize::from(self.integration_type.is_some())
             + usize::from(self.source_application_name.is_some())
+            + usize::from(self.source_application_url.is_some())
             + usize::from(self.source_type.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integration_type {
-            map.serialize_entry("IntegrationType", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.integration_arn {
             map.serialize_entry("IntegrationArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_application_url {
-            map.serialize_entry("SourceApplicationUrl", value)?;
+        if let ::std::option::Option::Some(value) = &self.integration_type {
+            map.serialize_entry("IntegrationType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.source_application_name {
             map.serialize_entry("SourceApplicationName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_application_url {
+            map.serialize_entry("SourceApplicationUrl", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.source_type {
             map.serialize_entry("SourceType", value)?;
@@ -204,12 +204,12 @@ for crate::operation::create_integration_association::builders::CreateIntegratio
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_integration_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_integration_type: ::std::option::Option<
                     crate::types::IntegrationType,
                 > = ::std::option::Option::None;
-                let mut field_integration_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_source_application_url: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_source_application_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_source_application_url: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_source_type: ::std::option::Option<
                     crate::types::SourceType,
                 > = ::std::option::Option::None;
@@ -227,13 +227,6 @@ for crate::operation::create_integration_association::builders::CreateIntegratio
                                 _,
                             >(&mut map)?;
                         }
-                        "IntegrationType" => {
-                            field_integration_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "IntegrationArn" => {
                             field_integration_arn = crate::serde_wire::next::<
                                 _,
@@ -241,8 +234,8 @@ for crate::operation::create_integration_association::builders::CreateIntegratio
                                 _,
                             >(&mut map)?;
                         }
-                        "SourceApplicationUrl" => {
-                            field_source_application_url = crate::serde_wire::next::<
+                        "IntegrationType" => {
+                            field_integration_type = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -250,6 +243,13 @@ for crate::operation::create_integration_association::builders::CreateIntegratio
                         }
                         "SourceApplicationName" => {
                             field_source_application_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SourceApplicationUrl" => {
+                            field_source_application_url = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -277,10 +277,10 @@ for crate::operation::create_integration_association::builders::CreateIntegratio
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_integration_association::builders::CreateIntegrationAssociationInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.integration_type = field_integration_type;
                     builder.integration_arn = field_integration_arn;
-                    builder.source_application_url = field_source_application_url;
+                    builder.integration_type = field_integration_type;
                     builder.source_application_name = field_source_application_name;
+                    builder.source_application_url = field_source_application_url;
                     builder.source_type = field_source_type;
                     builder.tags = field_tags;
                     builder

@@ -6,16 +6,19 @@ for crate::operation::create_notification::CreateNotificationInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.content.is_some())
             + usize::from(self.expires_at.is_some())
-            + usize::from(self.recipients.is_some())
-            + usize::from(self.priority.is_some()) + usize::from(self.content.is_some())
-            + usize::from(self.tags.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.predefined_notification_id.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.priority.is_some())
+            + usize::from(self.recipients.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.content {
+            map.serialize_entry("Content", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.expires_at {
             map.serialize_entry(
@@ -26,23 +29,20 @@ for crate::operation::create_notification::CreateNotificationInput {
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.recipients {
-            map.serialize_entry("Recipients", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.priority {
-            map.serialize_entry("Priority", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.content {
-            map.serialize_entry("Content", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.predefined_notification_id {
             map.serialize_entry("PredefinedNotificationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.priority {
+            map.serialize_entry("Priority", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.recipients {
+            map.serialize_entry("Recipients", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
         }
         map.end()
     }
@@ -68,51 +68,30 @@ for crate::operation::create_notification::CreateNotificationInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_expires_at: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
-                let mut field_recipients: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_priority: ::std::option::Option<
-                    crate::types::ConfigurableNotificationPriority,
-                > = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_content: ::std::option::Option<
                     ::std::collections::HashMap<crate::types::LocaleCode, String>,
                 > = ::std::option::Option::None;
-                let mut field_tags: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
+                let mut field_expires_at: ::std::option::Option<
+                    crate::primitives::DateTime,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_predefined_notification_id: ::std::option::Option<
                     String,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_priority: ::std::option::Option<
+                    crate::types::ConfigurableNotificationPriority,
+                > = ::std::option::Option::None;
+                let mut field_recipients: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_tags: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ExpiresAt" => {
-                            field_expires_at = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Recipients" => {
-                            field_recipients = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Priority" => {
-                            field_priority = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -125,8 +104,15 @@ for crate::operation::create_notification::CreateNotificationInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "ExpiresAt" => {
+                            field_expires_at = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -139,8 +125,22 @@ for crate::operation::create_notification::CreateNotificationInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "Priority" => {
+                            field_priority = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Recipients" => {
+                            field_recipients = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -152,14 +152,14 @@ for crate::operation::create_notification::CreateNotificationInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_notification::CreateNotificationInput {
-                    instance_id: field_instance_id,
-                    expires_at: field_expires_at,
-                    recipients: field_recipients,
-                    priority: field_priority,
-                    content: field_content,
-                    tags: field_tags,
-                    predefined_notification_id: field_predefined_notification_id,
                     client_token: field_client_token,
+                    content: field_content,
+                    expires_at: field_expires_at,
+                    instance_id: field_instance_id,
+                    predefined_notification_id: field_predefined_notification_id,
+                    priority: field_priority,
+                    recipients: field_recipients,
+                    tags: field_tags,
                 })
             }
         }
@@ -174,16 +174,19 @@ for crate::operation::create_notification::builders::CreateNotificationInputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.content.is_some())
             + usize::from(self.expires_at.is_some())
-            + usize::from(self.recipients.is_some())
-            + usize::from(self.priority.is_some()) + usize::from(self.content.is_some())
-            + usize::from(self.tags.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.predefined_notification_id.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.priority.is_some())
+            + usize::from(self.recipients.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.content {
+            map.serialize_entry("Content", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.expires_at {
             map.serialize_entry(
@@ -194,23 +197,20 @@ for crate::operation::create_notification::builders::CreateNotificationInputBuil
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.recipients {
-            map.serialize_entry("Recipients", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.priority {
-            map.serialize_entry("Priority", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.content {
-            map.serialize_entry("Content", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.predefined_notification_id {
             map.serialize_entry("PredefinedNotificationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.priority {
+            map.serialize_entry("Priority", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.recipients {
+            map.serialize_entry("Recipients", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
         }
         map.end()
     }
@@ -236,51 +236,30 @@ for crate::operation::create_notification::builders::CreateNotificationInputBuil
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_expires_at: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
-                let mut field_recipients: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_priority: ::std::option::Option<
-                    crate::types::ConfigurableNotificationPriority,
-                > = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_content: ::std::option::Option<
                     ::std::collections::HashMap<crate::types::LocaleCode, String>,
                 > = ::std::option::Option::None;
-                let mut field_tags: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
+                let mut field_expires_at: ::std::option::Option<
+                    crate::primitives::DateTime,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_predefined_notification_id: ::std::option::Option<
                     String,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_priority: ::std::option::Option<
+                    crate::types::ConfigurableNotificationPriority,
+                > = ::std::option::Option::None;
+                let mut field_recipients: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_tags: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ExpiresAt" => {
-                            field_expires_at = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Recipients" => {
-                            field_recipients = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Priority" => {
-                            field_priority = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -293,8 +272,15 @@ for crate::operation::create_notification::builders::CreateNotificationInputBuil
                                 _,
                             >(&mut map)?;
                         }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "ExpiresAt" => {
+                            field_expires_at = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -307,8 +293,22 @@ for crate::operation::create_notification::builders::CreateNotificationInputBuil
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "Priority" => {
+                            field_priority = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Recipients" => {
+                            field_recipients = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -321,14 +321,14 @@ for crate::operation::create_notification::builders::CreateNotificationInputBuil
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_notification::builders::CreateNotificationInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.expires_at = field_expires_at;
-                    builder.recipients = field_recipients;
-                    builder.priority = field_priority;
-                    builder.content = field_content;
-                    builder.tags = field_tags;
-                    builder.predefined_notification_id = field_predefined_notification_id;
                     builder.client_token = field_client_token;
+                    builder.content = field_content;
+                    builder.expires_at = field_expires_at;
+                    builder.instance_id = field_instance_id;
+                    builder.predefined_notification_id = field_predefined_notification_id;
+                    builder.priority = field_priority;
+                    builder.recipients = field_recipients;
+                    builder.tags = field_tags;
                     builder
                 })
             }

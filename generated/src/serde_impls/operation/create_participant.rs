@@ -6,19 +6,19 @@ for crate::operation::create_participant::CreateParticipantInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.contact_id.is_some())
-            + usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.participant_details.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.participant_details {
             map.serialize_entry("ParticipantDetails", value)?;
@@ -47,9 +47,9 @@ for crate::operation::create_participant::CreateParticipantInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_participant_details: ::std::option::Option<
                     crate::types::ParticipantDetailsToAdd,
                 > = ::std::option::Option::None;
@@ -57,8 +57,8 @@ for crate::operation::create_participant::CreateParticipantInput {
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -71,8 +71,8 @@ for crate::operation::create_participant::CreateParticipantInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -91,9 +91,9 @@ for crate::operation::create_participant::CreateParticipantInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_participant::CreateParticipantInput {
-                    instance_id: field_instance_id,
-                    contact_id: field_contact_id,
                     client_token: field_client_token,
+                    contact_id: field_contact_id,
+                    instance_id: field_instance_id,
                     participant_details: field_participant_details,
                 })
             }
@@ -109,19 +109,19 @@ for crate::operation::create_participant::builders::CreateParticipantInputBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.contact_id.is_some())
-            + usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.participant_details.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.participant_details {
             map.serialize_entry("ParticipantDetails", value)?;
@@ -150,9 +150,9 @@ for crate::operation::create_participant::builders::CreateParticipantInputBuilde
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_participant_details: ::std::option::Option<
                     crate::types::ParticipantDetailsToAdd,
                 > = ::std::option::Option::None;
@@ -160,8 +160,8 @@ for crate::operation::create_participant::builders::CreateParticipantInputBuilde
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -174,8 +174,8 @@ for crate::operation::create_participant::builders::CreateParticipantInputBuilde
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -195,9 +195,9 @@ for crate::operation::create_participant::builders::CreateParticipantInputBuilde
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_participant::builders::CreateParticipantInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.contact_id = field_contact_id;
                     builder.client_token = field_client_token;
+                    builder.contact_id = field_contact_id;
+                    builder.instance_id = field_instance_id;
                     builder.participant_details = field_participant_details;
                     builder
                 })

@@ -6,26 +6,26 @@ for crate::operation::create_persistent_contact_association::CreatePersistentCon
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.initial_contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.rehydration_type.is_some())
-            + usize::from(self.source_contact_id.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.source_contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.initial_contact_id {
             map.serialize_entry("InitialContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.rehydration_type {
             map.serialize_entry("RehydrationType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.source_contact_id {
             map.serialize_entry("SourceContactId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -51,19 +51,19 @@ for crate::operation::create_persistent_contact_association::CreatePersistentCon
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_initial_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_rehydration_type: ::std::option::Option<
                     crate::types::RehydrationType,
                 > = ::std::option::Option::None;
                 let mut field_source_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -71,6 +71,13 @@ for crate::operation::create_persistent_contact_association::CreatePersistentCon
                         }
                         "InitialContactId" => {
                             field_initial_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -90,24 +97,17 @@ for crate::operation::create_persistent_contact_association::CreatePersistentCon
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput {
-                    instance_id: field_instance_id,
+                    client_token: field_client_token,
                     initial_contact_id: field_initial_contact_id,
+                    instance_id: field_instance_id,
                     rehydration_type: field_rehydration_type,
                     source_contact_id: field_source_contact_id,
-                    client_token: field_client_token,
                 })
             }
         }
@@ -122,26 +122,26 @@ for crate::operation::create_persistent_contact_association::builders::CreatePer
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.initial_contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.rehydration_type.is_some())
-            + usize::from(self.source_contact_id.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.source_contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.initial_contact_id {
             map.serialize_entry("InitialContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.rehydration_type {
             map.serialize_entry("RehydrationType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.source_contact_id {
             map.serialize_entry("SourceContactId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -169,19 +169,19 @@ for crate::operation::create_persistent_contact_association::builders::CreatePer
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_initial_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_rehydration_type: ::std::option::Option<
                     crate::types::RehydrationType,
                 > = ::std::option::Option::None;
                 let mut field_source_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -189,6 +189,13 @@ for crate::operation::create_persistent_contact_association::builders::CreatePer
                         }
                         "InitialContactId" => {
                             field_initial_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -208,13 +215,6 @@ for crate::operation::create_persistent_contact_association::builders::CreatePer
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -222,11 +222,11 @@ for crate::operation::create_persistent_contact_association::builders::CreatePer
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_persistent_contact_association::builders::CreatePersistentContactAssociationInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
+                    builder.client_token = field_client_token;
                     builder.initial_contact_id = field_initial_contact_id;
+                    builder.instance_id = field_instance_id;
                     builder.rehydration_type = field_rehydration_type;
                     builder.source_contact_id = field_source_contact_id;
-                    builder.client_token = field_client_token;
                     builder
                 })
             }

@@ -5,18 +5,18 @@ impl ::serde::Serialize for crate::operation::create_prompt::CreatePromptInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.s3_uri.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.s3_uri {
             map.serialize_entry("S3Uri", value)?;
@@ -48,9 +48,9 @@ for crate::operation::create_prompt::CreatePromptInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_s3_uri: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
@@ -59,6 +59,13 @@ for crate::operation::create_prompt::CreatePromptInput {
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -68,13 +75,6 @@ for crate::operation::create_prompt::CreatePromptInput {
                         }
                         "Name" => {
                             field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -100,9 +100,9 @@ for crate::operation::create_prompt::CreatePromptInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_prompt::CreatePromptInput {
+                    description: field_description,
                     instance_id: field_instance_id,
                     name: field_name,
-                    description: field_description,
                     s3_uri: field_s3_uri,
                     tags: field_tags,
                 })
@@ -119,18 +119,18 @@ for crate::operation::create_prompt::builders::CreatePromptInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.s3_uri.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.s3_uri {
             map.serialize_entry("S3Uri", value)?;
@@ -162,9 +162,9 @@ for crate::operation::create_prompt::builders::CreatePromptInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_s3_uri: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
@@ -173,6 +173,13 @@ for crate::operation::create_prompt::builders::CreatePromptInputBuilder {
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -182,13 +189,6 @@ for crate::operation::create_prompt::builders::CreatePromptInputBuilder {
                         }
                         "Name" => {
                             field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -215,9 +215,9 @@ for crate::operation::create_prompt::builders::CreatePromptInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_prompt::builders::CreatePromptInputBuilder = ::std::default::Default::default();
+                    builder.description = field_description;
                     builder.instance_id = field_instance_id;
                     builder.name = field_name;
-                    builder.description = field_description;
                     builder.s3_uri = field_s3_uri;
                     builder.tags = field_tags;
                     builder

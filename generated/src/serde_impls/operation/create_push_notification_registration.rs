@@ -6,21 +6,18 @@ for crate::operation::create_push_notification_registration::CreatePushNotificat
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.client_token.is_some())
-            + usize::from(self.pinpoint_app_arn.is_some())
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.contact_configuration.is_some())
             + usize::from(self.device_token.is_some())
             + usize::from(self.device_type.is_some())
-            + usize::from(self.contact_configuration.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.pinpoint_app_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.pinpoint_app_arn {
-            map.serialize_entry("PinpointAppArn", value)?;
+        if let ::std::option::Option::Some(value) = &self.contact_configuration {
+            map.serialize_entry("ContactConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.device_token {
             map.serialize_entry("DeviceToken", value)?;
@@ -28,8 +25,11 @@ for crate::operation::create_push_notification_registration::CreatePushNotificat
         if let ::std::option::Option::Some(value) = &self.device_type {
             map.serialize_entry("DeviceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.contact_configuration {
-            map.serialize_entry("ContactConfiguration", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pinpoint_app_arn {
+            map.serialize_entry("PinpointAppArn", value)?;
         }
         map.end()
     }
@@ -55,27 +55,20 @@ for crate::operation::create_push_notification_registration::CreatePushNotificat
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_pinpoint_app_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_configuration: ::std::option::Option<
+                    crate::types::ContactConfiguration,
+                > = ::std::option::Option::None;
                 let mut field_device_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_device_type: ::std::option::Option<
                     crate::types::DeviceType,
                 > = ::std::option::Option::None;
-                let mut field_contact_configuration: ::std::option::Option<
-                    crate::types::ContactConfiguration,
-                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_pinpoint_app_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ClientToken" => {
                             field_client_token = crate::serde_wire::next::<
                                 _,
@@ -83,8 +76,8 @@ for crate::operation::create_push_notification_registration::CreatePushNotificat
                                 _,
                             >(&mut map)?;
                         }
-                        "PinpointAppArn" => {
-                            field_pinpoint_app_arn = crate::serde_wire::next::<
+                        "ContactConfiguration" => {
+                            field_contact_configuration = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -104,8 +97,15 @@ for crate::operation::create_push_notification_registration::CreatePushNotificat
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactConfiguration" => {
-                            field_contact_configuration = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "PinpointAppArn" => {
+                            field_pinpoint_app_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -117,12 +117,12 @@ for crate::operation::create_push_notification_registration::CreatePushNotificat
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput {
-                    instance_id: field_instance_id,
                     client_token: field_client_token,
-                    pinpoint_app_arn: field_pinpoint_app_arn,
+                    contact_configuration: field_contact_configuration,
                     device_token: field_device_token,
                     device_type: field_device_type,
-                    contact_configuration: field_contact_configuration,
+                    instance_id: field_instance_id,
+                    pinpoint_app_arn: field_pinpoint_app_arn,
                 })
             }
         }
@@ -137,21 +137,18 @@ for crate::operation::create_push_notification_registration::builders::CreatePus
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.client_token.is_some())
-            + usize::from(self.pinpoint_app_arn.is_some())
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.contact_configuration.is_some())
             + usize::from(self.device_token.is_some())
             + usize::from(self.device_type.is_some())
-            + usize::from(self.contact_configuration.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.pinpoint_app_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.pinpoint_app_arn {
-            map.serialize_entry("PinpointAppArn", value)?;
+        if let ::std::option::Option::Some(value) = &self.contact_configuration {
+            map.serialize_entry("ContactConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.device_token {
             map.serialize_entry("DeviceToken", value)?;
@@ -159,8 +156,11 @@ for crate::operation::create_push_notification_registration::builders::CreatePus
         if let ::std::option::Option::Some(value) = &self.device_type {
             map.serialize_entry("DeviceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.contact_configuration {
-            map.serialize_entry("ContactConfiguration", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pinpoint_app_arn {
+            map.serialize_entry("PinpointAppArn", value)?;
         }
         map.end()
     }
@@ -188,27 +188,20 @@ for crate::operation::create_push_notification_registration::builders::CreatePus
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_pinpoint_app_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_configuration: ::std::option::Option<
+                    crate::types::ContactConfiguration,
+                > = ::std::option::Option::None;
                 let mut field_device_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_device_type: ::std::option::Option<
                     crate::types::DeviceType,
                 > = ::std::option::Option::None;
-                let mut field_contact_configuration: ::std::option::Option<
-                    crate::types::ContactConfiguration,
-                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_pinpoint_app_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ClientToken" => {
                             field_client_token = crate::serde_wire::next::<
                                 _,
@@ -216,8 +209,8 @@ for crate::operation::create_push_notification_registration::builders::CreatePus
                                 _,
                             >(&mut map)?;
                         }
-                        "PinpointAppArn" => {
-                            field_pinpoint_app_arn = crate::serde_wire::next::<
+                        "ContactConfiguration" => {
+                            field_contact_configuration = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -237,8 +230,15 @@ for crate::operation::create_push_notification_registration::builders::CreatePus
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactConfiguration" => {
-                            field_contact_configuration = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "PinpointAppArn" => {
+                            field_pinpoint_app_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -251,12 +251,12 @@ for crate::operation::create_push_notification_registration::builders::CreatePus
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_push_notification_registration::builders::CreatePushNotificationRegistrationInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.client_token = field_client_token;
-                    builder.pinpoint_app_arn = field_pinpoint_app_arn;
+                    builder.contact_configuration = field_contact_configuration;
                     builder.device_token = field_device_token;
                     builder.device_type = field_device_type;
-                    builder.contact_configuration = field_contact_configuration;
+                    builder.instance_id = field_instance_id;
+                    builder.pinpoint_app_arn = field_pinpoint_app_arn;
                     builder
                 })
             }

@@ -5,24 +5,33 @@ impl ::serde::Serialize for crate::operation::create_queue::CreateQueueInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.email_addresses_config.is_some())
+            + usize::from(self.hours_of_operation_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.max_contacts.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.outbound_caller_config.is_some())
             + usize::from(self.outbound_email_config.is_some())
-            + usize::from(self.hours_of_operation_id.is_some())
-            + usize::from(self.max_contacts.is_some())
             + usize::from(self.quick_connect_ids.is_some())
-            + usize::from(self.email_addresses_config.is_some())
             + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email_addresses_config {
+            map.serialize_entry("EmailAddressesConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
+            map.serialize_entry("HoursOfOperationId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.max_contacts {
+            map.serialize_entry("MaxContacts", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.outbound_caller_config {
             map.serialize_entry("OutboundCallerConfig", value)?;
@@ -30,17 +39,8 @@ impl ::serde::Serialize for crate::operation::create_queue::CreateQueueInput {
         if let ::std::option::Option::Some(value) = &self.outbound_email_config {
             map.serialize_entry("OutboundEmailConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
-            map.serialize_entry("HoursOfOperationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_contacts {
-            map.serialize_entry("MaxContacts", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.quick_connect_ids {
             map.serialize_entry("QuickConnectIds", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.email_addresses_config {
-            map.serialize_entry("EmailAddressesConfig", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
@@ -69,21 +69,21 @@ for crate::operation::create_queue::CreateQueueInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_email_addresses_config: ::std::option::Option<
+                    Vec<crate::types::EmailAddressConfig>,
+                > = ::std::option::Option::None;
+                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_max_contacts: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_outbound_caller_config: ::std::option::Option<
                     crate::types::OutboundCallerConfig,
                 > = ::std::option::Option::None;
                 let mut field_outbound_email_config: ::std::option::Option<
                     crate::types::OutboundEmailConfig,
                 > = ::std::option::Option::None;
-                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_contacts: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_quick_connect_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_email_addresses_config: ::std::option::Option<
-                    Vec<crate::types::EmailAddressConfig>,
-                > = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
@@ -91,6 +91,27 @@ for crate::operation::create_queue::CreateQueueInput {
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "EmailAddressesConfig" => {
+                            field_email_addresses_config = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "HoursOfOperationId" => {
+                            field_hours_of_operation_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -98,15 +119,15 @@ for crate::operation::create_queue::CreateQueueInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "MaxContacts" => {
+                            field_max_contacts = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -126,29 +147,8 @@ for crate::operation::create_queue::CreateQueueInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "HoursOfOperationId" => {
-                            field_hours_of_operation_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "MaxContacts" => {
-                            field_max_contacts = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "QuickConnectIds" => {
                             field_quick_connect_ids = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "EmailAddressesConfig" => {
-                            field_email_addresses_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -167,15 +167,15 @@ for crate::operation::create_queue::CreateQueueInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_queue::CreateQueueInput {
-                    instance_id: field_instance_id,
-                    name: field_name,
                     description: field_description,
+                    email_addresses_config: field_email_addresses_config,
+                    hours_of_operation_id: field_hours_of_operation_id,
+                    instance_id: field_instance_id,
+                    max_contacts: field_max_contacts,
+                    name: field_name,
                     outbound_caller_config: field_outbound_caller_config,
                     outbound_email_config: field_outbound_email_config,
-                    hours_of_operation_id: field_hours_of_operation_id,
-                    max_contacts: field_max_contacts,
                     quick_connect_ids: field_quick_connect_ids,
-                    email_addresses_config: field_email_addresses_config,
                     tags: field_tags,
                 })
             }
@@ -191,24 +191,33 @@ for crate::operation::create_queue::builders::CreateQueueInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.email_addresses_config.is_some())
+            + usize::from(self.hours_of_operation_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.max_contacts.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.outbound_caller_config.is_some())
             + usize::from(self.outbound_email_config.is_some())
-            + usize::from(self.hours_of_operation_id.is_some())
-            + usize::from(self.max_contacts.is_some())
             + usize::from(self.quick_connect_ids.is_some())
-            + usize::from(self.email_addresses_config.is_some())
             + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email_addresses_config {
+            map.serialize_entry("EmailAddressesConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
+            map.serialize_entry("HoursOfOperationId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.max_contacts {
+            map.serialize_entry("MaxContacts", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.outbound_caller_config {
             map.serialize_entry("OutboundCallerConfig", value)?;
@@ -216,17 +225,8 @@ for crate::operation::create_queue::builders::CreateQueueInputBuilder {
         if let ::std::option::Option::Some(value) = &self.outbound_email_config {
             map.serialize_entry("OutboundEmailConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
-            map.serialize_entry("HoursOfOperationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_contacts {
-            map.serialize_entry("MaxContacts", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.quick_connect_ids {
             map.serialize_entry("QuickConnectIds", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.email_addresses_config {
-            map.serialize_entry("EmailAddressesConfig", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
@@ -255,21 +255,21 @@ for crate::operation::create_queue::builders::CreateQueueInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_email_addresses_config: ::std::option::Option<
+                    Vec<crate::types::EmailAddressConfig>,
+                > = ::std::option::Option::None;
+                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_max_contacts: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_outbound_caller_config: ::std::option::Option<
                     crate::types::OutboundCallerConfig,
                 > = ::std::option::Option::None;
                 let mut field_outbound_email_config: ::std::option::Option<
                     crate::types::OutboundEmailConfig,
                 > = ::std::option::Option::None;
-                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_contacts: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_quick_connect_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_email_addresses_config: ::std::option::Option<
-                    Vec<crate::types::EmailAddressConfig>,
-                > = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
@@ -277,6 +277,27 @@ for crate::operation::create_queue::builders::CreateQueueInputBuilder {
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "EmailAddressesConfig" => {
+                            field_email_addresses_config = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "HoursOfOperationId" => {
+                            field_hours_of_operation_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -284,15 +305,15 @@ for crate::operation::create_queue::builders::CreateQueueInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "MaxContacts" => {
+                            field_max_contacts = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -312,29 +333,8 @@ for crate::operation::create_queue::builders::CreateQueueInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "HoursOfOperationId" => {
-                            field_hours_of_operation_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "MaxContacts" => {
-                            field_max_contacts = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "QuickConnectIds" => {
                             field_quick_connect_ids = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "EmailAddressesConfig" => {
-                            field_email_addresses_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -354,15 +354,15 @@ for crate::operation::create_queue::builders::CreateQueueInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_queue::builders::CreateQueueInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.name = field_name;
                     builder.description = field_description;
+                    builder.email_addresses_config = field_email_addresses_config;
+                    builder.hours_of_operation_id = field_hours_of_operation_id;
+                    builder.instance_id = field_instance_id;
+                    builder.max_contacts = field_max_contacts;
+                    builder.name = field_name;
                     builder.outbound_caller_config = field_outbound_caller_config;
                     builder.outbound_email_config = field_outbound_email_config;
-                    builder.hours_of_operation_id = field_hours_of_operation_id;
-                    builder.max_contacts = field_max_contacts;
                     builder.quick_connect_ids = field_quick_connect_ids;
-                    builder.email_addresses_config = field_email_addresses_config;
                     builder.tags = field_tags;
                     builder
                 })

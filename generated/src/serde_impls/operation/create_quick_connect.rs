@@ -6,19 +6,19 @@ for crate::operation::create_quick_connect::CreateQuickConnectInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.quick_connect_config.is_some())
             + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.quick_connect_config {
             map.serialize_entry("QuickConnectConfig", value)?;
@@ -50,9 +50,9 @@ for crate::operation::create_quick_connect::CreateQuickConnectInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_quick_connect_config: ::std::option::Option<
                     crate::types::QuickConnectConfig,
                 > = ::std::option::Option::None;
@@ -63,6 +63,13 @@ for crate::operation::create_quick_connect::CreateQuickConnectInput {
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -72,13 +79,6 @@ for crate::operation::create_quick_connect::CreateQuickConnectInput {
                         }
                         "Name" => {
                             field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -104,9 +104,9 @@ for crate::operation::create_quick_connect::CreateQuickConnectInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_quick_connect::CreateQuickConnectInput {
+                    description: field_description,
                     instance_id: field_instance_id,
                     name: field_name,
-                    description: field_description,
                     quick_connect_config: field_quick_connect_config,
                     tags: field_tags,
                 })
@@ -123,19 +123,19 @@ for crate::operation::create_quick_connect::builders::CreateQuickConnectInputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.quick_connect_config.is_some())
             + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.quick_connect_config {
             map.serialize_entry("QuickConnectConfig", value)?;
@@ -167,9 +167,9 @@ for crate::operation::create_quick_connect::builders::CreateQuickConnectInputBui
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_quick_connect_config: ::std::option::Option<
                     crate::types::QuickConnectConfig,
                 > = ::std::option::Option::None;
@@ -180,6 +180,13 @@ for crate::operation::create_quick_connect::builders::CreateQuickConnectInputBui
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -189,13 +196,6 @@ for crate::operation::create_quick_connect::builders::CreateQuickConnectInputBui
                         }
                         "Name" => {
                             field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -222,9 +222,9 @@ for crate::operation::create_quick_connect::builders::CreateQuickConnectInputBui
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_quick_connect::builders::CreateQuickConnectInputBuilder = ::std::default::Default::default();
+                    builder.description = field_description;
                     builder.instance_id = field_instance_id;
                     builder.name = field_name;
-                    builder.description = field_description;
                     builder.quick_connect_config = field_quick_connect_config;
                     builder.tags = field_tags;
                     builder

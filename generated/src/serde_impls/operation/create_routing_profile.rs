@@ -6,29 +6,27 @@ for crate::operation::create_routing_profile::CreateRoutingProfileInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
+        let len = usize::from(self.agent_availability_timer.is_some())
             + usize::from(self.default_outbound_queue_id.is_some())
-            + usize::from(self.queue_configs.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.manual_assignment_queue_configs.is_some())
             + usize::from(self.media_concurrencies.is_some())
-            + usize::from(self.tags.is_some())
-            + usize::from(self.agent_availability_timer.is_some());
+            + usize::from(self.name.is_some())
+            + usize::from(self.queue_configs.is_some())
+            + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.agent_availability_timer {
+            map.serialize_entry("AgentAvailabilityTimer", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.default_outbound_queue_id {
             map.serialize_entry("DefaultOutboundQueueId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.queue_configs {
-            map.serialize_entry("QueueConfigs", value)?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.manual_assignment_queue_configs
         {
@@ -37,11 +35,14 @@ for crate::operation::create_routing_profile::CreateRoutingProfileInput {
         if let ::std::option::Option::Some(value) = &self.media_concurrencies {
             map.serialize_entry("MediaConcurrencies", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_configs {
+            map.serialize_entry("QueueConfigs", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.agent_availability_timer {
-            map.serialize_entry("AgentAvailabilityTimer", value)?;
         }
         map.end()
     }
@@ -67,45 +68,31 @@ for crate::operation::create_routing_profile::CreateRoutingProfileInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_default_outbound_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_queue_configs: ::std::option::Option<
-                    Vec<crate::types::RoutingProfileQueueConfig>,
+                let mut field_agent_availability_timer: ::std::option::Option<
+                    crate::types::AgentAvailabilityTimer,
                 > = ::std::option::Option::None;
+                let mut field_default_outbound_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_manual_assignment_queue_configs: ::std::option::Option<
                     Vec<crate::types::RoutingProfileManualAssignmentQueueConfig>,
                 > = ::std::option::Option::None;
                 let mut field_media_concurrencies: ::std::option::Option<
                     Vec<crate::types::MediaConcurrency>,
                 > = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_queue_configs: ::std::option::Option<
+                    Vec<crate::types::RoutingProfileQueueConfig>,
+                > = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
-                let mut field_agent_availability_timer: ::std::option::Option<
-                    crate::types::AgentAvailabilityTimer,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "AgentAvailabilityTimer" => {
+                            field_agent_availability_timer = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -118,8 +105,15 @@ for crate::operation::create_routing_profile::CreateRoutingProfileInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "QueueConfigs" => {
-                            field_queue_configs = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -139,15 +133,22 @@ for crate::operation::create_routing_profile::CreateRoutingProfileInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "AgentAvailabilityTimer" => {
-                            field_agent_availability_timer = crate::serde_wire::next::<
+                        "QueueConfigs" => {
+                            field_queue_configs = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -159,15 +160,15 @@ for crate::operation::create_routing_profile::CreateRoutingProfileInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_routing_profile::CreateRoutingProfileInput {
-                    instance_id: field_instance_id,
-                    name: field_name,
-                    description: field_description,
+                    agent_availability_timer: field_agent_availability_timer,
                     default_outbound_queue_id: field_default_outbound_queue_id,
-                    queue_configs: field_queue_configs,
+                    description: field_description,
+                    instance_id: field_instance_id,
                     manual_assignment_queue_configs: field_manual_assignment_queue_configs,
                     media_concurrencies: field_media_concurrencies,
+                    name: field_name,
+                    queue_configs: field_queue_configs,
                     tags: field_tags,
-                    agent_availability_timer: field_agent_availability_timer,
                 })
             }
         }
@@ -182,29 +183,27 @@ for crate::operation::create_routing_profile::builders::CreateRoutingProfileInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
+        let len = usize::from(self.agent_availability_timer.is_some())
             + usize::from(self.default_outbound_queue_id.is_some())
-            + usize::from(self.queue_configs.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.manual_assignment_queue_configs.is_some())
             + usize::from(self.media_concurrencies.is_some())
-            + usize::from(self.tags.is_some())
-            + usize::from(self.agent_availability_timer.is_some());
+            + usize::from(self.name.is_some())
+            + usize::from(self.queue_configs.is_some())
+            + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.agent_availability_timer {
+            map.serialize_entry("AgentAvailabilityTimer", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.default_outbound_queue_id {
             map.serialize_entry("DefaultOutboundQueueId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.queue_configs {
-            map.serialize_entry("QueueConfigs", value)?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.manual_assignment_queue_configs
         {
@@ -213,11 +212,14 @@ for crate::operation::create_routing_profile::builders::CreateRoutingProfileInpu
         if let ::std::option::Option::Some(value) = &self.media_concurrencies {
             map.serialize_entry("MediaConcurrencies", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_configs {
+            map.serialize_entry("QueueConfigs", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.agent_availability_timer {
-            map.serialize_entry("AgentAvailabilityTimer", value)?;
         }
         map.end()
     }
@@ -243,45 +245,31 @@ for crate::operation::create_routing_profile::builders::CreateRoutingProfileInpu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_default_outbound_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_queue_configs: ::std::option::Option<
-                    Vec<crate::types::RoutingProfileQueueConfig>,
+                let mut field_agent_availability_timer: ::std::option::Option<
+                    crate::types::AgentAvailabilityTimer,
                 > = ::std::option::Option::None;
+                let mut field_default_outbound_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_manual_assignment_queue_configs: ::std::option::Option<
                     Vec<crate::types::RoutingProfileManualAssignmentQueueConfig>,
                 > = ::std::option::Option::None;
                 let mut field_media_concurrencies: ::std::option::Option<
                     Vec<crate::types::MediaConcurrency>,
                 > = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_queue_configs: ::std::option::Option<
+                    Vec<crate::types::RoutingProfileQueueConfig>,
+                > = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
-                let mut field_agent_availability_timer: ::std::option::Option<
-                    crate::types::AgentAvailabilityTimer,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "AgentAvailabilityTimer" => {
+                            field_agent_availability_timer = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -294,8 +282,15 @@ for crate::operation::create_routing_profile::builders::CreateRoutingProfileInpu
                                 _,
                             >(&mut map)?;
                         }
-                        "QueueConfigs" => {
-                            field_queue_configs = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -315,15 +310,22 @@ for crate::operation::create_routing_profile::builders::CreateRoutingProfileInpu
                                 _,
                             >(&mut map)?;
                         }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "AgentAvailabilityTimer" => {
-                            field_agent_availability_timer = crate::serde_wire::next::<
+                        "QueueConfigs" => {
+                            field_queue_configs = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -336,15 +338,15 @@ for crate::operation::create_routing_profile::builders::CreateRoutingProfileInpu
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_routing_profile::builders::CreateRoutingProfileInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.name = field_name;
-                    builder.description = field_description;
+                    builder.agent_availability_timer = field_agent_availability_timer;
                     builder.default_outbound_queue_id = field_default_outbound_queue_id;
-                    builder.queue_configs = field_queue_configs;
+                    builder.description = field_description;
+                    builder.instance_id = field_instance_id;
                     builder.manual_assignment_queue_configs = field_manual_assignment_queue_configs;
                     builder.media_concurrencies = field_media_concurrencies;
+                    builder.name = field_name;
+                    builder.queue_configs = field_queue_configs;
                     builder.tags = field_tags;
-                    builder.agent_availability_timer = field_agent_availability_timer;
                     builder
                 })
             }

@@ -5,33 +5,33 @@ impl ::serde::Serialize for crate::operation::create_rule::CreateRuleInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some())
-            + usize::from(self.trigger_event_source.is_some())
-            + usize::from(self.function.is_some()) + usize::from(self.actions.is_some())
+        let len = usize::from(self.actions.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.function.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.publish_status.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.trigger_event_source.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.actions {
+            map.serialize_entry("Actions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.function {
+            map.serialize_entry("Function", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.trigger_event_source {
-            map.serialize_entry("TriggerEventSource", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.function {
-            map.serialize_entry("Function", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.actions {
-            map.serialize_entry("Actions", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.publish_status {
             map.serialize_entry("PublishStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.trigger_event_source {
+            map.serialize_entry("TriggerEventSource", value)?;
         }
         map.end()
     }
@@ -56,23 +56,44 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_rule::CreateRul
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_trigger_event_source: ::std::option::Option<
-                    crate::types::RuleTriggerEventSource,
-                > = ::std::option::Option::None;
-                let mut field_function: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_actions: ::std::option::Option<
                     Vec<crate::types::RuleAction>,
                 > = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_function: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_publish_status: ::std::option::Option<
                     crate::types::RulePublishStatus,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_trigger_event_source: ::std::option::Option<
+                    crate::types::RuleTriggerEventSource,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Actions" => {
+                            field_actions = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Function" => {
+                            field_function = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -87,27 +108,6 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_rule::CreateRul
                                 _,
                             >(&mut map)?;
                         }
-                        "TriggerEventSource" => {
-                            field_trigger_event_source = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Function" => {
-                            field_function = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Actions" => {
-                            field_actions = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "PublishStatus" => {
                             field_publish_status = crate::serde_wire::next::<
                                 _,
@@ -115,8 +115,8 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_rule::CreateRul
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "TriggerEventSource" => {
+                            field_trigger_event_source = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -128,13 +128,13 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_rule::CreateRul
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_rule::CreateRuleInput {
+                    actions: field_actions,
+                    client_token: field_client_token,
+                    function: field_function,
                     instance_id: field_instance_id,
                     name: field_name,
-                    trigger_event_source: field_trigger_event_source,
-                    function: field_function,
-                    actions: field_actions,
                     publish_status: field_publish_status,
-                    client_token: field_client_token,
+                    trigger_event_source: field_trigger_event_source,
                 })
             }
         }
@@ -149,33 +149,33 @@ for crate::operation::create_rule::builders::CreateRuleInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some())
-            + usize::from(self.trigger_event_source.is_some())
-            + usize::from(self.function.is_some()) + usize::from(self.actions.is_some())
+        let len = usize::from(self.actions.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.function.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.publish_status.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.trigger_event_source.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.actions {
+            map.serialize_entry("Actions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.function {
+            map.serialize_entry("Function", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.trigger_event_source {
-            map.serialize_entry("TriggerEventSource", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.function {
-            map.serialize_entry("Function", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.actions {
-            map.serialize_entry("Actions", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.publish_status {
             map.serialize_entry("PublishStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.trigger_event_source {
+            map.serialize_entry("TriggerEventSource", value)?;
         }
         map.end()
     }
@@ -201,23 +201,44 @@ for crate::operation::create_rule::builders::CreateRuleInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_trigger_event_source: ::std::option::Option<
-                    crate::types::RuleTriggerEventSource,
-                > = ::std::option::Option::None;
-                let mut field_function: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_actions: ::std::option::Option<
                     Vec<crate::types::RuleAction>,
                 > = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_function: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_publish_status: ::std::option::Option<
                     crate::types::RulePublishStatus,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_trigger_event_source: ::std::option::Option<
+                    crate::types::RuleTriggerEventSource,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Actions" => {
+                            field_actions = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Function" => {
+                            field_function = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -232,27 +253,6 @@ for crate::operation::create_rule::builders::CreateRuleInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "TriggerEventSource" => {
-                            field_trigger_event_source = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Function" => {
-                            field_function = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Actions" => {
-                            field_actions = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "PublishStatus" => {
                             field_publish_status = crate::serde_wire::next::<
                                 _,
@@ -260,8 +260,8 @@ for crate::operation::create_rule::builders::CreateRuleInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "TriggerEventSource" => {
+                            field_trigger_event_source = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -274,13 +274,13 @@ for crate::operation::create_rule::builders::CreateRuleInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_rule::builders::CreateRuleInputBuilder = ::std::default::Default::default();
+                    builder.actions = field_actions;
+                    builder.client_token = field_client_token;
+                    builder.function = field_function;
                     builder.instance_id = field_instance_id;
                     builder.name = field_name;
-                    builder.trigger_event_source = field_trigger_event_source;
-                    builder.function = field_function;
-                    builder.actions = field_actions;
                     builder.publish_status = field_publish_status;
-                    builder.client_token = field_client_token;
+                    builder.trigger_event_source = field_trigger_event_source;
                     builder
                 })
             }

@@ -6,58 +6,59 @@ for crate::operation::create_security_profile::CreateSecurityProfileInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.security_profile_name.is_some())
-            + usize::from(self.description.is_some())
-            + usize::from(self.permissions.is_some())
-            + usize::from(self.instance_id.is_some()) + usize::from(self.tags.is_some())
+        let len = usize::from(self.allowed_access_control_hierarchy_group_id.is_some())
             + usize::from(self.allowed_access_control_tags.is_some())
-            + usize::from(self.tag_restricted_resources.is_some())
-            + usize::from(self.applications.is_some())
-            + usize::from(self.hierarchy_restricted_resources.is_some())
-            + usize::from(self.allowed_access_control_hierarchy_group_id.is_some())
             + usize::from(self.allowed_flow_modules.is_some())
-            + usize::from(self.granular_access_control_configuration.is_some());
+            + usize::from(self.applications.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.granular_access_control_configuration.is_some())
+            + usize::from(self.hierarchy_restricted_resources.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.permissions.is_some())
+            + usize::from(self.security_profile_name.is_some())
+            + usize::from(self.tag_restricted_resources.is_some())
+            + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.security_profile_name {
-            map.serialize_entry("SecurityProfileName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.permissions {
-            map.serialize_entry("Permissions", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.allowed_access_control_tags {
-            map.serialize_entry("AllowedAccessControlTags", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tag_restricted_resources {
-            map.serialize_entry("TagRestrictedResources", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.applications {
-            map.serialize_entry("Applications", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.hierarchy_restricted_resources
-        {
-            map.serialize_entry("HierarchyRestrictedResources", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self
             .allowed_access_control_hierarchy_group_id
         {
             map.serialize_entry("AllowedAccessControlHierarchyGroupId", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.allowed_access_control_tags {
+            map.serialize_entry("AllowedAccessControlTags", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.allowed_flow_modules {
             map.serialize_entry("AllowedFlowModules", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.applications {
+            map.serialize_entry("Applications", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .granular_access_control_configuration
         {
             map.serialize_entry("GranularAccessControlConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hierarchy_restricted_resources
+        {
+            map.serialize_entry("HierarchyRestrictedResources", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.permissions {
+            map.serialize_entry("Permissions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.security_profile_name {
+            map.serialize_entry("SecurityProfileName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tag_restricted_resources {
+            map.serialize_entry("TagRestrictedResources", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
         }
         map.end()
     }
@@ -83,68 +84,40 @@ for crate::operation::create_security_profile::CreateSecurityProfileInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_security_profile_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_permissions: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_tags: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
+                let mut field_allowed_access_control_hierarchy_group_id: ::std::option::Option<
+                    String,
                 > = ::std::option::Option::None;
                 let mut field_allowed_access_control_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_tag_restricted_resources: ::std::option::Option<
-                    Vec<String>,
+                let mut field_allowed_flow_modules: ::std::option::Option<
+                    Vec<crate::types::FlowModule>,
                 > = ::std::option::Option::None;
                 let mut field_applications: ::std::option::Option<
                     Vec<crate::types::Application>,
                 > = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_granular_access_control_configuration: ::std::option::Option<
+                    crate::types::GranularAccessControlConfiguration,
+                > = ::std::option::Option::None;
                 let mut field_hierarchy_restricted_resources: ::std::option::Option<
                     Vec<String>,
                 > = ::std::option::Option::None;
-                let mut field_allowed_access_control_hierarchy_group_id: ::std::option::Option<
-                    String,
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_permissions: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_security_profile_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_tag_restricted_resources: ::std::option::Option<
+                    Vec<String>,
                 > = ::std::option::Option::None;
-                let mut field_allowed_flow_modules: ::std::option::Option<
-                    Vec<crate::types::FlowModule>,
-                > = ::std::option::Option::None;
-                let mut field_granular_access_control_configuration: ::std::option::Option<
-                    crate::types::GranularAccessControlConfiguration,
+                let mut field_tags: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "SecurityProfileName" => {
-                            field_security_profile_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Permissions" => {
-                            field_permissions = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "AllowedAccessControlHierarchyGroupId" => {
+                            field_allowed_access_control_hierarchy_group_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -157,8 +130,8 @@ for crate::operation::create_security_profile::CreateSecurityProfileInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "TagRestrictedResources" => {
-                            field_tag_restricted_resources = crate::serde_wire::next::<
+                        "AllowedFlowModules" => {
+                            field_allowed_flow_modules = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -171,22 +144,8 @@ for crate::operation::create_security_profile::CreateSecurityProfileInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "HierarchyRestrictedResources" => {
-                            field_hierarchy_restricted_resources = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "AllowedAccessControlHierarchyGroupId" => {
-                            field_allowed_access_control_hierarchy_group_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "AllowedFlowModules" => {
-                            field_allowed_flow_modules = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -199,24 +158,66 @@ for crate::operation::create_security_profile::CreateSecurityProfileInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "HierarchyRestrictedResources" => {
+                            field_hierarchy_restricted_resources = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Permissions" => {
+                            field_permissions = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SecurityProfileName" => {
+                            field_security_profile_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TagRestrictedResources" => {
+                            field_tag_restricted_resources = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_security_profile::CreateSecurityProfileInput {
-                    security_profile_name: field_security_profile_name,
-                    description: field_description,
-                    permissions: field_permissions,
-                    instance_id: field_instance_id,
-                    tags: field_tags,
-                    allowed_access_control_tags: field_allowed_access_control_tags,
-                    tag_restricted_resources: field_tag_restricted_resources,
-                    applications: field_applications,
-                    hierarchy_restricted_resources: field_hierarchy_restricted_resources,
                     allowed_access_control_hierarchy_group_id: field_allowed_access_control_hierarchy_group_id,
+                    allowed_access_control_tags: field_allowed_access_control_tags,
                     allowed_flow_modules: field_allowed_flow_modules,
+                    applications: field_applications,
+                    description: field_description,
                     granular_access_control_configuration: field_granular_access_control_configuration,
+                    hierarchy_restricted_resources: field_hierarchy_restricted_resources,
+                    instance_id: field_instance_id,
+                    permissions: field_permissions,
+                    security_profile_name: field_security_profile_name,
+                    tag_restricted_resources: field_tag_restricted_resources,
+                    tags: field_tags,
                 })
             }
         }
@@ -231,58 +232,59 @@ for crate::operation::create_security_profile::builders::CreateSecurityProfileIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.security_profile_name.is_some())
-            + usize::from(self.description.is_some())
-            + usize::from(self.permissions.is_some())
-            + usize::from(self.instance_id.is_some()) + usize::from(self.tags.is_some())
+        let len = usize::from(self.allowed_access_control_hierarchy_group_id.is_some())
             + usize::from(self.allowed_access_control_tags.is_some())
-            + usize::from(self.tag_restricted_resources.is_some())
-            + usize::from(self.applications.is_some())
-            + usize::from(self.hierarchy_restricted_resources.is_some())
-            + usize::from(self.allowed_access_control_hierarchy_group_id.is_some())
             + usize::from(self.allowed_flow_modules.is_some())
-            + usize::from(self.granular_access_control_configuration.is_some());
+            + usize::from(self.applications.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.granular_access_control_configuration.is_some())
+            + usize::from(self.hierarchy_restricted_resources.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.permissions.is_some())
+            + usize::from(self.security_profile_name.is_some())
+            + usize::from(self.tag_restricted_resources.is_some())
+            + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.security_profile_name {
-            map.serialize_entry("SecurityProfileName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.permissions {
-            map.serialize_entry("Permissions", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.allowed_access_control_tags {
-            map.serialize_entry("AllowedAccessControlTags", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tag_restricted_resources {
-            map.serialize_entry("TagRestrictedResources", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.applications {
-            map.serialize_entry("Applications", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.hierarchy_restricted_resources
-        {
-            map.serialize_entry("HierarchyRestrictedResources", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self
             .allowed_access_control_hierarchy_group_id
         {
             map.serialize_entry("AllowedAccessControlHierarchyGroupId", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.allowed_access_control_tags {
+            map.serialize_entry("AllowedAccessControlTags", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.allowed_flow_modules {
             map.serialize_entry("AllowedFlowModules", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.applications {
+            map.serialize_entry("Applications", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .granular_access_control_configuration
         {
             map.serialize_entry("GranularAccessControlConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hierarchy_restricted_resources
+        {
+            map.serialize_entry("HierarchyRestrictedResources", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.permissions {
+            map.serialize_entry("Permissions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.security_profile_name {
+            map.serialize_entry("SecurityProfileName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tag_restricted_resources {
+            map.serialize_entry("TagRestrictedResources", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
         }
         map.end()
     }
@@ -308,68 +310,40 @@ for crate::operation::create_security_profile::builders::CreateSecurityProfileIn
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_security_profile_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_permissions: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_tags: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
+                let mut field_allowed_access_control_hierarchy_group_id: ::std::option::Option<
+                    String,
                 > = ::std::option::Option::None;
                 let mut field_allowed_access_control_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_tag_restricted_resources: ::std::option::Option<
-                    Vec<String>,
+                let mut field_allowed_flow_modules: ::std::option::Option<
+                    Vec<crate::types::FlowModule>,
                 > = ::std::option::Option::None;
                 let mut field_applications: ::std::option::Option<
                     Vec<crate::types::Application>,
                 > = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_granular_access_control_configuration: ::std::option::Option<
+                    crate::types::GranularAccessControlConfiguration,
+                > = ::std::option::Option::None;
                 let mut field_hierarchy_restricted_resources: ::std::option::Option<
                     Vec<String>,
                 > = ::std::option::Option::None;
-                let mut field_allowed_access_control_hierarchy_group_id: ::std::option::Option<
-                    String,
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_permissions: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_security_profile_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_tag_restricted_resources: ::std::option::Option<
+                    Vec<String>,
                 > = ::std::option::Option::None;
-                let mut field_allowed_flow_modules: ::std::option::Option<
-                    Vec<crate::types::FlowModule>,
-                > = ::std::option::Option::None;
-                let mut field_granular_access_control_configuration: ::std::option::Option<
-                    crate::types::GranularAccessControlConfiguration,
+                let mut field_tags: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "SecurityProfileName" => {
-                            field_security_profile_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Permissions" => {
-                            field_permissions = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "AllowedAccessControlHierarchyGroupId" => {
+                            field_allowed_access_control_hierarchy_group_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -382,8 +356,8 @@ for crate::operation::create_security_profile::builders::CreateSecurityProfileIn
                                 _,
                             >(&mut map)?;
                         }
-                        "TagRestrictedResources" => {
-                            field_tag_restricted_resources = crate::serde_wire::next::<
+                        "AllowedFlowModules" => {
+                            field_allowed_flow_modules = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -396,22 +370,8 @@ for crate::operation::create_security_profile::builders::CreateSecurityProfileIn
                                 _,
                             >(&mut map)?;
                         }
-                        "HierarchyRestrictedResources" => {
-                            field_hierarchy_restricted_resources = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "AllowedAccessControlHierarchyGroupId" => {
-                            field_allowed_access_control_hierarchy_group_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "AllowedFlowModules" => {
-                            field_allowed_flow_modules = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -424,6 +384,48 @@ for crate::operation::create_security_profile::builders::CreateSecurityProfileIn
                                 _,
                             >(&mut map)?;
                         }
+                        "HierarchyRestrictedResources" => {
+                            field_hierarchy_restricted_resources = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Permissions" => {
+                            field_permissions = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SecurityProfileName" => {
+                            field_security_profile_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TagRestrictedResources" => {
+                            field_tag_restricted_resources = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -431,18 +433,18 @@ for crate::operation::create_security_profile::builders::CreateSecurityProfileIn
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_security_profile::builders::CreateSecurityProfileInputBuilder = ::std::default::Default::default();
-                    builder.security_profile_name = field_security_profile_name;
-                    builder.description = field_description;
-                    builder.permissions = field_permissions;
-                    builder.instance_id = field_instance_id;
-                    builder.tags = field_tags;
-                    builder.allowed_access_control_tags = field_allowed_access_control_tags;
-                    builder.tag_restricted_resources = field_tag_restricted_resources;
-                    builder.applications = field_applications;
-                    builder.hierarchy_restricted_resources = field_hierarchy_restricted_resources;
                     builder.allowed_access_control_hierarchy_group_id = field_allowed_access_control_hierarchy_group_id;
+                    builder.allowed_access_control_tags = field_allowed_access_control_tags;
                     builder.allowed_flow_modules = field_allowed_flow_modules;
+                    builder.applications = field_applications;
+                    builder.description = field_description;
                     builder.granular_access_control_configuration = field_granular_access_control_configuration;
+                    builder.hierarchy_restricted_resources = field_hierarchy_restricted_resources;
+                    builder.instance_id = field_instance_id;
+                    builder.permissions = field_permissions;
+                    builder.security_profile_name = field_security_profile_name;
+                    builder.tag_restricted_resources = field_tag_restricted_resources;
+                    builder.tags = field_tags;
                     builder
                 })
             }

@@ -6,44 +6,45 @@ for crate::operation::create_task_template::CreateTaskTemplateInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.contact_flow_id.is_some())
-            + usize::from(self.self_assign_flow_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.constraints.is_some())
-            + usize::from(self.defaults.is_some()) + usize::from(self.status.is_some())
+            + usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.defaults.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.fields.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.self_assign_flow_id.is_some())
+            + usize::from(self.status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.constraints {
+            map.serialize_entry("Constraints", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.defaults {
+            map.serialize_entry("Defaults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fields {
+            map.serialize_entry("Fields", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.self_assign_flow_id {
             map.serialize_entry("SelfAssignFlowId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.constraints {
-            map.serialize_entry("Constraints", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.defaults {
-            map.serialize_entry("Defaults", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.fields {
-            map.serialize_entry("Fields", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -69,28 +70,70 @@ for crate::operation::create_task_template::CreateTaskTemplateInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_self_assign_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_constraints: ::std::option::Option<
                     crate::types::TaskTemplateConstraints,
                 > = ::std::option::Option::None;
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_defaults: ::std::option::Option<
                     crate::types::TaskTemplateDefaults,
                 > = ::std::option::Option::None;
-                let mut field_status: ::std::option::Option<
-                    crate::types::TaskTemplateStatus,
-                > = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_fields: ::std::option::Option<
                     Vec<crate::types::TaskTemplateField>,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_self_assign_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_status: ::std::option::Option<
+                    crate::types::TaskTemplateStatus,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Constraints" => {
+                            field_constraints = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Defaults" => {
+                            field_defaults = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Fields" => {
+                            field_fields = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -105,36 +148,8 @@ for crate::operation::create_task_template::CreateTaskTemplateInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "SelfAssignFlowId" => {
                             field_self_assign_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Constraints" => {
-                            field_constraints = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Defaults" => {
-                            field_defaults = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -147,36 +162,22 @@ for crate::operation::create_task_template::CreateTaskTemplateInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Fields" => {
-                            field_fields = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_task_template::CreateTaskTemplateInput {
+                    client_token: field_client_token,
+                    constraints: field_constraints,
+                    contact_flow_id: field_contact_flow_id,
+                    defaults: field_defaults,
+                    description: field_description,
+                    fields: field_fields,
                     instance_id: field_instance_id,
                     name: field_name,
-                    description: field_description,
-                    contact_flow_id: field_contact_flow_id,
                     self_assign_flow_id: field_self_assign_flow_id,
-                    constraints: field_constraints,
-                    defaults: field_defaults,
                     status: field_status,
-                    fields: field_fields,
-                    client_token: field_client_token,
                 })
             }
         }
@@ -191,44 +192,45 @@ for crate::operation::create_task_template::builders::CreateTaskTemplateInputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.contact_flow_id.is_some())
-            + usize::from(self.self_assign_flow_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.constraints.is_some())
-            + usize::from(self.defaults.is_some()) + usize::from(self.status.is_some())
+            + usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.defaults.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.fields.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.self_assign_flow_id.is_some())
+            + usize::from(self.status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.constraints {
+            map.serialize_entry("Constraints", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.defaults {
+            map.serialize_entry("Defaults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fields {
+            map.serialize_entry("Fields", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.self_assign_flow_id {
             map.serialize_entry("SelfAssignFlowId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.constraints {
-            map.serialize_entry("Constraints", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.defaults {
-            map.serialize_entry("Defaults", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.fields {
-            map.serialize_entry("Fields", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -254,28 +256,70 @@ for crate::operation::create_task_template::builders::CreateTaskTemplateInputBui
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_self_assign_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_constraints: ::std::option::Option<
                     crate::types::TaskTemplateConstraints,
                 > = ::std::option::Option::None;
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_defaults: ::std::option::Option<
                     crate::types::TaskTemplateDefaults,
                 > = ::std::option::Option::None;
-                let mut field_status: ::std::option::Option<
-                    crate::types::TaskTemplateStatus,
-                > = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_fields: ::std::option::Option<
                     Vec<crate::types::TaskTemplateField>,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_self_assign_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_status: ::std::option::Option<
+                    crate::types::TaskTemplateStatus,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Constraints" => {
+                            field_constraints = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Defaults" => {
+                            field_defaults = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Fields" => {
+                            field_fields = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -290,36 +334,8 @@ for crate::operation::create_task_template::builders::CreateTaskTemplateInputBui
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "SelfAssignFlowId" => {
                             field_self_assign_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Constraints" => {
-                            field_constraints = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Defaults" => {
-                            field_defaults = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -332,20 +348,6 @@ for crate::operation::create_task_template::builders::CreateTaskTemplateInputBui
                                 _,
                             >(&mut map)?;
                         }
-                        "Fields" => {
-                            field_fields = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -353,16 +355,16 @@ for crate::operation::create_task_template::builders::CreateTaskTemplateInputBui
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_task_template::builders::CreateTaskTemplateInputBuilder = ::std::default::Default::default();
+                    builder.client_token = field_client_token;
+                    builder.constraints = field_constraints;
+                    builder.contact_flow_id = field_contact_flow_id;
+                    builder.defaults = field_defaults;
+                    builder.description = field_description;
+                    builder.fields = field_fields;
                     builder.instance_id = field_instance_id;
                     builder.name = field_name;
-                    builder.description = field_description;
-                    builder.contact_flow_id = field_contact_flow_id;
                     builder.self_assign_flow_id = field_self_assign_flow_id;
-                    builder.constraints = field_constraints;
-                    builder.defaults = field_defaults;
                     builder.status = field_status;
-                    builder.fields = field_fields;
-                    builder.client_token = field_client_token;
                     builder
                 })
             }

@@ -5,27 +5,22 @@ impl ::serde::Serialize for crate::operation::create_test_case::CreateTestCaseIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.content.is_some())
+        let len = usize::from(self.content.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.entry_point.is_some())
             + usize::from(self.initialization_data.is_some())
-            + usize::from(self.status.is_some())
-            + usize::from(self.test_case_id.is_some()) + usize::from(self.tags.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.last_modified_region.is_some())
             + usize::from(self.last_modified_time.is_some())
-            + usize::from(self.last_modified_region.is_some());
+            + usize::from(self.name.is_some()) + usize::from(self.status.is_some())
+            + usize::from(self.tags.is_some())
+            + usize::from(self.test_case_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.content {
+            map.serialize_entry("Content", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.content {
-            map.serialize_entry("Content", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.entry_point {
             map.serialize_entry("EntryPoint", value)?;
@@ -33,14 +28,11 @@ impl ::serde::Serialize for crate::operation::create_test_case::CreateTestCaseIn
         if let ::std::option::Option::Some(value) = &self.initialization_data {
             map.serialize_entry("InitializationData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.test_case_id {
-            map.serialize_entry("TestCaseId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            map.serialize_entry("LastModifiedRegion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
             map.serialize_entry(
@@ -51,8 +43,17 @@ impl ::serde::Serialize for crate::operation::create_test_case::CreateTestCaseIn
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            map.serialize_entry("LastModifiedRegion", value)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("Status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.test_case_id {
+            map.serialize_entry("TestCaseId", value)?;
         }
         map.end()
     }
@@ -78,38 +79,31 @@ for crate::operation::create_test_case::CreateTestCaseInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_entry_point: ::std::option::Option<
                     crate::types::TestCaseEntryPoint,
                 > = ::std::option::Option::None;
                 let mut field_initialization_data: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_status: ::std::option::Option<
-                    crate::types::TestCaseStatus,
-                > = ::std::option::Option::None;
-                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_tags: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_last_modified_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
-                let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_status: ::std::option::Option<
+                    crate::types::TestCaseStatus,
+                > = ::std::option::Option::None;
+                let mut field_tags: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
+                > = ::std::option::Option::None;
+                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "Content" => {
+                            field_content = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -117,13 +111,6 @@ for crate::operation::create_test_case::CreateTestCaseInput {
                         }
                         "Description" => {
                             field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Content" => {
-                            field_content = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -143,22 +130,15 @@ for crate::operation::create_test_case::CreateTestCaseInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Status" => {
-                            field_status = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "TestCaseId" => {
-                            field_test_case_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "LastModifiedRegion" => {
+                            field_last_modified_region = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -171,8 +151,29 @@ for crate::operation::create_test_case::CreateTestCaseInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "LastModifiedRegion" => {
-                            field_last_modified_region = crate::serde_wire::next::<
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Status" => {
+                            field_status = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TestCaseId" => {
+                            field_test_case_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -184,17 +185,17 @@ for crate::operation::create_test_case::CreateTestCaseInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_test_case::CreateTestCaseInput {
-                    instance_id: field_instance_id,
-                    name: field_name,
-                    description: field_description,
                     content: field_content,
+                    description: field_description,
                     entry_point: field_entry_point,
                     initialization_data: field_initialization_data,
-                    status: field_status,
-                    test_case_id: field_test_case_id,
-                    tags: field_tags,
-                    last_modified_time: field_last_modified_time,
+                    instance_id: field_instance_id,
                     last_modified_region: field_last_modified_region,
+                    last_modified_time: field_last_modified_time,
+                    name: field_name,
+                    status: field_status,
+                    tags: field_tags,
+                    test_case_id: field_test_case_id,
                 })
             }
         }
@@ -209,27 +210,22 @@ for crate::operation::create_test_case::builders::CreateTestCaseInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.content.is_some())
+        let len = usize::from(self.content.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.entry_point.is_some())
             + usize::from(self.initialization_data.is_some())
-            + usize::from(self.status.is_some())
-            + usize::from(self.test_case_id.is_some()) + usize::from(self.tags.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.last_modified_region.is_some())
             + usize::from(self.last_modified_time.is_some())
-            + usize::from(self.last_modified_region.is_some());
+            + usize::from(self.name.is_some()) + usize::from(self.status.is_some())
+            + usize::from(self.tags.is_some())
+            + usize::from(self.test_case_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.content {
+            map.serialize_entry("Content", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.content {
-            map.serialize_entry("Content", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.entry_point {
             map.serialize_entry("EntryPoint", value)?;
@@ -237,14 +233,11 @@ for crate::operation::create_test_case::builders::CreateTestCaseInputBuilder {
         if let ::std::option::Option::Some(value) = &self.initialization_data {
             map.serialize_entry("InitializationData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.test_case_id {
-            map.serialize_entry("TestCaseId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            map.serialize_entry("LastModifiedRegion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
             map.serialize_entry(
@@ -255,8 +248,17 @@ for crate::operation::create_test_case::builders::CreateTestCaseInputBuilder {
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            map.serialize_entry("LastModifiedRegion", value)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("Status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.test_case_id {
+            map.serialize_entry("TestCaseId", value)?;
         }
         map.end()
     }
@@ -282,38 +284,31 @@ for crate::operation::create_test_case::builders::CreateTestCaseInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_entry_point: ::std::option::Option<
                     crate::types::TestCaseEntryPoint,
                 > = ::std::option::Option::None;
                 let mut field_initialization_data: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_status: ::std::option::Option<
-                    crate::types::TestCaseStatus,
-                > = ::std::option::Option::None;
-                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_tags: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_last_modified_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
-                let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_status: ::std::option::Option<
+                    crate::types::TestCaseStatus,
+                > = ::std::option::Option::None;
+                let mut field_tags: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
+                > = ::std::option::Option::None;
+                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "Content" => {
+                            field_content = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -321,13 +316,6 @@ for crate::operation::create_test_case::builders::CreateTestCaseInputBuilder {
                         }
                         "Description" => {
                             field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Content" => {
-                            field_content = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -347,22 +335,15 @@ for crate::operation::create_test_case::builders::CreateTestCaseInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "Status" => {
-                            field_status = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "TestCaseId" => {
-                            field_test_case_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "LastModifiedRegion" => {
+                            field_last_modified_region = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -375,8 +356,29 @@ for crate::operation::create_test_case::builders::CreateTestCaseInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "LastModifiedRegion" => {
-                            field_last_modified_region = crate::serde_wire::next::<
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Status" => {
+                            field_status = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TestCaseId" => {
+                            field_test_case_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -389,17 +391,17 @@ for crate::operation::create_test_case::builders::CreateTestCaseInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_test_case::builders::CreateTestCaseInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.name = field_name;
-                    builder.description = field_description;
                     builder.content = field_content;
+                    builder.description = field_description;
                     builder.entry_point = field_entry_point;
                     builder.initialization_data = field_initialization_data;
-                    builder.status = field_status;
-                    builder.test_case_id = field_test_case_id;
-                    builder.tags = field_tags;
-                    builder.last_modified_time = field_last_modified_time;
+                    builder.instance_id = field_instance_id;
                     builder.last_modified_region = field_last_modified_region;
+                    builder.last_modified_time = field_last_modified_time;
+                    builder.name = field_name;
+                    builder.status = field_status;
+                    builder.tags = field_tags;
+                    builder.test_case_id = field_test_case_id;
                     builder
                 })
             }

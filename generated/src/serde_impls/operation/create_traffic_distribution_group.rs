@@ -6,14 +6,13 @@ for crate::operation::create_traffic_distribution_group::CreateTrafficDistributi
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.name.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.description.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
@@ -21,8 +20,8 @@ for crate::operation::create_traffic_distribution_group::CreateTrafficDistributi
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
@@ -51,10 +50,10 @@ for crate::operation::create_traffic_distribution_group::CreateTrafficDistributi
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
@@ -62,8 +61,8 @@ for crate::operation::create_traffic_distribution_group::CreateTrafficDistributi
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -83,8 +82,8 @@ for crate::operation::create_traffic_distribution_group::CreateTrafficDistributi
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -103,10 +102,10 @@ for crate::operation::create_traffic_distribution_group::CreateTrafficDistributi
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput {
-                    name: field_name,
+                    client_token: field_client_token,
                     description: field_description,
                     instance_id: field_instance_id,
-                    client_token: field_client_token,
+                    name: field_name,
                     tags: field_tags,
                 })
             }
@@ -122,14 +121,13 @@ for crate::operation::create_traffic_distribution_group::builders::CreateTraffic
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.name.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.description.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
@@ -137,8 +135,8 @@ for crate::operation::create_traffic_distribution_group::builders::CreateTraffic
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
@@ -169,10 +167,10 @@ for crate::operation::create_traffic_distribution_group::builders::CreateTraffic
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
@@ -180,8 +178,8 @@ for crate::operation::create_traffic_distribution_group::builders::CreateTraffic
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -201,8 +199,8 @@ for crate::operation::create_traffic_distribution_group::builders::CreateTraffic
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -222,10 +220,10 @@ for crate::operation::create_traffic_distribution_group::builders::CreateTraffic
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_traffic_distribution_group::builders::CreateTrafficDistributionGroupInputBuilder = ::std::default::Default::default();
-                    builder.name = field_name;
+                    builder.client_token = field_client_token;
                     builder.description = field_description;
                     builder.instance_id = field_instance_id;
-                    builder.client_token = field_client_token;
+                    builder.name = field_name;
                     builder.tags = field_tags;
                     builder
                 })

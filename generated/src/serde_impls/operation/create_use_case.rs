@@ -7,8 +7,8 @@ impl ::serde::Serialize for crate::operation::create_use_case::CreateUseCaseInpu
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
             + usize::from(self.integration_association_id.is_some())
-            + usize::from(self.use_case_type.is_some())
-            + usize::from(self.tags.is_some());
+            + usize::from(self.tags.is_some())
+            + usize::from(self.use_case_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
@@ -16,11 +16,11 @@ impl ::serde::Serialize for crate::operation::create_use_case::CreateUseCaseInpu
         if let ::std::option::Option::Some(value) = &self.integration_association_id {
             map.serialize_entry("IntegrationAssociationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.use_case_type {
-            map.serialize_entry("UseCaseType", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.use_case_type {
+            map.serialize_entry("UseCaseType", value)?;
         }
         map.end()
     }
@@ -50,11 +50,11 @@ for crate::operation::create_use_case::CreateUseCaseInput {
                 let mut field_integration_association_id: ::std::option::Option<
                     String,
                 > = ::std::option::Option::None;
-                let mut field_use_case_type: ::std::option::Option<
-                    crate::types::UseCaseType,
-                > = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
+                > = ::std::option::Option::None;
+                let mut field_use_case_type: ::std::option::Option<
+                    crate::types::UseCaseType,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
@@ -74,15 +74,15 @@ for crate::operation::create_use_case::CreateUseCaseInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "UseCaseType" => {
-                            field_use_case_type = crate::serde_wire::next::<
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "UseCaseType" => {
+                            field_use_case_type = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -96,8 +96,8 @@ for crate::operation::create_use_case::CreateUseCaseInput {
                 ::std::result::Result::Ok(crate::operation::create_use_case::CreateUseCaseInput {
                     instance_id: field_instance_id,
                     integration_association_id: field_integration_association_id,
-                    use_case_type: field_use_case_type,
                     tags: field_tags,
+                    use_case_type: field_use_case_type,
                 })
             }
         }
@@ -114,8 +114,8 @@ for crate::operation::create_use_case::builders::CreateUseCaseInputBuilder {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
             + usize::from(self.integration_association_id.is_some())
-            + usize::from(self.use_case_type.is_some())
-            + usize::from(self.tags.is_some());
+            + usize::from(self.tags.is_some())
+            + usize::from(self.use_case_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
@@ -123,11 +123,11 @@ for crate::operation::create_use_case::builders::CreateUseCaseInputBuilder {
         if let ::std::option::Option::Some(value) = &self.integration_association_id {
             map.serialize_entry("IntegrationAssociationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.use_case_type {
-            map.serialize_entry("UseCaseType", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.use_case_type {
+            map.serialize_entry("UseCaseType", value)?;
         }
         map.end()
     }
@@ -157,11 +157,11 @@ for crate::operation::create_use_case::builders::CreateUseCaseInputBuilder {
                 let mut field_integration_association_id: ::std::option::Option<
                     String,
                 > = ::std::option::Option::None;
-                let mut field_use_case_type: ::std::option::Option<
-                    crate::types::UseCaseType,
-                > = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
+                > = ::std::option::Option::None;
+                let mut field_use_case_type: ::std::option::Option<
+                    crate::types::UseCaseType,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
@@ -181,15 +181,15 @@ for crate::operation::create_use_case::builders::CreateUseCaseInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "UseCaseType" => {
-                            field_use_case_type = crate::serde_wire::next::<
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "UseCaseType" => {
+                            field_use_case_type = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -204,8 +204,8 @@ for crate::operation::create_use_case::builders::CreateUseCaseInputBuilder {
                     let mut builder: crate::operation::create_use_case::builders::CreateUseCaseInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
                     builder.integration_association_id = field_integration_association_id;
-                    builder.use_case_type = field_use_case_type;
                     builder.tags = field_tags;
+                    builder.use_case_type = field_use_case_type;
                     builder
                 })
             }

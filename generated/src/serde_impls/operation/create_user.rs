@@ -5,66 +5,65 @@ impl ::serde::Serialize for crate::operation::create_user::CreateUserInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.username.is_some())
-            + usize::from(self.password.is_some())
-            + usize::from(self.identity_info.is_some())
-            + usize::from(self.phone_config.is_some())
-            + usize::from(self.directory_user_id.is_some())
-            + usize::from(self.security_profile_ids.is_some())
-            + usize::from(self.routing_profile_id.is_some())
-            + usize::from(self.hierarchy_group_id.is_some())
-            + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.after_contact_work_configs.is_some())
             + usize::from(self.auto_accept_configs.is_some())
-            + usize::from(self.after_contact_work_configs.is_some())
-            + usize::from(self.phone_number_configs.is_some())
+            + usize::from(self.directory_user_id.is_some())
+            + usize::from(self.hierarchy_group_id.is_some())
+            + usize::from(self.identity_info.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.password.is_some())
             + usize::from(self.persistent_connection_configs.is_some())
-            + usize::from(self.voice_enhancement_configs.is_some())
-            + usize::from(self.tags.is_some());
+            + usize::from(self.phone_config.is_some())
+            + usize::from(self.phone_number_configs.is_some())
+            + usize::from(self.routing_profile_id.is_some())
+            + usize::from(self.security_profile_ids.is_some())
+            + usize::from(self.tags.is_some()) + usize::from(self.username.is_some())
+            + usize::from(self.voice_enhancement_configs.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.username {
-            map.serialize_entry("Username", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.password {
-            map.serialize_entry("Password", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.identity_info {
-            map.serialize_entry("IdentityInfo", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.phone_config {
-            map.serialize_entry("PhoneConfig", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.directory_user_id {
-            map.serialize_entry("DirectoryUserId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.security_profile_ids {
-            map.serialize_entry("SecurityProfileIds", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
-            map.serialize_entry("RoutingProfileId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.hierarchy_group_id {
-            map.serialize_entry("HierarchyGroupId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.after_contact_work_configs {
+            map.serialize_entry("AfterContactWorkConfigs", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.auto_accept_configs {
             map.serialize_entry("AutoAcceptConfigs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.after_contact_work_configs {
-            map.serialize_entry("AfterContactWorkConfigs", value)?;
+        if let ::std::option::Option::Some(value) = &self.directory_user_id {
+            map.serialize_entry("DirectoryUserId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phone_number_configs {
-            map.serialize_entry("PhoneNumberConfigs", value)?;
+        if let ::std::option::Option::Some(value) = &self.hierarchy_group_id {
+            map.serialize_entry("HierarchyGroupId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.identity_info {
+            map.serialize_entry("IdentityInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.password {
+            map.serialize_entry("Password", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.persistent_connection_configs {
             map.serialize_entry("PersistentConnectionConfigs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.voice_enhancement_configs {
-            map.serialize_entry("VoiceEnhancementConfigs", value)?;
+        if let ::std::option::Option::Some(value) = &self.phone_config {
+            map.serialize_entry("PhoneConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_configs {
+            map.serialize_entry("PhoneNumberConfigs", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
+            map.serialize_entry("RoutingProfileId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.security_profile_ids {
+            map.serialize_entry("SecurityProfileIds", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.username {
+            map.serialize_entry("Username", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.voice_enhancement_configs {
+            map.serialize_entry("VoiceEnhancementConfigs", value)?;
         }
         map.end()
     }
@@ -89,99 +88,43 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_user::CreateUse
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_username: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_password: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_after_contact_work_configs: ::std::option::Option<
+                    Vec<crate::types::AfterContactWorkConfigPerChannel>,
+                > = ::std::option::Option::None;
+                let mut field_auto_accept_configs: ::std::option::Option<
+                    Vec<crate::types::AutoAcceptConfig>,
+                > = ::std::option::Option::None;
+                let mut field_directory_user_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_hierarchy_group_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_identity_info: ::std::option::Option<
                     crate::types::UserIdentityInfo,
+                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_password: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_persistent_connection_configs: ::std::option::Option<
+                    Vec<crate::types::PersistentConnectionConfig>,
                 > = ::std::option::Option::None;
                 let mut field_phone_config: ::std::option::Option<
                     crate::types::UserPhoneConfig,
                 > = ::std::option::Option::None;
-                let mut field_directory_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_security_profile_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_hierarchy_group_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_auto_accept_configs: ::std::option::Option<
-                    Vec<crate::types::AutoAcceptConfig>,
-                > = ::std::option::Option::None;
-                let mut field_after_contact_work_configs: ::std::option::Option<
-                    Vec<crate::types::AfterContactWorkConfigPerChannel>,
-                > = ::std::option::Option::None;
                 let mut field_phone_number_configs: ::std::option::Option<
                     Vec<crate::types::PhoneNumberConfig>,
                 > = ::std::option::Option::None;
-                let mut field_persistent_connection_configs: ::std::option::Option<
-                    Vec<crate::types::PersistentConnectionConfig>,
-                > = ::std::option::Option::None;
-                let mut field_voice_enhancement_configs: ::std::option::Option<
-                    Vec<crate::types::VoiceEnhancementConfig>,
-                > = ::std::option::Option::None;
+                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_security_profile_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
+                > = ::std::option::Option::None;
+                let mut field_username: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_voice_enhancement_configs: ::std::option::Option<
+                    Vec<crate::types::VoiceEnhancementConfig>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "Username" => {
-                            field_username = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Password" => {
-                            field_password = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "IdentityInfo" => {
-                            field_identity_info = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PhoneConfig" => {
-                            field_phone_config = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "DirectoryUserId" => {
-                            field_directory_user_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "SecurityProfileIds" => {
-                            field_security_profile_ids = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "RoutingProfileId" => {
-                            field_routing_profile_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "HierarchyGroupId" => {
-                            field_hierarchy_group_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AfterContactWorkConfigs" => {
+                            field_after_contact_work_configs = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -194,15 +137,36 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_user::CreateUse
                                 _,
                             >(&mut map)?;
                         }
-                        "AfterContactWorkConfigs" => {
-                            field_after_contact_work_configs = crate::serde_wire::next::<
+                        "DirectoryUserId" => {
+                            field_directory_user_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "PhoneNumberConfigs" => {
-                            field_phone_number_configs = crate::serde_wire::next::<
+                        "HierarchyGroupId" => {
+                            field_hierarchy_group_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "IdentityInfo" => {
+                            field_identity_info = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Password" => {
+                            field_password = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -215,8 +179,29 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_user::CreateUse
                                 _,
                             >(&mut map)?;
                         }
-                        "VoiceEnhancementConfigs" => {
-                            field_voice_enhancement_configs = crate::serde_wire::next::<
+                        "PhoneConfig" => {
+                            field_phone_config = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "PhoneNumberConfigs" => {
+                            field_phone_number_configs = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "RoutingProfileId" => {
+                            field_routing_profile_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SecurityProfileIds" => {
+                            field_security_profile_ids = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -229,27 +214,41 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_user::CreateUse
                                 _,
                             >(&mut map)?;
                         }
+                        "Username" => {
+                            field_username = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "VoiceEnhancementConfigs" => {
+                            field_voice_enhancement_configs = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_user::CreateUserInput {
-                    username: field_username,
-                    password: field_password,
-                    identity_info: field_identity_info,
-                    phone_config: field_phone_config,
-                    directory_user_id: field_directory_user_id,
-                    security_profile_ids: field_security_profile_ids,
-                    routing_profile_id: field_routing_profile_id,
-                    hierarchy_group_id: field_hierarchy_group_id,
-                    instance_id: field_instance_id,
-                    auto_accept_configs: field_auto_accept_configs,
                     after_contact_work_configs: field_after_contact_work_configs,
-                    phone_number_configs: field_phone_number_configs,
+                    auto_accept_configs: field_auto_accept_configs,
+                    directory_user_id: field_directory_user_id,
+                    hierarchy_group_id: field_hierarchy_group_id,
+                    identity_info: field_identity_info,
+                    instance_id: field_instance_id,
+                    password: field_password,
                     persistent_connection_configs: field_persistent_connection_configs,
-                    voice_enhancement_configs: field_voice_enhancement_configs,
+                    phone_config: field_phone_config,
+                    phone_number_configs: field_phone_number_configs,
+                    routing_profile_id: field_routing_profile_id,
+                    security_profile_ids: field_security_profile_ids,
                     tags: field_tags,
+                    username: field_username,
+                    voice_enhancement_configs: field_voice_enhancement_configs,
                 })
             }
         }
@@ -264,66 +263,65 @@ for crate::operation::create_user::builders::CreateUserInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.username.is_some())
-            + usize::from(self.password.is_some())
-            + usize::from(self.identity_info.is_some())
-            + usize::from(self.phone_config.is_some())
-            + usize::from(self.directory_user_id.is_some())
-            + usize::from(self.security_profile_ids.is_some())
-            + usize::from(self.routing_profile_id.is_some())
-            + usize::from(self.hierarchy_group_id.is_some())
-            + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.after_contact_work_configs.is_some())
             + usize::from(self.auto_accept_configs.is_some())
-            + usize::from(self.after_contact_work_configs.is_some())
-            + usize::from(self.phone_number_configs.is_some())
+            + usize::from(self.directory_user_id.is_some())
+            + usize::from(self.hierarchy_group_id.is_some())
+            + usize::from(self.identity_info.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.password.is_some())
             + usize::from(self.persistent_connection_configs.is_some())
-            + usize::from(self.voice_enhancement_configs.is_some())
-            + usize::from(self.tags.is_some());
+            + usize::from(self.phone_config.is_some())
+            + usize::from(self.phone_number_configs.is_some())
+            + usize::from(self.routing_profile_id.is_some())
+            + usize::from(self.security_profile_ids.is_some())
+            + usize::from(self.tags.is_some()) + usize::from(self.username.is_some())
+            + usize::from(self.voice_enhancement_configs.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.username {
-            map.serialize_entry("Username", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.password {
-            map.serialize_entry("Password", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.identity_info {
-            map.serialize_entry("IdentityInfo", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.phone_config {
-            map.serialize_entry("PhoneConfig", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.directory_user_id {
-            map.serialize_entry("DirectoryUserId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.security_profile_ids {
-            map.serialize_entry("SecurityProfileIds", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
-            map.serialize_entry("RoutingProfileId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.hierarchy_group_id {
-            map.serialize_entry("HierarchyGroupId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.after_contact_work_configs {
+            map.serialize_entry("AfterContactWorkConfigs", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.auto_accept_configs {
             map.serialize_entry("AutoAcceptConfigs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.after_contact_work_configs {
-            map.serialize_entry("AfterContactWorkConfigs", value)?;
+        if let ::std::option::Option::Some(value) = &self.directory_user_id {
+            map.serialize_entry("DirectoryUserId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phone_number_configs {
-            map.serialize_entry("PhoneNumberConfigs", value)?;
+        if let ::std::option::Option::Some(value) = &self.hierarchy_group_id {
+            map.serialize_entry("HierarchyGroupId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.identity_info {
+            map.serialize_entry("IdentityInfo", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.password {
+            map.serialize_entry("Password", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.persistent_connection_configs {
             map.serialize_entry("PersistentConnectionConfigs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.voice_enhancement_configs {
-            map.serialize_entry("VoiceEnhancementConfigs", value)?;
+        if let ::std::option::Option::Some(value) = &self.phone_config {
+            map.serialize_entry("PhoneConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_configs {
+            map.serialize_entry("PhoneNumberConfigs", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
+            map.serialize_entry("RoutingProfileId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.security_profile_ids {
+            map.serialize_entry("SecurityProfileIds", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.username {
+            map.serialize_entry("Username", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.voice_enhancement_configs {
+            map.serialize_entry("VoiceEnhancementConfigs", value)?;
         }
         map.end()
     }
@@ -349,99 +347,43 @@ for crate::operation::create_user::builders::CreateUserInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_username: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_password: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_after_contact_work_configs: ::std::option::Option<
+                    Vec<crate::types::AfterContactWorkConfigPerChannel>,
+                > = ::std::option::Option::None;
+                let mut field_auto_accept_configs: ::std::option::Option<
+                    Vec<crate::types::AutoAcceptConfig>,
+                > = ::std::option::Option::None;
+                let mut field_directory_user_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_hierarchy_group_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_identity_info: ::std::option::Option<
                     crate::types::UserIdentityInfo,
+                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_password: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_persistent_connection_configs: ::std::option::Option<
+                    Vec<crate::types::PersistentConnectionConfig>,
                 > = ::std::option::Option::None;
                 let mut field_phone_config: ::std::option::Option<
                     crate::types::UserPhoneConfig,
                 > = ::std::option::Option::None;
-                let mut field_directory_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_security_profile_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_hierarchy_group_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_auto_accept_configs: ::std::option::Option<
-                    Vec<crate::types::AutoAcceptConfig>,
-                > = ::std::option::Option::None;
-                let mut field_after_contact_work_configs: ::std::option::Option<
-                    Vec<crate::types::AfterContactWorkConfigPerChannel>,
-                > = ::std::option::Option::None;
                 let mut field_phone_number_configs: ::std::option::Option<
                     Vec<crate::types::PhoneNumberConfig>,
                 > = ::std::option::Option::None;
-                let mut field_persistent_connection_configs: ::std::option::Option<
-                    Vec<crate::types::PersistentConnectionConfig>,
-                > = ::std::option::Option::None;
-                let mut field_voice_enhancement_configs: ::std::option::Option<
-                    Vec<crate::types::VoiceEnhancementConfig>,
-                > = ::std::option::Option::None;
+                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_security_profile_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
+                > = ::std::option::Option::None;
+                let mut field_username: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_voice_enhancement_configs: ::std::option::Option<
+                    Vec<crate::types::VoiceEnhancementConfig>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "Username" => {
-                            field_username = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Password" => {
-                            field_password = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "IdentityInfo" => {
-                            field_identity_info = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PhoneConfig" => {
-                            field_phone_config = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "DirectoryUserId" => {
-                            field_directory_user_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "SecurityProfileIds" => {
-                            field_security_profile_ids = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "RoutingProfileId" => {
-                            field_routing_profile_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "HierarchyGroupId" => {
-                            field_hierarchy_group_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AfterContactWorkConfigs" => {
+                            field_after_contact_work_configs = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -454,15 +396,36 @@ for crate::operation::create_user::builders::CreateUserInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "AfterContactWorkConfigs" => {
-                            field_after_contact_work_configs = crate::serde_wire::next::<
+                        "DirectoryUserId" => {
+                            field_directory_user_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "PhoneNumberConfigs" => {
-                            field_phone_number_configs = crate::serde_wire::next::<
+                        "HierarchyGroupId" => {
+                            field_hierarchy_group_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "IdentityInfo" => {
+                            field_identity_info = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Password" => {
+                            field_password = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -475,8 +438,29 @@ for crate::operation::create_user::builders::CreateUserInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "VoiceEnhancementConfigs" => {
-                            field_voice_enhancement_configs = crate::serde_wire::next::<
+                        "PhoneConfig" => {
+                            field_phone_config = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "PhoneNumberConfigs" => {
+                            field_phone_number_configs = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "RoutingProfileId" => {
+                            field_routing_profile_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SecurityProfileIds" => {
+                            field_security_profile_ids = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -489,6 +473,20 @@ for crate::operation::create_user::builders::CreateUserInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "Username" => {
+                            field_username = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "VoiceEnhancementConfigs" => {
+                            field_voice_enhancement_configs = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -496,21 +494,21 @@ for crate::operation::create_user::builders::CreateUserInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_user::builders::CreateUserInputBuilder = ::std::default::Default::default();
-                    builder.username = field_username;
-                    builder.password = field_password;
-                    builder.identity_info = field_identity_info;
-                    builder.phone_config = field_phone_config;
-                    builder.directory_user_id = field_directory_user_id;
-                    builder.security_profile_ids = field_security_profile_ids;
-                    builder.routing_profile_id = field_routing_profile_id;
-                    builder.hierarchy_group_id = field_hierarchy_group_id;
-                    builder.instance_id = field_instance_id;
-                    builder.auto_accept_configs = field_auto_accept_configs;
                     builder.after_contact_work_configs = field_after_contact_work_configs;
-                    builder.phone_number_configs = field_phone_number_configs;
+                    builder.auto_accept_configs = field_auto_accept_configs;
+                    builder.directory_user_id = field_directory_user_id;
+                    builder.hierarchy_group_id = field_hierarchy_group_id;
+                    builder.identity_info = field_identity_info;
+                    builder.instance_id = field_instance_id;
+                    builder.password = field_password;
                     builder.persistent_connection_configs = field_persistent_connection_configs;
-                    builder.voice_enhancement_configs = field_voice_enhancement_configs;
+                    builder.phone_config = field_phone_config;
+                    builder.phone_number_configs = field_phone_number_configs;
+                    builder.routing_profile_id = field_routing_profile_id;
+                    builder.security_profile_ids = field_security_profile_ids;
                     builder.tags = field_tags;
+                    builder.username = field_username;
+                    builder.voice_enhancement_configs = field_voice_enhancement_configs;
                     builder
                 })
             }

@@ -6,18 +6,19 @@ for crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.name.is_some())
+        let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.name.is_some())
             + usize::from(self.parent_group_id.is_some())
-            + usize::from(self.instance_id.is_some()) + usize::from(self.tags.is_some());
+            + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.parent_group_id {
             map.serialize_entry("ParentGroupId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
@@ -46,9 +47,9 @@ for crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_parent_group_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
@@ -56,6 +57,13 @@ for crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "Name" => {
                             field_name = crate::serde_wire::next::<
                                 _,
@@ -65,13 +73,6 @@ for crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput
                         }
                         "ParentGroupId" => {
                             field_parent_group_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -90,9 +91,9 @@ for crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput {
+                    instance_id: field_instance_id,
                     name: field_name,
                     parent_group_id: field_parent_group_id,
-                    instance_id: field_instance_id,
                     tags: field_tags,
                 })
             }
@@ -108,18 +109,19 @@ for crate::operation::create_user_hierarchy_group::builders::CreateUserHierarchy
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.name.is_some())
+        let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.name.is_some())
             + usize::from(self.parent_group_id.is_some())
-            + usize::from(self.instance_id.is_some()) + usize::from(self.tags.is_some());
+            + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.parent_group_id {
             map.serialize_entry("ParentGroupId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
@@ -148,9 +150,9 @@ for crate::operation::create_user_hierarchy_group::builders::CreateUserHierarchy
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_parent_group_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
@@ -158,6 +160,13 @@ for crate::operation::create_user_hierarchy_group::builders::CreateUserHierarchy
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "Name" => {
                             field_name = crate::serde_wire::next::<
                                 _,
@@ -167,13 +176,6 @@ for crate::operation::create_user_hierarchy_group::builders::CreateUserHierarchy
                         }
                         "ParentGroupId" => {
                             field_parent_group_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -193,9 +195,9 @@ for crate::operation::create_user_hierarchy_group::builders::CreateUserHierarchy
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_user_hierarchy_group::builders::CreateUserHierarchyGroupInputBuilder = ::std::default::Default::default();
+                    builder.instance_id = field_instance_id;
                     builder.name = field_name;
                     builder.parent_group_id = field_parent_group_id;
-                    builder.instance_id = field_instance_id;
                     builder.tags = field_tags;
                     builder
                 })

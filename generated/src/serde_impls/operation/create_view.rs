@@ -5,20 +5,14 @@ impl ::serde::Serialize for crate::operation::create_view::CreateViewInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.client_token.is_some())
-            + usize::from(self.status.is_some()) + usize::from(self.content.is_some())
-            + usize::from(self.description.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.tags.is_some());
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.content.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.status.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.content {
             map.serialize_entry("Content", value)?;
@@ -26,8 +20,14 @@ impl ::serde::Serialize for crate::operation::create_view::CreateViewInput {
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("Status", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
@@ -55,14 +55,14 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_view::CreateVie
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_status: ::std::option::Option<crate::types::ViewStatus> = ::std::option::Option::None;
                 let mut field_content: ::std::option::Option<
                     crate::types::ViewInputContent,
                 > = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_status: ::std::option::Option<crate::types::ViewStatus> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
@@ -70,22 +70,8 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_view::CreateVie
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ClientToken" => {
                             field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Status" => {
-                            field_status = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -105,8 +91,22 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_view::CreateVie
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "Name" => {
                             field_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Status" => {
+                            field_status = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -125,12 +125,12 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::create_view::CreateVie
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_view::CreateViewInput {
-                    instance_id: field_instance_id,
                     client_token: field_client_token,
-                    status: field_status,
                     content: field_content,
                     description: field_description,
+                    instance_id: field_instance_id,
                     name: field_name,
+                    status: field_status,
                     tags: field_tags,
                 })
             }
@@ -146,20 +146,14 @@ for crate::operation::create_view::builders::CreateViewInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.client_token.is_some())
-            + usize::from(self.status.is_some()) + usize::from(self.content.is_some())
-            + usize::from(self.description.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.tags.is_some());
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.content.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.status.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.content {
             map.serialize_entry("Content", value)?;
@@ -167,8 +161,14 @@ for crate::operation::create_view::builders::CreateViewInputBuilder {
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("Status", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
@@ -197,14 +197,14 @@ for crate::operation::create_view::builders::CreateViewInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_status: ::std::option::Option<crate::types::ViewStatus> = ::std::option::Option::None;
                 let mut field_content: ::std::option::Option<
                     crate::types::ViewInputContent,
                 > = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_status: ::std::option::Option<crate::types::ViewStatus> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
@@ -212,22 +212,8 @@ for crate::operation::create_view::builders::CreateViewInputBuilder {
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ClientToken" => {
                             field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Status" => {
-                            field_status = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -247,8 +233,22 @@ for crate::operation::create_view::builders::CreateViewInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "Name" => {
                             field_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Status" => {
+                            field_status = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -268,12 +268,12 @@ for crate::operation::create_view::builders::CreateViewInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_view::builders::CreateViewInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.client_token = field_client_token;
-                    builder.status = field_status;
                     builder.content = field_content;
                     builder.description = field_description;
+                    builder.instance_id = field_instance_id;
                     builder.name = field_name;
+                    builder.status = field_status;
                     builder.tags = field_tags;
                     builder
                 })

@@ -7,21 +7,21 @@ for crate::operation::create_view_version::CreateViewVersionInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.view_id.is_some())
             + usize::from(self.version_description.is_some())
-            + usize::from(self.view_content_sha256.is_some());
+            + usize::from(self.view_content_sha256.is_some())
+            + usize::from(self.view_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.view_id {
-            map.serialize_entry("ViewId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.version_description {
             map.serialize_entry("VersionDescription", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.view_content_sha256 {
             map.serialize_entry("ViewContentSha256", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.view_id {
+            map.serialize_entry("ViewId", value)?;
         }
         map.end()
     }
@@ -48,22 +48,15 @@ for crate::operation::create_view_version::CreateViewVersionInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_view_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_version_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_view_content_sha256: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_view_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ViewId" => {
-                            field_view_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -83,6 +76,13 @@ for crate::operation::create_view_version::CreateViewVersionInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "ViewId" => {
+                            field_view_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -90,9 +90,9 @@ for crate::operation::create_view_version::CreateViewVersionInput {
                 }
                 ::std::result::Result::Ok(crate::operation::create_view_version::CreateViewVersionInput {
                     instance_id: field_instance_id,
-                    view_id: field_view_id,
                     version_description: field_version_description,
                     view_content_sha256: field_view_content_sha256,
+                    view_id: field_view_id,
                 })
             }
         }
@@ -108,21 +108,21 @@ for crate::operation::create_view_version::builders::CreateViewVersionInputBuild
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.view_id.is_some())
             + usize::from(self.version_description.is_some())
-            + usize::from(self.view_content_sha256.is_some());
+            + usize::from(self.view_content_sha256.is_some())
+            + usize::from(self.view_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.view_id {
-            map.serialize_entry("ViewId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.version_description {
             map.serialize_entry("VersionDescription", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.view_content_sha256 {
             map.serialize_entry("ViewContentSha256", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.view_id {
+            map.serialize_entry("ViewId", value)?;
         }
         map.end()
     }
@@ -149,22 +149,15 @@ for crate::operation::create_view_version::builders::CreateViewVersionInputBuild
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_view_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_version_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_view_content_sha256: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_view_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ViewId" => {
-                            field_view_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -184,6 +177,13 @@ for crate::operation::create_view_version::builders::CreateViewVersionInputBuild
                                 _,
                             >(&mut map)?;
                         }
+                        "ViewId" => {
+                            field_view_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -192,9 +192,9 @@ for crate::operation::create_view_version::builders::CreateViewVersionInputBuild
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_view_version::builders::CreateViewVersionInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.view_id = field_view_id;
                     builder.version_description = field_version_description;
                     builder.view_content_sha256 = field_view_content_sha256;
+                    builder.view_id = field_view_id;
                     builder
                 })
             }

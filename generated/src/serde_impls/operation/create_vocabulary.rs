@@ -6,28 +6,29 @@ impl ::serde::Serialize for crate::operation::create_vocabulary::CreateVocabular
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.client_token.is_some())
+            + usize::from(self.content.is_some())
             + usize::from(self.instance_id.is_some())
-            + usize::from(self.vocabulary_name.is_some())
             + usize::from(self.language_code.is_some())
-            + usize::from(self.content.is_some()) + usize::from(self.tags.is_some());
+            + usize::from(self.tags.is_some())
+            + usize::from(self.vocabulary_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.content {
+            map.serialize_entry("Content", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.vocabulary_name {
-            map.serialize_entry("VocabularyName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.language_code {
             map.serialize_entry("LanguageCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.content {
-            map.serialize_entry("Content", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.vocabulary_name {
+            map.serialize_entry("VocabularyName", value)?;
         }
         map.end()
     }
@@ -54,42 +55,21 @@ for crate::operation::create_vocabulary::CreateVocabularyInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_vocabulary_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_language_code: ::std::option::Option<
                     crate::types::VocabularyLanguageCode,
                 > = ::std::option::Option::None;
-                let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_vocabulary_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "ClientToken" => {
                             field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "VocabularyName" => {
-                            field_vocabulary_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "LanguageCode" => {
-                            field_language_code = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -102,8 +82,29 @@ for crate::operation::create_vocabulary::CreateVocabularyInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "LanguageCode" => {
+                            field_language_code = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "Tags" => {
                             field_tags = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "VocabularyName" => {
+                            field_vocabulary_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -116,11 +117,11 @@ for crate::operation::create_vocabulary::CreateVocabularyInput {
                 }
                 ::std::result::Result::Ok(crate::operation::create_vocabulary::CreateVocabularyInput {
                     client_token: field_client_token,
-                    instance_id: field_instance_id,
-                    vocabulary_name: field_vocabulary_name,
-                    language_code: field_language_code,
                     content: field_content,
+                    instance_id: field_instance_id,
+                    language_code: field_language_code,
                     tags: field_tags,
+                    vocabulary_name: field_vocabulary_name,
                 })
             }
         }
@@ -136,28 +137,29 @@ for crate::operation::create_vocabulary::builders::CreateVocabularyInputBuilder 
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.client_token.is_some())
+            + usize::from(self.content.is_some())
             + usize::from(self.instance_id.is_some())
-            + usize::from(self.vocabulary_name.is_some())
             + usize::from(self.language_code.is_some())
-            + usize::from(self.content.is_some()) + usize::from(self.tags.is_some());
+            + usize::from(self.tags.is_some())
+            + usize::from(self.vocabulary_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.content {
+            map.serialize_entry("Content", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.vocabulary_name {
-            map.serialize_entry("VocabularyName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.language_code {
             map.serialize_entry("LanguageCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.content {
-            map.serialize_entry("Content", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.vocabulary_name {
+            map.serialize_entry("VocabularyName", value)?;
         }
         map.end()
     }
@@ -184,42 +186,21 @@ for crate::operation::create_vocabulary::builders::CreateVocabularyInputBuilder 
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_vocabulary_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_language_code: ::std::option::Option<
                     crate::types::VocabularyLanguageCode,
                 > = ::std::option::Option::None;
-                let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_vocabulary_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "ClientToken" => {
                             field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "VocabularyName" => {
-                            field_vocabulary_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "LanguageCode" => {
-                            field_language_code = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -232,8 +213,29 @@ for crate::operation::create_vocabulary::builders::CreateVocabularyInputBuilder 
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "LanguageCode" => {
+                            field_language_code = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "Tags" => {
                             field_tags = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "VocabularyName" => {
+                            field_vocabulary_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -247,11 +249,11 @@ for crate::operation::create_vocabulary::builders::CreateVocabularyInputBuilder 
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_vocabulary::builders::CreateVocabularyInputBuilder = ::std::default::Default::default();
                     builder.client_token = field_client_token;
-                    builder.instance_id = field_instance_id;
-                    builder.vocabulary_name = field_vocabulary_name;
-                    builder.language_code = field_language_code;
                     builder.content = field_content;
+                    builder.instance_id = field_instance_id;
+                    builder.language_code = field_language_code;
                     builder.tags = field_tags;
+                    builder.vocabulary_name = field_vocabulary_name;
                     builder
                 })
             }

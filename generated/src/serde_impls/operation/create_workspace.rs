@@ -5,28 +5,28 @@ impl ::serde::Serialize for crate::operation::create_workspace::CreateWorkspaceI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.theme.is_some()) + usize::from(self.title.is_some())
-            + usize::from(self.tags.is_some());
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.tags.is_some()) + usize::from(self.theme.is_some())
+            + usize::from(self.title.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.theme {
             map.serialize_entry("Theme", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.title {
             map.serialize_entry("Title", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
         }
         map.end()
     }
@@ -52,20 +52,27 @@ for crate::operation::create_workspace::CreateWorkspaceInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_tags: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
+                > = ::std::option::Option::None;
                 let mut field_theme: ::std::option::Option<
                     crate::types::WorkspaceTheme,
                 > = ::std::option::Option::None;
                 let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_tags: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -80,8 +87,8 @@ for crate::operation::create_workspace::CreateWorkspaceInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -101,25 +108,18 @@ for crate::operation::create_workspace::CreateWorkspaceInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_workspace::CreateWorkspaceInput {
+                    description: field_description,
                     instance_id: field_instance_id,
                     name: field_name,
-                    description: field_description,
+                    tags: field_tags,
                     theme: field_theme,
                     title: field_title,
-                    tags: field_tags,
                 })
             }
         }
@@ -134,28 +134,28 @@ for crate::operation::create_workspace::builders::CreateWorkspaceInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.theme.is_some()) + usize::from(self.title.is_some())
-            + usize::from(self.tags.is_some());
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.tags.is_some()) + usize::from(self.theme.is_some())
+            + usize::from(self.title.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.theme {
             map.serialize_entry("Theme", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.title {
             map.serialize_entry("Title", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
         }
         map.end()
     }
@@ -181,20 +181,27 @@ for crate::operation::create_workspace::builders::CreateWorkspaceInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_tags: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
+                > = ::std::option::Option::None;
                 let mut field_theme: ::std::option::Option<
                     crate::types::WorkspaceTheme,
                 > = ::std::option::Option::None;
                 let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_tags: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -209,8 +216,8 @@ for crate::operation::create_workspace::builders::CreateWorkspaceInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -230,13 +237,6 @@ for crate::operation::create_workspace::builders::CreateWorkspaceInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -244,12 +244,12 @@ for crate::operation::create_workspace::builders::CreateWorkspaceInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_workspace::builders::CreateWorkspaceInputBuilder = ::std::default::Default::default();
+                    builder.description = field_description;
                     builder.instance_id = field_instance_id;
                     builder.name = field_name;
-                    builder.description = field_description;
+                    builder.tags = field_tags;
                     builder.theme = field_theme;
                     builder.title = field_title;
-                    builder.tags = field_tags;
                     builder
                 })
             }

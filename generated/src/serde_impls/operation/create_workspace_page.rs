@@ -6,28 +6,28 @@ for crate::operation::create_workspace_page::CreateWorkspacePageInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.workspace_id.is_some())
-            + usize::from(self.resource_arn.is_some()) + usize::from(self.page.is_some())
-            + usize::from(self.slug.is_some()) + usize::from(self.input_data.is_some());
+        let len = usize::from(self.input_data.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.page.is_some())
+            + usize::from(self.resource_arn.is_some()) + usize::from(self.slug.is_some())
+            + usize::from(self.workspace_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.input_data {
+            map.serialize_entry("InputData", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.workspace_id {
-            map.serialize_entry("WorkspaceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
-            map.serialize_entry("ResourceArn", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.page {
             map.serialize_entry("Page", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            map.serialize_entry("ResourceArn", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.slug {
             map.serialize_entry("Slug", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.input_data {
-            map.serialize_entry("InputData", value)?;
+        if let ::std::option::Option::Some(value) = &self.workspace_id {
+            map.serialize_entry("WorkspaceId", value)?;
         }
         map.end()
     }
@@ -53,32 +53,25 @@ for crate::operation::create_workspace_page::CreateWorkspacePageInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_page: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_slug: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_input_data: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_page: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_slug: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "InputData" => {
+                            field_input_data = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "WorkspaceId" => {
-                            field_workspace_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ResourceArn" => {
-                            field_resource_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -91,6 +84,13 @@ for crate::operation::create_workspace_page::CreateWorkspacePageInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "ResourceArn" => {
+                            field_resource_arn = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "Slug" => {
                             field_slug = crate::serde_wire::next::<
                                 _,
@@ -98,8 +98,8 @@ for crate::operation::create_workspace_page::CreateWorkspacePageInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "InputData" => {
-                            field_input_data = crate::serde_wire::next::<
+                        "WorkspaceId" => {
+                            field_workspace_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -111,12 +111,12 @@ for crate::operation::create_workspace_page::CreateWorkspacePageInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_workspace_page::CreateWorkspacePageInput {
-                    instance_id: field_instance_id,
-                    workspace_id: field_workspace_id,
-                    resource_arn: field_resource_arn,
-                    page: field_page,
-                    slug: field_slug,
                     input_data: field_input_data,
+                    instance_id: field_instance_id,
+                    page: field_page,
+                    resource_arn: field_resource_arn,
+                    slug: field_slug,
+                    workspace_id: field_workspace_id,
                 })
             }
         }
@@ -131,28 +131,28 @@ for crate::operation::create_workspace_page::builders::CreateWorkspacePageInputB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.workspace_id.is_some())
-            + usize::from(self.resource_arn.is_some()) + usize::from(self.page.is_some())
-            + usize::from(self.slug.is_some()) + usize::from(self.input_data.is_some());
+        let len = usize::from(self.input_data.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.page.is_some())
+            + usize::from(self.resource_arn.is_some()) + usize::from(self.slug.is_some())
+            + usize::from(self.workspace_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.input_data {
+            map.serialize_entry("InputData", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.workspace_id {
-            map.serialize_entry("WorkspaceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
-            map.serialize_entry("ResourceArn", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.page {
             map.serialize_entry("Page", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            map.serialize_entry("ResourceArn", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.slug {
             map.serialize_entry("Slug", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.input_data {
-            map.serialize_entry("InputData", value)?;
+        if let ::std::option::Option::Some(value) = &self.workspace_id {
+            map.serialize_entry("WorkspaceId", value)?;
         }
         map.end()
     }
@@ -178,32 +178,25 @@ for crate::operation::create_workspace_page::builders::CreateWorkspacePageInputB
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_page: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_slug: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_input_data: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_page: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_slug: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "InputData" => {
+                            field_input_data = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "WorkspaceId" => {
-                            field_workspace_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ResourceArn" => {
-                            field_resource_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -216,6 +209,13 @@ for crate::operation::create_workspace_page::builders::CreateWorkspacePageInputB
                                 _,
                             >(&mut map)?;
                         }
+                        "ResourceArn" => {
+                            field_resource_arn = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "Slug" => {
                             field_slug = crate::serde_wire::next::<
                                 _,
@@ -223,8 +223,8 @@ for crate::operation::create_workspace_page::builders::CreateWorkspacePageInputB
                                 _,
                             >(&mut map)?;
                         }
-                        "InputData" => {
-                            field_input_data = crate::serde_wire::next::<
+                        "WorkspaceId" => {
+                            field_workspace_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -237,12 +237,12 @@ for crate::operation::create_workspace_page::builders::CreateWorkspacePageInputB
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_workspace_page::builders::CreateWorkspacePageInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.workspace_id = field_workspace_id;
-                    builder.resource_arn = field_resource_arn;
-                    builder.page = field_page;
-                    builder.slug = field_slug;
                     builder.input_data = field_input_data;
+                    builder.instance_id = field_instance_id;
+                    builder.page = field_page;
+                    builder.resource_arn = field_resource_arn;
+                    builder.slug = field_slug;
+                    builder.workspace_id = field_workspace_id;
                     builder
                 })
             }

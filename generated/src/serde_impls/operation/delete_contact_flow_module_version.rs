@@ -6,18 +6,18 @@ for crate::operation::delete_contact_flow_module_version::DeleteContactFlowModul
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_flow_module_id.is_some())
-            + usize::from(self.contact_flow_module_version.is_some());
+        let len = usize::from(self.contact_flow_module_id.is_some())
+            + usize::from(self.contact_flow_module_version.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
             map.serialize_entry("ContactFlowModuleId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_version {
             map.serialize_entry("ContactFlowModuleVersion", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -43,20 +43,13 @@ for crate::operation::delete_contact_flow_module_version::DeleteContactFlowModul
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_module_version: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactFlowModuleId" => {
                             field_contact_flow_module_id = crate::serde_wire::next::<
                                 _,
@@ -71,15 +64,22 @@ for crate::operation::delete_contact_flow_module_version::DeleteContactFlowModul
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::delete_contact_flow_module_version::DeleteContactFlowModuleVersionInput {
-                    instance_id: field_instance_id,
                     contact_flow_module_id: field_contact_flow_module_id,
                     contact_flow_module_version: field_contact_flow_module_version,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -94,18 +94,18 @@ for crate::operation::delete_contact_flow_module_version::builders::DeleteContac
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_flow_module_id.is_some())
-            + usize::from(self.contact_flow_module_version.is_some());
+        let len = usize::from(self.contact_flow_module_id.is_some())
+            + usize::from(self.contact_flow_module_version.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
             map.serialize_entry("ContactFlowModuleId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_version {
             map.serialize_entry("ContactFlowModuleVersion", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -133,20 +133,13 @@ for crate::operation::delete_contact_flow_module_version::builders::DeleteContac
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_module_version: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactFlowModuleId" => {
                             field_contact_flow_module_id = crate::serde_wire::next::<
                                 _,
@@ -161,6 +154,13 @@ for crate::operation::delete_contact_flow_module_version::builders::DeleteContac
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -168,9 +168,9 @@ for crate::operation::delete_contact_flow_module_version::builders::DeleteContac
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::delete_contact_flow_module_version::builders::DeleteContactFlowModuleVersionInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.contact_flow_module_id = field_contact_flow_module_id;
                     builder.contact_flow_module_version = field_contact_flow_module_version;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

@@ -6,19 +6,19 @@ for crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperation
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.hours_of_operation_id.is_some())
-            + usize::from(self.hours_of_operation_override_id.is_some());
+        let len = usize::from(self.hours_of_operation_id.is_some())
+            + usize::from(self.hours_of_operation_override_id.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
             map.serialize_entry("HoursOfOperationId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_override_id
         {
             map.serialize_entry("HoursOfOperationOverrideId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -44,22 +44,15 @@ for crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperation
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_hours_of_operation_override_id: ::std::option::Option<
                     String,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "HoursOfOperationId" => {
                             field_hours_of_operation_id = crate::serde_wire::next::<
                                 _,
@@ -74,15 +67,22 @@ for crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperation
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput {
-                    instance_id: field_instance_id,
                     hours_of_operation_id: field_hours_of_operation_id,
                     hours_of_operation_override_id: field_hours_of_operation_override_id,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -97,19 +97,19 @@ for crate::operation::delete_hours_of_operation_override::builders::DeleteHoursO
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.hours_of_operation_id.is_some())
-            + usize::from(self.hours_of_operation_override_id.is_some());
+        let len = usize::from(self.hours_of_operation_id.is_some())
+            + usize::from(self.hours_of_operation_override_id.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
             map.serialize_entry("HoursOfOperationId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_override_id
         {
             map.serialize_entry("HoursOfOperationOverrideId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -137,22 +137,15 @@ for crate::operation::delete_hours_of_operation_override::builders::DeleteHoursO
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_hours_of_operation_override_id: ::std::option::Option<
                     String,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "HoursOfOperationId" => {
                             field_hours_of_operation_id = crate::serde_wire::next::<
                                 _,
@@ -167,6 +160,13 @@ for crate::operation::delete_hours_of_operation_override::builders::DeleteHoursO
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -174,9 +174,9 @@ for crate::operation::delete_hours_of_operation_override::builders::DeleteHoursO
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::delete_hours_of_operation_override::builders::DeleteHoursOfOperationOverrideInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.hours_of_operation_id = field_hours_of_operation_id;
                     builder.hours_of_operation_override_id = field_hours_of_operation_override_id;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

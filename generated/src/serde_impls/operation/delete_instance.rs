@@ -5,14 +5,14 @@ impl ::serde::Serialize for crate::operation::delete_instance::DeleteInstanceInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.client_token.is_some());
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -38,21 +38,21 @@ for crate::operation::delete_instance::DeleteInstanceInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -64,8 +64,8 @@ for crate::operation::delete_instance::DeleteInstanceInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::delete_instance::DeleteInstanceInput {
-                    instance_id: field_instance_id,
                     client_token: field_client_token,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -80,14 +80,14 @@ for crate::operation::delete_instance::builders::DeleteInstanceInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.client_token.is_some());
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -113,21 +113,21 @@ for crate::operation::delete_instance::builders::DeleteInstanceInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -140,8 +140,8 @@ for crate::operation::delete_instance::builders::DeleteInstanceInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::delete_instance::builders::DeleteInstanceInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.client_token = field_client_token;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

@@ -6,18 +6,18 @@ for crate::operation::delete_push_notification_registration::DeletePushNotificat
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.registration_id.is_some())
-            + usize::from(self.contact_id.is_some());
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.registration_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("ContactId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.registration_id {
             map.serialize_entry("RegistrationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_id {
-            map.serialize_entry("ContactId", value)?;
         }
         map.end()
     }
@@ -43,13 +43,20 @@ for crate::operation::delete_push_notification_registration::DeletePushNotificat
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_registration_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ContactId" => {
+                            field_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -64,22 +71,15 @@ for crate::operation::delete_push_notification_registration::DeletePushNotificat
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactId" => {
-                            field_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput {
+                    contact_id: field_contact_id,
                     instance_id: field_instance_id,
                     registration_id: field_registration_id,
-                    contact_id: field_contact_id,
                 })
             }
         }
@@ -94,18 +94,18 @@ for crate::operation::delete_push_notification_registration::builders::DeletePus
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.registration_id.is_some())
-            + usize::from(self.contact_id.is_some());
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.registration_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("ContactId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.registration_id {
             map.serialize_entry("RegistrationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_id {
-            map.serialize_entry("ContactId", value)?;
         }
         map.end()
     }
@@ -133,13 +133,20 @@ for crate::operation::delete_push_notification_registration::builders::DeletePus
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_registration_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ContactId" => {
+                            field_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -154,13 +161,6 @@ for crate::operation::delete_push_notification_registration::builders::DeletePus
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactId" => {
-                            field_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -168,9 +168,9 @@ for crate::operation::delete_push_notification_registration::builders::DeletePus
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::delete_push_notification_registration::builders::DeletePushNotificationRegistrationInputBuilder = ::std::default::Default::default();
+                    builder.contact_id = field_contact_id;
                     builder.instance_id = field_instance_id;
                     builder.registration_id = field_registration_id;
-                    builder.contact_id = field_contact_id;
                     builder
                 })
             }

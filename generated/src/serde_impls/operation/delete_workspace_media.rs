@@ -7,17 +7,17 @@ for crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.workspace_id.is_some())
-            + usize::from(self.media_type.is_some());
+            + usize::from(self.media_type.is_some())
+            + usize::from(self.workspace_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.workspace_id {
-            map.serialize_entry("WorkspaceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.media_type {
             map.serialize_entry("MediaType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.workspace_id {
+            map.serialize_entry("WorkspaceId", value)?;
         }
         map.end()
     }
@@ -44,23 +44,16 @@ for crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_media_type: ::std::option::Option<
                     crate::types::MediaType,
                 > = ::std::option::Option::None;
+                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "WorkspaceId" => {
-                            field_workspace_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -73,6 +66,13 @@ for crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "WorkspaceId" => {
+                            field_workspace_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -80,8 +80,8 @@ for crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput {
                 }
                 ::std::result::Result::Ok(crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput {
                     instance_id: field_instance_id,
-                    workspace_id: field_workspace_id,
                     media_type: field_media_type,
+                    workspace_id: field_workspace_id,
                 })
             }
         }
@@ -97,17 +97,17 @@ for crate::operation::delete_workspace_media::builders::DeleteWorkspaceMediaInpu
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.workspace_id.is_some())
-            + usize::from(self.media_type.is_some());
+            + usize::from(self.media_type.is_some())
+            + usize::from(self.workspace_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.workspace_id {
-            map.serialize_entry("WorkspaceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.media_type {
             map.serialize_entry("MediaType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.workspace_id {
+            map.serialize_entry("WorkspaceId", value)?;
         }
         map.end()
     }
@@ -134,10 +134,10 @@ for crate::operation::delete_workspace_media::builders::DeleteWorkspaceMediaInpu
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_media_type: ::std::option::Option<
                     crate::types::MediaType,
                 > = ::std::option::Option::None;
+                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -149,15 +149,15 @@ for crate::operation::delete_workspace_media::builders::DeleteWorkspaceMediaInpu
                                 _,
                             >(&mut map)?;
                         }
-                        "WorkspaceId" => {
-                            field_workspace_id = crate::serde_wire::next::<
+                        "MediaType" => {
+                            field_media_type = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "MediaType" => {
-                            field_media_type = crate::serde_wire::next::<
+                        "WorkspaceId" => {
+                            field_workspace_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -171,8 +171,8 @@ for crate::operation::delete_workspace_media::builders::DeleteWorkspaceMediaInpu
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::delete_workspace_media::builders::DeleteWorkspaceMediaInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.workspace_id = field_workspace_id;
                     builder.media_type = field_media_type;
+                    builder.workspace_id = field_workspace_id;
                     builder
                 })
             }

@@ -7,17 +7,17 @@ for crate::operation::delete_workspace_page::DeleteWorkspacePageInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.workspace_id.is_some())
-            + usize::from(self.page.is_some());
+            + usize::from(self.page.is_some())
+            + usize::from(self.workspace_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.workspace_id {
-            map.serialize_entry("WorkspaceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.page {
             map.serialize_entry("Page", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.workspace_id {
+            map.serialize_entry("WorkspaceId", value)?;
         }
         map.end()
     }
@@ -44,21 +44,14 @@ for crate::operation::delete_workspace_page::DeleteWorkspacePageInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_page: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "WorkspaceId" => {
-                            field_workspace_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -71,6 +64,13 @@ for crate::operation::delete_workspace_page::DeleteWorkspacePageInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "WorkspaceId" => {
+                            field_workspace_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -78,8 +78,8 @@ for crate::operation::delete_workspace_page::DeleteWorkspacePageInput {
                 }
                 ::std::result::Result::Ok(crate::operation::delete_workspace_page::DeleteWorkspacePageInput {
                     instance_id: field_instance_id,
-                    workspace_id: field_workspace_id,
                     page: field_page,
+                    workspace_id: field_workspace_id,
                 })
             }
         }
@@ -95,17 +95,17 @@ for crate::operation::delete_workspace_page::builders::DeleteWorkspacePageInputB
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.workspace_id.is_some())
-            + usize::from(self.page.is_some());
+            + usize::from(self.page.is_some())
+            + usize::from(self.workspace_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.workspace_id {
-            map.serialize_entry("WorkspaceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.page {
             map.serialize_entry("Page", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.workspace_id {
+            map.serialize_entry("WorkspaceId", value)?;
         }
         map.end()
     }
@@ -132,8 +132,8 @@ for crate::operation::delete_workspace_page::builders::DeleteWorkspacePageInputB
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_page: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -145,15 +145,15 @@ for crate::operation::delete_workspace_page::builders::DeleteWorkspacePageInputB
                                 _,
                             >(&mut map)?;
                         }
-                        "WorkspaceId" => {
-                            field_workspace_id = crate::serde_wire::next::<
+                        "Page" => {
+                            field_page = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Page" => {
-                            field_page = crate::serde_wire::next::<
+                        "WorkspaceId" => {
+                            field_workspace_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -167,8 +167,8 @@ for crate::operation::delete_workspace_page::builders::DeleteWorkspacePageInputB
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::delete_workspace_page::builders::DeleteWorkspacePageInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.workspace_id = field_workspace_id;
                     builder.page = field_page;
+                    builder.workspace_id = field_workspace_id;
                     builder
                 })
             }

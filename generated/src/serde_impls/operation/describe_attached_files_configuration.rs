@@ -6,14 +6,14 @@ for crate::operation::describe_attached_files_configuration::DescribeAttachedFil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.attachment_scope.is_some());
+        let len = usize::from(self.attachment_scope.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attachment_scope {
             map.serialize_entry("AttachmentScope", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -39,23 +39,23 @@ for crate::operation::describe_attached_files_configuration::DescribeAttachedFil
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attachment_scope: ::std::option::Option<
                     crate::types::AttachmentScope,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AttachmentScope" => {
+                            field_attachment_scope = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "AttachmentScope" => {
-                            field_attachment_scope = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -67,8 +67,8 @@ for crate::operation::describe_attached_files_configuration::DescribeAttachedFil
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationInput {
-                    instance_id: field_instance_id,
                     attachment_scope: field_attachment_scope,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -83,14 +83,14 @@ for crate::operation::describe_attached_files_configuration::builders::DescribeA
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.attachment_scope.is_some());
+        let len = usize::from(self.attachment_scope.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attachment_scope {
             map.serialize_entry("AttachmentScope", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -118,23 +118,23 @@ for crate::operation::describe_attached_files_configuration::builders::DescribeA
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attachment_scope: ::std::option::Option<
                     crate::types::AttachmentScope,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AttachmentScope" => {
+                            field_attachment_scope = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "AttachmentScope" => {
-                            field_attachment_scope = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -147,8 +147,8 @@ for crate::operation::describe_attached_files_configuration::builders::DescribeA
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::describe_attached_files_configuration::builders::DescribeAttachedFilesConfigurationInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.attachment_scope = field_attachment_scope;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

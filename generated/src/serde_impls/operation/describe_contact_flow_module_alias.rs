@@ -6,18 +6,18 @@ for crate::operation::describe_contact_flow_module_alias::DescribeContactFlowMod
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.alias_id.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
-            + usize::from(self.alias_id.is_some());
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.alias_id {
+            map.serialize_entry("AliasId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
             map.serialize_entry("ContactFlowModuleId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.alias_id {
-            map.serialize_entry("AliasId", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -43,15 +43,15 @@ for crate::operation::describe_contact_flow_module_alias::DescribeContactFlowMod
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_alias_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AliasId" => {
+                            field_alias_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -64,8 +64,8 @@ for crate::operation::describe_contact_flow_module_alias::DescribeContactFlowMod
                                 _,
                             >(&mut map)?;
                         }
-                        "AliasId" => {
-                            field_alias_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -77,9 +77,9 @@ for crate::operation::describe_contact_flow_module_alias::DescribeContactFlowMod
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput {
-                    instance_id: field_instance_id,
-                    contact_flow_module_id: field_contact_flow_module_id,
                     alias_id: field_alias_id,
+                    contact_flow_module_id: field_contact_flow_module_id,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -94,18 +94,18 @@ for crate::operation::describe_contact_flow_module_alias::builders::DescribeCont
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.alias_id.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
-            + usize::from(self.alias_id.is_some());
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.alias_id {
+            map.serialize_entry("AliasId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
             map.serialize_entry("ContactFlowModuleId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.alias_id {
-            map.serialize_entry("AliasId", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -133,15 +133,15 @@ for crate::operation::describe_contact_flow_module_alias::builders::DescribeCont
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_alias_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AliasId" => {
+                            field_alias_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -154,8 +154,8 @@ for crate::operation::describe_contact_flow_module_alias::builders::DescribeCont
                                 _,
                             >(&mut map)?;
                         }
-                        "AliasId" => {
-                            field_alias_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -168,9 +168,9 @@ for crate::operation::describe_contact_flow_module_alias::builders::DescribeCont
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::describe_contact_flow_module_alias::builders::DescribeContactFlowModuleAliasInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.contact_flow_module_id = field_contact_flow_module_id;
                     builder.alias_id = field_alias_id;
+                    builder.contact_flow_module_id = field_contact_flow_module_id;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

@@ -6,14 +6,14 @@ for crate::operation::describe_data_table::DescribeDataTableInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_table_id.is_some());
+        let len = usize::from(self.data_table_id.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -39,21 +39,21 @@ for crate::operation::describe_data_table::DescribeDataTableInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "DataTableId" => {
+                            field_data_table_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "DataTableId" => {
-                            field_data_table_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -65,8 +65,8 @@ for crate::operation::describe_data_table::DescribeDataTableInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_data_table::DescribeDataTableInput {
-                    instance_id: field_instance_id,
                     data_table_id: field_data_table_id,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -81,14 +81,14 @@ for crate::operation::describe_data_table::builders::DescribeDataTableInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_table_id.is_some());
+        let len = usize::from(self.data_table_id.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -114,21 +114,21 @@ for crate::operation::describe_data_table::builders::DescribeDataTableInputBuild
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "DataTableId" => {
+                            field_data_table_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "DataTableId" => {
-                            field_data_table_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -141,8 +141,8 @@ for crate::operation::describe_data_table::builders::DescribeDataTableInputBuild
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::describe_data_table::builders::DescribeDataTableInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.data_table_id = field_data_table_id;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

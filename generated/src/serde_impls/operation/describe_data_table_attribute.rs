@@ -6,18 +6,18 @@ for crate::operation::describe_data_table_attribute::DescribeDataTableAttributeI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.attribute_name.is_some())
             + usize::from(self.data_table_id.is_some())
-            + usize::from(self.attribute_name.is_some());
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.attribute_name {
+            map.serialize_entry("AttributeName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_name {
-            map.serialize_entry("AttributeName", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -43,15 +43,15 @@ for crate::operation::describe_data_table_attribute::DescribeDataTableAttributeI
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attribute_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AttributeName" => {
+                            field_attribute_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -64,8 +64,8 @@ for crate::operation::describe_data_table_attribute::DescribeDataTableAttributeI
                                 _,
                             >(&mut map)?;
                         }
-                        "AttributeName" => {
-                            field_attribute_name = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -77,9 +77,9 @@ for crate::operation::describe_data_table_attribute::DescribeDataTableAttributeI
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput {
-                    instance_id: field_instance_id,
-                    data_table_id: field_data_table_id,
                     attribute_name: field_attribute_name,
+                    data_table_id: field_data_table_id,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -94,18 +94,18 @@ for crate::operation::describe_data_table_attribute::builders::DescribeDataTable
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.attribute_name.is_some())
             + usize::from(self.data_table_id.is_some())
-            + usize::from(self.attribute_name.is_some());
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.attribute_name {
+            map.serialize_entry("AttributeName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_name {
-            map.serialize_entry("AttributeName", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -131,15 +131,15 @@ for crate::operation::describe_data_table_attribute::builders::DescribeDataTable
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attribute_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AttributeName" => {
+                            field_attribute_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -152,8 +152,8 @@ for crate::operation::describe_data_table_attribute::builders::DescribeDataTable
                                 _,
                             >(&mut map)?;
                         }
-                        "AttributeName" => {
-                            field_attribute_name = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -166,9 +166,9 @@ for crate::operation::describe_data_table_attribute::builders::DescribeDataTable
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::describe_data_table_attribute::builders::DescribeDataTableAttributeInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.data_table_id = field_data_table_id;
                     builder.attribute_name = field_attribute_name;
+                    builder.data_table_id = field_data_table_id;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

@@ -6,14 +6,14 @@ for crate::operation::describe_instance_attribute::DescribeInstanceAttributeInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.attribute_type.is_some());
+        let len = usize::from(self.attribute_type.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attribute_type {
             map.serialize_entry("AttributeType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -39,23 +39,23 @@ for crate::operation::describe_instance_attribute::DescribeInstanceAttributeInpu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attribute_type: ::std::option::Option<
                     crate::types::InstanceAttributeType,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AttributeType" => {
+                            field_attribute_type = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "AttributeType" => {
-                            field_attribute_type = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -67,8 +67,8 @@ for crate::operation::describe_instance_attribute::DescribeInstanceAttributeInpu
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_instance_attribute::DescribeInstanceAttributeInput {
-                    instance_id: field_instance_id,
                     attribute_type: field_attribute_type,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -83,14 +83,14 @@ for crate::operation::describe_instance_attribute::builders::DescribeInstanceAtt
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.attribute_type.is_some());
+        let len = usize::from(self.attribute_type.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attribute_type {
             map.serialize_entry("AttributeType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -116,23 +116,23 @@ for crate::operation::describe_instance_attribute::builders::DescribeInstanceAtt
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attribute_type: ::std::option::Option<
                     crate::types::InstanceAttributeType,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AttributeType" => {
+                            field_attribute_type = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "AttributeType" => {
-                            field_attribute_type = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -145,8 +145,8 @@ for crate::operation::describe_instance_attribute::builders::DescribeInstanceAtt
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::describe_instance_attribute::builders::DescribeInstanceAttributeInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.attribute_type = field_attribute_type;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

@@ -6,15 +6,15 @@ for crate::operation::describe_instance_storage_config::DescribeInstanceStorageC
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.association_id.is_some())
+        let len = usize::from(self.association_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.resource_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.association_id {
             map.serialize_entry("AssociationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_type {
             map.serialize_entry("ResourceType", value)?;
@@ -43,8 +43,8 @@ for crate::operation::describe_instance_storage_config::DescribeInstanceStorageC
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_association_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_resource_type: ::std::option::Option<
                     crate::types::InstanceStorageResourceType,
                 > = ::std::option::Option::None;
@@ -52,15 +52,15 @@ for crate::operation::describe_instance_storage_config::DescribeInstanceStorageC
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AssociationId" => {
+                            field_association_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "AssociationId" => {
-                            field_association_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -79,8 +79,8 @@ for crate::operation::describe_instance_storage_config::DescribeInstanceStorageC
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput {
-                    instance_id: field_instance_id,
                     association_id: field_association_id,
+                    instance_id: field_instance_id,
                     resource_type: field_resource_type,
                 })
             }
@@ -96,15 +96,15 @@ for crate::operation::describe_instance_storage_config::builders::DescribeInstan
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.association_id.is_some())
+        let len = usize::from(self.association_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.resource_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.association_id {
             map.serialize_entry("AssociationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_type {
             map.serialize_entry("ResourceType", value)?;
@@ -133,8 +133,8 @@ for crate::operation::describe_instance_storage_config::builders::DescribeInstan
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_association_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_resource_type: ::std::option::Option<
                     crate::types::InstanceStorageResourceType,
                 > = ::std::option::Option::None;
@@ -142,15 +142,15 @@ for crate::operation::describe_instance_storage_config::builders::DescribeInstan
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AssociationId" => {
+                            field_association_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "AssociationId" => {
-                            field_association_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -170,8 +170,8 @@ for crate::operation::describe_instance_storage_config::builders::DescribeInstan
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::describe_instance_storage_config::builders::DescribeInstanceStorageConfigInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.association_id = field_association_id;
+                    builder.instance_id = field_instance_id;
                     builder.resource_type = field_resource_type;
                     builder
                 })

@@ -6,14 +6,14 @@ for crate::operation::describe_security_profile::DescribeSecurityProfileInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.security_profile_id.is_some())
-            + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.security_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.security_profile_id {
-            map.serialize_entry("SecurityProfileId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.security_profile_id {
+            map.serialize_entry("SecurityProfileId", value)?;
         }
         map.end()
     }
@@ -39,21 +39,21 @@ for crate::operation::describe_security_profile::DescribeSecurityProfileInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_security_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_security_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "SecurityProfileId" => {
-                            field_security_profile_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "SecurityProfileId" => {
+                            field_security_profile_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -65,8 +65,8 @@ for crate::operation::describe_security_profile::DescribeSecurityProfileInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_security_profile::DescribeSecurityProfileInput {
-                    security_profile_id: field_security_profile_id,
                     instance_id: field_instance_id,
+                    security_profile_id: field_security_profile_id,
                 })
             }
         }
@@ -81,14 +81,14 @@ for crate::operation::describe_security_profile::builders::DescribeSecurityProfi
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.security_profile_id.is_some())
-            + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.security_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.security_profile_id {
-            map.serialize_entry("SecurityProfileId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.security_profile_id {
+            map.serialize_entry("SecurityProfileId", value)?;
         }
         map.end()
     }
@@ -114,21 +114,21 @@ for crate::operation::describe_security_profile::builders::DescribeSecurityProfi
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_security_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_security_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "SecurityProfileId" => {
-                            field_security_profile_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "SecurityProfileId" => {
+                            field_security_profile_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -141,8 +141,8 @@ for crate::operation::describe_security_profile::builders::DescribeSecurityProfi
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::describe_security_profile::builders::DescribeSecurityProfileInputBuilder = ::std::default::Default::default();
-                    builder.security_profile_id = field_security_profile_id;
                     builder.instance_id = field_instance_id;
+                    builder.security_profile_id = field_security_profile_id;
                     builder
                 })
             }

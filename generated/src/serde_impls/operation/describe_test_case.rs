@@ -6,17 +6,17 @@ impl ::serde::Serialize for crate::operation::describe_test_case::DescribeTestCa
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.test_case_id.is_some())
-            + usize::from(self.status.is_some());
+            + usize::from(self.status.is_some())
+            + usize::from(self.test_case_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.test_case_id {
-            map.serialize_entry("TestCaseId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.test_case_id {
+            map.serialize_entry("TestCaseId", value)?;
         }
         map.end()
     }
@@ -43,23 +43,16 @@ for crate::operation::describe_test_case::DescribeTestCaseInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_status: ::std::option::Option<
                     crate::types::TestCaseStatus,
                 > = ::std::option::Option::None;
+                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TestCaseId" => {
-                            field_test_case_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -72,6 +65,13 @@ for crate::operation::describe_test_case::DescribeTestCaseInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "TestCaseId" => {
+                            field_test_case_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -79,8 +79,8 @@ for crate::operation::describe_test_case::DescribeTestCaseInput {
                 }
                 ::std::result::Result::Ok(crate::operation::describe_test_case::DescribeTestCaseInput {
                     instance_id: field_instance_id,
-                    test_case_id: field_test_case_id,
                     status: field_status,
+                    test_case_id: field_test_case_id,
                 })
             }
         }
@@ -96,17 +96,17 @@ for crate::operation::describe_test_case::builders::DescribeTestCaseInputBuilder
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.test_case_id.is_some())
-            + usize::from(self.status.is_some());
+            + usize::from(self.status.is_some())
+            + usize::from(self.test_case_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.test_case_id {
-            map.serialize_entry("TestCaseId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.test_case_id {
+            map.serialize_entry("TestCaseId", value)?;
         }
         map.end()
     }
@@ -133,10 +133,10 @@ for crate::operation::describe_test_case::builders::DescribeTestCaseInputBuilder
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_status: ::std::option::Option<
                     crate::types::TestCaseStatus,
                 > = ::std::option::Option::None;
+                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -148,15 +148,15 @@ for crate::operation::describe_test_case::builders::DescribeTestCaseInputBuilder
                                 _,
                             >(&mut map)?;
                         }
-                        "TestCaseId" => {
-                            field_test_case_id = crate::serde_wire::next::<
+                        "Status" => {
+                            field_status = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Status" => {
-                            field_status = crate::serde_wire::next::<
+                        "TestCaseId" => {
+                            field_test_case_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -170,8 +170,8 @@ for crate::operation::describe_test_case::builders::DescribeTestCaseInputBuilder
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::describe_test_case::builders::DescribeTestCaseInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.test_case_id = field_test_case_id;
                     builder.status = field_status;
+                    builder.test_case_id = field_test_case_id;
                     builder
                 })
             }

@@ -5,14 +5,14 @@ impl ::serde::Serialize for crate::operation::describe_user::DescribeUserInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.user_id.is_some())
-            + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.user_id {
-            map.serialize_entry("UserId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_id {
+            map.serialize_entry("UserId", value)?;
         }
         map.end()
     }
@@ -38,21 +38,21 @@ for crate::operation::describe_user::DescribeUserInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "UserId" => {
-                            field_user_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "UserId" => {
+                            field_user_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -64,8 +64,8 @@ for crate::operation::describe_user::DescribeUserInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_user::DescribeUserInput {
-                    user_id: field_user_id,
                     instance_id: field_instance_id,
+                    user_id: field_user_id,
                 })
             }
         }
@@ -80,14 +80,14 @@ for crate::operation::describe_user::builders::DescribeUserInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.user_id.is_some())
-            + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.user_id {
-            map.serialize_entry("UserId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_id {
+            map.serialize_entry("UserId", value)?;
         }
         map.end()
     }
@@ -113,21 +113,21 @@ for crate::operation::describe_user::builders::DescribeUserInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "UserId" => {
-                            field_user_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "UserId" => {
+                            field_user_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -140,8 +140,8 @@ for crate::operation::describe_user::builders::DescribeUserInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::describe_user::builders::DescribeUserInputBuilder = ::std::default::Default::default();
-                    builder.user_id = field_user_id;
                     builder.instance_id = field_instance_id;
+                    builder.user_id = field_user_id;
                     builder
                 })
             }

@@ -6,15 +6,15 @@ for crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsData
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_set_id.is_some())
+        let len = usize::from(self.data_set_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.target_account_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_set_id {
             map.serialize_entry("DataSetId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.target_account_id {
             map.serialize_entry("TargetAccountId", value)?;
@@ -43,22 +43,22 @@ for crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsData
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_set_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_target_account_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "DataSetId" => {
+                            field_data_set_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "DataSetId" => {
-                            field_data_set_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -77,8 +77,8 @@ for crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsData
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput {
-                    instance_id: field_instance_id,
                     data_set_id: field_data_set_id,
+                    instance_id: field_instance_id,
                     target_account_id: field_target_account_id,
                 })
             }
@@ -94,15 +94,15 @@ for crate::operation::disassociate_analytics_data_set::builders::DisassociateAna
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_set_id.is_some())
+        let len = usize::from(self.data_set_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.target_account_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_set_id {
             map.serialize_entry("DataSetId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.target_account_id {
             map.serialize_entry("TargetAccountId", value)?;
@@ -131,22 +131,22 @@ for crate::operation::disassociate_analytics_data_set::builders::DisassociateAna
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_set_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_target_account_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "DataSetId" => {
+                            field_data_set_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "DataSetId" => {
-                            field_data_set_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -166,8 +166,8 @@ for crate::operation::disassociate_analytics_data_set::builders::DisassociateAna
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::disassociate_analytics_data_set::builders::DisassociateAnalyticsDataSetInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.data_set_id = field_data_set_id;
+                    builder.instance_id = field_instance_id;
                     builder.target_account_id = field_target_account_id;
                     builder
                 })

@@ -5,11 +5,14 @@ impl ::serde::Serialize for crate::operation::disassociate_bot::DisassociateBotI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.lex_bot.is_some())
-            + usize::from(self.lex_v2_bot.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.lex_v2_bot.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
@@ -18,9 +21,6 @@ impl ::serde::Serialize for crate::operation::disassociate_bot::DisassociateBotI
         }
         if let ::std::option::Option::Some(value) = &self.lex_v2_bot {
             map.serialize_entry("LexV2Bot", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -46,16 +46,23 @@ for crate::operation::disassociate_bot::DisassociateBotInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_lex_bot: ::std::option::Option<crate::types::LexBot> = ::std::option::Option::None;
                 let mut field_lex_v2_bot: ::std::option::Option<
                     crate::types::LexV2Bot,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -77,23 +84,16 @@ for crate::operation::disassociate_bot::DisassociateBotInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::disassociate_bot::DisassociateBotInput {
+                    client_token: field_client_token,
                     instance_id: field_instance_id,
                     lex_bot: field_lex_bot,
                     lex_v2_bot: field_lex_v2_bot,
-                    client_token: field_client_token,
                 })
             }
         }
@@ -108,11 +108,14 @@ for crate::operation::disassociate_bot::builders::DisassociateBotInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.lex_bot.is_some())
-            + usize::from(self.lex_v2_bot.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.lex_v2_bot.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
@@ -121,9 +124,6 @@ for crate::operation::disassociate_bot::builders::DisassociateBotInputBuilder {
         }
         if let ::std::option::Option::Some(value) = &self.lex_v2_bot {
             map.serialize_entry("LexV2Bot", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -149,16 +149,23 @@ for crate::operation::disassociate_bot::builders::DisassociateBotInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_lex_bot: ::std::option::Option<crate::types::LexBot> = ::std::option::Option::None;
                 let mut field_lex_v2_bot: ::std::option::Option<
                     crate::types::LexV2Bot,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -180,13 +187,6 @@ for crate::operation::disassociate_bot::builders::DisassociateBotInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -194,10 +194,10 @@ for crate::operation::disassociate_bot::builders::DisassociateBotInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::disassociate_bot::builders::DisassociateBotInputBuilder = ::std::default::Default::default();
+                    builder.client_token = field_client_token;
                     builder.instance_id = field_instance_id;
                     builder.lex_bot = field_lex_bot;
                     builder.lex_v2_bot = field_lex_v2_bot;
-                    builder.client_token = field_client_token;
                     builder
                 })
             }

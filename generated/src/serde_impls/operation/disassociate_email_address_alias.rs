@@ -6,22 +6,22 @@ for crate::operation::disassociate_email_address_alias::DisassociateEmailAddress
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.email_address_id.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.alias_configuration.is_some())
-            + usize::from(self.client_token.is_some());
+        let len = usize::from(self.alias_configuration.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.email_address_id.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.email_address_id {
-            map.serialize_entry("EmailAddressId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.alias_configuration {
             map.serialize_entry("AliasConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email_address_id {
+            map.serialize_entry("EmailAddressId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -47,30 +47,16 @@ for crate::operation::disassociate_email_address_alias::DisassociateEmailAddress
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_email_address_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_alias_configuration: ::std::option::Option<
                     crate::types::AliasConfiguration,
                 > = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_email_address_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "EmailAddressId" => {
-                            field_email_address_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AliasConfiguration" => {
                             field_alias_configuration = crate::serde_wire::next::<
                                 _,
@@ -85,16 +71,30 @@ for crate::operation::disassociate_email_address_alias::DisassociateEmailAddress
                                 _,
                             >(&mut map)?;
                         }
+                        "EmailAddressId" => {
+                            field_email_address_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput {
-                    email_address_id: field_email_address_id,
-                    instance_id: field_instance_id,
                     alias_configuration: field_alias_configuration,
                     client_token: field_client_token,
+                    email_address_id: field_email_address_id,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -109,22 +109,22 @@ for crate::operation::disassociate_email_address_alias::builders::DisassociateEm
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.email_address_id.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.alias_configuration.is_some())
-            + usize::from(self.client_token.is_some());
+        let len = usize::from(self.alias_configuration.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.email_address_id.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.email_address_id {
-            map.serialize_entry("EmailAddressId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.alias_configuration {
             map.serialize_entry("AliasConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email_address_id {
+            map.serialize_entry("EmailAddressId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -150,30 +150,16 @@ for crate::operation::disassociate_email_address_alias::builders::DisassociateEm
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_email_address_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_alias_configuration: ::std::option::Option<
                     crate::types::AliasConfiguration,
                 > = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_email_address_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "EmailAddressId" => {
-                            field_email_address_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AliasConfiguration" => {
                             field_alias_configuration = crate::serde_wire::next::<
                                 _,
@@ -188,6 +174,20 @@ for crate::operation::disassociate_email_address_alias::builders::DisassociateEm
                                 _,
                             >(&mut map)?;
                         }
+                        "EmailAddressId" => {
+                            field_email_address_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -195,10 +195,10 @@ for crate::operation::disassociate_email_address_alias::builders::DisassociateEm
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::disassociate_email_address_alias::builders::DisassociateEmailAddressAliasInputBuilder = ::std::default::Default::default();
-                    builder.email_address_id = field_email_address_id;
-                    builder.instance_id = field_instance_id;
                     builder.alias_configuration = field_alias_configuration;
                     builder.client_token = field_client_token;
+                    builder.email_address_id = field_email_address_id;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

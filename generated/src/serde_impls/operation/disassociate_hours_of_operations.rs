@@ -6,15 +6,15 @@ for crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOpera
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.hours_of_operation_id.is_some())
+        let len = usize::from(self.hours_of_operation_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.parent_hours_of_operation_ids.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
             map.serialize_entry("HoursOfOperationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.parent_hours_of_operation_ids {
             map.serialize_entry("ParentHoursOfOperationIds", value)?;
@@ -43,8 +43,8 @@ for crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOpera
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_parent_hours_of_operation_ids: ::std::option::Option<
                     Vec<String>,
                 > = ::std::option::Option::None;
@@ -52,15 +52,15 @@ for crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOpera
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "HoursOfOperationId" => {
+                            field_hours_of_operation_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "HoursOfOperationId" => {
-                            field_hours_of_operation_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -79,8 +79,8 @@ for crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOpera
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput {
-                    instance_id: field_instance_id,
                     hours_of_operation_id: field_hours_of_operation_id,
+                    instance_id: field_instance_id,
                     parent_hours_of_operation_ids: field_parent_hours_of_operation_ids,
                 })
             }
@@ -96,15 +96,15 @@ for crate::operation::disassociate_hours_of_operations::builders::DisassociateHo
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.hours_of_operation_id.is_some())
+        let len = usize::from(self.hours_of_operation_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.parent_hours_of_operation_ids.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
             map.serialize_entry("HoursOfOperationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.parent_hours_of_operation_ids {
             map.serialize_entry("ParentHoursOfOperationIds", value)?;
@@ -133,8 +133,8 @@ for crate::operation::disassociate_hours_of_operations::builders::DisassociateHo
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_parent_hours_of_operation_ids: ::std::option::Option<
                     Vec<String>,
                 > = ::std::option::Option::None;
@@ -142,15 +142,15 @@ for crate::operation::disassociate_hours_of_operations::builders::DisassociateHo
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "HoursOfOperationId" => {
+                            field_hours_of_operation_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "HoursOfOperationId" => {
-                            field_hours_of_operation_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -170,8 +170,8 @@ for crate::operation::disassociate_hours_of_operations::builders::DisassociateHo
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::disassociate_hours_of_operations::builders::DisassociateHoursOfOperationsInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.hours_of_operation_id = field_hours_of_operation_id;
+                    builder.instance_id = field_instance_id;
                     builder.parent_hours_of_operation_ids = field_parent_hours_of_operation_ids;
                     builder
                 })

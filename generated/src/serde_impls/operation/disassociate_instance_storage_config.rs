@@ -6,22 +6,22 @@ for crate::operation::disassociate_instance_storage_config::DisassociateInstance
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.association_id.is_some())
-            + usize::from(self.resource_type.is_some())
-            + usize::from(self.client_token.is_some());
+        let len = usize::from(self.association_id.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.resource_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.association_id {
             map.serialize_entry("AssociationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
-            map.serialize_entry("ResourceType", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_type {
+            map.serialize_entry("ResourceType", value)?;
         }
         map.end()
     }
@@ -47,32 +47,18 @@ for crate::operation::disassociate_instance_storage_config::DisassociateInstance
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_association_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_resource_type: ::std::option::Option<
                     crate::types::InstanceStorageResourceType,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AssociationId" => {
                             field_association_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ResourceType" => {
-                            field_resource_type = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -85,16 +71,30 @@ for crate::operation::disassociate_instance_storage_config::DisassociateInstance
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ResourceType" => {
+                            field_resource_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput {
-                    instance_id: field_instance_id,
                     association_id: field_association_id,
-                    resource_type: field_resource_type,
                     client_token: field_client_token,
+                    instance_id: field_instance_id,
+                    resource_type: field_resource_type,
                 })
             }
         }
@@ -109,22 +109,22 @@ for crate::operation::disassociate_instance_storage_config::builders::Disassocia
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.association_id.is_some())
-            + usize::from(self.resource_type.is_some())
-            + usize::from(self.client_token.is_some());
+        let len = usize::from(self.association_id.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.resource_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.association_id {
             map.serialize_entry("AssociationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
-            map.serialize_entry("ResourceType", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_type {
+            map.serialize_entry("ResourceType", value)?;
         }
         map.end()
     }
@@ -152,32 +152,18 @@ for crate::operation::disassociate_instance_storage_config::builders::Disassocia
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_association_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_resource_type: ::std::option::Option<
                     crate::types::InstanceStorageResourceType,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AssociationId" => {
                             field_association_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ResourceType" => {
-                            field_resource_type = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -190,6 +176,20 @@ for crate::operation::disassociate_instance_storage_config::builders::Disassocia
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ResourceType" => {
+                            field_resource_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -197,10 +197,10 @@ for crate::operation::disassociate_instance_storage_config::builders::Disassocia
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::disassociate_instance_storage_config::builders::DisassociateInstanceStorageConfigInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.association_id = field_association_id;
-                    builder.resource_type = field_resource_type;
                     builder.client_token = field_client_token;
+                    builder.instance_id = field_instance_id;
+                    builder.resource_type = field_resource_type;
                     builder
                 })
             }

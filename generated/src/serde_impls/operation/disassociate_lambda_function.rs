@@ -6,18 +6,18 @@ for crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.function_arn.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.function_arn {
             map.serialize_entry("FunctionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -43,15 +43,15 @@ for crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionIn
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_function_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_function_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -64,8 +64,8 @@ for crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionIn
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -77,9 +77,9 @@ for crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionIn
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput {
-                    instance_id: field_instance_id,
-                    function_arn: field_function_arn,
                     client_token: field_client_token,
+                    function_arn: field_function_arn,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -94,18 +94,18 @@ for crate::operation::disassociate_lambda_function::builders::DisassociateLambda
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.function_arn.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.function_arn {
             map.serialize_entry("FunctionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -131,15 +131,15 @@ for crate::operation::disassociate_lambda_function::builders::DisassociateLambda
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_function_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_function_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -152,8 +152,8 @@ for crate::operation::disassociate_lambda_function::builders::DisassociateLambda
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -166,9 +166,9 @@ for crate::operation::disassociate_lambda_function::builders::DisassociateLambda
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::disassociate_lambda_function::builders::DisassociateLambdaFunctionInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.function_arn = field_function_arn;
                     builder.client_token = field_client_token;
+                    builder.function_arn = field_function_arn;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

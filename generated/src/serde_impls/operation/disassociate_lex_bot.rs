@@ -6,22 +6,22 @@ for crate::operation::disassociate_lex_bot::DisassociateLexBotInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.bot_name.is_some())
-            + usize::from(self.lex_region.is_some())
-            + usize::from(self.client_token.is_some());
+        let len = usize::from(self.bot_name.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.lex_region.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.bot_name {
             map.serialize_entry("BotName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lex_region {
-            map.serialize_entry("LexRegion", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.lex_region {
+            map.serialize_entry("LexRegion", value)?;
         }
         map.end()
     }
@@ -47,30 +47,16 @@ for crate::operation::disassociate_lex_bot::DisassociateLexBotInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_bot_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_lex_region: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_lex_region: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "BotName" => {
                             field_bot_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "LexRegion" => {
-                            field_lex_region = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -83,16 +69,30 @@ for crate::operation::disassociate_lex_bot::DisassociateLexBotInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "LexRegion" => {
+                            field_lex_region = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::disassociate_lex_bot::DisassociateLexBotInput {
-                    instance_id: field_instance_id,
                     bot_name: field_bot_name,
-                    lex_region: field_lex_region,
                     client_token: field_client_token,
+                    instance_id: field_instance_id,
+                    lex_region: field_lex_region,
                 })
             }
         }
@@ -107,22 +107,22 @@ for crate::operation::disassociate_lex_bot::builders::DisassociateLexBotInputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.bot_name.is_some())
-            + usize::from(self.lex_region.is_some())
-            + usize::from(self.client_token.is_some());
+        let len = usize::from(self.bot_name.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.lex_region.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.bot_name {
             map.serialize_entry("BotName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lex_region {
-            map.serialize_entry("LexRegion", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.lex_region {
+            map.serialize_entry("LexRegion", value)?;
         }
         map.end()
     }
@@ -148,30 +148,16 @@ for crate::operation::disassociate_lex_bot::builders::DisassociateLexBotInputBui
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_bot_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_lex_region: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_lex_region: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "BotName" => {
                             field_bot_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "LexRegion" => {
-                            field_lex_region = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -184,6 +170,20 @@ for crate::operation::disassociate_lex_bot::builders::DisassociateLexBotInputBui
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "LexRegion" => {
+                            field_lex_region = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -191,10 +191,10 @@ for crate::operation::disassociate_lex_bot::builders::DisassociateLexBotInputBui
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::disassociate_lex_bot::builders::DisassociateLexBotInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.bot_name = field_bot_name;
-                    builder.lex_region = field_lex_region;
                     builder.client_token = field_client_token;
+                    builder.instance_id = field_instance_id;
+                    builder.lex_region = field_lex_region;
                     builder
                 })
             }

@@ -6,14 +6,14 @@ for crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneN
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.phone_number_id.is_some())
-            + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.phone_number_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.phone_number_id {
-            map.serialize_entry("PhoneNumberId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_id {
+            map.serialize_entry("PhoneNumberId", value)?;
         }
         map.end()
     }
@@ -39,21 +39,21 @@ for crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneN
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "PhoneNumberId" => {
-                            field_phone_number_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "PhoneNumberId" => {
+                            field_phone_number_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -65,8 +65,8 @@ for crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneN
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowInput {
-                    phone_number_id: field_phone_number_id,
                     instance_id: field_instance_id,
+                    phone_number_id: field_phone_number_id,
                 })
             }
         }
@@ -81,14 +81,14 @@ for crate::operation::disassociate_phone_number_contact_flow::builders::Disassoc
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.phone_number_id.is_some())
-            + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.phone_number_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.phone_number_id {
-            map.serialize_entry("PhoneNumberId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_id {
+            map.serialize_entry("PhoneNumberId", value)?;
         }
         map.end()
     }
@@ -116,21 +116,21 @@ for crate::operation::disassociate_phone_number_contact_flow::builders::Disassoc
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "PhoneNumberId" => {
-                            field_phone_number_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "PhoneNumberId" => {
+                            field_phone_number_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -143,8 +143,8 @@ for crate::operation::disassociate_phone_number_contact_flow::builders::Disassoc
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::disassociate_phone_number_contact_flow::builders::DisassociatePhoneNumberContactFlowInputBuilder = ::std::default::Default::default();
-                    builder.phone_number_id = field_phone_number_id;
                     builder.instance_id = field_instance_id;
+                    builder.phone_number_id = field_phone_number_id;
                     builder
                 })
             }

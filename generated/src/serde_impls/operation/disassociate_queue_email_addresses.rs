@@ -6,22 +6,22 @@ for crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmail
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.queue_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.email_addresses_id.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.queue_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email_addresses_id {
+            map.serialize_entry("EmailAddressesId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_id {
             map.serialize_entry("QueueId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.email_addresses_id {
-            map.serialize_entry("EmailAddressesId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -47,14 +47,28 @@ for crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmail
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_email_addresses_id: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_email_addresses_id: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "EmailAddressesId" => {
+                            field_email_addresses_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -69,30 +83,16 @@ for crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmail
                                 _,
                             >(&mut map)?;
                         }
-                        "EmailAddressesId" => {
-                            field_email_addresses_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput {
+                    client_token: field_client_token,
+                    email_addresses_id: field_email_addresses_id,
                     instance_id: field_instance_id,
                     queue_id: field_queue_id,
-                    email_addresses_id: field_email_addresses_id,
-                    client_token: field_client_token,
                 })
             }
         }
@@ -107,22 +107,22 @@ for crate::operation::disassociate_queue_email_addresses::builders::Disassociate
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.queue_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.email_addresses_id.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.queue_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email_addresses_id {
+            map.serialize_entry("EmailAddressesId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_id {
             map.serialize_entry("QueueId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.email_addresses_id {
-            map.serialize_entry("EmailAddressesId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -150,14 +150,28 @@ for crate::operation::disassociate_queue_email_addresses::builders::Disassociate
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_email_addresses_id: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_email_addresses_id: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "EmailAddressesId" => {
+                            field_email_addresses_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -172,20 +186,6 @@ for crate::operation::disassociate_queue_email_addresses::builders::Disassociate
                                 _,
                             >(&mut map)?;
                         }
-                        "EmailAddressesId" => {
-                            field_email_addresses_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -193,10 +193,10 @@ for crate::operation::disassociate_queue_email_addresses::builders::Disassociate
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::disassociate_queue_email_addresses::builders::DisassociateQueueEmailAddressesInputBuilder = ::std::default::Default::default();
+                    builder.client_token = field_client_token;
+                    builder.email_addresses_id = field_email_addresses_id;
                     builder.instance_id = field_instance_id;
                     builder.queue_id = field_queue_id;
-                    builder.email_addresses_id = field_email_addresses_id;
-                    builder.client_token = field_client_token;
                     builder
                 })
             }

@@ -7,23 +7,23 @@ for crate::operation::disassociate_routing_profile_queues::DisassociateRoutingPr
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.routing_profile_id.is_some())
+            + usize::from(self.manual_assignment_queue_references.is_some())
             + usize::from(self.queue_references.is_some())
-            + usize::from(self.manual_assignment_queue_references.is_some());
+            + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
-            map.serialize_entry("RoutingProfileId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.queue_references {
-            map.serialize_entry("QueueReferences", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .manual_assignment_queue_references
         {
             map.serialize_entry("ManualAssignmentQueueReferences", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_references {
+            map.serialize_entry("QueueReferences", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
+            map.serialize_entry("RoutingProfileId", value)?;
         }
         map.end()
     }
@@ -50,33 +50,19 @@ for crate::operation::disassociate_routing_profile_queues::DisassociateRoutingPr
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_queue_references: ::std::option::Option<
-                    Vec<crate::types::RoutingProfileQueueReference>,
-                > = ::std::option::Option::None;
                 let mut field_manual_assignment_queue_references: ::std::option::Option<
                     Vec<crate::types::RoutingProfileQueueReference>,
                 > = ::std::option::Option::None;
+                let mut field_queue_references: ::std::option::Option<
+                    Vec<crate::types::RoutingProfileQueueReference>,
+                > = ::std::option::Option::None;
+                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "RoutingProfileId" => {
-                            field_routing_profile_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "QueueReferences" => {
-                            field_queue_references = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -89,6 +75,20 @@ for crate::operation::disassociate_routing_profile_queues::DisassociateRoutingPr
                                 _,
                             >(&mut map)?;
                         }
+                        "QueueReferences" => {
+                            field_queue_references = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "RoutingProfileId" => {
+                            field_routing_profile_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -96,9 +96,9 @@ for crate::operation::disassociate_routing_profile_queues::DisassociateRoutingPr
                 }
                 ::std::result::Result::Ok(crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput {
                     instance_id: field_instance_id,
-                    routing_profile_id: field_routing_profile_id,
-                    queue_references: field_queue_references,
                     manual_assignment_queue_references: field_manual_assignment_queue_references,
+                    queue_references: field_queue_references,
+                    routing_profile_id: field_routing_profile_id,
                 })
             }
         }
@@ -114,23 +114,23 @@ for crate::operation::disassociate_routing_profile_queues::builders::Disassociat
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.routing_profile_id.is_some())
+            + usize::from(self.manual_assignment_queue_references.is_some())
             + usize::from(self.queue_references.is_some())
-            + usize::from(self.manual_assignment_queue_references.is_some());
+            + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
-            map.serialize_entry("RoutingProfileId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.queue_references {
-            map.serialize_entry("QueueReferences", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .manual_assignment_queue_references
         {
             map.serialize_entry("ManualAssignmentQueueReferences", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_references {
+            map.serialize_entry("QueueReferences", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
+            map.serialize_entry("RoutingProfileId", value)?;
         }
         map.end()
     }
@@ -159,13 +159,13 @@ for crate::operation::disassociate_routing_profile_queues::builders::Disassociat
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_queue_references: ::std::option::Option<
-                    Vec<crate::types::RoutingProfileQueueReference>,
-                > = ::std::option::Option::None;
                 let mut field_manual_assignment_queue_references: ::std::option::Option<
                     Vec<crate::types::RoutingProfileQueueReference>,
                 > = ::std::option::Option::None;
+                let mut field_queue_references: ::std::option::Option<
+                    Vec<crate::types::RoutingProfileQueueReference>,
+                > = ::std::option::Option::None;
+                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -177,8 +177,8 @@ for crate::operation::disassociate_routing_profile_queues::builders::Disassociat
                                 _,
                             >(&mut map)?;
                         }
-                        "RoutingProfileId" => {
-                            field_routing_profile_id = crate::serde_wire::next::<
+                        "ManualAssignmentQueueReferences" => {
+                            field_manual_assignment_queue_references = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -191,8 +191,8 @@ for crate::operation::disassociate_routing_profile_queues::builders::Disassociat
                                 _,
                             >(&mut map)?;
                         }
-                        "ManualAssignmentQueueReferences" => {
-                            field_manual_assignment_queue_references = crate::serde_wire::next::<
+                        "RoutingProfileId" => {
+                            field_routing_profile_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -206,9 +206,9 @@ for crate::operation::disassociate_routing_profile_queues::builders::Disassociat
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::disassociate_routing_profile_queues::builders::DisassociateRoutingProfileQueuesInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.routing_profile_id = field_routing_profile_id;
-                    builder.queue_references = field_queue_references;
                     builder.manual_assignment_queue_references = field_manual_assignment_queue_references;
+                    builder.queue_references = field_queue_references;
+                    builder.routing_profile_id = field_routing_profile_id;
                     builder
                 })
             }

@@ -6,18 +6,18 @@ for crate::operation::disassociate_traffic_distribution_group_user::Disassociate
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.traffic_distribution_group_id.is_some())
-            + usize::from(self.user_id.is_some())
-            + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.traffic_distribution_group_id.is_some())
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.traffic_distribution_group_id {
             map.serialize_entry("TrafficDistributionGroupId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_id {
             map.serialize_entry("UserId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -45,15 +45,22 @@ for crate::operation::disassociate_traffic_distribution_group_user::Disassociate
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_traffic_distribution_group_id: ::std::option::Option<
                     String,
                 > = ::std::option::Option::None;
                 let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "TrafficDistributionGroupId" => {
                             field_traffic_distribution_group_id = crate::serde_wire::next::<
                                 _,
@@ -68,22 +75,15 @@ for crate::operation::disassociate_traffic_distribution_group_user::Disassociate
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserInput {
+                    instance_id: field_instance_id,
                     traffic_distribution_group_id: field_traffic_distribution_group_id,
                     user_id: field_user_id,
-                    instance_id: field_instance_id,
                 })
             }
         }
@@ -98,18 +98,18 @@ for crate::operation::disassociate_traffic_distribution_group_user::builders::Di
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.traffic_distribution_group_id.is_some())
-            + usize::from(self.user_id.is_some())
-            + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.traffic_distribution_group_id.is_some())
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.traffic_distribution_group_id {
             map.serialize_entry("TrafficDistributionGroupId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_id {
             map.serialize_entry("UserId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -137,15 +137,22 @@ for crate::operation::disassociate_traffic_distribution_group_user::builders::Di
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_traffic_distribution_group_id: ::std::option::Option<
                     String,
                 > = ::std::option::Option::None;
                 let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "TrafficDistributionGroupId" => {
                             field_traffic_distribution_group_id = crate::serde_wire::next::<
                                 _,
@@ -160,13 +167,6 @@ for crate::operation::disassociate_traffic_distribution_group_user::builders::Di
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -174,9 +174,9 @@ for crate::operation::disassociate_traffic_distribution_group_user::builders::Di
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::disassociate_traffic_distribution_group_user::builders::DisassociateTrafficDistributionGroupUserInputBuilder = ::std::default::Default::default();
+                    builder.instance_id = field_instance_id;
                     builder.traffic_distribution_group_id = field_traffic_distribution_group_id;
                     builder.user_id = field_user_id;
-                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

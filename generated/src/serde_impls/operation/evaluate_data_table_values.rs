@@ -6,29 +6,29 @@ for crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_table_id.is_some())
-            + usize::from(self.values.is_some()) + usize::from(self.time_zone.is_some())
+        let len = usize::from(self.data_table_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.time_zone.is_some()) + usize::from(self.values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.values {
-            map.serialize_entry("Values", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.time_zone {
-            map.serialize_entry("TimeZone", value)?;
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
+        if let ::std::option::Option::Some(value) = &self.time_zone {
+            map.serialize_entry("TimeZone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.values {
+            map.serialize_entry("Values", value)?;
         }
         map.end()
     }
@@ -54,25 +54,18 @@ for crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_values: ::std::option::Option<
                     Vec<crate::types::DataTableValueEvaluationSet>,
                 > = ::std::option::Option::None;
-                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "DataTableId" => {
                             field_data_table_id = crate::serde_wire::next::<
                                 _,
@@ -80,22 +73,8 @@ for crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Values" => {
-                            field_values = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TimeZone" => {
-                            field_time_zone = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -108,18 +87,39 @@ for crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TimeZone" => {
+                            field_time_zone = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Values" => {
+                            field_values = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput {
-                    instance_id: field_instance_id,
                     data_table_id: field_data_table_id,
-                    values: field_values,
-                    time_zone: field_time_zone,
-                    next_token: field_next_token,
+                    instance_id: field_instance_id,
                     max_results: field_max_results,
+                    next_token: field_next_token,
+                    time_zone: field_time_zone,
+                    values: field_values,
                 })
             }
         }
@@ -134,29 +134,29 @@ for crate::operation::evaluate_data_table_values::builders::EvaluateDataTableVal
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_table_id.is_some())
-            + usize::from(self.values.is_some()) + usize::from(self.time_zone.is_some())
+        let len = usize::from(self.data_table_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.time_zone.is_some()) + usize::from(self.values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.values {
-            map.serialize_entry("Values", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.time_zone {
-            map.serialize_entry("TimeZone", value)?;
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
+        if let ::std::option::Option::Some(value) = &self.time_zone {
+            map.serialize_entry("TimeZone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.values {
+            map.serialize_entry("Values", value)?;
         }
         map.end()
     }
@@ -182,25 +182,18 @@ for crate::operation::evaluate_data_table_values::builders::EvaluateDataTableVal
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_values: ::std::option::Option<
                     Vec<crate::types::DataTableValueEvaluationSet>,
                 > = ::std::option::Option::None;
-                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "DataTableId" => {
                             field_data_table_id = crate::serde_wire::next::<
                                 _,
@@ -208,22 +201,8 @@ for crate::operation::evaluate_data_table_values::builders::EvaluateDataTableVal
                                 _,
                             >(&mut map)?;
                         }
-                        "Values" => {
-                            field_values = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TimeZone" => {
-                            field_time_zone = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -236,6 +215,27 @@ for crate::operation::evaluate_data_table_values::builders::EvaluateDataTableVal
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TimeZone" => {
+                            field_time_zone = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Values" => {
+                            field_values = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -243,12 +243,12 @@ for crate::operation::evaluate_data_table_values::builders::EvaluateDataTableVal
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::evaluate_data_table_values::builders::EvaluateDataTableValuesInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.data_table_id = field_data_table_id;
-                    builder.values = field_values;
-                    builder.time_zone = field_time_zone;
-                    builder.next_token = field_next_token;
+                    builder.instance_id = field_instance_id;
                     builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
+                    builder.time_zone = field_time_zone;
+                    builder.values = field_values;
                     builder
                 })
             }

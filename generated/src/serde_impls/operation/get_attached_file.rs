@@ -5,22 +5,22 @@ impl ::serde::Serialize for crate::operation::get_attached_file::GetAttachedFile
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.associated_resource_arn.is_some())
             + usize::from(self.file_id.is_some())
-            + usize::from(self.url_expiry_in_seconds.is_some())
-            + usize::from(self.associated_resource_arn.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.url_expiry_in_seconds.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
+            map.serialize_entry("AssociatedResourceArn", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.file_id {
             map.serialize_entry("FileId", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.url_expiry_in_seconds {
             map.serialize_entry("UrlExpiryInSeconds", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
-            map.serialize_entry("AssociatedResourceArn", value)?;
         }
         map.end()
     }
@@ -46,16 +46,16 @@ for crate::operation::get_attached_file::GetAttachedFileInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_file_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_url_expiry_in_seconds: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_associated_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_file_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_url_expiry_in_seconds: ::std::option::Option<i32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AssociatedResourceArn" => {
+                            field_associated_resource_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -68,15 +68,15 @@ for crate::operation::get_attached_file::GetAttachedFileInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "UrlExpiryInSeconds" => {
-                            field_url_expiry_in_seconds = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "AssociatedResourceArn" => {
-                            field_associated_resource_arn = crate::serde_wire::next::<
+                        "UrlExpiryInSeconds" => {
+                            field_url_expiry_in_seconds = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -88,10 +88,10 @@ for crate::operation::get_attached_file::GetAttachedFileInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::get_attached_file::GetAttachedFileInput {
-                    instance_id: field_instance_id,
-                    file_id: field_file_id,
-                    url_expiry_in_seconds: field_url_expiry_in_seconds,
                     associated_resource_arn: field_associated_resource_arn,
+                    file_id: field_file_id,
+                    instance_id: field_instance_id,
+                    url_expiry_in_seconds: field_url_expiry_in_seconds,
                 })
             }
         }
@@ -106,22 +106,22 @@ for crate::operation::get_attached_file::builders::GetAttachedFileInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.associated_resource_arn.is_some())
             + usize::from(self.file_id.is_some())
-            + usize::from(self.url_expiry_in_seconds.is_some())
-            + usize::from(self.associated_resource_arn.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.url_expiry_in_seconds.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
+            map.serialize_entry("AssociatedResourceArn", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.file_id {
             map.serialize_entry("FileId", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.url_expiry_in_seconds {
             map.serialize_entry("UrlExpiryInSeconds", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
-            map.serialize_entry("AssociatedResourceArn", value)?;
         }
         map.end()
     }
@@ -147,16 +147,16 @@ for crate::operation::get_attached_file::builders::GetAttachedFileInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_file_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_url_expiry_in_seconds: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_associated_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_file_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_url_expiry_in_seconds: ::std::option::Option<i32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AssociatedResourceArn" => {
+                            field_associated_resource_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -169,15 +169,15 @@ for crate::operation::get_attached_file::builders::GetAttachedFileInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "UrlExpiryInSeconds" => {
-                            field_url_expiry_in_seconds = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "AssociatedResourceArn" => {
-                            field_associated_resource_arn = crate::serde_wire::next::<
+                        "UrlExpiryInSeconds" => {
+                            field_url_expiry_in_seconds = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -190,10 +190,10 @@ for crate::operation::get_attached_file::builders::GetAttachedFileInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::get_attached_file::builders::GetAttachedFileInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.file_id = field_file_id;
-                    builder.url_expiry_in_seconds = field_url_expiry_in_seconds;
                     builder.associated_resource_arn = field_associated_resource_arn;
+                    builder.file_id = field_file_id;
+                    builder.instance_id = field_instance_id;
+                    builder.url_expiry_in_seconds = field_url_expiry_in_seconds;
                     builder
                 })
             }

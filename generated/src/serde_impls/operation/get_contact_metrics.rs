@@ -6,15 +6,15 @@ for crate::operation::get_contact_metrics::GetContactMetricsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.metrics.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.metrics {
             map.serialize_entry("Metrics", value)?;
@@ -43,8 +43,8 @@ for crate::operation::get_contact_metrics::GetContactMetricsInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_metrics: ::std::option::Option<
                     Vec<crate::types::ContactMetricInfo>,
                 > = ::std::option::Option::None;
@@ -52,15 +52,15 @@ for crate::operation::get_contact_metrics::GetContactMetricsInput {
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ContactId" => {
+                            field_contact_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactId" => {
-                            field_contact_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -79,8 +79,8 @@ for crate::operation::get_contact_metrics::GetContactMetricsInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::get_contact_metrics::GetContactMetricsInput {
-                    instance_id: field_instance_id,
                     contact_id: field_contact_id,
+                    instance_id: field_instance_id,
                     metrics: field_metrics,
                 })
             }
@@ -96,15 +96,15 @@ for crate::operation::get_contact_metrics::builders::GetContactMetricsInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.metrics.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.metrics {
             map.serialize_entry("Metrics", value)?;
@@ -133,8 +133,8 @@ for crate::operation::get_contact_metrics::builders::GetContactMetricsInputBuild
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_metrics: ::std::option::Option<
                     Vec<crate::types::ContactMetricInfo>,
                 > = ::std::option::Option::None;
@@ -142,15 +142,15 @@ for crate::operation::get_contact_metrics::builders::GetContactMetricsInputBuild
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ContactId" => {
+                            field_contact_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactId" => {
-                            field_contact_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -170,8 +170,8 @@ for crate::operation::get_contact_metrics::builders::GetContactMetricsInputBuild
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::get_contact_metrics::builders::GetContactMetricsInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.contact_id = field_contact_id;
+                    builder.instance_id = field_instance_id;
                     builder.metrics = field_metrics;
                     builder
                 })

@@ -6,15 +6,15 @@ for crate::operation::get_current_metric_data::GetCurrentMetricDataInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.current_metrics.is_some())
             + usize::from(self.filters.is_some()) + usize::from(self.groupings.is_some())
-            + usize::from(self.current_metrics.is_some())
-            + usize::from(self.next_token.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some())
             + usize::from(self.sort_criteria.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.current_metrics {
+            map.serialize_entry("CurrentMetrics", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             map.serialize_entry("Filters", value)?;
@@ -22,14 +22,14 @@ for crate::operation::get_current_metric_data::GetCurrentMetricDataInput {
         if let ::std::option::Option::Some(value) = &self.groupings {
             map.serialize_entry("Groupings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.current_metrics {
-            map.serialize_entry("CurrentMetrics", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.sort_criteria {
             map.serialize_entry("SortCriteria", value)?;
@@ -58,16 +58,16 @@ for crate::operation::get_current_metric_data::GetCurrentMetricDataInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_current_metrics: ::std::option::Option<
+                    Vec<crate::types::CurrentMetric>,
+                > = ::std::option::Option::None;
                 let mut field_filters: ::std::option::Option<crate::types::Filters> = ::std::option::Option::None;
                 let mut field_groupings: ::std::option::Option<
                     Vec<crate::types::Grouping>,
                 > = ::std::option::Option::None;
-                let mut field_current_metrics: ::std::option::Option<
-                    Vec<crate::types::CurrentMetric>,
-                > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_sort_criteria: ::std::option::Option<
                     Vec<crate::types::CurrentMetricSortCriteria>,
                 > = ::std::option::Option::None;
@@ -75,8 +75,8 @@ for crate::operation::get_current_metric_data::GetCurrentMetricDataInput {
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "CurrentMetrics" => {
+                            field_current_metrics = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -96,15 +96,8 @@ for crate::operation::get_current_metric_data::GetCurrentMetricDataInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "CurrentMetrics" => {
-                            field_current_metrics = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -112,6 +105,13 @@ for crate::operation::get_current_metric_data::GetCurrentMetricDataInput {
                         }
                         "MaxResults" => {
                             field_max_results = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -130,12 +130,12 @@ for crate::operation::get_current_metric_data::GetCurrentMetricDataInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::get_current_metric_data::GetCurrentMetricDataInput {
-                    instance_id: field_instance_id,
+                    current_metrics: field_current_metrics,
                     filters: field_filters,
                     groupings: field_groupings,
-                    current_metrics: field_current_metrics,
-                    next_token: field_next_token,
+                    instance_id: field_instance_id,
                     max_results: field_max_results,
+                    next_token: field_next_token,
                     sort_criteria: field_sort_criteria,
                 })
             }
@@ -151,15 +151,15 @@ for crate::operation::get_current_metric_data::builders::GetCurrentMetricDataInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.current_metrics.is_some())
             + usize::from(self.filters.is_some()) + usize::from(self.groupings.is_some())
-            + usize::from(self.current_metrics.is_some())
-            + usize::from(self.next_token.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some())
             + usize::from(self.sort_criteria.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.current_metrics {
+            map.serialize_entry("CurrentMetrics", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.filters {
             map.serialize_entry("Filters", value)?;
@@ -167,14 +167,14 @@ for crate::operation::get_current_metric_data::builders::GetCurrentMetricDataInp
         if let ::std::option::Option::Some(value) = &self.groupings {
             map.serialize_entry("Groupings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.current_metrics {
-            map.serialize_entry("CurrentMetrics", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.sort_criteria {
             map.serialize_entry("SortCriteria", value)?;
@@ -203,16 +203,16 @@ for crate::operation::get_current_metric_data::builders::GetCurrentMetricDataInp
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_current_metrics: ::std::option::Option<
+                    Vec<crate::types::CurrentMetric>,
+                > = ::std::option::Option::None;
                 let mut field_filters: ::std::option::Option<crate::types::Filters> = ::std::option::Option::None;
                 let mut field_groupings: ::std::option::Option<
                     Vec<crate::types::Grouping>,
                 > = ::std::option::Option::None;
-                let mut field_current_metrics: ::std::option::Option<
-                    Vec<crate::types::CurrentMetric>,
-                > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_sort_criteria: ::std::option::Option<
                     Vec<crate::types::CurrentMetricSortCriteria>,
                 > = ::std::option::Option::None;
@@ -220,8 +220,8 @@ for crate::operation::get_current_metric_data::builders::GetCurrentMetricDataInp
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "CurrentMetrics" => {
+                            field_current_metrics = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -241,15 +241,8 @@ for crate::operation::get_current_metric_data::builders::GetCurrentMetricDataInp
                                 _,
                             >(&mut map)?;
                         }
-                        "CurrentMetrics" => {
-                            field_current_metrics = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -257,6 +250,13 @@ for crate::operation::get_current_metric_data::builders::GetCurrentMetricDataInp
                         }
                         "MaxResults" => {
                             field_max_results = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -276,12 +276,12 @@ for crate::operation::get_current_metric_data::builders::GetCurrentMetricDataInp
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::get_current_metric_data::builders::GetCurrentMetricDataInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
+                    builder.current_metrics = field_current_metrics;
                     builder.filters = field_filters;
                     builder.groupings = field_groupings;
-                    builder.current_metrics = field_current_metrics;
-                    builder.next_token = field_next_token;
+                    builder.instance_id = field_instance_id;
                     builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
                     builder.sort_criteria = field_sort_criteria;
                     builder
                 })

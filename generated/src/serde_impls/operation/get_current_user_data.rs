@@ -6,22 +6,22 @@ for crate::operation::get_current_user_data::GetCurrentUserDataInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.filters.is_some())
-            + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+        let len = usize::from(self.filters.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.filters {
             map.serialize_entry("Filters", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         map.end()
     }
@@ -47,23 +47,16 @@ for crate::operation::get_current_user_data::GetCurrentUserDataInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_filters: ::std::option::Option<
                     crate::types::UserDataFilters,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Filters" => {
                             field_filters = crate::serde_wire::next::<
                                 _,
@@ -71,8 +64,8 @@ for crate::operation::get_current_user_data::GetCurrentUserDataInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -85,16 +78,23 @@ for crate::operation::get_current_user_data::GetCurrentUserDataInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::get_current_user_data::GetCurrentUserDataInput {
-                    instance_id: field_instance_id,
                     filters: field_filters,
-                    next_token: field_next_token,
+                    instance_id: field_instance_id,
                     max_results: field_max_results,
+                    next_token: field_next_token,
                 })
             }
         }
@@ -109,22 +109,22 @@ for crate::operation::get_current_user_data::builders::GetCurrentUserDataInputBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.filters.is_some())
-            + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+        let len = usize::from(self.filters.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.filters {
             map.serialize_entry("Filters", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         map.end()
     }
@@ -150,23 +150,16 @@ for crate::operation::get_current_user_data::builders::GetCurrentUserDataInputBu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_filters: ::std::option::Option<
                     crate::types::UserDataFilters,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Filters" => {
                             field_filters = crate::serde_wire::next::<
                                 _,
@@ -174,8 +167,8 @@ for crate::operation::get_current_user_data::builders::GetCurrentUserDataInputBu
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -188,6 +181,13 @@ for crate::operation::get_current_user_data::builders::GetCurrentUserDataInputBu
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -195,10 +195,10 @@ for crate::operation::get_current_user_data::builders::GetCurrentUserDataInputBu
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::get_current_user_data::builders::GetCurrentUserDataInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.filters = field_filters;
-                    builder.next_token = field_next_token;
+                    builder.instance_id = field_instance_id;
                     builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
                     builder
                 })
             }

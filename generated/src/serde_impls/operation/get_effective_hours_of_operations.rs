@@ -6,19 +6,19 @@ for crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOper
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.from_date.is_some())
             + usize::from(self.hours_of_operation_id.is_some())
-            + usize::from(self.from_date.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.to_date.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.from_date {
+            map.serialize_entry("FromDate", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
             map.serialize_entry("HoursOfOperationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.from_date {
-            map.serialize_entry("FromDate", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.to_date {
             map.serialize_entry("ToDate", value)?;
@@ -47,16 +47,16 @@ for crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOper
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_from_date: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_to_date: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "FromDate" => {
+                            field_from_date = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -69,8 +69,8 @@ for crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOper
                                 _,
                             >(&mut map)?;
                         }
-                        "FromDate" => {
-                            field_from_date = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -89,9 +89,9 @@ for crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOper
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput {
-                    instance_id: field_instance_id,
-                    hours_of_operation_id: field_hours_of_operation_id,
                     from_date: field_from_date,
+                    hours_of_operation_id: field_hours_of_operation_id,
+                    instance_id: field_instance_id,
                     to_date: field_to_date,
                 })
             }
@@ -107,19 +107,19 @@ for crate::operation::get_effective_hours_of_operations::builders::GetEffectiveH
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.from_date.is_some())
             + usize::from(self.hours_of_operation_id.is_some())
-            + usize::from(self.from_date.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.to_date.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.from_date {
+            map.serialize_entry("FromDate", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
             map.serialize_entry("HoursOfOperationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.from_date {
-            map.serialize_entry("FromDate", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.to_date {
             map.serialize_entry("ToDate", value)?;
@@ -148,16 +148,16 @@ for crate::operation::get_effective_hours_of_operations::builders::GetEffectiveH
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_from_date: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_to_date: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "FromDate" => {
+                            field_from_date = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -170,8 +170,8 @@ for crate::operation::get_effective_hours_of_operations::builders::GetEffectiveH
                                 _,
                             >(&mut map)?;
                         }
-                        "FromDate" => {
-                            field_from_date = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -191,9 +191,9 @@ for crate::operation::get_effective_hours_of_operations::builders::GetEffectiveH
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::get_effective_hours_of_operations::builders::GetEffectiveHoursOfOperationsInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.hours_of_operation_id = field_hours_of_operation_id;
                     builder.from_date = field_from_date;
+                    builder.hours_of_operation_id = field_hours_of_operation_id;
+                    builder.instance_id = field_instance_id;
                     builder.to_date = field_to_date;
                     builder
                 })

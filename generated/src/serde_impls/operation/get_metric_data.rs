@@ -5,26 +5,14 @@ impl ::serde::Serialize for crate::operation::get_metric_data::GetMetricDataInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.start_time.is_some())
-            + usize::from(self.end_time.is_some()) + usize::from(self.filters.is_some())
-            + usize::from(self.groupings.is_some())
+        let len = usize::from(self.end_time.is_some())
+            + usize::from(self.filters.is_some()) + usize::from(self.groupings.is_some())
             + usize::from(self.historical_metrics.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.start_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.start_time {
-            map.serialize_entry(
-                "StartTime",
-                &crate::serde_wire::with::<
-                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                    _,
-                >(value),
-            )?;
-        }
         if let ::std::option::Option::Some(value) = &self.end_time {
             map.serialize_entry(
                 "EndTime",
@@ -43,11 +31,23 @@ impl ::serde::Serialize for crate::operation::get_metric_data::GetMetricDataInpu
         if let ::std::option::Option::Some(value) = &self.historical_metrics {
             map.serialize_entry("HistoricalMetrics", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_time {
+            map.serialize_entry(
+                "StartTime",
+                &crate::serde_wire::with::<
+                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                    _,
+                >(value),
+            )?;
         }
         map.end()
     }
@@ -73,10 +73,6 @@ for crate::operation::get_metric_data::GetMetricDataInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_start_time: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
                 let mut field_end_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
@@ -87,26 +83,16 @@ for crate::operation::get_metric_data::GetMetricDataInput {
                 let mut field_historical_metrics: ::std::option::Option<
                     Vec<crate::types::HistoricalMetric>,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_start_time: ::std::option::Option<
+                    crate::primitives::DateTime,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "StartTime" => {
-                            field_start_time = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                _,
-                            >(&mut map)?;
-                        }
                         "EndTime" => {
                             field_end_time = crate::serde_wire::next::<
                                 _,
@@ -135,8 +121,8 @@ for crate::operation::get_metric_data::GetMetricDataInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -149,20 +135,34 @@ for crate::operation::get_metric_data::GetMetricDataInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "StartTime" => {
+                            field_start_time = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::get_metric_data::GetMetricDataInput {
-                    instance_id: field_instance_id,
-                    start_time: field_start_time,
                     end_time: field_end_time,
                     filters: field_filters,
                     groupings: field_groupings,
                     historical_metrics: field_historical_metrics,
-                    next_token: field_next_token,
+                    instance_id: field_instance_id,
                     max_results: field_max_results,
+                    next_token: field_next_token,
+                    start_time: field_start_time,
                 })
             }
         }
@@ -177,26 +177,14 @@ for crate::operation::get_metric_data::builders::GetMetricDataInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.start_time.is_some())
-            + usize::from(self.end_time.is_some()) + usize::from(self.filters.is_some())
-            + usize::from(self.groupings.is_some())
+        let len = usize::from(self.end_time.is_some())
+            + usize::from(self.filters.is_some()) + usize::from(self.groupings.is_some())
             + usize::from(self.historical_metrics.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.start_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.start_time {
-            map.serialize_entry(
-                "StartTime",
-                &crate::serde_wire::with::<
-                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                    _,
-                >(value),
-            )?;
-        }
         if let ::std::option::Option::Some(value) = &self.end_time {
             map.serialize_entry(
                 "EndTime",
@@ -215,11 +203,23 @@ for crate::operation::get_metric_data::builders::GetMetricDataInputBuilder {
         if let ::std::option::Option::Some(value) = &self.historical_metrics {
             map.serialize_entry("HistoricalMetrics", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_time {
+            map.serialize_entry(
+                "StartTime",
+                &crate::serde_wire::with::<
+                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                    _,
+                >(value),
+            )?;
         }
         map.end()
     }
@@ -245,10 +245,6 @@ for crate::operation::get_metric_data::builders::GetMetricDataInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_start_time: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
                 let mut field_end_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
@@ -259,26 +255,16 @@ for crate::operation::get_metric_data::builders::GetMetricDataInputBuilder {
                 let mut field_historical_metrics: ::std::option::Option<
                     Vec<crate::types::HistoricalMetric>,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_start_time: ::std::option::Option<
+                    crate::primitives::DateTime,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "StartTime" => {
-                            field_start_time = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                _,
-                            >(&mut map)?;
-                        }
                         "EndTime" => {
                             field_end_time = crate::serde_wire::next::<
                                 _,
@@ -307,8 +293,8 @@ for crate::operation::get_metric_data::builders::GetMetricDataInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -321,6 +307,20 @@ for crate::operation::get_metric_data::builders::GetMetricDataInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "StartTime" => {
+                            field_start_time = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -328,14 +328,14 @@ for crate::operation::get_metric_data::builders::GetMetricDataInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::get_metric_data::builders::GetMetricDataInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.start_time = field_start_time;
                     builder.end_time = field_end_time;
                     builder.filters = field_filters;
                     builder.groupings = field_groupings;
                     builder.historical_metrics = field_historical_metrics;
-                    builder.next_token = field_next_token;
+                    builder.instance_id = field_instance_id;
                     builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
+                    builder.start_time = field_start_time;
                     builder
                 })
             }

@@ -5,14 +5,42 @@ impl ::serde::Serialize for crate::operation::get_metric_data_v2::GetMetricDataV
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.resource_arn.is_some())
-            + usize::from(self.start_time.is_some())
-            + usize::from(self.end_time.is_some()) + usize::from(self.interval.is_some())
+        let len = usize::from(self.end_time.is_some())
             + usize::from(self.filters.is_some()) + usize::from(self.groupings.is_some())
+            + usize::from(self.interval.is_some())
+            + usize::from(self.max_results.is_some())
             + usize::from(self.metrics.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.resource_arn.is_some())
+            + usize::from(self.start_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.end_time {
+            map.serialize_entry(
+                "EndTime",
+                &crate::serde_wire::with::<
+                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                    _,
+                >(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.filters {
+            map.serialize_entry("Filters", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.groupings {
+            map.serialize_entry("Groupings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.interval {
+            map.serialize_entry("Interval", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.metrics {
+            map.serialize_entry("Metrics", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.resource_arn {
             map.serialize_entry("ResourceArn", value)?;
         }
@@ -24,33 +52,6 @@ impl ::serde::Serialize for crate::operation::get_metric_data_v2::GetMetricDataV
                     _,
                 >(value),
             )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.end_time {
-            map.serialize_entry(
-                "EndTime",
-                &crate::serde_wire::with::<
-                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                    _,
-                >(value),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.interval {
-            map.serialize_entry("Interval", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.filters {
-            map.serialize_entry("Filters", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.groupings {
-            map.serialize_entry("Groupings", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.metrics {
-            map.serialize_entry("Metrics", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
         }
         map.end()
     }
@@ -76,54 +77,33 @@ for crate::operation::get_metric_data_v2::GetMetricDataV2Input {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_start_time: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
                 let mut field_end_time: ::std::option::Option<
                     crate::primitives::DateTime,
-                > = ::std::option::Option::None;
-                let mut field_interval: ::std::option::Option<
-                    crate::types::IntervalDetails,
                 > = ::std::option::Option::None;
                 let mut field_filters: ::std::option::Option<
                     Vec<crate::types::FilterV2>,
                 > = ::std::option::Option::None;
                 let mut field_groupings: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_interval: ::std::option::Option<
+                    crate::types::IntervalDetails,
+                > = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_metrics: ::std::option::Option<
                     Vec<crate::types::MetricV2>,
                 > = ::std::option::Option::None;
                 let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_start_time: ::std::option::Option<
+                    crate::primitives::DateTime,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "ResourceArn" => {
-                            field_resource_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "StartTime" => {
-                            field_start_time = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                _,
-                            >(&mut map)?;
-                        }
                         "EndTime" => {
                             field_end_time = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Interval" => {
-                            field_interval = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -136,6 +116,20 @@ for crate::operation::get_metric_data_v2::GetMetricDataV2Input {
                         }
                         "Groupings" => {
                             field_groupings = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Interval" => {
+                            field_interval = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -155,10 +149,17 @@ for crate::operation::get_metric_data_v2::GetMetricDataV2Input {
                                 _,
                             >(&mut map)?;
                         }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
+                        "ResourceArn" => {
+                            field_resource_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "StartTime" => {
+                            field_start_time = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
                                 _,
                             >(&mut map)?;
                         }
@@ -168,15 +169,15 @@ for crate::operation::get_metric_data_v2::GetMetricDataV2Input {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::get_metric_data_v2::GetMetricDataV2Input {
-                    resource_arn: field_resource_arn,
-                    start_time: field_start_time,
                     end_time: field_end_time,
-                    interval: field_interval,
                     filters: field_filters,
                     groupings: field_groupings,
+                    interval: field_interval,
+                    max_results: field_max_results,
                     metrics: field_metrics,
                     next_token: field_next_token,
-                    max_results: field_max_results,
+                    resource_arn: field_resource_arn,
+                    start_time: field_start_time,
                 })
             }
         }
@@ -191,14 +192,42 @@ for crate::operation::get_metric_data_v2::builders::GetMetricDataV2InputBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.resource_arn.is_some())
-            + usize::from(self.start_time.is_some())
-            + usize::from(self.end_time.is_some()) + usize::from(self.interval.is_some())
+        let len = usize::from(self.end_time.is_some())
             + usize::from(self.filters.is_some()) + usize::from(self.groupings.is_some())
+            + usize::from(self.interval.is_some())
+            + usize::from(self.max_results.is_some())
             + usize::from(self.metrics.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.resource_arn.is_some())
+            + usize::from(self.start_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.end_time {
+            map.serialize_entry(
+                "EndTime",
+                &crate::serde_wire::with::<
+                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                    _,
+                >(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.filters {
+            map.serialize_entry("Filters", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.groupings {
+            map.serialize_entry("Groupings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.interval {
+            map.serialize_entry("Interval", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.metrics {
+            map.serialize_entry("Metrics", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.resource_arn {
             map.serialize_entry("ResourceArn", value)?;
         }
@@ -210,33 +239,6 @@ for crate::operation::get_metric_data_v2::builders::GetMetricDataV2InputBuilder 
                     _,
                 >(value),
             )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.end_time {
-            map.serialize_entry(
-                "EndTime",
-                &crate::serde_wire::with::<
-                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                    _,
-                >(value),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.interval {
-            map.serialize_entry("Interval", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.filters {
-            map.serialize_entry("Filters", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.groupings {
-            map.serialize_entry("Groupings", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.metrics {
-            map.serialize_entry("Metrics", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
         }
         map.end()
     }
@@ -262,54 +264,33 @@ for crate::operation::get_metric_data_v2::builders::GetMetricDataV2InputBuilder 
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_start_time: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
                 let mut field_end_time: ::std::option::Option<
                     crate::primitives::DateTime,
-                > = ::std::option::Option::None;
-                let mut field_interval: ::std::option::Option<
-                    crate::types::IntervalDetails,
                 > = ::std::option::Option::None;
                 let mut field_filters: ::std::option::Option<
                     Vec<crate::types::FilterV2>,
                 > = ::std::option::Option::None;
                 let mut field_groupings: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_interval: ::std::option::Option<
+                    crate::types::IntervalDetails,
+                > = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_metrics: ::std::option::Option<
                     Vec<crate::types::MetricV2>,
                 > = ::std::option::Option::None;
                 let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_start_time: ::std::option::Option<
+                    crate::primitives::DateTime,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "ResourceArn" => {
-                            field_resource_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "StartTime" => {
-                            field_start_time = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                _,
-                            >(&mut map)?;
-                        }
                         "EndTime" => {
                             field_end_time = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Interval" => {
-                            field_interval = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
@@ -322,6 +303,20 @@ for crate::operation::get_metric_data_v2::builders::GetMetricDataV2InputBuilder 
                         }
                         "Groupings" => {
                             field_groupings = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Interval" => {
+                            field_interval = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -341,10 +336,17 @@ for crate::operation::get_metric_data_v2::builders::GetMetricDataV2InputBuilder 
                                 _,
                             >(&mut map)?;
                         }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
+                        "ResourceArn" => {
+                            field_resource_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "StartTime" => {
+                            field_start_time = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
                                 _,
                             >(&mut map)?;
                         }
@@ -355,15 +357,15 @@ for crate::operation::get_metric_data_v2::builders::GetMetricDataV2InputBuilder 
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::get_metric_data_v2::builders::GetMetricDataV2InputBuilder = ::std::default::Default::default();
-                    builder.resource_arn = field_resource_arn;
-                    builder.start_time = field_start_time;
                     builder.end_time = field_end_time;
-                    builder.interval = field_interval;
                     builder.filters = field_filters;
                     builder.groupings = field_groupings;
+                    builder.interval = field_interval;
+                    builder.max_results = field_max_results;
                     builder.metrics = field_metrics;
                     builder.next_token = field_next_token;
-                    builder.max_results = field_max_results;
+                    builder.resource_arn = field_resource_arn;
+                    builder.start_time = field_start_time;
                     builder
                 })
             }

@@ -6,17 +6,17 @@ impl ::serde::Serialize for crate::operation::get_task_template::GetTaskTemplate
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.task_template_id.is_some())
-            + usize::from(self.snapshot_version.is_some());
+            + usize::from(self.snapshot_version.is_some())
+            + usize::from(self.task_template_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.task_template_id {
-            map.serialize_entry("TaskTemplateId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.snapshot_version {
             map.serialize_entry("SnapshotVersion", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.task_template_id {
+            map.serialize_entry("TaskTemplateId", value)?;
         }
         map.end()
     }
@@ -43,21 +43,14 @@ for crate::operation::get_task_template::GetTaskTemplateInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_task_template_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_snapshot_version: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_task_template_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TaskTemplateId" => {
-                            field_task_template_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -70,6 +63,13 @@ for crate::operation::get_task_template::GetTaskTemplateInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "TaskTemplateId" => {
+                            field_task_template_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -77,8 +77,8 @@ for crate::operation::get_task_template::GetTaskTemplateInput {
                 }
                 ::std::result::Result::Ok(crate::operation::get_task_template::GetTaskTemplateInput {
                     instance_id: field_instance_id,
-                    task_template_id: field_task_template_id,
                     snapshot_version: field_snapshot_version,
+                    task_template_id: field_task_template_id,
                 })
             }
         }
@@ -94,17 +94,17 @@ for crate::operation::get_task_template::builders::GetTaskTemplateInputBuilder {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.task_template_id.is_some())
-            + usize::from(self.snapshot_version.is_some());
+            + usize::from(self.snapshot_version.is_some())
+            + usize::from(self.task_template_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.task_template_id {
-            map.serialize_entry("TaskTemplateId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.snapshot_version {
             map.serialize_entry("SnapshotVersion", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.task_template_id {
+            map.serialize_entry("TaskTemplateId", value)?;
         }
         map.end()
     }
@@ -131,8 +131,8 @@ for crate::operation::get_task_template::builders::GetTaskTemplateInputBuilder {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_task_template_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_snapshot_version: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_task_template_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -144,15 +144,15 @@ for crate::operation::get_task_template::builders::GetTaskTemplateInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "TaskTemplateId" => {
-                            field_task_template_id = crate::serde_wire::next::<
+                        "SnapshotVersion" => {
+                            field_snapshot_version = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "SnapshotVersion" => {
-                            field_snapshot_version = crate::serde_wire::next::<
+                        "TaskTemplateId" => {
+                            field_task_template_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -166,8 +166,8 @@ for crate::operation::get_task_template::builders::GetTaskTemplateInputBuilder {
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::get_task_template::builders::GetTaskTemplateInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.task_template_id = field_task_template_id;
                     builder.snapshot_version = field_snapshot_version;
+                    builder.task_template_id = field_task_template_id;
                     builder
                 })
             }

@@ -7,17 +7,17 @@ for crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSumma
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.test_case_id.is_some())
-            + usize::from(self.test_case_execution_id.is_some());
+            + usize::from(self.test_case_execution_id.is_some())
+            + usize::from(self.test_case_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.test_case_id {
-            map.serialize_entry("TestCaseId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.test_case_execution_id {
             map.serialize_entry("TestCaseExecutionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.test_case_id {
+            map.serialize_entry("TestCaseId", value)?;
         }
         map.end()
     }
@@ -44,21 +44,14 @@ for crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSumma
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_test_case_execution_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TestCaseId" => {
-                            field_test_case_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -71,6 +64,13 @@ for crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSumma
                                 _,
                             >(&mut map)?;
                         }
+                        "TestCaseId" => {
+                            field_test_case_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -78,8 +78,8 @@ for crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSumma
                 }
                 ::std::result::Result::Ok(crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput {
                     instance_id: field_instance_id,
-                    test_case_id: field_test_case_id,
                     test_case_execution_id: field_test_case_execution_id,
+                    test_case_id: field_test_case_id,
                 })
             }
         }
@@ -95,17 +95,17 @@ for crate::operation::get_test_case_execution_summary::builders::GetTestCaseExec
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.test_case_id.is_some())
-            + usize::from(self.test_case_execution_id.is_some());
+            + usize::from(self.test_case_execution_id.is_some())
+            + usize::from(self.test_case_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.test_case_id {
-            map.serialize_entry("TestCaseId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.test_case_execution_id {
             map.serialize_entry("TestCaseExecutionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.test_case_id {
+            map.serialize_entry("TestCaseId", value)?;
         }
         map.end()
     }
@@ -132,8 +132,8 @@ for crate::operation::get_test_case_execution_summary::builders::GetTestCaseExec
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_test_case_execution_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -145,15 +145,15 @@ for crate::operation::get_test_case_execution_summary::builders::GetTestCaseExec
                                 _,
                             >(&mut map)?;
                         }
-                        "TestCaseId" => {
-                            field_test_case_id = crate::serde_wire::next::<
+                        "TestCaseExecutionId" => {
+                            field_test_case_execution_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "TestCaseExecutionId" => {
-                            field_test_case_execution_id = crate::serde_wire::next::<
+                        "TestCaseId" => {
+                            field_test_case_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -167,8 +167,8 @@ for crate::operation::get_test_case_execution_summary::builders::GetTestCaseExec
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::get_test_case_execution_summary::builders::GetTestCaseExecutionSummaryInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.test_case_id = field_test_case_id;
                     builder.test_case_execution_id = field_test_case_execution_id;
+                    builder.test_case_id = field_test_case_id;
                     builder
                 })
             }

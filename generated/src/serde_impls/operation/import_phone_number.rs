@@ -6,26 +6,26 @@ for crate::operation::import_phone_number::ImportPhoneNumberInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.source_phone_number_arn.is_some())
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.phone_number_description.is_some())
-            + usize::from(self.tags.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.source_phone_number_arn.is_some())
+            + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.source_phone_number_arn {
-            map.serialize_entry("SourcePhoneNumberArn", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_number_description {
             map.serialize_entry("PhoneNumberDescription", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.source_phone_number_arn {
+            map.serialize_entry("SourcePhoneNumberArn", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -51,26 +51,26 @@ for crate::operation::import_phone_number::ImportPhoneNumberInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_source_phone_number_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_source_phone_number_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "SourcePhoneNumberArn" => {
-                            field_source_phone_number_arn = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -83,15 +83,15 @@ for crate::operation::import_phone_number::ImportPhoneNumberInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "SourcePhoneNumberArn" => {
+                            field_source_phone_number_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -103,11 +103,11 @@ for crate::operation::import_phone_number::ImportPhoneNumberInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::import_phone_number::ImportPhoneNumberInput {
-                    instance_id: field_instance_id,
-                    source_phone_number_arn: field_source_phone_number_arn,
-                    phone_number_description: field_phone_number_description,
-                    tags: field_tags,
                     client_token: field_client_token,
+                    instance_id: field_instance_id,
+                    phone_number_description: field_phone_number_description,
+                    source_phone_number_arn: field_source_phone_number_arn,
+                    tags: field_tags,
                 })
             }
         }
@@ -122,26 +122,26 @@ for crate::operation::import_phone_number::builders::ImportPhoneNumberInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.source_phone_number_arn.is_some())
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.phone_number_description.is_some())
-            + usize::from(self.tags.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.source_phone_number_arn.is_some())
+            + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.source_phone_number_arn {
-            map.serialize_entry("SourcePhoneNumberArn", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_number_description {
             map.serialize_entry("PhoneNumberDescription", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.source_phone_number_arn {
+            map.serialize_entry("SourcePhoneNumberArn", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -167,26 +167,26 @@ for crate::operation::import_phone_number::builders::ImportPhoneNumberInputBuild
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_source_phone_number_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_source_phone_number_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "SourcePhoneNumberArn" => {
-                            field_source_phone_number_arn = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -199,15 +199,15 @@ for crate::operation::import_phone_number::builders::ImportPhoneNumberInputBuild
                                 _,
                             >(&mut map)?;
                         }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "SourcePhoneNumberArn" => {
+                            field_source_phone_number_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -220,11 +220,11 @@ for crate::operation::import_phone_number::builders::ImportPhoneNumberInputBuild
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::import_phone_number::builders::ImportPhoneNumberInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.source_phone_number_arn = field_source_phone_number_arn;
-                    builder.phone_number_description = field_phone_number_description;
-                    builder.tags = field_tags;
                     builder.client_token = field_client_token;
+                    builder.instance_id = field_instance_id;
+                    builder.phone_number_description = field_phone_number_description;
+                    builder.source_phone_number_arn = field_source_phone_number_arn;
+                    builder.tags = field_tags;
                     builder
                 })
             }

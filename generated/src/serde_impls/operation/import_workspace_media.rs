@@ -7,21 +7,21 @@ for crate::operation::import_workspace_media::ImportWorkspaceMediaInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.workspace_id.is_some())
+            + usize::from(self.media_source.is_some())
             + usize::from(self.media_type.is_some())
-            + usize::from(self.media_source.is_some());
+            + usize::from(self.workspace_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.workspace_id {
-            map.serialize_entry("WorkspaceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.media_source {
+            map.serialize_entry("MediaSource", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.media_type {
             map.serialize_entry("MediaType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.media_source {
-            map.serialize_entry("MediaSource", value)?;
+        if let ::std::option::Option::Some(value) = &self.workspace_id {
+            map.serialize_entry("WorkspaceId", value)?;
         }
         map.end()
     }
@@ -48,31 +48,17 @@ for crate::operation::import_workspace_media::ImportWorkspaceMediaInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_media_source: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_media_type: ::std::option::Option<
                     crate::types::MediaType,
                 > = ::std::option::Option::None;
-                let mut field_media_source: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "WorkspaceId" => {
-                            field_workspace_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "MediaType" => {
-                            field_media_type = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -85,6 +71,20 @@ for crate::operation::import_workspace_media::ImportWorkspaceMediaInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "MediaType" => {
+                            field_media_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "WorkspaceId" => {
+                            field_workspace_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -92,9 +92,9 @@ for crate::operation::import_workspace_media::ImportWorkspaceMediaInput {
                 }
                 ::std::result::Result::Ok(crate::operation::import_workspace_media::ImportWorkspaceMediaInput {
                     instance_id: field_instance_id,
-                    workspace_id: field_workspace_id,
-                    media_type: field_media_type,
                     media_source: field_media_source,
+                    media_type: field_media_type,
+                    workspace_id: field_workspace_id,
                 })
             }
         }
@@ -110,21 +110,21 @@ for crate::operation::import_workspace_media::builders::ImportWorkspaceMediaInpu
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.workspace_id.is_some())
+            + usize::from(self.media_source.is_some())
             + usize::from(self.media_type.is_some())
-            + usize::from(self.media_source.is_some());
+            + usize::from(self.workspace_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.workspace_id {
-            map.serialize_entry("WorkspaceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.media_source {
+            map.serialize_entry("MediaSource", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.media_type {
             map.serialize_entry("MediaType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.media_source {
-            map.serialize_entry("MediaSource", value)?;
+        if let ::std::option::Option::Some(value) = &self.workspace_id {
+            map.serialize_entry("WorkspaceId", value)?;
         }
         map.end()
     }
@@ -151,11 +151,11 @@ for crate::operation::import_workspace_media::builders::ImportWorkspaceMediaInpu
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_media_source: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_media_type: ::std::option::Option<
                     crate::types::MediaType,
                 > = ::std::option::Option::None;
-                let mut field_media_source: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -167,8 +167,8 @@ for crate::operation::import_workspace_media::builders::ImportWorkspaceMediaInpu
                                 _,
                             >(&mut map)?;
                         }
-                        "WorkspaceId" => {
-                            field_workspace_id = crate::serde_wire::next::<
+                        "MediaSource" => {
+                            field_media_source = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -181,8 +181,8 @@ for crate::operation::import_workspace_media::builders::ImportWorkspaceMediaInpu
                                 _,
                             >(&mut map)?;
                         }
-                        "MediaSource" => {
-                            field_media_source = crate::serde_wire::next::<
+                        "WorkspaceId" => {
+                            field_workspace_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -196,9 +196,9 @@ for crate::operation::import_workspace_media::builders::ImportWorkspaceMediaInpu
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::import_workspace_media::builders::ImportWorkspaceMediaInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.workspace_id = field_workspace_id;
-                    builder.media_type = field_media_type;
                     builder.media_source = field_media_source;
+                    builder.media_type = field_media_type;
+                    builder.workspace_id = field_workspace_id;
                     builder
                 })
             }

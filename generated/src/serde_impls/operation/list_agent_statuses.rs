@@ -6,22 +6,22 @@ for crate::operation::list_agent_statuses::ListAgentStatusesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.next_token.is_some())
+        let len = usize::from(self.agent_status_types.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.agent_status_types.is_some());
+            + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.agent_status_types {
+            map.serialize_entry("AgentStatusTypes", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.agent_status_types {
-            map.serialize_entry("AgentStatusTypes", value)?;
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         map.end()
     }
@@ -47,25 +47,25 @@ for crate::operation::list_agent_statuses::ListAgentStatusesInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_agent_status_types: ::std::option::Option<
                     Vec<crate::types::AgentStatusType>,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AgentStatusTypes" => {
+                            field_agent_status_types = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -78,8 +78,8 @@ for crate::operation::list_agent_statuses::ListAgentStatusesInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "AgentStatusTypes" => {
-                            field_agent_status_types = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -91,10 +91,10 @@ for crate::operation::list_agent_statuses::ListAgentStatusesInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::list_agent_statuses::ListAgentStatusesInput {
-                    instance_id: field_instance_id,
-                    next_token: field_next_token,
-                    max_results: field_max_results,
                     agent_status_types: field_agent_status_types,
+                    instance_id: field_instance_id,
+                    max_results: field_max_results,
+                    next_token: field_next_token,
                 })
             }
         }
@@ -109,22 +109,22 @@ for crate::operation::list_agent_statuses::builders::ListAgentStatusesInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.next_token.is_some())
+        let len = usize::from(self.agent_status_types.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.agent_status_types.is_some());
+            + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.agent_status_types {
+            map.serialize_entry("AgentStatusTypes", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.agent_status_types {
-            map.serialize_entry("AgentStatusTypes", value)?;
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         map.end()
     }
@@ -150,25 +150,25 @@ for crate::operation::list_agent_statuses::builders::ListAgentStatusesInputBuild
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_agent_status_types: ::std::option::Option<
                     Vec<crate::types::AgentStatusType>,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AgentStatusTypes" => {
+                            field_agent_status_types = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -181,8 +181,8 @@ for crate::operation::list_agent_statuses::builders::ListAgentStatusesInputBuild
                                 _,
                             >(&mut map)?;
                         }
-                        "AgentStatusTypes" => {
-                            field_agent_status_types = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -195,10 +195,10 @@ for crate::operation::list_agent_statuses::builders::ListAgentStatusesInputBuild
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_agent_statuses::builders::ListAgentStatusesInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.next_token = field_next_token;
-                    builder.max_results = field_max_results;
                     builder.agent_status_types = field_agent_status_types;
+                    builder.instance_id = field_instance_id;
+                    builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
                     builder
                 })
             }

@@ -6,21 +6,21 @@ impl ::serde::Serialize for crate::operation::list_bots::ListBotsInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.next_token.is_some())
+            + usize::from(self.lex_version.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.lex_version.is_some());
+            + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.lex_version {
+            map.serialize_entry("LexVersion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lex_version {
-            map.serialize_entry("LexVersion", value)?;
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         map.end()
     }
@@ -46,31 +46,17 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::list_bots::ListBotsInp
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_lex_version: ::std::option::Option<
                     crate::types::LexVersion,
                 > = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -83,6 +69,20 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::list_bots::ListBotsInp
                                 _,
                             >(&mut map)?;
                         }
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -90,9 +90,9 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::list_bots::ListBotsInp
                 }
                 ::std::result::Result::Ok(crate::operation::list_bots::ListBotsInput {
                     instance_id: field_instance_id,
-                    next_token: field_next_token,
-                    max_results: field_max_results,
                     lex_version: field_lex_version,
+                    max_results: field_max_results,
+                    next_token: field_next_token,
                 })
             }
         }
@@ -107,21 +107,21 @@ impl ::serde::Serialize for crate::operation::list_bots::builders::ListBotsInput
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.next_token.is_some())
+            + usize::from(self.lex_version.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.lex_version.is_some());
+            + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.lex_version {
+            map.serialize_entry("LexVersion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lex_version {
-            map.serialize_entry("LexVersion", value)?;
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         map.end()
     }
@@ -148,11 +148,11 @@ for crate::operation::list_bots::builders::ListBotsInputBuilder {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_lex_version: ::std::option::Option<
                     crate::types::LexVersion,
                 > = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -164,8 +164,8 @@ for crate::operation::list_bots::builders::ListBotsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "LexVersion" => {
+                            field_lex_version = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -178,8 +178,8 @@ for crate::operation::list_bots::builders::ListBotsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "LexVersion" => {
-                            field_lex_version = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -193,9 +193,9 @@ for crate::operation::list_bots::builders::ListBotsInputBuilder {
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_bots::builders::ListBotsInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.next_token = field_next_token;
-                    builder.max_results = field_max_results;
                     builder.lex_version = field_lex_version;
+                    builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
                     builder
                 })
             }

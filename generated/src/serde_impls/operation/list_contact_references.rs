@@ -6,22 +6,22 @@ for crate::operation::list_contact_references::ListContactReferencesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
-            + usize::from(self.reference_types.is_some())
-            + usize::from(self.next_token.is_some());
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.reference_types.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reference_types {
-            map.serialize_entry("ReferenceTypes", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reference_types {
+            map.serialize_entry("ReferenceTypes", value)?;
         }
         map.end()
     }
@@ -47,23 +47,16 @@ for crate::operation::list_contact_references::ListContactReferencesInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_reference_types: ::std::option::Option<
                     Vec<crate::types::ReferenceType>,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactId" => {
                             field_contact_id = crate::serde_wire::next::<
                                 _,
@@ -71,8 +64,8 @@ for crate::operation::list_contact_references::ListContactReferencesInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ReferenceTypes" => {
-                            field_reference_types = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -85,16 +78,23 @@ for crate::operation::list_contact_references::ListContactReferencesInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "ReferenceTypes" => {
+                            field_reference_types = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::list_contact_references::ListContactReferencesInput {
-                    instance_id: field_instance_id,
                     contact_id: field_contact_id,
-                    reference_types: field_reference_types,
+                    instance_id: field_instance_id,
                     next_token: field_next_token,
+                    reference_types: field_reference_types,
                 })
             }
         }
@@ -109,22 +109,22 @@ for crate::operation::list_contact_references::builders::ListContactReferencesIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
-            + usize::from(self.reference_types.is_some())
-            + usize::from(self.next_token.is_some());
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.reference_types.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reference_types {
-            map.serialize_entry("ReferenceTypes", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.reference_types {
+            map.serialize_entry("ReferenceTypes", value)?;
         }
         map.end()
     }
@@ -150,23 +150,16 @@ for crate::operation::list_contact_references::builders::ListContactReferencesIn
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_reference_types: ::std::option::Option<
                     Vec<crate::types::ReferenceType>,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactId" => {
                             field_contact_id = crate::serde_wire::next::<
                                 _,
@@ -174,8 +167,8 @@ for crate::operation::list_contact_references::builders::ListContactReferencesIn
                                 _,
                             >(&mut map)?;
                         }
-                        "ReferenceTypes" => {
-                            field_reference_types = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -188,6 +181,13 @@ for crate::operation::list_contact_references::builders::ListContactReferencesIn
                                 _,
                             >(&mut map)?;
                         }
+                        "ReferenceTypes" => {
+                            field_reference_types = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -195,10 +195,10 @@ for crate::operation::list_contact_references::builders::ListContactReferencesIn
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_contact_references::builders::ListContactReferencesInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.contact_id = field_contact_id;
-                    builder.reference_types = field_reference_types;
+                    builder.instance_id = field_instance_id;
                     builder.next_token = field_next_token;
+                    builder.reference_types = field_reference_types;
                     builder
                 })
             }

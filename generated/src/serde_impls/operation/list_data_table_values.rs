@@ -6,30 +6,30 @@ for crate::operation::list_data_table_values::ListDataTableValuesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_table_id.is_some())
-            + usize::from(self.record_ids.is_some())
-            + usize::from(self.primary_attribute_values.is_some())
+        let len = usize::from(self.data_table_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.primary_attribute_values.is_some())
+            + usize::from(self.record_ids.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.record_ids {
-            map.serialize_entry("RecordIds", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.primary_attribute_values {
-            map.serialize_entry("PrimaryAttributeValues", value)?;
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
+        if let ::std::option::Option::Some(value) = &self.primary_attribute_values {
+            map.serialize_entry("PrimaryAttributeValues", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.record_ids {
+            map.serialize_entry("RecordIds", value)?;
         }
         map.end()
     }
@@ -55,25 +55,18 @@ for crate::operation::list_data_table_values::ListDataTableValuesInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_record_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_primary_attribute_values: ::std::option::Option<
                     Vec<crate::types::PrimaryAttributeValueFilter>,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_record_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "DataTableId" => {
                             field_data_table_id = crate::serde_wire::next::<
                                 _,
@@ -81,22 +74,8 @@ for crate::operation::list_data_table_values::ListDataTableValuesInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "RecordIds" => {
-                            field_record_ids = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PrimaryAttributeValues" => {
-                            field_primary_attribute_values = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -109,18 +88,39 @@ for crate::operation::list_data_table_values::ListDataTableValuesInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "PrimaryAttributeValues" => {
+                            field_primary_attribute_values = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "RecordIds" => {
+                            field_record_ids = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::list_data_table_values::ListDataTableValuesInput {
-                    instance_id: field_instance_id,
                     data_table_id: field_data_table_id,
-                    record_ids: field_record_ids,
-                    primary_attribute_values: field_primary_attribute_values,
-                    next_token: field_next_token,
+                    instance_id: field_instance_id,
                     max_results: field_max_results,
+                    next_token: field_next_token,
+                    primary_attribute_values: field_primary_attribute_values,
+                    record_ids: field_record_ids,
                 })
             }
         }
@@ -135,30 +135,30 @@ for crate::operation::list_data_table_values::builders::ListDataTableValuesInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_table_id.is_some())
-            + usize::from(self.record_ids.is_some())
-            + usize::from(self.primary_attribute_values.is_some())
+        let len = usize::from(self.data_table_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.primary_attribute_values.is_some())
+            + usize::from(self.record_ids.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.record_ids {
-            map.serialize_entry("RecordIds", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.primary_attribute_values {
-            map.serialize_entry("PrimaryAttributeValues", value)?;
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
+        if let ::std::option::Option::Some(value) = &self.primary_attribute_values {
+            map.serialize_entry("PrimaryAttributeValues", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.record_ids {
+            map.serialize_entry("RecordIds", value)?;
         }
         map.end()
     }
@@ -184,25 +184,18 @@ for crate::operation::list_data_table_values::builders::ListDataTableValuesInput
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_record_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_primary_attribute_values: ::std::option::Option<
                     Vec<crate::types::PrimaryAttributeValueFilter>,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_record_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "DataTableId" => {
                             field_data_table_id = crate::serde_wire::next::<
                                 _,
@@ -210,22 +203,8 @@ for crate::operation::list_data_table_values::builders::ListDataTableValuesInput
                                 _,
                             >(&mut map)?;
                         }
-                        "RecordIds" => {
-                            field_record_ids = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PrimaryAttributeValues" => {
-                            field_primary_attribute_values = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -238,6 +217,27 @@ for crate::operation::list_data_table_values::builders::ListDataTableValuesInput
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "PrimaryAttributeValues" => {
+                            field_primary_attribute_values = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "RecordIds" => {
+                            field_record_ids = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -245,12 +245,12 @@ for crate::operation::list_data_table_values::builders::ListDataTableValuesInput
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_data_table_values::builders::ListDataTableValuesInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.data_table_id = field_data_table_id;
-                    builder.record_ids = field_record_ids;
-                    builder.primary_attribute_values = field_primary_attribute_values;
-                    builder.next_token = field_next_token;
+                    builder.instance_id = field_instance_id;
                     builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
+                    builder.primary_attribute_values = field_primary_attribute_values;
+                    builder.record_ids = field_record_ids;
                     builder
                 })
             }

@@ -6,26 +6,26 @@ for crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.entity_arn.is_some())
             + usize::from(self.entity_type.is_some())
-            + usize::from(self.entity_arn.is_some())
-            + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.entity_arn {
+            map.serialize_entry("EntityArn", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.entity_type {
             map.serialize_entry("EntityType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.entity_arn {
-            map.serialize_entry("EntityArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         map.end()
     }
@@ -51,19 +51,19 @@ for crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesI
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_entity_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_entity_type: ::std::option::Option<
                     crate::types::EntityType,
                 > = ::std::option::Option::None;
-                let mut field_entity_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "EntityArn" => {
+                            field_entity_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -76,15 +76,8 @@ for crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesI
                                 _,
                             >(&mut map)?;
                         }
-                        "EntityArn" => {
-                            field_entity_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -97,17 +90,24 @@ for crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesI
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput {
-                    instance_id: field_instance_id,
-                    entity_type: field_entity_type,
                     entity_arn: field_entity_arn,
-                    next_token: field_next_token,
+                    entity_type: field_entity_type,
+                    instance_id: field_instance_id,
                     max_results: field_max_results,
+                    next_token: field_next_token,
                 })
             }
         }
@@ -122,26 +122,26 @@ for crate::operation::list_entity_security_profiles::builders::ListEntitySecurit
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.entity_arn.is_some())
             + usize::from(self.entity_type.is_some())
-            + usize::from(self.entity_arn.is_some())
-            + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.entity_arn {
+            map.serialize_entry("EntityArn", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.entity_type {
             map.serialize_entry("EntityType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.entity_arn {
-            map.serialize_entry("EntityArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         map.end()
     }
@@ -167,19 +167,19 @@ for crate::operation::list_entity_security_profiles::builders::ListEntitySecurit
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_entity_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_entity_type: ::std::option::Option<
                     crate::types::EntityType,
                 > = ::std::option::Option::None;
-                let mut field_entity_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "EntityArn" => {
+                            field_entity_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -192,15 +192,8 @@ for crate::operation::list_entity_security_profiles::builders::ListEntitySecurit
                                 _,
                             >(&mut map)?;
                         }
-                        "EntityArn" => {
-                            field_entity_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -213,6 +206,13 @@ for crate::operation::list_entity_security_profiles::builders::ListEntitySecurit
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -220,11 +220,11 @@ for crate::operation::list_entity_security_profiles::builders::ListEntitySecurit
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_entity_security_profiles::builders::ListEntitySecurityProfilesInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.entity_type = field_entity_type;
                     builder.entity_arn = field_entity_arn;
-                    builder.next_token = field_next_token;
+                    builder.entity_type = field_entity_type;
+                    builder.instance_id = field_instance_id;
                     builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
                     builder
                 })
             }

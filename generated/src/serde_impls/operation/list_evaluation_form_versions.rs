@@ -6,16 +6,16 @@ for crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.evaluation_form_id.is_some())
+        let len = usize::from(self.evaluation_form_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.evaluation_form_id {
             map.serialize_entry("EvaluationFormId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
@@ -47,23 +47,23 @@ for crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsI
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "EvaluationFormId" => {
+                            field_evaluation_form_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "EvaluationFormId" => {
-                            field_evaluation_form_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -89,8 +89,8 @@ for crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsI
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput {
-                    instance_id: field_instance_id,
                     evaluation_form_id: field_evaluation_form_id,
+                    instance_id: field_instance_id,
                     max_results: field_max_results,
                     next_token: field_next_token,
                 })
@@ -107,16 +107,16 @@ for crate::operation::list_evaluation_form_versions::builders::ListEvaluationFor
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.evaluation_form_id.is_some())
+        let len = usize::from(self.evaluation_form_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.evaluation_form_id {
             map.serialize_entry("EvaluationFormId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
@@ -148,23 +148,23 @@ for crate::operation::list_evaluation_form_versions::builders::ListEvaluationFor
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "EvaluationFormId" => {
+                            field_evaluation_form_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "EvaluationFormId" => {
-                            field_evaluation_form_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -191,8 +191,8 @@ for crate::operation::list_evaluation_form_versions::builders::ListEvaluationFor
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_evaluation_form_versions::builders::ListEvaluationFormVersionsInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.evaluation_form_id = field_evaluation_form_id;
+                    builder.instance_id = field_instance_id;
                     builder.max_results = field_max_results;
                     builder.next_token = field_next_token;
                     builder

@@ -7,21 +7,21 @@ for crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsI
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.resource_type.is_some())
+            + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.resource_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
-            map.serialize_entry("ResourceType", value)?;
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
+        if let ::std::option::Option::Some(value) = &self.resource_type {
+            map.serialize_entry("ResourceType", value)?;
         }
         map.end()
     }
@@ -48,31 +48,17 @@ for crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsI
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_resource_type: ::std::option::Option<
                     crate::types::InstanceStorageResourceType,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ResourceType" => {
-                            field_resource_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -85,6 +71,20 @@ for crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsI
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ResourceType" => {
+                            field_resource_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -92,9 +92,9 @@ for crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsI
                 }
                 ::std::result::Result::Ok(crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput {
                     instance_id: field_instance_id,
-                    resource_type: field_resource_type,
-                    next_token: field_next_token,
                     max_results: field_max_results,
+                    next_token: field_next_token,
+                    resource_type: field_resource_type,
                 })
             }
         }
@@ -110,21 +110,21 @@ for crate::operation::list_instance_storage_configs::builders::ListInstanceStora
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.resource_type.is_some())
+            + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.resource_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
-            map.serialize_entry("ResourceType", value)?;
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
+        if let ::std::option::Option::Some(value) = &self.resource_type {
+            map.serialize_entry("ResourceType", value)?;
         }
         map.end()
     }
@@ -151,11 +151,11 @@ for crate::operation::list_instance_storage_configs::builders::ListInstanceStora
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_resource_type: ::std::option::Option<
                     crate::types::InstanceStorageResourceType,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -167,8 +167,8 @@ for crate::operation::list_instance_storage_configs::builders::ListInstanceStora
                                 _,
                             >(&mut map)?;
                         }
-                        "ResourceType" => {
-                            field_resource_type = crate::serde_wire::next::<
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -181,8 +181,8 @@ for crate::operation::list_instance_storage_configs::builders::ListInstanceStora
                                 _,
                             >(&mut map)?;
                         }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
+                        "ResourceType" => {
+                            field_resource_type = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -196,9 +196,9 @@ for crate::operation::list_instance_storage_configs::builders::ListInstanceStora
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_instance_storage_configs::builders::ListInstanceStorageConfigsInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.resource_type = field_resource_type;
-                    builder.next_token = field_next_token;
                     builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
+                    builder.resource_type = field_resource_type;
                     builder
                 })
             }

@@ -5,14 +5,14 @@ impl ::serde::Serialize for crate::operation::list_instances::ListInstancesInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+        let len = usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         map.end()
     }
@@ -38,21 +38,21 @@ for crate::operation::list_instances::ListInstancesInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -64,8 +64,8 @@ for crate::operation::list_instances::ListInstancesInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::list_instances::ListInstancesInput {
-                    next_token: field_next_token,
                     max_results: field_max_results,
+                    next_token: field_next_token,
                 })
             }
         }
@@ -80,14 +80,14 @@ for crate::operation::list_instances::builders::ListInstancesInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+        let len = usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         map.end()
     }
@@ -113,21 +113,21 @@ for crate::operation::list_instances::builders::ListInstancesInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -140,8 +140,8 @@ for crate::operation::list_instances::builders::ListInstancesInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_instances::builders::ListInstancesInputBuilder = ::std::default::Default::default();
-                    builder.next_token = field_next_token;
                     builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
                     builder
                 })
             }

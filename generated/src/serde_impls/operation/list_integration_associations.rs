@@ -7,25 +7,25 @@ for crate::operation::list_integration_associations::ListIntegrationAssociations
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.integration_arn.is_some())
             + usize::from(self.integration_type.is_some())
-            + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.integration_arn.is_some());
+            + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.integration_arn {
+            map.serialize_entry("IntegrationArn", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.integration_type {
             map.serialize_entry("IntegrationType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integration_arn {
-            map.serialize_entry("IntegrationArn", value)?;
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         map.end()
     }
@@ -52,39 +52,18 @@ for crate::operation::list_integration_associations::ListIntegrationAssociations
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_integration_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_integration_type: ::std::option::Option<
                     crate::types::IntegrationType,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_integration_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "IntegrationType" => {
-                            field_integration_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -97,6 +76,27 @@ for crate::operation::list_integration_associations::ListIntegrationAssociations
                                 _,
                             >(&mut map)?;
                         }
+                        "IntegrationType" => {
+                            field_integration_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -104,10 +104,10 @@ for crate::operation::list_integration_associations::ListIntegrationAssociations
                 }
                 ::std::result::Result::Ok(crate::operation::list_integration_associations::ListIntegrationAssociationsInput {
                     instance_id: field_instance_id,
-                    integration_type: field_integration_type,
-                    next_token: field_next_token,
-                    max_results: field_max_results,
                     integration_arn: field_integration_arn,
+                    integration_type: field_integration_type,
+                    max_results: field_max_results,
+                    next_token: field_next_token,
                 })
             }
         }
@@ -123,25 +123,25 @@ for crate::operation::list_integration_associations::builders::ListIntegrationAs
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.integration_arn.is_some())
             + usize::from(self.integration_type.is_some())
-            + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.integration_arn.is_some());
+            + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.integration_arn {
+            map.serialize_entry("IntegrationArn", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.integration_type {
             map.serialize_entry("IntegrationType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integration_arn {
-            map.serialize_entry("IntegrationArn", value)?;
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         map.end()
     }
@@ -168,18 +168,25 @@ for crate::operation::list_integration_associations::builders::ListIntegrationAs
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_integration_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_integration_type: ::std::option::Option<
                     crate::types::IntegrationType,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_integration_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "IntegrationArn" => {
+                            field_integration_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -192,13 +199,6 @@ for crate::operation::list_integration_associations::builders::ListIntegrationAs
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "MaxResults" => {
                             field_max_results = crate::serde_wire::next::<
                                 _,
@@ -206,8 +206,8 @@ for crate::operation::list_integration_associations::builders::ListIntegrationAs
                                 _,
                             >(&mut map)?;
                         }
-                        "IntegrationArn" => {
-                            field_integration_arn = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -221,10 +221,10 @@ for crate::operation::list_integration_associations::builders::ListIntegrationAs
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_integration_associations::builders::ListIntegrationAssociationsInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.integration_type = field_integration_type;
-                    builder.next_token = field_next_token;
-                    builder.max_results = field_max_results;
                     builder.integration_arn = field_integration_arn;
+                    builder.integration_type = field_integration_type;
+                    builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
                     builder
                 })
             }

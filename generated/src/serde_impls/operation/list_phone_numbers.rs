@@ -6,25 +6,25 @@ impl ::serde::Serialize for crate::operation::list_phone_numbers::ListPhoneNumbe
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.phone_number_types.is_some())
-            + usize::from(self.phone_number_country_codes.is_some())
+            + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.phone_number_country_codes.is_some())
+            + usize::from(self.phone_number_types.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phone_number_types {
-            map.serialize_entry("PhoneNumberTypes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.phone_number_country_codes {
-            map.serialize_entry("PhoneNumberCountryCodes", value)?;
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
+        if let ::std::option::Option::Some(value) = &self.phone_number_country_codes {
+            map.serialize_entry("PhoneNumberCountryCodes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_types {
+            map.serialize_entry("PhoneNumberTypes", value)?;
         }
         map.end()
     }
@@ -51,41 +51,20 @@ for crate::operation::list_phone_numbers::ListPhoneNumbersInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_phone_number_types: ::std::option::Option<
-                    Vec<crate::types::PhoneNumberType>,
-                > = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number_country_codes: ::std::option::Option<
                     Vec<crate::types::PhoneNumberCountryCode>,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_phone_number_types: ::std::option::Option<
+                    Vec<crate::types::PhoneNumberType>,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PhoneNumberTypes" => {
-                            field_phone_number_types = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PhoneNumberCountryCodes" => {
-                            field_phone_number_country_codes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -98,6 +77,27 @@ for crate::operation::list_phone_numbers::ListPhoneNumbersInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "PhoneNumberCountryCodes" => {
+                            field_phone_number_country_codes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "PhoneNumberTypes" => {
+                            field_phone_number_types = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -105,10 +105,10 @@ for crate::operation::list_phone_numbers::ListPhoneNumbersInput {
                 }
                 ::std::result::Result::Ok(crate::operation::list_phone_numbers::ListPhoneNumbersInput {
                     instance_id: field_instance_id,
-                    phone_number_types: field_phone_number_types,
-                    phone_number_country_codes: field_phone_number_country_codes,
-                    next_token: field_next_token,
                     max_results: field_max_results,
+                    next_token: field_next_token,
+                    phone_number_country_codes: field_phone_number_country_codes,
+                    phone_number_types: field_phone_number_types,
                 })
             }
         }
@@ -124,25 +124,25 @@ for crate::operation::list_phone_numbers::builders::ListPhoneNumbersInputBuilder
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.phone_number_types.is_some())
-            + usize::from(self.phone_number_country_codes.is_some())
+            + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.phone_number_country_codes.is_some())
+            + usize::from(self.phone_number_types.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phone_number_types {
-            map.serialize_entry("PhoneNumberTypes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.phone_number_country_codes {
-            map.serialize_entry("PhoneNumberCountryCodes", value)?;
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
+        if let ::std::option::Option::Some(value) = &self.phone_number_country_codes {
+            map.serialize_entry("PhoneNumberCountryCodes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_types {
+            map.serialize_entry("PhoneNumberTypes", value)?;
         }
         map.end()
     }
@@ -169,14 +169,14 @@ for crate::operation::list_phone_numbers::builders::ListPhoneNumbersInputBuilder
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_phone_number_types: ::std::option::Option<
-                    Vec<crate::types::PhoneNumberType>,
-                > = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number_country_codes: ::std::option::Option<
                     Vec<crate::types::PhoneNumberCountryCode>,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_phone_number_types: ::std::option::Option<
+                    Vec<crate::types::PhoneNumberType>,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -188,15 +188,8 @@ for crate::operation::list_phone_numbers::builders::ListPhoneNumbersInputBuilder
                                 _,
                             >(&mut map)?;
                         }
-                        "PhoneNumberTypes" => {
-                            field_phone_number_types = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PhoneNumberCountryCodes" => {
-                            field_phone_number_country_codes = crate::serde_wire::next::<
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -209,8 +202,15 @@ for crate::operation::list_phone_numbers::builders::ListPhoneNumbersInputBuilder
                                 _,
                             >(&mut map)?;
                         }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
+                        "PhoneNumberCountryCodes" => {
+                            field_phone_number_country_codes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "PhoneNumberTypes" => {
+                            field_phone_number_types = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -224,10 +224,10 @@ for crate::operation::list_phone_numbers::builders::ListPhoneNumbersInputBuilder
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_phone_numbers::builders::ListPhoneNumbersInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.phone_number_types = field_phone_number_types;
-                    builder.phone_number_country_codes = field_phone_number_country_codes;
-                    builder.next_token = field_next_token;
                     builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
+                    builder.phone_number_country_codes = field_phone_number_country_codes;
+                    builder.phone_number_types = field_phone_number_types;
                     builder
                 })
             }

@@ -6,17 +6,14 @@ for crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.target_arn.is_some())
-            + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.phone_number_country_codes.is_some())
+            + usize::from(self.phone_number_prefix.is_some())
             + usize::from(self.phone_number_types.is_some())
-            + usize::from(self.phone_number_prefix.is_some());
+            + usize::from(self.target_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.target_arn {
-            map.serialize_entry("TargetArn", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
@@ -29,11 +26,14 @@ for crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input {
         if let ::std::option::Option::Some(value) = &self.phone_number_country_codes {
             map.serialize_entry("PhoneNumberCountryCodes", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.phone_number_prefix {
+            map.serialize_entry("PhoneNumberPrefix", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.phone_number_types {
             map.serialize_entry("PhoneNumberTypes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phone_number_prefix {
-            map.serialize_entry("PhoneNumberPrefix", value)?;
+        if let ::std::option::Option::Some(value) = &self.target_arn {
+            map.serialize_entry("TargetArn", value)?;
         }
         map.end()
     }
@@ -59,28 +59,21 @@ for crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_target_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number_country_codes: ::std::option::Option<
                     Vec<crate::types::PhoneNumberCountryCode>,
                 > = ::std::option::Option::None;
+                let mut field_phone_number_prefix: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number_types: ::std::option::Option<
                     Vec<crate::types::PhoneNumberType>,
                 > = ::std::option::Option::None;
-                let mut field_phone_number_prefix: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_target_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TargetArn" => {
-                            field_target_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -109,6 +102,13 @@ for crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input {
                                 _,
                             >(&mut map)?;
                         }
+                        "PhoneNumberPrefix" => {
+                            field_phone_number_prefix = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "PhoneNumberTypes" => {
                             field_phone_number_types = crate::serde_wire::next::<
                                 _,
@@ -116,8 +116,8 @@ for crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input {
                                 _,
                             >(&mut map)?;
                         }
-                        "PhoneNumberPrefix" => {
-                            field_phone_number_prefix = crate::serde_wire::next::<
+                        "TargetArn" => {
+                            field_target_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -129,13 +129,13 @@ for crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input {
-                    target_arn: field_target_arn,
                     instance_id: field_instance_id,
                     max_results: field_max_results,
                     next_token: field_next_token,
                     phone_number_country_codes: field_phone_number_country_codes,
-                    phone_number_types: field_phone_number_types,
                     phone_number_prefix: field_phone_number_prefix,
+                    phone_number_types: field_phone_number_types,
+                    target_arn: field_target_arn,
                 })
             }
         }
@@ -150,17 +150,14 @@ for crate::operation::list_phone_numbers_v2::builders::ListPhoneNumbersV2InputBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.target_arn.is_some())
-            + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
             + usize::from(self.phone_number_country_codes.is_some())
+            + usize::from(self.phone_number_prefix.is_some())
             + usize::from(self.phone_number_types.is_some())
-            + usize::from(self.phone_number_prefix.is_some());
+            + usize::from(self.target_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.target_arn {
-            map.serialize_entry("TargetArn", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
@@ -173,11 +170,14 @@ for crate::operation::list_phone_numbers_v2::builders::ListPhoneNumbersV2InputBu
         if let ::std::option::Option::Some(value) = &self.phone_number_country_codes {
             map.serialize_entry("PhoneNumberCountryCodes", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.phone_number_prefix {
+            map.serialize_entry("PhoneNumberPrefix", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.phone_number_types {
             map.serialize_entry("PhoneNumberTypes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phone_number_prefix {
-            map.serialize_entry("PhoneNumberPrefix", value)?;
+        if let ::std::option::Option::Some(value) = &self.target_arn {
+            map.serialize_entry("TargetArn", value)?;
         }
         map.end()
     }
@@ -203,28 +203,21 @@ for crate::operation::list_phone_numbers_v2::builders::ListPhoneNumbersV2InputBu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_target_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number_country_codes: ::std::option::Option<
                     Vec<crate::types::PhoneNumberCountryCode>,
                 > = ::std::option::Option::None;
+                let mut field_phone_number_prefix: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number_types: ::std::option::Option<
                     Vec<crate::types::PhoneNumberType>,
                 > = ::std::option::Option::None;
-                let mut field_phone_number_prefix: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_target_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TargetArn" => {
-                            field_target_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -253,6 +246,13 @@ for crate::operation::list_phone_numbers_v2::builders::ListPhoneNumbersV2InputBu
                                 _,
                             >(&mut map)?;
                         }
+                        "PhoneNumberPrefix" => {
+                            field_phone_number_prefix = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "PhoneNumberTypes" => {
                             field_phone_number_types = crate::serde_wire::next::<
                                 _,
@@ -260,8 +260,8 @@ for crate::operation::list_phone_numbers_v2::builders::ListPhoneNumbersV2InputBu
                                 _,
                             >(&mut map)?;
                         }
-                        "PhoneNumberPrefix" => {
-                            field_phone_number_prefix = crate::serde_wire::next::<
+                        "TargetArn" => {
+                            field_target_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -274,13 +274,13 @@ for crate::operation::list_phone_numbers_v2::builders::ListPhoneNumbersV2InputBu
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_phone_numbers_v2::builders::ListPhoneNumbersV2InputBuilder = ::std::default::Default::default();
-                    builder.target_arn = field_target_arn;
                     builder.instance_id = field_instance_id;
                     builder.max_results = field_max_results;
                     builder.next_token = field_next_token;
                     builder.phone_number_country_codes = field_phone_number_country_codes;
-                    builder.phone_number_types = field_phone_number_types;
                     builder.phone_number_prefix = field_phone_number_prefix;
+                    builder.phone_number_types = field_phone_number_types;
+                    builder.target_arn = field_target_arn;
                     builder
                 })
             }

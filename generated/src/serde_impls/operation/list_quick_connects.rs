@@ -7,18 +7,18 @@ for crate::operation::list_quick_connects::ListQuickConnectsInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some())
             + usize::from(self.quick_connect_types.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.quick_connect_types {
             map.serialize_entry("QuickConnectTypes", value)?;
@@ -48,8 +48,8 @@ for crate::operation::list_quick_connects::ListQuickConnectsInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_quick_connect_types: ::std::option::Option<
                     Vec<crate::types::QuickConnectType>,
                 > = ::std::option::Option::None;
@@ -64,15 +64,15 @@ for crate::operation::list_quick_connects::ListQuickConnectsInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -92,8 +92,8 @@ for crate::operation::list_quick_connects::ListQuickConnectsInput {
                 }
                 ::std::result::Result::Ok(crate::operation::list_quick_connects::ListQuickConnectsInput {
                     instance_id: field_instance_id,
-                    next_token: field_next_token,
                     max_results: field_max_results,
+                    next_token: field_next_token,
                     quick_connect_types: field_quick_connect_types,
                 })
             }
@@ -110,18 +110,18 @@ for crate::operation::list_quick_connects::builders::ListQuickConnectsInputBuild
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some())
             + usize::from(self.quick_connect_types.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.quick_connect_types {
             map.serialize_entry("QuickConnectTypes", value)?;
@@ -151,8 +151,8 @@ for crate::operation::list_quick_connects::builders::ListQuickConnectsInputBuild
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_quick_connect_types: ::std::option::Option<
                     Vec<crate::types::QuickConnectType>,
                 > = ::std::option::Option::None;
@@ -167,15 +167,15 @@ for crate::operation::list_quick_connects::builders::ListQuickConnectsInputBuild
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -196,8 +196,8 @@ for crate::operation::list_quick_connects::builders::ListQuickConnectsInputBuild
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_quick_connects::builders::ListQuickConnectsInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.next_token = field_next_token;
                     builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
                     builder.quick_connect_types = field_quick_connect_types;
                     builder
                 })

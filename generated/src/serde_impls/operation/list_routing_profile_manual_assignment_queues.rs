@@ -7,21 +7,21 @@ for crate::operation::list_routing_profile_manual_assignment_queues::ListRouting
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.routing_profile_id.is_some())
+            + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
-            map.serialize_entry("RoutingProfileId", value)?;
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
+        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
+            map.serialize_entry("RoutingProfileId", value)?;
         }
         map.end()
     }
@@ -50,29 +50,15 @@ for crate::operation::list_routing_profile_manual_assignment_queues::ListRouting
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "RoutingProfileId" => {
-                            field_routing_profile_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -85,6 +71,20 @@ for crate::operation::list_routing_profile_manual_assignment_queues::ListRouting
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "RoutingProfileId" => {
+                            field_routing_profile_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -92,9 +92,9 @@ for crate::operation::list_routing_profile_manual_assignment_queues::ListRouting
                 }
                 ::std::result::Result::Ok(crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput {
                     instance_id: field_instance_id,
-                    routing_profile_id: field_routing_profile_id,
-                    next_token: field_next_token,
                     max_results: field_max_results,
+                    next_token: field_next_token,
+                    routing_profile_id: field_routing_profile_id,
                 })
             }
         }
@@ -110,21 +110,21 @@ for crate::operation::list_routing_profile_manual_assignment_queues::builders::L
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.routing_profile_id.is_some())
+            + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
-            map.serialize_entry("RoutingProfileId", value)?;
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
+        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
+            map.serialize_entry("RoutingProfileId", value)?;
         }
         map.end()
     }
@@ -153,9 +153,9 @@ for crate::operation::list_routing_profile_manual_assignment_queues::builders::L
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -167,8 +167,8 @@ for crate::operation::list_routing_profile_manual_assignment_queues::builders::L
                                 _,
                             >(&mut map)?;
                         }
-                        "RoutingProfileId" => {
-                            field_routing_profile_id = crate::serde_wire::next::<
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -181,8 +181,8 @@ for crate::operation::list_routing_profile_manual_assignment_queues::builders::L
                                 _,
                             >(&mut map)?;
                         }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
+                        "RoutingProfileId" => {
+                            field_routing_profile_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -196,9 +196,9 @@ for crate::operation::list_routing_profile_manual_assignment_queues::builders::L
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_routing_profile_manual_assignment_queues::builders::ListRoutingProfileManualAssignmentQueuesInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.routing_profile_id = field_routing_profile_id;
-                    builder.next_token = field_next_token;
                     builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
+                    builder.routing_profile_id = field_routing_profile_id;
                     builder
                 })
             }

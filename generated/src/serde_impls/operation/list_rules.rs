@@ -5,26 +5,26 @@ impl ::serde::Serialize for crate::operation::list_rules::ListRulesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.publish_status.is_some())
-            + usize::from(self.event_source_name.is_some())
+        let len = usize::from(self.event_source_name.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.next_token.is_some());
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.publish_status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.publish_status {
-            map.serialize_entry("PublishStatus", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.event_source_name {
             map.serialize_entry("EventSourceName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.publish_status {
+            map.serialize_entry("PublishStatus", value)?;
         }
         map.end()
     }
@@ -49,35 +49,28 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::list_rules::ListRulesI
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_publish_status: ::std::option::Option<
-                    crate::types::RulePublishStatus,
-                > = ::std::option::Option::None;
                 let mut field_event_source_name: ::std::option::Option<
                     crate::types::EventSourceName,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_publish_status: ::std::option::Option<
+                    crate::types::RulePublishStatus,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PublishStatus" => {
-                            field_publish_status = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "EventSourceName" => {
                             field_event_source_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -97,17 +90,24 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::list_rules::ListRulesI
                                 _,
                             >(&mut map)?;
                         }
+                        "PublishStatus" => {
+                            field_publish_status = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::list_rules::ListRulesInput {
-                    instance_id: field_instance_id,
-                    publish_status: field_publish_status,
                     event_source_name: field_event_source_name,
+                    instance_id: field_instance_id,
                     max_results: field_max_results,
                     next_token: field_next_token,
+                    publish_status: field_publish_status,
                 })
             }
         }
@@ -122,26 +122,26 @@ for crate::operation::list_rules::builders::ListRulesInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.publish_status.is_some())
-            + usize::from(self.event_source_name.is_some())
+        let len = usize::from(self.event_source_name.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.next_token.is_some());
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.publish_status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.publish_status {
-            map.serialize_entry("PublishStatus", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.event_source_name {
             map.serialize_entry("EventSourceName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.publish_status {
+            map.serialize_entry("PublishStatus", value)?;
         }
         map.end()
     }
@@ -167,35 +167,28 @@ for crate::operation::list_rules::builders::ListRulesInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_publish_status: ::std::option::Option<
-                    crate::types::RulePublishStatus,
-                > = ::std::option::Option::None;
                 let mut field_event_source_name: ::std::option::Option<
                     crate::types::EventSourceName,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_publish_status: ::std::option::Option<
+                    crate::types::RulePublishStatus,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PublishStatus" => {
-                            field_publish_status = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "EventSourceName" => {
                             field_event_source_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -215,6 +208,13 @@ for crate::operation::list_rules::builders::ListRulesInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "PublishStatus" => {
+                            field_publish_status = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -222,11 +222,11 @@ for crate::operation::list_rules::builders::ListRulesInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_rules::builders::ListRulesInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.publish_status = field_publish_status;
                     builder.event_source_name = field_event_source_name;
+                    builder.instance_id = field_instance_id;
                     builder.max_results = field_max_results;
                     builder.next_token = field_next_token;
+                    builder.publish_status = field_publish_status;
                     builder
                 })
             }

@@ -7,17 +7,17 @@ for crate::operation::list_security_profiles::ListSecurityProfilesInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         map.end()
     }
@@ -44,21 +44,14 @@ for crate::operation::list_security_profiles::ListSecurityProfilesInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -71,6 +64,13 @@ for crate::operation::list_security_profiles::ListSecurityProfilesInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -78,8 +78,8 @@ for crate::operation::list_security_profiles::ListSecurityProfilesInput {
                 }
                 ::std::result::Result::Ok(crate::operation::list_security_profiles::ListSecurityProfilesInput {
                     instance_id: field_instance_id,
-                    next_token: field_next_token,
                     max_results: field_max_results,
+                    next_token: field_next_token,
                 })
             }
         }
@@ -95,17 +95,17 @@ for crate::operation::list_security_profiles::builders::ListSecurityProfilesInpu
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         map.end()
     }
@@ -132,8 +132,8 @@ for crate::operation::list_security_profiles::builders::ListSecurityProfilesInpu
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -145,15 +145,15 @@ for crate::operation::list_security_profiles::builders::ListSecurityProfilesInpu
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -167,8 +167,8 @@ for crate::operation::list_security_profiles::builders::ListSecurityProfilesInpu
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_security_profiles::builders::ListSecurityProfilesInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.next_token = field_next_token;
                     builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
                     builder
                 })
             }

@@ -7,24 +7,24 @@ for crate::operation::list_task_templates::ListTaskTemplatesInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.max_results.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some())
-            + usize::from(self.status.is_some()) + usize::from(self.name.is_some());
+            + usize::from(self.status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("Status", value)?;
         }
         map.end()
     }
@@ -51,25 +51,18 @@ for crate::operation::list_task_templates::ListTaskTemplatesInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_status: ::std::option::Option<
                     crate::types::TaskTemplateStatus,
                 > = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -82,15 +75,22 @@ for crate::operation::list_task_templates::ListTaskTemplatesInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Status" => {
-                            field_status = crate::serde_wire::next::<
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Status" => {
+                            field_status = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -103,10 +103,10 @@ for crate::operation::list_task_templates::ListTaskTemplatesInput {
                 }
                 ::std::result::Result::Ok(crate::operation::list_task_templates::ListTaskTemplatesInput {
                     instance_id: field_instance_id,
-                    next_token: field_next_token,
                     max_results: field_max_results,
-                    status: field_status,
                     name: field_name,
+                    next_token: field_next_token,
+                    status: field_status,
                 })
             }
         }
@@ -122,24 +122,24 @@ for crate::operation::list_task_templates::builders::ListTaskTemplatesInputBuild
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.max_results.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some())
-            + usize::from(self.status.is_some()) + usize::from(self.name.is_some());
+            + usize::from(self.status.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("Status", value)?;
         }
         map.end()
     }
@@ -166,25 +166,18 @@ for crate::operation::list_task_templates::builders::ListTaskTemplatesInputBuild
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_status: ::std::option::Option<
                     crate::types::TaskTemplateStatus,
                 > = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -197,15 +190,22 @@ for crate::operation::list_task_templates::builders::ListTaskTemplatesInputBuild
                                 _,
                             >(&mut map)?;
                         }
-                        "Status" => {
-                            field_status = crate::serde_wire::next::<
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Status" => {
+                            field_status = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -219,10 +219,10 @@ for crate::operation::list_task_templates::builders::ListTaskTemplatesInputBuild
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_task_templates::builders::ListTaskTemplatesInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.next_token = field_next_token;
                     builder.max_results = field_max_results;
-                    builder.status = field_status;
                     builder.name = field_name;
+                    builder.next_token = field_next_token;
+                    builder.status = field_status;
                     builder
                 })
             }

@@ -7,28 +7,28 @@ for crate::operation::list_test_case_execution_records::ListTestCaseExecutionRec
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.test_case_id.is_some())
+            + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some()) + usize::from(self.status.is_some())
             + usize::from(self.test_case_execution_id.is_some())
-            + usize::from(self.status.is_some()) + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.test_case_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.test_case_id {
-            map.serialize_entry("TestCaseId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.test_case_execution_id {
-            map.serialize_entry("TestCaseExecutionId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("Status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.test_case_execution_id {
+            map.serialize_entry("TestCaseExecutionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.test_case_id {
+            map.serialize_entry("TestCaseId", value)?;
         }
         map.end()
     }
@@ -55,47 +55,19 @@ for crate::operation::list_test_case_execution_records::ListTestCaseExecutionRec
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_test_case_execution_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_status: ::std::option::Option<
                     crate::types::TestCaseExecutionStatus,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_test_case_execution_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TestCaseId" => {
-                            field_test_case_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TestCaseExecutionId" => {
-                            field_test_case_execution_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Status" => {
-                            field_status = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -108,6 +80,34 @@ for crate::operation::list_test_case_execution_records::ListTestCaseExecutionRec
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Status" => {
+                            field_status = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TestCaseExecutionId" => {
+                            field_test_case_execution_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TestCaseId" => {
+                            field_test_case_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -115,11 +115,11 @@ for crate::operation::list_test_case_execution_records::ListTestCaseExecutionRec
                 }
                 ::std::result::Result::Ok(crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput {
                     instance_id: field_instance_id,
-                    test_case_id: field_test_case_id,
-                    test_case_execution_id: field_test_case_execution_id,
-                    status: field_status,
-                    next_token: field_next_token,
                     max_results: field_max_results,
+                    next_token: field_next_token,
+                    status: field_status,
+                    test_case_execution_id: field_test_case_execution_id,
+                    test_case_id: field_test_case_id,
                 })
             }
         }
@@ -135,28 +135,28 @@ for crate::operation::list_test_case_execution_records::builders::ListTestCaseEx
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.test_case_id.is_some())
+            + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some()) + usize::from(self.status.is_some())
             + usize::from(self.test_case_execution_id.is_some())
-            + usize::from(self.status.is_some()) + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.test_case_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.test_case_id {
-            map.serialize_entry("TestCaseId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.test_case_execution_id {
-            map.serialize_entry("TestCaseExecutionId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("Status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.test_case_execution_id {
+            map.serialize_entry("TestCaseExecutionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.test_case_id {
+            map.serialize_entry("TestCaseId", value)?;
         }
         map.end()
     }
@@ -183,13 +183,13 @@ for crate::operation::list_test_case_execution_records::builders::ListTestCaseEx
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_test_case_execution_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_status: ::std::option::Option<
                     crate::types::TestCaseExecutionStatus,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_test_case_execution_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -201,22 +201,8 @@ for crate::operation::list_test_case_execution_records::builders::ListTestCaseEx
                                 _,
                             >(&mut map)?;
                         }
-                        "TestCaseId" => {
-                            field_test_case_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TestCaseExecutionId" => {
-                            field_test_case_execution_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Status" => {
-                            field_status = crate::serde_wire::next::<
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -229,8 +215,22 @@ for crate::operation::list_test_case_execution_records::builders::ListTestCaseEx
                                 _,
                             >(&mut map)?;
                         }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
+                        "Status" => {
+                            field_status = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TestCaseExecutionId" => {
+                            field_test_case_execution_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TestCaseId" => {
+                            field_test_case_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -244,11 +244,11 @@ for crate::operation::list_test_case_execution_records::builders::ListTestCaseEx
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_test_case_execution_records::builders::ListTestCaseExecutionRecordsInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.test_case_id = field_test_case_id;
-                    builder.test_case_execution_id = field_test_case_execution_id;
-                    builder.status = field_status;
-                    builder.next_token = field_next_token;
                     builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
+                    builder.status = field_status;
+                    builder.test_case_execution_id = field_test_case_execution_id;
+                    builder.test_case_id = field_test_case_id;
                     builder
                 })
             }

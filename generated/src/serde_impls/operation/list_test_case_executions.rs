@@ -6,37 +6,37 @@ for crate::operation::list_test_case_executions::ListTestCaseExecutionsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.test_case_id.is_some())
-            + usize::from(self.test_case_name.is_some())
-            + usize::from(self.start_time.is_some())
-            + usize::from(self.end_time.is_some()) + usize::from(self.status.is_some())
+        let len = usize::from(self.end_time.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.start_time.is_some()) + usize::from(self.status.is_some())
+            + usize::from(self.test_case_id.is_some())
+            + usize::from(self.test_case_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.end_time {
+            map.serialize_entry("EndTime", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_time {
+            map.serialize_entry("StartTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("Status", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.test_case_id {
             map.serialize_entry("TestCaseId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.test_case_name {
             map.serialize_entry("TestCaseName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.start_time {
-            map.serialize_entry("StartTime", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.end_time {
-            map.serialize_entry("EndTime", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
         }
         map.end()
     }
@@ -62,22 +62,57 @@ for crate::operation::list_test_case_executions::ListTestCaseExecutionsInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_test_case_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_start_time: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_end_time: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_start_time: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_status: ::std::option::Option<
                     crate::types::TestCaseExecutionStatus,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_test_case_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "EndTime" => {
+                            field_end_time = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "StartTime" => {
+                            field_start_time = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Status" => {
+                            field_status = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -97,55 +132,20 @@ for crate::operation::list_test_case_executions::ListTestCaseExecutionsInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "StartTime" => {
-                            field_start_time = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "EndTime" => {
-                            field_end_time = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Status" => {
-                            field_status = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::list_test_case_executions::ListTestCaseExecutionsInput {
+                    end_time: field_end_time,
                     instance_id: field_instance_id,
+                    max_results: field_max_results,
+                    next_token: field_next_token,
+                    start_time: field_start_time,
+                    status: field_status,
                     test_case_id: field_test_case_id,
                     test_case_name: field_test_case_name,
-                    start_time: field_start_time,
-                    end_time: field_end_time,
-                    status: field_status,
-                    next_token: field_next_token,
-                    max_results: field_max_results,
                 })
             }
         }
@@ -160,37 +160,37 @@ for crate::operation::list_test_case_executions::builders::ListTestCaseExecution
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.test_case_id.is_some())
-            + usize::from(self.test_case_name.is_some())
-            + usize::from(self.start_time.is_some())
-            + usize::from(self.end_time.is_some()) + usize::from(self.status.is_some())
+        let len = usize::from(self.end_time.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.start_time.is_some()) + usize::from(self.status.is_some())
+            + usize::from(self.test_case_id.is_some())
+            + usize::from(self.test_case_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.end_time {
+            map.serialize_entry("EndTime", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_time {
+            map.serialize_entry("StartTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("Status", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.test_case_id {
             map.serialize_entry("TestCaseId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.test_case_name {
             map.serialize_entry("TestCaseName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.start_time {
-            map.serialize_entry("StartTime", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.end_time {
-            map.serialize_entry("EndTime", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
         }
         map.end()
     }
@@ -216,22 +216,57 @@ for crate::operation::list_test_case_executions::builders::ListTestCaseExecution
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_test_case_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_start_time: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_end_time: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_start_time: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_status: ::std::option::Option<
                     crate::types::TestCaseExecutionStatus,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_test_case_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "EndTime" => {
+                            field_end_time = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "StartTime" => {
+                            field_start_time = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Status" => {
+                            field_status = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -251,41 +286,6 @@ for crate::operation::list_test_case_executions::builders::ListTestCaseExecution
                                 _,
                             >(&mut map)?;
                         }
-                        "StartTime" => {
-                            field_start_time = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "EndTime" => {
-                            field_end_time = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Status" => {
-                            field_status = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -293,14 +293,14 @@ for crate::operation::list_test_case_executions::builders::ListTestCaseExecution
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_test_case_executions::builders::ListTestCaseExecutionsInputBuilder = ::std::default::Default::default();
+                    builder.end_time = field_end_time;
                     builder.instance_id = field_instance_id;
+                    builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
+                    builder.start_time = field_start_time;
+                    builder.status = field_status;
                     builder.test_case_id = field_test_case_id;
                     builder.test_case_name = field_test_case_name;
-                    builder.start_time = field_start_time;
-                    builder.end_time = field_end_time;
-                    builder.status = field_status;
-                    builder.next_token = field_next_token;
-                    builder.max_results = field_max_results;
                     builder
                 })
             }

@@ -6,18 +6,18 @@ for crate::operation::list_traffic_distribution_group_users::ListTrafficDistribu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.traffic_distribution_group_id.is_some())
-            + usize::from(self.max_results.is_some())
-            + usize::from(self.next_token.is_some());
+        let len = usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.traffic_distribution_group_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.traffic_distribution_group_id {
-            map.serialize_entry("TrafficDistributionGroupId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.traffic_distribution_group_id {
+            map.serialize_entry("TrafficDistributionGroupId", value)?;
         }
         map.end()
     }
@@ -43,22 +43,15 @@ for crate::operation::list_traffic_distribution_group_users::ListTrafficDistribu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_traffic_distribution_group_id: ::std::option::Option<
                     String,
                 > = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TrafficDistributionGroupId" => {
-                            field_traffic_distribution_group_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "MaxResults" => {
                             field_max_results = crate::serde_wire::next::<
                                 _,
@@ -73,15 +66,22 @@ for crate::operation::list_traffic_distribution_group_users::ListTrafficDistribu
                                 _,
                             >(&mut map)?;
                         }
+                        "TrafficDistributionGroupId" => {
+                            field_traffic_distribution_group_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput {
-                    traffic_distribution_group_id: field_traffic_distribution_group_id,
                     max_results: field_max_results,
                     next_token: field_next_token,
+                    traffic_distribution_group_id: field_traffic_distribution_group_id,
                 })
             }
         }
@@ -96,18 +96,18 @@ for crate::operation::list_traffic_distribution_group_users::builders::ListTraff
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.traffic_distribution_group_id.is_some())
-            + usize::from(self.max_results.is_some())
-            + usize::from(self.next_token.is_some());
+        let len = usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.traffic_distribution_group_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.traffic_distribution_group_id {
-            map.serialize_entry("TrafficDistributionGroupId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.traffic_distribution_group_id {
+            map.serialize_entry("TrafficDistributionGroupId", value)?;
         }
         map.end()
     }
@@ -135,22 +135,15 @@ for crate::operation::list_traffic_distribution_group_users::builders::ListTraff
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_traffic_distribution_group_id: ::std::option::Option<
                     String,
                 > = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TrafficDistributionGroupId" => {
-                            field_traffic_distribution_group_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "MaxResults" => {
                             field_max_results = crate::serde_wire::next::<
                                 _,
@@ -165,6 +158,13 @@ for crate::operation::list_traffic_distribution_group_users::builders::ListTraff
                                 _,
                             >(&mut map)?;
                         }
+                        "TrafficDistributionGroupId" => {
+                            field_traffic_distribution_group_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -172,9 +172,9 @@ for crate::operation::list_traffic_distribution_group_users::builders::ListTraff
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_traffic_distribution_group_users::builders::ListTrafficDistributionGroupUsersInputBuilder = ::std::default::Default::default();
-                    builder.traffic_distribution_group_id = field_traffic_distribution_group_id;
                     builder.max_results = field_max_results;
                     builder.next_token = field_next_token;
+                    builder.traffic_distribution_group_id = field_traffic_distribution_group_id;
                     builder
                 })
             }

@@ -7,8 +7,8 @@ impl ::serde::Serialize for crate::operation::list_use_cases::ListUseCasesInput 
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
             + usize::from(self.integration_association_id.is_some())
-            + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
@@ -16,11 +16,11 @@ impl ::serde::Serialize for crate::operation::list_use_cases::ListUseCasesInput 
         if let ::std::option::Option::Some(value) = &self.integration_association_id {
             map.serialize_entry("IntegrationAssociationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         map.end()
     }
@@ -50,8 +50,8 @@ for crate::operation::list_use_cases::ListUseCasesInput {
                 let mut field_integration_association_id: ::std::option::Option<
                     String,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -70,15 +70,15 @@ for crate::operation::list_use_cases::ListUseCasesInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -92,8 +92,8 @@ for crate::operation::list_use_cases::ListUseCasesInput {
                 ::std::result::Result::Ok(crate::operation::list_use_cases::ListUseCasesInput {
                     instance_id: field_instance_id,
                     integration_association_id: field_integration_association_id,
-                    next_token: field_next_token,
                     max_results: field_max_results,
+                    next_token: field_next_token,
                 })
             }
         }
@@ -110,8 +110,8 @@ for crate::operation::list_use_cases::builders::ListUseCasesInputBuilder {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
             + usize::from(self.integration_association_id.is_some())
-            + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
@@ -119,11 +119,11 @@ for crate::operation::list_use_cases::builders::ListUseCasesInputBuilder {
         if let ::std::option::Option::Some(value) = &self.integration_association_id {
             map.serialize_entry("IntegrationAssociationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         map.end()
     }
@@ -153,8 +153,8 @@ for crate::operation::list_use_cases::builders::ListUseCasesInputBuilder {
                 let mut field_integration_association_id: ::std::option::Option<
                     String,
                 > = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -173,15 +173,15 @@ for crate::operation::list_use_cases::builders::ListUseCasesInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -196,8 +196,8 @@ for crate::operation::list_use_cases::builders::ListUseCasesInputBuilder {
                     let mut builder: crate::operation::list_use_cases::builders::ListUseCasesInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
                     builder.integration_association_id = field_integration_association_id;
-                    builder.next_token = field_next_token;
                     builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
                     builder
                 })
             }

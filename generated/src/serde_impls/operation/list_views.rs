@@ -6,20 +6,21 @@ impl ::serde::Serialize for crate::operation::list_views::ListViewsInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.r#type.is_some()) + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.r#type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            map.serialize_entry("Type", value)?;
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("Type", value)?;
         }
         map.end()
     }
@@ -45,29 +46,15 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::list_views::ListViewsI
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_type: ::std::option::Option<crate::types::ViewType> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_type: ::std::option::Option<crate::types::ViewType> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Type" => {
-                            field_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -80,6 +67,20 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::list_views::ListViewsI
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Type" => {
+                            field_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -87,9 +88,9 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::list_views::ListViewsI
                 }
                 ::std::result::Result::Ok(crate::operation::list_views::ListViewsInput {
                     instance_id: field_instance_id,
-                    r#type: field_type,
-                    next_token: field_next_token,
                     max_results: field_max_results,
+                    next_token: field_next_token,
+                    r#type: field_type,
                 })
             }
         }
@@ -105,20 +106,21 @@ for crate::operation::list_views::builders::ListViewsInputBuilder {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.r#type.is_some()) + usize::from(self.next_token.is_some())
-            + usize::from(self.max_results.is_some());
+            + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.r#type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.r#type {
-            map.serialize_entry("Type", value)?;
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("Type", value)?;
         }
         map.end()
     }
@@ -145,9 +147,9 @@ for crate::operation::list_views::builders::ListViewsInputBuilder {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_type: ::std::option::Option<crate::types::ViewType> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_type: ::std::option::Option<crate::types::ViewType> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -159,8 +161,8 @@ for crate::operation::list_views::builders::ListViewsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "Type" => {
-                            field_type = crate::serde_wire::next::<
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -173,8 +175,8 @@ for crate::operation::list_views::builders::ListViewsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
+                        "Type" => {
+                            field_type = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -188,9 +190,9 @@ for crate::operation::list_views::builders::ListViewsInputBuilder {
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_views::builders::ListViewsInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.r#type = field_type;
-                    builder.next_token = field_next_token;
                     builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
+                    builder.r#type = field_type;
                     builder
                 })
             }

@@ -5,26 +5,26 @@ impl ::serde::Serialize for crate::operation::monitor_contact::MonitorContactInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.allowed_monitor_capabilities.is_some())
+            + usize::from(self.client_token.is_some())
             + usize::from(self.contact_id.is_some())
-            + usize::from(self.user_id.is_some())
-            + usize::from(self.allowed_monitor_capabilities.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_id {
-            map.serialize_entry("ContactId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.user_id {
-            map.serialize_entry("UserId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.allowed_monitor_capabilities {
             map.serialize_entry("AllowedMonitorCapabilities", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_id {
+            map.serialize_entry("UserId", value)?;
         }
         map.end()
     }
@@ -50,38 +50,17 @@ for crate::operation::monitor_contact::MonitorContactInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_allowed_monitor_capabilities: ::std::option::Option<
                     Vec<crate::types::MonitorCapability>,
                 > = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactId" => {
-                            field_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "UserId" => {
-                            field_user_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AllowedMonitorCapabilities" => {
                             field_allowed_monitor_capabilities = crate::serde_wire::next::<
                                 _,
@@ -96,17 +75,38 @@ for crate::operation::monitor_contact::MonitorContactInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "ContactId" => {
+                            field_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "UserId" => {
+                            field_user_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::monitor_contact::MonitorContactInput {
-                    instance_id: field_instance_id,
-                    contact_id: field_contact_id,
-                    user_id: field_user_id,
                     allowed_monitor_capabilities: field_allowed_monitor_capabilities,
                     client_token: field_client_token,
+                    contact_id: field_contact_id,
+                    instance_id: field_instance_id,
+                    user_id: field_user_id,
                 })
             }
         }
@@ -121,26 +121,26 @@ for crate::operation::monitor_contact::builders::MonitorContactInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.allowed_monitor_capabilities.is_some())
+            + usize::from(self.client_token.is_some())
             + usize::from(self.contact_id.is_some())
-            + usize::from(self.user_id.is_some())
-            + usize::from(self.allowed_monitor_capabilities.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_id {
-            map.serialize_entry("ContactId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.user_id {
-            map.serialize_entry("UserId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.allowed_monitor_capabilities {
             map.serialize_entry("AllowedMonitorCapabilities", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_id {
+            map.serialize_entry("UserId", value)?;
         }
         map.end()
     }
@@ -166,38 +166,17 @@ for crate::operation::monitor_contact::builders::MonitorContactInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_allowed_monitor_capabilities: ::std::option::Option<
                     Vec<crate::types::MonitorCapability>,
                 > = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactId" => {
-                            field_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "UserId" => {
-                            field_user_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AllowedMonitorCapabilities" => {
                             field_allowed_monitor_capabilities = crate::serde_wire::next::<
                                 _,
@@ -212,6 +191,27 @@ for crate::operation::monitor_contact::builders::MonitorContactInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "ContactId" => {
+                            field_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "UserId" => {
+                            field_user_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -219,11 +219,11 @@ for crate::operation::monitor_contact::builders::MonitorContactInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::monitor_contact::builders::MonitorContactInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.contact_id = field_contact_id;
-                    builder.user_id = field_user_id;
                     builder.allowed_monitor_capabilities = field_allowed_monitor_capabilities;
                     builder.client_token = field_client_token;
+                    builder.contact_id = field_contact_id;
+                    builder.instance_id = field_instance_id;
+                    builder.user_id = field_user_id;
                     builder
                 })
             }

@@ -5,18 +5,18 @@ impl ::serde::Serialize for crate::operation::put_user_status::PutUserStatusInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.user_id.is_some())
+        let len = usize::from(self.agent_status_id.is_some())
             + usize::from(self.instance_id.is_some())
-            + usize::from(self.agent_status_id.is_some());
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.user_id {
-            map.serialize_entry("UserId", value)?;
+        if let ::std::option::Option::Some(value) = &self.agent_status_id {
+            map.serialize_entry("AgentStatusId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.agent_status_id {
-            map.serialize_entry("AgentStatusId", value)?;
+        if let ::std::option::Option::Some(value) = &self.user_id {
+            map.serialize_entry("UserId", value)?;
         }
         map.end()
     }
@@ -42,15 +42,15 @@ for crate::operation::put_user_status::PutUserStatusInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_agent_status_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "UserId" => {
-                            field_user_id = crate::serde_wire::next::<
+                        "AgentStatusId" => {
+                            field_agent_status_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -63,8 +63,8 @@ for crate::operation::put_user_status::PutUserStatusInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "AgentStatusId" => {
-                            field_agent_status_id = crate::serde_wire::next::<
+                        "UserId" => {
+                            field_user_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -76,9 +76,9 @@ for crate::operation::put_user_status::PutUserStatusInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::put_user_status::PutUserStatusInput {
-                    user_id: field_user_id,
-                    instance_id: field_instance_id,
                     agent_status_id: field_agent_status_id,
+                    instance_id: field_instance_id,
+                    user_id: field_user_id,
                 })
             }
         }
@@ -93,18 +93,18 @@ for crate::operation::put_user_status::builders::PutUserStatusInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.user_id.is_some())
+        let len = usize::from(self.agent_status_id.is_some())
             + usize::from(self.instance_id.is_some())
-            + usize::from(self.agent_status_id.is_some());
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.user_id {
-            map.serialize_entry("UserId", value)?;
+        if let ::std::option::Option::Some(value) = &self.agent_status_id {
+            map.serialize_entry("AgentStatusId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.agent_status_id {
-            map.serialize_entry("AgentStatusId", value)?;
+        if let ::std::option::Option::Some(value) = &self.user_id {
+            map.serialize_entry("UserId", value)?;
         }
         map.end()
     }
@@ -130,15 +130,15 @@ for crate::operation::put_user_status::builders::PutUserStatusInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_agent_status_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "UserId" => {
-                            field_user_id = crate::serde_wire::next::<
+                        "AgentStatusId" => {
+                            field_agent_status_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -151,8 +151,8 @@ for crate::operation::put_user_status::builders::PutUserStatusInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "AgentStatusId" => {
-                            field_agent_status_id = crate::serde_wire::next::<
+                        "UserId" => {
+                            field_user_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -165,9 +165,9 @@ for crate::operation::put_user_status::builders::PutUserStatusInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::put_user_status::builders::PutUserStatusInputBuilder = ::std::default::Default::default();
-                    builder.user_id = field_user_id;
-                    builder.instance_id = field_instance_id;
                     builder.agent_status_id = field_agent_status_id;
+                    builder.instance_id = field_instance_id;
+                    builder.user_id = field_user_id;
                     builder
                 })
             }

@@ -6,14 +6,14 @@ for crate::operation::release_phone_number::ReleasePhoneNumberInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.phone_number_id.is_some())
-            + usize::from(self.client_token.is_some());
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.phone_number_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.phone_number_id {
-            map.serialize_entry("PhoneNumberId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_id {
+            map.serialize_entry("PhoneNumberId", value)?;
         }
         map.end()
     }
@@ -39,21 +39,21 @@ for crate::operation::release_phone_number::ReleasePhoneNumberInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "PhoneNumberId" => {
-                            field_phone_number_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "PhoneNumberId" => {
+                            field_phone_number_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -65,8 +65,8 @@ for crate::operation::release_phone_number::ReleasePhoneNumberInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::release_phone_number::ReleasePhoneNumberInput {
-                    phone_number_id: field_phone_number_id,
                     client_token: field_client_token,
+                    phone_number_id: field_phone_number_id,
                 })
             }
         }
@@ -81,14 +81,14 @@ for crate::operation::release_phone_number::builders::ReleasePhoneNumberInputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.phone_number_id.is_some())
-            + usize::from(self.client_token.is_some());
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.phone_number_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.phone_number_id {
-            map.serialize_entry("PhoneNumberId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_id {
+            map.serialize_entry("PhoneNumberId", value)?;
         }
         map.end()
     }
@@ -114,21 +114,21 @@ for crate::operation::release_phone_number::builders::ReleasePhoneNumberInputBui
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "PhoneNumberId" => {
-                            field_phone_number_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "PhoneNumberId" => {
+                            field_phone_number_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -141,8 +141,8 @@ for crate::operation::release_phone_number::builders::ReleasePhoneNumberInputBui
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::release_phone_number::builders::ReleasePhoneNumberInputBuilder = ::std::default::Default::default();
-                    builder.phone_number_id = field_phone_number_id;
                     builder.client_token = field_client_token;
+                    builder.phone_number_id = field_phone_number_id;
                     builder
                 })
             }

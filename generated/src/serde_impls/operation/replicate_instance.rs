@@ -6,22 +6,22 @@ for crate::operation::replicate_instance::ReplicateInstanceInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.replica_region.is_some())
-            + usize::from(self.client_token.is_some())
-            + usize::from(self.replica_alias.is_some());
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.replica_alias.is_some())
+            + usize::from(self.replica_region.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.replica_region {
-            map.serialize_entry("ReplicaRegion", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.replica_alias {
             map.serialize_entry("ReplicaAlias", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.replica_region {
+            map.serialize_entry("ReplicaRegion", value)?;
         }
         map.end()
     }
@@ -47,30 +47,23 @@ for crate::operation::replicate_instance::ReplicateInstanceInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_replica_region: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_replica_alias: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_replica_region: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReplicaRegion" => {
-                            field_replica_region = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ClientToken" => {
                             field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -83,16 +76,23 @@ for crate::operation::replicate_instance::ReplicateInstanceInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "ReplicaRegion" => {
+                            field_replica_region = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::replicate_instance::ReplicateInstanceInput {
-                    instance_id: field_instance_id,
-                    replica_region: field_replica_region,
                     client_token: field_client_token,
+                    instance_id: field_instance_id,
                     replica_alias: field_replica_alias,
+                    replica_region: field_replica_region,
                 })
             }
         }
@@ -107,22 +107,22 @@ for crate::operation::replicate_instance::builders::ReplicateInstanceInputBuilde
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.replica_region.is_some())
-            + usize::from(self.client_token.is_some())
-            + usize::from(self.replica_alias.is_some());
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.replica_alias.is_some())
+            + usize::from(self.replica_region.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.replica_region {
-            map.serialize_entry("ReplicaRegion", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.replica_alias {
             map.serialize_entry("ReplicaAlias", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.replica_region {
+            map.serialize_entry("ReplicaRegion", value)?;
         }
         map.end()
     }
@@ -148,30 +148,23 @@ for crate::operation::replicate_instance::builders::ReplicateInstanceInputBuilde
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_replica_region: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_replica_alias: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_replica_region: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReplicaRegion" => {
-                            field_replica_region = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ClientToken" => {
                             field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -184,6 +177,13 @@ for crate::operation::replicate_instance::builders::ReplicateInstanceInputBuilde
                                 _,
                             >(&mut map)?;
                         }
+                        "ReplicaRegion" => {
+                            field_replica_region = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -191,10 +191,10 @@ for crate::operation::replicate_instance::builders::ReplicateInstanceInputBuilde
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::replicate_instance::builders::ReplicateInstanceInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.replica_region = field_replica_region;
                     builder.client_token = field_client_token;
+                    builder.instance_id = field_instance_id;
                     builder.replica_alias = field_replica_alias;
+                    builder.replica_region = field_replica_region;
                     builder
                 })
             }

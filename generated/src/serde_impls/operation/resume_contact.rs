@@ -5,18 +5,18 @@ impl ::serde::Serialize for crate::operation::resume_contact::ResumeContactInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.contact_id.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_flow_id.is_some());
+        let len = usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
         }
         map.end()
     }
@@ -42,13 +42,20 @@ for crate::operation::resume_contact::ResumeContactInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "ContactId" => {
                             field_contact_id = crate::serde_wire::next::<
                                 _,
@@ -63,22 +70,15 @@ for crate::operation::resume_contact::ResumeContactInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::resume_contact::ResumeContactInput {
+                    contact_flow_id: field_contact_flow_id,
                     contact_id: field_contact_id,
                     instance_id: field_instance_id,
-                    contact_flow_id: field_contact_flow_id,
                 })
             }
         }
@@ -93,18 +93,18 @@ for crate::operation::resume_contact::builders::ResumeContactInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.contact_id.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_flow_id.is_some());
+        let len = usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
         }
         map.end()
     }
@@ -130,13 +130,20 @@ for crate::operation::resume_contact::builders::ResumeContactInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "ContactId" => {
                             field_contact_id = crate::serde_wire::next::<
                                 _,
@@ -151,13 +158,6 @@ for crate::operation::resume_contact::builders::ResumeContactInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -165,9 +165,9 @@ for crate::operation::resume_contact::builders::ResumeContactInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::resume_contact::builders::ResumeContactInputBuilder = ::std::default::Default::default();
+                    builder.contact_flow_id = field_contact_flow_id;
                     builder.contact_id = field_contact_id;
                     builder.instance_id = field_instance_id;
-                    builder.contact_flow_id = field_contact_flow_id;
                     builder
                 })
             }

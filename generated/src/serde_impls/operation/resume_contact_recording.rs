@@ -6,22 +6,22 @@ for crate::operation::resume_contact_recording::ResumeContactRecordingInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.contact_recording_type.is_some())
             + usize::from(self.initial_contact_id.is_some())
-            + usize::from(self.contact_recording_type.is_some());
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_recording_type {
+            map.serialize_entry("ContactRecordingType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.initial_contact_id {
             map.serialize_entry("InitialContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.contact_recording_type {
-            map.serialize_entry("ContactRecordingType", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -47,32 +47,18 @@ for crate::operation::resume_contact_recording::ResumeContactRecordingInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_initial_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_recording_type: ::std::option::Option<
                     crate::types::ContactRecordingType,
                 > = ::std::option::Option::None;
+                let mut field_initial_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactId" => {
                             field_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InitialContactId" => {
-                            field_initial_contact_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -85,16 +71,30 @@ for crate::operation::resume_contact_recording::ResumeContactRecordingInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "InitialContactId" => {
+                            field_initial_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::resume_contact_recording::ResumeContactRecordingInput {
-                    instance_id: field_instance_id,
                     contact_id: field_contact_id,
-                    initial_contact_id: field_initial_contact_id,
                     contact_recording_type: field_contact_recording_type,
+                    initial_contact_id: field_initial_contact_id,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -109,22 +109,22 @@ for crate::operation::resume_contact_recording::builders::ResumeContactRecording
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.contact_recording_type.is_some())
             + usize::from(self.initial_contact_id.is_some())
-            + usize::from(self.contact_recording_type.is_some());
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_recording_type {
+            map.serialize_entry("ContactRecordingType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.initial_contact_id {
             map.serialize_entry("InitialContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.contact_recording_type {
-            map.serialize_entry("ContactRecordingType", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -150,32 +150,18 @@ for crate::operation::resume_contact_recording::builders::ResumeContactRecording
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_initial_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_recording_type: ::std::option::Option<
                     crate::types::ContactRecordingType,
                 > = ::std::option::Option::None;
+                let mut field_initial_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactId" => {
                             field_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InitialContactId" => {
-                            field_initial_contact_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -188,6 +174,20 @@ for crate::operation::resume_contact_recording::builders::ResumeContactRecording
                                 _,
                             >(&mut map)?;
                         }
+                        "InitialContactId" => {
+                            field_initial_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -195,10 +195,10 @@ for crate::operation::resume_contact_recording::builders::ResumeContactRecording
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::resume_contact_recording::builders::ResumeContactRecordingInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.contact_id = field_contact_id;
-                    builder.initial_contact_id = field_initial_contact_id;
                     builder.contact_recording_type = field_contact_recording_type;
+                    builder.initial_contact_id = field_initial_contact_id;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

@@ -6,34 +6,34 @@ for crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumber
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.target_arn.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.phone_number_country_code.is_some())
-            + usize::from(self.phone_number_type.is_some())
-            + usize::from(self.phone_number_prefix.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.next_token.is_some());
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.phone_number_country_code.is_some())
+            + usize::from(self.phone_number_prefix.is_some())
+            + usize::from(self.phone_number_type.is_some())
+            + usize::from(self.target_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.target_arn {
-            map.serialize_entry("TargetArn", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.phone_number_country_code {
-            map.serialize_entry("PhoneNumberCountryCode", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.phone_number_type {
-            map.serialize_entry("PhoneNumberType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.phone_number_prefix {
-            map.serialize_entry("PhoneNumberPrefix", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_country_code {
+            map.serialize_entry("PhoneNumberCountryCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_prefix {
+            map.serialize_entry("PhoneNumberPrefix", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_type {
+            map.serialize_entry("PhoneNumberType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_arn {
+            map.serialize_entry("TargetArn", value)?;
         }
         map.end()
     }
@@ -59,51 +59,23 @@ for crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumber
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_target_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number_country_code: ::std::option::Option<
                     crate::types::PhoneNumberCountryCode,
                 > = ::std::option::Option::None;
+                let mut field_phone_number_prefix: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number_type: ::std::option::Option<
                     crate::types::PhoneNumberType,
                 > = ::std::option::Option::None;
-                let mut field_phone_number_prefix: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_target_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TargetArn" => {
-                            field_target_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PhoneNumberCountryCode" => {
-                            field_phone_number_country_code = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PhoneNumberType" => {
-                            field_phone_number_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PhoneNumberPrefix" => {
-                            field_phone_number_prefix = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -123,19 +95,47 @@ for crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumber
                                 _,
                             >(&mut map)?;
                         }
+                        "PhoneNumberCountryCode" => {
+                            field_phone_number_country_code = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "PhoneNumberPrefix" => {
+                            field_phone_number_prefix = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "PhoneNumberType" => {
+                            field_phone_number_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TargetArn" => {
+                            field_target_arn = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput {
-                    target_arn: field_target_arn,
                     instance_id: field_instance_id,
-                    phone_number_country_code: field_phone_number_country_code,
-                    phone_number_type: field_phone_number_type,
-                    phone_number_prefix: field_phone_number_prefix,
                     max_results: field_max_results,
                     next_token: field_next_token,
+                    phone_number_country_code: field_phone_number_country_code,
+                    phone_number_prefix: field_phone_number_prefix,
+                    phone_number_type: field_phone_number_type,
+                    target_arn: field_target_arn,
                 })
             }
         }
@@ -150,34 +150,34 @@ for crate::operation::search_available_phone_numbers::builders::SearchAvailableP
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.target_arn.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.phone_number_country_code.is_some())
-            + usize::from(self.phone_number_type.is_some())
-            + usize::from(self.phone_number_prefix.is_some())
+        let len = usize::from(self.instance_id.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.next_token.is_some());
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.phone_number_country_code.is_some())
+            + usize::from(self.phone_number_prefix.is_some())
+            + usize::from(self.phone_number_type.is_some())
+            + usize::from(self.target_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.target_arn {
-            map.serialize_entry("TargetArn", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.phone_number_country_code {
-            map.serialize_entry("PhoneNumberCountryCode", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.phone_number_type {
-            map.serialize_entry("PhoneNumberType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.phone_number_prefix {
-            map.serialize_entry("PhoneNumberPrefix", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_country_code {
+            map.serialize_entry("PhoneNumberCountryCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_prefix {
+            map.serialize_entry("PhoneNumberPrefix", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_type {
+            map.serialize_entry("PhoneNumberType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_arn {
+            map.serialize_entry("TargetArn", value)?;
         }
         map.end()
     }
@@ -203,51 +203,23 @@ for crate::operation::search_available_phone_numbers::builders::SearchAvailableP
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_target_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number_country_code: ::std::option::Option<
                     crate::types::PhoneNumberCountryCode,
                 > = ::std::option::Option::None;
+                let mut field_phone_number_prefix: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number_type: ::std::option::Option<
                     crate::types::PhoneNumberType,
                 > = ::std::option::Option::None;
-                let mut field_phone_number_prefix: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_target_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TargetArn" => {
-                            field_target_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PhoneNumberCountryCode" => {
-                            field_phone_number_country_code = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PhoneNumberType" => {
-                            field_phone_number_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PhoneNumberPrefix" => {
-                            field_phone_number_prefix = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -267,6 +239,34 @@ for crate::operation::search_available_phone_numbers::builders::SearchAvailableP
                                 _,
                             >(&mut map)?;
                         }
+                        "PhoneNumberCountryCode" => {
+                            field_phone_number_country_code = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "PhoneNumberPrefix" => {
+                            field_phone_number_prefix = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "PhoneNumberType" => {
+                            field_phone_number_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TargetArn" => {
+                            field_target_arn = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -274,13 +274,13 @@ for crate::operation::search_available_phone_numbers::builders::SearchAvailableP
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::search_available_phone_numbers::builders::SearchAvailablePhoneNumbersInputBuilder = ::std::default::Default::default();
-                    builder.target_arn = field_target_arn;
                     builder.instance_id = field_instance_id;
-                    builder.phone_number_country_code = field_phone_number_country_code;
-                    builder.phone_number_type = field_phone_number_type;
-                    builder.phone_number_prefix = field_phone_number_prefix;
                     builder.max_results = field_max_results;
                     builder.next_token = field_next_token;
+                    builder.phone_number_country_code = field_phone_number_country_code;
+                    builder.phone_number_prefix = field_phone_number_prefix;
+                    builder.phone_number_type = field_phone_number_type;
+                    builder.target_arn = field_target_arn;
                     builder
                 })
             }

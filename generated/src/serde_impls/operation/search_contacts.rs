@@ -6,19 +6,13 @@ impl ::serde::Serialize for crate::operation::search_contacts::SearchContactsInp
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.time_range.is_some())
-            + usize::from(self.search_criteria.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.next_token.is_some()) + usize::from(self.sort.is_some());
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.search_criteria.is_some())
+            + usize::from(self.sort.is_some()) + usize::from(self.time_range.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.time_range {
-            map.serialize_entry("TimeRange", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.search_criteria {
-            map.serialize_entry("SearchCriteria", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
@@ -26,8 +20,14 @@ impl ::serde::Serialize for crate::operation::search_contacts::SearchContactsInp
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.search_criteria {
+            map.serialize_entry("SearchCriteria", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.sort {
             map.serialize_entry("Sort", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.time_range {
+            map.serialize_entry("TimeRange", value)?;
         }
         map.end()
     }
@@ -54,35 +54,21 @@ for crate::operation::search_contacts::SearchContactsInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_time_range: ::std::option::Option<
-                    crate::types::SearchContactsTimeRange,
-                > = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_search_criteria: ::std::option::Option<
                     crate::types::SearchCriteria,
                 > = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_sort: ::std::option::Option<crate::types::Sort> = ::std::option::Option::None;
+                let mut field_time_range: ::std::option::Option<
+                    crate::types::SearchContactsTimeRange,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TimeRange" => {
-                            field_time_range = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "SearchCriteria" => {
-                            field_search_criteria = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -102,8 +88,22 @@ for crate::operation::search_contacts::SearchContactsInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "SearchCriteria" => {
+                            field_search_criteria = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "Sort" => {
                             field_sort = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TimeRange" => {
+                            field_time_range = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -116,11 +116,11 @@ for crate::operation::search_contacts::SearchContactsInput {
                 }
                 ::std::result::Result::Ok(crate::operation::search_contacts::SearchContactsInput {
                     instance_id: field_instance_id,
-                    time_range: field_time_range,
-                    search_criteria: field_search_criteria,
                     max_results: field_max_results,
                     next_token: field_next_token,
+                    search_criteria: field_search_criteria,
                     sort: field_sort,
+                    time_range: field_time_range,
                 })
             }
         }
@@ -136,19 +136,13 @@ for crate::operation::search_contacts::builders::SearchContactsInputBuilder {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.time_range.is_some())
-            + usize::from(self.search_criteria.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.next_token.is_some()) + usize::from(self.sort.is_some());
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.search_criteria.is_some())
+            + usize::from(self.sort.is_some()) + usize::from(self.time_range.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.time_range {
-            map.serialize_entry("TimeRange", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.search_criteria {
-            map.serialize_entry("SearchCriteria", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
@@ -156,8 +150,14 @@ for crate::operation::search_contacts::builders::SearchContactsInputBuilder {
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.search_criteria {
+            map.serialize_entry("SearchCriteria", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.sort {
             map.serialize_entry("Sort", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.time_range {
+            map.serialize_entry("TimeRange", value)?;
         }
         map.end()
     }
@@ -184,35 +184,21 @@ for crate::operation::search_contacts::builders::SearchContactsInputBuilder {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_time_range: ::std::option::Option<
-                    crate::types::SearchContactsTimeRange,
-                > = ::std::option::Option::None;
+                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_search_criteria: ::std::option::Option<
                     crate::types::SearchCriteria,
                 > = ::std::option::Option::None;
-                let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_sort: ::std::option::Option<crate::types::Sort> = ::std::option::Option::None;
+                let mut field_time_range: ::std::option::Option<
+                    crate::types::SearchContactsTimeRange,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TimeRange" => {
-                            field_time_range = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "SearchCriteria" => {
-                            field_search_criteria = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -232,8 +218,22 @@ for crate::operation::search_contacts::builders::SearchContactsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "SearchCriteria" => {
+                            field_search_criteria = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "Sort" => {
                             field_sort = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TimeRange" => {
+                            field_time_range = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -247,11 +247,11 @@ for crate::operation::search_contacts::builders::SearchContactsInputBuilder {
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::search_contacts::builders::SearchContactsInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.time_range = field_time_range;
-                    builder.search_criteria = field_search_criteria;
                     builder.max_results = field_max_results;
                     builder.next_token = field_next_token;
+                    builder.search_criteria = field_search_criteria;
                     builder.sort = field_sort;
+                    builder.time_range = field_time_range;
                     builder
                 })
             }

@@ -6,25 +6,25 @@ impl ::serde::Serialize for crate::operation::search_data_tables::SearchDataTabl
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.search_filter.is_some())
-            + usize::from(self.search_criteria.is_some());
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.search_criteria.is_some())
+            + usize::from(self.search_filter.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.search_filter {
-            map.serialize_entry("SearchFilter", value)?;
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.search_criteria {
             map.serialize_entry("SearchCriteria", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.search_filter {
+            map.serialize_entry("SearchFilter", value)?;
         }
         map.end()
     }
@@ -51,13 +51,13 @@ for crate::operation::search_data_tables::SearchDataTablesInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_search_filter: ::std::option::Option<
-                    crate::types::DataTableSearchFilter,
-                > = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_search_criteria: ::std::option::Option<
                     crate::types::DataTableSearchCriteria,
+                > = ::std::option::Option::None;
+                let mut field_search_filter: ::std::option::Option<
+                    crate::types::DataTableSearchFilter,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
@@ -70,13 +70,6 @@ for crate::operation::search_data_tables::SearchDataTablesInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "MaxResults" => {
                             field_max_results = crate::serde_wire::next::<
                                 _,
@@ -84,8 +77,8 @@ for crate::operation::search_data_tables::SearchDataTablesInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "SearchFilter" => {
-                            field_search_filter = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -98,6 +91,13 @@ for crate::operation::search_data_tables::SearchDataTablesInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "SearchFilter" => {
+                            field_search_filter = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -105,10 +105,10 @@ for crate::operation::search_data_tables::SearchDataTablesInput {
                 }
                 ::std::result::Result::Ok(crate::operation::search_data_tables::SearchDataTablesInput {
                     instance_id: field_instance_id,
-                    next_token: field_next_token,
                     max_results: field_max_results,
-                    search_filter: field_search_filter,
+                    next_token: field_next_token,
                     search_criteria: field_search_criteria,
+                    search_filter: field_search_filter,
                 })
             }
         }
@@ -124,25 +124,25 @@ for crate::operation::search_data_tables::builders::SearchDataTablesInputBuilder
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.search_filter.is_some())
-            + usize::from(self.search_criteria.is_some());
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.search_criteria.is_some())
+            + usize::from(self.search_filter.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.search_filter {
-            map.serialize_entry("SearchFilter", value)?;
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.search_criteria {
             map.serialize_entry("SearchCriteria", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.search_filter {
+            map.serialize_entry("SearchFilter", value)?;
         }
         map.end()
     }
@@ -169,13 +169,13 @@ for crate::operation::search_data_tables::builders::SearchDataTablesInputBuilder
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_search_filter: ::std::option::Option<
-                    crate::types::DataTableSearchFilter,
-                > = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_search_criteria: ::std::option::Option<
                     crate::types::DataTableSearchCriteria,
+                > = ::std::option::Option::None;
+                let mut field_search_filter: ::std::option::Option<
+                    crate::types::DataTableSearchFilter,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
@@ -188,13 +188,6 @@ for crate::operation::search_data_tables::builders::SearchDataTablesInputBuilder
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "MaxResults" => {
                             field_max_results = crate::serde_wire::next::<
                                 _,
@@ -202,8 +195,8 @@ for crate::operation::search_data_tables::builders::SearchDataTablesInputBuilder
                                 _,
                             >(&mut map)?;
                         }
-                        "SearchFilter" => {
-                            field_search_filter = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -211,6 +204,13 @@ for crate::operation::search_data_tables::builders::SearchDataTablesInputBuilder
                         }
                         "SearchCriteria" => {
                             field_search_criteria = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SearchFilter" => {
+                            field_search_filter = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -224,10 +224,10 @@ for crate::operation::search_data_tables::builders::SearchDataTablesInputBuilder
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::search_data_tables::builders::SearchDataTablesInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.next_token = field_next_token;
                     builder.max_results = field_max_results;
-                    builder.search_filter = field_search_filter;
+                    builder.next_token = field_next_token;
                     builder.search_criteria = field_search_criteria;
+                    builder.search_filter = field_search_filter;
                     builder
                 })
             }

@@ -7,25 +7,25 @@ for crate::operation::search_quick_connects::SearchQuickConnectsInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.search_filter.is_some())
-            + usize::from(self.search_criteria.is_some());
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.search_criteria.is_some())
+            + usize::from(self.search_filter.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.search_filter {
-            map.serialize_entry("SearchFilter", value)?;
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.search_criteria {
             map.serialize_entry("SearchCriteria", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.search_filter {
+            map.serialize_entry("SearchFilter", value)?;
         }
         map.end()
     }
@@ -52,13 +52,13 @@ for crate::operation::search_quick_connects::SearchQuickConnectsInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_search_filter: ::std::option::Option<
-                    crate::types::QuickConnectSearchFilter,
-                > = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_search_criteria: ::std::option::Option<
                     crate::types::QuickConnectSearchCriteria,
+                > = ::std::option::Option::None;
+                let mut field_search_filter: ::std::option::Option<
+                    crate::types::QuickConnectSearchFilter,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
@@ -71,13 +71,6 @@ for crate::operation::search_quick_connects::SearchQuickConnectsInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "MaxResults" => {
                             field_max_results = crate::serde_wire::next::<
                                 _,
@@ -85,8 +78,8 @@ for crate::operation::search_quick_connects::SearchQuickConnectsInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "SearchFilter" => {
-                            field_search_filter = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -99,6 +92,13 @@ for crate::operation::search_quick_connects::SearchQuickConnectsInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "SearchFilter" => {
+                            field_search_filter = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -106,10 +106,10 @@ for crate::operation::search_quick_connects::SearchQuickConnectsInput {
                 }
                 ::std::result::Result::Ok(crate::operation::search_quick_connects::SearchQuickConnectsInput {
                     instance_id: field_instance_id,
-                    next_token: field_next_token,
                     max_results: field_max_results,
-                    search_filter: field_search_filter,
+                    next_token: field_next_token,
                     search_criteria: field_search_criteria,
+                    search_filter: field_search_filter,
                 })
             }
         }
@@ -125,25 +125,25 @@ for crate::operation::search_quick_connects::builders::SearchQuickConnectsInputB
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.search_filter.is_some())
-            + usize::from(self.search_criteria.is_some());
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.search_criteria.is_some())
+            + usize::from(self.search_filter.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.search_filter {
-            map.serialize_entry("SearchFilter", value)?;
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.search_criteria {
             map.serialize_entry("SearchCriteria", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.search_filter {
+            map.serialize_entry("SearchFilter", value)?;
         }
         map.end()
     }
@@ -170,13 +170,13 @@ for crate::operation::search_quick_connects::builders::SearchQuickConnectsInputB
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_search_filter: ::std::option::Option<
-                    crate::types::QuickConnectSearchFilter,
-                > = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_search_criteria: ::std::option::Option<
                     crate::types::QuickConnectSearchCriteria,
+                > = ::std::option::Option::None;
+                let mut field_search_filter: ::std::option::Option<
+                    crate::types::QuickConnectSearchFilter,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
@@ -189,13 +189,6 @@ for crate::operation::search_quick_connects::builders::SearchQuickConnectsInputB
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "MaxResults" => {
                             field_max_results = crate::serde_wire::next::<
                                 _,
@@ -203,8 +196,8 @@ for crate::operation::search_quick_connects::builders::SearchQuickConnectsInputB
                                 _,
                             >(&mut map)?;
                         }
-                        "SearchFilter" => {
-                            field_search_filter = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -212,6 +205,13 @@ for crate::operation::search_quick_connects::builders::SearchQuickConnectsInputB
                         }
                         "SearchCriteria" => {
                             field_search_criteria = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SearchFilter" => {
+                            field_search_filter = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -225,10 +225,10 @@ for crate::operation::search_quick_connects::builders::SearchQuickConnectsInputB
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::search_quick_connects::builders::SearchQuickConnectsInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.next_token = field_next_token;
                     builder.max_results = field_max_results;
-                    builder.search_filter = field_search_filter;
+                    builder.next_token = field_next_token;
                     builder.search_criteria = field_search_criteria;
+                    builder.search_filter = field_search_filter;
                     builder
                 })
             }

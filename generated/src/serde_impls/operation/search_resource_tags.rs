@@ -7,22 +7,22 @@ for crate::operation::search_resource_tags::SearchResourceTagsInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.resource_types.is_some())
-            + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.resource_types.is_some())
             + usize::from(self.search_criteria.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_types {
-            map.serialize_entry("ResourceTypes", value)?;
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
+        if let ::std::option::Option::Some(value) = &self.resource_types {
+            map.serialize_entry("ResourceTypes", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.search_criteria {
             map.serialize_entry("SearchCriteria", value)?;
@@ -52,9 +52,9 @@ for crate::operation::search_resource_tags::SearchResourceTagsInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_resource_types: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_resource_types: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_search_criteria: ::std::option::Option<
                     crate::types::ResourceTagsSearchCriteria,
                 > = ::std::option::Option::None;
@@ -69,8 +69,8 @@ for crate::operation::search_resource_tags::SearchResourceTagsInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ResourceTypes" => {
-                            field_resource_types = crate::serde_wire::next::<
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -83,8 +83,8 @@ for crate::operation::search_resource_tags::SearchResourceTagsInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
+                        "ResourceTypes" => {
+                            field_resource_types = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -104,9 +104,9 @@ for crate::operation::search_resource_tags::SearchResourceTagsInput {
                 }
                 ::std::result::Result::Ok(crate::operation::search_resource_tags::SearchResourceTagsInput {
                     instance_id: field_instance_id,
-                    resource_types: field_resource_types,
-                    next_token: field_next_token,
                     max_results: field_max_results,
+                    next_token: field_next_token,
+                    resource_types: field_resource_types,
                     search_criteria: field_search_criteria,
                 })
             }
@@ -123,22 +123,22 @@ for crate::operation::search_resource_tags::builders::SearchResourceTagsInputBui
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.resource_types.is_some())
-            + usize::from(self.next_token.is_some())
             + usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.resource_types.is_some())
             + usize::from(self.search_criteria.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_types {
-            map.serialize_entry("ResourceTypes", value)?;
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
-            map.serialize_entry("MaxResults", value)?;
+        if let ::std::option::Option::Some(value) = &self.resource_types {
+            map.serialize_entry("ResourceTypes", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.search_criteria {
             map.serialize_entry("SearchCriteria", value)?;
@@ -168,9 +168,9 @@ for crate::operation::search_resource_tags::builders::SearchResourceTagsInputBui
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_resource_types: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_resource_types: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_search_criteria: ::std::option::Option<
                     crate::types::ResourceTagsSearchCriteria,
                 > = ::std::option::Option::None;
@@ -185,8 +185,8 @@ for crate::operation::search_resource_tags::builders::SearchResourceTagsInputBui
                                 _,
                             >(&mut map)?;
                         }
-                        "ResourceTypes" => {
-                            field_resource_types = crate::serde_wire::next::<
+                        "MaxResults" => {
+                            field_max_results = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -199,8 +199,8 @@ for crate::operation::search_resource_tags::builders::SearchResourceTagsInputBui
                                 _,
                             >(&mut map)?;
                         }
-                        "MaxResults" => {
-                            field_max_results = crate::serde_wire::next::<
+                        "ResourceTypes" => {
+                            field_resource_types = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -221,9 +221,9 @@ for crate::operation::search_resource_tags::builders::SearchResourceTagsInputBui
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::search_resource_tags::builders::SearchResourceTagsInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.resource_types = field_resource_types;
-                    builder.next_token = field_next_token;
                     builder.max_results = field_max_results;
+                    builder.next_token = field_next_token;
+                    builder.resource_types = field_resource_types;
                     builder.search_criteria = field_search_criteria;
                     builder
                 })

@@ -7,28 +7,28 @@ for crate::operation::search_vocabularies::SearchVocabulariesInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.language_code.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.next_token.is_some()) + usize::from(self.state.is_some())
             + usize::from(self.name_starts_with.is_some())
-            + usize::from(self.language_code.is_some());
+            + usize::from(self.next_token.is_some()) + usize::from(self.state.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.language_code {
+            map.serialize_entry("LanguageCode", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name_starts_with {
+            map.serialize_entry("NameStartsWith", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.state {
             map.serialize_entry("State", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name_starts_with {
-            map.serialize_entry("NameStartsWith", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.language_code {
-            map.serialize_entry("LanguageCode", value)?;
         }
         map.end()
     }
@@ -55,14 +55,14 @@ for crate::operation::search_vocabularies::SearchVocabulariesInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_language_code: ::std::option::Option<
+                    crate::types::VocabularyLanguageCode,
+                > = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_name_starts_with: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_state: ::std::option::Option<
                     crate::types::VocabularyState,
-                > = ::std::option::Option::None;
-                let mut field_name_starts_with: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_language_code: ::std::option::Option<
-                    crate::types::VocabularyLanguageCode,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
@@ -75,8 +75,22 @@ for crate::operation::search_vocabularies::SearchVocabulariesInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "LanguageCode" => {
+                            field_language_code = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "MaxResults" => {
                             field_max_results = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "NameStartsWith" => {
+                            field_name_starts_with = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -96,20 +110,6 @@ for crate::operation::search_vocabularies::SearchVocabulariesInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "NameStartsWith" => {
-                            field_name_starts_with = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "LanguageCode" => {
-                            field_language_code = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -117,11 +117,11 @@ for crate::operation::search_vocabularies::SearchVocabulariesInput {
                 }
                 ::std::result::Result::Ok(crate::operation::search_vocabularies::SearchVocabulariesInput {
                     instance_id: field_instance_id,
+                    language_code: field_language_code,
                     max_results: field_max_results,
+                    name_starts_with: field_name_starts_with,
                     next_token: field_next_token,
                     state: field_state,
-                    name_starts_with: field_name_starts_with,
-                    language_code: field_language_code,
                 })
             }
         }
@@ -137,28 +137,28 @@ for crate::operation::search_vocabularies::builders::SearchVocabulariesInputBuil
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.language_code.is_some())
             + usize::from(self.max_results.is_some())
-            + usize::from(self.next_token.is_some()) + usize::from(self.state.is_some())
             + usize::from(self.name_starts_with.is_some())
-            + usize::from(self.language_code.is_some());
+            + usize::from(self.next_token.is_some()) + usize::from(self.state.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.language_code {
+            map.serialize_entry("LanguageCode", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name_starts_with {
+            map.serialize_entry("NameStartsWith", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.state {
             map.serialize_entry("State", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name_starts_with {
-            map.serialize_entry("NameStartsWith", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.language_code {
-            map.serialize_entry("LanguageCode", value)?;
         }
         map.end()
     }
@@ -185,14 +185,14 @@ for crate::operation::search_vocabularies::builders::SearchVocabulariesInputBuil
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_language_code: ::std::option::Option<
+                    crate::types::VocabularyLanguageCode,
+                > = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_name_starts_with: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_state: ::std::option::Option<
                     crate::types::VocabularyState,
-                > = ::std::option::Option::None;
-                let mut field_name_starts_with: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_language_code: ::std::option::Option<
-                    crate::types::VocabularyLanguageCode,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
@@ -205,8 +205,22 @@ for crate::operation::search_vocabularies::builders::SearchVocabulariesInputBuil
                                 _,
                             >(&mut map)?;
                         }
+                        "LanguageCode" => {
+                            field_language_code = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "MaxResults" => {
                             field_max_results = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "NameStartsWith" => {
+                            field_name_starts_with = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -226,20 +240,6 @@ for crate::operation::search_vocabularies::builders::SearchVocabulariesInputBuil
                                 _,
                             >(&mut map)?;
                         }
-                        "NameStartsWith" => {
-                            field_name_starts_with = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "LanguageCode" => {
-                            field_language_code = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -248,11 +248,11 @@ for crate::operation::search_vocabularies::builders::SearchVocabulariesInputBuil
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::search_vocabularies::builders::SearchVocabulariesInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
+                    builder.language_code = field_language_code;
                     builder.max_results = field_max_results;
+                    builder.name_starts_with = field_name_starts_with;
                     builder.next_token = field_next_token;
                     builder.state = field_state;
-                    builder.name_starts_with = field_name_starts_with;
-                    builder.language_code = field_language_code;
                     builder
                 })
             }

@@ -6,25 +6,26 @@ for crate::operation::send_chat_integration_event::SendChatIntegrationEventInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.source_id.is_some())
-            + usize::from(self.destination_id.is_some())
-            + usize::from(self.subtype.is_some()) + usize::from(self.event.is_some())
-            + usize::from(self.new_session_details.is_some());
+        let len = usize::from(self.destination_id.is_some())
+            + usize::from(self.event.is_some())
+            + usize::from(self.new_session_details.is_some())
+            + usize::from(self.source_id.is_some())
+            + usize::from(self.subtype.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.source_id {
-            map.serialize_entry("SourceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.destination_id {
             map.serialize_entry("DestinationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.subtype {
-            map.serialize_entry("Subtype", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.event {
             map.serialize_entry("Event", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.new_session_details {
             map.serialize_entry("NewSessionDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_id {
+            map.serialize_entry("SourceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subtype {
+            map.serialize_entry("Subtype", value)?;
         }
         map.end()
     }
@@ -50,33 +51,19 @@ for crate::operation::send_chat_integration_event::SendChatIntegrationEventInput
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_source_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_destination_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_subtype: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_event: ::std::option::Option<crate::types::ChatEvent> = ::std::option::Option::None;
                 let mut field_new_session_details: ::std::option::Option<
                     crate::types::NewSessionDetails,
                 > = ::std::option::Option::None;
+                let mut field_source_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_subtype: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "SourceId" => {
-                            field_source_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "DestinationId" => {
                             field_destination_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Subtype" => {
-                            field_subtype = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -96,17 +83,31 @@ for crate::operation::send_chat_integration_event::SendChatIntegrationEventInput
                                 _,
                             >(&mut map)?;
                         }
+                        "SourceId" => {
+                            field_source_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Subtype" => {
+                            field_subtype = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::send_chat_integration_event::SendChatIntegrationEventInput {
-                    source_id: field_source_id,
                     destination_id: field_destination_id,
-                    subtype: field_subtype,
                     event: field_event,
                     new_session_details: field_new_session_details,
+                    source_id: field_source_id,
+                    subtype: field_subtype,
                 })
             }
         }
@@ -121,25 +122,26 @@ for crate::operation::send_chat_integration_event::builders::SendChatIntegration
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.source_id.is_some())
-            + usize::from(self.destination_id.is_some())
-            + usize::from(self.subtype.is_some()) + usize::from(self.event.is_some())
-            + usize::from(self.new_session_details.is_some());
+        let len = usize::from(self.destination_id.is_some())
+            + usize::from(self.event.is_some())
+            + usize::from(self.new_session_details.is_some())
+            + usize::from(self.source_id.is_some())
+            + usize::from(self.subtype.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.source_id {
-            map.serialize_entry("SourceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.destination_id {
             map.serialize_entry("DestinationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.subtype {
-            map.serialize_entry("Subtype", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.event {
             map.serialize_entry("Event", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.new_session_details {
             map.serialize_entry("NewSessionDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_id {
+            map.serialize_entry("SourceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subtype {
+            map.serialize_entry("Subtype", value)?;
         }
         map.end()
     }
@@ -165,33 +167,19 @@ for crate::operation::send_chat_integration_event::builders::SendChatIntegration
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_source_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_destination_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_subtype: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_event: ::std::option::Option<crate::types::ChatEvent> = ::std::option::Option::None;
                 let mut field_new_session_details: ::std::option::Option<
                     crate::types::NewSessionDetails,
                 > = ::std::option::Option::None;
+                let mut field_source_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_subtype: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "SourceId" => {
-                            field_source_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "DestinationId" => {
                             field_destination_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Subtype" => {
-                            field_subtype = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -211,6 +199,20 @@ for crate::operation::send_chat_integration_event::builders::SendChatIntegration
                                 _,
                             >(&mut map)?;
                         }
+                        "SourceId" => {
+                            field_source_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Subtype" => {
+                            field_subtype = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -218,11 +220,11 @@ for crate::operation::send_chat_integration_event::builders::SendChatIntegration
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::send_chat_integration_event::builders::SendChatIntegrationEventInputBuilder = ::std::default::Default::default();
-                    builder.source_id = field_source_id;
                     builder.destination_id = field_destination_id;
-                    builder.subtype = field_subtype;
                     builder.event = field_event;
                     builder.new_session_details = field_new_session_details;
+                    builder.source_id = field_source_id;
+                    builder.subtype = field_subtype;
                     builder
                 })
             }

@@ -6,38 +6,38 @@ for crate::operation::send_outbound_email::SendOutboundEmailInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.from_email_address.is_some())
+        let len = usize::from(self.additional_recipients.is_some())
+            + usize::from(self.client_token.is_some())
             + usize::from(self.destination_email_address.is_some())
-            + usize::from(self.additional_recipients.is_some())
             + usize::from(self.email_message.is_some())
-            + usize::from(self.traffic_type.is_some())
+            + usize::from(self.from_email_address.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.source_campaign.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.traffic_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.additional_recipients {
+            map.serialize_entry("AdditionalRecipients", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.from_email_address {
-            map.serialize_entry("FromEmailAddress", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.destination_email_address {
             map.serialize_entry("DestinationEmailAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.additional_recipients {
-            map.serialize_entry("AdditionalRecipients", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.email_message {
             map.serialize_entry("EmailMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_type {
-            map.serialize_entry("TrafficType", value)?;
+        if let ::std::option::Option::Some(value) = &self.from_email_address {
+            map.serialize_entry("FromEmailAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.source_campaign {
             map.serialize_entry("SourceCampaign", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.traffic_type {
+            map.serialize_entry("TrafficType", value)?;
         }
         map.end()
     }
@@ -63,74 +63,32 @@ for crate::operation::send_outbound_email::SendOutboundEmailInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_from_email_address: ::std::option::Option<
-                    crate::types::EmailAddressInfo,
-                > = ::std::option::Option::None;
-                let mut field_destination_email_address: ::std::option::Option<
-                    crate::types::EmailAddressInfo,
-                > = ::std::option::Option::None;
                 let mut field_additional_recipients: ::std::option::Option<
                     crate::types::OutboundAdditionalRecipients,
+                > = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_destination_email_address: ::std::option::Option<
+                    crate::types::EmailAddressInfo,
                 > = ::std::option::Option::None;
                 let mut field_email_message: ::std::option::Option<
                     crate::types::OutboundEmailContent,
                 > = ::std::option::Option::None;
-                let mut field_traffic_type: ::std::option::Option<
-                    crate::types::TrafficType,
+                let mut field_from_email_address: ::std::option::Option<
+                    crate::types::EmailAddressInfo,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_source_campaign: ::std::option::Option<
                     crate::types::SourceCampaign,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_traffic_type: ::std::option::Option<
+                    crate::types::TrafficType,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "FromEmailAddress" => {
-                            field_from_email_address = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "DestinationEmailAddress" => {
-                            field_destination_email_address = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AdditionalRecipients" => {
                             field_additional_recipients = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "EmailMessage" => {
-                            field_email_message = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TrafficType" => {
-                            field_traffic_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "SourceCampaign" => {
-                            field_source_campaign = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -143,20 +101,62 @@ for crate::operation::send_outbound_email::SendOutboundEmailInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "DestinationEmailAddress" => {
+                            field_destination_email_address = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "EmailMessage" => {
+                            field_email_message = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "FromEmailAddress" => {
+                            field_from_email_address = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SourceCampaign" => {
+                            field_source_campaign = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TrafficType" => {
+                            field_traffic_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::send_outbound_email::SendOutboundEmailInput {
-                    instance_id: field_instance_id,
-                    from_email_address: field_from_email_address,
-                    destination_email_address: field_destination_email_address,
                     additional_recipients: field_additional_recipients,
-                    email_message: field_email_message,
-                    traffic_type: field_traffic_type,
-                    source_campaign: field_source_campaign,
                     client_token: field_client_token,
+                    destination_email_address: field_destination_email_address,
+                    email_message: field_email_message,
+                    from_email_address: field_from_email_address,
+                    instance_id: field_instance_id,
+                    source_campaign: field_source_campaign,
+                    traffic_type: field_traffic_type,
                 })
             }
         }
@@ -171,38 +171,38 @@ for crate::operation::send_outbound_email::builders::SendOutboundEmailInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.from_email_address.is_some())
+        let len = usize::from(self.additional_recipients.is_some())
+            + usize::from(self.client_token.is_some())
             + usize::from(self.destination_email_address.is_some())
-            + usize::from(self.additional_recipients.is_some())
             + usize::from(self.email_message.is_some())
-            + usize::from(self.traffic_type.is_some())
+            + usize::from(self.from_email_address.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.source_campaign.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.traffic_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.additional_recipients {
+            map.serialize_entry("AdditionalRecipients", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.from_email_address {
-            map.serialize_entry("FromEmailAddress", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.destination_email_address {
             map.serialize_entry("DestinationEmailAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.additional_recipients {
-            map.serialize_entry("AdditionalRecipients", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.email_message {
             map.serialize_entry("EmailMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_type {
-            map.serialize_entry("TrafficType", value)?;
+        if let ::std::option::Option::Some(value) = &self.from_email_address {
+            map.serialize_entry("FromEmailAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.source_campaign {
             map.serialize_entry("SourceCampaign", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.traffic_type {
+            map.serialize_entry("TrafficType", value)?;
         }
         map.end()
     }
@@ -228,74 +228,32 @@ for crate::operation::send_outbound_email::builders::SendOutboundEmailInputBuild
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_from_email_address: ::std::option::Option<
-                    crate::types::EmailAddressInfo,
-                > = ::std::option::Option::None;
-                let mut field_destination_email_address: ::std::option::Option<
-                    crate::types::EmailAddressInfo,
-                > = ::std::option::Option::None;
                 let mut field_additional_recipients: ::std::option::Option<
                     crate::types::OutboundAdditionalRecipients,
+                > = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_destination_email_address: ::std::option::Option<
+                    crate::types::EmailAddressInfo,
                 > = ::std::option::Option::None;
                 let mut field_email_message: ::std::option::Option<
                     crate::types::OutboundEmailContent,
                 > = ::std::option::Option::None;
-                let mut field_traffic_type: ::std::option::Option<
-                    crate::types::TrafficType,
+                let mut field_from_email_address: ::std::option::Option<
+                    crate::types::EmailAddressInfo,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_source_campaign: ::std::option::Option<
                     crate::types::SourceCampaign,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_traffic_type: ::std::option::Option<
+                    crate::types::TrafficType,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "FromEmailAddress" => {
-                            field_from_email_address = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "DestinationEmailAddress" => {
-                            field_destination_email_address = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AdditionalRecipients" => {
                             field_additional_recipients = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "EmailMessage" => {
-                            field_email_message = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TrafficType" => {
-                            field_traffic_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "SourceCampaign" => {
-                            field_source_campaign = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -308,6 +266,48 @@ for crate::operation::send_outbound_email::builders::SendOutboundEmailInputBuild
                                 _,
                             >(&mut map)?;
                         }
+                        "DestinationEmailAddress" => {
+                            field_destination_email_address = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "EmailMessage" => {
+                            field_email_message = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "FromEmailAddress" => {
+                            field_from_email_address = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SourceCampaign" => {
+                            field_source_campaign = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TrafficType" => {
+                            field_traffic_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -315,14 +315,14 @@ for crate::operation::send_outbound_email::builders::SendOutboundEmailInputBuild
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::send_outbound_email::builders::SendOutboundEmailInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.from_email_address = field_from_email_address;
-                    builder.destination_email_address = field_destination_email_address;
                     builder.additional_recipients = field_additional_recipients;
-                    builder.email_message = field_email_message;
-                    builder.traffic_type = field_traffic_type;
-                    builder.source_campaign = field_source_campaign;
                     builder.client_token = field_client_token;
+                    builder.destination_email_address = field_destination_email_address;
+                    builder.email_message = field_email_message;
+                    builder.from_email_address = field_from_email_address;
+                    builder.instance_id = field_instance_id;
+                    builder.source_campaign = field_source_campaign;
+                    builder.traffic_type = field_traffic_type;
                     builder
                 })
             }

@@ -6,20 +6,23 @@ for crate::operation::start_attached_file_upload::StartAttachedFileUploadInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.client_token.is_some())
-            + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.associated_resource_arn.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.created_by.is_some())
             + usize::from(self.file_name.is_some())
             + usize::from(self.file_size_in_bytes.is_some())
-            + usize::from(self.url_expiry_in_seconds.is_some())
             + usize::from(self.file_use_case_type.is_some())
-            + usize::from(self.associated_resource_arn.is_some())
-            + usize::from(self.created_by.is_some()) + usize::from(self.tags.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.tags.is_some())
+            + usize::from(self.url_expiry_in_seconds.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
+            map.serialize_entry("AssociatedResourceArn", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.created_by {
+            map.serialize_entry("CreatedBy", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.file_name {
             map.serialize_entry("FileName", value)?;
@@ -27,20 +30,17 @@ for crate::operation::start_attached_file_upload::StartAttachedFileUploadInput {
         if let ::std::option::Option::Some(value) = &self.file_size_in_bytes {
             map.serialize_entry("FileSizeInBytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.url_expiry_in_seconds {
-            map.serialize_entry("UrlExpiryInSeconds", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.file_use_case_type {
             map.serialize_entry("FileUseCaseType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
-            map.serialize_entry("AssociatedResourceArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.created_by {
-            map.serialize_entry("CreatedBy", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url_expiry_in_seconds {
+            map.serialize_entry("UrlExpiryInSeconds", value)?;
         }
         map.end()
     }
@@ -66,25 +66,32 @@ for crate::operation::start_attached_file_upload::StartAttachedFileUploadInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_file_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_file_size_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_url_expiry_in_seconds: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_file_use_case_type: ::std::option::Option<
-                    crate::types::FileUseCaseType,
-                > = ::std::option::Option::None;
                 let mut field_associated_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_created_by: ::std::option::Option<
                     crate::types::CreatedByInfo,
                 > = ::std::option::Option::None;
+                let mut field_file_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_file_size_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_file_use_case_type: ::std::option::Option<
+                    crate::types::FileUseCaseType,
+                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_url_expiry_in_seconds: ::std::option::Option<i32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "AssociatedResourceArn" => {
+                            field_associated_resource_arn = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "ClientToken" => {
                             field_client_token = crate::serde_wire::next::<
                                 _,
@@ -92,8 +99,8 @@ for crate::operation::start_attached_file_upload::StartAttachedFileUploadInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "CreatedBy" => {
+                            field_created_by = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -113,13 +120,6 @@ for crate::operation::start_attached_file_upload::StartAttachedFileUploadInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "UrlExpiryInSeconds" => {
-                            field_url_expiry_in_seconds = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "FileUseCaseType" => {
                             field_file_use_case_type = crate::serde_wire::next::<
                                 _,
@@ -127,15 +127,8 @@ for crate::operation::start_attached_file_upload::StartAttachedFileUploadInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "AssociatedResourceArn" => {
-                            field_associated_resource_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "CreatedBy" => {
-                            field_created_by = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -148,21 +141,28 @@ for crate::operation::start_attached_file_upload::StartAttachedFileUploadInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "UrlExpiryInSeconds" => {
+                            field_url_expiry_in_seconds = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::start_attached_file_upload::StartAttachedFileUploadInput {
+                    associated_resource_arn: field_associated_resource_arn,
                     client_token: field_client_token,
-                    instance_id: field_instance_id,
+                    created_by: field_created_by,
                     file_name: field_file_name,
                     file_size_in_bytes: field_file_size_in_bytes,
-                    url_expiry_in_seconds: field_url_expiry_in_seconds,
                     file_use_case_type: field_file_use_case_type,
-                    associated_resource_arn: field_associated_resource_arn,
-                    created_by: field_created_by,
+                    instance_id: field_instance_id,
                     tags: field_tags,
+                    url_expiry_in_seconds: field_url_expiry_in_seconds,
                 })
             }
         }
@@ -177,20 +177,23 @@ for crate::operation::start_attached_file_upload::builders::StartAttachedFileUpl
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.client_token.is_some())
-            + usize::from(self.instance_id.is_some())
+        let len = usize::from(self.associated_resource_arn.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.created_by.is_some())
             + usize::from(self.file_name.is_some())
             + usize::from(self.file_size_in_bytes.is_some())
-            + usize::from(self.url_expiry_in_seconds.is_some())
             + usize::from(self.file_use_case_type.is_some())
-            + usize::from(self.associated_resource_arn.is_some())
-            + usize::from(self.created_by.is_some()) + usize::from(self.tags.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.tags.is_some())
+            + usize::from(self.url_expiry_in_seconds.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
+            map.serialize_entry("AssociatedResourceArn", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.created_by {
+            map.serialize_entry("CreatedBy", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.file_name {
             map.serialize_entry("FileName", value)?;
@@ -198,20 +201,17 @@ for crate::operation::start_attached_file_upload::builders::StartAttachedFileUpl
         if let ::std::option::Option::Some(value) = &self.file_size_in_bytes {
             map.serialize_entry("FileSizeInBytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.url_expiry_in_seconds {
-            map.serialize_entry("UrlExpiryInSeconds", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.file_use_case_type {
             map.serialize_entry("FileUseCaseType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
-            map.serialize_entry("AssociatedResourceArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.created_by {
-            map.serialize_entry("CreatedBy", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url_expiry_in_seconds {
+            map.serialize_entry("UrlExpiryInSeconds", value)?;
         }
         map.end()
     }
@@ -237,25 +237,32 @@ for crate::operation::start_attached_file_upload::builders::StartAttachedFileUpl
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_file_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_file_size_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut field_url_expiry_in_seconds: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_file_use_case_type: ::std::option::Option<
-                    crate::types::FileUseCaseType,
-                > = ::std::option::Option::None;
                 let mut field_associated_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_created_by: ::std::option::Option<
                     crate::types::CreatedByInfo,
                 > = ::std::option::Option::None;
+                let mut field_file_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_file_size_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_file_use_case_type: ::std::option::Option<
+                    crate::types::FileUseCaseType,
+                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_url_expiry_in_seconds: ::std::option::Option<i32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "AssociatedResourceArn" => {
+                            field_associated_resource_arn = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "ClientToken" => {
                             field_client_token = crate::serde_wire::next::<
                                 _,
@@ -263,8 +270,8 @@ for crate::operation::start_attached_file_upload::builders::StartAttachedFileUpl
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "CreatedBy" => {
+                            field_created_by = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -284,13 +291,6 @@ for crate::operation::start_attached_file_upload::builders::StartAttachedFileUpl
                                 _,
                             >(&mut map)?;
                         }
-                        "UrlExpiryInSeconds" => {
-                            field_url_expiry_in_seconds = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "FileUseCaseType" => {
                             field_file_use_case_type = crate::serde_wire::next::<
                                 _,
@@ -298,15 +298,8 @@ for crate::operation::start_attached_file_upload::builders::StartAttachedFileUpl
                                 _,
                             >(&mut map)?;
                         }
-                        "AssociatedResourceArn" => {
-                            field_associated_resource_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "CreatedBy" => {
-                            field_created_by = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -319,6 +312,13 @@ for crate::operation::start_attached_file_upload::builders::StartAttachedFileUpl
                                 _,
                             >(&mut map)?;
                         }
+                        "UrlExpiryInSeconds" => {
+                            field_url_expiry_in_seconds = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -326,15 +326,15 @@ for crate::operation::start_attached_file_upload::builders::StartAttachedFileUpl
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::start_attached_file_upload::builders::StartAttachedFileUploadInputBuilder = ::std::default::Default::default();
+                    builder.associated_resource_arn = field_associated_resource_arn;
                     builder.client_token = field_client_token;
-                    builder.instance_id = field_instance_id;
+                    builder.created_by = field_created_by;
                     builder.file_name = field_file_name;
                     builder.file_size_in_bytes = field_file_size_in_bytes;
-                    builder.url_expiry_in_seconds = field_url_expiry_in_seconds;
                     builder.file_use_case_type = field_file_use_case_type;
-                    builder.associated_resource_arn = field_associated_resource_arn;
-                    builder.created_by = field_created_by;
+                    builder.instance_id = field_instance_id;
                     builder.tags = field_tags;
+                    builder.url_expiry_in_seconds = field_url_expiry_in_seconds;
                     builder
                 })
             }

@@ -5,49 +5,50 @@ impl ::serde::Serialize for crate::operation::start_chat_contact::StartChatConta
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_flow_id.is_some())
-            + usize::from(self.attributes.is_some())
-            + usize::from(self.participant_details.is_some())
-            + usize::from(self.participant_configuration.is_some())
-            + usize::from(self.initial_message.is_some())
-            + usize::from(self.client_token.is_some())
+        let len = usize::from(self.attributes.is_some())
             + usize::from(self.chat_duration_in_minutes.is_some())
-            + usize::from(self.supported_messaging_content_types.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.customer_id.is_some())
+            + usize::from(self.disconnect_on_customer_exit.is_some())
+            + usize::from(self.initial_message.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.participant_configuration.is_some())
+            + usize::from(self.participant_details.is_some())
             + usize::from(self.persistent_chat.is_some())
             + usize::from(self.related_contact_id.is_some())
             + usize::from(self.segment_attributes.is_some())
-            + usize::from(self.customer_id.is_some())
-            + usize::from(self.disconnect_on_customer_exit.is_some());
+            + usize::from(self.supported_messaging_content_types.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attributes {
             map.serialize_entry("Attributes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.participant_details {
-            map.serialize_entry("ParticipantDetails", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.participant_configuration {
-            map.serialize_entry("ParticipantConfiguration", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.initial_message {
-            map.serialize_entry("InitialMessage", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.chat_duration_in_minutes {
             map.serialize_entry("ChatDurationInMinutes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .supported_messaging_content_types
-        {
-            map.serialize_entry("SupportedMessagingContentTypes", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer_id {
+            map.serialize_entry("CustomerId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.disconnect_on_customer_exit {
+            map.serialize_entry("DisconnectOnCustomerExit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initial_message {
+            map.serialize_entry("InitialMessage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_configuration {
+            map.serialize_entry("ParticipantConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_details {
+            map.serialize_entry("ParticipantDetails", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.persistent_chat {
             map.serialize_entry("PersistentChat", value)?;
@@ -58,11 +59,10 @@ impl ::serde::Serialize for crate::operation::start_chat_contact::StartChatConta
         if let ::std::option::Option::Some(value) = &self.segment_attributes {
             map.serialize_entry("SegmentAttributes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_id {
-            map.serialize_entry("CustomerId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.disconnect_on_customer_exit {
-            map.serialize_entry("DisconnectOnCustomerExit", value)?;
+        if let ::std::option::Option::Some(value) = &self
+            .supported_messaging_content_types
+        {
+            map.serialize_entry("SupportedMessagingContentTypes", value)?;
         }
         map.end()
     }
@@ -88,24 +88,25 @@ for crate::operation::start_chat_contact::StartChatContactInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attributes: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_participant_details: ::std::option::Option<
-                    crate::types::ParticipantDetails,
-                > = ::std::option::Option::None;
-                let mut field_participant_configuration: ::std::option::Option<
-                    crate::types::ParticipantConfiguration,
+                let mut field_chat_duration_in_minutes: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_customer_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_disconnect_on_customer_exit: ::std::option::Option<
+                    Vec<crate::types::DisconnectOnCustomerExitParticipantType>,
                 > = ::std::option::Option::None;
                 let mut field_initial_message: ::std::option::Option<
                     crate::types::ChatMessage,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_chat_duration_in_minutes: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_supported_messaging_content_types: ::std::option::Option<
-                    Vec<String>,
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_participant_configuration: ::std::option::Option<
+                    crate::types::ParticipantConfiguration,
+                > = ::std::option::Option::None;
+                let mut field_participant_details: ::std::option::Option<
+                    crate::types::ParticipantDetails,
                 > = ::std::option::Option::None;
                 let mut field_persistent_chat: ::std::option::Option<
                     crate::types::PersistentChat,
@@ -117,58 +118,15 @@ for crate::operation::start_chat_contact::StartChatContactInput {
                         crate::types::SegmentAttributeValue,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_customer_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_disconnect_on_customer_exit: ::std::option::Option<
-                    Vec<crate::types::DisconnectOnCustomerExitParticipantType>,
+                let mut field_supported_messaging_content_types: ::std::option::Option<
+                    Vec<String>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Attributes" => {
                             field_attributes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ParticipantDetails" => {
-                            field_participant_details = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ParticipantConfiguration" => {
-                            field_participant_configuration = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InitialMessage" => {
-                            field_initial_message = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -181,8 +139,57 @@ for crate::operation::start_chat_contact::StartChatContactInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "SupportedMessagingContentTypes" => {
-                            field_supported_messaging_content_types = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "CustomerId" => {
+                            field_customer_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "DisconnectOnCustomerExit" => {
+                            field_disconnect_on_customer_exit = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InitialMessage" => {
+                            field_initial_message = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ParticipantConfiguration" => {
+                            field_participant_configuration = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ParticipantDetails" => {
+                            field_participant_details = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -209,15 +216,8 @@ for crate::operation::start_chat_contact::StartChatContactInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "CustomerId" => {
-                            field_customer_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "DisconnectOnCustomerExit" => {
-                            field_disconnect_on_customer_exit = crate::serde_wire::next::<
+                        "SupportedMessagingContentTypes" => {
+                            field_supported_messaging_content_types = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -229,20 +229,20 @@ for crate::operation::start_chat_contact::StartChatContactInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::start_chat_contact::StartChatContactInput {
-                    instance_id: field_instance_id,
-                    contact_flow_id: field_contact_flow_id,
                     attributes: field_attributes,
-                    participant_details: field_participant_details,
-                    participant_configuration: field_participant_configuration,
-                    initial_message: field_initial_message,
-                    client_token: field_client_token,
                     chat_duration_in_minutes: field_chat_duration_in_minutes,
-                    supported_messaging_content_types: field_supported_messaging_content_types,
+                    client_token: field_client_token,
+                    contact_flow_id: field_contact_flow_id,
+                    customer_id: field_customer_id,
+                    disconnect_on_customer_exit: field_disconnect_on_customer_exit,
+                    initial_message: field_initial_message,
+                    instance_id: field_instance_id,
+                    participant_configuration: field_participant_configuration,
+                    participant_details: field_participant_details,
                     persistent_chat: field_persistent_chat,
                     related_contact_id: field_related_contact_id,
                     segment_attributes: field_segment_attributes,
-                    customer_id: field_customer_id,
-                    disconnect_on_customer_exit: field_disconnect_on_customer_exit,
+                    supported_messaging_content_types: field_supported_messaging_content_types,
                 })
             }
         }
@@ -257,49 +257,50 @@ for crate::operation::start_chat_contact::builders::StartChatContactInputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_flow_id.is_some())
-            + usize::from(self.attributes.is_some())
-            + usize::from(self.participant_details.is_some())
-            + usize::from(self.participant_configuration.is_some())
-            + usize::from(self.initial_message.is_some())
-            + usize::from(self.client_token.is_some())
+        let len = usize::from(self.attributes.is_some())
             + usize::from(self.chat_duration_in_minutes.is_some())
-            + usize::from(self.supported_messaging_content_types.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.customer_id.is_some())
+            + usize::from(self.disconnect_on_customer_exit.is_some())
+            + usize::from(self.initial_message.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.participant_configuration.is_some())
+            + usize::from(self.participant_details.is_some())
             + usize::from(self.persistent_chat.is_some())
             + usize::from(self.related_contact_id.is_some())
             + usize::from(self.segment_attributes.is_some())
-            + usize::from(self.customer_id.is_some())
-            + usize::from(self.disconnect_on_customer_exit.is_some());
+            + usize::from(self.supported_messaging_content_types.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attributes {
             map.serialize_entry("Attributes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.participant_details {
-            map.serialize_entry("ParticipantDetails", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.participant_configuration {
-            map.serialize_entry("ParticipantConfiguration", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.initial_message {
-            map.serialize_entry("InitialMessage", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.chat_duration_in_minutes {
             map.serialize_entry("ChatDurationInMinutes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .supported_messaging_content_types
-        {
-            map.serialize_entry("SupportedMessagingContentTypes", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer_id {
+            map.serialize_entry("CustomerId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.disconnect_on_customer_exit {
+            map.serialize_entry("DisconnectOnCustomerExit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initial_message {
+            map.serialize_entry("InitialMessage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_configuration {
+            map.serialize_entry("ParticipantConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_details {
+            map.serialize_entry("ParticipantDetails", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.persistent_chat {
             map.serialize_entry("PersistentChat", value)?;
@@ -310,11 +311,10 @@ for crate::operation::start_chat_contact::builders::StartChatContactInputBuilder
         if let ::std::option::Option::Some(value) = &self.segment_attributes {
             map.serialize_entry("SegmentAttributes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_id {
-            map.serialize_entry("CustomerId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.disconnect_on_customer_exit {
-            map.serialize_entry("DisconnectOnCustomerExit", value)?;
+        if let ::std::option::Option::Some(value) = &self
+            .supported_messaging_content_types
+        {
+            map.serialize_entry("SupportedMessagingContentTypes", value)?;
         }
         map.end()
     }
@@ -340,24 +340,25 @@ for crate::operation::start_chat_contact::builders::StartChatContactInputBuilder
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attributes: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_participant_details: ::std::option::Option<
-                    crate::types::ParticipantDetails,
-                > = ::std::option::Option::None;
-                let mut field_participant_configuration: ::std::option::Option<
-                    crate::types::ParticipantConfiguration,
+                let mut field_chat_duration_in_minutes: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_customer_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_disconnect_on_customer_exit: ::std::option::Option<
+                    Vec<crate::types::DisconnectOnCustomerExitParticipantType>,
                 > = ::std::option::Option::None;
                 let mut field_initial_message: ::std::option::Option<
                     crate::types::ChatMessage,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_chat_duration_in_minutes: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_supported_messaging_content_types: ::std::option::Option<
-                    Vec<String>,
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_participant_configuration: ::std::option::Option<
+                    crate::types::ParticipantConfiguration,
+                > = ::std::option::Option::None;
+                let mut field_participant_details: ::std::option::Option<
+                    crate::types::ParticipantDetails,
                 > = ::std::option::Option::None;
                 let mut field_persistent_chat: ::std::option::Option<
                     crate::types::PersistentChat,
@@ -369,58 +370,15 @@ for crate::operation::start_chat_contact::builders::StartChatContactInputBuilder
                         crate::types::SegmentAttributeValue,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_customer_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_disconnect_on_customer_exit: ::std::option::Option<
-                    Vec<crate::types::DisconnectOnCustomerExitParticipantType>,
+                let mut field_supported_messaging_content_types: ::std::option::Option<
+                    Vec<String>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Attributes" => {
                             field_attributes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ParticipantDetails" => {
-                            field_participant_details = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ParticipantConfiguration" => {
-                            field_participant_configuration = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InitialMessage" => {
-                            field_initial_message = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -433,8 +391,57 @@ for crate::operation::start_chat_contact::builders::StartChatContactInputBuilder
                                 _,
                             >(&mut map)?;
                         }
-                        "SupportedMessagingContentTypes" => {
-                            field_supported_messaging_content_types = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "CustomerId" => {
+                            field_customer_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "DisconnectOnCustomerExit" => {
+                            field_disconnect_on_customer_exit = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InitialMessage" => {
+                            field_initial_message = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ParticipantConfiguration" => {
+                            field_participant_configuration = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ParticipantDetails" => {
+                            field_participant_details = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -461,15 +468,8 @@ for crate::operation::start_chat_contact::builders::StartChatContactInputBuilder
                                 _,
                             >(&mut map)?;
                         }
-                        "CustomerId" => {
-                            field_customer_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "DisconnectOnCustomerExit" => {
-                            field_disconnect_on_customer_exit = crate::serde_wire::next::<
+                        "SupportedMessagingContentTypes" => {
+                            field_supported_messaging_content_types = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -482,20 +482,20 @@ for crate::operation::start_chat_contact::builders::StartChatContactInputBuilder
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::start_chat_contact::builders::StartChatContactInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.contact_flow_id = field_contact_flow_id;
                     builder.attributes = field_attributes;
-                    builder.participant_details = field_participant_details;
-                    builder.participant_configuration = field_participant_configuration;
-                    builder.initial_message = field_initial_message;
-                    builder.client_token = field_client_token;
                     builder.chat_duration_in_minutes = field_chat_duration_in_minutes;
-                    builder.supported_messaging_content_types = field_supported_messaging_content_types;
+                    builder.client_token = field_client_token;
+                    builder.contact_flow_id = field_contact_flow_id;
+                    builder.customer_id = field_customer_id;
+                    builder.disconnect_on_customer_exit = field_disconnect_on_customer_exit;
+                    builder.initial_message = field_initial_message;
+                    builder.instance_id = field_instance_id;
+                    builder.participant_configuration = field_participant_configuration;
+                    builder.participant_details = field_participant_details;
                     builder.persistent_chat = field_persistent_chat;
                     builder.related_contact_id = field_related_contact_id;
                     builder.segment_attributes = field_segment_attributes;
-                    builder.customer_id = field_customer_id;
-                    builder.disconnect_on_customer_exit = field_disconnect_on_customer_exit;
+                    builder.supported_messaging_content_types = field_supported_messaging_content_types;
                     builder
                 })
             }

@@ -6,15 +6,17 @@ for crate::operation::start_contact_evaluation::StartContactEvaluationInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.auto_evaluation_configuration.is_some())
+            + usize::from(self.client_token.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.evaluation_form_id.is_some())
-            + usize::from(self.auto_evaluation_configuration.is_some())
-            + usize::from(self.client_token.is_some())
-            + usize::from(self.tags.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.auto_evaluation_configuration {
+            map.serialize_entry("AutoEvaluationConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
@@ -22,11 +24,8 @@ for crate::operation::start_contact_evaluation::StartContactEvaluationInput {
         if let ::std::option::Option::Some(value) = &self.evaluation_form_id {
             map.serialize_entry("EvaluationFormId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_evaluation_configuration {
-            map.serialize_entry("AutoEvaluationConfiguration", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
@@ -55,13 +54,13 @@ for crate::operation::start_contact_evaluation::StartContactEvaluationInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_auto_evaluation_configuration: ::std::option::Option<
                     crate::types::AutoEvaluationConfiguration,
                 > = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
@@ -69,8 +68,15 @@ for crate::operation::start_contact_evaluation::StartContactEvaluationInput {
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AutoEvaluationConfiguration" => {
+                            field_auto_evaluation_configuration = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -90,15 +96,8 @@ for crate::operation::start_contact_evaluation::StartContactEvaluationInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "AutoEvaluationConfiguration" => {
-                            field_auto_evaluation_configuration = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -117,11 +116,11 @@ for crate::operation::start_contact_evaluation::StartContactEvaluationInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::start_contact_evaluation::StartContactEvaluationInput {
-                    instance_id: field_instance_id,
-                    contact_id: field_contact_id,
-                    evaluation_form_id: field_evaluation_form_id,
                     auto_evaluation_configuration: field_auto_evaluation_configuration,
                     client_token: field_client_token,
+                    contact_id: field_contact_id,
+                    evaluation_form_id: field_evaluation_form_id,
+                    instance_id: field_instance_id,
                     tags: field_tags,
                 })
             }
@@ -137,15 +136,17 @@ for crate::operation::start_contact_evaluation::builders::StartContactEvaluation
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.auto_evaluation_configuration.is_some())
+            + usize::from(self.client_token.is_some())
             + usize::from(self.contact_id.is_some())
             + usize::from(self.evaluation_form_id.is_some())
-            + usize::from(self.auto_evaluation_configuration.is_some())
-            + usize::from(self.client_token.is_some())
-            + usize::from(self.tags.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.tags.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.auto_evaluation_configuration {
+            map.serialize_entry("AutoEvaluationConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
@@ -153,11 +154,8 @@ for crate::operation::start_contact_evaluation::builders::StartContactEvaluation
         if let ::std::option::Option::Some(value) = &self.evaluation_form_id {
             map.serialize_entry("EvaluationFormId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_evaluation_configuration {
-            map.serialize_entry("AutoEvaluationConfiguration", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
@@ -186,13 +184,13 @@ for crate::operation::start_contact_evaluation::builders::StartContactEvaluation
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_auto_evaluation_configuration: ::std::option::Option<
                     crate::types::AutoEvaluationConfiguration,
                 > = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_tags: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
@@ -200,8 +198,15 @@ for crate::operation::start_contact_evaluation::builders::StartContactEvaluation
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AutoEvaluationConfiguration" => {
+                            field_auto_evaluation_configuration = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -221,15 +226,8 @@ for crate::operation::start_contact_evaluation::builders::StartContactEvaluation
                                 _,
                             >(&mut map)?;
                         }
-                        "AutoEvaluationConfiguration" => {
-                            field_auto_evaluation_configuration = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -249,11 +247,11 @@ for crate::operation::start_contact_evaluation::builders::StartContactEvaluation
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::start_contact_evaluation::builders::StartContactEvaluationInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.contact_id = field_contact_id;
-                    builder.evaluation_form_id = field_evaluation_form_id;
                     builder.auto_evaluation_configuration = field_auto_evaluation_configuration;
                     builder.client_token = field_client_token;
+                    builder.contact_id = field_contact_id;
+                    builder.evaluation_form_id = field_evaluation_form_id;
+                    builder.instance_id = field_instance_id;
                     builder.tags = field_tags;
                     builder
                 })

@@ -6,22 +6,22 @@ for crate::operation::start_contact_media_processing::StartContactMediaProcessin
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
-            + usize::from(self.processor_arn.is_some())
-            + usize::from(self.failure_mode.is_some());
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.failure_mode.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.processor_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.processor_arn {
-            map.serialize_entry("ProcessorArn", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.failure_mode {
             map.serialize_entry("FailureMode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.processor_arn {
+            map.serialize_entry("ProcessorArn", value)?;
         }
         map.end()
     }
@@ -47,32 +47,18 @@ for crate::operation::start_contact_media_processing::StartContactMediaProcessin
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_processor_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_failure_mode: ::std::option::Option<
                     crate::types::ContactMediaProcessingFailureMode,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_processor_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactId" => {
                             field_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ProcessorArn" => {
-                            field_processor_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -85,16 +71,30 @@ for crate::operation::start_contact_media_processing::StartContactMediaProcessin
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ProcessorArn" => {
+                            field_processor_arn = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::start_contact_media_processing::StartContactMediaProcessingInput {
-                    instance_id: field_instance_id,
                     contact_id: field_contact_id,
-                    processor_arn: field_processor_arn,
                     failure_mode: field_failure_mode,
+                    instance_id: field_instance_id,
+                    processor_arn: field_processor_arn,
                 })
             }
         }
@@ -109,22 +109,22 @@ for crate::operation::start_contact_media_processing::builders::StartContactMedi
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
-            + usize::from(self.processor_arn.is_some())
-            + usize::from(self.failure_mode.is_some());
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.failure_mode.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.processor_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.processor_arn {
-            map.serialize_entry("ProcessorArn", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.failure_mode {
             map.serialize_entry("FailureMode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.processor_arn {
+            map.serialize_entry("ProcessorArn", value)?;
         }
         map.end()
     }
@@ -150,32 +150,18 @@ for crate::operation::start_contact_media_processing::builders::StartContactMedi
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_processor_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_failure_mode: ::std::option::Option<
                     crate::types::ContactMediaProcessingFailureMode,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_processor_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactId" => {
                             field_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ProcessorArn" => {
-                            field_processor_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -188,6 +174,20 @@ for crate::operation::start_contact_media_processing::builders::StartContactMedi
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ProcessorArn" => {
+                            field_processor_arn = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -195,10 +195,10 @@ for crate::operation::start_contact_media_processing::builders::StartContactMedi
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::start_contact_media_processing::builders::StartContactMediaProcessingInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.contact_id = field_contact_id;
-                    builder.processor_arn = field_processor_arn;
                     builder.failure_mode = field_failure_mode;
+                    builder.instance_id = field_instance_id;
+                    builder.processor_arn = field_processor_arn;
                     builder
                 })
             }

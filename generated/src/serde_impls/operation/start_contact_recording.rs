@@ -6,19 +6,19 @@ for crate::operation::start_contact_recording::StartContactRecordingInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.initial_contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.voice_recording_configuration.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.initial_contact_id {
             map.serialize_entry("InitialContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.voice_recording_configuration {
             map.serialize_entry("VoiceRecordingConfiguration", value)?;
@@ -47,9 +47,9 @@ for crate::operation::start_contact_recording::StartContactRecordingInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_initial_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_voice_recording_configuration: ::std::option::Option<
                     crate::types::VoiceRecordingConfiguration,
                 > = ::std::option::Option::None;
@@ -57,13 +57,6 @@ for crate::operation::start_contact_recording::StartContactRecordingInput {
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactId" => {
                             field_contact_id = crate::serde_wire::next::<
                                 _,
@@ -73,6 +66,13 @@ for crate::operation::start_contact_recording::StartContactRecordingInput {
                         }
                         "InitialContactId" => {
                             field_initial_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -91,9 +91,9 @@ for crate::operation::start_contact_recording::StartContactRecordingInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::start_contact_recording::StartContactRecordingInput {
-                    instance_id: field_instance_id,
                     contact_id: field_contact_id,
                     initial_contact_id: field_initial_contact_id,
+                    instance_id: field_instance_id,
                     voice_recording_configuration: field_voice_recording_configuration,
                 })
             }
@@ -109,19 +109,19 @@ for crate::operation::start_contact_recording::builders::StartContactRecordingIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
             + usize::from(self.initial_contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.voice_recording_configuration.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.initial_contact_id {
             map.serialize_entry("InitialContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.voice_recording_configuration {
             map.serialize_entry("VoiceRecordingConfiguration", value)?;
@@ -150,9 +150,9 @@ for crate::operation::start_contact_recording::builders::StartContactRecordingIn
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_initial_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_voice_recording_configuration: ::std::option::Option<
                     crate::types::VoiceRecordingConfiguration,
                 > = ::std::option::Option::None;
@@ -160,13 +160,6 @@ for crate::operation::start_contact_recording::builders::StartContactRecordingIn
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactId" => {
                             field_contact_id = crate::serde_wire::next::<
                                 _,
@@ -176,6 +169,13 @@ for crate::operation::start_contact_recording::builders::StartContactRecordingIn
                         }
                         "InitialContactId" => {
                             field_initial_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -195,9 +195,9 @@ for crate::operation::start_contact_recording::builders::StartContactRecordingIn
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::start_contact_recording::builders::StartContactRecordingInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.contact_id = field_contact_id;
                     builder.initial_contact_id = field_initial_contact_id;
+                    builder.instance_id = field_instance_id;
                     builder.voice_recording_configuration = field_voice_recording_configuration;
                     builder
                 })

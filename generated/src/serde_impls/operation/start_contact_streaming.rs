@@ -6,22 +6,22 @@ for crate::operation::start_contact_streaming::StartContactStreamingInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.chat_streaming_configuration.is_some())
+            + usize::from(self.client_token.is_some())
             + usize::from(self.contact_id.is_some())
-            + usize::from(self.chat_streaming_configuration.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_id {
-            map.serialize_entry("ContactId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.chat_streaming_configuration {
             map.serialize_entry("ChatStreamingConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -47,30 +47,16 @@ for crate::operation::start_contact_streaming::StartContactStreamingInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_chat_streaming_configuration: ::std::option::Option<
                     crate::types::ChatStreamingConfiguration,
                 > = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactId" => {
-                            field_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ChatStreamingConfiguration" => {
                             field_chat_streaming_configuration = crate::serde_wire::next::<
                                 _,
@@ -85,16 +71,30 @@ for crate::operation::start_contact_streaming::StartContactStreamingInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "ContactId" => {
+                            field_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::start_contact_streaming::StartContactStreamingInput {
-                    instance_id: field_instance_id,
-                    contact_id: field_contact_id,
                     chat_streaming_configuration: field_chat_streaming_configuration,
                     client_token: field_client_token,
+                    contact_id: field_contact_id,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -109,22 +109,22 @@ for crate::operation::start_contact_streaming::builders::StartContactStreamingIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.chat_streaming_configuration.is_some())
+            + usize::from(self.client_token.is_some())
             + usize::from(self.contact_id.is_some())
-            + usize::from(self.chat_streaming_configuration.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_id {
-            map.serialize_entry("ContactId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.chat_streaming_configuration {
             map.serialize_entry("ChatStreamingConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -150,30 +150,16 @@ for crate::operation::start_contact_streaming::builders::StartContactStreamingIn
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_chat_streaming_configuration: ::std::option::Option<
                     crate::types::ChatStreamingConfiguration,
                 > = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactId" => {
-                            field_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ChatStreamingConfiguration" => {
                             field_chat_streaming_configuration = crate::serde_wire::next::<
                                 _,
@@ -188,6 +174,20 @@ for crate::operation::start_contact_streaming::builders::StartContactStreamingIn
                                 _,
                             >(&mut map)?;
                         }
+                        "ContactId" => {
+                            field_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -195,10 +195,10 @@ for crate::operation::start_contact_streaming::builders::StartContactStreamingIn
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::start_contact_streaming::builders::StartContactStreamingInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.contact_id = field_contact_id;
                     builder.chat_streaming_configuration = field_chat_streaming_configuration;
                     builder.client_token = field_client_token;
+                    builder.contact_id = field_contact_id;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

@@ -6,61 +6,61 @@ for crate::operation::start_email_contact::StartEmailContactInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.from_email_address.is_some())
-            + usize::from(self.destination_email_address.is_some())
-            + usize::from(self.description.is_some())
-            + usize::from(self.references.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.email_message.is_some())
-            + usize::from(self.additional_recipients.is_some())
+        let len = usize::from(self.additional_recipients.is_some())
             + usize::from(self.attachments.is_some())
-            + usize::from(self.contact_flow_id.is_some())
-            + usize::from(self.related_contact_id.is_some())
             + usize::from(self.attributes.is_some())
-            + usize::from(self.segment_attributes.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.destination_email_address.is_some())
+            + usize::from(self.email_message.is_some())
+            + usize::from(self.from_email_address.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.references.is_some())
+            + usize::from(self.related_contact_id.is_some())
+            + usize::from(self.segment_attributes.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.from_email_address {
-            map.serialize_entry("FromEmailAddress", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.destination_email_address {
-            map.serialize_entry("DestinationEmailAddress", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.references {
-            map.serialize_entry("References", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.email_message {
-            map.serialize_entry("EmailMessage", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.additional_recipients {
             map.serialize_entry("AdditionalRecipients", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.attachments {
             map.serialize_entry("Attachments", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.attributes {
+            map.serialize_entry("Attributes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.contact_flow_id {
             map.serialize_entry("ContactFlowId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.destination_email_address {
+            map.serialize_entry("DestinationEmailAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email_message {
+            map.serialize_entry("EmailMessage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.from_email_address {
+            map.serialize_entry("FromEmailAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.references {
+            map.serialize_entry("References", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.related_contact_id {
             map.serialize_entry("RelatedContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attributes {
-            map.serialize_entry("Attributes", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.segment_attributes {
             map.serialize_entry("SegmentAttributes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -86,90 +86,41 @@ for crate::operation::start_email_contact::StartEmailContactInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_from_email_address: ::std::option::Option<
-                    crate::types::EmailAddressInfo,
-                > = ::std::option::Option::None;
-                let mut field_destination_email_address: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_references: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::Reference>,
-                > = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_email_message: ::std::option::Option<
-                    crate::types::InboundEmailContent,
-                > = ::std::option::Option::None;
                 let mut field_additional_recipients: ::std::option::Option<
                     crate::types::InboundAdditionalRecipients,
                 > = ::std::option::Option::None;
                 let mut field_attachments: ::std::option::Option<
                     Vec<crate::types::EmailAttachment>,
                 > = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attributes: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_destination_email_address: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_email_message: ::std::option::Option<
+                    crate::types::InboundEmailContent,
+                > = ::std::option::Option::None;
+                let mut field_from_email_address: ::std::option::Option<
+                    crate::types::EmailAddressInfo,
+                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_references: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::Reference>,
+                > = ::std::option::Option::None;
+                let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_segment_attributes: ::std::option::Option<
                     ::std::collections::HashMap<
                         String,
                         crate::types::SegmentAttributeValue,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "FromEmailAddress" => {
-                            field_from_email_address = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "DestinationEmailAddress" => {
-                            field_destination_email_address = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "References" => {
-                            field_references = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "EmailMessage" => {
-                            field_email_message = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AdditionalRecipients" => {
                             field_additional_recipients = crate::serde_wire::next::<
                                 _,
@@ -184,29 +135,8 @@ for crate::operation::start_email_contact::StartEmailContactInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "RelatedContactId" => {
-                            field_related_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Attributes" => {
                             field_attributes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "SegmentAttributes" => {
-                            field_segment_attributes = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -219,26 +149,96 @@ for crate::operation::start_email_contact::StartEmailContactInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "DestinationEmailAddress" => {
+                            field_destination_email_address = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "EmailMessage" => {
+                            field_email_message = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "FromEmailAddress" => {
+                            field_from_email_address = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "References" => {
+                            field_references = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "RelatedContactId" => {
+                            field_related_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SegmentAttributes" => {
+                            field_segment_attributes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::start_email_contact::StartEmailContactInput {
-                    instance_id: field_instance_id,
-                    from_email_address: field_from_email_address,
-                    destination_email_address: field_destination_email_address,
-                    description: field_description,
-                    references: field_references,
-                    name: field_name,
-                    email_message: field_email_message,
                     additional_recipients: field_additional_recipients,
                     attachments: field_attachments,
-                    contact_flow_id: field_contact_flow_id,
-                    related_contact_id: field_related_contact_id,
                     attributes: field_attributes,
-                    segment_attributes: field_segment_attributes,
                     client_token: field_client_token,
+                    contact_flow_id: field_contact_flow_id,
+                    description: field_description,
+                    destination_email_address: field_destination_email_address,
+                    email_message: field_email_message,
+                    from_email_address: field_from_email_address,
+                    instance_id: field_instance_id,
+                    name: field_name,
+                    references: field_references,
+                    related_contact_id: field_related_contact_id,
+                    segment_attributes: field_segment_attributes,
                 })
             }
         }
@@ -253,61 +253,61 @@ for crate::operation::start_email_contact::builders::StartEmailContactInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.from_email_address.is_some())
-            + usize::from(self.destination_email_address.is_some())
-            + usize::from(self.description.is_some())
-            + usize::from(self.references.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.email_message.is_some())
-            + usize::from(self.additional_recipients.is_some())
+        let len = usize::from(self.additional_recipients.is_some())
             + usize::from(self.attachments.is_some())
-            + usize::from(self.contact_flow_id.is_some())
-            + usize::from(self.related_contact_id.is_some())
             + usize::from(self.attributes.is_some())
-            + usize::from(self.segment_attributes.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.destination_email_address.is_some())
+            + usize::from(self.email_message.is_some())
+            + usize::from(self.from_email_address.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.references.is_some())
+            + usize::from(self.related_contact_id.is_some())
+            + usize::from(self.segment_attributes.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.from_email_address {
-            map.serialize_entry("FromEmailAddress", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.destination_email_address {
-            map.serialize_entry("DestinationEmailAddress", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.references {
-            map.serialize_entry("References", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.email_message {
-            map.serialize_entry("EmailMessage", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.additional_recipients {
             map.serialize_entry("AdditionalRecipients", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.attachments {
             map.serialize_entry("Attachments", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.attributes {
+            map.serialize_entry("Attributes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.contact_flow_id {
             map.serialize_entry("ContactFlowId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.destination_email_address {
+            map.serialize_entry("DestinationEmailAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email_message {
+            map.serialize_entry("EmailMessage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.from_email_address {
+            map.serialize_entry("FromEmailAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.references {
+            map.serialize_entry("References", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.related_contact_id {
             map.serialize_entry("RelatedContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attributes {
-            map.serialize_entry("Attributes", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.segment_attributes {
             map.serialize_entry("SegmentAttributes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -333,90 +333,41 @@ for crate::operation::start_email_contact::builders::StartEmailContactInputBuild
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_from_email_address: ::std::option::Option<
-                    crate::types::EmailAddressInfo,
-                > = ::std::option::Option::None;
-                let mut field_destination_email_address: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_references: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::Reference>,
-                > = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_email_message: ::std::option::Option<
-                    crate::types::InboundEmailContent,
-                > = ::std::option::Option::None;
                 let mut field_additional_recipients: ::std::option::Option<
                     crate::types::InboundAdditionalRecipients,
                 > = ::std::option::Option::None;
                 let mut field_attachments: ::std::option::Option<
                     Vec<crate::types::EmailAttachment>,
                 > = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attributes: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_destination_email_address: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_email_message: ::std::option::Option<
+                    crate::types::InboundEmailContent,
+                > = ::std::option::Option::None;
+                let mut field_from_email_address: ::std::option::Option<
+                    crate::types::EmailAddressInfo,
+                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_references: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::Reference>,
+                > = ::std::option::Option::None;
+                let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_segment_attributes: ::std::option::Option<
                     ::std::collections::HashMap<
                         String,
                         crate::types::SegmentAttributeValue,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "FromEmailAddress" => {
-                            field_from_email_address = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "DestinationEmailAddress" => {
-                            field_destination_email_address = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "References" => {
-                            field_references = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "EmailMessage" => {
-                            field_email_message = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AdditionalRecipients" => {
                             field_additional_recipients = crate::serde_wire::next::<
                                 _,
@@ -431,29 +382,8 @@ for crate::operation::start_email_contact::builders::StartEmailContactInputBuild
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "RelatedContactId" => {
-                            field_related_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Attributes" => {
                             field_attributes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "SegmentAttributes" => {
-                            field_segment_attributes = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -466,6 +396,76 @@ for crate::operation::start_email_contact::builders::StartEmailContactInputBuild
                                 _,
                             >(&mut map)?;
                         }
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "DestinationEmailAddress" => {
+                            field_destination_email_address = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "EmailMessage" => {
+                            field_email_message = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "FromEmailAddress" => {
+                            field_from_email_address = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "References" => {
+                            field_references = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "RelatedContactId" => {
+                            field_related_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SegmentAttributes" => {
+                            field_segment_attributes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -473,20 +473,20 @@ for crate::operation::start_email_contact::builders::StartEmailContactInputBuild
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::start_email_contact::builders::StartEmailContactInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.from_email_address = field_from_email_address;
-                    builder.destination_email_address = field_destination_email_address;
-                    builder.description = field_description;
-                    builder.references = field_references;
-                    builder.name = field_name;
-                    builder.email_message = field_email_message;
                     builder.additional_recipients = field_additional_recipients;
                     builder.attachments = field_attachments;
-                    builder.contact_flow_id = field_contact_flow_id;
-                    builder.related_contact_id = field_related_contact_id;
                     builder.attributes = field_attributes;
-                    builder.segment_attributes = field_segment_attributes;
                     builder.client_token = field_client_token;
+                    builder.contact_flow_id = field_contact_flow_id;
+                    builder.description = field_description;
+                    builder.destination_email_address = field_destination_email_address;
+                    builder.email_message = field_email_message;
+                    builder.from_email_address = field_from_email_address;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
+                    builder.references = field_references;
+                    builder.related_contact_id = field_related_contact_id;
+                    builder.segment_attributes = field_segment_attributes;
                     builder
                 })
             }

@@ -6,43 +6,34 @@ for crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.source_endpoint.is_some())
-            + usize::from(self.destination_endpoint.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.segment_attributes.is_some())
-            + usize::from(self.attributes.is_some())
-            + usize::from(self.contact_flow_id.is_some())
+        let len = usize::from(self.attributes.is_some())
             + usize::from(self.chat_duration_in_minutes.is_some())
-            + usize::from(self.participant_details.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.destination_endpoint.is_some())
             + usize::from(self.initial_system_message.is_some())
             + usize::from(self.initial_templated_system_message.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.participant_details.is_some())
             + usize::from(self.related_contact_id.is_some())
-            + usize::from(self.supported_messaging_content_types.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.segment_attributes.is_some())
+            + usize::from(self.source_endpoint.is_some())
+            + usize::from(self.supported_messaging_content_types.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.source_endpoint {
-            map.serialize_entry("SourceEndpoint", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.destination_endpoint {
-            map.serialize_entry("DestinationEndpoint", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.segment_attributes {
-            map.serialize_entry("SegmentAttributes", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attributes {
             map.serialize_entry("Attributes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.chat_duration_in_minutes {
             map.serialize_entry("ChatDurationInMinutes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.participant_details {
-            map.serialize_entry("ParticipantDetails", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.destination_endpoint {
+            map.serialize_entry("DestinationEndpoint", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.initial_system_message {
             map.serialize_entry("InitialSystemMessage", value)?;
@@ -52,16 +43,25 @@ for crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput
         {
             map.serialize_entry("InitialTemplatedSystemMessage", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_details {
+            map.serialize_entry("ParticipantDetails", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.related_contact_id {
             map.serialize_entry("RelatedContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.segment_attributes {
+            map.serialize_entry("SegmentAttributes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_endpoint {
+            map.serialize_entry("SourceEndpoint", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .supported_messaging_content_types
         {
             map.serialize_entry("SupportedMessagingContentTypes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -87,26 +87,14 @@ for crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_source_endpoint: ::std::option::Option<
-                    crate::types::Endpoint,
-                > = ::std::option::Option::None;
-                let mut field_destination_endpoint: ::std::option::Option<
-                    crate::types::Endpoint,
-                > = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_segment_attributes: ::std::option::Option<
-                    ::std::collections::HashMap<
-                        String,
-                        crate::types::SegmentAttributeValue,
-                    >,
-                > = ::std::option::Option::None;
                 let mut field_attributes: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_chat_duration_in_minutes: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_participant_details: ::std::option::Option<
-                    crate::types::ParticipantDetails,
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_destination_endpoint: ::std::option::Option<
+                    crate::types::Endpoint,
                 > = ::std::option::Option::None;
                 let mut field_initial_system_message: ::std::option::Option<
                     crate::types::ChatMessage,
@@ -114,52 +102,29 @@ for crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput
                 let mut field_initial_templated_system_message: ::std::option::Option<
                     crate::types::TemplatedMessageConfig,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_participant_details: ::std::option::Option<
+                    crate::types::ParticipantDetails,
+                > = ::std::option::Option::None;
                 let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_segment_attributes: ::std::option::Option<
+                    ::std::collections::HashMap<
+                        String,
+                        crate::types::SegmentAttributeValue,
+                    >,
+                > = ::std::option::Option::None;
+                let mut field_source_endpoint: ::std::option::Option<
+                    crate::types::Endpoint,
+                > = ::std::option::Option::None;
                 let mut field_supported_messaging_content_types: ::std::option::Option<
                     Vec<String>,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "SourceEndpoint" => {
-                            field_source_endpoint = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "DestinationEndpoint" => {
-                            field_destination_endpoint = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "SegmentAttributes" => {
-                            field_segment_attributes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Attributes" => {
                             field_attributes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -172,8 +137,22 @@ for crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput
                                 _,
                             >(&mut map)?;
                         }
-                        "ParticipantDetails" => {
-                            field_participant_details = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "DestinationEndpoint" => {
+                            field_destination_endpoint = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -193,8 +172,36 @@ for crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ParticipantDetails" => {
+                            field_participant_details = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "RelatedContactId" => {
                             field_related_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SegmentAttributes" => {
+                            field_segment_attributes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SourceEndpoint" => {
+                            field_source_endpoint = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -207,32 +214,25 @@ for crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput {
-                    source_endpoint: field_source_endpoint,
-                    destination_endpoint: field_destination_endpoint,
-                    instance_id: field_instance_id,
-                    segment_attributes: field_segment_attributes,
                     attributes: field_attributes,
-                    contact_flow_id: field_contact_flow_id,
                     chat_duration_in_minutes: field_chat_duration_in_minutes,
-                    participant_details: field_participant_details,
+                    client_token: field_client_token,
+                    contact_flow_id: field_contact_flow_id,
+                    destination_endpoint: field_destination_endpoint,
                     initial_system_message: field_initial_system_message,
                     initial_templated_system_message: field_initial_templated_system_message,
+                    instance_id: field_instance_id,
+                    participant_details: field_participant_details,
                     related_contact_id: field_related_contact_id,
+                    segment_attributes: field_segment_attributes,
+                    source_endpoint: field_source_endpoint,
                     supported_messaging_content_types: field_supported_messaging_content_types,
-                    client_token: field_client_token,
                 })
             }
         }
@@ -247,43 +247,34 @@ for crate::operation::start_outbound_chat_contact::builders::StartOutboundChatCo
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.source_endpoint.is_some())
-            + usize::from(self.destination_endpoint.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.segment_attributes.is_some())
-            + usize::from(self.attributes.is_some())
-            + usize::from(self.contact_flow_id.is_some())
+        let len = usize::from(self.attributes.is_some())
             + usize::from(self.chat_duration_in_minutes.is_some())
-            + usize::from(self.participant_details.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.destination_endpoint.is_some())
             + usize::from(self.initial_system_message.is_some())
             + usize::from(self.initial_templated_system_message.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.participant_details.is_some())
             + usize::from(self.related_contact_id.is_some())
-            + usize::from(self.supported_messaging_content_types.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.segment_attributes.is_some())
+            + usize::from(self.source_endpoint.is_some())
+            + usize::from(self.supported_messaging_content_types.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.source_endpoint {
-            map.serialize_entry("SourceEndpoint", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.destination_endpoint {
-            map.serialize_entry("DestinationEndpoint", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.segment_attributes {
-            map.serialize_entry("SegmentAttributes", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attributes {
             map.serialize_entry("Attributes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.chat_duration_in_minutes {
             map.serialize_entry("ChatDurationInMinutes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.participant_details {
-            map.serialize_entry("ParticipantDetails", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.destination_endpoint {
+            map.serialize_entry("DestinationEndpoint", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.initial_system_message {
             map.serialize_entry("InitialSystemMessage", value)?;
@@ -293,16 +284,25 @@ for crate::operation::start_outbound_chat_contact::builders::StartOutboundChatCo
         {
             map.serialize_entry("InitialTemplatedSystemMessage", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_details {
+            map.serialize_entry("ParticipantDetails", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.related_contact_id {
             map.serialize_entry("RelatedContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.segment_attributes {
+            map.serialize_entry("SegmentAttributes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_endpoint {
+            map.serialize_entry("SourceEndpoint", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .supported_messaging_content_types
         {
             map.serialize_entry("SupportedMessagingContentTypes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -328,26 +328,14 @@ for crate::operation::start_outbound_chat_contact::builders::StartOutboundChatCo
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_source_endpoint: ::std::option::Option<
-                    crate::types::Endpoint,
-                > = ::std::option::Option::None;
-                let mut field_destination_endpoint: ::std::option::Option<
-                    crate::types::Endpoint,
-                > = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_segment_attributes: ::std::option::Option<
-                    ::std::collections::HashMap<
-                        String,
-                        crate::types::SegmentAttributeValue,
-                    >,
-                > = ::std::option::Option::None;
                 let mut field_attributes: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_chat_duration_in_minutes: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_participant_details: ::std::option::Option<
-                    crate::types::ParticipantDetails,
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_destination_endpoint: ::std::option::Option<
+                    crate::types::Endpoint,
                 > = ::std::option::Option::None;
                 let mut field_initial_system_message: ::std::option::Option<
                     crate::types::ChatMessage,
@@ -355,52 +343,29 @@ for crate::operation::start_outbound_chat_contact::builders::StartOutboundChatCo
                 let mut field_initial_templated_system_message: ::std::option::Option<
                     crate::types::TemplatedMessageConfig,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_participant_details: ::std::option::Option<
+                    crate::types::ParticipantDetails,
+                > = ::std::option::Option::None;
                 let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_segment_attributes: ::std::option::Option<
+                    ::std::collections::HashMap<
+                        String,
+                        crate::types::SegmentAttributeValue,
+                    >,
+                > = ::std::option::Option::None;
+                let mut field_source_endpoint: ::std::option::Option<
+                    crate::types::Endpoint,
+                > = ::std::option::Option::None;
                 let mut field_supported_messaging_content_types: ::std::option::Option<
                     Vec<String>,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "SourceEndpoint" => {
-                            field_source_endpoint = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "DestinationEndpoint" => {
-                            field_destination_endpoint = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "SegmentAttributes" => {
-                            field_segment_attributes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Attributes" => {
                             field_attributes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -413,8 +378,22 @@ for crate::operation::start_outbound_chat_contact::builders::StartOutboundChatCo
                                 _,
                             >(&mut map)?;
                         }
-                        "ParticipantDetails" => {
-                            field_participant_details = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "DestinationEndpoint" => {
+                            field_destination_endpoint = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -434,8 +413,36 @@ for crate::operation::start_outbound_chat_contact::builders::StartOutboundChatCo
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ParticipantDetails" => {
+                            field_participant_details = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "RelatedContactId" => {
                             field_related_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SegmentAttributes" => {
+                            field_segment_attributes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SourceEndpoint" => {
+                            field_source_endpoint = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -448,13 +455,6 @@ for crate::operation::start_outbound_chat_contact::builders::StartOutboundChatCo
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -462,19 +462,19 @@ for crate::operation::start_outbound_chat_contact::builders::StartOutboundChatCo
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::start_outbound_chat_contact::builders::StartOutboundChatContactInputBuilder = ::std::default::Default::default();
-                    builder.source_endpoint = field_source_endpoint;
-                    builder.destination_endpoint = field_destination_endpoint;
-                    builder.instance_id = field_instance_id;
-                    builder.segment_attributes = field_segment_attributes;
                     builder.attributes = field_attributes;
-                    builder.contact_flow_id = field_contact_flow_id;
                     builder.chat_duration_in_minutes = field_chat_duration_in_minutes;
-                    builder.participant_details = field_participant_details;
+                    builder.client_token = field_client_token;
+                    builder.contact_flow_id = field_contact_flow_id;
+                    builder.destination_endpoint = field_destination_endpoint;
                     builder.initial_system_message = field_initial_system_message;
                     builder.initial_templated_system_message = field_initial_templated_system_message;
+                    builder.instance_id = field_instance_id;
+                    builder.participant_details = field_participant_details;
                     builder.related_contact_id = field_related_contact_id;
+                    builder.segment_attributes = field_segment_attributes;
+                    builder.source_endpoint = field_source_endpoint;
                     builder.supported_messaging_content_types = field_supported_messaging_content_types;
-                    builder.client_token = field_client_token;
                     builder
                 })
             }

@@ -6,34 +6,34 @@ for crate::operation::start_outbound_email_contact::StartOutboundEmailContactInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.additional_recipients.is_some())
+            + usize::from(self.client_token.is_some())
             + usize::from(self.contact_id.is_some())
-            + usize::from(self.from_email_address.is_some())
             + usize::from(self.destination_email_address.is_some())
-            + usize::from(self.additional_recipients.is_some())
             + usize::from(self.email_message.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.from_email_address.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.additional_recipients {
+            map.serialize_entry("AdditionalRecipients", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.from_email_address {
-            map.serialize_entry("FromEmailAddress", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.destination_email_address {
             map.serialize_entry("DestinationEmailAddress", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.additional_recipients {
-            map.serialize_entry("AdditionalRecipients", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.email_message {
             map.serialize_entry("EmailMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.from_email_address {
+            map.serialize_entry("FromEmailAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -59,62 +59,27 @@ for crate::operation::start_outbound_email_contact::StartOutboundEmailContactInp
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_from_email_address: ::std::option::Option<
-                    crate::types::EmailAddressInfo,
-                > = ::std::option::Option::None;
-                let mut field_destination_email_address: ::std::option::Option<
-                    crate::types::EmailAddressInfo,
-                > = ::std::option::Option::None;
                 let mut field_additional_recipients: ::std::option::Option<
                     crate::types::OutboundAdditionalRecipients,
+                > = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_destination_email_address: ::std::option::Option<
+                    crate::types::EmailAddressInfo,
                 > = ::std::option::Option::None;
                 let mut field_email_message: ::std::option::Option<
                     crate::types::OutboundEmailContent,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_from_email_address: ::std::option::Option<
+                    crate::types::EmailAddressInfo,
+                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactId" => {
-                            field_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "FromEmailAddress" => {
-                            field_from_email_address = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "DestinationEmailAddress" => {
-                            field_destination_email_address = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AdditionalRecipients" => {
                             field_additional_recipients = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "EmailMessage" => {
-                            field_email_message = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -127,19 +92,54 @@ for crate::operation::start_outbound_email_contact::StartOutboundEmailContactInp
                                 _,
                             >(&mut map)?;
                         }
+                        "ContactId" => {
+                            field_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "DestinationEmailAddress" => {
+                            field_destination_email_address = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "EmailMessage" => {
+                            field_email_message = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "FromEmailAddress" => {
+                            field_from_email_address = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput {
-                    instance_id: field_instance_id,
-                    contact_id: field_contact_id,
-                    from_email_address: field_from_email_address,
-                    destination_email_address: field_destination_email_address,
                     additional_recipients: field_additional_recipients,
-                    email_message: field_email_message,
                     client_token: field_client_token,
+                    contact_id: field_contact_id,
+                    destination_email_address: field_destination_email_address,
+                    email_message: field_email_message,
+                    from_email_address: field_from_email_address,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -154,34 +154,34 @@ for crate::operation::start_outbound_email_contact::builders::StartOutboundEmail
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.additional_recipients.is_some())
+            + usize::from(self.client_token.is_some())
             + usize::from(self.contact_id.is_some())
-            + usize::from(self.from_email_address.is_some())
             + usize::from(self.destination_email_address.is_some())
-            + usize::from(self.additional_recipients.is_some())
             + usize::from(self.email_message.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.from_email_address.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.additional_recipients {
+            map.serialize_entry("AdditionalRecipients", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.from_email_address {
-            map.serialize_entry("FromEmailAddress", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.destination_email_address {
             map.serialize_entry("DestinationEmailAddress", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.additional_recipients {
-            map.serialize_entry("AdditionalRecipients", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.email_message {
             map.serialize_entry("EmailMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.from_email_address {
+            map.serialize_entry("FromEmailAddress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -207,62 +207,27 @@ for crate::operation::start_outbound_email_contact::builders::StartOutboundEmail
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_from_email_address: ::std::option::Option<
-                    crate::types::EmailAddressInfo,
-                > = ::std::option::Option::None;
-                let mut field_destination_email_address: ::std::option::Option<
-                    crate::types::EmailAddressInfo,
-                > = ::std::option::Option::None;
                 let mut field_additional_recipients: ::std::option::Option<
                     crate::types::OutboundAdditionalRecipients,
+                > = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_destination_email_address: ::std::option::Option<
+                    crate::types::EmailAddressInfo,
                 > = ::std::option::Option::None;
                 let mut field_email_message: ::std::option::Option<
                     crate::types::OutboundEmailContent,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_from_email_address: ::std::option::Option<
+                    crate::types::EmailAddressInfo,
+                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactId" => {
-                            field_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "FromEmailAddress" => {
-                            field_from_email_address = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "DestinationEmailAddress" => {
-                            field_destination_email_address = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AdditionalRecipients" => {
                             field_additional_recipients = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "EmailMessage" => {
-                            field_email_message = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -275,6 +240,41 @@ for crate::operation::start_outbound_email_contact::builders::StartOutboundEmail
                                 _,
                             >(&mut map)?;
                         }
+                        "ContactId" => {
+                            field_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "DestinationEmailAddress" => {
+                            field_destination_email_address = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "EmailMessage" => {
+                            field_email_message = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "FromEmailAddress" => {
+                            field_from_email_address = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -282,13 +282,13 @@ for crate::operation::start_outbound_email_contact::builders::StartOutboundEmail
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::start_outbound_email_contact::builders::StartOutboundEmailContactInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.contact_id = field_contact_id;
-                    builder.from_email_address = field_from_email_address;
-                    builder.destination_email_address = field_destination_email_address;
                     builder.additional_recipients = field_additional_recipients;
-                    builder.email_message = field_email_message;
                     builder.client_token = field_client_token;
+                    builder.contact_id = field_contact_id;
+                    builder.destination_email_address = field_destination_email_address;
+                    builder.email_message = field_email_message;
+                    builder.from_email_address = field_from_email_address;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

@@ -6,28 +6,55 @@ for crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.name.is_some())
+        let len = usize::from(self.answer_machine_detection_config.is_some())
+            + usize::from(self.attributes.is_some())
+            + usize::from(self.campaign_id.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.description.is_some())
+            + usize::from(self.destination_phone_number.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.outbound_strategy.is_some())
+            + usize::from(self.queue_id.is_some())
             + usize::from(self.references.is_some())
             + usize::from(self.related_contact_id.is_some())
-            + usize::from(self.destination_phone_number.is_some())
-            + usize::from(self.contact_flow_id.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.client_token.is_some())
+            + usize::from(self.ring_timeout_in_seconds.is_some())
             + usize::from(self.source_phone_number.is_some())
-            + usize::from(self.queue_id.is_some())
-            + usize::from(self.attributes.is_some())
-            + usize::from(self.answer_machine_detection_config.is_some())
-            + usize::from(self.campaign_id.is_some())
-            + usize::from(self.traffic_type.is_some())
-            + usize::from(self.outbound_strategy.is_some())
-            + usize::from(self.ring_timeout_in_seconds.is_some());
+            + usize::from(self.traffic_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.answer_machine_detection_config
+        {
+            map.serialize_entry("AnswerMachineDetectionConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.attributes {
+            map.serialize_entry("Attributes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.campaign_id {
+            map.serialize_entry("CampaignId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.destination_phone_number {
+            map.serialize_entry("DestinationPhoneNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.outbound_strategy {
+            map.serialize_entry("OutboundStrategy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_id {
+            map.serialize_entry("QueueId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.references {
             map.serialize_entry("References", value)?;
@@ -35,42 +62,14 @@ for crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInp
         if let ::std::option::Option::Some(value) = &self.related_contact_id {
             map.serialize_entry("RelatedContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_phone_number {
-            map.serialize_entry("DestinationPhoneNumber", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.ring_timeout_in_seconds {
+            map.serialize_entry("RingTimeoutInSeconds", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.source_phone_number {
             map.serialize_entry("SourcePhoneNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.queue_id {
-            map.serialize_entry("QueueId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.attributes {
-            map.serialize_entry("Attributes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.answer_machine_detection_config
-        {
-            map.serialize_entry("AnswerMachineDetectionConfig", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.campaign_id {
-            map.serialize_entry("CampaignId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.traffic_type {
             map.serialize_entry("TrafficType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.outbound_strategy {
-            map.serialize_entry("OutboundStrategy", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ring_timeout_in_seconds {
-            map.serialize_entry("RingTimeoutInSeconds", value)?;
         }
         map.end()
     }
@@ -96,38 +95,66 @@ for crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInp
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_answer_machine_detection_config: ::std::option::Option<
+                    crate::types::AnswerMachineDetectionConfig,
+                > = ::std::option::Option::None;
+                let mut field_attributes: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
+                > = ::std::option::Option::None;
+                let mut field_campaign_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_destination_phone_number: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_outbound_strategy: ::std::option::Option<
+                    crate::types::OutboundStrategy,
+                > = ::std::option::Option::None;
+                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_references: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::Reference>,
                 > = ::std::option::Option::None;
                 let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_destination_phone_number: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_ring_timeout_in_seconds: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_source_phone_number: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_attributes: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
-                let mut field_answer_machine_detection_config: ::std::option::Option<
-                    crate::types::AnswerMachineDetectionConfig,
-                > = ::std::option::Option::None;
-                let mut field_campaign_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_traffic_type: ::std::option::Option<
                     crate::types::TrafficType,
                 > = ::std::option::Option::None;
-                let mut field_outbound_strategy: ::std::option::Option<
-                    crate::types::OutboundStrategy,
-                > = ::std::option::Option::None;
-                let mut field_ring_timeout_in_seconds: ::std::option::Option<i32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "AnswerMachineDetectionConfig" => {
+                            field_answer_machine_detection_config = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Attributes" => {
+                            field_attributes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "CampaignId" => {
+                            field_campaign_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -135,6 +162,41 @@ for crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInp
                         }
                         "Description" => {
                             field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "DestinationPhoneNumber" => {
+                            field_destination_phone_number = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "OutboundStrategy" => {
+                            field_outbound_strategy = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "QueueId" => {
+                            field_queue_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -154,29 +216,8 @@ for crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInp
                                 _,
                             >(&mut map)?;
                         }
-                        "DestinationPhoneNumber" => {
-                            field_destination_phone_number = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "RingTimeoutInSeconds" => {
+                            field_ring_timeout_in_seconds = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -189,50 +230,8 @@ for crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInp
                                 _,
                             >(&mut map)?;
                         }
-                        "QueueId" => {
-                            field_queue_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Attributes" => {
-                            field_attributes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "AnswerMachineDetectionConfig" => {
-                            field_answer_machine_detection_config = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "CampaignId" => {
-                            field_campaign_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "TrafficType" => {
                             field_traffic_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "OutboundStrategy" => {
-                            field_outbound_strategy = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "RingTimeoutInSeconds" => {
-                            field_ring_timeout_in_seconds = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -244,22 +243,22 @@ for crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInp
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput {
-                    name: field_name,
+                    answer_machine_detection_config: field_answer_machine_detection_config,
+                    attributes: field_attributes,
+                    campaign_id: field_campaign_id,
+                    client_token: field_client_token,
+                    contact_flow_id: field_contact_flow_id,
                     description: field_description,
+                    destination_phone_number: field_destination_phone_number,
+                    instance_id: field_instance_id,
+                    name: field_name,
+                    outbound_strategy: field_outbound_strategy,
+                    queue_id: field_queue_id,
                     references: field_references,
                     related_contact_id: field_related_contact_id,
-                    destination_phone_number: field_destination_phone_number,
-                    contact_flow_id: field_contact_flow_id,
-                    instance_id: field_instance_id,
-                    client_token: field_client_token,
-                    source_phone_number: field_source_phone_number,
-                    queue_id: field_queue_id,
-                    attributes: field_attributes,
-                    answer_machine_detection_config: field_answer_machine_detection_config,
-                    campaign_id: field_campaign_id,
-                    traffic_type: field_traffic_type,
-                    outbound_strategy: field_outbound_strategy,
                     ring_timeout_in_seconds: field_ring_timeout_in_seconds,
+                    source_phone_number: field_source_phone_number,
+                    traffic_type: field_traffic_type,
                 })
             }
         }
@@ -274,28 +273,55 @@ for crate::operation::start_outbound_voice_contact::builders::StartOutboundVoice
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.name.is_some())
+        let len = usize::from(self.answer_machine_detection_config.is_some())
+            + usize::from(self.attributes.is_some())
+            + usize::from(self.campaign_id.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.contact_flow_id.is_some())
             + usize::from(self.description.is_some())
+            + usize::from(self.destination_phone_number.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.outbound_strategy.is_some())
+            + usize::from(self.queue_id.is_some())
             + usize::from(self.references.is_some())
             + usize::from(self.related_contact_id.is_some())
-            + usize::from(self.destination_phone_number.is_some())
-            + usize::from(self.contact_flow_id.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.client_token.is_some())
+            + usize::from(self.ring_timeout_in_seconds.is_some())
             + usize::from(self.source_phone_number.is_some())
-            + usize::from(self.queue_id.is_some())
-            + usize::from(self.attributes.is_some())
-            + usize::from(self.answer_machine_detection_config.is_some())
-            + usize::from(self.campaign_id.is_some())
-            + usize::from(self.traffic_type.is_some())
-            + usize::from(self.outbound_strategy.is_some())
-            + usize::from(self.ring_timeout_in_seconds.is_some());
+            + usize::from(self.traffic_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.answer_machine_detection_config
+        {
+            map.serialize_entry("AnswerMachineDetectionConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.attributes {
+            map.serialize_entry("Attributes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.campaign_id {
+            map.serialize_entry("CampaignId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.destination_phone_number {
+            map.serialize_entry("DestinationPhoneNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.outbound_strategy {
+            map.serialize_entry("OutboundStrategy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_id {
+            map.serialize_entry("QueueId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.references {
             map.serialize_entry("References", value)?;
@@ -303,42 +329,14 @@ for crate::operation::start_outbound_voice_contact::builders::StartOutboundVoice
         if let ::std::option::Option::Some(value) = &self.related_contact_id {
             map.serialize_entry("RelatedContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_phone_number {
-            map.serialize_entry("DestinationPhoneNumber", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.ring_timeout_in_seconds {
+            map.serialize_entry("RingTimeoutInSeconds", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.source_phone_number {
             map.serialize_entry("SourcePhoneNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.queue_id {
-            map.serialize_entry("QueueId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.attributes {
-            map.serialize_entry("Attributes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.answer_machine_detection_config
-        {
-            map.serialize_entry("AnswerMachineDetectionConfig", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.campaign_id {
-            map.serialize_entry("CampaignId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.traffic_type {
             map.serialize_entry("TrafficType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.outbound_strategy {
-            map.serialize_entry("OutboundStrategy", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.ring_timeout_in_seconds {
-            map.serialize_entry("RingTimeoutInSeconds", value)?;
         }
         map.end()
     }
@@ -364,38 +362,66 @@ for crate::operation::start_outbound_voice_contact::builders::StartOutboundVoice
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_answer_machine_detection_config: ::std::option::Option<
+                    crate::types::AnswerMachineDetectionConfig,
+                > = ::std::option::Option::None;
+                let mut field_attributes: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
+                > = ::std::option::Option::None;
+                let mut field_campaign_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_destination_phone_number: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_outbound_strategy: ::std::option::Option<
+                    crate::types::OutboundStrategy,
+                > = ::std::option::Option::None;
+                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_references: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::Reference>,
                 > = ::std::option::Option::None;
                 let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_destination_phone_number: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_ring_timeout_in_seconds: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_source_phone_number: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_attributes: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
-                let mut field_answer_machine_detection_config: ::std::option::Option<
-                    crate::types::AnswerMachineDetectionConfig,
-                > = ::std::option::Option::None;
-                let mut field_campaign_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_traffic_type: ::std::option::Option<
                     crate::types::TrafficType,
                 > = ::std::option::Option::None;
-                let mut field_outbound_strategy: ::std::option::Option<
-                    crate::types::OutboundStrategy,
-                > = ::std::option::Option::None;
-                let mut field_ring_timeout_in_seconds: ::std::option::Option<i32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "AnswerMachineDetectionConfig" => {
+                            field_answer_machine_detection_config = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Attributes" => {
+                            field_attributes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "CampaignId" => {
+                            field_campaign_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -403,6 +429,41 @@ for crate::operation::start_outbound_voice_contact::builders::StartOutboundVoice
                         }
                         "Description" => {
                             field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "DestinationPhoneNumber" => {
+                            field_destination_phone_number = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "OutboundStrategy" => {
+                            field_outbound_strategy = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "QueueId" => {
+                            field_queue_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -422,29 +483,8 @@ for crate::operation::start_outbound_voice_contact::builders::StartOutboundVoice
                                 _,
                             >(&mut map)?;
                         }
-                        "DestinationPhoneNumber" => {
-                            field_destination_phone_number = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "RingTimeoutInSeconds" => {
+                            field_ring_timeout_in_seconds = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -457,50 +497,8 @@ for crate::operation::start_outbound_voice_contact::builders::StartOutboundVoice
                                 _,
                             >(&mut map)?;
                         }
-                        "QueueId" => {
-                            field_queue_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Attributes" => {
-                            field_attributes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "AnswerMachineDetectionConfig" => {
-                            field_answer_machine_detection_config = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "CampaignId" => {
-                            field_campaign_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "TrafficType" => {
                             field_traffic_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "OutboundStrategy" => {
-                            field_outbound_strategy = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "RingTimeoutInSeconds" => {
-                            field_ring_timeout_in_seconds = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -513,22 +511,22 @@ for crate::operation::start_outbound_voice_contact::builders::StartOutboundVoice
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::start_outbound_voice_contact::builders::StartOutboundVoiceContactInputBuilder = ::std::default::Default::default();
-                    builder.name = field_name;
+                    builder.answer_machine_detection_config = field_answer_machine_detection_config;
+                    builder.attributes = field_attributes;
+                    builder.campaign_id = field_campaign_id;
+                    builder.client_token = field_client_token;
+                    builder.contact_flow_id = field_contact_flow_id;
                     builder.description = field_description;
+                    builder.destination_phone_number = field_destination_phone_number;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
+                    builder.outbound_strategy = field_outbound_strategy;
+                    builder.queue_id = field_queue_id;
                     builder.references = field_references;
                     builder.related_contact_id = field_related_contact_id;
-                    builder.destination_phone_number = field_destination_phone_number;
-                    builder.contact_flow_id = field_contact_flow_id;
-                    builder.instance_id = field_instance_id;
-                    builder.client_token = field_client_token;
-                    builder.source_phone_number = field_source_phone_number;
-                    builder.queue_id = field_queue_id;
-                    builder.attributes = field_attributes;
-                    builder.answer_machine_detection_config = field_answer_machine_detection_config;
-                    builder.campaign_id = field_campaign_id;
-                    builder.traffic_type = field_traffic_type;
-                    builder.outbound_strategy = field_outbound_strategy;
                     builder.ring_timeout_in_seconds = field_ring_timeout_in_seconds;
+                    builder.source_phone_number = field_source_phone_number;
+                    builder.traffic_type = field_traffic_type;
                     builder
                 })
             }

@@ -7,17 +7,17 @@ for crate::operation::start_screen_sharing::StartScreenSharingInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.client_token.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some());
+            + usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -44,21 +44,14 @@ for crate::operation::start_screen_sharing::StartScreenSharingInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "ClientToken" => {
                             field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -71,6 +64,13 @@ for crate::operation::start_screen_sharing::StartScreenSharingInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -78,8 +78,8 @@ for crate::operation::start_screen_sharing::StartScreenSharingInput {
                 }
                 ::std::result::Result::Ok(crate::operation::start_screen_sharing::StartScreenSharingInput {
                     client_token: field_client_token,
-                    instance_id: field_instance_id,
                     contact_id: field_contact_id,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -95,17 +95,17 @@ for crate::operation::start_screen_sharing::builders::StartScreenSharingInputBui
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.client_token.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some());
+            + usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -132,8 +132,8 @@ for crate::operation::start_screen_sharing::builders::StartScreenSharingInputBui
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -145,15 +145,15 @@ for crate::operation::start_screen_sharing::builders::StartScreenSharingInputBui
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ContactId" => {
+                            field_contact_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactId" => {
-                            field_contact_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -167,8 +167,8 @@ for crate::operation::start_screen_sharing::builders::StartScreenSharingInputBui
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::start_screen_sharing::builders::StartScreenSharingInputBuilder = ::std::default::Default::default();
                     builder.client_token = field_client_token;
-                    builder.instance_id = field_instance_id;
                     builder.contact_id = field_contact_id;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

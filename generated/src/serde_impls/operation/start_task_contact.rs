@@ -5,43 +5,52 @@ impl ::serde::Serialize for crate::operation::start_task_contact::StartTaskConta
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.previous_contact_id.is_some())
-            + usize::from(self.contact_flow_id.is_some())
-            + usize::from(self.attributes.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.references.is_some())
-            + usize::from(self.description.is_some())
+        let len = usize::from(self.attachments.is_some())
+            + usize::from(self.attributes.is_some())
             + usize::from(self.client_token.is_some())
-            + usize::from(self.scheduled_time.is_some())
-            + usize::from(self.task_template_id.is_some())
+            + usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.previous_contact_id.is_some())
             + usize::from(self.quick_connect_id.is_some())
+            + usize::from(self.references.is_some())
             + usize::from(self.related_contact_id.is_some())
+            + usize::from(self.scheduled_time.is_some())
             + usize::from(self.segment_attributes.is_some())
-            + usize::from(self.attachments.is_some());
+            + usize::from(self.task_template_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.previous_contact_id {
-            map.serialize_entry("PreviousContactId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
+        if let ::std::option::Option::Some(value) = &self.attachments {
+            map.serialize_entry("Attachments", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.attributes {
             map.serialize_entry("Attributes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.references {
-            map.serialize_entry("References", value)?;
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_contact_id {
+            map.serialize_entry("PreviousContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quick_connect_id {
+            map.serialize_entry("QuickConnectId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.references {
+            map.serialize_entry("References", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.related_contact_id {
+            map.serialize_entry("RelatedContactId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.scheduled_time {
             map.serialize_entry(
@@ -52,20 +61,11 @@ impl ::serde::Serialize for crate::operation::start_task_contact::StartTaskConta
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.task_template_id {
-            map.serialize_entry("TaskTemplateId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.quick_connect_id {
-            map.serialize_entry("QuickConnectId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.related_contact_id {
-            map.serialize_entry("RelatedContactId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.segment_attributes {
             map.serialize_entry("SegmentAttributes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attachments {
-            map.serialize_entry("Attachments", value)?;
+        if let ::std::option::Option::Some(value) = &self.task_template_id {
+            map.serialize_entry("TaskTemplateId", value)?;
         }
         map.end()
     }
@@ -91,53 +91,39 @@ for crate::operation::start_task_contact::StartTaskContactInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_previous_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_attachments: ::std::option::Option<
+                    Vec<crate::types::TaskAttachment>,
+                > = ::std::option::Option::None;
                 let mut field_attributes: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_previous_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_quick_connect_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_references: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::Reference>,
                 > = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_scheduled_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
-                let mut field_task_template_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_quick_connect_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_segment_attributes: ::std::option::Option<
                     ::std::collections::HashMap<
                         String,
                         crate::types::SegmentAttributeValue,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_attachments: ::std::option::Option<
-                    Vec<crate::types::TaskAttachment>,
-                > = ::std::option::Option::None;
+                let mut field_task_template_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PreviousContactId" => {
-                            field_previous_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
+                        "Attachments" => {
+                            field_attachments = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -150,15 +136,15 @@ for crate::operation::start_task_contact::StartTaskContactInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "References" => {
-                            field_references = crate::serde_wire::next::<
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -171,22 +157,22 @@ for crate::operation::start_task_contact::StartTaskContactInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ScheduledTime" => {
-                            field_scheduled_time = crate::serde_wire::next::<
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "TaskTemplateId" => {
-                            field_task_template_id = crate::serde_wire::next::<
+                        "PreviousContactId" => {
+                            field_previous_contact_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -199,10 +185,24 @@ for crate::operation::start_task_contact::StartTaskContactInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "References" => {
+                            field_references = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "RelatedContactId" => {
                             field_related_contact_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ScheduledTime" => {
+                            field_scheduled_time = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
                                 _,
                             >(&mut map)?;
                         }
@@ -213,8 +213,8 @@ for crate::operation::start_task_contact::StartTaskContactInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Attachments" => {
-                            field_attachments = crate::serde_wire::next::<
+                        "TaskTemplateId" => {
+                            field_task_template_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -226,20 +226,20 @@ for crate::operation::start_task_contact::StartTaskContactInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::start_task_contact::StartTaskContactInput {
-                    instance_id: field_instance_id,
-                    previous_contact_id: field_previous_contact_id,
-                    contact_flow_id: field_contact_flow_id,
-                    attributes: field_attributes,
-                    name: field_name,
-                    references: field_references,
-                    description: field_description,
-                    client_token: field_client_token,
-                    scheduled_time: field_scheduled_time,
-                    task_template_id: field_task_template_id,
-                    quick_connect_id: field_quick_connect_id,
-                    related_contact_id: field_related_contact_id,
-                    segment_attributes: field_segment_attributes,
                     attachments: field_attachments,
+                    attributes: field_attributes,
+                    client_token: field_client_token,
+                    contact_flow_id: field_contact_flow_id,
+                    description: field_description,
+                    instance_id: field_instance_id,
+                    name: field_name,
+                    previous_contact_id: field_previous_contact_id,
+                    quick_connect_id: field_quick_connect_id,
+                    references: field_references,
+                    related_contact_id: field_related_contact_id,
+                    scheduled_time: field_scheduled_time,
+                    segment_attributes: field_segment_attributes,
+                    task_template_id: field_task_template_id,
                 })
             }
         }
@@ -254,43 +254,52 @@ for crate::operation::start_task_contact::builders::StartTaskContactInputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.previous_contact_id.is_some())
-            + usize::from(self.contact_flow_id.is_some())
-            + usize::from(self.attributes.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.references.is_some())
-            + usize::from(self.description.is_some())
+        let len = usize::from(self.attachments.is_some())
+            + usize::from(self.attributes.is_some())
             + usize::from(self.client_token.is_some())
-            + usize::from(self.scheduled_time.is_some())
-            + usize::from(self.task_template_id.is_some())
+            + usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.previous_contact_id.is_some())
             + usize::from(self.quick_connect_id.is_some())
+            + usize::from(self.references.is_some())
             + usize::from(self.related_contact_id.is_some())
+            + usize::from(self.scheduled_time.is_some())
             + usize::from(self.segment_attributes.is_some())
-            + usize::from(self.attachments.is_some());
+            + usize::from(self.task_template_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.previous_contact_id {
-            map.serialize_entry("PreviousContactId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
+        if let ::std::option::Option::Some(value) = &self.attachments {
+            map.serialize_entry("Attachments", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.attributes {
             map.serialize_entry("Attributes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.references {
-            map.serialize_entry("References", value)?;
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_contact_id {
+            map.serialize_entry("PreviousContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quick_connect_id {
+            map.serialize_entry("QuickConnectId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.references {
+            map.serialize_entry("References", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.related_contact_id {
+            map.serialize_entry("RelatedContactId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.scheduled_time {
             map.serialize_entry(
@@ -301,20 +310,11 @@ for crate::operation::start_task_contact::builders::StartTaskContactInputBuilder
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.task_template_id {
-            map.serialize_entry("TaskTemplateId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.quick_connect_id {
-            map.serialize_entry("QuickConnectId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.related_contact_id {
-            map.serialize_entry("RelatedContactId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.segment_attributes {
             map.serialize_entry("SegmentAttributes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attachments {
-            map.serialize_entry("Attachments", value)?;
+        if let ::std::option::Option::Some(value) = &self.task_template_id {
+            map.serialize_entry("TaskTemplateId", value)?;
         }
         map.end()
     }
@@ -340,53 +340,39 @@ for crate::operation::start_task_contact::builders::StartTaskContactInputBuilder
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_previous_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_attachments: ::std::option::Option<
+                    Vec<crate::types::TaskAttachment>,
+                > = ::std::option::Option::None;
                 let mut field_attributes: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_previous_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_quick_connect_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_references: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::Reference>,
                 > = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_scheduled_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
-                let mut field_task_template_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_quick_connect_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_segment_attributes: ::std::option::Option<
                     ::std::collections::HashMap<
                         String,
                         crate::types::SegmentAttributeValue,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_attachments: ::std::option::Option<
-                    Vec<crate::types::TaskAttachment>,
-                > = ::std::option::Option::None;
+                let mut field_task_template_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PreviousContactId" => {
-                            field_previous_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
+                        "Attachments" => {
+                            field_attachments = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -399,15 +385,15 @@ for crate::operation::start_task_contact::builders::StartTaskContactInputBuilder
                                 _,
                             >(&mut map)?;
                         }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "References" => {
-                            field_references = crate::serde_wire::next::<
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -420,22 +406,22 @@ for crate::operation::start_task_contact::builders::StartTaskContactInputBuilder
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ScheduledTime" => {
-                            field_scheduled_time = crate::serde_wire::next::<
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "TaskTemplateId" => {
-                            field_task_template_id = crate::serde_wire::next::<
+                        "PreviousContactId" => {
+                            field_previous_contact_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -448,10 +434,24 @@ for crate::operation::start_task_contact::builders::StartTaskContactInputBuilder
                                 _,
                             >(&mut map)?;
                         }
+                        "References" => {
+                            field_references = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "RelatedContactId" => {
                             field_related_contact_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ScheduledTime" => {
+                            field_scheduled_time = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
                                 _,
                             >(&mut map)?;
                         }
@@ -462,8 +462,8 @@ for crate::operation::start_task_contact::builders::StartTaskContactInputBuilder
                                 _,
                             >(&mut map)?;
                         }
-                        "Attachments" => {
-                            field_attachments = crate::serde_wire::next::<
+                        "TaskTemplateId" => {
+                            field_task_template_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -476,20 +476,20 @@ for crate::operation::start_task_contact::builders::StartTaskContactInputBuilder
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::start_task_contact::builders::StartTaskContactInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.previous_contact_id = field_previous_contact_id;
-                    builder.contact_flow_id = field_contact_flow_id;
-                    builder.attributes = field_attributes;
-                    builder.name = field_name;
-                    builder.references = field_references;
-                    builder.description = field_description;
-                    builder.client_token = field_client_token;
-                    builder.scheduled_time = field_scheduled_time;
-                    builder.task_template_id = field_task_template_id;
-                    builder.quick_connect_id = field_quick_connect_id;
-                    builder.related_contact_id = field_related_contact_id;
-                    builder.segment_attributes = field_segment_attributes;
                     builder.attachments = field_attachments;
+                    builder.attributes = field_attributes;
+                    builder.client_token = field_client_token;
+                    builder.contact_flow_id = field_contact_flow_id;
+                    builder.description = field_description;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
+                    builder.previous_contact_id = field_previous_contact_id;
+                    builder.quick_connect_id = field_quick_connect_id;
+                    builder.references = field_references;
+                    builder.related_contact_id = field_related_contact_id;
+                    builder.scheduled_time = field_scheduled_time;
+                    builder.segment_attributes = field_segment_attributes;
+                    builder.task_template_id = field_task_template_id;
                     builder
                 })
             }

@@ -6,18 +6,18 @@ for crate::operation::start_test_case_execution::StartTestCaseExecutionInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.test_case_id.is_some())
-            + usize::from(self.client_token.is_some());
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.test_case_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.test_case_id {
             map.serialize_entry("TestCaseId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -43,13 +43,20 @@ for crate::operation::start_test_case_execution::StartTestCaseExecutionInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -64,22 +71,15 @@ for crate::operation::start_test_case_execution::StartTestCaseExecutionInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::start_test_case_execution::StartTestCaseExecutionInput {
+                    client_token: field_client_token,
                     instance_id: field_instance_id,
                     test_case_id: field_test_case_id,
-                    client_token: field_client_token,
                 })
             }
         }
@@ -94,18 +94,18 @@ for crate::operation::start_test_case_execution::builders::StartTestCaseExecutio
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.test_case_id.is_some())
-            + usize::from(self.client_token.is_some());
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.test_case_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.test_case_id {
             map.serialize_entry("TestCaseId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -131,13 +131,20 @@ for crate::operation::start_test_case_execution::builders::StartTestCaseExecutio
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -152,13 +159,6 @@ for crate::operation::start_test_case_execution::builders::StartTestCaseExecutio
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -166,9 +166,9 @@ for crate::operation::start_test_case_execution::builders::StartTestCaseExecutio
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::start_test_case_execution::builders::StartTestCaseExecutionInputBuilder = ::std::default::Default::default();
+                    builder.client_token = field_client_token;
                     builder.instance_id = field_instance_id;
                     builder.test_case_id = field_test_case_id;
-                    builder.client_token = field_client_token;
                     builder
                 })
             }

@@ -6,16 +6,19 @@ for crate::operation::start_web_rtc_contact::StartWebRtcContactInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.attributes.is_some())
+        let len = usize::from(self.allowed_capabilities.is_some())
+            + usize::from(self.attributes.is_some())
             + usize::from(self.client_token.is_some())
             + usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.instance_id.is_some())
-            + usize::from(self.allowed_capabilities.is_some())
             + usize::from(self.participant_details.is_some())
-            + usize::from(self.related_contact_id.is_some())
             + usize::from(self.references.is_some())
-            + usize::from(self.description.is_some());
+            + usize::from(self.related_contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.allowed_capabilities {
+            map.serialize_entry("AllowedCapabilities", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.attributes {
             map.serialize_entry("Attributes", value)?;
         }
@@ -25,23 +28,20 @@ for crate::operation::start_web_rtc_contact::StartWebRtcContactInput {
         if let ::std::option::Option::Some(value) = &self.contact_flow_id {
             map.serialize_entry("ContactFlowId", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.allowed_capabilities {
-            map.serialize_entry("AllowedCapabilities", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.participant_details {
             map.serialize_entry("ParticipantDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.related_contact_id {
-            map.serialize_entry("RelatedContactId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.references {
             map.serialize_entry("References", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.related_contact_id {
+            map.serialize_entry("RelatedContactId", value)?;
         }
         map.end()
     }
@@ -67,27 +67,34 @@ for crate::operation::start_web_rtc_contact::StartWebRtcContactInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_allowed_capabilities: ::std::option::Option<
+                    crate::types::AllowedCapabilities,
+                > = ::std::option::Option::None;
                 let mut field_attributes: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_allowed_capabilities: ::std::option::Option<
-                    crate::types::AllowedCapabilities,
-                > = ::std::option::Option::None;
                 let mut field_participant_details: ::std::option::Option<
                     crate::types::ParticipantDetails,
                 > = ::std::option::Option::None;
-                let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_references: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::Reference>,
                 > = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "AllowedCapabilities" => {
+                            field_allowed_capabilities = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "Attributes" => {
                             field_attributes = crate::serde_wire::next::<
                                 _,
@@ -109,15 +116,15 @@ for crate::operation::start_web_rtc_contact::StartWebRtcContactInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "AllowedCapabilities" => {
-                            field_allowed_capabilities = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -130,13 +137,6 @@ for crate::operation::start_web_rtc_contact::StartWebRtcContactInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "RelatedContactId" => {
-                            field_related_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "References" => {
                             field_references = crate::serde_wire::next::<
                                 _,
@@ -144,8 +144,8 @@ for crate::operation::start_web_rtc_contact::StartWebRtcContactInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "RelatedContactId" => {
+                            field_related_contact_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -157,15 +157,15 @@ for crate::operation::start_web_rtc_contact::StartWebRtcContactInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::start_web_rtc_contact::StartWebRtcContactInput {
+                    allowed_capabilities: field_allowed_capabilities,
                     attributes: field_attributes,
                     client_token: field_client_token,
                     contact_flow_id: field_contact_flow_id,
-                    instance_id: field_instance_id,
-                    allowed_capabilities: field_allowed_capabilities,
-                    participant_details: field_participant_details,
-                    related_contact_id: field_related_contact_id,
-                    references: field_references,
                     description: field_description,
+                    instance_id: field_instance_id,
+                    participant_details: field_participant_details,
+                    references: field_references,
+                    related_contact_id: field_related_contact_id,
                 })
             }
         }
@@ -180,16 +180,19 @@ for crate::operation::start_web_rtc_contact::builders::StartWebRtcContactInputBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.attributes.is_some())
+        let len = usize::from(self.allowed_capabilities.is_some())
+            + usize::from(self.attributes.is_some())
             + usize::from(self.client_token.is_some())
             + usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.instance_id.is_some())
-            + usize::from(self.allowed_capabilities.is_some())
             + usize::from(self.participant_details.is_some())
-            + usize::from(self.related_contact_id.is_some())
             + usize::from(self.references.is_some())
-            + usize::from(self.description.is_some());
+            + usize::from(self.related_contact_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.allowed_capabilities {
+            map.serialize_entry("AllowedCapabilities", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.attributes {
             map.serialize_entry("Attributes", value)?;
         }
@@ -199,23 +202,20 @@ for crate::operation::start_web_rtc_contact::builders::StartWebRtcContactInputBu
         if let ::std::option::Option::Some(value) = &self.contact_flow_id {
             map.serialize_entry("ContactFlowId", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.allowed_capabilities {
-            map.serialize_entry("AllowedCapabilities", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.participant_details {
             map.serialize_entry("ParticipantDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.related_contact_id {
-            map.serialize_entry("RelatedContactId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.references {
             map.serialize_entry("References", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.related_contact_id {
+            map.serialize_entry("RelatedContactId", value)?;
         }
         map.end()
     }
@@ -241,27 +241,34 @@ for crate::operation::start_web_rtc_contact::builders::StartWebRtcContactInputBu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_allowed_capabilities: ::std::option::Option<
+                    crate::types::AllowedCapabilities,
+                > = ::std::option::Option::None;
                 let mut field_attributes: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_allowed_capabilities: ::std::option::Option<
-                    crate::types::AllowedCapabilities,
-                > = ::std::option::Option::None;
                 let mut field_participant_details: ::std::option::Option<
                     crate::types::ParticipantDetails,
                 > = ::std::option::Option::None;
-                let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_references: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::Reference>,
                 > = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "AllowedCapabilities" => {
+                            field_allowed_capabilities = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "Attributes" => {
                             field_attributes = crate::serde_wire::next::<
                                 _,
@@ -283,15 +290,15 @@ for crate::operation::start_web_rtc_contact::builders::StartWebRtcContactInputBu
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "AllowedCapabilities" => {
-                            field_allowed_capabilities = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -304,13 +311,6 @@ for crate::operation::start_web_rtc_contact::builders::StartWebRtcContactInputBu
                                 _,
                             >(&mut map)?;
                         }
-                        "RelatedContactId" => {
-                            field_related_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "References" => {
                             field_references = crate::serde_wire::next::<
                                 _,
@@ -318,8 +318,8 @@ for crate::operation::start_web_rtc_contact::builders::StartWebRtcContactInputBu
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "RelatedContactId" => {
+                            field_related_contact_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -332,15 +332,15 @@ for crate::operation::start_web_rtc_contact::builders::StartWebRtcContactInputBu
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::start_web_rtc_contact::builders::StartWebRtcContactInputBuilder = ::std::default::Default::default();
+                    builder.allowed_capabilities = field_allowed_capabilities;
                     builder.attributes = field_attributes;
                     builder.client_token = field_client_token;
                     builder.contact_flow_id = field_contact_flow_id;
-                    builder.instance_id = field_instance_id;
-                    builder.allowed_capabilities = field_allowed_capabilities;
-                    builder.participant_details = field_participant_details;
-                    builder.related_contact_id = field_related_contact_id;
-                    builder.references = field_references;
                     builder.description = field_description;
+                    builder.instance_id = field_instance_id;
+                    builder.participant_details = field_participant_details;
+                    builder.references = field_references;
+                    builder.related_contact_id = field_related_contact_id;
                     builder
                 })
             }

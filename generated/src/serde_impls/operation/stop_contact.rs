@@ -6,17 +6,17 @@ impl ::serde::Serialize for crate::operation::stop_contact::StopContactInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.contact_id.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.disconnect_reason.is_some());
+            + usize::from(self.disconnect_reason.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.disconnect_reason {
             map.serialize_entry("DisconnectReason", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -43,23 +43,16 @@ for crate::operation::stop_contact::StopContactInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_disconnect_reason: ::std::option::Option<
                     crate::types::DisconnectReason,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "ContactId" => {
                             field_contact_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -72,6 +65,13 @@ for crate::operation::stop_contact::StopContactInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -79,8 +79,8 @@ for crate::operation::stop_contact::StopContactInput {
                 }
                 ::std::result::Result::Ok(crate::operation::stop_contact::StopContactInput {
                     contact_id: field_contact_id,
-                    instance_id: field_instance_id,
                     disconnect_reason: field_disconnect_reason,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -96,17 +96,17 @@ for crate::operation::stop_contact::builders::StopContactInputBuilder {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.contact_id.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.disconnect_reason.is_some());
+            + usize::from(self.disconnect_reason.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.disconnect_reason {
             map.serialize_entry("DisconnectReason", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -133,10 +133,10 @@ for crate::operation::stop_contact::builders::StopContactInputBuilder {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_disconnect_reason: ::std::option::Option<
                     crate::types::DisconnectReason,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -148,15 +148,15 @@ for crate::operation::stop_contact::builders::StopContactInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "DisconnectReason" => {
+                            field_disconnect_reason = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "DisconnectReason" => {
-                            field_disconnect_reason = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -170,8 +170,8 @@ for crate::operation::stop_contact::builders::StopContactInputBuilder {
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::stop_contact::builders::StopContactInputBuilder = ::std::default::Default::default();
                     builder.contact_id = field_contact_id;
-                    builder.instance_id = field_instance_id;
                     builder.disconnect_reason = field_disconnect_reason;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

@@ -6,11 +6,14 @@ for crate::operation::stop_test_case_execution::StopTestCaseExecutionInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.test_case_execution_id.is_some())
-            + usize::from(self.test_case_id.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.test_case_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
@@ -19,9 +22,6 @@ for crate::operation::stop_test_case_execution::StopTestCaseExecutionInput {
         }
         if let ::std::option::Option::Some(value) = &self.test_case_id {
             map.serialize_entry("TestCaseId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -47,14 +47,21 @@ for crate::operation::stop_test_case_execution::StopTestCaseExecutionInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_test_case_execution_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -76,23 +83,16 @@ for crate::operation::stop_test_case_execution::StopTestCaseExecutionInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::stop_test_case_execution::StopTestCaseExecutionInput {
+                    client_token: field_client_token,
                     instance_id: field_instance_id,
                     test_case_execution_id: field_test_case_execution_id,
                     test_case_id: field_test_case_id,
-                    client_token: field_client_token,
                 })
             }
         }
@@ -107,11 +107,14 @@ for crate::operation::stop_test_case_execution::builders::StopTestCaseExecutionI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.test_case_execution_id.is_some())
-            + usize::from(self.test_case_id.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.test_case_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
@@ -120,9 +123,6 @@ for crate::operation::stop_test_case_execution::builders::StopTestCaseExecutionI
         }
         if let ::std::option::Option::Some(value) = &self.test_case_id {
             map.serialize_entry("TestCaseId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -148,14 +148,21 @@ for crate::operation::stop_test_case_execution::builders::StopTestCaseExecutionI
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_test_case_execution_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -177,13 +184,6 @@ for crate::operation::stop_test_case_execution::builders::StopTestCaseExecutionI
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -191,10 +191,10 @@ for crate::operation::stop_test_case_execution::builders::StopTestCaseExecutionI
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::stop_test_case_execution::builders::StopTestCaseExecutionInputBuilder = ::std::default::Default::default();
+                    builder.client_token = field_client_token;
                     builder.instance_id = field_instance_id;
                     builder.test_case_execution_id = field_test_case_execution_id;
                     builder.test_case_id = field_test_case_id;
-                    builder.client_token = field_client_token;
                     builder
                 })
             }

@@ -5,29 +5,29 @@ impl ::serde::Serialize for crate::operation::transfer_contact::TransferContactI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
-            + usize::from(self.queue_id.is_some()) + usize::from(self.user_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.contact_flow_id.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.queue_id.is_some()) + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_id {
             map.serialize_entry("QueueId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_id {
             map.serialize_entry("UserId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -53,18 +53,25 @@ for crate::operation::transfer_contact::TransferContactInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -72,6 +79,13 @@ for crate::operation::transfer_contact::TransferContactInput {
                         }
                         "ContactId" => {
                             field_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -91,32 +105,18 @@ for crate::operation::transfer_contact::TransferContactInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::transfer_contact::TransferContactInput {
-                    instance_id: field_instance_id,
+                    client_token: field_client_token,
+                    contact_flow_id: field_contact_flow_id,
                     contact_id: field_contact_id,
+                    instance_id: field_instance_id,
                     queue_id: field_queue_id,
                     user_id: field_user_id,
-                    contact_flow_id: field_contact_flow_id,
-                    client_token: field_client_token,
                 })
             }
         }
@@ -131,29 +131,29 @@ for crate::operation::transfer_contact::builders::TransferContactInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
-            + usize::from(self.queue_id.is_some()) + usize::from(self.user_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.contact_flow_id.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.queue_id.is_some()) + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_id {
             map.serialize_entry("QueueId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_id {
             map.serialize_entry("UserId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -179,18 +179,25 @@ for crate::operation::transfer_contact::builders::TransferContactInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -198,6 +205,13 @@ for crate::operation::transfer_contact::builders::TransferContactInputBuilder {
                         }
                         "ContactId" => {
                             field_contact_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -217,20 +231,6 @@ for crate::operation::transfer_contact::builders::TransferContactInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -238,12 +238,12 @@ for crate::operation::transfer_contact::builders::TransferContactInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::transfer_contact::builders::TransferContactInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
+                    builder.client_token = field_client_token;
+                    builder.contact_flow_id = field_contact_flow_id;
                     builder.contact_id = field_contact_id;
+                    builder.instance_id = field_instance_id;
                     builder.queue_id = field_queue_id;
                     builder.user_id = field_user_id;
-                    builder.contact_flow_id = field_contact_flow_id;
-                    builder.client_token = field_client_token;
                     builder
                 })
             }

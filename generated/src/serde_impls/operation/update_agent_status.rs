@@ -6,33 +6,33 @@ for crate::operation::update_agent_status::UpdateAgentStatusInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.agent_status_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.state.is_some())
+        let len = usize::from(self.agent_status_id.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.display_order.is_some())
-            + usize::from(self.reset_order_number.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.reset_order_number.is_some())
+            + usize::from(self.state.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.agent_status_id {
             map.serialize_entry("AgentStatusId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
-            map.serialize_entry("State", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.display_order {
             map.serialize_entry("DisplayOrder", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.reset_order_number {
             map.serialize_entry("ResetOrderNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.state {
+            map.serialize_entry("State", value)?;
         }
         map.end()
     }
@@ -58,35 +58,21 @@ for crate::operation::update_agent_status::UpdateAgentStatusInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_agent_status_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_display_order: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_reset_order_number: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_state: ::std::option::Option<
                     crate::types::AgentStatusState,
                 > = ::std::option::Option::None;
-                let mut field_display_order: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_reset_order_number: ::std::option::Option<bool> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AgentStatusId" => {
                             field_agent_status_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -99,15 +85,22 @@ for crate::operation::update_agent_status::UpdateAgentStatusInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "State" => {
-                            field_state = crate::serde_wire::next::<
+                        "DisplayOrder" => {
+                            field_display_order = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "DisplayOrder" => {
-                            field_display_order = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -120,19 +113,26 @@ for crate::operation::update_agent_status::UpdateAgentStatusInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "State" => {
+                            field_state = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_agent_status::UpdateAgentStatusInput {
-                    instance_id: field_instance_id,
                     agent_status_id: field_agent_status_id,
-                    name: field_name,
                     description: field_description,
-                    state: field_state,
                     display_order: field_display_order,
+                    instance_id: field_instance_id,
+                    name: field_name,
                     reset_order_number: field_reset_order_number,
+                    state: field_state,
                 })
             }
         }
@@ -147,33 +147,33 @@ for crate::operation::update_agent_status::builders::UpdateAgentStatusInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.agent_status_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.state.is_some())
+        let len = usize::from(self.agent_status_id.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.display_order.is_some())
-            + usize::from(self.reset_order_number.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.reset_order_number.is_some())
+            + usize::from(self.state.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.agent_status_id {
             map.serialize_entry("AgentStatusId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
-            map.serialize_entry("State", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.display_order {
             map.serialize_entry("DisplayOrder", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.reset_order_number {
             map.serialize_entry("ResetOrderNumber", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.state {
+            map.serialize_entry("State", value)?;
         }
         map.end()
     }
@@ -199,35 +199,21 @@ for crate::operation::update_agent_status::builders::UpdateAgentStatusInputBuild
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_agent_status_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_display_order: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_reset_order_number: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_state: ::std::option::Option<
                     crate::types::AgentStatusState,
                 > = ::std::option::Option::None;
-                let mut field_display_order: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_reset_order_number: ::std::option::Option<bool> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AgentStatusId" => {
                             field_agent_status_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -240,15 +226,22 @@ for crate::operation::update_agent_status::builders::UpdateAgentStatusInputBuild
                                 _,
                             >(&mut map)?;
                         }
-                        "State" => {
-                            field_state = crate::serde_wire::next::<
+                        "DisplayOrder" => {
+                            field_display_order = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "DisplayOrder" => {
-                            field_display_order = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -261,6 +254,13 @@ for crate::operation::update_agent_status::builders::UpdateAgentStatusInputBuild
                                 _,
                             >(&mut map)?;
                         }
+                        "State" => {
+                            field_state = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -268,13 +268,13 @@ for crate::operation::update_agent_status::builders::UpdateAgentStatusInputBuild
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_agent_status::builders::UpdateAgentStatusInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.agent_status_id = field_agent_status_id;
-                    builder.name = field_name;
                     builder.description = field_description;
-                    builder.state = field_state;
                     builder.display_order = field_display_order;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
                     builder.reset_order_number = field_reset_order_number;
+                    builder.state = field_state;
                     builder
                 })
             }

@@ -6,22 +6,22 @@ for crate::operation::update_attached_files_configuration::UpdateAttachedFilesCo
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.attachment_scope.is_some())
-            + usize::from(self.maximum_size_limit_in_bytes.is_some())
-            + usize::from(self.extension_configuration.is_some());
+        let len = usize::from(self.attachment_scope.is_some())
+            + usize::from(self.extension_configuration.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.maximum_size_limit_in_bytes.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attachment_scope {
             map.serialize_entry("AttachmentScope", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_size_limit_in_bytes {
-            map.serialize_entry("MaximumSizeLimitInBytes", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.extension_configuration {
             map.serialize_entry("ExtensionConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.maximum_size_limit_in_bytes {
+            map.serialize_entry("MaximumSizeLimitInBytes", value)?;
         }
         map.end()
     }
@@ -47,34 +47,20 @@ for crate::operation::update_attached_files_configuration::UpdateAttachedFilesCo
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attachment_scope: ::std::option::Option<
                     crate::types::AttachmentScope,
                 > = ::std::option::Option::None;
-                let mut field_maximum_size_limit_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_extension_configuration: ::std::option::Option<
                     crate::types::ExtensionConfiguration,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_maximum_size_limit_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AttachmentScope" => {
                             field_attachment_scope = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "MaximumSizeLimitInBytes" => {
-                            field_maximum_size_limit_in_bytes = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -87,16 +73,30 @@ for crate::operation::update_attached_files_configuration::UpdateAttachedFilesCo
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "MaximumSizeLimitInBytes" => {
+                            field_maximum_size_limit_in_bytes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput {
-                    instance_id: field_instance_id,
                     attachment_scope: field_attachment_scope,
-                    maximum_size_limit_in_bytes: field_maximum_size_limit_in_bytes,
                     extension_configuration: field_extension_configuration,
+                    instance_id: field_instance_id,
+                    maximum_size_limit_in_bytes: field_maximum_size_limit_in_bytes,
                 })
             }
         }
@@ -111,22 +111,22 @@ for crate::operation::update_attached_files_configuration::builders::UpdateAttac
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.attachment_scope.is_some())
-            + usize::from(self.maximum_size_limit_in_bytes.is_some())
-            + usize::from(self.extension_configuration.is_some());
+        let len = usize::from(self.attachment_scope.is_some())
+            + usize::from(self.extension_configuration.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.maximum_size_limit_in_bytes.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attachment_scope {
             map.serialize_entry("AttachmentScope", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_size_limit_in_bytes {
-            map.serialize_entry("MaximumSizeLimitInBytes", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.extension_configuration {
             map.serialize_entry("ExtensionConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.maximum_size_limit_in_bytes {
+            map.serialize_entry("MaximumSizeLimitInBytes", value)?;
         }
         map.end()
     }
@@ -154,34 +154,20 @@ for crate::operation::update_attached_files_configuration::builders::UpdateAttac
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attachment_scope: ::std::option::Option<
                     crate::types::AttachmentScope,
                 > = ::std::option::Option::None;
-                let mut field_maximum_size_limit_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_extension_configuration: ::std::option::Option<
                     crate::types::ExtensionConfiguration,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_maximum_size_limit_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AttachmentScope" => {
                             field_attachment_scope = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "MaximumSizeLimitInBytes" => {
-                            field_maximum_size_limit_in_bytes = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -194,6 +180,20 @@ for crate::operation::update_attached_files_configuration::builders::UpdateAttac
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "MaximumSizeLimitInBytes" => {
+                            field_maximum_size_limit_in_bytes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -201,10 +201,10 @@ for crate::operation::update_attached_files_configuration::builders::UpdateAttac
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_attached_files_configuration::builders::UpdateAttachedFilesConfigurationInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.attachment_scope = field_attachment_scope;
-                    builder.maximum_size_limit_in_bytes = field_maximum_size_limit_in_bytes;
                     builder.extension_configuration = field_extension_configuration;
+                    builder.instance_id = field_instance_id;
+                    builder.maximum_size_limit_in_bytes = field_maximum_size_limit_in_bytes;
                     builder
                 })
             }

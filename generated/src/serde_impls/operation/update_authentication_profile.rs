@@ -6,32 +6,32 @@ for crate::operation::update_authentication_profile::UpdateAuthenticationProfile
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.authentication_profile_id.is_some())
-            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.description.is_some())
-            + usize::from(self.allowed_ips.is_some())
+        let len = usize::from(self.allowed_ips.is_some())
+            + usize::from(self.authentication_profile_id.is_some())
             + usize::from(self.blocked_ips.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.periodic_session_duration.is_some())
             + usize::from(self.session_inactivity_duration.is_some())
             + usize::from(self.session_inactivity_handling_enabled.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.allowed_ips {
+            map.serialize_entry("AllowedIps", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.authentication_profile_id {
             map.serialize_entry("AuthenticationProfileId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.blocked_ips {
+            map.serialize_entry("BlockedIps", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.allowed_ips {
-            map.serialize_entry("AllowedIps", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.blocked_ips {
-            map.serialize_entry("BlockedIps", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.periodic_session_duration {
             map.serialize_entry("PeriodicSessionDuration", value)?;
@@ -68,12 +68,12 @@ for crate::operation::update_authentication_profile::UpdateAuthenticationProfile
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_allowed_ips: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_authentication_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_blocked_ips: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_allowed_ips: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_blocked_ips: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_periodic_session_duration: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_session_inactivity_duration: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_session_inactivity_handling_enabled: ::std::option::Option<
@@ -83,8 +83,29 @@ for crate::operation::update_authentication_profile::UpdateAuthenticationProfile
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "AllowedIps" => {
+                            field_allowed_ips = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "AuthenticationProfileId" => {
                             field_authentication_profile_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "BlockedIps" => {
+                            field_blocked_ips = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -99,27 +120,6 @@ for crate::operation::update_authentication_profile::UpdateAuthenticationProfile
                         }
                         "Name" => {
                             field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "AllowedIps" => {
-                            field_allowed_ips = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "BlockedIps" => {
-                            field_blocked_ips = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -152,12 +152,12 @@ for crate::operation::update_authentication_profile::UpdateAuthenticationProfile
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput {
+                    allowed_ips: field_allowed_ips,
                     authentication_profile_id: field_authentication_profile_id,
+                    blocked_ips: field_blocked_ips,
+                    description: field_description,
                     instance_id: field_instance_id,
                     name: field_name,
-                    description: field_description,
-                    allowed_ips: field_allowed_ips,
-                    blocked_ips: field_blocked_ips,
                     periodic_session_duration: field_periodic_session_duration,
                     session_inactivity_duration: field_session_inactivity_duration,
                     session_inactivity_handling_enabled: field_session_inactivity_handling_enabled,
@@ -175,32 +175,32 @@ for crate::operation::update_authentication_profile::builders::UpdateAuthenticat
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.authentication_profile_id.is_some())
-            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.description.is_some())
-            + usize::from(self.allowed_ips.is_some())
+        let len = usize::from(self.allowed_ips.is_some())
+            + usize::from(self.authentication_profile_id.is_some())
             + usize::from(self.blocked_ips.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.periodic_session_duration.is_some())
             + usize::from(self.session_inactivity_duration.is_some())
             + usize::from(self.session_inactivity_handling_enabled.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.allowed_ips {
+            map.serialize_entry("AllowedIps", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.authentication_profile_id {
             map.serialize_entry("AuthenticationProfileId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.blocked_ips {
+            map.serialize_entry("BlockedIps", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.allowed_ips {
-            map.serialize_entry("AllowedIps", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.blocked_ips {
-            map.serialize_entry("BlockedIps", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.periodic_session_duration {
             map.serialize_entry("PeriodicSessionDuration", value)?;
@@ -237,12 +237,12 @@ for crate::operation::update_authentication_profile::builders::UpdateAuthenticat
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_allowed_ips: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_authentication_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_blocked_ips: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_allowed_ips: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_blocked_ips: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_periodic_session_duration: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_session_inactivity_duration: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_session_inactivity_handling_enabled: ::std::option::Option<
@@ -252,8 +252,29 @@ for crate::operation::update_authentication_profile::builders::UpdateAuthenticat
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "AllowedIps" => {
+                            field_allowed_ips = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "AuthenticationProfileId" => {
                             field_authentication_profile_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "BlockedIps" => {
+                            field_blocked_ips = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -268,27 +289,6 @@ for crate::operation::update_authentication_profile::builders::UpdateAuthenticat
                         }
                         "Name" => {
                             field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "AllowedIps" => {
-                            field_allowed_ips = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "BlockedIps" => {
-                            field_blocked_ips = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -322,12 +322,12 @@ for crate::operation::update_authentication_profile::builders::UpdateAuthenticat
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_authentication_profile::builders::UpdateAuthenticationProfileInputBuilder = ::std::default::Default::default();
+                    builder.allowed_ips = field_allowed_ips;
                     builder.authentication_profile_id = field_authentication_profile_id;
+                    builder.blocked_ips = field_blocked_ips;
+                    builder.description = field_description;
                     builder.instance_id = field_instance_id;
                     builder.name = field_name;
-                    builder.description = field_description;
-                    builder.allowed_ips = field_allowed_ips;
-                    builder.blocked_ips = field_blocked_ips;
                     builder.periodic_session_duration = field_periodic_session_duration;
                     builder.session_inactivity_duration = field_session_inactivity_duration;
                     builder.session_inactivity_handling_enabled = field_session_inactivity_handling_enabled;

@@ -5,27 +5,33 @@ impl ::serde::Serialize for crate::operation::update_contact::UpdateContactInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some()) + usize::from(self.name.is_some())
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.customer_endpoint.is_some())
             + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.queue_info.is_some())
             + usize::from(self.references.is_some())
             + usize::from(self.segment_attributes.is_some())
-            + usize::from(self.queue_info.is_some())
-            + usize::from(self.user_info.is_some())
-            + usize::from(self.customer_endpoint.is_some())
-            + usize::from(self.system_endpoint.is_some());
+            + usize::from(self.system_endpoint.is_some())
+            + usize::from(self.user_info.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer_endpoint {
+            map.serialize_entry("CustomerEndpoint", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.queue_info {
+            map.serialize_entry("QueueInfo", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.references {
             map.serialize_entry("References", value)?;
@@ -33,17 +39,11 @@ impl ::serde::Serialize for crate::operation::update_contact::UpdateContactInput
         if let ::std::option::Option::Some(value) = &self.segment_attributes {
             map.serialize_entry("SegmentAttributes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.queue_info {
-            map.serialize_entry("QueueInfo", value)?;
+        if let ::std::option::Option::Some(value) = &self.system_endpoint {
+            map.serialize_entry("SystemEndpoint", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_info {
             map.serialize_entry("UserInfo", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.customer_endpoint {
-            map.serialize_entry("CustomerEndpoint", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.system_endpoint {
-            map.serialize_entry("SystemEndpoint", value)?;
         }
         map.end()
     }
@@ -69,10 +69,16 @@ for crate::operation::update_contact::UpdateContactInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_customer_endpoint: ::std::option::Option<
+                    crate::types::Endpoint,
+                > = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_queue_info: ::std::option::Option<
+                    crate::types::QueueInfoInput,
+                > = ::std::option::Option::None;
                 let mut field_references: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::Reference>,
                 > = ::std::option::Option::None;
@@ -82,29 +88,37 @@ for crate::operation::update_contact::UpdateContactInput {
                         crate::types::SegmentAttributeValue,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_queue_info: ::std::option::Option<
-                    crate::types::QueueInfoInput,
-                > = ::std::option::Option::None;
-                let mut field_user_info: ::std::option::Option<crate::types::UserInfo> = ::std::option::Option::None;
-                let mut field_customer_endpoint: ::std::option::Option<
-                    crate::types::Endpoint,
-                > = ::std::option::Option::None;
                 let mut field_system_endpoint: ::std::option::Option<
                     crate::types::Endpoint,
                 > = ::std::option::Option::None;
+                let mut field_user_info: ::std::option::Option<crate::types::UserInfo> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ContactId" => {
+                            field_contact_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactId" => {
-                            field_contact_id = crate::serde_wire::next::<
+                        "CustomerEndpoint" => {
+                            field_customer_endpoint = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -117,8 +131,8 @@ for crate::operation::update_contact::UpdateContactInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "QueueInfo" => {
+                            field_queue_info = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -138,8 +152,8 @@ for crate::operation::update_contact::UpdateContactInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "QueueInfo" => {
-                            field_queue_info = crate::serde_wire::next::<
+                        "SystemEndpoint" => {
+                            field_system_endpoint = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -152,36 +166,22 @@ for crate::operation::update_contact::UpdateContactInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "CustomerEndpoint" => {
-                            field_customer_endpoint = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "SystemEndpoint" => {
-                            field_system_endpoint = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_contact::UpdateContactInput {
-                    instance_id: field_instance_id,
                     contact_id: field_contact_id,
-                    name: field_name,
+                    customer_endpoint: field_customer_endpoint,
                     description: field_description,
+                    instance_id: field_instance_id,
+                    name: field_name,
+                    queue_info: field_queue_info,
                     references: field_references,
                     segment_attributes: field_segment_attributes,
-                    queue_info: field_queue_info,
-                    user_info: field_user_info,
-                    customer_endpoint: field_customer_endpoint,
                     system_endpoint: field_system_endpoint,
+                    user_info: field_user_info,
                 })
             }
         }
@@ -196,27 +196,33 @@ for crate::operation::update_contact::builders::UpdateContactInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some()) + usize::from(self.name.is_some())
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.customer_endpoint.is_some())
             + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.queue_info.is_some())
             + usize::from(self.references.is_some())
             + usize::from(self.segment_attributes.is_some())
-            + usize::from(self.queue_info.is_some())
-            + usize::from(self.user_info.is_some())
-            + usize::from(self.customer_endpoint.is_some())
-            + usize::from(self.system_endpoint.is_some());
+            + usize::from(self.system_endpoint.is_some())
+            + usize::from(self.user_info.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer_endpoint {
+            map.serialize_entry("CustomerEndpoint", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.queue_info {
+            map.serialize_entry("QueueInfo", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.references {
             map.serialize_entry("References", value)?;
@@ -224,17 +230,11 @@ for crate::operation::update_contact::builders::UpdateContactInputBuilder {
         if let ::std::option::Option::Some(value) = &self.segment_attributes {
             map.serialize_entry("SegmentAttributes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.queue_info {
-            map.serialize_entry("QueueInfo", value)?;
+        if let ::std::option::Option::Some(value) = &self.system_endpoint {
+            map.serialize_entry("SystemEndpoint", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_info {
             map.serialize_entry("UserInfo", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.customer_endpoint {
-            map.serialize_entry("CustomerEndpoint", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.system_endpoint {
-            map.serialize_entry("SystemEndpoint", value)?;
         }
         map.end()
     }
@@ -260,10 +260,16 @@ for crate::operation::update_contact::builders::UpdateContactInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_customer_endpoint: ::std::option::Option<
+                    crate::types::Endpoint,
+                > = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_queue_info: ::std::option::Option<
+                    crate::types::QueueInfoInput,
+                > = ::std::option::Option::None;
                 let mut field_references: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::Reference>,
                 > = ::std::option::Option::None;
@@ -273,29 +279,37 @@ for crate::operation::update_contact::builders::UpdateContactInputBuilder {
                         crate::types::SegmentAttributeValue,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_queue_info: ::std::option::Option<
-                    crate::types::QueueInfoInput,
-                > = ::std::option::Option::None;
-                let mut field_user_info: ::std::option::Option<crate::types::UserInfo> = ::std::option::Option::None;
-                let mut field_customer_endpoint: ::std::option::Option<
-                    crate::types::Endpoint,
-                > = ::std::option::Option::None;
                 let mut field_system_endpoint: ::std::option::Option<
                     crate::types::Endpoint,
                 > = ::std::option::Option::None;
+                let mut field_user_info: ::std::option::Option<crate::types::UserInfo> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ContactId" => {
+                            field_contact_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactId" => {
-                            field_contact_id = crate::serde_wire::next::<
+                        "CustomerEndpoint" => {
+                            field_customer_endpoint = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -308,8 +322,8 @@ for crate::operation::update_contact::builders::UpdateContactInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "QueueInfo" => {
+                            field_queue_info = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -329,8 +343,8 @@ for crate::operation::update_contact::builders::UpdateContactInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "QueueInfo" => {
-                            field_queue_info = crate::serde_wire::next::<
+                        "SystemEndpoint" => {
+                            field_system_endpoint = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -343,20 +357,6 @@ for crate::operation::update_contact::builders::UpdateContactInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "CustomerEndpoint" => {
-                            field_customer_endpoint = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "SystemEndpoint" => {
-                            field_system_endpoint = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -364,16 +364,16 @@ for crate::operation::update_contact::builders::UpdateContactInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_contact::builders::UpdateContactInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.contact_id = field_contact_id;
-                    builder.name = field_name;
+                    builder.customer_endpoint = field_customer_endpoint;
                     builder.description = field_description;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
+                    builder.queue_info = field_queue_info;
                     builder.references = field_references;
                     builder.segment_attributes = field_segment_attributes;
-                    builder.queue_info = field_queue_info;
-                    builder.user_info = field_user_info;
-                    builder.customer_endpoint = field_customer_endpoint;
                     builder.system_endpoint = field_system_endpoint;
+                    builder.user_info = field_user_info;
                     builder
                 })
             }

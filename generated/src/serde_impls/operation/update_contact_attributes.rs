@@ -6,18 +6,18 @@ for crate::operation::update_contact_attributes::UpdateContactAttributesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.initial_contact_id.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.attributes.is_some());
+        let len = usize::from(self.attributes.is_some())
+            + usize::from(self.initial_contact_id.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.attributes {
+            map.serialize_entry("Attributes", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.initial_contact_id {
             map.serialize_entry("InitialContactId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.attributes {
-            map.serialize_entry("Attributes", value)?;
         }
         map.end()
     }
@@ -43,15 +43,22 @@ for crate::operation::update_contact_attributes::UpdateContactAttributesInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_initial_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attributes: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_initial_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Attributes" => {
+                            field_attributes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InitialContactId" => {
                             field_initial_contact_id = crate::serde_wire::next::<
                                 _,
@@ -66,22 +73,15 @@ for crate::operation::update_contact_attributes::UpdateContactAttributesInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Attributes" => {
-                            field_attributes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_contact_attributes::UpdateContactAttributesInput {
+                    attributes: field_attributes,
                     initial_contact_id: field_initial_contact_id,
                     instance_id: field_instance_id,
-                    attributes: field_attributes,
                 })
             }
         }
@@ -96,18 +96,18 @@ for crate::operation::update_contact_attributes::builders::UpdateContactAttribut
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.initial_contact_id.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.attributes.is_some());
+        let len = usize::from(self.attributes.is_some())
+            + usize::from(self.initial_contact_id.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.attributes {
+            map.serialize_entry("Attributes", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.initial_contact_id {
             map.serialize_entry("InitialContactId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.attributes {
-            map.serialize_entry("Attributes", value)?;
         }
         map.end()
     }
@@ -133,15 +133,22 @@ for crate::operation::update_contact_attributes::builders::UpdateContactAttribut
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_initial_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attributes: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_initial_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Attributes" => {
+                            field_attributes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InitialContactId" => {
                             field_initial_contact_id = crate::serde_wire::next::<
                                 _,
@@ -156,13 +163,6 @@ for crate::operation::update_contact_attributes::builders::UpdateContactAttribut
                                 _,
                             >(&mut map)?;
                         }
-                        "Attributes" => {
-                            field_attributes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -170,9 +170,9 @@ for crate::operation::update_contact_attributes::builders::UpdateContactAttribut
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_contact_attributes::builders::UpdateContactAttributesInputBuilder = ::std::default::Default::default();
+                    builder.attributes = field_attributes;
                     builder.initial_contact_id = field_initial_contact_id;
                     builder.instance_id = field_instance_id;
-                    builder.attributes = field_attributes;
                     builder
                 })
             }

@@ -6,19 +6,19 @@ for crate::operation::update_contact_evaluation::UpdateContactEvaluationInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.answers.is_some())
             + usize::from(self.evaluation_id.is_some())
-            + usize::from(self.answers.is_some()) + usize::from(self.notes.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.notes.is_some())
             + usize::from(self.updated_by.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.answers {
+            map.serialize_entry("Answers", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.evaluation_id {
             map.serialize_entry("EvaluationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.answers {
-            map.serialize_entry("Answers", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.notes {
             map.serialize_entry("Notes", value)?;
@@ -50,14 +50,14 @@ for crate::operation::update_contact_evaluation::UpdateContactEvaluationInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_evaluation_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_answers: ::std::option::Option<
                     ::std::collections::HashMap<
                         String,
                         crate::types::EvaluationAnswerInput,
                     >,
                 > = ::std::option::Option::None;
+                let mut field_evaluation_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_notes: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::EvaluationNote>,
                 > = ::std::option::Option::None;
@@ -68,8 +68,8 @@ for crate::operation::update_contact_evaluation::UpdateContactEvaluationInput {
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "Answers" => {
+                            field_answers = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -82,8 +82,8 @@ for crate::operation::update_contact_evaluation::UpdateContactEvaluationInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Answers" => {
-                            field_answers = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -109,9 +109,9 @@ for crate::operation::update_contact_evaluation::UpdateContactEvaluationInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_contact_evaluation::UpdateContactEvaluationInput {
-                    instance_id: field_instance_id,
-                    evaluation_id: field_evaluation_id,
                     answers: field_answers,
+                    evaluation_id: field_evaluation_id,
+                    instance_id: field_instance_id,
                     notes: field_notes,
                     updated_by: field_updated_by,
                 })
@@ -128,19 +128,19 @@ for crate::operation::update_contact_evaluation::builders::UpdateContactEvaluati
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.answers.is_some())
             + usize::from(self.evaluation_id.is_some())
-            + usize::from(self.answers.is_some()) + usize::from(self.notes.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.notes.is_some())
             + usize::from(self.updated_by.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.answers {
+            map.serialize_entry("Answers", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.evaluation_id {
             map.serialize_entry("EvaluationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.answers {
-            map.serialize_entry("Answers", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.notes {
             map.serialize_entry("Notes", value)?;
@@ -172,14 +172,14 @@ for crate::operation::update_contact_evaluation::builders::UpdateContactEvaluati
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_evaluation_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_answers: ::std::option::Option<
                     ::std::collections::HashMap<
                         String,
                         crate::types::EvaluationAnswerInput,
                     >,
                 > = ::std::option::Option::None;
+                let mut field_evaluation_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_notes: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::EvaluationNote>,
                 > = ::std::option::Option::None;
@@ -190,8 +190,8 @@ for crate::operation::update_contact_evaluation::builders::UpdateContactEvaluati
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "Answers" => {
+                            field_answers = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -204,8 +204,8 @@ for crate::operation::update_contact_evaluation::builders::UpdateContactEvaluati
                                 _,
                             >(&mut map)?;
                         }
-                        "Answers" => {
-                            field_answers = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -232,9 +232,9 @@ for crate::operation::update_contact_evaluation::builders::UpdateContactEvaluati
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_contact_evaluation::builders::UpdateContactEvaluationInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.evaluation_id = field_evaluation_id;
                     builder.answers = field_answers;
+                    builder.evaluation_id = field_evaluation_id;
+                    builder.instance_id = field_instance_id;
                     builder.notes = field_notes;
                     builder.updated_by = field_updated_by;
                     builder

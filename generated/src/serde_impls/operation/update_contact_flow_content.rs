@@ -6,18 +6,18 @@ for crate::operation::update_contact_flow_content::UpdateContactFlowContentInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_flow_id.is_some())
-            + usize::from(self.content.is_some());
+        let len = usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.content.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_flow_id {
             map.serialize_entry("ContactFlowId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.content {
             map.serialize_entry("Content", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -43,20 +43,13 @@ for crate::operation::update_contact_flow_content::UpdateContactFlowContentInput
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactFlowId" => {
                             field_contact_flow_id = crate::serde_wire::next::<
                                 _,
@@ -71,15 +64,22 @@ for crate::operation::update_contact_flow_content::UpdateContactFlowContentInput
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_contact_flow_content::UpdateContactFlowContentInput {
-                    instance_id: field_instance_id,
                     contact_flow_id: field_contact_flow_id,
                     content: field_content,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -94,18 +94,18 @@ for crate::operation::update_contact_flow_content::builders::UpdateContactFlowCo
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_flow_id.is_some())
-            + usize::from(self.content.is_some());
+        let len = usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.content.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_flow_id {
             map.serialize_entry("ContactFlowId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.content {
             map.serialize_entry("Content", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -131,20 +131,13 @@ for crate::operation::update_contact_flow_content::builders::UpdateContactFlowCo
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactFlowId" => {
                             field_contact_flow_id = crate::serde_wire::next::<
                                 _,
@@ -159,6 +152,13 @@ for crate::operation::update_contact_flow_content::builders::UpdateContactFlowCo
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -166,9 +166,9 @@ for crate::operation::update_contact_flow_content::builders::UpdateContactFlowCo
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_contact_flow_content::builders::UpdateContactFlowContentInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.contact_flow_id = field_contact_flow_id;
                     builder.content = field_content;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

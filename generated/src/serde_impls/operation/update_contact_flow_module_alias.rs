@@ -6,29 +6,29 @@ for crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleA
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.alias_id.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
-            + usize::from(self.alias_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.contact_flow_module_version.is_some())
             + usize::from(self.description.is_some())
-            + usize::from(self.contact_flow_module_version.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.alias_id {
+            map.serialize_entry("AliasId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
             map.serialize_entry("ContactFlowModuleId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.alias_id {
-            map.serialize_entry("AliasId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.contact_flow_module_version {
+            map.serialize_entry("ContactFlowModuleVersion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_module_version {
-            map.serialize_entry("ContactFlowModuleVersion", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
         }
         map.end()
     }
@@ -54,18 +54,18 @@ for crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleA
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_alias_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_module_version: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AliasId" => {
+                            field_alias_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -78,15 +78,8 @@ for crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleA
                                 _,
                             >(&mut map)?;
                         }
-                        "AliasId" => {
-                            field_alias_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "ContactFlowModuleVersion" => {
+                            field_contact_flow_module_version = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -99,8 +92,15 @@ for crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleA
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactFlowModuleVersion" => {
-                            field_contact_flow_module_version = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -112,12 +112,12 @@ for crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleA
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput {
-                    instance_id: field_instance_id,
-                    contact_flow_module_id: field_contact_flow_module_id,
                     alias_id: field_alias_id,
-                    name: field_name,
-                    description: field_description,
+                    contact_flow_module_id: field_contact_flow_module_id,
                     contact_flow_module_version: field_contact_flow_module_version,
+                    description: field_description,
+                    instance_id: field_instance_id,
+                    name: field_name,
                 })
             }
         }
@@ -132,29 +132,29 @@ for crate::operation::update_contact_flow_module_alias::builders::UpdateContactF
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.alias_id.is_some())
             + usize::from(self.contact_flow_module_id.is_some())
-            + usize::from(self.alias_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.contact_flow_module_version.is_some())
             + usize::from(self.description.is_some())
-            + usize::from(self.contact_flow_module_version.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.alias_id {
+            map.serialize_entry("AliasId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
             map.serialize_entry("ContactFlowModuleId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.alias_id {
-            map.serialize_entry("AliasId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.contact_flow_module_version {
+            map.serialize_entry("ContactFlowModuleVersion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_module_version {
-            map.serialize_entry("ContactFlowModuleVersion", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
         }
         map.end()
     }
@@ -180,18 +180,18 @@ for crate::operation::update_contact_flow_module_alias::builders::UpdateContactF
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_alias_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_module_version: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AliasId" => {
+                            field_alias_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -204,15 +204,8 @@ for crate::operation::update_contact_flow_module_alias::builders::UpdateContactF
                                 _,
                             >(&mut map)?;
                         }
-                        "AliasId" => {
-                            field_alias_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "ContactFlowModuleVersion" => {
+                            field_contact_flow_module_version = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -225,8 +218,15 @@ for crate::operation::update_contact_flow_module_alias::builders::UpdateContactF
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactFlowModuleVersion" => {
-                            field_contact_flow_module_version = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -239,12 +239,12 @@ for crate::operation::update_contact_flow_module_alias::builders::UpdateContactF
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_contact_flow_module_alias::builders::UpdateContactFlowModuleAliasInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.contact_flow_module_id = field_contact_flow_module_id;
                     builder.alias_id = field_alias_id;
-                    builder.name = field_name;
-                    builder.description = field_description;
+                    builder.contact_flow_module_id = field_contact_flow_module_id;
                     builder.contact_flow_module_version = field_contact_flow_module_version;
+                    builder.description = field_description;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
                     builder
                 })
             }

@@ -6,18 +6,19 @@ for crate::operation::update_contact_flow_module_content::UpdateContactFlowModul
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_flow_module_id.is_some())
-            + usize::from(self.content.is_some()) + usize::from(self.settings.is_some());
+        let len = usize::from(self.contact_flow_module_id.is_some())
+            + usize::from(self.content.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.settings.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
             map.serialize_entry("ContactFlowModuleId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.content {
             map.serialize_entry("Content", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.settings {
             map.serialize_entry("Settings", value)?;
@@ -46,21 +47,14 @@ for crate::operation::update_contact_flow_module_content::UpdateContactFlowModul
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_settings: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactFlowModuleId" => {
                             field_contact_flow_module_id = crate::serde_wire::next::<
                                 _,
@@ -70,6 +64,13 @@ for crate::operation::update_contact_flow_module_content::UpdateContactFlowModul
                         }
                         "Content" => {
                             field_content = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -88,9 +89,9 @@ for crate::operation::update_contact_flow_module_content::UpdateContactFlowModul
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput {
-                    instance_id: field_instance_id,
                     contact_flow_module_id: field_contact_flow_module_id,
                     content: field_content,
+                    instance_id: field_instance_id,
                     settings: field_settings,
                 })
             }
@@ -106,18 +107,19 @@ for crate::operation::update_contact_flow_module_content::builders::UpdateContac
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_flow_module_id.is_some())
-            + usize::from(self.content.is_some()) + usize::from(self.settings.is_some());
+        let len = usize::from(self.contact_flow_module_id.is_some())
+            + usize::from(self.content.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.settings.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
             map.serialize_entry("ContactFlowModuleId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.content {
             map.serialize_entry("Content", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.settings {
             map.serialize_entry("Settings", value)?;
@@ -148,21 +150,14 @@ for crate::operation::update_contact_flow_module_content::builders::UpdateContac
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_settings: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactFlowModuleId" => {
                             field_contact_flow_module_id = crate::serde_wire::next::<
                                 _,
@@ -172,6 +167,13 @@ for crate::operation::update_contact_flow_module_content::builders::UpdateContac
                         }
                         "Content" => {
                             field_content = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -191,9 +193,9 @@ for crate::operation::update_contact_flow_module_content::builders::UpdateContac
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_contact_flow_module_content::builders::UpdateContactFlowModuleContentInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.contact_flow_module_id = field_contact_flow_module_id;
                     builder.content = field_content;
+                    builder.instance_id = field_instance_id;
                     builder.settings = field_settings;
                     builder
                 })

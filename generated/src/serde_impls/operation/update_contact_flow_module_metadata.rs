@@ -6,22 +6,22 @@ for crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_flow_module_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
+        let len = usize::from(self.contact_flow_module_id.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.state.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
             map.serialize_entry("ContactFlowModuleId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.state {
             map.serialize_entry("State", value)?;
@@ -50,10 +50,10 @@ for crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_state: ::std::option::Option<
                     crate::types::ContactFlowModuleState,
                 > = ::std::option::Option::None;
@@ -61,13 +61,6 @@ for crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModu
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactFlowModuleId" => {
                             field_contact_flow_module_id = crate::serde_wire::next::<
                                 _,
@@ -75,15 +68,22 @@ for crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModu
                                 _,
                             >(&mut map)?;
                         }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -102,10 +102,10 @@ for crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModu
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput {
-                    instance_id: field_instance_id,
                     contact_flow_module_id: field_contact_flow_module_id,
-                    name: field_name,
                     description: field_description,
+                    instance_id: field_instance_id,
+                    name: field_name,
                     state: field_state,
                 })
             }
@@ -121,22 +121,22 @@ for crate::operation::update_contact_flow_module_metadata::builders::UpdateConta
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_flow_module_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
+        let len = usize::from(self.contact_flow_module_id.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.state.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
             map.serialize_entry("ContactFlowModuleId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.state {
             map.serialize_entry("State", value)?;
@@ -167,10 +167,10 @@ for crate::operation::update_contact_flow_module_metadata::builders::UpdateConta
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_state: ::std::option::Option<
                     crate::types::ContactFlowModuleState,
                 > = ::std::option::Option::None;
@@ -178,13 +178,6 @@ for crate::operation::update_contact_flow_module_metadata::builders::UpdateConta
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactFlowModuleId" => {
                             field_contact_flow_module_id = crate::serde_wire::next::<
                                 _,
@@ -192,15 +185,22 @@ for crate::operation::update_contact_flow_module_metadata::builders::UpdateConta
                                 _,
                             >(&mut map)?;
                         }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -220,10 +220,10 @@ for crate::operation::update_contact_flow_module_metadata::builders::UpdateConta
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_contact_flow_module_metadata::builders::UpdateContactFlowModuleMetadataInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.contact_flow_module_id = field_contact_flow_module_id;
-                    builder.name = field_name;
                     builder.description = field_description;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
                     builder.state = field_state;
                     builder
                 })

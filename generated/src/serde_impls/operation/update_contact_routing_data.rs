@@ -6,23 +6,23 @@ for crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
-            + usize::from(self.queue_time_adjustment_seconds.is_some())
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.queue_priority.is_some())
+            + usize::from(self.queue_time_adjustment_seconds.is_some())
             + usize::from(self.routing_criteria.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.queue_time_adjustment_seconds {
-            map.serialize_entry("QueueTimeAdjustmentSeconds", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_priority {
             map.serialize_entry("QueuePriority", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_time_adjustment_seconds {
+            map.serialize_entry("QueueTimeAdjustmentSeconds", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_criteria {
             map.serialize_entry("RoutingCriteria", value)?;
@@ -51,12 +51,12 @@ for crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_queue_priority: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_queue_time_adjustment_seconds: ::std::option::Option<
                     i32,
                 > = ::std::option::Option::None;
-                let mut field_queue_priority: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_routing_criteria: ::std::option::Option<
                     crate::types::RoutingCriteriaInput,
                 > = ::std::option::Option::None;
@@ -64,13 +64,6 @@ for crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactId" => {
                             field_contact_id = crate::serde_wire::next::<
                                 _,
@@ -78,8 +71,8 @@ for crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput
                                 _,
                             >(&mut map)?;
                         }
-                        "QueueTimeAdjustmentSeconds" => {
-                            field_queue_time_adjustment_seconds = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -87,6 +80,13 @@ for crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput
                         }
                         "QueuePriority" => {
                             field_queue_priority = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "QueueTimeAdjustmentSeconds" => {
+                            field_queue_time_adjustment_seconds = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -105,10 +105,10 @@ for crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput {
-                    instance_id: field_instance_id,
                     contact_id: field_contact_id,
-                    queue_time_adjustment_seconds: field_queue_time_adjustment_seconds,
+                    instance_id: field_instance_id,
                     queue_priority: field_queue_priority,
+                    queue_time_adjustment_seconds: field_queue_time_adjustment_seconds,
                     routing_criteria: field_routing_criteria,
                 })
             }
@@ -124,23 +124,23 @@ for crate::operation::update_contact_routing_data::builders::UpdateContactRoutin
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
-            + usize::from(self.queue_time_adjustment_seconds.is_some())
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.queue_priority.is_some())
+            + usize::from(self.queue_time_adjustment_seconds.is_some())
             + usize::from(self.routing_criteria.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.queue_time_adjustment_seconds {
-            map.serialize_entry("QueueTimeAdjustmentSeconds", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_priority {
             map.serialize_entry("QueuePriority", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_time_adjustment_seconds {
+            map.serialize_entry("QueueTimeAdjustmentSeconds", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_criteria {
             map.serialize_entry("RoutingCriteria", value)?;
@@ -169,12 +169,12 @@ for crate::operation::update_contact_routing_data::builders::UpdateContactRoutin
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_queue_priority: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_queue_time_adjustment_seconds: ::std::option::Option<
                     i32,
                 > = ::std::option::Option::None;
-                let mut field_queue_priority: ::std::option::Option<i64> = ::std::option::Option::None;
                 let mut field_routing_criteria: ::std::option::Option<
                     crate::types::RoutingCriteriaInput,
                 > = ::std::option::Option::None;
@@ -182,13 +182,6 @@ for crate::operation::update_contact_routing_data::builders::UpdateContactRoutin
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContactId" => {
                             field_contact_id = crate::serde_wire::next::<
                                 _,
@@ -196,8 +189,8 @@ for crate::operation::update_contact_routing_data::builders::UpdateContactRoutin
                                 _,
                             >(&mut map)?;
                         }
-                        "QueueTimeAdjustmentSeconds" => {
-                            field_queue_time_adjustment_seconds = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -205,6 +198,13 @@ for crate::operation::update_contact_routing_data::builders::UpdateContactRoutin
                         }
                         "QueuePriority" => {
                             field_queue_priority = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "QueueTimeAdjustmentSeconds" => {
+                            field_queue_time_adjustment_seconds = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -224,10 +224,10 @@ for crate::operation::update_contact_routing_data::builders::UpdateContactRoutin
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_contact_routing_data::builders::UpdateContactRoutingDataInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.contact_id = field_contact_id;
-                    builder.queue_time_adjustment_seconds = field_queue_time_adjustment_seconds;
+                    builder.instance_id = field_instance_id;
                     builder.queue_priority = field_queue_priority;
+                    builder.queue_time_adjustment_seconds = field_queue_time_adjustment_seconds;
                     builder.routing_criteria = field_routing_criteria;
                     builder
                 })

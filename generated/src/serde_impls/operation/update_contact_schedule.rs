@@ -6,15 +6,15 @@ for crate::operation::update_contact_schedule::UpdateContactScheduleInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.scheduled_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.scheduled_time {
             map.serialize_entry(
@@ -49,8 +49,8 @@ for crate::operation::update_contact_schedule::UpdateContactScheduleInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_scheduled_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
@@ -58,15 +58,15 @@ for crate::operation::update_contact_schedule::UpdateContactScheduleInput {
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ContactId" => {
+                            field_contact_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactId" => {
-                            field_contact_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -85,8 +85,8 @@ for crate::operation::update_contact_schedule::UpdateContactScheduleInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_contact_schedule::UpdateContactScheduleInput {
-                    instance_id: field_instance_id,
                     contact_id: field_contact_id,
+                    instance_id: field_instance_id,
                     scheduled_time: field_scheduled_time,
                 })
             }
@@ -102,15 +102,15 @@ for crate::operation::update_contact_schedule::builders::UpdateContactScheduleIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.contact_id.is_some())
+        let len = usize::from(self.contact_id.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.scheduled_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.scheduled_time {
             map.serialize_entry(
@@ -145,8 +145,8 @@ for crate::operation::update_contact_schedule::builders::UpdateContactScheduleIn
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_scheduled_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
@@ -154,15 +154,15 @@ for crate::operation::update_contact_schedule::builders::UpdateContactScheduleIn
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ContactId" => {
+                            field_contact_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ContactId" => {
-                            field_contact_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -182,8 +182,8 @@ for crate::operation::update_contact_schedule::builders::UpdateContactScheduleIn
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_contact_schedule::builders::UpdateContactScheduleInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.contact_id = field_contact_id;
+                    builder.instance_id = field_instance_id;
                     builder.scheduled_time = field_scheduled_time;
                     builder
                 })

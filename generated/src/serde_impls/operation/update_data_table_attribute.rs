@@ -6,37 +6,37 @@ for crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.attribute_name.is_some())
             + usize::from(self.data_table_id.is_some())
-            + usize::from(self.attribute_name.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.value_type.is_some())
             + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.primary.is_some())
-            + usize::from(self.validation.is_some());
+            + usize::from(self.validation.is_some())
+            + usize::from(self.value_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.attribute_name {
+            map.serialize_entry("AttributeName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_name {
-            map.serialize_entry("AttributeName", value)?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.value_type {
-            map.serialize_entry("ValueType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.primary {
             map.serialize_entry("Primary", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.validation {
             map.serialize_entry("Validation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value_type {
+            map.serialize_entry("ValueType", value)?;
         }
         map.end()
     }
@@ -62,24 +62,24 @@ for crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attribute_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_value_type: ::std::option::Option<
-                    crate::types::DataTableAttributeValueType,
-                > = ::std::option::Option::None;
+                let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_primary: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_validation: ::std::option::Option<
                     crate::types::Validation,
+                > = ::std::option::Option::None;
+                let mut field_value_type: ::std::option::Option<
+                    crate::types::DataTableAttributeValueType,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AttributeName" => {
+                            field_attribute_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -92,8 +92,15 @@ for crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput
                                 _,
                             >(&mut map)?;
                         }
-                        "AttributeName" => {
-                            field_attribute_name = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -101,20 +108,6 @@ for crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput
                         }
                         "Name" => {
                             field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ValueType" => {
-                            field_value_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -134,20 +127,27 @@ for crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput
                                 _,
                             >(&mut map)?;
                         }
+                        "ValueType" => {
+                            field_value_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput {
-                    instance_id: field_instance_id,
-                    data_table_id: field_data_table_id,
                     attribute_name: field_attribute_name,
-                    name: field_name,
-                    value_type: field_value_type,
+                    data_table_id: field_data_table_id,
                     description: field_description,
+                    instance_id: field_instance_id,
+                    name: field_name,
                     primary: field_primary,
                     validation: field_validation,
+                    value_type: field_value_type,
                 })
             }
         }
@@ -162,37 +162,37 @@ for crate::operation::update_data_table_attribute::builders::UpdateDataTableAttr
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.attribute_name.is_some())
             + usize::from(self.data_table_id.is_some())
-            + usize::from(self.attribute_name.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.value_type.is_some())
             + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.primary.is_some())
-            + usize::from(self.validation.is_some());
+            + usize::from(self.validation.is_some())
+            + usize::from(self.value_type.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.attribute_name {
+            map.serialize_entry("AttributeName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_name {
-            map.serialize_entry("AttributeName", value)?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.value_type {
-            map.serialize_entry("ValueType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.primary {
             map.serialize_entry("Primary", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.validation {
             map.serialize_entry("Validation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value_type {
+            map.serialize_entry("ValueType", value)?;
         }
         map.end()
     }
@@ -218,24 +218,24 @@ for crate::operation::update_data_table_attribute::builders::UpdateDataTableAttr
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attribute_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_value_type: ::std::option::Option<
-                    crate::types::DataTableAttributeValueType,
-                > = ::std::option::Option::None;
+                let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_primary: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_validation: ::std::option::Option<
                     crate::types::Validation,
+                > = ::std::option::Option::None;
+                let mut field_value_type: ::std::option::Option<
+                    crate::types::DataTableAttributeValueType,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AttributeName" => {
+                            field_attribute_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -248,8 +248,15 @@ for crate::operation::update_data_table_attribute::builders::UpdateDataTableAttr
                                 _,
                             >(&mut map)?;
                         }
-                        "AttributeName" => {
-                            field_attribute_name = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -257,20 +264,6 @@ for crate::operation::update_data_table_attribute::builders::UpdateDataTableAttr
                         }
                         "Name" => {
                             field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ValueType" => {
-                            field_value_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -290,6 +283,13 @@ for crate::operation::update_data_table_attribute::builders::UpdateDataTableAttr
                                 _,
                             >(&mut map)?;
                         }
+                        "ValueType" => {
+                            field_value_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -297,14 +297,14 @@ for crate::operation::update_data_table_attribute::builders::UpdateDataTableAttr
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_data_table_attribute::builders::UpdateDataTableAttributeInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.data_table_id = field_data_table_id;
                     builder.attribute_name = field_attribute_name;
-                    builder.name = field_name;
-                    builder.value_type = field_value_type;
+                    builder.data_table_id = field_data_table_id;
                     builder.description = field_description;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
                     builder.primary = field_primary;
                     builder.validation = field_validation;
+                    builder.value_type = field_value_type;
                     builder
                 })
             }

@@ -6,29 +6,29 @@ for crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_table_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.value_lock_level.is_some())
-            + usize::from(self.time_zone.is_some());
+        let len = usize::from(self.data_table_id.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.time_zone.is_some())
+            + usize::from(self.value_lock_level.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.value_lock_level {
-            map.serialize_entry("ValueLockLevel", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.time_zone {
             map.serialize_entry("TimeZone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value_lock_level {
+            map.serialize_entry("ValueLockLevel", value)?;
         }
         map.end()
     }
@@ -54,34 +54,20 @@ for crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_value_lock_level: ::std::option::Option<
                     crate::types::DataTableLockLevel,
                 > = ::std::option::Option::None;
-                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "DataTableId" => {
                             field_data_table_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -94,8 +80,15 @@ for crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ValueLockLevel" => {
-                            field_value_lock_level = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -108,18 +101,25 @@ for crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "ValueLockLevel" => {
+                            field_value_lock_level = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput {
-                    instance_id: field_instance_id,
                     data_table_id: field_data_table_id,
-                    name: field_name,
                     description: field_description,
-                    value_lock_level: field_value_lock_level,
+                    instance_id: field_instance_id,
+                    name: field_name,
                     time_zone: field_time_zone,
+                    value_lock_level: field_value_lock_level,
                 })
             }
         }
@@ -134,29 +134,29 @@ for crate::operation::update_data_table_metadata::builders::UpdateDataTableMetad
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_table_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.value_lock_level.is_some())
-            + usize::from(self.time_zone.is_some());
+        let len = usize::from(self.data_table_id.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.time_zone.is_some())
+            + usize::from(self.value_lock_level.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.value_lock_level {
-            map.serialize_entry("ValueLockLevel", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.time_zone {
             map.serialize_entry("TimeZone", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value_lock_level {
+            map.serialize_entry("ValueLockLevel", value)?;
         }
         map.end()
     }
@@ -182,34 +182,20 @@ for crate::operation::update_data_table_metadata::builders::UpdateDataTableMetad
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_value_lock_level: ::std::option::Option<
                     crate::types::DataTableLockLevel,
                 > = ::std::option::Option::None;
-                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "DataTableId" => {
                             field_data_table_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -222,8 +208,15 @@ for crate::operation::update_data_table_metadata::builders::UpdateDataTableMetad
                                 _,
                             >(&mut map)?;
                         }
-                        "ValueLockLevel" => {
-                            field_value_lock_level = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -236,6 +229,13 @@ for crate::operation::update_data_table_metadata::builders::UpdateDataTableMetad
                                 _,
                             >(&mut map)?;
                         }
+                        "ValueLockLevel" => {
+                            field_value_lock_level = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -243,12 +243,12 @@ for crate::operation::update_data_table_metadata::builders::UpdateDataTableMetad
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_data_table_metadata::builders::UpdateDataTableMetadataInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.data_table_id = field_data_table_id;
-                    builder.name = field_name;
                     builder.description = field_description;
-                    builder.value_lock_level = field_value_lock_level;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
                     builder.time_zone = field_time_zone;
+                    builder.value_lock_level = field_value_lock_level;
                     builder
                 })
             }

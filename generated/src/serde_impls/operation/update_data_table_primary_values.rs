@@ -6,26 +6,26 @@ for crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryVa
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_table_id.is_some())
-            + usize::from(self.primary_values.is_some())
+        let len = usize::from(self.data_table_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.lock_version.is_some())
             + usize::from(self.new_primary_values.is_some())
-            + usize::from(self.lock_version.is_some());
+            + usize::from(self.primary_values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.primary_values {
-            map.serialize_entry("PrimaryValues", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.lock_version {
+            map.serialize_entry("LockVersion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.new_primary_values {
             map.serialize_entry("NewPrimaryValues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lock_version {
-            map.serialize_entry("LockVersion", value)?;
+        if let ::std::option::Option::Some(value) = &self.primary_values {
+            map.serialize_entry("PrimaryValues", value)?;
         }
         map.end()
     }
@@ -51,28 +51,21 @@ for crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryVa
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_primary_values: ::std::option::Option<
-                    Vec<crate::types::PrimaryValue>,
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_lock_version: ::std::option::Option<
+                    crate::types::DataTableLockVersion,
                 > = ::std::option::Option::None;
                 let mut field_new_primary_values: ::std::option::Option<
                     Vec<crate::types::PrimaryValue>,
                 > = ::std::option::Option::None;
-                let mut field_lock_version: ::std::option::Option<
-                    crate::types::DataTableLockVersion,
+                let mut field_primary_values: ::std::option::Option<
+                    Vec<crate::types::PrimaryValue>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "DataTableId" => {
                             field_data_table_id = crate::serde_wire::next::<
                                 _,
@@ -80,15 +73,8 @@ for crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryVa
                                 _,
                             >(&mut map)?;
                         }
-                        "PrimaryValues" => {
-                            field_primary_values = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NewPrimaryValues" => {
-                            field_new_primary_values = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -101,17 +87,31 @@ for crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryVa
                                 _,
                             >(&mut map)?;
                         }
+                        "NewPrimaryValues" => {
+                            field_new_primary_values = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "PrimaryValues" => {
+                            field_primary_values = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput {
-                    instance_id: field_instance_id,
                     data_table_id: field_data_table_id,
-                    primary_values: field_primary_values,
-                    new_primary_values: field_new_primary_values,
+                    instance_id: field_instance_id,
                     lock_version: field_lock_version,
+                    new_primary_values: field_new_primary_values,
+                    primary_values: field_primary_values,
                 })
             }
         }
@@ -126,26 +126,26 @@ for crate::operation::update_data_table_primary_values::builders::UpdateDataTabl
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.data_table_id.is_some())
-            + usize::from(self.primary_values.is_some())
+        let len = usize::from(self.data_table_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.lock_version.is_some())
             + usize::from(self.new_primary_values.is_some())
-            + usize::from(self.lock_version.is_some());
+            + usize::from(self.primary_values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data_table_id {
             map.serialize_entry("DataTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.primary_values {
-            map.serialize_entry("PrimaryValues", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.lock_version {
+            map.serialize_entry("LockVersion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.new_primary_values {
             map.serialize_entry("NewPrimaryValues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lock_version {
-            map.serialize_entry("LockVersion", value)?;
+        if let ::std::option::Option::Some(value) = &self.primary_values {
+            map.serialize_entry("PrimaryValues", value)?;
         }
         map.end()
     }
@@ -171,28 +171,21 @@ for crate::operation::update_data_table_primary_values::builders::UpdateDataTabl
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_primary_values: ::std::option::Option<
-                    Vec<crate::types::PrimaryValue>,
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_lock_version: ::std::option::Option<
+                    crate::types::DataTableLockVersion,
                 > = ::std::option::Option::None;
                 let mut field_new_primary_values: ::std::option::Option<
                     Vec<crate::types::PrimaryValue>,
                 > = ::std::option::Option::None;
-                let mut field_lock_version: ::std::option::Option<
-                    crate::types::DataTableLockVersion,
+                let mut field_primary_values: ::std::option::Option<
+                    Vec<crate::types::PrimaryValue>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "DataTableId" => {
                             field_data_table_id = crate::serde_wire::next::<
                                 _,
@@ -200,15 +193,8 @@ for crate::operation::update_data_table_primary_values::builders::UpdateDataTabl
                                 _,
                             >(&mut map)?;
                         }
-                        "PrimaryValues" => {
-                            field_primary_values = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NewPrimaryValues" => {
-                            field_new_primary_values = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -221,6 +207,20 @@ for crate::operation::update_data_table_primary_values::builders::UpdateDataTabl
                                 _,
                             >(&mut map)?;
                         }
+                        "NewPrimaryValues" => {
+                            field_new_primary_values = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "PrimaryValues" => {
+                            field_primary_values = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -228,11 +228,11 @@ for crate::operation::update_data_table_primary_values::builders::UpdateDataTabl
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_data_table_primary_values::builders::UpdateDataTablePrimaryValuesInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.data_table_id = field_data_table_id;
-                    builder.primary_values = field_primary_values;
-                    builder.new_primary_values = field_new_primary_values;
+                    builder.instance_id = field_instance_id;
                     builder.lock_version = field_lock_version;
+                    builder.new_primary_values = field_new_primary_values;
+                    builder.primary_values = field_primary_values;
                     builder
                 })
             }

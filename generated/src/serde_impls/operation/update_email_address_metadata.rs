@@ -6,17 +6,14 @@ for crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.email_address_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.display_name.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.email_address_id.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.email_address_id {
-            map.serialize_entry("EmailAddressId", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
@@ -24,8 +21,11 @@ for crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataI
         if let ::std::option::Option::Some(value) = &self.display_name {
             map.serialize_entry("DisplayName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.email_address_id {
+            map.serialize_entry("EmailAddressId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -51,24 +51,17 @@ for crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataI
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_email_address_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_display_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_email_address_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "EmailAddressId" => {
-                            field_email_address_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -88,8 +81,15 @@ for crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataI
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "EmailAddressId" => {
+                            field_email_address_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -101,11 +101,11 @@ for crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataI
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput {
-                    instance_id: field_instance_id,
-                    email_address_id: field_email_address_id,
+                    client_token: field_client_token,
                     description: field_description,
                     display_name: field_display_name,
-                    client_token: field_client_token,
+                    email_address_id: field_email_address_id,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -120,17 +120,14 @@ for crate::operation::update_email_address_metadata::builders::UpdateEmailAddres
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.email_address_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.description.is_some())
             + usize::from(self.display_name.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.email_address_id.is_some())
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.email_address_id {
-            map.serialize_entry("EmailAddressId", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
@@ -138,8 +135,11 @@ for crate::operation::update_email_address_metadata::builders::UpdateEmailAddres
         if let ::std::option::Option::Some(value) = &self.display_name {
             map.serialize_entry("DisplayName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.email_address_id {
+            map.serialize_entry("EmailAddressId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -165,24 +165,17 @@ for crate::operation::update_email_address_metadata::builders::UpdateEmailAddres
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_email_address_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_display_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_email_address_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "EmailAddressId" => {
-                            field_email_address_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -202,8 +195,15 @@ for crate::operation::update_email_address_metadata::builders::UpdateEmailAddres
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "EmailAddressId" => {
+                            field_email_address_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -216,11 +216,11 @@ for crate::operation::update_email_address_metadata::builders::UpdateEmailAddres
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_email_address_metadata::builders::UpdateEmailAddressMetadataInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.email_address_id = field_email_address_id;
+                    builder.client_token = field_client_token;
                     builder.description = field_description;
                     builder.display_name = field_display_name;
-                    builder.client_token = field_client_token;
+                    builder.email_address_id = field_email_address_id;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

@@ -6,22 +6,34 @@ for crate::operation::update_evaluation_form::UpdateEvaluationFormInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.as_draft.is_some())
+            + usize::from(self.auto_evaluation_configuration.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.create_new_version.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_version.is_some())
-            + usize::from(self.create_new_version.is_some())
-            + usize::from(self.title.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.items.is_some())
-            + usize::from(self.scoring_strategy.is_some())
-            + usize::from(self.auto_evaluation_configuration.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.items.is_some())
+            + usize::from(self.language_configuration.is_some())
             + usize::from(self.review_configuration.is_some())
-            + usize::from(self.as_draft.is_some())
-            + usize::from(self.client_token.is_some())
+            + usize::from(self.scoring_strategy.is_some())
             + usize::from(self.target_configuration.is_some())
-            + usize::from(self.language_configuration.is_some());
+            + usize::from(self.title.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.as_draft {
+            map.serialize_entry("AsDraft", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.auto_evaluation_configuration {
+            map.serialize_entry("AutoEvaluationConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.create_new_version {
+            map.serialize_entry("CreateNewVersion", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.evaluation_form_id {
             map.serialize_entry("EvaluationFormId", value)?;
@@ -29,38 +41,26 @@ for crate::operation::update_evaluation_form::UpdateEvaluationFormInput {
         if let ::std::option::Option::Some(value) = &self.evaluation_form_version {
             map.serialize_entry("EvaluationFormVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_new_version {
-            map.serialize_entry("CreateNewVersion", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.title {
-            map.serialize_entry("Title", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.items {
             map.serialize_entry("Items", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scoring_strategy {
-            map.serialize_entry("ScoringStrategy", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.auto_evaluation_configuration {
-            map.serialize_entry("AutoEvaluationConfiguration", value)?;
+        if let ::std::option::Option::Some(value) = &self.language_configuration {
+            map.serialize_entry("LanguageConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.review_configuration {
             map.serialize_entry("ReviewConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.as_draft {
-            map.serialize_entry("AsDraft", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.scoring_strategy {
+            map.serialize_entry("ScoringStrategy", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.target_configuration {
             map.serialize_entry("TargetConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.language_configuration {
-            map.serialize_entry("LanguageConfiguration", value)?;
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("Title", value)?;
         }
         map.end()
     }
@@ -86,38 +86,66 @@ for crate::operation::update_evaluation_form::UpdateEvaluationFormInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_evaluation_form_version: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_create_new_version: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_items: ::std::option::Option<
-                    Vec<crate::types::EvaluationFormItem>,
-                > = ::std::option::Option::None;
-                let mut field_scoring_strategy: ::std::option::Option<
-                    crate::types::EvaluationFormScoringStrategy,
-                > = ::std::option::Option::None;
+                let mut field_as_draft: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_auto_evaluation_configuration: ::std::option::Option<
                     crate::types::EvaluationFormAutoEvaluationConfiguration,
                 > = ::std::option::Option::None;
-                let mut field_review_configuration: ::std::option::Option<
-                    crate::types::EvaluationReviewConfiguration,
-                > = ::std::option::Option::None;
-                let mut field_as_draft: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_target_configuration: ::std::option::Option<
-                    crate::types::EvaluationFormTargetConfiguration,
+                let mut field_create_new_version: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_evaluation_form_version: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_items: ::std::option::Option<
+                    Vec<crate::types::EvaluationFormItem>,
                 > = ::std::option::Option::None;
                 let mut field_language_configuration: ::std::option::Option<
                     crate::types::EvaluationFormLanguageConfiguration,
                 > = ::std::option::Option::None;
+                let mut field_review_configuration: ::std::option::Option<
+                    crate::types::EvaluationReviewConfiguration,
+                > = ::std::option::Option::None;
+                let mut field_scoring_strategy: ::std::option::Option<
+                    crate::types::EvaluationFormScoringStrategy,
+                > = ::std::option::Option::None;
+                let mut field_target_configuration: ::std::option::Option<
+                    crate::types::EvaluationFormTargetConfiguration,
+                > = ::std::option::Option::None;
+                let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AsDraft" => {
+                            field_as_draft = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "AutoEvaluationConfiguration" => {
+                            field_auto_evaluation_configuration = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "CreateNewVersion" => {
+                            field_create_new_version = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -137,22 +165,8 @@ for crate::operation::update_evaluation_form::UpdateEvaluationFormInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "CreateNewVersion" => {
-                            field_create_new_version = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Title" => {
-                            field_title = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -165,15 +179,8 @@ for crate::operation::update_evaluation_form::UpdateEvaluationFormInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ScoringStrategy" => {
-                            field_scoring_strategy = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "AutoEvaluationConfiguration" => {
-                            field_auto_evaluation_configuration = crate::serde_wire::next::<
+                        "LanguageConfiguration" => {
+                            field_language_configuration = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -186,15 +193,8 @@ for crate::operation::update_evaluation_form::UpdateEvaluationFormInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "AsDraft" => {
-                            field_as_draft = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "ScoringStrategy" => {
+                            field_scoring_strategy = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -207,8 +207,8 @@ for crate::operation::update_evaluation_form::UpdateEvaluationFormInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "LanguageConfiguration" => {
-                            field_language_configuration = crate::serde_wire::next::<
+                        "Title" => {
+                            field_title = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -220,20 +220,20 @@ for crate::operation::update_evaluation_form::UpdateEvaluationFormInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_evaluation_form::UpdateEvaluationFormInput {
-                    instance_id: field_instance_id,
+                    as_draft: field_as_draft,
+                    auto_evaluation_configuration: field_auto_evaluation_configuration,
+                    client_token: field_client_token,
+                    create_new_version: field_create_new_version,
+                    description: field_description,
                     evaluation_form_id: field_evaluation_form_id,
                     evaluation_form_version: field_evaluation_form_version,
-                    create_new_version: field_create_new_version,
-                    title: field_title,
-                    description: field_description,
+                    instance_id: field_instance_id,
                     items: field_items,
-                    scoring_strategy: field_scoring_strategy,
-                    auto_evaluation_configuration: field_auto_evaluation_configuration,
-                    review_configuration: field_review_configuration,
-                    as_draft: field_as_draft,
-                    client_token: field_client_token,
-                    target_configuration: field_target_configuration,
                     language_configuration: field_language_configuration,
+                    review_configuration: field_review_configuration,
+                    scoring_strategy: field_scoring_strategy,
+                    target_configuration: field_target_configuration,
+                    title: field_title,
                 })
             }
         }
@@ -248,22 +248,34 @@ for crate::operation::update_evaluation_form::builders::UpdateEvaluationFormInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.as_draft.is_some())
+            + usize::from(self.auto_evaluation_configuration.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.create_new_version.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.evaluation_form_id.is_some())
             + usize::from(self.evaluation_form_version.is_some())
-            + usize::from(self.create_new_version.is_some())
-            + usize::from(self.title.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.items.is_some())
-            + usize::from(self.scoring_strategy.is_some())
-            + usize::from(self.auto_evaluation_configuration.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.items.is_some())
+            + usize::from(self.language_configuration.is_some())
             + usize::from(self.review_configuration.is_some())
-            + usize::from(self.as_draft.is_some())
-            + usize::from(self.client_token.is_some())
+            + usize::from(self.scoring_strategy.is_some())
             + usize::from(self.target_configuration.is_some())
-            + usize::from(self.language_configuration.is_some());
+            + usize::from(self.title.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.as_draft {
+            map.serialize_entry("AsDraft", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.auto_evaluation_configuration {
+            map.serialize_entry("AutoEvaluationConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.create_new_version {
+            map.serialize_entry("CreateNewVersion", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.evaluation_form_id {
             map.serialize_entry("EvaluationFormId", value)?;
@@ -271,38 +283,26 @@ for crate::operation::update_evaluation_form::builders::UpdateEvaluationFormInpu
         if let ::std::option::Option::Some(value) = &self.evaluation_form_version {
             map.serialize_entry("EvaluationFormVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_new_version {
-            map.serialize_entry("CreateNewVersion", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.title {
-            map.serialize_entry("Title", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.items {
             map.serialize_entry("Items", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scoring_strategy {
-            map.serialize_entry("ScoringStrategy", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.auto_evaluation_configuration {
-            map.serialize_entry("AutoEvaluationConfiguration", value)?;
+        if let ::std::option::Option::Some(value) = &self.language_configuration {
+            map.serialize_entry("LanguageConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.review_configuration {
             map.serialize_entry("ReviewConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.as_draft {
-            map.serialize_entry("AsDraft", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.scoring_strategy {
+            map.serialize_entry("ScoringStrategy", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.target_configuration {
             map.serialize_entry("TargetConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.language_configuration {
-            map.serialize_entry("LanguageConfiguration", value)?;
+        if let ::std::option::Option::Some(value) = &self.title {
+            map.serialize_entry("Title", value)?;
         }
         map.end()
     }
@@ -328,38 +328,66 @@ for crate::operation::update_evaluation_form::builders::UpdateEvaluationFormInpu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_evaluation_form_version: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_create_new_version: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_items: ::std::option::Option<
-                    Vec<crate::types::EvaluationFormItem>,
-                > = ::std::option::Option::None;
-                let mut field_scoring_strategy: ::std::option::Option<
-                    crate::types::EvaluationFormScoringStrategy,
-                > = ::std::option::Option::None;
+                let mut field_as_draft: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_auto_evaluation_configuration: ::std::option::Option<
                     crate::types::EvaluationFormAutoEvaluationConfiguration,
                 > = ::std::option::Option::None;
-                let mut field_review_configuration: ::std::option::Option<
-                    crate::types::EvaluationReviewConfiguration,
-                > = ::std::option::Option::None;
-                let mut field_as_draft: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_target_configuration: ::std::option::Option<
-                    crate::types::EvaluationFormTargetConfiguration,
+                let mut field_create_new_version: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_evaluation_form_version: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_items: ::std::option::Option<
+                    Vec<crate::types::EvaluationFormItem>,
                 > = ::std::option::Option::None;
                 let mut field_language_configuration: ::std::option::Option<
                     crate::types::EvaluationFormLanguageConfiguration,
                 > = ::std::option::Option::None;
+                let mut field_review_configuration: ::std::option::Option<
+                    crate::types::EvaluationReviewConfiguration,
+                > = ::std::option::Option::None;
+                let mut field_scoring_strategy: ::std::option::Option<
+                    crate::types::EvaluationFormScoringStrategy,
+                > = ::std::option::Option::None;
+                let mut field_target_configuration: ::std::option::Option<
+                    crate::types::EvaluationFormTargetConfiguration,
+                > = ::std::option::Option::None;
+                let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AsDraft" => {
+                            field_as_draft = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "AutoEvaluationConfiguration" => {
+                            field_auto_evaluation_configuration = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "CreateNewVersion" => {
+                            field_create_new_version = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -379,22 +407,8 @@ for crate::operation::update_evaluation_form::builders::UpdateEvaluationFormInpu
                                 _,
                             >(&mut map)?;
                         }
-                        "CreateNewVersion" => {
-                            field_create_new_version = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Title" => {
-                            field_title = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -407,15 +421,8 @@ for crate::operation::update_evaluation_form::builders::UpdateEvaluationFormInpu
                                 _,
                             >(&mut map)?;
                         }
-                        "ScoringStrategy" => {
-                            field_scoring_strategy = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "AutoEvaluationConfiguration" => {
-                            field_auto_evaluation_configuration = crate::serde_wire::next::<
+                        "LanguageConfiguration" => {
+                            field_language_configuration = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -428,15 +435,8 @@ for crate::operation::update_evaluation_form::builders::UpdateEvaluationFormInpu
                                 _,
                             >(&mut map)?;
                         }
-                        "AsDraft" => {
-                            field_as_draft = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "ScoringStrategy" => {
+                            field_scoring_strategy = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -449,8 +449,8 @@ for crate::operation::update_evaluation_form::builders::UpdateEvaluationFormInpu
                                 _,
                             >(&mut map)?;
                         }
-                        "LanguageConfiguration" => {
-                            field_language_configuration = crate::serde_wire::next::<
+                        "Title" => {
+                            field_title = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -463,20 +463,20 @@ for crate::operation::update_evaluation_form::builders::UpdateEvaluationFormInpu
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_evaluation_form::builders::UpdateEvaluationFormInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
+                    builder.as_draft = field_as_draft;
+                    builder.auto_evaluation_configuration = field_auto_evaluation_configuration;
+                    builder.client_token = field_client_token;
+                    builder.create_new_version = field_create_new_version;
+                    builder.description = field_description;
                     builder.evaluation_form_id = field_evaluation_form_id;
                     builder.evaluation_form_version = field_evaluation_form_version;
-                    builder.create_new_version = field_create_new_version;
-                    builder.title = field_title;
-                    builder.description = field_description;
+                    builder.instance_id = field_instance_id;
                     builder.items = field_items;
-                    builder.scoring_strategy = field_scoring_strategy;
-                    builder.auto_evaluation_configuration = field_auto_evaluation_configuration;
-                    builder.review_configuration = field_review_configuration;
-                    builder.as_draft = field_as_draft;
-                    builder.client_token = field_client_token;
-                    builder.target_configuration = field_target_configuration;
                     builder.language_configuration = field_language_configuration;
+                    builder.review_configuration = field_review_configuration;
+                    builder.scoring_strategy = field_scoring_strategy;
+                    builder.target_configuration = field_target_configuration;
+                    builder.title = field_title;
                     builder
                 })
             }

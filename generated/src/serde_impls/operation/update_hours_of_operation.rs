@@ -6,28 +6,29 @@ for crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.config.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.hours_of_operation_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.time_zone.is_some()) + usize::from(self.config.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.time_zone.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
-            map.serialize_entry("HoursOfOperationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.config {
+            map.serialize_entry("Config", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
+            map.serialize_entry("HoursOfOperationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.time_zone {
             map.serialize_entry("TimeZone", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.config {
-            map.serialize_entry("Config", value)?;
         }
         map.end()
     }
@@ -53,34 +54,20 @@ for crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_config: ::std::option::Option<
                     Vec<crate::types::HoursOfOperationConfig>,
                 > = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "HoursOfOperationId" => {
-                            field_hours_of_operation_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "Config" => {
+                            field_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -93,15 +80,29 @@ for crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "TimeZone" => {
-                            field_time_zone = crate::serde_wire::next::<
+                        "HoursOfOperationId" => {
+                            field_hours_of_operation_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Config" => {
-                            field_config = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TimeZone" => {
+                            field_time_zone = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -113,12 +114,12 @@ for crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput {
-                    instance_id: field_instance_id,
-                    hours_of_operation_id: field_hours_of_operation_id,
-                    name: field_name,
-                    description: field_description,
-                    time_zone: field_time_zone,
                     config: field_config,
+                    description: field_description,
+                    hours_of_operation_id: field_hours_of_operation_id,
+                    instance_id: field_instance_id,
+                    name: field_name,
+                    time_zone: field_time_zone,
                 })
             }
         }
@@ -133,28 +134,29 @@ for crate::operation::update_hours_of_operation::builders::UpdateHoursOfOperatio
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.config.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.hours_of_operation_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.time_zone.is_some()) + usize::from(self.config.is_some());
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.time_zone.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
-            map.serialize_entry("HoursOfOperationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.config {
+            map.serialize_entry("Config", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
+            map.serialize_entry("HoursOfOperationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.time_zone {
             map.serialize_entry("TimeZone", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.config {
-            map.serialize_entry("Config", value)?;
         }
         map.end()
     }
@@ -180,34 +182,20 @@ for crate::operation::update_hours_of_operation::builders::UpdateHoursOfOperatio
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_config: ::std::option::Option<
                     Vec<crate::types::HoursOfOperationConfig>,
                 > = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "HoursOfOperationId" => {
-                            field_hours_of_operation_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "Config" => {
+                            field_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -220,15 +208,29 @@ for crate::operation::update_hours_of_operation::builders::UpdateHoursOfOperatio
                                 _,
                             >(&mut map)?;
                         }
-                        "TimeZone" => {
-                            field_time_zone = crate::serde_wire::next::<
+                        "HoursOfOperationId" => {
+                            field_hours_of_operation_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Config" => {
-                            field_config = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TimeZone" => {
+                            field_time_zone = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -241,12 +243,12 @@ for crate::operation::update_hours_of_operation::builders::UpdateHoursOfOperatio
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_hours_of_operation::builders::UpdateHoursOfOperationInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.hours_of_operation_id = field_hours_of_operation_id;
-                    builder.name = field_name;
-                    builder.description = field_description;
-                    builder.time_zone = field_time_zone;
                     builder.config = field_config;
+                    builder.description = field_description;
+                    builder.hours_of_operation_id = field_hours_of_operation_id;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
+                    builder.time_zone = field_time_zone;
                     builder
                 })
             }

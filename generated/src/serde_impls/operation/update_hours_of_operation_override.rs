@@ -6,18 +6,27 @@ for crate::operation::update_hours_of_operation_override::UpdateHoursOfOperation
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.hours_of_operation_id.is_some())
-            + usize::from(self.hours_of_operation_override_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.config.is_some())
+        let len = usize::from(self.config.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.effective_from.is_some())
             + usize::from(self.effective_till.is_some())
-            + usize::from(self.recurrence_config.is_some())
-            + usize::from(self.override_type.is_some());
+            + usize::from(self.hours_of_operation_id.is_some())
+            + usize::from(self.hours_of_operation_override_id.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.override_type.is_some())
+            + usize::from(self.recurrence_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.config {
+            map.serialize_entry("Config", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.effective_from {
+            map.serialize_entry("EffectiveFrom", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.effective_till {
+            map.serialize_entry("EffectiveTill", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
             map.serialize_entry("HoursOfOperationId", value)?;
@@ -26,26 +35,17 @@ for crate::operation::update_hours_of_operation_override::UpdateHoursOfOperation
         {
             map.serialize_entry("HoursOfOperationOverrideId", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.config {
-            map.serialize_entry("Config", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.effective_from {
-            map.serialize_entry("EffectiveFrom", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.effective_till {
-            map.serialize_entry("EffectiveTill", value)?;
+        if let ::std::option::Option::Some(value) = &self.override_type {
+            map.serialize_entry("OverrideType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.recurrence_config {
             map.serialize_entry("RecurrenceConfig", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.override_type {
-            map.serialize_entry("OverrideType", value)?;
         }
         map.end()
     }
@@ -71,51 +71,30 @@ for crate::operation::update_hours_of_operation_override::UpdateHoursOfOperation
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_config: ::std::option::Option<
+                    Vec<crate::types::HoursOfOperationOverrideConfig>,
+                > = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_effective_from: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_effective_till: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_hours_of_operation_override_id: ::std::option::Option<
                     String,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_config: ::std::option::Option<
-                    Vec<crate::types::HoursOfOperationOverrideConfig>,
-                > = ::std::option::Option::None;
-                let mut field_effective_from: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_effective_till: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_recurrence_config: ::std::option::Option<
-                    crate::types::RecurrenceConfig,
-                > = ::std::option::Option::None;
                 let mut field_override_type: ::std::option::Option<
                     crate::types::OverrideType,
+                > = ::std::option::Option::None;
+                let mut field_recurrence_config: ::std::option::Option<
+                    crate::types::RecurrenceConfig,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "HoursOfOperationId" => {
-                            field_hours_of_operation_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "HoursOfOperationOverrideId" => {
-                            field_hours_of_operation_override_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "Config" => {
+                            field_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -123,13 +102,6 @@ for crate::operation::update_hours_of_operation_override::UpdateHoursOfOperation
                         }
                         "Description" => {
                             field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Config" => {
-                            field_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -149,8 +121,29 @@ for crate::operation::update_hours_of_operation_override::UpdateHoursOfOperation
                                 _,
                             >(&mut map)?;
                         }
-                        "RecurrenceConfig" => {
-                            field_recurrence_config = crate::serde_wire::next::<
+                        "HoursOfOperationId" => {
+                            field_hours_of_operation_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "HoursOfOperationOverrideId" => {
+                            field_hours_of_operation_override_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -163,22 +156,29 @@ for crate::operation::update_hours_of_operation_override::UpdateHoursOfOperation
                                 _,
                             >(&mut map)?;
                         }
+                        "RecurrenceConfig" => {
+                            field_recurrence_config = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput {
-                    instance_id: field_instance_id,
-                    hours_of_operation_id: field_hours_of_operation_id,
-                    hours_of_operation_override_id: field_hours_of_operation_override_id,
-                    name: field_name,
-                    description: field_description,
                     config: field_config,
+                    description: field_description,
                     effective_from: field_effective_from,
                     effective_till: field_effective_till,
-                    recurrence_config: field_recurrence_config,
+                    hours_of_operation_id: field_hours_of_operation_id,
+                    hours_of_operation_override_id: field_hours_of_operation_override_id,
+                    instance_id: field_instance_id,
+                    name: field_name,
                     override_type: field_override_type,
+                    recurrence_config: field_recurrence_config,
                 })
             }
         }
@@ -193,18 +193,27 @@ for crate::operation::update_hours_of_operation_override::builders::UpdateHoursO
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.hours_of_operation_id.is_some())
-            + usize::from(self.hours_of_operation_override_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.config.is_some())
+        let len = usize::from(self.config.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.effective_from.is_some())
             + usize::from(self.effective_till.is_some())
-            + usize::from(self.recurrence_config.is_some())
-            + usize::from(self.override_type.is_some());
+            + usize::from(self.hours_of_operation_id.is_some())
+            + usize::from(self.hours_of_operation_override_id.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.override_type.is_some())
+            + usize::from(self.recurrence_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.config {
+            map.serialize_entry("Config", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.effective_from {
+            map.serialize_entry("EffectiveFrom", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.effective_till {
+            map.serialize_entry("EffectiveTill", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
             map.serialize_entry("HoursOfOperationId", value)?;
@@ -213,26 +222,17 @@ for crate::operation::update_hours_of_operation_override::builders::UpdateHoursO
         {
             map.serialize_entry("HoursOfOperationOverrideId", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.config {
-            map.serialize_entry("Config", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.effective_from {
-            map.serialize_entry("EffectiveFrom", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.effective_till {
-            map.serialize_entry("EffectiveTill", value)?;
+        if let ::std::option::Option::Some(value) = &self.override_type {
+            map.serialize_entry("OverrideType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.recurrence_config {
             map.serialize_entry("RecurrenceConfig", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.override_type {
-            map.serialize_entry("OverrideType", value)?;
         }
         map.end()
     }
@@ -260,51 +260,30 @@ for crate::operation::update_hours_of_operation_override::builders::UpdateHoursO
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_config: ::std::option::Option<
+                    Vec<crate::types::HoursOfOperationOverrideConfig>,
+                > = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_effective_from: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_effective_till: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_hours_of_operation_override_id: ::std::option::Option<
                     String,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_config: ::std::option::Option<
-                    Vec<crate::types::HoursOfOperationOverrideConfig>,
-                > = ::std::option::Option::None;
-                let mut field_effective_from: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_effective_till: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_recurrence_config: ::std::option::Option<
-                    crate::types::RecurrenceConfig,
-                > = ::std::option::Option::None;
                 let mut field_override_type: ::std::option::Option<
                     crate::types::OverrideType,
+                > = ::std::option::Option::None;
+                let mut field_recurrence_config: ::std::option::Option<
+                    crate::types::RecurrenceConfig,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "HoursOfOperationId" => {
-                            field_hours_of_operation_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "HoursOfOperationOverrideId" => {
-                            field_hours_of_operation_override_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "Config" => {
+                            field_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -312,13 +291,6 @@ for crate::operation::update_hours_of_operation_override::builders::UpdateHoursO
                         }
                         "Description" => {
                             field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Config" => {
-                            field_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -338,8 +310,29 @@ for crate::operation::update_hours_of_operation_override::builders::UpdateHoursO
                                 _,
                             >(&mut map)?;
                         }
-                        "RecurrenceConfig" => {
-                            field_recurrence_config = crate::serde_wire::next::<
+                        "HoursOfOperationId" => {
+                            field_hours_of_operation_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "HoursOfOperationOverrideId" => {
+                            field_hours_of_operation_override_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -352,6 +345,13 @@ for crate::operation::update_hours_of_operation_override::builders::UpdateHoursO
                                 _,
                             >(&mut map)?;
                         }
+                        "RecurrenceConfig" => {
+                            field_recurrence_config = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -359,16 +359,16 @@ for crate::operation::update_hours_of_operation_override::builders::UpdateHoursO
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_hours_of_operation_override::builders::UpdateHoursOfOperationOverrideInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.hours_of_operation_id = field_hours_of_operation_id;
-                    builder.hours_of_operation_override_id = field_hours_of_operation_override_id;
-                    builder.name = field_name;
-                    builder.description = field_description;
                     builder.config = field_config;
+                    builder.description = field_description;
                     builder.effective_from = field_effective_from;
                     builder.effective_till = field_effective_till;
-                    builder.recurrence_config = field_recurrence_config;
+                    builder.hours_of_operation_id = field_hours_of_operation_id;
+                    builder.hours_of_operation_override_id = field_hours_of_operation_override_id;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
                     builder.override_type = field_override_type;
+                    builder.recurrence_config = field_recurrence_config;
                     builder
                 })
             }

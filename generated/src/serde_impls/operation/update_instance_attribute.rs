@@ -6,22 +6,22 @@ for crate::operation::update_instance_attribute::UpdateInstanceAttributeInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.attribute_type.is_some())
-            + usize::from(self.value.is_some())
-            + usize::from(self.client_token.is_some());
+        let len = usize::from(self.attribute_type.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attribute_type {
             map.serialize_entry("AttributeType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.value {
-            map.serialize_entry("Value", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("Value", value)?;
         }
         map.end()
     }
@@ -47,32 +47,18 @@ for crate::operation::update_instance_attribute::UpdateInstanceAttributeInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attribute_type: ::std::option::Option<
                     crate::types::InstanceAttributeType,
                 > = ::std::option::Option::None;
-                let mut field_value: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_value: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AttributeType" => {
                             field_attribute_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Value" => {
-                            field_value = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -85,16 +71,30 @@ for crate::operation::update_instance_attribute::UpdateInstanceAttributeInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Value" => {
+                            field_value = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_instance_attribute::UpdateInstanceAttributeInput {
-                    instance_id: field_instance_id,
                     attribute_type: field_attribute_type,
-                    value: field_value,
                     client_token: field_client_token,
+                    instance_id: field_instance_id,
+                    value: field_value,
                 })
             }
         }
@@ -109,22 +109,22 @@ for crate::operation::update_instance_attribute::builders::UpdateInstanceAttribu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.attribute_type.is_some())
-            + usize::from(self.value.is_some())
-            + usize::from(self.client_token.is_some());
+        let len = usize::from(self.attribute_type.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attribute_type {
             map.serialize_entry("AttributeType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.value {
-            map.serialize_entry("Value", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("Value", value)?;
         }
         map.end()
     }
@@ -150,32 +150,18 @@ for crate::operation::update_instance_attribute::builders::UpdateInstanceAttribu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attribute_type: ::std::option::Option<
                     crate::types::InstanceAttributeType,
                 > = ::std::option::Option::None;
-                let mut field_value: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_value: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AttributeType" => {
                             field_attribute_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Value" => {
-                            field_value = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -188,6 +174,20 @@ for crate::operation::update_instance_attribute::builders::UpdateInstanceAttribu
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Value" => {
+                            field_value = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -195,10 +195,10 @@ for crate::operation::update_instance_attribute::builders::UpdateInstanceAttribu
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_instance_attribute::builders::UpdateInstanceAttributeInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.attribute_type = field_attribute_type;
-                    builder.value = field_value;
                     builder.client_token = field_client_token;
+                    builder.instance_id = field_instance_id;
+                    builder.value = field_value;
                     builder
                 })
             }

@@ -6,26 +6,26 @@ for crate::operation::update_instance_storage_config::UpdateInstanceStorageConfi
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.association_id.is_some())
+        let len = usize::from(self.association_id.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.resource_type.is_some())
-            + usize::from(self.storage_config.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.storage_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.association_id {
             map.serialize_entry("AssociationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_type {
             map.serialize_entry("ResourceType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.storage_config {
             map.serialize_entry("StorageConfig", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -51,28 +51,35 @@ for crate::operation::update_instance_storage_config::UpdateInstanceStorageConfi
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_association_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_resource_type: ::std::option::Option<
                     crate::types::InstanceStorageResourceType,
                 > = ::std::option::Option::None;
                 let mut field_storage_config: ::std::option::Option<
                     crate::types::InstanceStorageConfig,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AssociationId" => {
+                            field_association_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "AssociationId" => {
-                            field_association_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -92,24 +99,17 @@ for crate::operation::update_instance_storage_config::UpdateInstanceStorageConfi
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput {
-                    instance_id: field_instance_id,
                     association_id: field_association_id,
+                    client_token: field_client_token,
+                    instance_id: field_instance_id,
                     resource_type: field_resource_type,
                     storage_config: field_storage_config,
-                    client_token: field_client_token,
                 })
             }
         }
@@ -124,26 +124,26 @@ for crate::operation::update_instance_storage_config::builders::UpdateInstanceSt
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.association_id.is_some())
+        let len = usize::from(self.association_id.is_some())
+            + usize::from(self.client_token.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.resource_type.is_some())
-            + usize::from(self.storage_config.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.storage_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.association_id {
             map.serialize_entry("AssociationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_type {
             map.serialize_entry("ResourceType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.storage_config {
             map.serialize_entry("StorageConfig", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -169,28 +169,35 @@ for crate::operation::update_instance_storage_config::builders::UpdateInstanceSt
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_association_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_resource_type: ::std::option::Option<
                     crate::types::InstanceStorageResourceType,
                 > = ::std::option::Option::None;
                 let mut field_storage_config: ::std::option::Option<
                     crate::types::InstanceStorageConfig,
                 > = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "AssociationId" => {
+                            field_association_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "AssociationId" => {
-                            field_association_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -210,13 +217,6 @@ for crate::operation::update_instance_storage_config::builders::UpdateInstanceSt
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -224,11 +224,11 @@ for crate::operation::update_instance_storage_config::builders::UpdateInstanceSt
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_instance_storage_config::builders::UpdateInstanceStorageConfigInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
                     builder.association_id = field_association_id;
+                    builder.client_token = field_client_token;
+                    builder.instance_id = field_instance_id;
                     builder.resource_type = field_resource_type;
                     builder.storage_config = field_storage_config;
-                    builder.client_token = field_client_token;
                     builder
                 })
             }

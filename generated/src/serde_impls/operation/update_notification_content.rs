@@ -6,18 +6,18 @@ for crate::operation::update_notification_content::UpdateNotificationContentInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.notification_id.is_some())
-            + usize::from(self.content.is_some());
+        let len = usize::from(self.content.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.notification_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.content {
+            map.serialize_entry("Content", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.notification_id {
             map.serialize_entry("NotificationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.content {
-            map.serialize_entry("Content", value)?;
         }
         map.end()
     }
@@ -43,15 +43,22 @@ for crate::operation::update_notification_content::UpdateNotificationContentInpu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_notification_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_content: ::std::option::Option<
                     ::std::collections::HashMap<crate::types::LocaleCode, String>,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_notification_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Content" => {
+                            field_content = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -66,22 +73,15 @@ for crate::operation::update_notification_content::UpdateNotificationContentInpu
                                 _,
                             >(&mut map)?;
                         }
-                        "Content" => {
-                            field_content = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_notification_content::UpdateNotificationContentInput {
+                    content: field_content,
                     instance_id: field_instance_id,
                     notification_id: field_notification_id,
-                    content: field_content,
                 })
             }
         }
@@ -96,18 +96,18 @@ for crate::operation::update_notification_content::builders::UpdateNotificationC
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.notification_id.is_some())
-            + usize::from(self.content.is_some());
+        let len = usize::from(self.content.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.notification_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.content {
+            map.serialize_entry("Content", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.notification_id {
             map.serialize_entry("NotificationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.content {
-            map.serialize_entry("Content", value)?;
         }
         map.end()
     }
@@ -133,15 +133,22 @@ for crate::operation::update_notification_content::builders::UpdateNotificationC
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_notification_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_content: ::std::option::Option<
                     ::std::collections::HashMap<crate::types::LocaleCode, String>,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_notification_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "Content" => {
+                            field_content = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -156,13 +163,6 @@ for crate::operation::update_notification_content::builders::UpdateNotificationC
                                 _,
                             >(&mut map)?;
                         }
-                        "Content" => {
-                            field_content = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -170,9 +170,9 @@ for crate::operation::update_notification_content::builders::UpdateNotificationC
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_notification_content::builders::UpdateNotificationContentInputBuilder = ::std::default::Default::default();
+                    builder.content = field_content;
                     builder.instance_id = field_instance_id;
                     builder.notification_id = field_notification_id;
-                    builder.content = field_content;
                     builder
                 })
             }

@@ -6,17 +6,11 @@ for crate::operation::update_participant_authentication::UpdateParticipantAuthen
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.state.is_some())
-            + usize::from(self.instance_id.is_some()) + usize::from(self.code.is_some())
-            + usize::from(self.error.is_some())
-            + usize::from(self.error_description.is_some());
+        let len = usize::from(self.code.is_some()) + usize::from(self.error.is_some())
+            + usize::from(self.error_description.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.state.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.state {
-            map.serialize_entry("State", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.code {
             map.serialize_entry("Code", value)?;
         }
@@ -25,6 +19,12 @@ for crate::operation::update_participant_authentication::UpdateParticipantAuthen
         }
         if let ::std::option::Option::Some(value) = &self.error_description {
             map.serialize_entry("ErrorDescription", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.state {
+            map.serialize_entry("State", value)?;
         }
         map.end()
     }
@@ -50,29 +50,15 @@ for crate::operation::update_participant_authentication::UpdateParticipantAuthen
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_state: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_code: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_error: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_error_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_state: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "State" => {
-                            field_state = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Code" => {
                             field_code = crate::serde_wire::next::<
                                 _,
@@ -94,17 +80,31 @@ for crate::operation::update_participant_authentication::UpdateParticipantAuthen
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "State" => {
+                            field_state = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput {
-                    state: field_state,
-                    instance_id: field_instance_id,
                     code: field_code,
                     error: field_error,
                     error_description: field_error_description,
+                    instance_id: field_instance_id,
+                    state: field_state,
                 })
             }
         }
@@ -119,17 +119,11 @@ for crate::operation::update_participant_authentication::builders::UpdatePartici
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.state.is_some())
-            + usize::from(self.instance_id.is_some()) + usize::from(self.code.is_some())
-            + usize::from(self.error.is_some())
-            + usize::from(self.error_description.is_some());
+        let len = usize::from(self.code.is_some()) + usize::from(self.error.is_some())
+            + usize::from(self.error_description.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.state.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.state {
-            map.serialize_entry("State", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.code {
             map.serialize_entry("Code", value)?;
         }
@@ -138,6 +132,12 @@ for crate::operation::update_participant_authentication::builders::UpdatePartici
         }
         if let ::std::option::Option::Some(value) = &self.error_description {
             map.serialize_entry("ErrorDescription", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.state {
+            map.serialize_entry("State", value)?;
         }
         map.end()
     }
@@ -165,29 +165,15 @@ for crate::operation::update_participant_authentication::builders::UpdatePartici
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_state: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_code: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_error: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_error_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_state: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "State" => {
-                            field_state = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Code" => {
                             field_code = crate::serde_wire::next::<
                                 _,
@@ -209,6 +195,20 @@ for crate::operation::update_participant_authentication::builders::UpdatePartici
                                 _,
                             >(&mut map)?;
                         }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "State" => {
+                            field_state = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -216,11 +216,11 @@ for crate::operation::update_participant_authentication::builders::UpdatePartici
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_participant_authentication::builders::UpdateParticipantAuthenticationInputBuilder = ::std::default::Default::default();
-                    builder.state = field_state;
-                    builder.instance_id = field_instance_id;
                     builder.code = field_code;
                     builder.error = field_error;
                     builder.error_description = field_error_description;
+                    builder.instance_id = field_instance_id;
+                    builder.state = field_state;
                     builder
                 })
             }

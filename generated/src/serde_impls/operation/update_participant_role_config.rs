@@ -6,18 +6,18 @@ for crate::operation::update_participant_role_config::UpdateParticipantRoleConfi
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.channel_configuration.is_some())
             + usize::from(self.contact_id.is_some())
-            + usize::from(self.channel_configuration.is_some());
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.channel_configuration {
+            map.serialize_entry("ChannelConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.channel_configuration {
-            map.serialize_entry("ChannelConfiguration", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -43,17 +43,17 @@ for crate::operation::update_participant_role_config::UpdateParticipantRoleConfi
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_channel_configuration: ::std::option::Option<
                     crate::types::UpdateParticipantRoleConfigChannelInfo,
                 > = ::std::option::Option::None;
+                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ChannelConfiguration" => {
+                            field_channel_configuration = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -66,8 +66,8 @@ for crate::operation::update_participant_role_config::UpdateParticipantRoleConfi
                                 _,
                             >(&mut map)?;
                         }
-                        "ChannelConfiguration" => {
-                            field_channel_configuration = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -79,9 +79,9 @@ for crate::operation::update_participant_role_config::UpdateParticipantRoleConfi
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput {
-                    instance_id: field_instance_id,
-                    contact_id: field_contact_id,
                     channel_configuration: field_channel_configuration,
+                    contact_id: field_contact_id,
+                    instance_id: field_instance_id,
                 })
             }
         }
@@ -96,18 +96,18 @@ for crate::operation::update_participant_role_config::builders::UpdateParticipan
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
+        let len = usize::from(self.channel_configuration.is_some())
             + usize::from(self.contact_id.is_some())
-            + usize::from(self.channel_configuration.is_some());
+            + usize::from(self.instance_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.channel_configuration {
+            map.serialize_entry("ChannelConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contact_id {
             map.serialize_entry("ContactId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.channel_configuration {
-            map.serialize_entry("ChannelConfiguration", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -133,17 +133,17 @@ for crate::operation::update_participant_role_config::builders::UpdateParticipan
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_channel_configuration: ::std::option::Option<
                     crate::types::UpdateParticipantRoleConfigChannelInfo,
                 > = ::std::option::Option::None;
+                let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "ChannelConfiguration" => {
+                            field_channel_configuration = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -156,8 +156,8 @@ for crate::operation::update_participant_role_config::builders::UpdateParticipan
                                 _,
                             >(&mut map)?;
                         }
-                        "ChannelConfiguration" => {
-                            field_channel_configuration = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -170,9 +170,9 @@ for crate::operation::update_participant_role_config::builders::UpdateParticipan
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_participant_role_config::builders::UpdateParticipantRoleConfigInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.contact_id = field_contact_id;
                     builder.channel_configuration = field_channel_configuration;
+                    builder.contact_id = field_contact_id;
+                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

@@ -6,22 +6,22 @@ for crate::operation::update_phone_number::UpdatePhoneNumberInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.phone_number_id.is_some())
-            + usize::from(self.target_arn.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.instance_id.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.phone_number_id.is_some())
+            + usize::from(self.target_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.phone_number_id {
             map.serialize_entry("PhoneNumberId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.target_arn {
             map.serialize_entry("TargetArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -47,14 +47,28 @@ for crate::operation::update_phone_number::UpdatePhoneNumberInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_target_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "PhoneNumberId" => {
                             field_phone_number_id = crate::serde_wire::next::<
                                 _,
@@ -69,30 +83,16 @@ for crate::operation::update_phone_number::UpdatePhoneNumberInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_phone_number::UpdatePhoneNumberInput {
+                    client_token: field_client_token,
+                    instance_id: field_instance_id,
                     phone_number_id: field_phone_number_id,
                     target_arn: field_target_arn,
-                    instance_id: field_instance_id,
-                    client_token: field_client_token,
                 })
             }
         }
@@ -107,22 +107,22 @@ for crate::operation::update_phone_number::builders::UpdatePhoneNumberInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.phone_number_id.is_some())
-            + usize::from(self.target_arn.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.instance_id.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.phone_number_id.is_some())
+            + usize::from(self.target_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.phone_number_id {
             map.serialize_entry("PhoneNumberId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.target_arn {
             map.serialize_entry("TargetArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
         }
         map.end()
     }
@@ -148,14 +148,28 @@ for crate::operation::update_phone_number::builders::UpdatePhoneNumberInputBuild
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_target_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "PhoneNumberId" => {
                             field_phone_number_id = crate::serde_wire::next::<
                                 _,
@@ -170,20 +184,6 @@ for crate::operation::update_phone_number::builders::UpdatePhoneNumberInputBuild
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -191,10 +191,10 @@ for crate::operation::update_phone_number::builders::UpdatePhoneNumberInputBuild
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_phone_number::builders::UpdatePhoneNumberInputBuilder = ::std::default::Default::default();
+                    builder.client_token = field_client_token;
+                    builder.instance_id = field_instance_id;
                     builder.phone_number_id = field_phone_number_id;
                     builder.target_arn = field_target_arn;
-                    builder.instance_id = field_instance_id;
-                    builder.client_token = field_client_token;
                     builder
                 })
             }

@@ -6,18 +6,18 @@ for crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.phone_number_description.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.phone_number_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.phone_number_id {
-            map.serialize_entry("PhoneNumberId", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_number_description {
             map.serialize_entry("PhoneNumberDescription", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.phone_number_id {
+            map.serialize_entry("PhoneNumberId", value)?;
         }
         map.end()
     }
@@ -43,15 +43,15 @@ for crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInp
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_phone_number_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_phone_number_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "PhoneNumberId" => {
-                            field_phone_number_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -64,8 +64,8 @@ for crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInp
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "PhoneNumberId" => {
+                            field_phone_number_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -77,9 +77,9 @@ for crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInp
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput {
-                    phone_number_id: field_phone_number_id,
-                    phone_number_description: field_phone_number_description,
                     client_token: field_client_token,
+                    phone_number_description: field_phone_number_description,
+                    phone_number_id: field_phone_number_id,
                 })
             }
         }
@@ -94,18 +94,18 @@ for crate::operation::update_phone_number_metadata::builders::UpdatePhoneNumberM
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.phone_number_id.is_some())
+        let len = usize::from(self.client_token.is_some())
             + usize::from(self.phone_number_description.is_some())
-            + usize::from(self.client_token.is_some());
+            + usize::from(self.phone_number_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.phone_number_id {
-            map.serialize_entry("PhoneNumberId", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.phone_number_description {
             map.serialize_entry("PhoneNumberDescription", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.phone_number_id {
+            map.serialize_entry("PhoneNumberId", value)?;
         }
         map.end()
     }
@@ -131,15 +131,15 @@ for crate::operation::update_phone_number_metadata::builders::UpdatePhoneNumberM
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_phone_number_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_phone_number_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "PhoneNumberId" => {
-                            field_phone_number_id = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -152,8 +152,8 @@ for crate::operation::update_phone_number_metadata::builders::UpdatePhoneNumberM
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "PhoneNumberId" => {
+                            field_phone_number_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -166,9 +166,9 @@ for crate::operation::update_phone_number_metadata::builders::UpdatePhoneNumberM
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_phone_number_metadata::builders::UpdatePhoneNumberMetadataInputBuilder = ::std::default::Default::default();
-                    builder.phone_number_id = field_phone_number_id;
-                    builder.phone_number_description = field_phone_number_description;
                     builder.client_token = field_client_token;
+                    builder.phone_number_description = field_phone_number_description;
+                    builder.phone_number_id = field_phone_number_id;
                     builder
                 })
             }

@@ -6,25 +6,24 @@ for crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.values.is_some())
-            + usize::from(self.purposes.is_some())
-            + usize::from(self.attribute_configuration.is_some());
+        let len = usize::from(self.attribute_configuration.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.purposes.is_some()) + usize::from(self.values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.attribute_configuration {
+            map.serialize_entry("AttributeConfiguration", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.values {
-            map.serialize_entry("Values", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.purposes {
             map.serialize_entry("Purposes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_configuration {
-            map.serialize_entry("AttributeConfiguration", value)?;
+        if let ::std::option::Option::Some(value) = &self.values {
+            map.serialize_entry("Values", value)?;
         }
         map.end()
     }
@@ -50,19 +49,26 @@ for crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInpu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_values: ::std::option::Option<
-                    crate::types::PredefinedAttributeValues,
-                > = ::std::option::Option::None;
-                let mut field_purposes: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_attribute_configuration: ::std::option::Option<
                     crate::types::InputPredefinedAttributeConfiguration,
+                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_purposes: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_values: ::std::option::Option<
+                    crate::types::PredefinedAttributeValues,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "AttributeConfiguration" => {
+                            field_attribute_configuration = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -77,13 +83,6 @@ for crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInpu
                                 _,
                             >(&mut map)?;
                         }
-                        "Values" => {
-                            field_values = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Purposes" => {
                             field_purposes = crate::serde_wire::next::<
                                 _,
@@ -91,8 +90,8 @@ for crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInpu
                                 _,
                             >(&mut map)?;
                         }
-                        "AttributeConfiguration" => {
-                            field_attribute_configuration = crate::serde_wire::next::<
+                        "Values" => {
+                            field_values = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -104,11 +103,11 @@ for crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInpu
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput {
+                    attribute_configuration: field_attribute_configuration,
                     instance_id: field_instance_id,
                     name: field_name,
-                    values: field_values,
                     purposes: field_purposes,
-                    attribute_configuration: field_attribute_configuration,
+                    values: field_values,
                 })
             }
         }
@@ -123,25 +122,24 @@ for crate::operation::update_predefined_attribute::builders::UpdatePredefinedAtt
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.values.is_some())
-            + usize::from(self.purposes.is_some())
-            + usize::from(self.attribute_configuration.is_some());
+        let len = usize::from(self.attribute_configuration.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.purposes.is_some()) + usize::from(self.values.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.attribute_configuration {
+            map.serialize_entry("AttributeConfiguration", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.values {
-            map.serialize_entry("Values", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.purposes {
             map.serialize_entry("Purposes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_configuration {
-            map.serialize_entry("AttributeConfiguration", value)?;
+        if let ::std::option::Option::Some(value) = &self.values {
+            map.serialize_entry("Values", value)?;
         }
         map.end()
     }
@@ -167,19 +165,26 @@ for crate::operation::update_predefined_attribute::builders::UpdatePredefinedAtt
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_values: ::std::option::Option<
-                    crate::types::PredefinedAttributeValues,
-                > = ::std::option::Option::None;
-                let mut field_purposes: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_attribute_configuration: ::std::option::Option<
                     crate::types::InputPredefinedAttributeConfiguration,
+                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_purposes: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_values: ::std::option::Option<
+                    crate::types::PredefinedAttributeValues,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "AttributeConfiguration" => {
+                            field_attribute_configuration = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -194,13 +199,6 @@ for crate::operation::update_predefined_attribute::builders::UpdatePredefinedAtt
                                 _,
                             >(&mut map)?;
                         }
-                        "Values" => {
-                            field_values = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Purposes" => {
                             field_purposes = crate::serde_wire::next::<
                                 _,
@@ -208,8 +206,8 @@ for crate::operation::update_predefined_attribute::builders::UpdatePredefinedAtt
                                 _,
                             >(&mut map)?;
                         }
-                        "AttributeConfiguration" => {
-                            field_attribute_configuration = crate::serde_wire::next::<
+                        "Values" => {
+                            field_values = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -222,11 +220,11 @@ for crate::operation::update_predefined_attribute::builders::UpdatePredefinedAtt
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_predefined_attribute::builders::UpdatePredefinedAttributeInputBuilder = ::std::default::Default::default();
+                    builder.attribute_configuration = field_attribute_configuration;
                     builder.instance_id = field_instance_id;
                     builder.name = field_name;
-                    builder.values = field_values;
                     builder.purposes = field_purposes;
-                    builder.attribute_configuration = field_attribute_configuration;
+                    builder.values = field_values;
                     builder
                 })
             }

@@ -5,22 +5,21 @@ impl ::serde::Serialize for crate::operation::update_prompt::UpdatePromptInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.prompt_id.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.description.is_some())
-            + usize::from(self.s3_uri.is_some());
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.prompt_id.is_some()) + usize::from(self.s3_uri.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.prompt_id {
-            map.serialize_entry("PromptId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.prompt_id {
+            map.serialize_entry("PromptId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.s3_uri {
             map.serialize_entry("S3Uri", value)?;
@@ -49,24 +48,24 @@ for crate::operation::update_prompt::UpdatePromptInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_prompt_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_prompt_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_s3_uri: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "PromptId" => {
-                            field_prompt_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -79,8 +78,8 @@ for crate::operation::update_prompt::UpdatePromptInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "PromptId" => {
+                            field_prompt_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -99,10 +98,10 @@ for crate::operation::update_prompt::UpdatePromptInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_prompt::UpdatePromptInput {
-                    instance_id: field_instance_id,
-                    prompt_id: field_prompt_id,
-                    name: field_name,
                     description: field_description,
+                    instance_id: field_instance_id,
+                    name: field_name,
+                    prompt_id: field_prompt_id,
                     s3_uri: field_s3_uri,
                 })
             }
@@ -118,22 +117,21 @@ for crate::operation::update_prompt::builders::UpdatePromptInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.prompt_id.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.description.is_some())
-            + usize::from(self.s3_uri.is_some());
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.prompt_id.is_some()) + usize::from(self.s3_uri.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.prompt_id {
-            map.serialize_entry("PromptId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.prompt_id {
+            map.serialize_entry("PromptId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.s3_uri {
             map.serialize_entry("S3Uri", value)?;
@@ -162,24 +160,24 @@ for crate::operation::update_prompt::builders::UpdatePromptInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_prompt_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_prompt_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_s3_uri: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "PromptId" => {
-                            field_prompt_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -192,8 +190,8 @@ for crate::operation::update_prompt::builders::UpdatePromptInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "PromptId" => {
+                            field_prompt_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -213,10 +211,10 @@ for crate::operation::update_prompt::builders::UpdatePromptInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_prompt::builders::UpdatePromptInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.prompt_id = field_prompt_id;
-                    builder.name = field_name;
                     builder.description = field_description;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
+                    builder.prompt_id = field_prompt_id;
                     builder.s3_uri = field_s3_uri;
                     builder
                 })

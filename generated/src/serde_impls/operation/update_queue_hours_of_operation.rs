@@ -6,18 +6,18 @@ for crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperati
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.queue_id.is_some())
-            + usize::from(self.hours_of_operation_id.is_some());
+        let len = usize::from(self.hours_of_operation_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.queue_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
+            map.serialize_entry("HoursOfOperationId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_id {
             map.serialize_entry("QueueId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
-            map.serialize_entry("HoursOfOperationId", value)?;
         }
         map.end()
     }
@@ -43,13 +43,20 @@ for crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperati
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "HoursOfOperationId" => {
+                            field_hours_of_operation_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -64,22 +71,15 @@ for crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperati
                                 _,
                             >(&mut map)?;
                         }
-                        "HoursOfOperationId" => {
-                            field_hours_of_operation_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperationInput {
+                    hours_of_operation_id: field_hours_of_operation_id,
                     instance_id: field_instance_id,
                     queue_id: field_queue_id,
-                    hours_of_operation_id: field_hours_of_operation_id,
                 })
             }
         }
@@ -94,18 +94,18 @@ for crate::operation::update_queue_hours_of_operation::builders::UpdateQueueHour
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.queue_id.is_some())
-            + usize::from(self.hours_of_operation_id.is_some());
+        let len = usize::from(self.hours_of_operation_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.queue_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
+            map.serialize_entry("HoursOfOperationId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.queue_id {
             map.serialize_entry("QueueId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
-            map.serialize_entry("HoursOfOperationId", value)?;
         }
         map.end()
     }
@@ -131,13 +131,20 @@ for crate::operation::update_queue_hours_of_operation::builders::UpdateQueueHour
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "HoursOfOperationId" => {
+                            field_hours_of_operation_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -152,13 +159,6 @@ for crate::operation::update_queue_hours_of_operation::builders::UpdateQueueHour
                                 _,
                             >(&mut map)?;
                         }
-                        "HoursOfOperationId" => {
-                            field_hours_of_operation_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -166,9 +166,9 @@ for crate::operation::update_queue_hours_of_operation::builders::UpdateQueueHour
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_queue_hours_of_operation::builders::UpdateQueueHoursOfOperationInputBuilder = ::std::default::Default::default();
+                    builder.hours_of_operation_id = field_hours_of_operation_id;
                     builder.instance_id = field_instance_id;
                     builder.queue_id = field_queue_id;
-                    builder.hours_of_operation_id = field_hours_of_operation_id;
                     builder
                 })
             }

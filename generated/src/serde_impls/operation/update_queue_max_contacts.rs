@@ -7,17 +7,17 @@ for crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.queue_id.is_some())
-            + usize::from(self.max_contacts.is_some());
+            + usize::from(self.max_contacts.is_some())
+            + usize::from(self.queue_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.queue_id {
-            map.serialize_entry("QueueId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_contacts {
             map.serialize_entry("MaxContacts", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_id {
+            map.serialize_entry("QueueId", value)?;
         }
         map.end()
     }
@@ -44,21 +44,14 @@ for crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_contacts: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "QueueId" => {
-                            field_queue_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -71,6 +64,13 @@ for crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "QueueId" => {
+                            field_queue_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -78,8 +78,8 @@ for crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput {
                 }
                 ::std::result::Result::Ok(crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput {
                     instance_id: field_instance_id,
-                    queue_id: field_queue_id,
                     max_contacts: field_max_contacts,
+                    queue_id: field_queue_id,
                 })
             }
         }
@@ -95,17 +95,17 @@ for crate::operation::update_queue_max_contacts::builders::UpdateQueueMaxContact
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.queue_id.is_some())
-            + usize::from(self.max_contacts.is_some());
+            + usize::from(self.max_contacts.is_some())
+            + usize::from(self.queue_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.queue_id {
-            map.serialize_entry("QueueId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_contacts {
             map.serialize_entry("MaxContacts", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_id {
+            map.serialize_entry("QueueId", value)?;
         }
         map.end()
     }
@@ -132,8 +132,8 @@ for crate::operation::update_queue_max_contacts::builders::UpdateQueueMaxContact
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_contacts: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -145,15 +145,15 @@ for crate::operation::update_queue_max_contacts::builders::UpdateQueueMaxContact
                                 _,
                             >(&mut map)?;
                         }
-                        "QueueId" => {
-                            field_queue_id = crate::serde_wire::next::<
+                        "MaxContacts" => {
+                            field_max_contacts = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "MaxContacts" => {
-                            field_max_contacts = crate::serde_wire::next::<
+                        "QueueId" => {
+                            field_queue_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -167,8 +167,8 @@ for crate::operation::update_queue_max_contacts::builders::UpdateQueueMaxContact
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_queue_max_contacts::builders::UpdateQueueMaxContactsInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.queue_id = field_queue_id;
                     builder.max_contacts = field_max_contacts;
+                    builder.queue_id = field_queue_id;
                     builder
                 })
             }

@@ -7,17 +7,17 @@ for crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCa
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.queue_id.is_some())
-            + usize::from(self.outbound_caller_config.is_some());
+            + usize::from(self.outbound_caller_config.is_some())
+            + usize::from(self.queue_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.queue_id {
-            map.serialize_entry("QueueId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.outbound_caller_config {
             map.serialize_entry("OutboundCallerConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_id {
+            map.serialize_entry("QueueId", value)?;
         }
         map.end()
     }
@@ -44,23 +44,16 @@ for crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCa
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_outbound_caller_config: ::std::option::Option<
                     crate::types::OutboundCallerConfig,
                 > = ::std::option::Option::None;
+                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "QueueId" => {
-                            field_queue_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -73,6 +66,13 @@ for crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCa
                                 _,
                             >(&mut map)?;
                         }
+                        "QueueId" => {
+                            field_queue_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -80,8 +80,8 @@ for crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCa
                 }
                 ::std::result::Result::Ok(crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput {
                     instance_id: field_instance_id,
-                    queue_id: field_queue_id,
                     outbound_caller_config: field_outbound_caller_config,
+                    queue_id: field_queue_id,
                 })
             }
         }
@@ -97,17 +97,17 @@ for crate::operation::update_queue_outbound_caller_config::builders::UpdateQueue
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.queue_id.is_some())
-            + usize::from(self.outbound_caller_config.is_some());
+            + usize::from(self.outbound_caller_config.is_some())
+            + usize::from(self.queue_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.queue_id {
-            map.serialize_entry("QueueId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.outbound_caller_config {
             map.serialize_entry("OutboundCallerConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_id {
+            map.serialize_entry("QueueId", value)?;
         }
         map.end()
     }
@@ -136,10 +136,10 @@ for crate::operation::update_queue_outbound_caller_config::builders::UpdateQueue
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_outbound_caller_config: ::std::option::Option<
                     crate::types::OutboundCallerConfig,
                 > = ::std::option::Option::None;
+                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -151,15 +151,15 @@ for crate::operation::update_queue_outbound_caller_config::builders::UpdateQueue
                                 _,
                             >(&mut map)?;
                         }
-                        "QueueId" => {
-                            field_queue_id = crate::serde_wire::next::<
+                        "OutboundCallerConfig" => {
+                            field_outbound_caller_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "OutboundCallerConfig" => {
-                            field_outbound_caller_config = crate::serde_wire::next::<
+                        "QueueId" => {
+                            field_queue_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -173,8 +173,8 @@ for crate::operation::update_queue_outbound_caller_config::builders::UpdateQueue
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_queue_outbound_caller_config::builders::UpdateQueueOutboundCallerConfigInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.queue_id = field_queue_id;
                     builder.outbound_caller_config = field_outbound_caller_config;
+                    builder.queue_id = field_queue_id;
                     builder
                 })
             }

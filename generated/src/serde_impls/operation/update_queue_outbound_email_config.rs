@@ -7,17 +7,17 @@ for crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEma
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.queue_id.is_some())
-            + usize::from(self.outbound_email_config.is_some());
+            + usize::from(self.outbound_email_config.is_some())
+            + usize::from(self.queue_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.queue_id {
-            map.serialize_entry("QueueId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.outbound_email_config {
             map.serialize_entry("OutboundEmailConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_id {
+            map.serialize_entry("QueueId", value)?;
         }
         map.end()
     }
@@ -44,23 +44,16 @@ for crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEma
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_outbound_email_config: ::std::option::Option<
                     crate::types::OutboundEmailConfig,
                 > = ::std::option::Option::None;
+                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "QueueId" => {
-                            field_queue_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -73,6 +66,13 @@ for crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEma
                                 _,
                             >(&mut map)?;
                         }
+                        "QueueId" => {
+                            field_queue_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -80,8 +80,8 @@ for crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEma
                 }
                 ::std::result::Result::Ok(crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput {
                     instance_id: field_instance_id,
-                    queue_id: field_queue_id,
                     outbound_email_config: field_outbound_email_config,
+                    queue_id: field_queue_id,
                 })
             }
         }
@@ -97,17 +97,17 @@ for crate::operation::update_queue_outbound_email_config::builders::UpdateQueueO
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.queue_id.is_some())
-            + usize::from(self.outbound_email_config.is_some());
+            + usize::from(self.outbound_email_config.is_some())
+            + usize::from(self.queue_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.queue_id {
-            map.serialize_entry("QueueId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.outbound_email_config {
             map.serialize_entry("OutboundEmailConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_id {
+            map.serialize_entry("QueueId", value)?;
         }
         map.end()
     }
@@ -136,10 +136,10 @@ for crate::operation::update_queue_outbound_email_config::builders::UpdateQueueO
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_outbound_email_config: ::std::option::Option<
                     crate::types::OutboundEmailConfig,
                 > = ::std::option::Option::None;
+                let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -151,15 +151,15 @@ for crate::operation::update_queue_outbound_email_config::builders::UpdateQueueO
                                 _,
                             >(&mut map)?;
                         }
-                        "QueueId" => {
-                            field_queue_id = crate::serde_wire::next::<
+                        "OutboundEmailConfig" => {
+                            field_outbound_email_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "OutboundEmailConfig" => {
-                            field_outbound_email_config = crate::serde_wire::next::<
+                        "QueueId" => {
+                            field_queue_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -173,8 +173,8 @@ for crate::operation::update_queue_outbound_email_config::builders::UpdateQueueO
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_queue_outbound_email_config::builders::UpdateQueueOutboundEmailConfigInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.queue_id = field_queue_id;
                     builder.outbound_email_config = field_outbound_email_config;
+                    builder.queue_id = field_queue_id;
                     builder
                 })
             }

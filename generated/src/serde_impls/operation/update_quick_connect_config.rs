@@ -7,17 +7,17 @@ for crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.quick_connect_id.is_some())
-            + usize::from(self.quick_connect_config.is_some());
+            + usize::from(self.quick_connect_config.is_some())
+            + usize::from(self.quick_connect_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.quick_connect_id {
-            map.serialize_entry("QuickConnectId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.quick_connect_config {
             map.serialize_entry("QuickConnectConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quick_connect_id {
+            map.serialize_entry("QuickConnectId", value)?;
         }
         map.end()
     }
@@ -44,23 +44,16 @@ for crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_quick_connect_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_quick_connect_config: ::std::option::Option<
                     crate::types::QuickConnectConfig,
                 > = ::std::option::Option::None;
+                let mut field_quick_connect_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "QuickConnectId" => {
-                            field_quick_connect_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -73,6 +66,13 @@ for crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput
                                 _,
                             >(&mut map)?;
                         }
+                        "QuickConnectId" => {
+                            field_quick_connect_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -80,8 +80,8 @@ for crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput
                 }
                 ::std::result::Result::Ok(crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput {
                     instance_id: field_instance_id,
-                    quick_connect_id: field_quick_connect_id,
                     quick_connect_config: field_quick_connect_config,
+                    quick_connect_id: field_quick_connect_id,
                 })
             }
         }
@@ -97,17 +97,17 @@ for crate::operation::update_quick_connect_config::builders::UpdateQuickConnectC
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.quick_connect_id.is_some())
-            + usize::from(self.quick_connect_config.is_some());
+            + usize::from(self.quick_connect_config.is_some())
+            + usize::from(self.quick_connect_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.quick_connect_id {
-            map.serialize_entry("QuickConnectId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.quick_connect_config {
             map.serialize_entry("QuickConnectConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quick_connect_id {
+            map.serialize_entry("QuickConnectId", value)?;
         }
         map.end()
     }
@@ -134,10 +134,10 @@ for crate::operation::update_quick_connect_config::builders::UpdateQuickConnectC
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_quick_connect_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_quick_connect_config: ::std::option::Option<
                     crate::types::QuickConnectConfig,
                 > = ::std::option::Option::None;
+                let mut field_quick_connect_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -149,15 +149,15 @@ for crate::operation::update_quick_connect_config::builders::UpdateQuickConnectC
                                 _,
                             >(&mut map)?;
                         }
-                        "QuickConnectId" => {
-                            field_quick_connect_id = crate::serde_wire::next::<
+                        "QuickConnectConfig" => {
+                            field_quick_connect_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "QuickConnectConfig" => {
-                            field_quick_connect_config = crate::serde_wire::next::<
+                        "QuickConnectId" => {
+                            field_quick_connect_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -171,8 +171,8 @@ for crate::operation::update_quick_connect_config::builders::UpdateQuickConnectC
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_quick_connect_config::builders::UpdateQuickConnectConfigInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.quick_connect_id = field_quick_connect_id;
                     builder.quick_connect_config = field_quick_connect_config;
+                    builder.quick_connect_id = field_quick_connect_id;
                     builder
                 })
             }

@@ -6,21 +6,21 @@ for crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.quick_connect_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some());
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.quick_connect_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.quick_connect_id {
-            map.serialize_entry("QuickConnectId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.quick_connect_id {
+            map.serialize_entry("QuickConnectId", value)?;
         }
         map.end()
     }
@@ -46,23 +46,23 @@ for crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_quick_connect_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_quick_connect_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "QuickConnectId" => {
-                            field_quick_connect_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -75,8 +75,8 @@ for crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "QuickConnectId" => {
+                            field_quick_connect_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -88,10 +88,10 @@ for crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput {
-                    instance_id: field_instance_id,
-                    quick_connect_id: field_quick_connect_id,
-                    name: field_name,
                     description: field_description,
+                    instance_id: field_instance_id,
+                    name: field_name,
+                    quick_connect_id: field_quick_connect_id,
                 })
             }
         }
@@ -106,21 +106,21 @@ for crate::operation::update_quick_connect_name::builders::UpdateQuickConnectNam
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.quick_connect_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some());
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.quick_connect_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.quick_connect_id {
-            map.serialize_entry("QuickConnectId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.quick_connect_id {
+            map.serialize_entry("QuickConnectId", value)?;
         }
         map.end()
     }
@@ -146,23 +146,23 @@ for crate::operation::update_quick_connect_name::builders::UpdateQuickConnectNam
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_quick_connect_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_quick_connect_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "QuickConnectId" => {
-                            field_quick_connect_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -175,8 +175,8 @@ for crate::operation::update_quick_connect_name::builders::UpdateQuickConnectNam
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "QuickConnectId" => {
+                            field_quick_connect_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -189,10 +189,10 @@ for crate::operation::update_quick_connect_name::builders::UpdateQuickConnectNam
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_quick_connect_name::builders::UpdateQuickConnectNameInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.quick_connect_id = field_quick_connect_id;
-                    builder.name = field_name;
                     builder.description = field_description;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
+                    builder.quick_connect_id = field_quick_connect_id;
                     builder
                 })
             }

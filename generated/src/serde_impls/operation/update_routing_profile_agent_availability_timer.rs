@@ -6,18 +6,18 @@ for crate::operation::update_routing_profile_agent_availability_timer::UpdateRou
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.routing_profile_id.is_some())
-            + usize::from(self.agent_availability_timer.is_some());
+        let len = usize::from(self.agent_availability_timer.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.agent_availability_timer {
+            map.serialize_entry("AgentAvailabilityTimer", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_profile_id {
             map.serialize_entry("RoutingProfileId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.agent_availability_timer {
-            map.serialize_entry("AgentAvailabilityTimer", value)?;
         }
         map.end()
     }
@@ -45,15 +45,22 @@ for crate::operation::update_routing_profile_agent_availability_timer::UpdateRou
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_agent_availability_timer: ::std::option::Option<
                     crate::types::AgentAvailabilityTimer,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "AgentAvailabilityTimer" => {
+                            field_agent_availability_timer = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -68,22 +75,15 @@ for crate::operation::update_routing_profile_agent_availability_timer::UpdateRou
                                 _,
                             >(&mut map)?;
                         }
-                        "AgentAvailabilityTimer" => {
-                            field_agent_availability_timer = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput {
+                    agent_availability_timer: field_agent_availability_timer,
                     instance_id: field_instance_id,
                     routing_profile_id: field_routing_profile_id,
-                    agent_availability_timer: field_agent_availability_timer,
                 })
             }
         }
@@ -98,18 +98,18 @@ for crate::operation::update_routing_profile_agent_availability_timer::builders:
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.routing_profile_id.is_some())
-            + usize::from(self.agent_availability_timer.is_some());
+        let len = usize::from(self.agent_availability_timer.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.agent_availability_timer {
+            map.serialize_entry("AgentAvailabilityTimer", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_profile_id {
             map.serialize_entry("RoutingProfileId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.agent_availability_timer {
-            map.serialize_entry("AgentAvailabilityTimer", value)?;
         }
         map.end()
     }
@@ -137,15 +137,22 @@ for crate::operation::update_routing_profile_agent_availability_timer::builders:
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_agent_availability_timer: ::std::option::Option<
                     crate::types::AgentAvailabilityTimer,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "AgentAvailabilityTimer" => {
+                            field_agent_availability_timer = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -160,13 +167,6 @@ for crate::operation::update_routing_profile_agent_availability_timer::builders:
                                 _,
                             >(&mut map)?;
                         }
-                        "AgentAvailabilityTimer" => {
-                            field_agent_availability_timer = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -174,9 +174,9 @@ for crate::operation::update_routing_profile_agent_availability_timer::builders:
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_routing_profile_agent_availability_timer::builders::UpdateRoutingProfileAgentAvailabilityTimerInputBuilder = ::std::default::Default::default();
+                    builder.agent_availability_timer = field_agent_availability_timer;
                     builder.instance_id = field_instance_id;
                     builder.routing_profile_id = field_routing_profile_id;
-                    builder.agent_availability_timer = field_agent_availability_timer;
                     builder
                 })
             }

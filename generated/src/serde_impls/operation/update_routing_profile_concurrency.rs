@@ -7,17 +7,17 @@ for crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileCo
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.routing_profile_id.is_some())
-            + usize::from(self.media_concurrencies.is_some());
+            + usize::from(self.media_concurrencies.is_some())
+            + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
-            map.serialize_entry("RoutingProfileId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.media_concurrencies {
             map.serialize_entry("MediaConcurrencies", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
+            map.serialize_entry("RoutingProfileId", value)?;
         }
         map.end()
     }
@@ -44,23 +44,16 @@ for crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileCo
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_media_concurrencies: ::std::option::Option<
                     Vec<crate::types::MediaConcurrency>,
                 > = ::std::option::Option::None;
+                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "RoutingProfileId" => {
-                            field_routing_profile_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -73,6 +66,13 @@ for crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileCo
                                 _,
                             >(&mut map)?;
                         }
+                        "RoutingProfileId" => {
+                            field_routing_profile_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -80,8 +80,8 @@ for crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileCo
                 }
                 ::std::result::Result::Ok(crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput {
                     instance_id: field_instance_id,
-                    routing_profile_id: field_routing_profile_id,
                     media_concurrencies: field_media_concurrencies,
+                    routing_profile_id: field_routing_profile_id,
                 })
             }
         }
@@ -97,17 +97,17 @@ for crate::operation::update_routing_profile_concurrency::builders::UpdateRoutin
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.routing_profile_id.is_some())
-            + usize::from(self.media_concurrencies.is_some());
+            + usize::from(self.media_concurrencies.is_some())
+            + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
-            map.serialize_entry("RoutingProfileId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.media_concurrencies {
             map.serialize_entry("MediaConcurrencies", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
+            map.serialize_entry("RoutingProfileId", value)?;
         }
         map.end()
     }
@@ -136,10 +136,10 @@ for crate::operation::update_routing_profile_concurrency::builders::UpdateRoutin
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_media_concurrencies: ::std::option::Option<
                     Vec<crate::types::MediaConcurrency>,
                 > = ::std::option::Option::None;
+                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -151,15 +151,15 @@ for crate::operation::update_routing_profile_concurrency::builders::UpdateRoutin
                                 _,
                             >(&mut map)?;
                         }
-                        "RoutingProfileId" => {
-                            field_routing_profile_id = crate::serde_wire::next::<
+                        "MediaConcurrencies" => {
+                            field_media_concurrencies = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "MediaConcurrencies" => {
-                            field_media_concurrencies = crate::serde_wire::next::<
+                        "RoutingProfileId" => {
+                            field_routing_profile_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -173,8 +173,8 @@ for crate::operation::update_routing_profile_concurrency::builders::UpdateRoutin
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_routing_profile_concurrency::builders::UpdateRoutingProfileConcurrencyInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.routing_profile_id = field_routing_profile_id;
                     builder.media_concurrencies = field_media_concurrencies;
+                    builder.routing_profile_id = field_routing_profile_id;
                     builder
                 })
             }

@@ -6,18 +6,18 @@ for crate::operation::update_routing_profile_default_outbound_queue::UpdateRouti
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.routing_profile_id.is_some())
-            + usize::from(self.default_outbound_queue_id.is_some());
+        let len = usize::from(self.default_outbound_queue_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.default_outbound_queue_id {
+            map.serialize_entry("DefaultOutboundQueueId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_profile_id {
             map.serialize_entry("RoutingProfileId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.default_outbound_queue_id {
-            map.serialize_entry("DefaultOutboundQueueId", value)?;
         }
         map.end()
     }
@@ -45,13 +45,20 @@ for crate::operation::update_routing_profile_default_outbound_queue::UpdateRouti
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_default_outbound_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_default_outbound_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "DefaultOutboundQueueId" => {
+                            field_default_outbound_queue_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -66,22 +73,15 @@ for crate::operation::update_routing_profile_default_outbound_queue::UpdateRouti
                                 _,
                             >(&mut map)?;
                         }
-                        "DefaultOutboundQueueId" => {
-                            field_default_outbound_queue_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput {
+                    default_outbound_queue_id: field_default_outbound_queue_id,
                     instance_id: field_instance_id,
                     routing_profile_id: field_routing_profile_id,
-                    default_outbound_queue_id: field_default_outbound_queue_id,
                 })
             }
         }
@@ -96,18 +96,18 @@ for crate::operation::update_routing_profile_default_outbound_queue::builders::U
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.routing_profile_id.is_some())
-            + usize::from(self.default_outbound_queue_id.is_some());
+        let len = usize::from(self.default_outbound_queue_id.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.default_outbound_queue_id {
+            map.serialize_entry("DefaultOutboundQueueId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.routing_profile_id {
             map.serialize_entry("RoutingProfileId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.default_outbound_queue_id {
-            map.serialize_entry("DefaultOutboundQueueId", value)?;
         }
         map.end()
     }
@@ -135,13 +135,20 @@ for crate::operation::update_routing_profile_default_outbound_queue::builders::U
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_default_outbound_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_default_outbound_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "DefaultOutboundQueueId" => {
+                            field_default_outbound_queue_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -156,13 +163,6 @@ for crate::operation::update_routing_profile_default_outbound_queue::builders::U
                                 _,
                             >(&mut map)?;
                         }
-                        "DefaultOutboundQueueId" => {
-                            field_default_outbound_queue_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -170,9 +170,9 @@ for crate::operation::update_routing_profile_default_outbound_queue::builders::U
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_routing_profile_default_outbound_queue::builders::UpdateRoutingProfileDefaultOutboundQueueInputBuilder = ::std::default::Default::default();
+                    builder.default_outbound_queue_id = field_default_outbound_queue_id;
                     builder.instance_id = field_instance_id;
                     builder.routing_profile_id = field_routing_profile_id;
-                    builder.default_outbound_queue_id = field_default_outbound_queue_id;
                     builder
                 })
             }

@@ -6,21 +6,21 @@ for crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.routing_profile_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some());
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
-            map.serialize_entry("RoutingProfileId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
+            map.serialize_entry("RoutingProfileId", value)?;
         }
         map.end()
     }
@@ -46,23 +46,23 @@ for crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "RoutingProfileId" => {
-                            field_routing_profile_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -75,8 +75,8 @@ for crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "RoutingProfileId" => {
+                            field_routing_profile_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -88,10 +88,10 @@ for crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_routing_profile_name::UpdateRoutingProfileNameInput {
-                    instance_id: field_instance_id,
-                    routing_profile_id: field_routing_profile_id,
-                    name: field_name,
                     description: field_description,
+                    instance_id: field_instance_id,
+                    name: field_name,
+                    routing_profile_id: field_routing_profile_id,
                 })
             }
         }
@@ -106,21 +106,21 @@ for crate::operation::update_routing_profile_name::builders::UpdateRoutingProfil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.routing_profile_id.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some());
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
-            map.serialize_entry("RoutingProfileId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
+        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
+            map.serialize_entry("RoutingProfileId", value)?;
         }
         map.end()
     }
@@ -146,23 +146,23 @@ for crate::operation::update_routing_profile_name::builders::UpdateRoutingProfil
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "RoutingProfileId" => {
-                            field_routing_profile_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -175,8 +175,8 @@ for crate::operation::update_routing_profile_name::builders::UpdateRoutingProfil
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "RoutingProfileId" => {
+                            field_routing_profile_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -189,10 +189,10 @@ for crate::operation::update_routing_profile_name::builders::UpdateRoutingProfil
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_routing_profile_name::builders::UpdateRoutingProfileNameInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.routing_profile_id = field_routing_profile_id;
-                    builder.name = field_name;
                     builder.description = field_description;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
+                    builder.routing_profile_id = field_routing_profile_id;
                     builder
                 })
             }

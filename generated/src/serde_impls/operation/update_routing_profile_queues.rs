@@ -7,17 +7,17 @@ for crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesI
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.routing_profile_id.is_some())
-            + usize::from(self.queue_configs.is_some());
+            + usize::from(self.queue_configs.is_some())
+            + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
-            map.serialize_entry("RoutingProfileId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.queue_configs {
             map.serialize_entry("QueueConfigs", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
+            map.serialize_entry("RoutingProfileId", value)?;
         }
         map.end()
     }
@@ -44,23 +44,16 @@ for crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesI
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_queue_configs: ::std::option::Option<
                     Vec<crate::types::RoutingProfileQueueConfig>,
                 > = ::std::option::Option::None;
+                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "RoutingProfileId" => {
-                            field_routing_profile_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -73,6 +66,13 @@ for crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesI
                                 _,
                             >(&mut map)?;
                         }
+                        "RoutingProfileId" => {
+                            field_routing_profile_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -80,8 +80,8 @@ for crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesI
                 }
                 ::std::result::Result::Ok(crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesInput {
                     instance_id: field_instance_id,
-                    routing_profile_id: field_routing_profile_id,
                     queue_configs: field_queue_configs,
+                    routing_profile_id: field_routing_profile_id,
                 })
             }
         }
@@ -97,17 +97,17 @@ for crate::operation::update_routing_profile_queues::builders::UpdateRoutingProf
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.routing_profile_id.is_some())
-            + usize::from(self.queue_configs.is_some());
+            + usize::from(self.queue_configs.is_some())
+            + usize::from(self.routing_profile_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
-            map.serialize_entry("RoutingProfileId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.queue_configs {
             map.serialize_entry("QueueConfigs", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
+            map.serialize_entry("RoutingProfileId", value)?;
         }
         map.end()
     }
@@ -134,10 +134,10 @@ for crate::operation::update_routing_profile_queues::builders::UpdateRoutingProf
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_queue_configs: ::std::option::Option<
                     Vec<crate::types::RoutingProfileQueueConfig>,
                 > = ::std::option::Option::None;
+                let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -149,15 +149,15 @@ for crate::operation::update_routing_profile_queues::builders::UpdateRoutingProf
                                 _,
                             >(&mut map)?;
                         }
-                        "RoutingProfileId" => {
-                            field_routing_profile_id = crate::serde_wire::next::<
+                        "QueueConfigs" => {
+                            field_queue_configs = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "QueueConfigs" => {
-                            field_queue_configs = crate::serde_wire::next::<
+                        "RoutingProfileId" => {
+                            field_routing_profile_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -171,8 +171,8 @@ for crate::operation::update_routing_profile_queues::builders::UpdateRoutingProf
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_routing_profile_queues::builders::UpdateRoutingProfileQueuesInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.routing_profile_id = field_routing_profile_id;
                     builder.queue_configs = field_queue_configs;
+                    builder.routing_profile_id = field_routing_profile_id;
                     builder
                 })
             }

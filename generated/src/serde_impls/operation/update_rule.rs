@@ -5,13 +5,17 @@ impl ::serde::Serialize for crate::operation::update_rule::UpdateRuleInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.rule_id.is_some())
+        let len = usize::from(self.actions.is_some())
+            + usize::from(self.function.is_some())
             + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.function.is_some()) + usize::from(self.actions.is_some())
-            + usize::from(self.publish_status.is_some());
+            + usize::from(self.publish_status.is_some())
+            + usize::from(self.rule_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.rule_id {
-            map.serialize_entry("RuleId", value)?;
+        if let ::std::option::Option::Some(value) = &self.actions {
+            map.serialize_entry("Actions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.function {
+            map.serialize_entry("Function", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
@@ -19,14 +23,11 @@ impl ::serde::Serialize for crate::operation::update_rule::UpdateRuleInput {
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.function {
-            map.serialize_entry("Function", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.actions {
-            map.serialize_entry("Actions", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.publish_status {
             map.serialize_entry("PublishStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rule_id {
+            map.serialize_entry("RuleId", value)?;
         }
         map.end()
     }
@@ -51,22 +52,29 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::update_rule::UpdateRul
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_rule_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_function: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_actions: ::std::option::Option<
                     Vec<crate::types::RuleAction>,
                 > = ::std::option::Option::None;
+                let mut field_function: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_publish_status: ::std::option::Option<
                     crate::types::RulePublishStatus,
                 > = ::std::option::Option::None;
+                let mut field_rule_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "RuleId" => {
-                            field_rule_id = crate::serde_wire::next::<
+                        "Actions" => {
+                            field_actions = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Function" => {
+                            field_function = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -86,22 +94,15 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::update_rule::UpdateRul
                                 _,
                             >(&mut map)?;
                         }
-                        "Function" => {
-                            field_function = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Actions" => {
-                            field_actions = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "PublishStatus" => {
                             field_publish_status = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "RuleId" => {
+                            field_rule_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -113,12 +114,12 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::update_rule::UpdateRul
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_rule::UpdateRuleInput {
-                    rule_id: field_rule_id,
+                    actions: field_actions,
+                    function: field_function,
                     instance_id: field_instance_id,
                     name: field_name,
-                    function: field_function,
-                    actions: field_actions,
                     publish_status: field_publish_status,
+                    rule_id: field_rule_id,
                 })
             }
         }
@@ -133,13 +134,17 @@ for crate::operation::update_rule::builders::UpdateRuleInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.rule_id.is_some())
+        let len = usize::from(self.actions.is_some())
+            + usize::from(self.function.is_some())
             + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.function.is_some()) + usize::from(self.actions.is_some())
-            + usize::from(self.publish_status.is_some());
+            + usize::from(self.publish_status.is_some())
+            + usize::from(self.rule_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.rule_id {
-            map.serialize_entry("RuleId", value)?;
+        if let ::std::option::Option::Some(value) = &self.actions {
+            map.serialize_entry("Actions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.function {
+            map.serialize_entry("Function", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
@@ -147,14 +152,11 @@ for crate::operation::update_rule::builders::UpdateRuleInputBuilder {
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.function {
-            map.serialize_entry("Function", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.actions {
-            map.serialize_entry("Actions", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.publish_status {
             map.serialize_entry("PublishStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rule_id {
+            map.serialize_entry("RuleId", value)?;
         }
         map.end()
     }
@@ -180,22 +182,29 @@ for crate::operation::update_rule::builders::UpdateRuleInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_rule_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_function: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_actions: ::std::option::Option<
                     Vec<crate::types::RuleAction>,
                 > = ::std::option::Option::None;
+                let mut field_function: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_publish_status: ::std::option::Option<
                     crate::types::RulePublishStatus,
                 > = ::std::option::Option::None;
+                let mut field_rule_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "RuleId" => {
-                            field_rule_id = crate::serde_wire::next::<
+                        "Actions" => {
+                            field_actions = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Function" => {
+                            field_function = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -215,22 +224,15 @@ for crate::operation::update_rule::builders::UpdateRuleInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "Function" => {
-                            field_function = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Actions" => {
-                            field_actions = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "PublishStatus" => {
                             field_publish_status = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "RuleId" => {
+                            field_rule_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -243,12 +245,12 @@ for crate::operation::update_rule::builders::UpdateRuleInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_rule::builders::UpdateRuleInputBuilder = ::std::default::Default::default();
-                    builder.rule_id = field_rule_id;
+                    builder.actions = field_actions;
+                    builder.function = field_function;
                     builder.instance_id = field_instance_id;
                     builder.name = field_name;
-                    builder.function = field_function;
-                    builder.actions = field_actions;
                     builder.publish_status = field_publish_status;
+                    builder.rule_id = field_rule_id;
                     builder
                 })
             }

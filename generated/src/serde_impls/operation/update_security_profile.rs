@@ -6,20 +6,46 @@ for crate::operation::update_security_profile::UpdateSecurityProfileInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.description.is_some())
+        let len = usize::from(self.allowed_access_control_hierarchy_group_id.is_some())
+            + usize::from(self.allowed_access_control_tags.is_some())
+            + usize::from(self.allowed_flow_modules.is_some())
+            + usize::from(self.applications.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.granular_access_control_configuration.is_some())
+            + usize::from(self.hierarchy_restricted_resources.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.permissions.is_some())
             + usize::from(self.security_profile_id.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.allowed_access_control_tags.is_some())
-            + usize::from(self.tag_restricted_resources.is_some())
-            + usize::from(self.applications.is_some())
-            + usize::from(self.hierarchy_restricted_resources.is_some())
-            + usize::from(self.allowed_access_control_hierarchy_group_id.is_some())
-            + usize::from(self.allowed_flow_modules.is_some())
-            + usize::from(self.granular_access_control_configuration.is_some());
+            + usize::from(self.tag_restricted_resources.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self
+            .allowed_access_control_hierarchy_group_id
+        {
+            map.serialize_entry("AllowedAccessControlHierarchyGroupId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.allowed_access_control_tags {
+            map.serialize_entry("AllowedAccessControlTags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.allowed_flow_modules {
+            map.serialize_entry("AllowedFlowModules", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.applications {
+            map.serialize_entry("Applications", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .granular_access_control_configuration
+        {
+            map.serialize_entry("GranularAccessControlConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hierarchy_restricted_resources
+        {
+            map.serialize_entry("HierarchyRestrictedResources", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.permissions {
             map.serialize_entry("Permissions", value)?;
@@ -27,34 +53,8 @@ for crate::operation::update_security_profile::UpdateSecurityProfileInput {
         if let ::std::option::Option::Some(value) = &self.security_profile_id {
             map.serialize_entry("SecurityProfileId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.allowed_access_control_tags {
-            map.serialize_entry("AllowedAccessControlTags", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.tag_restricted_resources {
             map.serialize_entry("TagRestrictedResources", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.applications {
-            map.serialize_entry("Applications", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.hierarchy_restricted_resources
-        {
-            map.serialize_entry("HierarchyRestrictedResources", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .allowed_access_control_hierarchy_group_id
-        {
-            map.serialize_entry("AllowedAccessControlHierarchyGroupId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.allowed_flow_modules {
-            map.serialize_entry("AllowedFlowModules", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .granular_access_control_configuration
-        {
-            map.serialize_entry("GranularAccessControlConfiguration", value)?;
         }
         map.end()
     }
@@ -80,37 +80,86 @@ for crate::operation::update_security_profile::UpdateSecurityProfileInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_permissions: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_security_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_allowed_access_control_tags: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
-                let mut field_tag_restricted_resources: ::std::option::Option<
-                    Vec<String>,
-                > = ::std::option::Option::None;
-                let mut field_applications: ::std::option::Option<
-                    Vec<crate::types::Application>,
-                > = ::std::option::Option::None;
-                let mut field_hierarchy_restricted_resources: ::std::option::Option<
-                    Vec<String>,
-                > = ::std::option::Option::None;
                 let mut field_allowed_access_control_hierarchy_group_id: ::std::option::Option<
                     String,
+                > = ::std::option::Option::None;
+                let mut field_allowed_access_control_tags: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
                 let mut field_allowed_flow_modules: ::std::option::Option<
                     Vec<crate::types::FlowModule>,
                 > = ::std::option::Option::None;
+                let mut field_applications: ::std::option::Option<
+                    Vec<crate::types::Application>,
+                > = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_granular_access_control_configuration: ::std::option::Option<
                     crate::types::GranularAccessControlConfiguration,
+                > = ::std::option::Option::None;
+                let mut field_hierarchy_restricted_resources: ::std::option::Option<
+                    Vec<String>,
+                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_permissions: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_security_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_tag_restricted_resources: ::std::option::Option<
+                    Vec<String>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "AllowedAccessControlHierarchyGroupId" => {
+                            field_allowed_access_control_hierarchy_group_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "AllowedAccessControlTags" => {
+                            field_allowed_access_control_tags = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "AllowedFlowModules" => {
+                            field_allowed_flow_modules = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Applications" => {
+                            field_applications = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "Description" => {
                             field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "GranularAccessControlConfiguration" => {
+                            field_granular_access_control_configuration = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "HierarchyRestrictedResources" => {
+                            field_hierarchy_restricted_resources = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -130,57 +179,8 @@ for crate::operation::update_security_profile::UpdateSecurityProfileInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "AllowedAccessControlTags" => {
-                            field_allowed_access_control_tags = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "TagRestrictedResources" => {
                             field_tag_restricted_resources = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Applications" => {
-                            field_applications = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "HierarchyRestrictedResources" => {
-                            field_hierarchy_restricted_resources = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "AllowedAccessControlHierarchyGroupId" => {
-                            field_allowed_access_control_hierarchy_group_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "AllowedFlowModules" => {
-                            field_allowed_flow_modules = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "GranularAccessControlConfiguration" => {
-                            field_granular_access_control_configuration = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -192,17 +192,17 @@ for crate::operation::update_security_profile::UpdateSecurityProfileInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_security_profile::UpdateSecurityProfileInput {
+                    allowed_access_control_hierarchy_group_id: field_allowed_access_control_hierarchy_group_id,
+                    allowed_access_control_tags: field_allowed_access_control_tags,
+                    allowed_flow_modules: field_allowed_flow_modules,
+                    applications: field_applications,
                     description: field_description,
+                    granular_access_control_configuration: field_granular_access_control_configuration,
+                    hierarchy_restricted_resources: field_hierarchy_restricted_resources,
+                    instance_id: field_instance_id,
                     permissions: field_permissions,
                     security_profile_id: field_security_profile_id,
-                    instance_id: field_instance_id,
-                    allowed_access_control_tags: field_allowed_access_control_tags,
                     tag_restricted_resources: field_tag_restricted_resources,
-                    applications: field_applications,
-                    hierarchy_restricted_resources: field_hierarchy_restricted_resources,
-                    allowed_access_control_hierarchy_group_id: field_allowed_access_control_hierarchy_group_id,
-                    allowed_flow_modules: field_allowed_flow_modules,
-                    granular_access_control_configuration: field_granular_access_control_configuration,
                 })
             }
         }
@@ -217,20 +217,46 @@ for crate::operation::update_security_profile::builders::UpdateSecurityProfileIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.description.is_some())
+        let len = usize::from(self.allowed_access_control_hierarchy_group_id.is_some())
+            + usize::from(self.allowed_access_control_tags.is_some())
+            + usize::from(self.allowed_flow_modules.is_some())
+            + usize::from(self.applications.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.granular_access_control_configuration.is_some())
+            + usize::from(self.hierarchy_restricted_resources.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.permissions.is_some())
             + usize::from(self.security_profile_id.is_some())
-            + usize::from(self.instance_id.is_some())
-            + usize::from(self.allowed_access_control_tags.is_some())
-            + usize::from(self.tag_restricted_resources.is_some())
-            + usize::from(self.applications.is_some())
-            + usize::from(self.hierarchy_restricted_resources.is_some())
-            + usize::from(self.allowed_access_control_hierarchy_group_id.is_some())
-            + usize::from(self.allowed_flow_modules.is_some())
-            + usize::from(self.granular_access_control_configuration.is_some());
+            + usize::from(self.tag_restricted_resources.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self
+            .allowed_access_control_hierarchy_group_id
+        {
+            map.serialize_entry("AllowedAccessControlHierarchyGroupId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.allowed_access_control_tags {
+            map.serialize_entry("AllowedAccessControlTags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.allowed_flow_modules {
+            map.serialize_entry("AllowedFlowModules", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.applications {
+            map.serialize_entry("Applications", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .granular_access_control_configuration
+        {
+            map.serialize_entry("GranularAccessControlConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hierarchy_restricted_resources
+        {
+            map.serialize_entry("HierarchyRestrictedResources", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.permissions {
             map.serialize_entry("Permissions", value)?;
@@ -238,34 +264,8 @@ for crate::operation::update_security_profile::builders::UpdateSecurityProfileIn
         if let ::std::option::Option::Some(value) = &self.security_profile_id {
             map.serialize_entry("SecurityProfileId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.allowed_access_control_tags {
-            map.serialize_entry("AllowedAccessControlTags", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.tag_restricted_resources {
             map.serialize_entry("TagRestrictedResources", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.applications {
-            map.serialize_entry("Applications", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.hierarchy_restricted_resources
-        {
-            map.serialize_entry("HierarchyRestrictedResources", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .allowed_access_control_hierarchy_group_id
-        {
-            map.serialize_entry("AllowedAccessControlHierarchyGroupId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.allowed_flow_modules {
-            map.serialize_entry("AllowedFlowModules", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .granular_access_control_configuration
-        {
-            map.serialize_entry("GranularAccessControlConfiguration", value)?;
         }
         map.end()
     }
@@ -291,37 +291,86 @@ for crate::operation::update_security_profile::builders::UpdateSecurityProfileIn
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_permissions: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_security_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_allowed_access_control_tags: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
-                let mut field_tag_restricted_resources: ::std::option::Option<
-                    Vec<String>,
-                > = ::std::option::Option::None;
-                let mut field_applications: ::std::option::Option<
-                    Vec<crate::types::Application>,
-                > = ::std::option::Option::None;
-                let mut field_hierarchy_restricted_resources: ::std::option::Option<
-                    Vec<String>,
-                > = ::std::option::Option::None;
                 let mut field_allowed_access_control_hierarchy_group_id: ::std::option::Option<
                     String,
+                > = ::std::option::Option::None;
+                let mut field_allowed_access_control_tags: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
                 let mut field_allowed_flow_modules: ::std::option::Option<
                     Vec<crate::types::FlowModule>,
                 > = ::std::option::Option::None;
+                let mut field_applications: ::std::option::Option<
+                    Vec<crate::types::Application>,
+                > = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_granular_access_control_configuration: ::std::option::Option<
                     crate::types::GranularAccessControlConfiguration,
+                > = ::std::option::Option::None;
+                let mut field_hierarchy_restricted_resources: ::std::option::Option<
+                    Vec<String>,
+                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_permissions: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+                let mut field_security_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_tag_restricted_resources: ::std::option::Option<
+                    Vec<String>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "AllowedAccessControlHierarchyGroupId" => {
+                            field_allowed_access_control_hierarchy_group_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "AllowedAccessControlTags" => {
+                            field_allowed_access_control_tags = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "AllowedFlowModules" => {
+                            field_allowed_flow_modules = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Applications" => {
+                            field_applications = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "Description" => {
                             field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "GranularAccessControlConfiguration" => {
+                            field_granular_access_control_configuration = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "HierarchyRestrictedResources" => {
+                            field_hierarchy_restricted_resources = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -341,57 +390,8 @@ for crate::operation::update_security_profile::builders::UpdateSecurityProfileIn
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "AllowedAccessControlTags" => {
-                            field_allowed_access_control_tags = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "TagRestrictedResources" => {
                             field_tag_restricted_resources = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Applications" => {
-                            field_applications = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "HierarchyRestrictedResources" => {
-                            field_hierarchy_restricted_resources = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "AllowedAccessControlHierarchyGroupId" => {
-                            field_allowed_access_control_hierarchy_group_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "AllowedFlowModules" => {
-                            field_allowed_flow_modules = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "GranularAccessControlConfiguration" => {
-                            field_granular_access_control_configuration = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -404,17 +404,17 @@ for crate::operation::update_security_profile::builders::UpdateSecurityProfileIn
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_security_profile::builders::UpdateSecurityProfileInputBuilder = ::std::default::Default::default();
+                    builder.allowed_access_control_hierarchy_group_id = field_allowed_access_control_hierarchy_group_id;
+                    builder.allowed_access_control_tags = field_allowed_access_control_tags;
+                    builder.allowed_flow_modules = field_allowed_flow_modules;
+                    builder.applications = field_applications;
                     builder.description = field_description;
+                    builder.granular_access_control_configuration = field_granular_access_control_configuration;
+                    builder.hierarchy_restricted_resources = field_hierarchy_restricted_resources;
+                    builder.instance_id = field_instance_id;
                     builder.permissions = field_permissions;
                     builder.security_profile_id = field_security_profile_id;
-                    builder.instance_id = field_instance_id;
-                    builder.allowed_access_control_tags = field_allowed_access_control_tags;
                     builder.tag_restricted_resources = field_tag_restricted_resources;
-                    builder.applications = field_applications;
-                    builder.hierarchy_restricted_resources = field_hierarchy_restricted_resources;
-                    builder.allowed_access_control_hierarchy_group_id = field_allowed_access_control_hierarchy_group_id;
-                    builder.allowed_flow_modules = field_allowed_flow_modules;
-                    builder.granular_access_control_configuration = field_granular_access_control_configuration;
                     builder
                 })
             }

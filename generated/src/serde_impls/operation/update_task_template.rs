@@ -6,17 +6,30 @@ for crate::operation::update_task_template::UpdateTaskTemplateInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.task_template_id.is_some())
-            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.description.is_some())
+        let len = usize::from(self.constraints.is_some())
             + usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.defaults.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.fields.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.self_assign_flow_id.is_some())
-            + usize::from(self.constraints.is_some())
-            + usize::from(self.defaults.is_some()) + usize::from(self.status.is_some())
-            + usize::from(self.fields.is_some());
+            + usize::from(self.status.is_some())
+            + usize::from(self.task_template_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.task_template_id {
-            map.serialize_entry("TaskTemplateId", value)?;
+        if let ::std::option::Option::Some(value) = &self.constraints {
+            map.serialize_entry("Constraints", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.defaults {
+            map.serialize_entry("Defaults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fields {
+            map.serialize_entry("Fields", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
@@ -24,26 +37,14 @@ for crate::operation::update_task_template::UpdateTaskTemplateInput {
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.self_assign_flow_id {
             map.serialize_entry("SelfAssignFlowId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.constraints {
-            map.serialize_entry("Constraints", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.defaults {
-            map.serialize_entry("Defaults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fields {
-            map.serialize_entry("Fields", value)?;
+        if let ::std::option::Option::Some(value) = &self.task_template_id {
+            map.serialize_entry("TaskTemplateId", value)?;
         }
         map.end()
     }
@@ -69,30 +70,58 @@ for crate::operation::update_task_template::UpdateTaskTemplateInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_task_template_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_self_assign_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_constraints: ::std::option::Option<
                     crate::types::TaskTemplateConstraints,
                 > = ::std::option::Option::None;
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_defaults: ::std::option::Option<
                     crate::types::TaskTemplateDefaults,
                 > = ::std::option::Option::None;
-                let mut field_status: ::std::option::Option<
-                    crate::types::TaskTemplateStatus,
-                > = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_fields: ::std::option::Option<
                     Vec<crate::types::TaskTemplateField>,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_self_assign_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_status: ::std::option::Option<
+                    crate::types::TaskTemplateStatus,
+                > = ::std::option::Option::None;
+                let mut field_task_template_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TaskTemplateId" => {
-                            field_task_template_id = crate::serde_wire::next::<
+                        "Constraints" => {
+                            field_constraints = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Defaults" => {
+                            field_defaults = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Fields" => {
+                            field_fields = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -112,36 +141,8 @@ for crate::operation::update_task_template::UpdateTaskTemplateInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "SelfAssignFlowId" => {
                             field_self_assign_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Constraints" => {
-                            field_constraints = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Defaults" => {
-                            field_defaults = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -154,8 +155,8 @@ for crate::operation::update_task_template::UpdateTaskTemplateInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Fields" => {
-                            field_fields = crate::serde_wire::next::<
+                        "TaskTemplateId" => {
+                            field_task_template_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -167,16 +168,16 @@ for crate::operation::update_task_template::UpdateTaskTemplateInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_task_template::UpdateTaskTemplateInput {
-                    task_template_id: field_task_template_id,
+                    constraints: field_constraints,
+                    contact_flow_id: field_contact_flow_id,
+                    defaults: field_defaults,
+                    description: field_description,
+                    fields: field_fields,
                     instance_id: field_instance_id,
                     name: field_name,
-                    description: field_description,
-                    contact_flow_id: field_contact_flow_id,
                     self_assign_flow_id: field_self_assign_flow_id,
-                    constraints: field_constraints,
-                    defaults: field_defaults,
                     status: field_status,
-                    fields: field_fields,
+                    task_template_id: field_task_template_id,
                 })
             }
         }
@@ -191,17 +192,30 @@ for crate::operation::update_task_template::builders::UpdateTaskTemplateInputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.task_template_id.is_some())
-            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.description.is_some())
+        let len = usize::from(self.constraints.is_some())
             + usize::from(self.contact_flow_id.is_some())
+            + usize::from(self.defaults.is_some())
+            + usize::from(self.description.is_some())
+            + usize::from(self.fields.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.self_assign_flow_id.is_some())
-            + usize::from(self.constraints.is_some())
-            + usize::from(self.defaults.is_some()) + usize::from(self.status.is_some())
-            + usize::from(self.fields.is_some());
+            + usize::from(self.status.is_some())
+            + usize::from(self.task_template_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.task_template_id {
-            map.serialize_entry("TaskTemplateId", value)?;
+        if let ::std::option::Option::Some(value) = &self.constraints {
+            map.serialize_entry("Constraints", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
+            map.serialize_entry("ContactFlowId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.defaults {
+            map.serialize_entry("Defaults", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fields {
+            map.serialize_entry("Fields", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
@@ -209,26 +223,14 @@ for crate::operation::update_task_template::builders::UpdateTaskTemplateInputBui
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.contact_flow_id {
-            map.serialize_entry("ContactFlowId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.self_assign_flow_id {
             map.serialize_entry("SelfAssignFlowId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.constraints {
-            map.serialize_entry("Constraints", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.defaults {
-            map.serialize_entry("Defaults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fields {
-            map.serialize_entry("Fields", value)?;
+        if let ::std::option::Option::Some(value) = &self.task_template_id {
+            map.serialize_entry("TaskTemplateId", value)?;
         }
         map.end()
     }
@@ -254,30 +256,58 @@ for crate::operation::update_task_template::builders::UpdateTaskTemplateInputBui
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_task_template_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_self_assign_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_constraints: ::std::option::Option<
                     crate::types::TaskTemplateConstraints,
                 > = ::std::option::Option::None;
+                let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_defaults: ::std::option::Option<
                     crate::types::TaskTemplateDefaults,
                 > = ::std::option::Option::None;
-                let mut field_status: ::std::option::Option<
-                    crate::types::TaskTemplateStatus,
-                > = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_fields: ::std::option::Option<
                     Vec<crate::types::TaskTemplateField>,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_self_assign_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_status: ::std::option::Option<
+                    crate::types::TaskTemplateStatus,
+                > = ::std::option::Option::None;
+                let mut field_task_template_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TaskTemplateId" => {
-                            field_task_template_id = crate::serde_wire::next::<
+                        "Constraints" => {
+                            field_constraints = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ContactFlowId" => {
+                            field_contact_flow_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Defaults" => {
+                            field_defaults = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Fields" => {
+                            field_fields = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -297,36 +327,8 @@ for crate::operation::update_task_template::builders::UpdateTaskTemplateInputBui
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ContactFlowId" => {
-                            field_contact_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "SelfAssignFlowId" => {
                             field_self_assign_flow_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Constraints" => {
-                            field_constraints = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Defaults" => {
-                            field_defaults = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -339,8 +341,8 @@ for crate::operation::update_task_template::builders::UpdateTaskTemplateInputBui
                                 _,
                             >(&mut map)?;
                         }
-                        "Fields" => {
-                            field_fields = crate::serde_wire::next::<
+                        "TaskTemplateId" => {
+                            field_task_template_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -353,16 +355,16 @@ for crate::operation::update_task_template::builders::UpdateTaskTemplateInputBui
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_task_template::builders::UpdateTaskTemplateInputBuilder = ::std::default::Default::default();
-                    builder.task_template_id = field_task_template_id;
+                    builder.constraints = field_constraints;
+                    builder.contact_flow_id = field_contact_flow_id;
+                    builder.defaults = field_defaults;
+                    builder.description = field_description;
+                    builder.fields = field_fields;
                     builder.instance_id = field_instance_id;
                     builder.name = field_name;
-                    builder.description = field_description;
-                    builder.contact_flow_id = field_contact_flow_id;
                     builder.self_assign_flow_id = field_self_assign_flow_id;
-                    builder.constraints = field_constraints;
-                    builder.defaults = field_defaults;
                     builder.status = field_status;
-                    builder.fields = field_fields;
+                    builder.task_template_id = field_task_template_id;
                     builder
                 })
             }

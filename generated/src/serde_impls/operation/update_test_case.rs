@@ -5,24 +5,21 @@ impl ::serde::Serialize for crate::operation::update_test_case::UpdateTestCaseIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.test_case_id.is_some())
-            + usize::from(self.content.is_some())
+        let len = usize::from(self.content.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.entry_point.is_some())
             + usize::from(self.initialization_data.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.status.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.last_modified_region.is_some())
             + usize::from(self.last_modified_time.is_some())
-            + usize::from(self.last_modified_region.is_some());
+            + usize::from(self.name.is_some()) + usize::from(self.status.is_some())
+            + usize::from(self.test_case_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.test_case_id {
-            map.serialize_entry("TestCaseId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.content {
             map.serialize_entry("Content", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.entry_point {
             map.serialize_entry("EntryPoint", value)?;
@@ -30,14 +27,11 @@ impl ::serde::Serialize for crate::operation::update_test_case::UpdateTestCaseIn
         if let ::std::option::Option::Some(value) = &self.initialization_data {
             map.serialize_entry("InitializationData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            map.serialize_entry("LastModifiedRegion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
             map.serialize_entry(
@@ -48,8 +42,14 @@ impl ::serde::Serialize for crate::operation::update_test_case::UpdateTestCaseIn
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            map.serialize_entry("LastModifiedRegion", value)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("Status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.test_case_id {
+            map.serialize_entry("TestCaseId", value)?;
         }
         map.end()
     }
@@ -75,42 +75,35 @@ for crate::operation::update_test_case::UpdateTestCaseInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_entry_point: ::std::option::Option<
                     crate::types::TestCaseEntryPoint,
                 > = ::std::option::Option::None;
                 let mut field_initialization_data: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_status: ::std::option::Option<
-                    crate::types::TestCaseStatus,
-                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_last_modified_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
-                let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_status: ::std::option::Option<
+                    crate::types::TestCaseStatus,
+                > = ::std::option::Option::None;
+                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TestCaseId" => {
-                            field_test_case_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Content" => {
                             field_content = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -130,22 +123,15 @@ for crate::operation::update_test_case::UpdateTestCaseInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Status" => {
-                            field_status = crate::serde_wire::next::<
+                        "LastModifiedRegion" => {
+                            field_last_modified_region = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -158,8 +144,22 @@ for crate::operation::update_test_case::UpdateTestCaseInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "LastModifiedRegion" => {
-                            field_last_modified_region = crate::serde_wire::next::<
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Status" => {
+                            field_status = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TestCaseId" => {
+                            field_test_case_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -171,16 +171,16 @@ for crate::operation::update_test_case::UpdateTestCaseInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_test_case::UpdateTestCaseInput {
-                    instance_id: field_instance_id,
-                    test_case_id: field_test_case_id,
                     content: field_content,
+                    description: field_description,
                     entry_point: field_entry_point,
                     initialization_data: field_initialization_data,
-                    name: field_name,
-                    description: field_description,
-                    status: field_status,
-                    last_modified_time: field_last_modified_time,
+                    instance_id: field_instance_id,
                     last_modified_region: field_last_modified_region,
+                    last_modified_time: field_last_modified_time,
+                    name: field_name,
+                    status: field_status,
+                    test_case_id: field_test_case_id,
                 })
             }
         }
@@ -195,24 +195,21 @@ for crate::operation::update_test_case::builders::UpdateTestCaseInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.test_case_id.is_some())
-            + usize::from(self.content.is_some())
+        let len = usize::from(self.content.is_some())
+            + usize::from(self.description.is_some())
             + usize::from(self.entry_point.is_some())
             + usize::from(self.initialization_data.is_some())
-            + usize::from(self.name.is_some()) + usize::from(self.description.is_some())
-            + usize::from(self.status.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.last_modified_region.is_some())
             + usize::from(self.last_modified_time.is_some())
-            + usize::from(self.last_modified_region.is_some());
+            + usize::from(self.name.is_some()) + usize::from(self.status.is_some())
+            + usize::from(self.test_case_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.test_case_id {
-            map.serialize_entry("TestCaseId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.content {
             map.serialize_entry("Content", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.entry_point {
             map.serialize_entry("EntryPoint", value)?;
@@ -220,14 +217,11 @@ for crate::operation::update_test_case::builders::UpdateTestCaseInputBuilder {
         if let ::std::option::Option::Some(value) = &self.initialization_data {
             map.serialize_entry("InitializationData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            map.serialize_entry("LastModifiedRegion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
             map.serialize_entry(
@@ -238,8 +232,14 @@ for crate::operation::update_test_case::builders::UpdateTestCaseInputBuilder {
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            map.serialize_entry("LastModifiedRegion", value)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("Status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.test_case_id {
+            map.serialize_entry("TestCaseId", value)?;
         }
         map.end()
     }
@@ -265,42 +265,35 @@ for crate::operation::update_test_case::builders::UpdateTestCaseInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_entry_point: ::std::option::Option<
                     crate::types::TestCaseEntryPoint,
                 > = ::std::option::Option::None;
                 let mut field_initialization_data: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_status: ::std::option::Option<
-                    crate::types::TestCaseStatus,
-                > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_last_modified_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
-                let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_status: ::std::option::Option<
+                    crate::types::TestCaseStatus,
+                > = ::std::option::Option::None;
+                let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TestCaseId" => {
-                            field_test_case_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "Content" => {
                             field_content = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -320,22 +313,15 @@ for crate::operation::update_test_case::builders::UpdateTestCaseInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Status" => {
-                            field_status = crate::serde_wire::next::<
+                        "LastModifiedRegion" => {
+                            field_last_modified_region = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -348,8 +334,22 @@ for crate::operation::update_test_case::builders::UpdateTestCaseInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "LastModifiedRegion" => {
-                            field_last_modified_region = crate::serde_wire::next::<
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Status" => {
+                            field_status = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TestCaseId" => {
+                            field_test_case_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -362,16 +362,16 @@ for crate::operation::update_test_case::builders::UpdateTestCaseInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_test_case::builders::UpdateTestCaseInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.test_case_id = field_test_case_id;
                     builder.content = field_content;
+                    builder.description = field_description;
                     builder.entry_point = field_entry_point;
                     builder.initialization_data = field_initialization_data;
-                    builder.name = field_name;
-                    builder.description = field_description;
-                    builder.status = field_status;
-                    builder.last_modified_time = field_last_modified_time;
+                    builder.instance_id = field_instance_id;
                     builder.last_modified_region = field_last_modified_region;
+                    builder.last_modified_time = field_last_modified_time;
+                    builder.name = field_name;
+                    builder.status = field_status;
+                    builder.test_case_id = field_test_case_id;
                     builder
                 })
             }

@@ -6,22 +6,21 @@ for crate::operation::update_traffic_distribution::UpdateTrafficDistributionInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.id.is_some())
-            + usize::from(self.telephony_config.is_some())
-            + usize::from(self.sign_in_config.is_some())
-            + usize::from(self.agent_config.is_some());
+        let len = usize::from(self.agent_config.is_some())
+            + usize::from(self.id.is_some()) + usize::from(self.sign_in_config.is_some())
+            + usize::from(self.telephony_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.agent_config {
+            map.serialize_entry("AgentConfig", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.telephony_config {
-            map.serialize_entry("TelephonyConfig", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.sign_in_config {
             map.serialize_entry("SignInConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.agent_config {
-            map.serialize_entry("AgentConfig", value)?;
+        if let ::std::option::Option::Some(value) = &self.telephony_config {
+            map.serialize_entry("TelephonyConfig", value)?;
         }
         map.end()
     }
@@ -47,29 +46,29 @@ for crate::operation::update_traffic_distribution::UpdateTrafficDistributionInpu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_telephony_config: ::std::option::Option<
-                    crate::types::TelephonyConfig,
+                let mut field_agent_config: ::std::option::Option<
+                    crate::types::AgentConfig,
                 > = ::std::option::Option::None;
+                let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_sign_in_config: ::std::option::Option<
                     crate::types::SignInConfig,
                 > = ::std::option::Option::None;
-                let mut field_agent_config: ::std::option::Option<
-                    crate::types::AgentConfig,
+                let mut field_telephony_config: ::std::option::Option<
+                    crate::types::TelephonyConfig,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "Id" => {
-                            field_id = crate::serde_wire::next::<
+                        "AgentConfig" => {
+                            field_agent_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "TelephonyConfig" => {
-                            field_telephony_config = crate::serde_wire::next::<
+                        "Id" => {
+                            field_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -82,8 +81,8 @@ for crate::operation::update_traffic_distribution::UpdateTrafficDistributionInpu
                                 _,
                             >(&mut map)?;
                         }
-                        "AgentConfig" => {
-                            field_agent_config = crate::serde_wire::next::<
+                        "TelephonyConfig" => {
+                            field_telephony_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -95,10 +94,10 @@ for crate::operation::update_traffic_distribution::UpdateTrafficDistributionInpu
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput {
-                    id: field_id,
-                    telephony_config: field_telephony_config,
-                    sign_in_config: field_sign_in_config,
                     agent_config: field_agent_config,
+                    id: field_id,
+                    sign_in_config: field_sign_in_config,
+                    telephony_config: field_telephony_config,
                 })
             }
         }
@@ -113,22 +112,21 @@ for crate::operation::update_traffic_distribution::builders::UpdateTrafficDistri
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.id.is_some())
-            + usize::from(self.telephony_config.is_some())
-            + usize::from(self.sign_in_config.is_some())
-            + usize::from(self.agent_config.is_some());
+        let len = usize::from(self.agent_config.is_some())
+            + usize::from(self.id.is_some()) + usize::from(self.sign_in_config.is_some())
+            + usize::from(self.telephony_config.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.agent_config {
+            map.serialize_entry("AgentConfig", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.telephony_config {
-            map.serialize_entry("TelephonyConfig", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.sign_in_config {
             map.serialize_entry("SignInConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.agent_config {
-            map.serialize_entry("AgentConfig", value)?;
+        if let ::std::option::Option::Some(value) = &self.telephony_config {
+            map.serialize_entry("TelephonyConfig", value)?;
         }
         map.end()
     }
@@ -154,29 +152,29 @@ for crate::operation::update_traffic_distribution::builders::UpdateTrafficDistri
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_telephony_config: ::std::option::Option<
-                    crate::types::TelephonyConfig,
+                let mut field_agent_config: ::std::option::Option<
+                    crate::types::AgentConfig,
                 > = ::std::option::Option::None;
+                let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_sign_in_config: ::std::option::Option<
                     crate::types::SignInConfig,
                 > = ::std::option::Option::None;
-                let mut field_agent_config: ::std::option::Option<
-                    crate::types::AgentConfig,
+                let mut field_telephony_config: ::std::option::Option<
+                    crate::types::TelephonyConfig,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "Id" => {
-                            field_id = crate::serde_wire::next::<
+                        "AgentConfig" => {
+                            field_agent_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "TelephonyConfig" => {
-                            field_telephony_config = crate::serde_wire::next::<
+                        "Id" => {
+                            field_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -189,8 +187,8 @@ for crate::operation::update_traffic_distribution::builders::UpdateTrafficDistri
                                 _,
                             >(&mut map)?;
                         }
-                        "AgentConfig" => {
-                            field_agent_config = crate::serde_wire::next::<
+                        "TelephonyConfig" => {
+                            field_telephony_config = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -203,10 +201,10 @@ for crate::operation::update_traffic_distribution::builders::UpdateTrafficDistri
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_traffic_distribution::builders::UpdateTrafficDistributionInputBuilder = ::std::default::Default::default();
-                    builder.id = field_id;
-                    builder.telephony_config = field_telephony_config;
-                    builder.sign_in_config = field_sign_in_config;
                     builder.agent_config = field_agent_config;
+                    builder.id = field_id;
+                    builder.sign_in_config = field_sign_in_config;
+                    builder.telephony_config = field_telephony_config;
                     builder
                 })
             }

@@ -5,34 +5,34 @@ impl ::serde::Serialize for crate::operation::update_user_config::UpdateUserConf
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.auto_accept_configs.is_some())
-            + usize::from(self.after_contact_work_configs.is_some())
-            + usize::from(self.phone_number_configs.is_some())
+        let len = usize::from(self.after_contact_work_configs.is_some())
+            + usize::from(self.auto_accept_configs.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.persistent_connection_configs.is_some())
-            + usize::from(self.voice_enhancement_configs.is_some())
+            + usize::from(self.phone_number_configs.is_some())
             + usize::from(self.user_id.is_some())
-            + usize::from(self.instance_id.is_some());
+            + usize::from(self.voice_enhancement_configs.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.auto_accept_configs {
-            map.serialize_entry("AutoAcceptConfigs", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.after_contact_work_configs {
             map.serialize_entry("AfterContactWorkConfigs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phone_number_configs {
-            map.serialize_entry("PhoneNumberConfigs", value)?;
+        if let ::std::option::Option::Some(value) = &self.auto_accept_configs {
+            map.serialize_entry("AutoAcceptConfigs", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.persistent_connection_configs {
             map.serialize_entry("PersistentConnectionConfigs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.voice_enhancement_configs {
-            map.serialize_entry("VoiceEnhancementConfigs", value)?;
+        if let ::std::option::Option::Some(value) = &self.phone_number_configs {
+            map.serialize_entry("PhoneNumberConfigs", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_id {
             map.serialize_entry("UserId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.voice_enhancement_configs {
+            map.serialize_entry("VoiceEnhancementConfigs", value)?;
         }
         map.end()
     }
@@ -58,34 +58,27 @@ for crate::operation::update_user_config::UpdateUserConfigInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_after_contact_work_configs: ::std::option::Option<
+                    Vec<crate::types::AfterContactWorkConfigPerChannel>,
+                > = ::std::option::Option::None;
                 let mut field_auto_accept_configs: ::std::option::Option<
                     Vec<crate::types::AutoAcceptConfig>,
                 > = ::std::option::Option::None;
-                let mut field_after_contact_work_configs: ::std::option::Option<
-                    Vec<crate::types::AfterContactWorkConfigPerChannel>,
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_persistent_connection_configs: ::std::option::Option<
+                    Vec<crate::types::PersistentConnectionConfig>,
                 > = ::std::option::Option::None;
                 let mut field_phone_number_configs: ::std::option::Option<
                     Vec<crate::types::PhoneNumberConfig>,
                 > = ::std::option::Option::None;
-                let mut field_persistent_connection_configs: ::std::option::Option<
-                    Vec<crate::types::PersistentConnectionConfig>,
-                > = ::std::option::Option::None;
+                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_voice_enhancement_configs: ::std::option::Option<
                     Vec<crate::types::VoiceEnhancementConfig>,
                 > = ::std::option::Option::None;
-                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "AutoAcceptConfigs" => {
-                            field_auto_accept_configs = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AfterContactWorkConfigs" => {
                             field_after_contact_work_configs = crate::serde_wire::next::<
                                 _,
@@ -93,29 +86,8 @@ for crate::operation::update_user_config::UpdateUserConfigInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "PhoneNumberConfigs" => {
-                            field_phone_number_configs = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PersistentConnectionConfigs" => {
-                            field_persistent_connection_configs = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "VoiceEnhancementConfigs" => {
-                            field_voice_enhancement_configs = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "UserId" => {
-                            field_user_id = crate::serde_wire::next::<
+                        "AutoAcceptConfigs" => {
+                            field_auto_accept_configs = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -128,19 +100,47 @@ for crate::operation::update_user_config::UpdateUserConfigInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "PersistentConnectionConfigs" => {
+                            field_persistent_connection_configs = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "PhoneNumberConfigs" => {
+                            field_phone_number_configs = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "UserId" => {
+                            field_user_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "VoiceEnhancementConfigs" => {
+                            field_voice_enhancement_configs = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_user_config::UpdateUserConfigInput {
-                    auto_accept_configs: field_auto_accept_configs,
                     after_contact_work_configs: field_after_contact_work_configs,
-                    phone_number_configs: field_phone_number_configs,
-                    persistent_connection_configs: field_persistent_connection_configs,
-                    voice_enhancement_configs: field_voice_enhancement_configs,
-                    user_id: field_user_id,
+                    auto_accept_configs: field_auto_accept_configs,
                     instance_id: field_instance_id,
+                    persistent_connection_configs: field_persistent_connection_configs,
+                    phone_number_configs: field_phone_number_configs,
+                    user_id: field_user_id,
+                    voice_enhancement_configs: field_voice_enhancement_configs,
                 })
             }
         }
@@ -155,34 +155,34 @@ for crate::operation::update_user_config::builders::UpdateUserConfigInputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.auto_accept_configs.is_some())
-            + usize::from(self.after_contact_work_configs.is_some())
-            + usize::from(self.phone_number_configs.is_some())
+        let len = usize::from(self.after_contact_work_configs.is_some())
+            + usize::from(self.auto_accept_configs.is_some())
+            + usize::from(self.instance_id.is_some())
             + usize::from(self.persistent_connection_configs.is_some())
-            + usize::from(self.voice_enhancement_configs.is_some())
+            + usize::from(self.phone_number_configs.is_some())
             + usize::from(self.user_id.is_some())
-            + usize::from(self.instance_id.is_some());
+            + usize::from(self.voice_enhancement_configs.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.auto_accept_configs {
-            map.serialize_entry("AutoAcceptConfigs", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.after_contact_work_configs {
             map.serialize_entry("AfterContactWorkConfigs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phone_number_configs {
-            map.serialize_entry("PhoneNumberConfigs", value)?;
+        if let ::std::option::Option::Some(value) = &self.auto_accept_configs {
+            map.serialize_entry("AutoAcceptConfigs", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.persistent_connection_configs {
             map.serialize_entry("PersistentConnectionConfigs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.voice_enhancement_configs {
-            map.serialize_entry("VoiceEnhancementConfigs", value)?;
+        if let ::std::option::Option::Some(value) = &self.phone_number_configs {
+            map.serialize_entry("PhoneNumberConfigs", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_id {
             map.serialize_entry("UserId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.voice_enhancement_configs {
+            map.serialize_entry("VoiceEnhancementConfigs", value)?;
         }
         map.end()
     }
@@ -208,34 +208,27 @@ for crate::operation::update_user_config::builders::UpdateUserConfigInputBuilder
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_after_contact_work_configs: ::std::option::Option<
+                    Vec<crate::types::AfterContactWorkConfigPerChannel>,
+                > = ::std::option::Option::None;
                 let mut field_auto_accept_configs: ::std::option::Option<
                     Vec<crate::types::AutoAcceptConfig>,
                 > = ::std::option::Option::None;
-                let mut field_after_contact_work_configs: ::std::option::Option<
-                    Vec<crate::types::AfterContactWorkConfigPerChannel>,
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_persistent_connection_configs: ::std::option::Option<
+                    Vec<crate::types::PersistentConnectionConfig>,
                 > = ::std::option::Option::None;
                 let mut field_phone_number_configs: ::std::option::Option<
                     Vec<crate::types::PhoneNumberConfig>,
                 > = ::std::option::Option::None;
-                let mut field_persistent_connection_configs: ::std::option::Option<
-                    Vec<crate::types::PersistentConnectionConfig>,
-                > = ::std::option::Option::None;
+                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_voice_enhancement_configs: ::std::option::Option<
                     Vec<crate::types::VoiceEnhancementConfig>,
                 > = ::std::option::Option::None;
-                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "AutoAcceptConfigs" => {
-                            field_auto_accept_configs = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AfterContactWorkConfigs" => {
                             field_after_contact_work_configs = crate::serde_wire::next::<
                                 _,
@@ -243,29 +236,8 @@ for crate::operation::update_user_config::builders::UpdateUserConfigInputBuilder
                                 _,
                             >(&mut map)?;
                         }
-                        "PhoneNumberConfigs" => {
-                            field_phone_number_configs = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "PersistentConnectionConfigs" => {
-                            field_persistent_connection_configs = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "VoiceEnhancementConfigs" => {
-                            field_voice_enhancement_configs = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "UserId" => {
-                            field_user_id = crate::serde_wire::next::<
+                        "AutoAcceptConfigs" => {
+                            field_auto_accept_configs = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -278,6 +250,34 @@ for crate::operation::update_user_config::builders::UpdateUserConfigInputBuilder
                                 _,
                             >(&mut map)?;
                         }
+                        "PersistentConnectionConfigs" => {
+                            field_persistent_connection_configs = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "PhoneNumberConfigs" => {
+                            field_phone_number_configs = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "UserId" => {
+                            field_user_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "VoiceEnhancementConfigs" => {
+                            field_voice_enhancement_configs = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -285,13 +285,13 @@ for crate::operation::update_user_config::builders::UpdateUserConfigInputBuilder
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_user_config::builders::UpdateUserConfigInputBuilder = ::std::default::Default::default();
-                    builder.auto_accept_configs = field_auto_accept_configs;
                     builder.after_contact_work_configs = field_after_contact_work_configs;
-                    builder.phone_number_configs = field_phone_number_configs;
-                    builder.persistent_connection_configs = field_persistent_connection_configs;
-                    builder.voice_enhancement_configs = field_voice_enhancement_configs;
-                    builder.user_id = field_user_id;
+                    builder.auto_accept_configs = field_auto_accept_configs;
                     builder.instance_id = field_instance_id;
+                    builder.persistent_connection_configs = field_persistent_connection_configs;
+                    builder.phone_number_configs = field_phone_number_configs;
+                    builder.user_id = field_user_id;
+                    builder.voice_enhancement_configs = field_voice_enhancement_configs;
                     builder
                 })
             }

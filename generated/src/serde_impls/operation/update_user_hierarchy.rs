@@ -7,17 +7,17 @@ for crate::operation::update_user_hierarchy::UpdateUserHierarchyInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.hierarchy_group_id.is_some())
-            + usize::from(self.user_id.is_some())
-            + usize::from(self.instance_id.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hierarchy_group_id {
             map.serialize_entry("HierarchyGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_id {
-            map.serialize_entry("UserId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_id {
+            map.serialize_entry("UserId", value)?;
         }
         map.end()
     }
@@ -44,21 +44,14 @@ for crate::operation::update_user_hierarchy::UpdateUserHierarchyInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_hierarchy_group_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "HierarchyGroupId" => {
                             field_hierarchy_group_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "UserId" => {
-                            field_user_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -71,6 +64,13 @@ for crate::operation::update_user_hierarchy::UpdateUserHierarchyInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "UserId" => {
+                            field_user_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -78,8 +78,8 @@ for crate::operation::update_user_hierarchy::UpdateUserHierarchyInput {
                 }
                 ::std::result::Result::Ok(crate::operation::update_user_hierarchy::UpdateUserHierarchyInput {
                     hierarchy_group_id: field_hierarchy_group_id,
-                    user_id: field_user_id,
                     instance_id: field_instance_id,
+                    user_id: field_user_id,
                 })
             }
         }
@@ -95,17 +95,17 @@ for crate::operation::update_user_hierarchy::builders::UpdateUserHierarchyInputB
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.hierarchy_group_id.is_some())
-            + usize::from(self.user_id.is_some())
-            + usize::from(self.instance_id.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.hierarchy_group_id {
             map.serialize_entry("HierarchyGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_id {
-            map.serialize_entry("UserId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_id {
+            map.serialize_entry("UserId", value)?;
         }
         map.end()
     }
@@ -132,8 +132,8 @@ for crate::operation::update_user_hierarchy::builders::UpdateUserHierarchyInputB
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_hierarchy_group_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -145,15 +145,15 @@ for crate::operation::update_user_hierarchy::builders::UpdateUserHierarchyInputB
                                 _,
                             >(&mut map)?;
                         }
-                        "UserId" => {
-                            field_user_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "UserId" => {
+                            field_user_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -167,8 +167,8 @@ for crate::operation::update_user_hierarchy::builders::UpdateUserHierarchyInputB
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_user_hierarchy::builders::UpdateUserHierarchyInputBuilder = ::std::default::Default::default();
                     builder.hierarchy_group_id = field_hierarchy_group_id;
-                    builder.user_id = field_user_id;
                     builder.instance_id = field_instance_id;
+                    builder.user_id = field_user_id;
                     builder
                 })
             }

@@ -6,18 +6,17 @@ for crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroup
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.name.is_some())
-            + usize::from(self.hierarchy_group_id.is_some())
-            + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.hierarchy_group_id.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.hierarchy_group_id {
             map.serialize_entry("HierarchyGroupId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
         }
         map.end()
     }
@@ -43,20 +42,13 @@ for crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroup
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_hierarchy_group_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "HierarchyGroupId" => {
                             field_hierarchy_group_id = crate::serde_wire::next::<
                                 _,
@@ -71,15 +63,22 @@ for crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroup
                                 _,
                             >(&mut map)?;
                         }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput {
-                    name: field_name,
                     hierarchy_group_id: field_hierarchy_group_id,
                     instance_id: field_instance_id,
+                    name: field_name,
                 })
             }
         }
@@ -94,18 +93,17 @@ for crate::operation::update_user_hierarchy_group_name::builders::UpdateUserHier
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.name.is_some())
-            + usize::from(self.hierarchy_group_id.is_some())
-            + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.hierarchy_group_id.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.hierarchy_group_id {
             map.serialize_entry("HierarchyGroupId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
         }
         map.end()
     }
@@ -131,20 +129,13 @@ for crate::operation::update_user_hierarchy_group_name::builders::UpdateUserHier
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_hierarchy_group_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "Name" => {
-                            field_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "HierarchyGroupId" => {
                             field_hierarchy_group_id = crate::serde_wire::next::<
                                 _,
@@ -159,6 +150,13 @@ for crate::operation::update_user_hierarchy_group_name::builders::UpdateUserHier
                                 _,
                             >(&mut map)?;
                         }
+                        "Name" => {
+                            field_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -166,9 +164,9 @@ for crate::operation::update_user_hierarchy_group_name::builders::UpdateUserHier
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_user_hierarchy_group_name::builders::UpdateUserHierarchyGroupNameInputBuilder = ::std::default::Default::default();
-                    builder.name = field_name;
                     builder.hierarchy_group_id = field_hierarchy_group_id;
                     builder.instance_id = field_instance_id;
+                    builder.name = field_name;
                     builder
                 })
             }

@@ -7,17 +7,17 @@ for crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.identity_info.is_some())
-            + usize::from(self.user_id.is_some())
-            + usize::from(self.instance_id.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.identity_info {
             map.serialize_entry("IdentityInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_id {
-            map.serialize_entry("UserId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_id {
+            map.serialize_entry("UserId", value)?;
         }
         map.end()
     }
@@ -46,21 +46,14 @@ for crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput {
                 let mut field_identity_info: ::std::option::Option<
                     crate::types::UserIdentityInfo,
                 > = ::std::option::Option::None;
-                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "IdentityInfo" => {
                             field_identity_info = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "UserId" => {
-                            field_user_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -73,6 +66,13 @@ for crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "UserId" => {
+                            field_user_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -80,8 +80,8 @@ for crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput {
                 }
                 ::std::result::Result::Ok(crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput {
                     identity_info: field_identity_info,
-                    user_id: field_user_id,
                     instance_id: field_instance_id,
+                    user_id: field_user_id,
                 })
             }
         }
@@ -97,17 +97,17 @@ for crate::operation::update_user_identity_info::builders::UpdateUserIdentityInf
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.identity_info.is_some())
-            + usize::from(self.user_id.is_some())
-            + usize::from(self.instance_id.is_some());
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.identity_info {
             map.serialize_entry("IdentityInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_id {
-            map.serialize_entry("UserId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_id {
+            map.serialize_entry("UserId", value)?;
         }
         map.end()
     }
@@ -136,8 +136,8 @@ for crate::operation::update_user_identity_info::builders::UpdateUserIdentityInf
                 let mut field_identity_info: ::std::option::Option<
                     crate::types::UserIdentityInfo,
                 > = ::std::option::Option::None;
-                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -149,15 +149,15 @@ for crate::operation::update_user_identity_info::builders::UpdateUserIdentityInf
                                 _,
                             >(&mut map)?;
                         }
-                        "UserId" => {
-                            field_user_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "UserId" => {
+                            field_user_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -171,8 +171,8 @@ for crate::operation::update_user_identity_info::builders::UpdateUserIdentityInf
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_user_identity_info::builders::UpdateUserIdentityInfoInputBuilder = ::std::default::Default::default();
                     builder.identity_info = field_identity_info;
-                    builder.user_id = field_user_id;
                     builder.instance_id = field_instance_id;
+                    builder.user_id = field_user_id;
                     builder
                 })
             }

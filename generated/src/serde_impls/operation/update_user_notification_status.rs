@@ -7,22 +7,16 @@ for crate::operation::update_user_notification_status::UpdateUserNotificationSta
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.notification_id.is_some())
-            + usize::from(self.user_id.is_some()) + usize::from(self.status.is_some())
+            + usize::from(self.last_modified_region.is_some())
             + usize::from(self.last_modified_time.is_some())
-            + usize::from(self.last_modified_region.is_some());
+            + usize::from(self.notification_id.is_some())
+            + usize::from(self.status.is_some()) + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.notification_id {
-            map.serialize_entry("NotificationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.user_id {
-            map.serialize_entry("UserId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            map.serialize_entry("LastModifiedRegion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
             map.serialize_entry(
@@ -33,8 +27,14 @@ for crate::operation::update_user_notification_status::UpdateUserNotificationSta
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            map.serialize_entry("LastModifiedRegion", value)?;
+        if let ::std::option::Option::Some(value) = &self.notification_id {
+            map.serialize_entry("NotificationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("Status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_id {
+            map.serialize_entry("UserId", value)?;
         }
         map.end()
     }
@@ -61,15 +61,15 @@ for crate::operation::update_user_notification_status::UpdateUserNotificationSta
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_notification_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_status: ::std::option::Option<
-                    crate::types::NotificationStatus,
-                > = ::std::option::Option::None;
+                let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_last_modified_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
-                let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_notification_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_status: ::std::option::Option<
+                    crate::types::NotificationStatus,
+                > = ::std::option::Option::None;
+                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -81,22 +81,8 @@ for crate::operation::update_user_notification_status::UpdateUserNotificationSta
                                 _,
                             >(&mut map)?;
                         }
-                        "NotificationId" => {
-                            field_notification_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "UserId" => {
-                            field_user_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Status" => {
-                            field_status = crate::serde_wire::next::<
+                        "LastModifiedRegion" => {
+                            field_last_modified_region = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -109,8 +95,22 @@ for crate::operation::update_user_notification_status::UpdateUserNotificationSta
                                 _,
                             >(&mut map)?;
                         }
-                        "LastModifiedRegion" => {
-                            field_last_modified_region = crate::serde_wire::next::<
+                        "NotificationId" => {
+                            field_notification_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Status" => {
+                            field_status = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "UserId" => {
+                            field_user_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -123,11 +123,11 @@ for crate::operation::update_user_notification_status::UpdateUserNotificationSta
                 }
                 ::std::result::Result::Ok(crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput {
                     instance_id: field_instance_id,
-                    notification_id: field_notification_id,
-                    user_id: field_user_id,
-                    status: field_status,
-                    last_modified_time: field_last_modified_time,
                     last_modified_region: field_last_modified_region,
+                    last_modified_time: field_last_modified_time,
+                    notification_id: field_notification_id,
+                    status: field_status,
+                    user_id: field_user_id,
                 })
             }
         }
@@ -143,22 +143,16 @@ for crate::operation::update_user_notification_status::builders::UpdateUserNotif
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.notification_id.is_some())
-            + usize::from(self.user_id.is_some()) + usize::from(self.status.is_some())
+            + usize::from(self.last_modified_region.is_some())
             + usize::from(self.last_modified_time.is_some())
-            + usize::from(self.last_modified_region.is_some());
+            + usize::from(self.notification_id.is_some())
+            + usize::from(self.status.is_some()) + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.notification_id {
-            map.serialize_entry("NotificationId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.user_id {
-            map.serialize_entry("UserId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            map.serialize_entry("LastModifiedRegion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.last_modified_time {
             map.serialize_entry(
@@ -169,8 +163,14 @@ for crate::operation::update_user_notification_status::builders::UpdateUserNotif
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_modified_region {
-            map.serialize_entry("LastModifiedRegion", value)?;
+        if let ::std::option::Option::Some(value) = &self.notification_id {
+            map.serialize_entry("NotificationId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("Status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_id {
+            map.serialize_entry("UserId", value)?;
         }
         map.end()
     }
@@ -197,15 +197,15 @@ for crate::operation::update_user_notification_status::builders::UpdateUserNotif
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_notification_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_status: ::std::option::Option<
-                    crate::types::NotificationStatus,
-                > = ::std::option::Option::None;
+                let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_last_modified_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
-                let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_notification_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_status: ::std::option::Option<
+                    crate::types::NotificationStatus,
+                > = ::std::option::Option::None;
+                let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -217,22 +217,8 @@ for crate::operation::update_user_notification_status::builders::UpdateUserNotif
                                 _,
                             >(&mut map)?;
                         }
-                        "NotificationId" => {
-                            field_notification_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "UserId" => {
-                            field_user_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Status" => {
-                            field_status = crate::serde_wire::next::<
+                        "LastModifiedRegion" => {
+                            field_last_modified_region = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -245,8 +231,22 @@ for crate::operation::update_user_notification_status::builders::UpdateUserNotif
                                 _,
                             >(&mut map)?;
                         }
-                        "LastModifiedRegion" => {
-                            field_last_modified_region = crate::serde_wire::next::<
+                        "NotificationId" => {
+                            field_notification_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Status" => {
+                            field_status = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "UserId" => {
+                            field_user_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -260,11 +260,11 @@ for crate::operation::update_user_notification_status::builders::UpdateUserNotif
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_user_notification_status::builders::UpdateUserNotificationStatusInputBuilder = ::std::default::Default::default();
                     builder.instance_id = field_instance_id;
-                    builder.notification_id = field_notification_id;
-                    builder.user_id = field_user_id;
-                    builder.status = field_status;
-                    builder.last_modified_time = field_last_modified_time;
                     builder.last_modified_region = field_last_modified_region;
+                    builder.last_modified_time = field_last_modified_time;
+                    builder.notification_id = field_notification_id;
+                    builder.status = field_status;
+                    builder.user_id = field_user_id;
                     builder
                 })
             }

@@ -6,18 +6,18 @@ for crate::operation::update_user_phone_config::UpdateUserPhoneConfigInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.phone_config.is_some())
-            + usize::from(self.user_id.is_some())
-            + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.phone_config.is_some())
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.phone_config {
             map.serialize_entry("PhoneConfig", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_id {
             map.serialize_entry("UserId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -43,15 +43,22 @@ for crate::operation::update_user_phone_config::UpdateUserPhoneConfigInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_config: ::std::option::Option<
                     crate::types::UserPhoneConfig,
                 > = ::std::option::Option::None;
                 let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "PhoneConfig" => {
                             field_phone_config = crate::serde_wire::next::<
                                 _,
@@ -66,22 +73,15 @@ for crate::operation::update_user_phone_config::UpdateUserPhoneConfigInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_user_phone_config::UpdateUserPhoneConfigInput {
+                    instance_id: field_instance_id,
                     phone_config: field_phone_config,
                     user_id: field_user_id,
-                    instance_id: field_instance_id,
                 })
             }
         }
@@ -96,18 +96,18 @@ for crate::operation::update_user_phone_config::builders::UpdateUserPhoneConfigI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.phone_config.is_some())
-            + usize::from(self.user_id.is_some())
-            + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.phone_config.is_some())
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.phone_config {
             map.serialize_entry("PhoneConfig", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_id {
             map.serialize_entry("UserId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -133,15 +133,22 @@ for crate::operation::update_user_phone_config::builders::UpdateUserPhoneConfigI
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_phone_config: ::std::option::Option<
                     crate::types::UserPhoneConfig,
                 > = ::std::option::Option::None;
                 let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "PhoneConfig" => {
                             field_phone_config = crate::serde_wire::next::<
                                 _,
@@ -156,13 +163,6 @@ for crate::operation::update_user_phone_config::builders::UpdateUserPhoneConfigI
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -170,9 +170,9 @@ for crate::operation::update_user_phone_config::builders::UpdateUserPhoneConfigI
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_user_phone_config::builders::UpdateUserPhoneConfigInputBuilder = ::std::default::Default::default();
+                    builder.instance_id = field_instance_id;
                     builder.phone_config = field_phone_config;
                     builder.user_id = field_user_id;
-                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

@@ -6,18 +6,18 @@ for crate::operation::update_user_routing_profile::UpdateUserRoutingProfileInput
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.routing_profile_id.is_some())
-            + usize::from(self.user_id.is_some())
-            + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.routing_profile_id.is_some())
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.routing_profile_id {
             map.serialize_entry("RoutingProfileId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_id {
             map.serialize_entry("UserId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -43,13 +43,20 @@ for crate::operation::update_user_routing_profile::UpdateUserRoutingProfileInput
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "RoutingProfileId" => {
                             field_routing_profile_id = crate::serde_wire::next::<
                                 _,
@@ -64,22 +71,15 @@ for crate::operation::update_user_routing_profile::UpdateUserRoutingProfileInput
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_user_routing_profile::UpdateUserRoutingProfileInput {
+                    instance_id: field_instance_id,
                     routing_profile_id: field_routing_profile_id,
                     user_id: field_user_id,
-                    instance_id: field_instance_id,
                 })
             }
         }
@@ -94,18 +94,18 @@ for crate::operation::update_user_routing_profile::builders::UpdateUserRoutingPr
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.routing_profile_id.is_some())
-            + usize::from(self.user_id.is_some())
-            + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.routing_profile_id.is_some())
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.routing_profile_id {
             map.serialize_entry("RoutingProfileId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_id {
             map.serialize_entry("UserId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -131,13 +131,20 @@ for crate::operation::update_user_routing_profile::builders::UpdateUserRoutingPr
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "RoutingProfileId" => {
                             field_routing_profile_id = crate::serde_wire::next::<
                                 _,
@@ -152,13 +159,6 @@ for crate::operation::update_user_routing_profile::builders::UpdateUserRoutingPr
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -166,9 +166,9 @@ for crate::operation::update_user_routing_profile::builders::UpdateUserRoutingPr
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_user_routing_profile::builders::UpdateUserRoutingProfileInputBuilder = ::std::default::Default::default();
+                    builder.instance_id = field_instance_id;
                     builder.routing_profile_id = field_routing_profile_id;
                     builder.user_id = field_user_id;
-                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

@@ -6,18 +6,18 @@ for crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.security_profile_ids.is_some())
-            + usize::from(self.user_id.is_some())
-            + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.security_profile_ids.is_some())
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.security_profile_ids {
             map.serialize_entry("SecurityProfileIds", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_id {
             map.serialize_entry("UserId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -43,13 +43,20 @@ for crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesI
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_security_profile_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "SecurityProfileIds" => {
                             field_security_profile_ids = crate::serde_wire::next::<
                                 _,
@@ -64,22 +71,15 @@ for crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesI
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput {
+                    instance_id: field_instance_id,
                     security_profile_ids: field_security_profile_ids,
                     user_id: field_user_id,
-                    instance_id: field_instance_id,
                 })
             }
         }
@@ -94,18 +94,18 @@ for crate::operation::update_user_security_profiles::builders::UpdateUserSecurit
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.security_profile_ids.is_some())
-            + usize::from(self.user_id.is_some())
-            + usize::from(self.instance_id.is_some());
+        let len = usize::from(self.instance_id.is_some())
+            + usize::from(self.security_profile_ids.is_some())
+            + usize::from(self.user_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            map.serialize_entry("InstanceId", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.security_profile_ids {
             map.serialize_entry("SecurityProfileIds", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_id {
             map.serialize_entry("UserId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
-            map.serialize_entry("InstanceId", value)?;
         }
         map.end()
     }
@@ -131,13 +131,20 @@ for crate::operation::update_user_security_profiles::builders::UpdateUserSecurit
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_security_profile_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "SecurityProfileIds" => {
                             field_security_profile_ids = crate::serde_wire::next::<
                                 _,
@@ -152,13 +159,6 @@ for crate::operation::update_user_security_profiles::builders::UpdateUserSecurit
                                 _,
                             >(&mut map)?;
                         }
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -166,9 +166,9 @@ for crate::operation::update_user_security_profiles::builders::UpdateUserSecurit
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_user_security_profiles::builders::UpdateUserSecurityProfilesInputBuilder = ::std::default::Default::default();
+                    builder.instance_id = field_instance_id;
                     builder.security_profile_ids = field_security_profile_ids;
                     builder.user_id = field_user_id;
-                    builder.instance_id = field_instance_id;
                     builder
                 })
             }

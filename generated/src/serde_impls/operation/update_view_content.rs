@@ -6,21 +6,21 @@ for crate::operation::update_view_content::UpdateViewContentInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.view_id.is_some()) + usize::from(self.status.is_some())
-            + usize::from(self.content.is_some());
+        let len = usize::from(self.content.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.status.is_some()) + usize::from(self.view_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.content {
+            map.serialize_entry("Content", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.view_id {
-            map.serialize_entry("ViewId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.content {
-            map.serialize_entry("Content", value)?;
+        if let ::std::option::Option::Some(value) = &self.view_id {
+            map.serialize_entry("ViewId", value)?;
         }
         map.end()
     }
@@ -46,25 +46,25 @@ for crate::operation::update_view_content::UpdateViewContentInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_view_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_status: ::std::option::Option<crate::types::ViewStatus> = ::std::option::Option::None;
                 let mut field_content: ::std::option::Option<
                     crate::types::ViewInputContent,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_status: ::std::option::Option<crate::types::ViewStatus> = ::std::option::Option::None;
+                let mut field_view_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "Content" => {
+                            field_content = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ViewId" => {
-                            field_view_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -77,8 +77,8 @@ for crate::operation::update_view_content::UpdateViewContentInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Content" => {
-                            field_content = crate::serde_wire::next::<
+                        "ViewId" => {
+                            field_view_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -90,10 +90,10 @@ for crate::operation::update_view_content::UpdateViewContentInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_view_content::UpdateViewContentInput {
-                    instance_id: field_instance_id,
-                    view_id: field_view_id,
-                    status: field_status,
                     content: field_content,
+                    instance_id: field_instance_id,
+                    status: field_status,
+                    view_id: field_view_id,
                 })
             }
         }
@@ -108,21 +108,21 @@ for crate::operation::update_view_content::builders::UpdateViewContentInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.view_id.is_some()) + usize::from(self.status.is_some())
-            + usize::from(self.content.is_some());
+        let len = usize::from(self.content.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.status.is_some()) + usize::from(self.view_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.content {
+            map.serialize_entry("Content", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.view_id {
-            map.serialize_entry("ViewId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.content {
-            map.serialize_entry("Content", value)?;
+        if let ::std::option::Option::Some(value) = &self.view_id {
+            map.serialize_entry("ViewId", value)?;
         }
         map.end()
     }
@@ -148,25 +148,25 @@ for crate::operation::update_view_content::builders::UpdateViewContentInputBuild
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_view_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_status: ::std::option::Option<crate::types::ViewStatus> = ::std::option::Option::None;
                 let mut field_content: ::std::option::Option<
                     crate::types::ViewInputContent,
                 > = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_status: ::std::option::Option<crate::types::ViewStatus> = ::std::option::Option::None;
+                let mut field_view_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "Content" => {
+                            field_content = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ViewId" => {
-                            field_view_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -179,8 +179,8 @@ for crate::operation::update_view_content::builders::UpdateViewContentInputBuild
                                 _,
                             >(&mut map)?;
                         }
-                        "Content" => {
-                            field_content = crate::serde_wire::next::<
+                        "ViewId" => {
+                            field_view_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -193,10 +193,10 @@ for crate::operation::update_view_content::builders::UpdateViewContentInputBuild
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_view_content::builders::UpdateViewContentInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.view_id = field_view_id;
-                    builder.status = field_status;
                     builder.content = field_content;
+                    builder.instance_id = field_instance_id;
+                    builder.status = field_status;
+                    builder.view_id = field_view_id;
                     builder
                 })
             }

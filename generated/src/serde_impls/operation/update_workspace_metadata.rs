@@ -6,25 +6,25 @@ for crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.workspace_id.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.description.is_some())
-            + usize::from(self.title.is_some());
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.title.is_some())
+            + usize::from(self.workspace_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.workspace_id {
-            map.serialize_entry("WorkspaceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.title {
             map.serialize_entry("Title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.workspace_id {
+            map.serialize_entry("WorkspaceId", value)?;
         }
         map.end()
     }
@@ -50,24 +50,24 @@ for crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "WorkspaceId" => {
-                            field_workspace_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -80,15 +80,15 @@ for crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "Title" => {
+                            field_title = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Title" => {
-                            field_title = crate::serde_wire::next::<
+                        "WorkspaceId" => {
+                            field_workspace_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -100,11 +100,11 @@ for crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput {
-                    instance_id: field_instance_id,
-                    workspace_id: field_workspace_id,
-                    name: field_name,
                     description: field_description,
+                    instance_id: field_instance_id,
+                    name: field_name,
                     title: field_title,
+                    workspace_id: field_workspace_id,
                 })
             }
         }
@@ -119,25 +119,25 @@ for crate::operation::update_workspace_metadata::builders::UpdateWorkspaceMetada
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.workspace_id.is_some()) + usize::from(self.name.is_some())
-            + usize::from(self.description.is_some())
-            + usize::from(self.title.is_some());
+        let len = usize::from(self.description.is_some())
+            + usize::from(self.instance_id.is_some()) + usize::from(self.name.is_some())
+            + usize::from(self.title.is_some())
+            + usize::from(self.workspace_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("Description", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.workspace_id {
-            map.serialize_entry("WorkspaceId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
-            map.serialize_entry("Description", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.title {
             map.serialize_entry("Title", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.workspace_id {
+            map.serialize_entry("WorkspaceId", value)?;
         }
         map.end()
     }
@@ -163,24 +163,24 @@ for crate::operation::update_workspace_metadata::builders::UpdateWorkspaceMetada
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "InstanceId" => {
-                            field_instance_id = crate::serde_wire::next::<
+                        "Description" => {
+                            field_description = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "WorkspaceId" => {
-                            field_workspace_id = crate::serde_wire::next::<
+                        "InstanceId" => {
+                            field_instance_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -193,15 +193,15 @@ for crate::operation::update_workspace_metadata::builders::UpdateWorkspaceMetada
                                 _,
                             >(&mut map)?;
                         }
-                        "Description" => {
-                            field_description = crate::serde_wire::next::<
+                        "Title" => {
+                            field_title = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "Title" => {
-                            field_title = crate::serde_wire::next::<
+                        "WorkspaceId" => {
+                            field_workspace_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -214,11 +214,11 @@ for crate::operation::update_workspace_metadata::builders::UpdateWorkspaceMetada
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_workspace_metadata::builders::UpdateWorkspaceMetadataInputBuilder = ::std::default::Default::default();
-                    builder.instance_id = field_instance_id;
-                    builder.workspace_id = field_workspace_id;
-                    builder.name = field_name;
                     builder.description = field_description;
+                    builder.instance_id = field_instance_id;
+                    builder.name = field_name;
                     builder.title = field_title;
+                    builder.workspace_id = field_workspace_id;
                     builder
                 })
             }

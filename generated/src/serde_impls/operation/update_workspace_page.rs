@@ -6,23 +6,23 @@ for crate::operation::update_workspace_page::UpdateWorkspacePageInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.workspace_id.is_some()) + usize::from(self.page.is_some())
-            + usize::from(self.new_page.is_some())
+        let len = usize::from(self.input_data.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.new_page.is_some()) + usize::from(self.page.is_some())
             + usize::from(self.resource_arn.is_some()) + usize::from(self.slug.is_some())
-            + usize::from(self.input_data.is_some());
+            + usize::from(self.workspace_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.input_data {
+            map.serialize_entry("InputData", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.workspace_id {
-            map.serialize_entry("WorkspaceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.new_page {
+            map.serialize_entry("NewPage", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.page {
             map.serialize_entry("Page", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.new_page {
-            map.serialize_entry("NewPage", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_arn {
             map.serialize_entry("ResourceArn", value)?;
@@ -30,8 +30,8 @@ for crate::operation::update_workspace_page::UpdateWorkspacePageInput {
         if let ::std::option::Option::Some(value) = &self.slug {
             map.serialize_entry("Slug", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.input_data {
-            map.serialize_entry("InputData", value)?;
+        if let ::std::option::Option::Some(value) = &self.workspace_id {
+            map.serialize_entry("WorkspaceId", value)?;
         }
         map.end()
     }
@@ -57,17 +57,24 @@ for crate::operation::update_workspace_page::UpdateWorkspacePageInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_input_data: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_page: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_new_page: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_page: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_slug: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_input_data: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "InputData" => {
+                            field_input_data = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -75,8 +82,8 @@ for crate::operation::update_workspace_page::UpdateWorkspacePageInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "WorkspaceId" => {
-                            field_workspace_id = crate::serde_wire::next::<
+                        "NewPage" => {
+                            field_new_page = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -84,13 +91,6 @@ for crate::operation::update_workspace_page::UpdateWorkspacePageInput {
                         }
                         "Page" => {
                             field_page = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NewPage" => {
-                            field_new_page = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -110,8 +110,8 @@ for crate::operation::update_workspace_page::UpdateWorkspacePageInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "InputData" => {
-                            field_input_data = crate::serde_wire::next::<
+                        "WorkspaceId" => {
+                            field_workspace_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -123,13 +123,13 @@ for crate::operation::update_workspace_page::UpdateWorkspacePageInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_workspace_page::UpdateWorkspacePageInput {
+                    input_data: field_input_data,
                     instance_id: field_instance_id,
-                    workspace_id: field_workspace_id,
-                    page: field_page,
                     new_page: field_new_page,
+                    page: field_page,
                     resource_arn: field_resource_arn,
                     slug: field_slug,
-                    input_data: field_input_data,
+                    workspace_id: field_workspace_id,
                 })
             }
         }
@@ -144,23 +144,23 @@ for crate::operation::update_workspace_page::builders::UpdateWorkspacePageInputB
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.instance_id.is_some())
-            + usize::from(self.workspace_id.is_some()) + usize::from(self.page.is_some())
-            + usize::from(self.new_page.is_some())
+        let len = usize::from(self.input_data.is_some())
+            + usize::from(self.instance_id.is_some())
+            + usize::from(self.new_page.is_some()) + usize::from(self.page.is_some())
             + usize::from(self.resource_arn.is_some()) + usize::from(self.slug.is_some())
-            + usize::from(self.input_data.is_some());
+            + usize::from(self.workspace_id.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+        if let ::std::option::Option::Some(value) = &self.input_data {
+            map.serialize_entry("InputData", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.workspace_id {
-            map.serialize_entry("WorkspaceId", value)?;
+        if let ::std::option::Option::Some(value) = &self.new_page {
+            map.serialize_entry("NewPage", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.page {
             map.serialize_entry("Page", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.new_page {
-            map.serialize_entry("NewPage", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_arn {
             map.serialize_entry("ResourceArn", value)?;
@@ -168,8 +168,8 @@ for crate::operation::update_workspace_page::builders::UpdateWorkspacePageInputB
         if let ::std::option::Option::Some(value) = &self.slug {
             map.serialize_entry("Slug", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.input_data {
-            map.serialize_entry("InputData", value)?;
+        if let ::std::option::Option::Some(value) = &self.workspace_id {
+            map.serialize_entry("WorkspaceId", value)?;
         }
         map.end()
     }
@@ -195,17 +195,24 @@ for crate::operation::update_workspace_page::builders::UpdateWorkspacePageInputB
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut field_input_data: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_page: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_new_page: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_page: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_slug: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_input_data: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "InputData" => {
+                            field_input_data = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "InstanceId" => {
                             field_instance_id = crate::serde_wire::next::<
                                 _,
@@ -213,8 +220,8 @@ for crate::operation::update_workspace_page::builders::UpdateWorkspacePageInputB
                                 _,
                             >(&mut map)?;
                         }
-                        "WorkspaceId" => {
-                            field_workspace_id = crate::serde_wire::next::<
+                        "NewPage" => {
+                            field_new_page = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -222,13 +229,6 @@ for crate::operation::update_workspace_page::builders::UpdateWorkspacePageInputB
                         }
                         "Page" => {
                             field_page = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NewPage" => {
-                            field_new_page = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -248,8 +248,8 @@ for crate::operation::update_workspace_page::builders::UpdateWorkspacePageInputB
                                 _,
                             >(&mut map)?;
                         }
-                        "InputData" => {
-                            field_input_data = crate::serde_wire::next::<
+                        "WorkspaceId" => {
+                            field_workspace_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -262,13 +262,13 @@ for crate::operation::update_workspace_page::builders::UpdateWorkspacePageInputB
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_workspace_page::builders::UpdateWorkspacePageInputBuilder = ::std::default::Default::default();
+                    builder.input_data = field_input_data;
                     builder.instance_id = field_instance_id;
-                    builder.workspace_id = field_workspace_id;
-                    builder.page = field_page;
                     builder.new_page = field_new_page;
+                    builder.page = field_page;
                     builder.resource_arn = field_resource_arn;
                     builder.slug = field_slug;
-                    builder.input_data = field_input_data;
+                    builder.workspace_id = field_workspace_id;
                     builder
                 })
             }

@@ -6,14 +6,14 @@ for crate::operation::put_with_content_encoding::PutWithContentEncodingInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.encoding.is_some())
-            + usize::from(self.data.is_some());
+        let len = usize::from(self.data.is_some())
+            + usize::from(self.encoding.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.encoding {
-            map.serialize_entry("encoding", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data {
             map.serialize_entry("data", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.encoding {
+            map.serialize_entry("encoding", value)?;
         }
         map.end()
     }
@@ -39,21 +39,21 @@ for crate::operation::put_with_content_encoding::PutWithContentEncodingInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_encoding: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_encoding: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "encoding" => {
-                            field_encoding = crate::serde_wire::next::<
+                        "data" => {
+                            field_data = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "data" => {
-                            field_data = crate::serde_wire::next::<
+                        "encoding" => {
+                            field_encoding = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -65,8 +65,8 @@ for crate::operation::put_with_content_encoding::PutWithContentEncodingInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::put_with_content_encoding::PutWithContentEncodingInput {
-                    encoding: field_encoding,
                     data: field_data,
+                    encoding: field_encoding,
                 })
             }
         }
@@ -81,14 +81,14 @@ for crate::operation::put_with_content_encoding::builders::PutWithContentEncodin
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.encoding.is_some())
-            + usize::from(self.data.is_some());
+        let len = usize::from(self.data.is_some())
+            + usize::from(self.encoding.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.encoding {
-            map.serialize_entry("encoding", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.data {
             map.serialize_entry("data", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.encoding {
+            map.serialize_entry("encoding", value)?;
         }
         map.end()
     }
@@ -114,21 +114,21 @@ for crate::operation::put_with_content_encoding::builders::PutWithContentEncodin
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_encoding: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_data: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_encoding: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "encoding" => {
-                            field_encoding = crate::serde_wire::next::<
+                        "data" => {
+                            field_data = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "data" => {
-                            field_data = crate::serde_wire::next::<
+                        "encoding" => {
+                            field_encoding = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -141,8 +141,8 @@ for crate::operation::put_with_content_encoding::builders::PutWithContentEncodin
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::put_with_content_encoding::builders::PutWithContentEncodingInputBuilder = ::std::default::Default::default();
-                    builder.encoding = field_encoding;
                     builder.data = field_data;
+                    builder.encoding = field_encoding;
                     builder
                 })
             }

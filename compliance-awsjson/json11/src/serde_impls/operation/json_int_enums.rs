@@ -9,8 +9,8 @@ impl ::serde::Serialize for crate::operation::json_int_enums::JsonIntEnumsInput 
             + usize::from(self.int_enum2.is_some())
             + usize::from(self.int_enum3.is_some())
             + usize::from(self.int_enum_list.is_some())
-            + usize::from(self.int_enum_set.is_some())
-            + usize::from(self.int_enum_map.is_some());
+            + usize::from(self.int_enum_map.is_some())
+            + usize::from(self.int_enum_set.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.int_enum1 {
             map.serialize_entry("intEnum1", value)?;
@@ -24,11 +24,11 @@ impl ::serde::Serialize for crate::operation::json_int_enums::JsonIntEnumsInput 
         if let ::std::option::Option::Some(value) = &self.int_enum_list {
             map.serialize_entry("intEnumList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.int_enum_set {
-            map.serialize_entry("intEnumSet", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.int_enum_map {
             map.serialize_entry("intEnumMap", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.int_enum_set {
+            map.serialize_entry("intEnumSet", value)?;
         }
         map.end()
     }
@@ -58,10 +58,10 @@ for crate::operation::json_int_enums::JsonIntEnumsInput {
                 let mut field_int_enum2: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_int_enum3: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_int_enum_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
-                let mut field_int_enum_set: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_int_enum_map: ::std::option::Option<
                     ::std::collections::HashMap<String, i32>,
                 > = ::std::option::Option::None;
+                let mut field_int_enum_set: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -94,15 +94,15 @@ for crate::operation::json_int_enums::JsonIntEnumsInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "intEnumSet" => {
-                            field_int_enum_set = crate::serde_wire::next::<
+                        "intEnumMap" => {
+                            field_int_enum_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "intEnumMap" => {
-                            field_int_enum_map = crate::serde_wire::next::<
+                        "intEnumSet" => {
+                            field_int_enum_set = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -118,8 +118,8 @@ for crate::operation::json_int_enums::JsonIntEnumsInput {
                     int_enum2: field_int_enum2,
                     int_enum3: field_int_enum3,
                     int_enum_list: field_int_enum_list,
-                    int_enum_set: field_int_enum_set,
                     int_enum_map: field_int_enum_map,
+                    int_enum_set: field_int_enum_set,
                 })
             }
         }
@@ -138,8 +138,8 @@ for crate::operation::json_int_enums::builders::JsonIntEnumsInputBuilder {
             + usize::from(self.int_enum2.is_some())
             + usize::from(self.int_enum3.is_some())
             + usize::from(self.int_enum_list.is_some())
-            + usize::from(self.int_enum_set.is_some())
-            + usize::from(self.int_enum_map.is_some());
+            + usize::from(self.int_enum_map.is_some())
+            + usize::from(self.int_enum_set.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.int_enum1 {
             map.serialize_entry("intEnum1", value)?;
@@ -153,11 +153,11 @@ for crate::operation::json_int_enums::builders::JsonIntEnumsInputBuilder {
         if let ::std::option::Option::Some(value) = &self.int_enum_list {
             map.serialize_entry("intEnumList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.int_enum_set {
-            map.serialize_entry("intEnumSet", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.int_enum_map {
             map.serialize_entry("intEnumMap", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.int_enum_set {
+            map.serialize_entry("intEnumSet", value)?;
         }
         map.end()
     }
@@ -187,10 +187,10 @@ for crate::operation::json_int_enums::builders::JsonIntEnumsInputBuilder {
                 let mut field_int_enum2: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_int_enum3: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_int_enum_list: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
-                let mut field_int_enum_set: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 let mut field_int_enum_map: ::std::option::Option<
                     ::std::collections::HashMap<String, i32>,
                 > = ::std::option::Option::None;
+                let mut field_int_enum_set: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -223,15 +223,15 @@ for crate::operation::json_int_enums::builders::JsonIntEnumsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "intEnumSet" => {
-                            field_int_enum_set = crate::serde_wire::next::<
+                        "intEnumMap" => {
+                            field_int_enum_map = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "intEnumMap" => {
-                            field_int_enum_map = crate::serde_wire::next::<
+                        "intEnumSet" => {
+                            field_int_enum_set = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -248,8 +248,8 @@ for crate::operation::json_int_enums::builders::JsonIntEnumsInputBuilder {
                     builder.int_enum2 = field_int_enum2;
                     builder.int_enum3 = field_int_enum3;
                     builder.int_enum_list = field_int_enum_list;
-                    builder.int_enum_set = field_int_enum_set;
                     builder.int_enum_map = field_int_enum_map;
+                    builder.int_enum_set = field_int_enum_set;
                     builder
                 })
             }

@@ -6,19 +6,19 @@ for crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.float_value.is_some())
-            + usize::from(self.double_value.is_some());
+        let len = usize::from(self.double_value.is_some())
+            + usize::from(self.float_value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.float_value {
-            map.serialize_entry(
-                "floatValue",
-                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
-            )?;
-        }
         if let ::std::option::Option::Some(value) = &self.double_value {
             map.serialize_entry(
                 "doubleValue",
                 &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.float_value {
+            map.serialize_entry(
+                "floatValue",
+                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
         }
         map.end()
@@ -45,23 +45,23 @@ for crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_float_value: ::std::option::Option<f32> = ::std::option::Option::None;
                 let mut field_double_value: ::std::option::Option<f64> = ::std::option::Option::None;
+                let mut field_float_value: ::std::option::Option<f32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "floatValue" => {
-                            field_float_value = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::F32,
-                                _,
-                            >(&mut map)?;
-                        }
                         "doubleValue" => {
                             field_double_value = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::F64,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "floatValue" => {
+                            field_float_value = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F32,
                                 _,
                             >(&mut map)?;
                         }
@@ -71,8 +71,8 @@ for crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::simple_scalar_properties::SimpleScalarPropertiesInput {
-                    float_value: field_float_value,
                     double_value: field_double_value,
+                    float_value: field_float_value,
                 })
             }
         }
@@ -87,19 +87,19 @@ for crate::operation::simple_scalar_properties::builders::SimpleScalarProperties
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.float_value.is_some())
-            + usize::from(self.double_value.is_some());
+        let len = usize::from(self.double_value.is_some())
+            + usize::from(self.float_value.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.float_value {
-            map.serialize_entry(
-                "floatValue",
-                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
-            )?;
-        }
         if let ::std::option::Option::Some(value) = &self.double_value {
             map.serialize_entry(
                 "doubleValue",
                 &crate::serde_wire::with::<crate::serde_wire::F64, _>(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.float_value {
+            map.serialize_entry(
+                "floatValue",
+                &crate::serde_wire::with::<crate::serde_wire::F32, _>(value),
             )?;
         }
         map.end()
@@ -126,23 +126,23 @@ for crate::operation::simple_scalar_properties::builders::SimpleScalarProperties
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_float_value: ::std::option::Option<f32> = ::std::option::Option::None;
                 let mut field_double_value: ::std::option::Option<f64> = ::std::option::Option::None;
+                let mut field_float_value: ::std::option::Option<f32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "floatValue" => {
-                            field_float_value = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::F32,
-                                _,
-                            >(&mut map)?;
-                        }
                         "doubleValue" => {
                             field_double_value = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::F64,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "floatValue" => {
+                            field_float_value = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::F32,
                                 _,
                             >(&mut map)?;
                         }
@@ -153,8 +153,8 @@ for crate::operation::simple_scalar_properties::builders::SimpleScalarProperties
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::simple_scalar_properties::builders::SimpleScalarPropertiesInputBuilder = ::std::default::Default::default();
-                    builder.float_value = field_float_value;
                     builder.double_value = field_double_value;
+                    builder.float_value = field_float_value;
                     builder
                 })
             }

@@ -6,17 +6,17 @@ impl ::serde::Serialize for crate::operation::predict::PredictInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.ml_model_id.is_some())
-            + usize::from(self.record.is_some())
-            + usize::from(self.predict_endpoint.is_some());
+            + usize::from(self.predict_endpoint.is_some())
+            + usize::from(self.record.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.ml_model_id {
             map.serialize_entry("MLModelId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.record {
-            map.serialize_entry("Record", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.predict_endpoint {
             map.serialize_entry("PredictEndpoint", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.record {
+            map.serialize_entry("Record", value)?;
         }
         map.end()
     }
@@ -42,23 +42,16 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::predict::PredictInput 
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_ml_model_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_predict_endpoint: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_record: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_predict_endpoint: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "MLModelId" => {
                             field_ml_model_id = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Record" => {
-                            field_record = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -71,6 +64,13 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::predict::PredictInput 
                                 _,
                             >(&mut map)?;
                         }
+                        "Record" => {
+                            field_record = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -78,8 +78,8 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::predict::PredictInput 
                 }
                 ::std::result::Result::Ok(crate::operation::predict::PredictInput {
                     ml_model_id: field_ml_model_id,
-                    record: field_record,
                     predict_endpoint: field_predict_endpoint,
+                    record: field_record,
                 })
             }
         }
@@ -94,17 +94,17 @@ impl ::serde::Serialize for crate::operation::predict::builders::PredictInputBui
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.ml_model_id.is_some())
-            + usize::from(self.record.is_some())
-            + usize::from(self.predict_endpoint.is_some());
+            + usize::from(self.predict_endpoint.is_some())
+            + usize::from(self.record.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.ml_model_id {
             map.serialize_entry("MLModelId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.record {
-            map.serialize_entry("Record", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.predict_endpoint {
             map.serialize_entry("PredictEndpoint", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.record {
+            map.serialize_entry("Record", value)?;
         }
         map.end()
     }
@@ -131,10 +131,10 @@ for crate::operation::predict::builders::PredictInputBuilder {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_ml_model_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_predict_endpoint: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_record: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_predict_endpoint: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
@@ -146,15 +146,15 @@ for crate::operation::predict::builders::PredictInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "Record" => {
-                            field_record = crate::serde_wire::next::<
+                        "PredictEndpoint" => {
+                            field_predict_endpoint = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "PredictEndpoint" => {
-                            field_predict_endpoint = crate::serde_wire::next::<
+                        "Record" => {
+                            field_record = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -168,8 +168,8 @@ for crate::operation::predict::builders::PredictInputBuilder {
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::predict::builders::PredictInputBuilder = ::std::default::Default::default();
                     builder.ml_model_id = field_ml_model_id;
-                    builder.record = field_record;
                     builder.predict_endpoint = field_predict_endpoint;
+                    builder.record = field_record;
                     builder
                 })
             }

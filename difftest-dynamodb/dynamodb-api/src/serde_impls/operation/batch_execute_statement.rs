@@ -6,14 +6,14 @@ for crate::operation::batch_execute_statement::BatchExecuteStatementInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.statements.is_some())
-            + usize::from(self.return_consumed_capacity.is_some());
+        let len = usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.statements.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.statements {
-            map.serialize_entry("Statements", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.statements {
+            map.serialize_entry("Statements", value)?;
         }
         map.end()
     }
@@ -39,25 +39,25 @@ for crate::operation::batch_execute_statement::BatchExecuteStatementInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_statements: ::std::option::Option<
-                    Vec<crate::types::BatchStatementRequest>,
-                > = ::std::option::Option::None;
                 let mut field_return_consumed_capacity: ::std::option::Option<
                     crate::types::ReturnConsumedCapacity,
+                > = ::std::option::Option::None;
+                let mut field_statements: ::std::option::Option<
+                    Vec<crate::types::BatchStatementRequest>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "Statements" => {
-                            field_statements = crate::serde_wire::next::<
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
+                        "Statements" => {
+                            field_statements = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -69,8 +69,8 @@ for crate::operation::batch_execute_statement::BatchExecuteStatementInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::batch_execute_statement::BatchExecuteStatementInput {
-                    statements: field_statements,
                     return_consumed_capacity: field_return_consumed_capacity,
+                    statements: field_statements,
                 })
             }
         }
@@ -85,14 +85,14 @@ for crate::operation::batch_execute_statement::builders::BatchExecuteStatementIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.statements.is_some())
-            + usize::from(self.return_consumed_capacity.is_some());
+        let len = usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.statements.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.statements {
-            map.serialize_entry("Statements", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.statements {
+            map.serialize_entry("Statements", value)?;
         }
         map.end()
     }
@@ -118,25 +118,25 @@ for crate::operation::batch_execute_statement::builders::BatchExecuteStatementIn
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_statements: ::std::option::Option<
-                    Vec<crate::types::BatchStatementRequest>,
-                > = ::std::option::Option::None;
                 let mut field_return_consumed_capacity: ::std::option::Option<
                     crate::types::ReturnConsumedCapacity,
+                > = ::std::option::Option::None;
+                let mut field_statements: ::std::option::Option<
+                    Vec<crate::types::BatchStatementRequest>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "Statements" => {
-                            field_statements = crate::serde_wire::next::<
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
+                        "Statements" => {
+                            field_statements = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -149,8 +149,8 @@ for crate::operation::batch_execute_statement::builders::BatchExecuteStatementIn
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::batch_execute_statement::builders::BatchExecuteStatementInputBuilder = ::std::default::Default::default();
-                    builder.statements = field_statements;
                     builder.return_consumed_capacity = field_return_consumed_capacity;
+                    builder.statements = field_statements;
                     builder
                 })
             }

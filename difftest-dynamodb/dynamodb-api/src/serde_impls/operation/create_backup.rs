@@ -5,14 +5,14 @@ impl ::serde::Serialize for crate::operation::create_backup::CreateBackupInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.backup_name.is_some());
+        let len = usize::from(self.backup_name.is_some())
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.backup_name {
             map.serialize_entry("BackupName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -38,21 +38,21 @@ for crate::operation::create_backup::CreateBackupInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_backup_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
+                        "BackupName" => {
+                            field_backup_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "BackupName" => {
-                            field_backup_name = crate::serde_wire::next::<
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -64,8 +64,8 @@ for crate::operation::create_backup::CreateBackupInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::create_backup::CreateBackupInput {
-                    table_name: field_table_name,
                     backup_name: field_backup_name,
+                    table_name: field_table_name,
                 })
             }
         }
@@ -80,14 +80,14 @@ for crate::operation::create_backup::builders::CreateBackupInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.backup_name.is_some());
+        let len = usize::from(self.backup_name.is_some())
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.backup_name {
             map.serialize_entry("BackupName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -113,21 +113,21 @@ for crate::operation::create_backup::builders::CreateBackupInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_backup_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
+                        "BackupName" => {
+                            field_backup_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "BackupName" => {
-                            field_backup_name = crate::serde_wire::next::<
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -140,8 +140,8 @@ for crate::operation::create_backup::builders::CreateBackupInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_backup::builders::CreateBackupInputBuilder = ::std::default::Default::default();
-                    builder.table_name = field_table_name;
                     builder.backup_name = field_backup_name;
+                    builder.table_name = field_table_name;
                     builder
                 })
             }

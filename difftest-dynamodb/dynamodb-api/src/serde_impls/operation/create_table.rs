@@ -6,27 +6,41 @@ impl ::serde::Serialize for crate::operation::create_table::CreateTableInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.attribute_definitions.is_some())
-            + usize::from(self.table_name.is_some())
+            + usize::from(self.billing_mode.is_some())
+            + usize::from(self.deletion_protection_enabled.is_some())
+            + usize::from(self.global_secondary_indexes.is_some())
+            + usize::from(self.global_table_settings_replication_mode.is_some())
+            + usize::from(self.global_table_source_arn.is_some())
             + usize::from(self.key_schema.is_some())
             + usize::from(self.local_secondary_indexes.is_some())
-            + usize::from(self.global_secondary_indexes.is_some())
-            + usize::from(self.billing_mode.is_some())
-            + usize::from(self.provisioned_throughput.is_some())
-            + usize::from(self.stream_specification.is_some())
-            + usize::from(self.sse_specification.is_some())
-            + usize::from(self.tags.is_some()) + usize::from(self.table_class.is_some())
-            + usize::from(self.deletion_protection_enabled.is_some())
-            + usize::from(self.warm_throughput.is_some())
-            + usize::from(self.resource_policy.is_some())
             + usize::from(self.on_demand_throughput.is_some())
-            + usize::from(self.global_table_source_arn.is_some())
-            + usize::from(self.global_table_settings_replication_mode.is_some());
+            + usize::from(self.provisioned_throughput.is_some())
+            + usize::from(self.resource_policy.is_some())
+            + usize::from(self.sse_specification.is_some())
+            + usize::from(self.stream_specification.is_some())
+            + usize::from(self.table_class.is_some())
+            + usize::from(self.table_name.is_some()) + usize::from(self.tags.is_some())
+            + usize::from(self.warm_throughput.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.attribute_definitions {
             map.serialize_entry("AttributeDefinitions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
+        if let ::std::option::Option::Some(value) = &self.billing_mode {
+            map.serialize_entry("BillingMode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.deletion_protection_enabled {
+            map.serialize_entry("DeletionProtectionEnabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.global_secondary_indexes {
+            map.serialize_entry("GlobalSecondaryIndexes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .global_table_settings_replication_mode
+        {
+            map.serialize_entry("GlobalTableSettingsReplicationMode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.global_table_source_arn {
+            map.serialize_entry("GlobalTableSourceArn", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.key_schema {
             map.serialize_entry("KeySchema", value)?;
@@ -34,46 +48,32 @@ impl ::serde::Serialize for crate::operation::create_table::CreateTableInput {
         if let ::std::option::Option::Some(value) = &self.local_secondary_indexes {
             map.serialize_entry("LocalSecondaryIndexes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_secondary_indexes {
-            map.serialize_entry("GlobalSecondaryIndexes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.billing_mode {
-            map.serialize_entry("BillingMode", value)?;
+        if let ::std::option::Option::Some(value) = &self.on_demand_throughput {
+            map.serialize_entry("OnDemandThroughput", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.provisioned_throughput {
             map.serialize_entry("ProvisionedThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stream_specification {
-            map.serialize_entry("StreamSpecification", value)?;
+        if let ::std::option::Option::Some(value) = &self.resource_policy {
+            map.serialize_entry("ResourcePolicy", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.sse_specification {
             map.serialize_entry("SSESpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
+        if let ::std::option::Option::Some(value) = &self.stream_specification {
+            map.serialize_entry("StreamSpecification", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.table_class {
             map.serialize_entry("TableClass", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deletion_protection_enabled {
-            map.serialize_entry("DeletionProtectionEnabled", value)?;
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.warm_throughput {
             map.serialize_entry("WarmThroughput", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.resource_policy {
-            map.serialize_entry("ResourcePolicy", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput {
-            map.serialize_entry("OnDemandThroughput", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.global_table_source_arn {
-            map.serialize_entry("GlobalTableSourceArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .global_table_settings_replication_mode
-        {
-            map.serialize_entry("GlobalTableSettingsReplicationMode", value)?;
         }
         map.end()
     }
@@ -102,43 +102,43 @@ for crate::operation::create_table::CreateTableInput {
                 let mut field_attribute_definitions: ::std::option::Option<
                     Vec<crate::types::AttributeDefinition>,
                 > = ::std::option::Option::None;
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_billing_mode: ::std::option::Option<
+                    crate::types::BillingMode,
+                > = ::std::option::Option::None;
+                let mut field_deletion_protection_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_global_secondary_indexes: ::std::option::Option<
+                    Vec<crate::types::GlobalSecondaryIndex>,
+                > = ::std::option::Option::None;
+                let mut field_global_table_settings_replication_mode: ::std::option::Option<
+                    crate::types::GlobalTableSettingsReplicationMode,
+                > = ::std::option::Option::None;
+                let mut field_global_table_source_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_key_schema: ::std::option::Option<
                     Vec<crate::types::KeySchemaElement>,
                 > = ::std::option::Option::None;
                 let mut field_local_secondary_indexes: ::std::option::Option<
                     Vec<crate::types::LocalSecondaryIndex>,
                 > = ::std::option::Option::None;
-                let mut field_global_secondary_indexes: ::std::option::Option<
-                    Vec<crate::types::GlobalSecondaryIndex>,
-                > = ::std::option::Option::None;
-                let mut field_billing_mode: ::std::option::Option<
-                    crate::types::BillingMode,
+                let mut field_on_demand_throughput: ::std::option::Option<
+                    crate::types::OnDemandThroughput,
                 > = ::std::option::Option::None;
                 let mut field_provisioned_throughput: ::std::option::Option<
                     crate::types::ProvisionedThroughput,
                 > = ::std::option::Option::None;
-                let mut field_stream_specification: ::std::option::Option<
-                    crate::types::StreamSpecification,
-                > = ::std::option::Option::None;
+                let mut field_resource_policy: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_sse_specification: ::std::option::Option<
                     crate::types::SseSpecification,
                 > = ::std::option::Option::None;
-                let mut field_tags: ::std::option::Option<Vec<crate::types::Tag>> = ::std::option::Option::None;
+                let mut field_stream_specification: ::std::option::Option<
+                    crate::types::StreamSpecification,
+                > = ::std::option::Option::None;
                 let mut field_table_class: ::std::option::Option<
                     crate::types::TableClass,
                 > = ::std::option::Option::None;
-                let mut field_deletion_protection_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_tags: ::std::option::Option<Vec<crate::types::Tag>> = ::std::option::Option::None;
                 let mut field_warm_throughput: ::std::option::Option<
                     crate::types::WarmThroughput,
-                > = ::std::option::Option::None;
-                let mut field_resource_policy: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_on_demand_throughput: ::std::option::Option<
-                    crate::types::OnDemandThroughput,
-                > = ::std::option::Option::None;
-                let mut field_global_table_source_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_global_table_settings_replication_mode: ::std::option::Option<
-                    crate::types::GlobalTableSettingsReplicationMode,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
@@ -151,8 +151,36 @@ for crate::operation::create_table::CreateTableInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
+                        "BillingMode" => {
+                            field_billing_mode = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "DeletionProtectionEnabled" => {
+                            field_deletion_protection_enabled = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "GlobalSecondaryIndexes" => {
+                            field_global_secondary_indexes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "GlobalTableSettingsReplicationMode" => {
+                            field_global_table_settings_replication_mode = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "GlobalTableSourceArn" => {
+                            field_global_table_source_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -172,15 +200,8 @@ for crate::operation::create_table::CreateTableInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "GlobalSecondaryIndexes" => {
-                            field_global_secondary_indexes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "BillingMode" => {
-                            field_billing_mode = crate::serde_wire::next::<
+                        "OnDemandThroughput" => {
+                            field_on_demand_throughput = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -193,8 +214,8 @@ for crate::operation::create_table::CreateTableInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "StreamSpecification" => {
-                            field_stream_specification = crate::serde_wire::next::<
+                        "ResourcePolicy" => {
+                            field_resource_policy = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -207,8 +228,8 @@ for crate::operation::create_table::CreateTableInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "StreamSpecification" => {
+                            field_stream_specification = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -221,8 +242,15 @@ for crate::operation::create_table::CreateTableInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "DeletionProtectionEnabled" => {
-                            field_deletion_protection_enabled = crate::serde_wire::next::<
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -235,34 +263,6 @@ for crate::operation::create_table::CreateTableInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ResourcePolicy" => {
-                            field_resource_policy = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "OnDemandThroughput" => {
-                            field_on_demand_throughput = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "GlobalTableSourceArn" => {
-                            field_global_table_source_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "GlobalTableSettingsReplicationMode" => {
-                            field_global_table_settings_replication_mode = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -270,22 +270,22 @@ for crate::operation::create_table::CreateTableInput {
                 }
                 ::std::result::Result::Ok(crate::operation::create_table::CreateTableInput {
                     attribute_definitions: field_attribute_definitions,
-                    table_name: field_table_name,
+                    billing_mode: field_billing_mode,
+                    deletion_protection_enabled: field_deletion_protection_enabled,
+                    global_secondary_indexes: field_global_secondary_indexes,
+                    global_table_settings_replication_mode: field_global_table_settings_replication_mode,
+                    global_table_source_arn: field_global_table_source_arn,
                     key_schema: field_key_schema,
                     local_secondary_indexes: field_local_secondary_indexes,
-                    global_secondary_indexes: field_global_secondary_indexes,
-                    billing_mode: field_billing_mode,
-                    provisioned_throughput: field_provisioned_throughput,
-                    stream_specification: field_stream_specification,
-                    sse_specification: field_sse_specification,
-                    tags: field_tags,
-                    table_class: field_table_class,
-                    deletion_protection_enabled: field_deletion_protection_enabled,
-                    warm_throughput: field_warm_throughput,
-                    resource_policy: field_resource_policy,
                     on_demand_throughput: field_on_demand_throughput,
-                    global_table_source_arn: field_global_table_source_arn,
-                    global_table_settings_replication_mode: field_global_table_settings_replication_mode,
+                    provisioned_throughput: field_provisioned_throughput,
+                    resource_policy: field_resource_policy,
+                    sse_specification: field_sse_specification,
+                    stream_specification: field_stream_specification,
+                    table_class: field_table_class,
+                    table_name: field_table_name,
+                    tags: field_tags,
+                    warm_throughput: field_warm_throughput,
                 })
             }
         }
@@ -301,27 +301,41 @@ for crate::operation::create_table::builders::CreateTableInputBuilder {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.attribute_definitions.is_some())
-            + usize::from(self.table_name.is_some())
+            + usize::from(self.billing_mode.is_some())
+            + usize::from(self.deletion_protection_enabled.is_some())
+            + usize::from(self.global_secondary_indexes.is_some())
+            + usize::from(self.global_table_settings_replication_mode.is_some())
+            + usize::from(self.global_table_source_arn.is_some())
             + usize::from(self.key_schema.is_some())
             + usize::from(self.local_secondary_indexes.is_some())
-            + usize::from(self.global_secondary_indexes.is_some())
-            + usize::from(self.billing_mode.is_some())
-            + usize::from(self.provisioned_throughput.is_some())
-            + usize::from(self.stream_specification.is_some())
-            + usize::from(self.sse_specification.is_some())
-            + usize::from(self.tags.is_some()) + usize::from(self.table_class.is_some())
-            + usize::from(self.deletion_protection_enabled.is_some())
-            + usize::from(self.warm_throughput.is_some())
-            + usize::from(self.resource_policy.is_some())
             + usize::from(self.on_demand_throughput.is_some())
-            + usize::from(self.global_table_source_arn.is_some())
-            + usize::from(self.global_table_settings_replication_mode.is_some());
+            + usize::from(self.provisioned_throughput.is_some())
+            + usize::from(self.resource_policy.is_some())
+            + usize::from(self.sse_specification.is_some())
+            + usize::from(self.stream_specification.is_some())
+            + usize::from(self.table_class.is_some())
+            + usize::from(self.table_name.is_some()) + usize::from(self.tags.is_some())
+            + usize::from(self.warm_throughput.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.attribute_definitions {
             map.serialize_entry("AttributeDefinitions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
+        if let ::std::option::Option::Some(value) = &self.billing_mode {
+            map.serialize_entry("BillingMode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.deletion_protection_enabled {
+            map.serialize_entry("DeletionProtectionEnabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.global_secondary_indexes {
+            map.serialize_entry("GlobalSecondaryIndexes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .global_table_settings_replication_mode
+        {
+            map.serialize_entry("GlobalTableSettingsReplicationMode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.global_table_source_arn {
+            map.serialize_entry("GlobalTableSourceArn", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.key_schema {
             map.serialize_entry("KeySchema", value)?;
@@ -329,46 +343,32 @@ for crate::operation::create_table::builders::CreateTableInputBuilder {
         if let ::std::option::Option::Some(value) = &self.local_secondary_indexes {
             map.serialize_entry("LocalSecondaryIndexes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_secondary_indexes {
-            map.serialize_entry("GlobalSecondaryIndexes", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.billing_mode {
-            map.serialize_entry("BillingMode", value)?;
+        if let ::std::option::Option::Some(value) = &self.on_demand_throughput {
+            map.serialize_entry("OnDemandThroughput", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.provisioned_throughput {
             map.serialize_entry("ProvisionedThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stream_specification {
-            map.serialize_entry("StreamSpecification", value)?;
+        if let ::std::option::Option::Some(value) = &self.resource_policy {
+            map.serialize_entry("ResourcePolicy", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.sse_specification {
             map.serialize_entry("SSESpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
+        if let ::std::option::Option::Some(value) = &self.stream_specification {
+            map.serialize_entry("StreamSpecification", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.table_class {
             map.serialize_entry("TableClass", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deletion_protection_enabled {
-            map.serialize_entry("DeletionProtectionEnabled", value)?;
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.warm_throughput {
             map.serialize_entry("WarmThroughput", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.resource_policy {
-            map.serialize_entry("ResourcePolicy", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput {
-            map.serialize_entry("OnDemandThroughput", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.global_table_source_arn {
-            map.serialize_entry("GlobalTableSourceArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .global_table_settings_replication_mode
-        {
-            map.serialize_entry("GlobalTableSettingsReplicationMode", value)?;
         }
         map.end()
     }
@@ -397,43 +397,43 @@ for crate::operation::create_table::builders::CreateTableInputBuilder {
                 let mut field_attribute_definitions: ::std::option::Option<
                     Vec<crate::types::AttributeDefinition>,
                 > = ::std::option::Option::None;
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_billing_mode: ::std::option::Option<
+                    crate::types::BillingMode,
+                > = ::std::option::Option::None;
+                let mut field_deletion_protection_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_global_secondary_indexes: ::std::option::Option<
+                    Vec<crate::types::GlobalSecondaryIndex>,
+                > = ::std::option::Option::None;
+                let mut field_global_table_settings_replication_mode: ::std::option::Option<
+                    crate::types::GlobalTableSettingsReplicationMode,
+                > = ::std::option::Option::None;
+                let mut field_global_table_source_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_key_schema: ::std::option::Option<
                     Vec<crate::types::KeySchemaElement>,
                 > = ::std::option::Option::None;
                 let mut field_local_secondary_indexes: ::std::option::Option<
                     Vec<crate::types::LocalSecondaryIndex>,
                 > = ::std::option::Option::None;
-                let mut field_global_secondary_indexes: ::std::option::Option<
-                    Vec<crate::types::GlobalSecondaryIndex>,
-                > = ::std::option::Option::None;
-                let mut field_billing_mode: ::std::option::Option<
-                    crate::types::BillingMode,
+                let mut field_on_demand_throughput: ::std::option::Option<
+                    crate::types::OnDemandThroughput,
                 > = ::std::option::Option::None;
                 let mut field_provisioned_throughput: ::std::option::Option<
                     crate::types::ProvisionedThroughput,
                 > = ::std::option::Option::None;
-                let mut field_stream_specification: ::std::option::Option<
-                    crate::types::StreamSpecification,
-                > = ::std::option::Option::None;
+                let mut field_resource_policy: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_sse_specification: ::std::option::Option<
                     crate::types::SseSpecification,
                 > = ::std::option::Option::None;
-                let mut field_tags: ::std::option::Option<Vec<crate::types::Tag>> = ::std::option::Option::None;
+                let mut field_stream_specification: ::std::option::Option<
+                    crate::types::StreamSpecification,
+                > = ::std::option::Option::None;
                 let mut field_table_class: ::std::option::Option<
                     crate::types::TableClass,
                 > = ::std::option::Option::None;
-                let mut field_deletion_protection_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_tags: ::std::option::Option<Vec<crate::types::Tag>> = ::std::option::Option::None;
                 let mut field_warm_throughput: ::std::option::Option<
                     crate::types::WarmThroughput,
-                > = ::std::option::Option::None;
-                let mut field_resource_policy: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_on_demand_throughput: ::std::option::Option<
-                    crate::types::OnDemandThroughput,
-                > = ::std::option::Option::None;
-                let mut field_global_table_source_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_global_table_settings_replication_mode: ::std::option::Option<
-                    crate::types::GlobalTableSettingsReplicationMode,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
@@ -446,8 +446,36 @@ for crate::operation::create_table::builders::CreateTableInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
+                        "BillingMode" => {
+                            field_billing_mode = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "DeletionProtectionEnabled" => {
+                            field_deletion_protection_enabled = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "GlobalSecondaryIndexes" => {
+                            field_global_secondary_indexes = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "GlobalTableSettingsReplicationMode" => {
+                            field_global_table_settings_replication_mode = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "GlobalTableSourceArn" => {
+                            field_global_table_source_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -467,15 +495,8 @@ for crate::operation::create_table::builders::CreateTableInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "GlobalSecondaryIndexes" => {
-                            field_global_secondary_indexes = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "BillingMode" => {
-                            field_billing_mode = crate::serde_wire::next::<
+                        "OnDemandThroughput" => {
+                            field_on_demand_throughput = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -488,8 +509,8 @@ for crate::operation::create_table::builders::CreateTableInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "StreamSpecification" => {
-                            field_stream_specification = crate::serde_wire::next::<
+                        "ResourcePolicy" => {
+                            field_resource_policy = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -502,8 +523,8 @@ for crate::operation::create_table::builders::CreateTableInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "Tags" => {
-                            field_tags = crate::serde_wire::next::<
+                        "StreamSpecification" => {
+                            field_stream_specification = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -516,8 +537,15 @@ for crate::operation::create_table::builders::CreateTableInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "DeletionProtectionEnabled" => {
-                            field_deletion_protection_enabled = crate::serde_wire::next::<
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Tags" => {
+                            field_tags = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -525,34 +553,6 @@ for crate::operation::create_table::builders::CreateTableInputBuilder {
                         }
                         "WarmThroughput" => {
                             field_warm_throughput = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ResourcePolicy" => {
-                            field_resource_policy = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "OnDemandThroughput" => {
-                            field_on_demand_throughput = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "GlobalTableSourceArn" => {
-                            field_global_table_source_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "GlobalTableSettingsReplicationMode" => {
-                            field_global_table_settings_replication_mode = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -566,22 +566,22 @@ for crate::operation::create_table::builders::CreateTableInputBuilder {
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::create_table::builders::CreateTableInputBuilder = ::std::default::Default::default();
                     builder.attribute_definitions = field_attribute_definitions;
-                    builder.table_name = field_table_name;
+                    builder.billing_mode = field_billing_mode;
+                    builder.deletion_protection_enabled = field_deletion_protection_enabled;
+                    builder.global_secondary_indexes = field_global_secondary_indexes;
+                    builder.global_table_settings_replication_mode = field_global_table_settings_replication_mode;
+                    builder.global_table_source_arn = field_global_table_source_arn;
                     builder.key_schema = field_key_schema;
                     builder.local_secondary_indexes = field_local_secondary_indexes;
-                    builder.global_secondary_indexes = field_global_secondary_indexes;
-                    builder.billing_mode = field_billing_mode;
-                    builder.provisioned_throughput = field_provisioned_throughput;
-                    builder.stream_specification = field_stream_specification;
-                    builder.sse_specification = field_sse_specification;
-                    builder.tags = field_tags;
-                    builder.table_class = field_table_class;
-                    builder.deletion_protection_enabled = field_deletion_protection_enabled;
-                    builder.warm_throughput = field_warm_throughput;
-                    builder.resource_policy = field_resource_policy;
                     builder.on_demand_throughput = field_on_demand_throughput;
-                    builder.global_table_source_arn = field_global_table_source_arn;
-                    builder.global_table_settings_replication_mode = field_global_table_settings_replication_mode;
+                    builder.provisioned_throughput = field_provisioned_throughput;
+                    builder.resource_policy = field_resource_policy;
+                    builder.sse_specification = field_sse_specification;
+                    builder.stream_specification = field_stream_specification;
+                    builder.table_class = field_table_class;
+                    builder.table_name = field_table_name;
+                    builder.tags = field_tags;
+                    builder.warm_throughput = field_warm_throughput;
                     builder
                 })
             }

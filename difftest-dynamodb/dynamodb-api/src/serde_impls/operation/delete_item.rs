@@ -5,31 +5,35 @@ impl ::serde::Serialize for crate::operation::delete_item::DeleteItemInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.key.is_some()) + usize::from(self.expected.is_some())
+        let len = usize::from(self.condition_expression.is_some())
             + usize::from(self.conditional_operator.is_some())
-            + usize::from(self.return_values.is_some())
-            + usize::from(self.return_consumed_capacity.is_some())
-            + usize::from(self.return_item_collection_metrics.is_some())
-            + usize::from(self.condition_expression.is_some())
+            + usize::from(self.expected.is_some())
             + usize::from(self.expression_attribute_names.is_some())
             + usize::from(self.expression_attribute_values.is_some())
-            + usize::from(self.return_values_on_condition_check_failure.is_some());
+            + usize::from(self.key.is_some())
+            + usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.return_item_collection_metrics.is_some())
+            + usize::from(self.return_values.is_some())
+            + usize::from(self.return_values_on_condition_check_failure.is_some())
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key {
-            map.serialize_entry("Key", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expected {
-            map.serialize_entry("Expected", value)?;
+        if let ::std::option::Option::Some(value) = &self.condition_expression {
+            map.serialize_entry("ConditionExpression", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.conditional_operator {
             map.serialize_entry("ConditionalOperator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_values {
-            map.serialize_entry("ReturnValues", value)?;
+        if let ::std::option::Option::Some(value) = &self.expected {
+            map.serialize_entry("Expected", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
+            map.serialize_entry("ExpressionAttributeNames", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
+            map.serialize_entry("ExpressionAttributeValues", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.key {
+            map.serialize_entry("Key", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
@@ -38,19 +42,16 @@ impl ::serde::Serialize for crate::operation::delete_item::DeleteItemInput {
         {
             map.serialize_entry("ReturnItemCollectionMetrics", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.condition_expression {
-            map.serialize_entry("ConditionExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
-            map.serialize_entry("ExpressionAttributeNames", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
-            map.serialize_entry("ExpressionAttributeValues", value)?;
+        if let ::std::option::Option::Some(value) = &self.return_values {
+            map.serialize_entry("ReturnValues", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .return_values_on_condition_check_failure
         {
             map.serialize_entry("ReturnValuesOnConditionCheckFailure", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -75,9 +76,9 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::delete_item::DeleteIte
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_key: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                let mut field_condition_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_conditional_operator: ::std::option::Option<
+                    crate::types::ConditionalOperator,
                 > = ::std::option::Option::None;
                 let mut field_expected: ::std::option::Option<
                     ::std::collections::HashMap<
@@ -85,11 +86,14 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::delete_item::DeleteIte
                         crate::types::ExpectedAttributeValue,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_conditional_operator: ::std::option::Option<
-                    crate::types::ConditionalOperator,
+                let mut field_expression_attribute_names: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_return_values: ::std::option::Option<
-                    crate::types::ReturnValue,
+                let mut field_expression_attribute_values: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                > = ::std::option::Option::None;
+                let mut field_key: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
                 > = ::std::option::Option::None;
                 let mut field_return_consumed_capacity: ::std::option::Option<
                     crate::types::ReturnConsumedCapacity,
@@ -97,36 +101,19 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::delete_item::DeleteIte
                 let mut field_return_item_collection_metrics: ::std::option::Option<
                     crate::types::ReturnItemCollectionMetrics,
                 > = ::std::option::Option::None;
-                let mut field_condition_expression: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_expression_attribute_names: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
-                let mut field_expression_attribute_values: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                let mut field_return_values: ::std::option::Option<
+                    crate::types::ReturnValue,
                 > = ::std::option::Option::None;
                 let mut field_return_values_on_condition_check_failure: ::std::option::Option<
                     crate::types::ReturnValuesOnConditionCheckFailure,
                 > = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Key" => {
-                            field_key = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Expected" => {
-                            field_expected = crate::serde_wire::next::<
+                        "ConditionExpression" => {
+                            field_condition_expression = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -139,29 +126,8 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::delete_item::DeleteIte
                                 _,
                             >(&mut map)?;
                         }
-                        "ReturnValues" => {
-                            field_return_values = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnItemCollectionMetrics" => {
-                            field_return_item_collection_metrics = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ConditionExpression" => {
-                            field_condition_expression = crate::serde_wire::next::<
+                        "Expected" => {
+                            field_expected = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -181,8 +147,43 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::delete_item::DeleteIte
                                 _,
                             >(&mut map)?;
                         }
+                        "Key" => {
+                            field_key = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnItemCollectionMetrics" => {
+                            field_return_item_collection_metrics = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnValues" => {
+                            field_return_values = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "ReturnValuesOnConditionCheckFailure" => {
                             field_return_values_on_condition_check_failure = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -194,17 +195,17 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::delete_item::DeleteIte
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::delete_item::DeleteItemInput {
-                    table_name: field_table_name,
-                    key: field_key,
-                    expected: field_expected,
-                    conditional_operator: field_conditional_operator,
-                    return_values: field_return_values,
-                    return_consumed_capacity: field_return_consumed_capacity,
-                    return_item_collection_metrics: field_return_item_collection_metrics,
                     condition_expression: field_condition_expression,
+                    conditional_operator: field_conditional_operator,
+                    expected: field_expected,
                     expression_attribute_names: field_expression_attribute_names,
                     expression_attribute_values: field_expression_attribute_values,
+                    key: field_key,
+                    return_consumed_capacity: field_return_consumed_capacity,
+                    return_item_collection_metrics: field_return_item_collection_metrics,
+                    return_values: field_return_values,
                     return_values_on_condition_check_failure: field_return_values_on_condition_check_failure,
+                    table_name: field_table_name,
                 })
             }
         }
@@ -219,31 +220,35 @@ for crate::operation::delete_item::builders::DeleteItemInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.key.is_some()) + usize::from(self.expected.is_some())
+        let len = usize::from(self.condition_expression.is_some())
             + usize::from(self.conditional_operator.is_some())
-            + usize::from(self.return_values.is_some())
-            + usize::from(self.return_consumed_capacity.is_some())
-            + usize::from(self.return_item_collection_metrics.is_some())
-            + usize::from(self.condition_expression.is_some())
+            + usize::from(self.expected.is_some())
             + usize::from(self.expression_attribute_names.is_some())
             + usize::from(self.expression_attribute_values.is_some())
-            + usize::from(self.return_values_on_condition_check_failure.is_some());
+            + usize::from(self.key.is_some())
+            + usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.return_item_collection_metrics.is_some())
+            + usize::from(self.return_values.is_some())
+            + usize::from(self.return_values_on_condition_check_failure.is_some())
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key {
-            map.serialize_entry("Key", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expected {
-            map.serialize_entry("Expected", value)?;
+        if let ::std::option::Option::Some(value) = &self.condition_expression {
+            map.serialize_entry("ConditionExpression", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.conditional_operator {
             map.serialize_entry("ConditionalOperator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_values {
-            map.serialize_entry("ReturnValues", value)?;
+        if let ::std::option::Option::Some(value) = &self.expected {
+            map.serialize_entry("Expected", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
+            map.serialize_entry("ExpressionAttributeNames", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
+            map.serialize_entry("ExpressionAttributeValues", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.key {
+            map.serialize_entry("Key", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
@@ -252,19 +257,16 @@ for crate::operation::delete_item::builders::DeleteItemInputBuilder {
         {
             map.serialize_entry("ReturnItemCollectionMetrics", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.condition_expression {
-            map.serialize_entry("ConditionExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
-            map.serialize_entry("ExpressionAttributeNames", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
-            map.serialize_entry("ExpressionAttributeValues", value)?;
+        if let ::std::option::Option::Some(value) = &self.return_values {
+            map.serialize_entry("ReturnValues", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .return_values_on_condition_check_failure
         {
             map.serialize_entry("ReturnValuesOnConditionCheckFailure", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -290,9 +292,9 @@ for crate::operation::delete_item::builders::DeleteItemInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_key: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                let mut field_condition_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_conditional_operator: ::std::option::Option<
+                    crate::types::ConditionalOperator,
                 > = ::std::option::Option::None;
                 let mut field_expected: ::std::option::Option<
                     ::std::collections::HashMap<
@@ -300,11 +302,14 @@ for crate::operation::delete_item::builders::DeleteItemInputBuilder {
                         crate::types::ExpectedAttributeValue,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_conditional_operator: ::std::option::Option<
-                    crate::types::ConditionalOperator,
+                let mut field_expression_attribute_names: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_return_values: ::std::option::Option<
-                    crate::types::ReturnValue,
+                let mut field_expression_attribute_values: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                > = ::std::option::Option::None;
+                let mut field_key: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
                 > = ::std::option::Option::None;
                 let mut field_return_consumed_capacity: ::std::option::Option<
                     crate::types::ReturnConsumedCapacity,
@@ -312,36 +317,19 @@ for crate::operation::delete_item::builders::DeleteItemInputBuilder {
                 let mut field_return_item_collection_metrics: ::std::option::Option<
                     crate::types::ReturnItemCollectionMetrics,
                 > = ::std::option::Option::None;
-                let mut field_condition_expression: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_expression_attribute_names: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
-                let mut field_expression_attribute_values: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                let mut field_return_values: ::std::option::Option<
+                    crate::types::ReturnValue,
                 > = ::std::option::Option::None;
                 let mut field_return_values_on_condition_check_failure: ::std::option::Option<
                     crate::types::ReturnValuesOnConditionCheckFailure,
                 > = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Key" => {
-                            field_key = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Expected" => {
-                            field_expected = crate::serde_wire::next::<
+                        "ConditionExpression" => {
+                            field_condition_expression = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -354,29 +342,8 @@ for crate::operation::delete_item::builders::DeleteItemInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "ReturnValues" => {
-                            field_return_values = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnItemCollectionMetrics" => {
-                            field_return_item_collection_metrics = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ConditionExpression" => {
-                            field_condition_expression = crate::serde_wire::next::<
+                        "Expected" => {
+                            field_expected = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -396,8 +363,43 @@ for crate::operation::delete_item::builders::DeleteItemInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "Key" => {
+                            field_key = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnItemCollectionMetrics" => {
+                            field_return_item_collection_metrics = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnValues" => {
+                            field_return_values = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "ReturnValuesOnConditionCheckFailure" => {
                             field_return_values_on_condition_check_failure = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -410,17 +412,17 @@ for crate::operation::delete_item::builders::DeleteItemInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::delete_item::builders::DeleteItemInputBuilder = ::std::default::Default::default();
-                    builder.table_name = field_table_name;
-                    builder.key = field_key;
-                    builder.expected = field_expected;
-                    builder.conditional_operator = field_conditional_operator;
-                    builder.return_values = field_return_values;
-                    builder.return_consumed_capacity = field_return_consumed_capacity;
-                    builder.return_item_collection_metrics = field_return_item_collection_metrics;
                     builder.condition_expression = field_condition_expression;
+                    builder.conditional_operator = field_conditional_operator;
+                    builder.expected = field_expected;
                     builder.expression_attribute_names = field_expression_attribute_names;
                     builder.expression_attribute_values = field_expression_attribute_values;
+                    builder.key = field_key;
+                    builder.return_consumed_capacity = field_return_consumed_capacity;
+                    builder.return_item_collection_metrics = field_return_item_collection_metrics;
+                    builder.return_values = field_return_values;
                     builder.return_values_on_condition_check_failure = field_return_values_on_condition_check_failure;
+                    builder.table_name = field_table_name;
                     builder
                 })
             }

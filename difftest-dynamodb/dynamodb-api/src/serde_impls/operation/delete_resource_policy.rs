@@ -6,14 +6,14 @@ for crate::operation::delete_resource_policy::DeleteResourcePolicyInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.resource_arn.is_some())
-            + usize::from(self.expected_revision_id.is_some());
+        let len = usize::from(self.expected_revision_id.is_some())
+            + usize::from(self.resource_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
-            map.serialize_entry("ResourceArn", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.expected_revision_id {
             map.serialize_entry("ExpectedRevisionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            map.serialize_entry("ResourceArn", value)?;
         }
         map.end()
     }
@@ -39,21 +39,21 @@ for crate::operation::delete_resource_policy::DeleteResourcePolicyInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_expected_revision_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "ResourceArn" => {
-                            field_resource_arn = crate::serde_wire::next::<
+                        "ExpectedRevisionId" => {
+                            field_expected_revision_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ExpectedRevisionId" => {
-                            field_expected_revision_id = crate::serde_wire::next::<
+                        "ResourceArn" => {
+                            field_resource_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -65,8 +65,8 @@ for crate::operation::delete_resource_policy::DeleteResourcePolicyInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::delete_resource_policy::DeleteResourcePolicyInput {
-                    resource_arn: field_resource_arn,
                     expected_revision_id: field_expected_revision_id,
+                    resource_arn: field_resource_arn,
                 })
             }
         }
@@ -81,14 +81,14 @@ for crate::operation::delete_resource_policy::builders::DeleteResourcePolicyInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.resource_arn.is_some())
-            + usize::from(self.expected_revision_id.is_some());
+        let len = usize::from(self.expected_revision_id.is_some())
+            + usize::from(self.resource_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
-            map.serialize_entry("ResourceArn", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.expected_revision_id {
             map.serialize_entry("ExpectedRevisionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            map.serialize_entry("ResourceArn", value)?;
         }
         map.end()
     }
@@ -114,21 +114,21 @@ for crate::operation::delete_resource_policy::builders::DeleteResourcePolicyInpu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_expected_revision_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "ResourceArn" => {
-                            field_resource_arn = crate::serde_wire::next::<
+                        "ExpectedRevisionId" => {
+                            field_expected_revision_id = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ExpectedRevisionId" => {
-                            field_expected_revision_id = crate::serde_wire::next::<
+                        "ResourceArn" => {
+                            field_resource_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -141,8 +141,8 @@ for crate::operation::delete_resource_policy::builders::DeleteResourcePolicyInpu
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::delete_resource_policy::builders::DeleteResourcePolicyInputBuilder = ::std::default::Default::default();
-                    builder.resource_arn = field_resource_arn;
                     builder.expected_revision_id = field_expected_revision_id;
+                    builder.resource_arn = field_resource_arn;
                     builder
                 })
             }

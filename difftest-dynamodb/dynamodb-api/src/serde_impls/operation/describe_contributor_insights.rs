@@ -6,14 +6,14 @@ for crate::operation::describe_contributor_insights::DescribeContributorInsights
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.index_name.is_some());
+        let len = usize::from(self.index_name.is_some())
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.index_name {
             map.serialize_entry("IndexName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -39,21 +39,21 @@ for crate::operation::describe_contributor_insights::DescribeContributorInsights
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_index_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
+                        "IndexName" => {
+                            field_index_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "IndexName" => {
-                            field_index_name = crate::serde_wire::next::<
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -65,8 +65,8 @@ for crate::operation::describe_contributor_insights::DescribeContributorInsights
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_contributor_insights::DescribeContributorInsightsInput {
-                    table_name: field_table_name,
                     index_name: field_index_name,
+                    table_name: field_table_name,
                 })
             }
         }
@@ -81,14 +81,14 @@ for crate::operation::describe_contributor_insights::builders::DescribeContribut
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.index_name.is_some());
+        let len = usize::from(self.index_name.is_some())
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.index_name {
             map.serialize_entry("IndexName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -114,21 +114,21 @@ for crate::operation::describe_contributor_insights::builders::DescribeContribut
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_index_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
+                        "IndexName" => {
+                            field_index_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "IndexName" => {
-                            field_index_name = crate::serde_wire::next::<
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -141,8 +141,8 @@ for crate::operation::describe_contributor_insights::builders::DescribeContribut
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::describe_contributor_insights::builders::DescribeContributorInsightsInputBuilder = ::std::default::Default::default();
-                    builder.table_name = field_table_name;
                     builder.index_name = field_index_name;
+                    builder.table_name = field_table_name;
                     builder
                 })
             }

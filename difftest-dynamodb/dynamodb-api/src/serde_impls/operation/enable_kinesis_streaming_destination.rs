@@ -6,20 +6,20 @@ for crate::operation::enable_kinesis_streaming_destination::EnableKinesisStreami
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
+        let len = usize::from(self.enable_kinesis_streaming_configuration.is_some())
             + usize::from(self.stream_arn.is_some())
-            + usize::from(self.enable_kinesis_streaming_configuration.is_some());
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.stream_arn {
-            map.serialize_entry("StreamArn", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self
             .enable_kinesis_streaming_configuration
         {
             map.serialize_entry("EnableKinesisStreamingConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stream_arn {
+            map.serialize_entry("StreamArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -45,17 +45,17 @@ for crate::operation::enable_kinesis_streaming_destination::EnableKinesisStreami
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_stream_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_enable_kinesis_streaming_configuration: ::std::option::Option<
                     crate::types::EnableKinesisStreamingConfiguration,
                 > = ::std::option::Option::None;
+                let mut field_stream_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
+                        "EnableKinesisStreamingConfiguration" => {
+                            field_enable_kinesis_streaming_configuration = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -68,8 +68,8 @@ for crate::operation::enable_kinesis_streaming_destination::EnableKinesisStreami
                                 _,
                             >(&mut map)?;
                         }
-                        "EnableKinesisStreamingConfiguration" => {
-                            field_enable_kinesis_streaming_configuration = crate::serde_wire::next::<
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -81,9 +81,9 @@ for crate::operation::enable_kinesis_streaming_destination::EnableKinesisStreami
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::enable_kinesis_streaming_destination::EnableKinesisStreamingDestinationInput {
-                    table_name: field_table_name,
-                    stream_arn: field_stream_arn,
                     enable_kinesis_streaming_configuration: field_enable_kinesis_streaming_configuration,
+                    stream_arn: field_stream_arn,
+                    table_name: field_table_name,
                 })
             }
         }
@@ -98,20 +98,20 @@ for crate::operation::enable_kinesis_streaming_destination::builders::EnableKine
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
+        let len = usize::from(self.enable_kinesis_streaming_configuration.is_some())
             + usize::from(self.stream_arn.is_some())
-            + usize::from(self.enable_kinesis_streaming_configuration.is_some());
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.stream_arn {
-            map.serialize_entry("StreamArn", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self
             .enable_kinesis_streaming_configuration
         {
             map.serialize_entry("EnableKinesisStreamingConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stream_arn {
+            map.serialize_entry("StreamArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -137,17 +137,17 @@ for crate::operation::enable_kinesis_streaming_destination::builders::EnableKine
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_stream_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_enable_kinesis_streaming_configuration: ::std::option::Option<
                     crate::types::EnableKinesisStreamingConfiguration,
                 > = ::std::option::Option::None;
+                let mut field_stream_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
+                        "EnableKinesisStreamingConfiguration" => {
+                            field_enable_kinesis_streaming_configuration = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -160,8 +160,8 @@ for crate::operation::enable_kinesis_streaming_destination::builders::EnableKine
                                 _,
                             >(&mut map)?;
                         }
-                        "EnableKinesisStreamingConfiguration" => {
-                            field_enable_kinesis_streaming_configuration = crate::serde_wire::next::<
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -174,9 +174,9 @@ for crate::operation::enable_kinesis_streaming_destination::builders::EnableKine
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::enable_kinesis_streaming_destination::builders::EnableKinesisStreamingDestinationInputBuilder = ::std::default::Default::default();
-                    builder.table_name = field_table_name;
-                    builder.stream_arn = field_stream_arn;
                     builder.enable_kinesis_streaming_configuration = field_enable_kinesis_streaming_configuration;
+                    builder.stream_arn = field_stream_arn;
+                    builder.table_name = field_table_name;
                     builder
                 })
             }

@@ -5,36 +5,35 @@ impl ::serde::Serialize for crate::operation::execute_statement::ExecuteStatemen
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.statement.is_some())
+        let len = usize::from(self.consistent_read.is_some())
+            + usize::from(self.limit.is_some()) + usize::from(self.next_token.is_some())
             + usize::from(self.parameters.is_some())
-            + usize::from(self.consistent_read.is_some())
-            + usize::from(self.next_token.is_some())
             + usize::from(self.return_consumed_capacity.is_some())
-            + usize::from(self.limit.is_some())
-            + usize::from(self.return_values_on_condition_check_failure.is_some());
+            + usize::from(self.return_values_on_condition_check_failure.is_some())
+            + usize::from(self.statement.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.statement {
-            map.serialize_entry("Statement", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.parameters {
-            map.serialize_entry("Parameters", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.consistent_read {
             map.serialize_entry("ConsistentRead", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limit {
+            map.serialize_entry("Limit", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.parameters {
+            map.serialize_entry("Parameters", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.limit {
-            map.serialize_entry("Limit", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .return_values_on_condition_check_failure
         {
             map.serialize_entry("ReturnValuesOnConditionCheckFailure", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.statement {
+            map.serialize_entry("Statement", value)?;
         }
         map.end()
     }
@@ -60,53 +59,25 @@ for crate::operation::execute_statement::ExecuteStatementInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_statement: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_consistent_read: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_limit: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_parameters: ::std::option::Option<
                     Vec<crate::types::AttributeValue>,
                 > = ::std::option::Option::None;
-                let mut field_consistent_read: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_return_consumed_capacity: ::std::option::Option<
                     crate::types::ReturnConsumedCapacity,
                 > = ::std::option::Option::None;
-                let mut field_limit: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_return_values_on_condition_check_failure: ::std::option::Option<
                     crate::types::ReturnValuesOnConditionCheckFailure,
                 > = ::std::option::Option::None;
+                let mut field_statement: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "Statement" => {
-                            field_statement = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Parameters" => {
-                            field_parameters = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ConsistentRead" => {
                             field_consistent_read = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -119,8 +90,36 @@ for crate::operation::execute_statement::ExecuteStatementInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Parameters" => {
+                            field_parameters = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "ReturnValuesOnConditionCheckFailure" => {
                             field_return_values_on_condition_check_failure = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Statement" => {
+                            field_statement = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -132,13 +131,13 @@ for crate::operation::execute_statement::ExecuteStatementInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::execute_statement::ExecuteStatementInput {
-                    statement: field_statement,
-                    parameters: field_parameters,
                     consistent_read: field_consistent_read,
-                    next_token: field_next_token,
-                    return_consumed_capacity: field_return_consumed_capacity,
                     limit: field_limit,
+                    next_token: field_next_token,
+                    parameters: field_parameters,
+                    return_consumed_capacity: field_return_consumed_capacity,
                     return_values_on_condition_check_failure: field_return_values_on_condition_check_failure,
+                    statement: field_statement,
                 })
             }
         }
@@ -153,36 +152,35 @@ for crate::operation::execute_statement::builders::ExecuteStatementInputBuilder 
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.statement.is_some())
+        let len = usize::from(self.consistent_read.is_some())
+            + usize::from(self.limit.is_some()) + usize::from(self.next_token.is_some())
             + usize::from(self.parameters.is_some())
-            + usize::from(self.consistent_read.is_some())
-            + usize::from(self.next_token.is_some())
             + usize::from(self.return_consumed_capacity.is_some())
-            + usize::from(self.limit.is_some())
-            + usize::from(self.return_values_on_condition_check_failure.is_some());
+            + usize::from(self.return_values_on_condition_check_failure.is_some())
+            + usize::from(self.statement.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.statement {
-            map.serialize_entry("Statement", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.parameters {
-            map.serialize_entry("Parameters", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.consistent_read {
             map.serialize_entry("ConsistentRead", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limit {
+            map.serialize_entry("Limit", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.parameters {
+            map.serialize_entry("Parameters", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.limit {
-            map.serialize_entry("Limit", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .return_values_on_condition_check_failure
         {
             map.serialize_entry("ReturnValuesOnConditionCheckFailure", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.statement {
+            map.serialize_entry("Statement", value)?;
         }
         map.end()
     }
@@ -208,53 +206,25 @@ for crate::operation::execute_statement::builders::ExecuteStatementInputBuilder 
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_statement: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_consistent_read: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_limit: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_parameters: ::std::option::Option<
                     Vec<crate::types::AttributeValue>,
                 > = ::std::option::Option::None;
-                let mut field_consistent_read: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_return_consumed_capacity: ::std::option::Option<
                     crate::types::ReturnConsumedCapacity,
                 > = ::std::option::Option::None;
-                let mut field_limit: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_return_values_on_condition_check_failure: ::std::option::Option<
                     crate::types::ReturnValuesOnConditionCheckFailure,
                 > = ::std::option::Option::None;
+                let mut field_statement: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "Statement" => {
-                            field_statement = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Parameters" => {
-                            field_parameters = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ConsistentRead" => {
                             field_consistent_read = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -267,8 +237,36 @@ for crate::operation::execute_statement::builders::ExecuteStatementInputBuilder 
                                 _,
                             >(&mut map)?;
                         }
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Parameters" => {
+                            field_parameters = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "ReturnValuesOnConditionCheckFailure" => {
                             field_return_values_on_condition_check_failure = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Statement" => {
+                            field_statement = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -281,13 +279,13 @@ for crate::operation::execute_statement::builders::ExecuteStatementInputBuilder 
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::execute_statement::builders::ExecuteStatementInputBuilder = ::std::default::Default::default();
-                    builder.statement = field_statement;
-                    builder.parameters = field_parameters;
                     builder.consistent_read = field_consistent_read;
-                    builder.next_token = field_next_token;
-                    builder.return_consumed_capacity = field_return_consumed_capacity;
                     builder.limit = field_limit;
+                    builder.next_token = field_next_token;
+                    builder.parameters = field_parameters;
+                    builder.return_consumed_capacity = field_return_consumed_capacity;
                     builder.return_values_on_condition_check_failure = field_return_values_on_condition_check_failure;
+                    builder.statement = field_statement;
                     builder
                 })
             }

@@ -6,18 +6,18 @@ for crate::operation::execute_transaction::ExecuteTransactionInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.transact_statements.is_some())
-            + usize::from(self.client_request_token.is_some())
-            + usize::from(self.return_consumed_capacity.is_some());
+        let len = usize::from(self.client_request_token.is_some())
+            + usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.transact_statements.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.transact_statements {
-            map.serialize_entry("TransactStatements", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_request_token {
             map.serialize_entry("ClientRequestToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.transact_statements {
+            map.serialize_entry("TransactStatements", value)?;
         }
         map.end()
     }
@@ -43,24 +43,17 @@ for crate::operation::execute_transaction::ExecuteTransactionInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_transact_statements: ::std::option::Option<
-                    Vec<crate::types::ParameterizedStatement>,
-                > = ::std::option::Option::None;
                 let mut field_client_request_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_return_consumed_capacity: ::std::option::Option<
                     crate::types::ReturnConsumedCapacity,
+                > = ::std::option::Option::None;
+                let mut field_transact_statements: ::std::option::Option<
+                    Vec<crate::types::ParameterizedStatement>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TransactStatements" => {
-                            field_transact_statements = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ClientRequestToken" => {
                             field_client_request_token = crate::serde_wire::next::<
                                 _,
@@ -75,15 +68,22 @@ for crate::operation::execute_transaction::ExecuteTransactionInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "TransactStatements" => {
+                            field_transact_statements = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::execute_transaction::ExecuteTransactionInput {
-                    transact_statements: field_transact_statements,
                     client_request_token: field_client_request_token,
                     return_consumed_capacity: field_return_consumed_capacity,
+                    transact_statements: field_transact_statements,
                 })
             }
         }
@@ -98,18 +98,18 @@ for crate::operation::execute_transaction::builders::ExecuteTransactionInputBuil
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.transact_statements.is_some())
-            + usize::from(self.client_request_token.is_some())
-            + usize::from(self.return_consumed_capacity.is_some());
+        let len = usize::from(self.client_request_token.is_some())
+            + usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.transact_statements.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.transact_statements {
-            map.serialize_entry("TransactStatements", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.client_request_token {
             map.serialize_entry("ClientRequestToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.transact_statements {
+            map.serialize_entry("TransactStatements", value)?;
         }
         map.end()
     }
@@ -135,24 +135,17 @@ for crate::operation::execute_transaction::builders::ExecuteTransactionInputBuil
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_transact_statements: ::std::option::Option<
-                    Vec<crate::types::ParameterizedStatement>,
-                > = ::std::option::Option::None;
                 let mut field_client_request_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_return_consumed_capacity: ::std::option::Option<
                     crate::types::ReturnConsumedCapacity,
+                > = ::std::option::Option::None;
+                let mut field_transact_statements: ::std::option::Option<
+                    Vec<crate::types::ParameterizedStatement>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TransactStatements" => {
-                            field_transact_statements = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ClientRequestToken" => {
                             field_client_request_token = crate::serde_wire::next::<
                                 _,
@@ -167,6 +160,13 @@ for crate::operation::execute_transaction::builders::ExecuteTransactionInputBuil
                                 _,
                             >(&mut map)?;
                         }
+                        "TransactStatements" => {
+                            field_transact_statements = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -174,9 +174,9 @@ for crate::operation::execute_transaction::builders::ExecuteTransactionInputBuil
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::execute_transaction::builders::ExecuteTransactionInputBuilder = ::std::default::Default::default();
-                    builder.transact_statements = field_transact_statements;
                     builder.client_request_token = field_client_request_token;
                     builder.return_consumed_capacity = field_return_consumed_capacity;
+                    builder.transact_statements = field_transact_statements;
                     builder
                 })
             }

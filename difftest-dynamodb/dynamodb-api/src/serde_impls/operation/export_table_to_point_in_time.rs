@@ -6,20 +6,23 @@ for crate::operation::export_table_to_point_in_time::ExportTableToPointInTimeInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_arn.is_some())
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.export_format.is_some())
             + usize::from(self.export_time.is_some())
-            + usize::from(self.client_token.is_some())
+            + usize::from(self.export_type.is_some())
+            + usize::from(self.incremental_export_specification.is_some())
             + usize::from(self.s3_bucket.is_some())
             + usize::from(self.s3_bucket_owner.is_some())
             + usize::from(self.s3_prefix.is_some())
             + usize::from(self.s3_sse_algorithm.is_some())
             + usize::from(self.s3_sse_kms_key_id.is_some())
-            + usize::from(self.export_format.is_some())
-            + usize::from(self.export_type.is_some())
-            + usize::from(self.incremental_export_specification.is_some());
+            + usize::from(self.table_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_arn {
-            map.serialize_entry("TableArn", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.export_format {
+            map.serialize_entry("ExportFormat", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.export_time {
             map.serialize_entry(
@@ -30,8 +33,13 @@ for crate::operation::export_table_to_point_in_time::ExportTableToPointInTimeInp
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.export_type {
+            map.serialize_entry("ExportType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .incremental_export_specification
+        {
+            map.serialize_entry("IncrementalExportSpecification", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.s3_bucket {
             map.serialize_entry("S3Bucket", value)?;
@@ -48,16 +56,8 @@ for crate::operation::export_table_to_point_in_time::ExportTableToPointInTimeInp
         if let ::std::option::Option::Some(value) = &self.s3_sse_kms_key_id {
             map.serialize_entry("S3SseKmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.export_format {
-            map.serialize_entry("ExportFormat", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.export_type {
-            map.serialize_entry("ExportType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .incremental_export_specification
-        {
-            map.serialize_entry("IncrementalExportSpecification", value)?;
+        if let ::std::option::Option::Some(value) = &self.table_arn {
+            map.serialize_entry("TableArn", value)?;
         }
         map.end()
     }
@@ -83,20 +83,12 @@ for crate::operation::export_table_to_point_in_time::ExportTableToPointInTimeInp
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_export_time: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_s3_bucket: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_s3_bucket_owner: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_s3_prefix: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_s3_sse_algorithm: ::std::option::Option<
-                    crate::types::S3SseAlgorithm,
-                > = ::std::option::Option::None;
-                let mut field_s3_sse_kms_key_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_export_format: ::std::option::Option<
                     crate::types::ExportFormat,
+                > = ::std::option::Option::None;
+                let mut field_export_time: ::std::option::Option<
+                    crate::primitives::DateTime,
                 > = ::std::option::Option::None;
                 let mut field_export_type: ::std::option::Option<
                     crate::types::ExportType,
@@ -104,12 +96,27 @@ for crate::operation::export_table_to_point_in_time::ExportTableToPointInTimeInp
                 let mut field_incremental_export_specification: ::std::option::Option<
                     crate::types::IncrementalExportSpecification,
                 > = ::std::option::Option::None;
+                let mut field_s3_bucket: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_s3_bucket_owner: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_s3_prefix: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_s3_sse_algorithm: ::std::option::Option<
+                    crate::types::S3SseAlgorithm,
+                > = ::std::option::Option::None;
+                let mut field_s3_sse_kms_key_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_table_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableArn" => {
-                            field_table_arn = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ExportFormat" => {
+                            field_export_format = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -122,8 +129,15 @@ for crate::operation::export_table_to_point_in_time::ExportTableToPointInTimeInp
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "ExportType" => {
+                            field_export_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "IncrementalExportSpecification" => {
+                            field_incremental_export_specification = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -164,22 +178,8 @@ for crate::operation::export_table_to_point_in_time::ExportTableToPointInTimeInp
                                 _,
                             >(&mut map)?;
                         }
-                        "ExportFormat" => {
-                            field_export_format = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ExportType" => {
-                            field_export_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "IncrementalExportSpecification" => {
-                            field_incremental_export_specification = crate::serde_wire::next::<
+                        "TableArn" => {
+                            field_table_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -191,17 +191,17 @@ for crate::operation::export_table_to_point_in_time::ExportTableToPointInTimeInp
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::export_table_to_point_in_time::ExportTableToPointInTimeInput {
-                    table_arn: field_table_arn,
-                    export_time: field_export_time,
                     client_token: field_client_token,
+                    export_format: field_export_format,
+                    export_time: field_export_time,
+                    export_type: field_export_type,
+                    incremental_export_specification: field_incremental_export_specification,
                     s3_bucket: field_s3_bucket,
                     s3_bucket_owner: field_s3_bucket_owner,
                     s3_prefix: field_s3_prefix,
                     s3_sse_algorithm: field_s3_sse_algorithm,
                     s3_sse_kms_key_id: field_s3_sse_kms_key_id,
-                    export_format: field_export_format,
-                    export_type: field_export_type,
-                    incremental_export_specification: field_incremental_export_specification,
+                    table_arn: field_table_arn,
                 })
             }
         }
@@ -216,20 +216,23 @@ for crate::operation::export_table_to_point_in_time::builders::ExportTableToPoin
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_arn.is_some())
+        let len = usize::from(self.client_token.is_some())
+            + usize::from(self.export_format.is_some())
             + usize::from(self.export_time.is_some())
-            + usize::from(self.client_token.is_some())
+            + usize::from(self.export_type.is_some())
+            + usize::from(self.incremental_export_specification.is_some())
             + usize::from(self.s3_bucket.is_some())
             + usize::from(self.s3_bucket_owner.is_some())
             + usize::from(self.s3_prefix.is_some())
             + usize::from(self.s3_sse_algorithm.is_some())
             + usize::from(self.s3_sse_kms_key_id.is_some())
-            + usize::from(self.export_format.is_some())
-            + usize::from(self.export_type.is_some())
-            + usize::from(self.incremental_export_specification.is_some());
+            + usize::from(self.table_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_arn {
-            map.serialize_entry("TableArn", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_token {
+            map.serialize_entry("ClientToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.export_format {
+            map.serialize_entry("ExportFormat", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.export_time {
             map.serialize_entry(
@@ -240,8 +243,13 @@ for crate::operation::export_table_to_point_in_time::builders::ExportTableToPoin
                 >(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
-            map.serialize_entry("ClientToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.export_type {
+            map.serialize_entry("ExportType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .incremental_export_specification
+        {
+            map.serialize_entry("IncrementalExportSpecification", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.s3_bucket {
             map.serialize_entry("S3Bucket", value)?;
@@ -258,16 +266,8 @@ for crate::operation::export_table_to_point_in_time::builders::ExportTableToPoin
         if let ::std::option::Option::Some(value) = &self.s3_sse_kms_key_id {
             map.serialize_entry("S3SseKmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.export_format {
-            map.serialize_entry("ExportFormat", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.export_type {
-            map.serialize_entry("ExportType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .incremental_export_specification
-        {
-            map.serialize_entry("IncrementalExportSpecification", value)?;
+        if let ::std::option::Option::Some(value) = &self.table_arn {
+            map.serialize_entry("TableArn", value)?;
         }
         map.end()
     }
@@ -293,20 +293,12 @@ for crate::operation::export_table_to_point_in_time::builders::ExportTableToPoin
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_export_time: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_s3_bucket: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_s3_bucket_owner: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_s3_prefix: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_s3_sse_algorithm: ::std::option::Option<
-                    crate::types::S3SseAlgorithm,
-                > = ::std::option::Option::None;
-                let mut field_s3_sse_kms_key_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_export_format: ::std::option::Option<
                     crate::types::ExportFormat,
+                > = ::std::option::Option::None;
+                let mut field_export_time: ::std::option::Option<
+                    crate::primitives::DateTime,
                 > = ::std::option::Option::None;
                 let mut field_export_type: ::std::option::Option<
                     crate::types::ExportType,
@@ -314,12 +306,27 @@ for crate::operation::export_table_to_point_in_time::builders::ExportTableToPoin
                 let mut field_incremental_export_specification: ::std::option::Option<
                     crate::types::IncrementalExportSpecification,
                 > = ::std::option::Option::None;
+                let mut field_s3_bucket: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_s3_bucket_owner: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_s3_prefix: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_s3_sse_algorithm: ::std::option::Option<
+                    crate::types::S3SseAlgorithm,
+                > = ::std::option::Option::None;
+                let mut field_s3_sse_kms_key_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_table_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableArn" => {
-                            field_table_arn = crate::serde_wire::next::<
+                        "ClientToken" => {
+                            field_client_token = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ExportFormat" => {
+                            field_export_format = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -332,8 +339,15 @@ for crate::operation::export_table_to_point_in_time::builders::ExportTableToPoin
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientToken" => {
-                            field_client_token = crate::serde_wire::next::<
+                        "ExportType" => {
+                            field_export_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "IncrementalExportSpecification" => {
+                            field_incremental_export_specification = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -374,22 +388,8 @@ for crate::operation::export_table_to_point_in_time::builders::ExportTableToPoin
                                 _,
                             >(&mut map)?;
                         }
-                        "ExportFormat" => {
-                            field_export_format = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ExportType" => {
-                            field_export_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "IncrementalExportSpecification" => {
-                            field_incremental_export_specification = crate::serde_wire::next::<
+                        "TableArn" => {
+                            field_table_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -402,17 +402,17 @@ for crate::operation::export_table_to_point_in_time::builders::ExportTableToPoin
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::export_table_to_point_in_time::builders::ExportTableToPointInTimeInputBuilder = ::std::default::Default::default();
-                    builder.table_arn = field_table_arn;
-                    builder.export_time = field_export_time;
                     builder.client_token = field_client_token;
+                    builder.export_format = field_export_format;
+                    builder.export_time = field_export_time;
+                    builder.export_type = field_export_type;
+                    builder.incremental_export_specification = field_incremental_export_specification;
                     builder.s3_bucket = field_s3_bucket;
                     builder.s3_bucket_owner = field_s3_bucket_owner;
                     builder.s3_prefix = field_s3_prefix;
                     builder.s3_sse_algorithm = field_s3_sse_algorithm;
                     builder.s3_sse_kms_key_id = field_s3_sse_kms_key_id;
-                    builder.export_format = field_export_format;
-                    builder.export_type = field_export_type;
-                    builder.incremental_export_specification = field_incremental_export_specification;
+                    builder.table_arn = field_table_arn;
                     builder
                 })
             }

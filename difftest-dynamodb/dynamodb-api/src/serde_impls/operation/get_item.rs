@@ -5,34 +5,34 @@ impl ::serde::Serialize for crate::operation::get_item::GetItemInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.key.is_some())
-            + usize::from(self.attributes_to_get.is_some())
+        let len = usize::from(self.attributes_to_get.is_some())
             + usize::from(self.consistent_read.is_some())
-            + usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.expression_attribute_names.is_some())
+            + usize::from(self.key.is_some())
             + usize::from(self.projection_expression.is_some())
-            + usize::from(self.expression_attribute_names.is_some());
+            + usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key {
-            map.serialize_entry("Key", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attributes_to_get {
             map.serialize_entry("AttributesToGet", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.consistent_read {
             map.serialize_entry("ConsistentRead", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
-            map.serialize_entry("ReturnConsumedCapacity", value)?;
+        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
+            map.serialize_entry("ExpressionAttributeNames", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.key {
+            map.serialize_entry("Key", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.projection_expression {
             map.serialize_entry("ProjectionExpression", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
-            map.serialize_entry("ExpressionAttributeNames", value)?;
+        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
+            map.serialize_entry("ReturnConsumedCapacity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -57,37 +57,23 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::get_item::GetItemInput
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_key: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
-                > = ::std::option::Option::None;
                 let mut field_attributes_to_get: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_consistent_read: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_return_consumed_capacity: ::std::option::Option<
-                    crate::types::ReturnConsumedCapacity,
-                > = ::std::option::Option::None;
-                let mut field_projection_expression: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_expression_attribute_names: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_key: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                > = ::std::option::Option::None;
+                let mut field_projection_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_return_consumed_capacity: ::std::option::Option<
+                    crate::types::ReturnConsumedCapacity,
+                > = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Key" => {
-                            field_key = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AttributesToGet" => {
                             field_attributes_to_get = crate::serde_wire::next::<
                                 _,
@@ -102,8 +88,15 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::get_item::GetItemInput
                                 _,
                             >(&mut map)?;
                         }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
+                        "ExpressionAttributeNames" => {
+                            field_expression_attribute_names = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Key" => {
+                            field_key = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -116,8 +109,15 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::get_item::GetItemInput
                                 _,
                             >(&mut map)?;
                         }
-                        "ExpressionAttributeNames" => {
-                            field_expression_attribute_names = crate::serde_wire::next::<
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -129,13 +129,13 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::get_item::GetItemInput
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::get_item::GetItemInput {
-                    table_name: field_table_name,
-                    key: field_key,
                     attributes_to_get: field_attributes_to_get,
                     consistent_read: field_consistent_read,
-                    return_consumed_capacity: field_return_consumed_capacity,
-                    projection_expression: field_projection_expression,
                     expression_attribute_names: field_expression_attribute_names,
+                    key: field_key,
+                    projection_expression: field_projection_expression,
+                    return_consumed_capacity: field_return_consumed_capacity,
+                    table_name: field_table_name,
                 })
             }
         }
@@ -149,34 +149,34 @@ impl ::serde::Serialize for crate::operation::get_item::builders::GetItemInputBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.key.is_some())
-            + usize::from(self.attributes_to_get.is_some())
+        let len = usize::from(self.attributes_to_get.is_some())
             + usize::from(self.consistent_read.is_some())
-            + usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.expression_attribute_names.is_some())
+            + usize::from(self.key.is_some())
             + usize::from(self.projection_expression.is_some())
-            + usize::from(self.expression_attribute_names.is_some());
+            + usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key {
-            map.serialize_entry("Key", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attributes_to_get {
             map.serialize_entry("AttributesToGet", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.consistent_read {
             map.serialize_entry("ConsistentRead", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
-            map.serialize_entry("ReturnConsumedCapacity", value)?;
+        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
+            map.serialize_entry("ExpressionAttributeNames", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.key {
+            map.serialize_entry("Key", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.projection_expression {
             map.serialize_entry("ProjectionExpression", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
-            map.serialize_entry("ExpressionAttributeNames", value)?;
+        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
+            map.serialize_entry("ReturnConsumedCapacity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -202,37 +202,23 @@ for crate::operation::get_item::builders::GetItemInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_key: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
-                > = ::std::option::Option::None;
                 let mut field_attributes_to_get: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
                 let mut field_consistent_read: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_return_consumed_capacity: ::std::option::Option<
-                    crate::types::ReturnConsumedCapacity,
-                > = ::std::option::Option::None;
-                let mut field_projection_expression: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_expression_attribute_names: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
+                let mut field_key: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                > = ::std::option::Option::None;
+                let mut field_projection_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_return_consumed_capacity: ::std::option::Option<
+                    crate::types::ReturnConsumedCapacity,
+                > = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Key" => {
-                            field_key = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AttributesToGet" => {
                             field_attributes_to_get = crate::serde_wire::next::<
                                 _,
@@ -247,8 +233,15 @@ for crate::operation::get_item::builders::GetItemInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
+                        "ExpressionAttributeNames" => {
+                            field_expression_attribute_names = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Key" => {
+                            field_key = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -261,8 +254,15 @@ for crate::operation::get_item::builders::GetItemInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "ExpressionAttributeNames" => {
-                            field_expression_attribute_names = crate::serde_wire::next::<
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -275,13 +275,13 @@ for crate::operation::get_item::builders::GetItemInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::get_item::builders::GetItemInputBuilder = ::std::default::Default::default();
-                    builder.table_name = field_table_name;
-                    builder.key = field_key;
                     builder.attributes_to_get = field_attributes_to_get;
                     builder.consistent_read = field_consistent_read;
-                    builder.return_consumed_capacity = field_return_consumed_capacity;
-                    builder.projection_expression = field_projection_expression;
                     builder.expression_attribute_names = field_expression_attribute_names;
+                    builder.key = field_key;
+                    builder.projection_expression = field_projection_expression;
+                    builder.return_consumed_capacity = field_return_consumed_capacity;
+                    builder.table_name = field_table_name;
                     builder
                 })
             }

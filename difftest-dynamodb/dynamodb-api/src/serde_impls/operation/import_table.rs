@@ -6,17 +6,17 @@ impl ::serde::Serialize for crate::operation::import_table::ImportTableInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.client_token.is_some())
-            + usize::from(self.s3_bucket_source.is_some())
+            + usize::from(self.input_compression_type.is_some())
             + usize::from(self.input_format.is_some())
             + usize::from(self.input_format_options.is_some())
-            + usize::from(self.input_compression_type.is_some())
+            + usize::from(self.s3_bucket_source.is_some())
             + usize::from(self.table_creation_parameters.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket_source {
-            map.serialize_entry("S3BucketSource", value)?;
+        if let ::std::option::Option::Some(value) = &self.input_compression_type {
+            map.serialize_entry("InputCompressionType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.input_format {
             map.serialize_entry("InputFormat", value)?;
@@ -24,8 +24,8 @@ impl ::serde::Serialize for crate::operation::import_table::ImportTableInput {
         if let ::std::option::Option::Some(value) = &self.input_format_options {
             map.serialize_entry("InputFormatOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.input_compression_type {
-            map.serialize_entry("InputCompressionType", value)?;
+        if let ::std::option::Option::Some(value) = &self.s3_bucket_source {
+            map.serialize_entry("S3BucketSource", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.table_creation_parameters {
             map.serialize_entry("TableCreationParameters", value)?;
@@ -55,8 +55,8 @@ for crate::operation::import_table::ImportTableInput {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_s3_bucket_source: ::std::option::Option<
-                    crate::types::S3BucketSource,
+                let mut field_input_compression_type: ::std::option::Option<
+                    crate::types::InputCompressionType,
                 > = ::std::option::Option::None;
                 let mut field_input_format: ::std::option::Option<
                     crate::types::InputFormat,
@@ -64,8 +64,8 @@ for crate::operation::import_table::ImportTableInput {
                 let mut field_input_format_options: ::std::option::Option<
                     crate::types::InputFormatOptions,
                 > = ::std::option::Option::None;
-                let mut field_input_compression_type: ::std::option::Option<
-                    crate::types::InputCompressionType,
+                let mut field_s3_bucket_source: ::std::option::Option<
+                    crate::types::S3BucketSource,
                 > = ::std::option::Option::None;
                 let mut field_table_creation_parameters: ::std::option::Option<
                     crate::types::TableCreationParameters,
@@ -81,8 +81,8 @@ for crate::operation::import_table::ImportTableInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "S3BucketSource" => {
-                            field_s3_bucket_source = crate::serde_wire::next::<
+                        "InputCompressionType" => {
+                            field_input_compression_type = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -102,8 +102,8 @@ for crate::operation::import_table::ImportTableInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "InputCompressionType" => {
-                            field_input_compression_type = crate::serde_wire::next::<
+                        "S3BucketSource" => {
+                            field_s3_bucket_source = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -123,10 +123,10 @@ for crate::operation::import_table::ImportTableInput {
                 }
                 ::std::result::Result::Ok(crate::operation::import_table::ImportTableInput {
                     client_token: field_client_token,
-                    s3_bucket_source: field_s3_bucket_source,
+                    input_compression_type: field_input_compression_type,
                     input_format: field_input_format,
                     input_format_options: field_input_format_options,
-                    input_compression_type: field_input_compression_type,
+                    s3_bucket_source: field_s3_bucket_source,
                     table_creation_parameters: field_table_creation_parameters,
                 })
             }
@@ -143,17 +143,17 @@ for crate::operation::import_table::builders::ImportTableInputBuilder {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.client_token.is_some())
-            + usize::from(self.s3_bucket_source.is_some())
+            + usize::from(self.input_compression_type.is_some())
             + usize::from(self.input_format.is_some())
             + usize::from(self.input_format_options.is_some())
-            + usize::from(self.input_compression_type.is_some())
+            + usize::from(self.s3_bucket_source.is_some())
             + usize::from(self.table_creation_parameters.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket_source {
-            map.serialize_entry("S3BucketSource", value)?;
+        if let ::std::option::Option::Some(value) = &self.input_compression_type {
+            map.serialize_entry("InputCompressionType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.input_format {
             map.serialize_entry("InputFormat", value)?;
@@ -161,8 +161,8 @@ for crate::operation::import_table::builders::ImportTableInputBuilder {
         if let ::std::option::Option::Some(value) = &self.input_format_options {
             map.serialize_entry("InputFormatOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.input_compression_type {
-            map.serialize_entry("InputCompressionType", value)?;
+        if let ::std::option::Option::Some(value) = &self.s3_bucket_source {
+            map.serialize_entry("S3BucketSource", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.table_creation_parameters {
             map.serialize_entry("TableCreationParameters", value)?;
@@ -192,8 +192,8 @@ for crate::operation::import_table::builders::ImportTableInputBuilder {
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut field_client_token: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_s3_bucket_source: ::std::option::Option<
-                    crate::types::S3BucketSource,
+                let mut field_input_compression_type: ::std::option::Option<
+                    crate::types::InputCompressionType,
                 > = ::std::option::Option::None;
                 let mut field_input_format: ::std::option::Option<
                     crate::types::InputFormat,
@@ -201,8 +201,8 @@ for crate::operation::import_table::builders::ImportTableInputBuilder {
                 let mut field_input_format_options: ::std::option::Option<
                     crate::types::InputFormatOptions,
                 > = ::std::option::Option::None;
-                let mut field_input_compression_type: ::std::option::Option<
-                    crate::types::InputCompressionType,
+                let mut field_s3_bucket_source: ::std::option::Option<
+                    crate::types::S3BucketSource,
                 > = ::std::option::Option::None;
                 let mut field_table_creation_parameters: ::std::option::Option<
                     crate::types::TableCreationParameters,
@@ -218,8 +218,8 @@ for crate::operation::import_table::builders::ImportTableInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "S3BucketSource" => {
-                            field_s3_bucket_source = crate::serde_wire::next::<
+                        "InputCompressionType" => {
+                            field_input_compression_type = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -239,8 +239,8 @@ for crate::operation::import_table::builders::ImportTableInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "InputCompressionType" => {
-                            field_input_compression_type = crate::serde_wire::next::<
+                        "S3BucketSource" => {
+                            field_s3_bucket_source = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -261,10 +261,10 @@ for crate::operation::import_table::builders::ImportTableInputBuilder {
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::import_table::builders::ImportTableInputBuilder = ::std::default::Default::default();
                     builder.client_token = field_client_token;
-                    builder.s3_bucket_source = field_s3_bucket_source;
+                    builder.input_compression_type = field_input_compression_type;
                     builder.input_format = field_input_format;
                     builder.input_format_options = field_input_format_options;
-                    builder.input_compression_type = field_input_compression_type;
+                    builder.s3_bucket_source = field_s3_bucket_source;
                     builder.table_creation_parameters = field_table_creation_parameters;
                     builder
                 })

@@ -5,18 +5,23 @@ impl ::serde::Serialize for crate::operation::list_backups::ListBackupsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.limit.is_some())
-            + usize::from(self.time_range_lower_bound.is_some())
-            + usize::from(self.time_range_upper_bound.is_some())
+        let len = usize::from(self.backup_type.is_some())
             + usize::from(self.exclusive_start_backup_arn.is_some())
-            + usize::from(self.backup_type.is_some());
+            + usize::from(self.limit.is_some()) + usize::from(self.table_name.is_some())
+            + usize::from(self.time_range_lower_bound.is_some())
+            + usize::from(self.time_range_upper_bound.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
+        if let ::std::option::Option::Some(value) = &self.backup_type {
+            map.serialize_entry("BackupType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.exclusive_start_backup_arn {
+            map.serialize_entry("ExclusiveStartBackupArn", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.limit {
             map.serialize_entry("Limit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.time_range_lower_bound {
             map.serialize_entry(
@@ -35,12 +40,6 @@ impl ::serde::Serialize for crate::operation::list_backups::ListBackupsInput {
                     _,
                 >(value),
             )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.exclusive_start_backup_arn {
-            map.serialize_entry("ExclusiveStartBackupArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.backup_type {
-            map.serialize_entry("BackupType", value)?;
         }
         map.end()
     }
@@ -66,26 +65,33 @@ for crate::operation::list_backups::ListBackupsInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_backup_type: ::std::option::Option<
+                    crate::types::BackupTypeFilter,
+                > = ::std::option::Option::None;
+                let mut field_exclusive_start_backup_arn: ::std::option::Option<
+                    String,
+                > = ::std::option::Option::None;
                 let mut field_limit: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_time_range_lower_bound: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
                 let mut field_time_range_upper_bound: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
-                let mut field_exclusive_start_backup_arn: ::std::option::Option<
-                    String,
-                > = ::std::option::Option::None;
-                let mut field_backup_type: ::std::option::Option<
-                    crate::types::BackupTypeFilter,
-                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
+                        "BackupType" => {
+                            field_backup_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ExclusiveStartBackupArn" => {
+                            field_exclusive_start_backup_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -93,6 +99,13 @@ for crate::operation::list_backups::ListBackupsInput {
                         }
                         "Limit" => {
                             field_limit = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -112,32 +125,18 @@ for crate::operation::list_backups::ListBackupsInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ExclusiveStartBackupArn" => {
-                            field_exclusive_start_backup_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "BackupType" => {
-                            field_backup_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::list_backups::ListBackupsInput {
-                    table_name: field_table_name,
+                    backup_type: field_backup_type,
+                    exclusive_start_backup_arn: field_exclusive_start_backup_arn,
                     limit: field_limit,
+                    table_name: field_table_name,
                     time_range_lower_bound: field_time_range_lower_bound,
                     time_range_upper_bound: field_time_range_upper_bound,
-                    exclusive_start_backup_arn: field_exclusive_start_backup_arn,
-                    backup_type: field_backup_type,
                 })
             }
         }
@@ -152,18 +151,23 @@ for crate::operation::list_backups::builders::ListBackupsInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.limit.is_some())
-            + usize::from(self.time_range_lower_bound.is_some())
-            + usize::from(self.time_range_upper_bound.is_some())
+        let len = usize::from(self.backup_type.is_some())
             + usize::from(self.exclusive_start_backup_arn.is_some())
-            + usize::from(self.backup_type.is_some());
+            + usize::from(self.limit.is_some()) + usize::from(self.table_name.is_some())
+            + usize::from(self.time_range_lower_bound.is_some())
+            + usize::from(self.time_range_upper_bound.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
+        if let ::std::option::Option::Some(value) = &self.backup_type {
+            map.serialize_entry("BackupType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.exclusive_start_backup_arn {
+            map.serialize_entry("ExclusiveStartBackupArn", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.limit {
             map.serialize_entry("Limit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.time_range_lower_bound {
             map.serialize_entry(
@@ -182,12 +186,6 @@ for crate::operation::list_backups::builders::ListBackupsInputBuilder {
                     _,
                 >(value),
             )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.exclusive_start_backup_arn {
-            map.serialize_entry("ExclusiveStartBackupArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.backup_type {
-            map.serialize_entry("BackupType", value)?;
         }
         map.end()
     }
@@ -213,26 +211,33 @@ for crate::operation::list_backups::builders::ListBackupsInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_backup_type: ::std::option::Option<
+                    crate::types::BackupTypeFilter,
+                > = ::std::option::Option::None;
+                let mut field_exclusive_start_backup_arn: ::std::option::Option<
+                    String,
+                > = ::std::option::Option::None;
                 let mut field_limit: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_time_range_lower_bound: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
                 let mut field_time_range_upper_bound: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;
-                let mut field_exclusive_start_backup_arn: ::std::option::Option<
-                    String,
-                > = ::std::option::Option::None;
-                let mut field_backup_type: ::std::option::Option<
-                    crate::types::BackupTypeFilter,
-                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
+                        "BackupType" => {
+                            field_backup_type = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ExclusiveStartBackupArn" => {
+                            field_exclusive_start_backup_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -240,6 +245,13 @@ for crate::operation::list_backups::builders::ListBackupsInputBuilder {
                         }
                         "Limit" => {
                             field_limit = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -259,20 +271,6 @@ for crate::operation::list_backups::builders::ListBackupsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "ExclusiveStartBackupArn" => {
-                            field_exclusive_start_backup_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "BackupType" => {
-                            field_backup_type = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -280,12 +278,12 @@ for crate::operation::list_backups::builders::ListBackupsInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_backups::builders::ListBackupsInputBuilder = ::std::default::Default::default();
-                    builder.table_name = field_table_name;
+                    builder.backup_type = field_backup_type;
+                    builder.exclusive_start_backup_arn = field_exclusive_start_backup_arn;
                     builder.limit = field_limit;
+                    builder.table_name = field_table_name;
                     builder.time_range_lower_bound = field_time_range_lower_bound;
                     builder.time_range_upper_bound = field_time_range_upper_bound;
-                    builder.exclusive_start_backup_arn = field_exclusive_start_backup_arn;
-                    builder.backup_type = field_backup_type;
                     builder
                 })
             }

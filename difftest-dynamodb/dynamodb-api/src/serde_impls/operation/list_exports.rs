@@ -5,18 +5,18 @@ impl ::serde::Serialize for crate::operation::list_exports::ListExportsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_arn.is_some())
-            + usize::from(self.max_results.is_some())
-            + usize::from(self.next_token.is_some());
+        let len = usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.table_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_arn {
-            map.serialize_entry("TableArn", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_arn {
+            map.serialize_entry("TableArn", value)?;
         }
         map.end()
     }
@@ -42,20 +42,13 @@ for crate::operation::list_exports::ListExportsInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_table_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableArn" => {
-                            field_table_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "MaxResults" => {
                             field_max_results = crate::serde_wire::next::<
                                 _,
@@ -70,15 +63,22 @@ for crate::operation::list_exports::ListExportsInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "TableArn" => {
+                            field_table_arn = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::list_exports::ListExportsInput {
-                    table_arn: field_table_arn,
                     max_results: field_max_results,
                     next_token: field_next_token,
+                    table_arn: field_table_arn,
                 })
             }
         }
@@ -93,18 +93,18 @@ for crate::operation::list_exports::builders::ListExportsInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_arn.is_some())
-            + usize::from(self.max_results.is_some())
-            + usize::from(self.next_token.is_some());
+        let len = usize::from(self.max_results.is_some())
+            + usize::from(self.next_token.is_some())
+            + usize::from(self.table_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_arn {
-            map.serialize_entry("TableArn", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_arn {
+            map.serialize_entry("TableArn", value)?;
         }
         map.end()
     }
@@ -130,20 +130,13 @@ for crate::operation::list_exports::builders::ListExportsInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_table_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableArn" => {
-                            field_table_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "MaxResults" => {
                             field_max_results = crate::serde_wire::next::<
                                 _,
@@ -158,6 +151,13 @@ for crate::operation::list_exports::builders::ListExportsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "TableArn" => {
+                            field_table_arn = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -165,9 +165,9 @@ for crate::operation::list_exports::builders::ListExportsInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_exports::builders::ListExportsInputBuilder = ::std::default::Default::default();
-                    builder.table_arn = field_table_arn;
                     builder.max_results = field_max_results;
                     builder.next_token = field_next_token;
+                    builder.table_arn = field_table_arn;
                     builder
                 })
             }

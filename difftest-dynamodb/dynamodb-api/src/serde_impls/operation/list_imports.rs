@@ -5,18 +5,18 @@ impl ::serde::Serialize for crate::operation::list_imports::ListImportsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_arn.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.page_size.is_some())
-            + usize::from(self.next_token.is_some());
+            + usize::from(self.table_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_arn {
-            map.serialize_entry("TableArn", value)?;
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.page_size {
             map.serialize_entry("PageSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.table_arn {
+            map.serialize_entry("TableArn", value)?;
         }
         map.end()
     }
@@ -42,15 +42,15 @@ for crate::operation::list_imports::ListImportsInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_page_size: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_page_size: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_table_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableArn" => {
-                            field_table_arn = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -63,8 +63,8 @@ for crate::operation::list_imports::ListImportsInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "TableArn" => {
+                            field_table_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -76,9 +76,9 @@ for crate::operation::list_imports::ListImportsInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::list_imports::ListImportsInput {
-                    table_arn: field_table_arn,
-                    page_size: field_page_size,
                     next_token: field_next_token,
+                    page_size: field_page_size,
+                    table_arn: field_table_arn,
                 })
             }
         }
@@ -93,18 +93,18 @@ for crate::operation::list_imports::builders::ListImportsInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_arn.is_some())
+        let len = usize::from(self.next_token.is_some())
             + usize::from(self.page_size.is_some())
-            + usize::from(self.next_token.is_some());
+            + usize::from(self.table_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_arn {
-            map.serialize_entry("TableArn", value)?;
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            map.serialize_entry("NextToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.page_size {
             map.serialize_entry("PageSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
-            map.serialize_entry("NextToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.table_arn {
+            map.serialize_entry("TableArn", value)?;
         }
         map.end()
     }
@@ -130,15 +130,15 @@ for crate::operation::list_imports::builders::ListImportsInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_page_size: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_page_size: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_table_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableArn" => {
-                            field_table_arn = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -151,8 +151,8 @@ for crate::operation::list_imports::builders::ListImportsInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "TableArn" => {
+                            field_table_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -165,9 +165,9 @@ for crate::operation::list_imports::builders::ListImportsInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_imports::builders::ListImportsInputBuilder = ::std::default::Default::default();
-                    builder.table_arn = field_table_arn;
-                    builder.page_size = field_page_size;
                     builder.next_token = field_next_token;
+                    builder.page_size = field_page_size;
+                    builder.table_arn = field_table_arn;
                     builder
                 })
             }

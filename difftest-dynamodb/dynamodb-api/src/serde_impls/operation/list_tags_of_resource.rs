@@ -6,14 +6,14 @@ for crate::operation::list_tags_of_resource::ListTagsOfResourceInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.resource_arn.is_some())
-            + usize::from(self.next_token.is_some());
+        let len = usize::from(self.next_token.is_some())
+            + usize::from(self.resource_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
-            map.serialize_entry("ResourceArn", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            map.serialize_entry("ResourceArn", value)?;
         }
         map.end()
     }
@@ -39,21 +39,21 @@ for crate::operation::list_tags_of_resource::ListTagsOfResourceInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "ResourceArn" => {
-                            field_resource_arn = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "ResourceArn" => {
+                            field_resource_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -65,8 +65,8 @@ for crate::operation::list_tags_of_resource::ListTagsOfResourceInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::list_tags_of_resource::ListTagsOfResourceInput {
-                    resource_arn: field_resource_arn,
                     next_token: field_next_token,
+                    resource_arn: field_resource_arn,
                 })
             }
         }
@@ -81,14 +81,14 @@ for crate::operation::list_tags_of_resource::builders::ListTagsOfResourceInputBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.resource_arn.is_some())
-            + usize::from(self.next_token.is_some());
+        let len = usize::from(self.next_token.is_some())
+            + usize::from(self.resource_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
-            map.serialize_entry("ResourceArn", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            map.serialize_entry("ResourceArn", value)?;
         }
         map.end()
     }
@@ -114,21 +114,21 @@ for crate::operation::list_tags_of_resource::builders::ListTagsOfResourceInputBu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "ResourceArn" => {
-                            field_resource_arn = crate::serde_wire::next::<
+                        "NextToken" => {
+                            field_next_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "NextToken" => {
-                            field_next_token = crate::serde_wire::next::<
+                        "ResourceArn" => {
+                            field_resource_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -141,8 +141,8 @@ for crate::operation::list_tags_of_resource::builders::ListTagsOfResourceInputBu
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::list_tags_of_resource::builders::ListTagsOfResourceInputBuilder = ::std::default::Default::default();
-                    builder.resource_arn = field_resource_arn;
                     builder.next_token = field_next_token;
+                    builder.resource_arn = field_resource_arn;
                     builder
                 })
             }

@@ -5,28 +5,35 @@ impl ::serde::Serialize for crate::operation::put_item::PutItemInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.item.is_some()) + usize::from(self.expected.is_some())
-            + usize::from(self.return_values.is_some())
-            + usize::from(self.return_consumed_capacity.is_some())
-            + usize::from(self.return_item_collection_metrics.is_some())
+        let len = usize::from(self.condition_expression.is_some())
             + usize::from(self.conditional_operator.is_some())
-            + usize::from(self.condition_expression.is_some())
+            + usize::from(self.expected.is_some())
             + usize::from(self.expression_attribute_names.is_some())
             + usize::from(self.expression_attribute_values.is_some())
-            + usize::from(self.return_values_on_condition_check_failure.is_some());
+            + usize::from(self.item.is_some())
+            + usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.return_item_collection_metrics.is_some())
+            + usize::from(self.return_values.is_some())
+            + usize::from(self.return_values_on_condition_check_failure.is_some())
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
+        if let ::std::option::Option::Some(value) = &self.condition_expression {
+            map.serialize_entry("ConditionExpression", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.item {
-            map.serialize_entry("Item", value)?;
+        if let ::std::option::Option::Some(value) = &self.conditional_operator {
+            map.serialize_entry("ConditionalOperator", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.expected {
             map.serialize_entry("Expected", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_values {
-            map.serialize_entry("ReturnValues", value)?;
+        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
+            map.serialize_entry("ExpressionAttributeNames", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
+            map.serialize_entry("ExpressionAttributeValues", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.item {
+            map.serialize_entry("Item", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
@@ -35,22 +42,16 @@ impl ::serde::Serialize for crate::operation::put_item::PutItemInput {
         {
             map.serialize_entry("ReturnItemCollectionMetrics", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.conditional_operator {
-            map.serialize_entry("ConditionalOperator", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.condition_expression {
-            map.serialize_entry("ConditionExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
-            map.serialize_entry("ExpressionAttributeNames", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
-            map.serialize_entry("ExpressionAttributeValues", value)?;
+        if let ::std::option::Option::Some(value) = &self.return_values {
+            map.serialize_entry("ReturnValues", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .return_values_on_condition_check_failure
         {
             map.serialize_entry("ReturnValuesOnConditionCheckFailure", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -75,9 +76,9 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::put_item::PutItemInput
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_item: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                let mut field_condition_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_conditional_operator: ::std::option::Option<
+                    crate::types::ConditionalOperator,
                 > = ::std::option::Option::None;
                 let mut field_expected: ::std::option::Option<
                     ::std::collections::HashMap<
@@ -85,8 +86,14 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::put_item::PutItemInput
                         crate::types::ExpectedAttributeValue,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_return_values: ::std::option::Option<
-                    crate::types::ReturnValue,
+                let mut field_expression_attribute_names: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
+                > = ::std::option::Option::None;
+                let mut field_expression_attribute_values: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                > = ::std::option::Option::None;
+                let mut field_item: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
                 > = ::std::option::Option::None;
                 let mut field_return_consumed_capacity: ::std::option::Option<
                     crate::types::ReturnConsumedCapacity,
@@ -94,60 +101,19 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::put_item::PutItemInput
                 let mut field_return_item_collection_metrics: ::std::option::Option<
                     crate::types::ReturnItemCollectionMetrics,
                 > = ::std::option::Option::None;
-                let mut field_conditional_operator: ::std::option::Option<
-                    crate::types::ConditionalOperator,
-                > = ::std::option::Option::None;
-                let mut field_condition_expression: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_expression_attribute_names: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
-                let mut field_expression_attribute_values: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                let mut field_return_values: ::std::option::Option<
+                    crate::types::ReturnValue,
                 > = ::std::option::Option::None;
                 let mut field_return_values_on_condition_check_failure: ::std::option::Option<
                     crate::types::ReturnValuesOnConditionCheckFailure,
                 > = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Item" => {
-                            field_item = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Expected" => {
-                            field_expected = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnValues" => {
-                            field_return_values = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnItemCollectionMetrics" => {
-                            field_return_item_collection_metrics = crate::serde_wire::next::<
+                        "ConditionExpression" => {
+                            field_condition_expression = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -160,8 +126,8 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::put_item::PutItemInput
                                 _,
                             >(&mut map)?;
                         }
-                        "ConditionExpression" => {
-                            field_condition_expression = crate::serde_wire::next::<
+                        "Expected" => {
+                            field_expected = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -181,8 +147,43 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::put_item::PutItemInput
                                 _,
                             >(&mut map)?;
                         }
+                        "Item" => {
+                            field_item = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnItemCollectionMetrics" => {
+                            field_return_item_collection_metrics = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnValues" => {
+                            field_return_values = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "ReturnValuesOnConditionCheckFailure" => {
                             field_return_values_on_condition_check_failure = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -194,17 +195,17 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::put_item::PutItemInput
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::put_item::PutItemInput {
-                    table_name: field_table_name,
-                    item: field_item,
-                    expected: field_expected,
-                    return_values: field_return_values,
-                    return_consumed_capacity: field_return_consumed_capacity,
-                    return_item_collection_metrics: field_return_item_collection_metrics,
-                    conditional_operator: field_conditional_operator,
                     condition_expression: field_condition_expression,
+                    conditional_operator: field_conditional_operator,
+                    expected: field_expected,
                     expression_attribute_names: field_expression_attribute_names,
                     expression_attribute_values: field_expression_attribute_values,
+                    item: field_item,
+                    return_consumed_capacity: field_return_consumed_capacity,
+                    return_item_collection_metrics: field_return_item_collection_metrics,
+                    return_values: field_return_values,
                     return_values_on_condition_check_failure: field_return_values_on_condition_check_failure,
+                    table_name: field_table_name,
                 })
             }
         }
@@ -218,28 +219,35 @@ impl ::serde::Serialize for crate::operation::put_item::builders::PutItemInputBu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.item.is_some()) + usize::from(self.expected.is_some())
-            + usize::from(self.return_values.is_some())
-            + usize::from(self.return_consumed_capacity.is_some())
-            + usize::from(self.return_item_collection_metrics.is_some())
+        let len = usize::from(self.condition_expression.is_some())
             + usize::from(self.conditional_operator.is_some())
-            + usize::from(self.condition_expression.is_some())
+            + usize::from(self.expected.is_some())
             + usize::from(self.expression_attribute_names.is_some())
             + usize::from(self.expression_attribute_values.is_some())
-            + usize::from(self.return_values_on_condition_check_failure.is_some());
+            + usize::from(self.item.is_some())
+            + usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.return_item_collection_metrics.is_some())
+            + usize::from(self.return_values.is_some())
+            + usize::from(self.return_values_on_condition_check_failure.is_some())
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
+        if let ::std::option::Option::Some(value) = &self.condition_expression {
+            map.serialize_entry("ConditionExpression", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.item {
-            map.serialize_entry("Item", value)?;
+        if let ::std::option::Option::Some(value) = &self.conditional_operator {
+            map.serialize_entry("ConditionalOperator", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.expected {
             map.serialize_entry("Expected", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_values {
-            map.serialize_entry("ReturnValues", value)?;
+        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
+            map.serialize_entry("ExpressionAttributeNames", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
+            map.serialize_entry("ExpressionAttributeValues", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.item {
+            map.serialize_entry("Item", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
@@ -248,22 +256,16 @@ impl ::serde::Serialize for crate::operation::put_item::builders::PutItemInputBu
         {
             map.serialize_entry("ReturnItemCollectionMetrics", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.conditional_operator {
-            map.serialize_entry("ConditionalOperator", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.condition_expression {
-            map.serialize_entry("ConditionExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
-            map.serialize_entry("ExpressionAttributeNames", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
-            map.serialize_entry("ExpressionAttributeValues", value)?;
+        if let ::std::option::Option::Some(value) = &self.return_values {
+            map.serialize_entry("ReturnValues", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .return_values_on_condition_check_failure
         {
             map.serialize_entry("ReturnValuesOnConditionCheckFailure", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -289,9 +291,9 @@ for crate::operation::put_item::builders::PutItemInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_item: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                let mut field_condition_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_conditional_operator: ::std::option::Option<
+                    crate::types::ConditionalOperator,
                 > = ::std::option::Option::None;
                 let mut field_expected: ::std::option::Option<
                     ::std::collections::HashMap<
@@ -299,8 +301,14 @@ for crate::operation::put_item::builders::PutItemInputBuilder {
                         crate::types::ExpectedAttributeValue,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_return_values: ::std::option::Option<
-                    crate::types::ReturnValue,
+                let mut field_expression_attribute_names: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
+                > = ::std::option::Option::None;
+                let mut field_expression_attribute_values: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                > = ::std::option::Option::None;
+                let mut field_item: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
                 > = ::std::option::Option::None;
                 let mut field_return_consumed_capacity: ::std::option::Option<
                     crate::types::ReturnConsumedCapacity,
@@ -308,60 +316,19 @@ for crate::operation::put_item::builders::PutItemInputBuilder {
                 let mut field_return_item_collection_metrics: ::std::option::Option<
                     crate::types::ReturnItemCollectionMetrics,
                 > = ::std::option::Option::None;
-                let mut field_conditional_operator: ::std::option::Option<
-                    crate::types::ConditionalOperator,
-                > = ::std::option::Option::None;
-                let mut field_condition_expression: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_expression_attribute_names: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
-                let mut field_expression_attribute_values: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                let mut field_return_values: ::std::option::Option<
+                    crate::types::ReturnValue,
                 > = ::std::option::Option::None;
                 let mut field_return_values_on_condition_check_failure: ::std::option::Option<
                     crate::types::ReturnValuesOnConditionCheckFailure,
                 > = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Item" => {
-                            field_item = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Expected" => {
-                            field_expected = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnValues" => {
-                            field_return_values = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnItemCollectionMetrics" => {
-                            field_return_item_collection_metrics = crate::serde_wire::next::<
+                        "ConditionExpression" => {
+                            field_condition_expression = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -374,8 +341,8 @@ for crate::operation::put_item::builders::PutItemInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "ConditionExpression" => {
-                            field_condition_expression = crate::serde_wire::next::<
+                        "Expected" => {
+                            field_expected = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -395,8 +362,43 @@ for crate::operation::put_item::builders::PutItemInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "Item" => {
+                            field_item = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnItemCollectionMetrics" => {
+                            field_return_item_collection_metrics = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnValues" => {
+                            field_return_values = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "ReturnValuesOnConditionCheckFailure" => {
                             field_return_values_on_condition_check_failure = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -409,17 +411,17 @@ for crate::operation::put_item::builders::PutItemInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::put_item::builders::PutItemInputBuilder = ::std::default::Default::default();
-                    builder.table_name = field_table_name;
-                    builder.item = field_item;
-                    builder.expected = field_expected;
-                    builder.return_values = field_return_values;
-                    builder.return_consumed_capacity = field_return_consumed_capacity;
-                    builder.return_item_collection_metrics = field_return_item_collection_metrics;
-                    builder.conditional_operator = field_conditional_operator;
                     builder.condition_expression = field_condition_expression;
+                    builder.conditional_operator = field_conditional_operator;
+                    builder.expected = field_expected;
                     builder.expression_attribute_names = field_expression_attribute_names;
                     builder.expression_attribute_values = field_expression_attribute_values;
+                    builder.item = field_item;
+                    builder.return_consumed_capacity = field_return_consumed_capacity;
+                    builder.return_item_collection_metrics = field_return_item_collection_metrics;
+                    builder.return_values = field_return_values;
                     builder.return_values_on_condition_check_failure = field_return_values_on_condition_check_failure;
+                    builder.table_name = field_table_name;
                     builder
                 })
             }

@@ -6,24 +6,24 @@ for crate::operation::put_resource_policy::PutResourcePolicyInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.resource_arn.is_some())
-            + usize::from(self.policy.is_some())
+        let len = usize::from(self.confirm_remove_self_resource_access.is_some())
             + usize::from(self.expected_revision_id.is_some())
-            + usize::from(self.confirm_remove_self_resource_access.is_some());
+            + usize::from(self.policy.is_some())
+            + usize::from(self.resource_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
-            map.serialize_entry("ResourceArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.policy {
-            map.serialize_entry("Policy", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expected_revision_id {
-            map.serialize_entry("ExpectedRevisionId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self
             .confirm_remove_self_resource_access
         {
             map.serialize_entry("ConfirmRemoveSelfResourceAccess", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expected_revision_id {
+            map.serialize_entry("ExpectedRevisionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.policy {
+            map.serialize_entry("Policy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            map.serialize_entry("ResourceArn", value)?;
         }
         map.end()
     }
@@ -49,25 +49,18 @@ for crate::operation::put_resource_policy::PutResourcePolicyInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_policy: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_expected_revision_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_confirm_remove_self_resource_access: ::std::option::Option<
                     bool,
                 > = ::std::option::Option::None;
+                let mut field_expected_revision_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_policy: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "ResourceArn" => {
-                            field_resource_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Policy" => {
-                            field_policy = crate::serde_wire::next::<
+                        "ConfirmRemoveSelfResourceAccess" => {
+                            field_confirm_remove_self_resource_access = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -80,8 +73,15 @@ for crate::operation::put_resource_policy::PutResourcePolicyInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ConfirmRemoveSelfResourceAccess" => {
-                            field_confirm_remove_self_resource_access = crate::serde_wire::next::<
+                        "Policy" => {
+                            field_policy = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ResourceArn" => {
+                            field_resource_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -93,10 +93,10 @@ for crate::operation::put_resource_policy::PutResourcePolicyInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::put_resource_policy::PutResourcePolicyInput {
-                    resource_arn: field_resource_arn,
-                    policy: field_policy,
-                    expected_revision_id: field_expected_revision_id,
                     confirm_remove_self_resource_access: field_confirm_remove_self_resource_access,
+                    expected_revision_id: field_expected_revision_id,
+                    policy: field_policy,
+                    resource_arn: field_resource_arn,
                 })
             }
         }
@@ -111,24 +111,24 @@ for crate::operation::put_resource_policy::builders::PutResourcePolicyInputBuild
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.resource_arn.is_some())
-            + usize::from(self.policy.is_some())
+        let len = usize::from(self.confirm_remove_self_resource_access.is_some())
             + usize::from(self.expected_revision_id.is_some())
-            + usize::from(self.confirm_remove_self_resource_access.is_some());
+            + usize::from(self.policy.is_some())
+            + usize::from(self.resource_arn.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
-            map.serialize_entry("ResourceArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.policy {
-            map.serialize_entry("Policy", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expected_revision_id {
-            map.serialize_entry("ExpectedRevisionId", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self
             .confirm_remove_self_resource_access
         {
             map.serialize_entry("ConfirmRemoveSelfResourceAccess", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expected_revision_id {
+            map.serialize_entry("ExpectedRevisionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.policy {
+            map.serialize_entry("Policy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            map.serialize_entry("ResourceArn", value)?;
         }
         map.end()
     }
@@ -154,25 +154,18 @@ for crate::operation::put_resource_policy::builders::PutResourcePolicyInputBuild
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_policy: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_expected_revision_id: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_confirm_remove_self_resource_access: ::std::option::Option<
                     bool,
                 > = ::std::option::Option::None;
+                let mut field_expected_revision_id: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_policy: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "ResourceArn" => {
-                            field_resource_arn = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Policy" => {
-                            field_policy = crate::serde_wire::next::<
+                        "ConfirmRemoveSelfResourceAccess" => {
+                            field_confirm_remove_self_resource_access = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -185,8 +178,15 @@ for crate::operation::put_resource_policy::builders::PutResourcePolicyInputBuild
                                 _,
                             >(&mut map)?;
                         }
-                        "ConfirmRemoveSelfResourceAccess" => {
-                            field_confirm_remove_self_resource_access = crate::serde_wire::next::<
+                        "Policy" => {
+                            field_policy = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ResourceArn" => {
+                            field_resource_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -199,10 +199,10 @@ for crate::operation::put_resource_policy::builders::PutResourcePolicyInputBuild
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::put_resource_policy::builders::PutResourcePolicyInputBuilder = ::std::default::Default::default();
-                    builder.resource_arn = field_resource_arn;
-                    builder.policy = field_policy;
-                    builder.expected_revision_id = field_expected_revision_id;
                     builder.confirm_remove_self_resource_access = field_confirm_remove_self_resource_access;
+                    builder.expected_revision_id = field_expected_revision_id;
+                    builder.policy = field_policy;
+                    builder.resource_arn = field_resource_arn;
                     builder
                 })
             }

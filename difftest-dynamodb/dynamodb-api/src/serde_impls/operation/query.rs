@@ -5,73 +5,74 @@ impl ::serde::Serialize for crate::operation::query::QueryInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.index_name.is_some()) + usize::from(self.select.is_some())
-            + usize::from(self.attributes_to_get.is_some())
-            + usize::from(self.limit.is_some())
-            + usize::from(self.consistent_read.is_some())
-            + usize::from(self.key_conditions.is_some())
-            + usize::from(self.query_filter.is_some())
+        let len = usize::from(self.attributes_to_get.is_some())
             + usize::from(self.conditional_operator.is_some())
-            + usize::from(self.scan_index_forward.is_some())
+            + usize::from(self.consistent_read.is_some())
             + usize::from(self.exclusive_start_key.is_some())
-            + usize::from(self.return_consumed_capacity.is_some())
-            + usize::from(self.projection_expression.is_some())
-            + usize::from(self.filter_expression.is_some())
-            + usize::from(self.key_condition_expression.is_some())
             + usize::from(self.expression_attribute_names.is_some())
-            + usize::from(self.expression_attribute_values.is_some());
+            + usize::from(self.expression_attribute_values.is_some())
+            + usize::from(self.filter_expression.is_some())
+            + usize::from(self.index_name.is_some())
+            + usize::from(self.key_condition_expression.is_some())
+            + usize::from(self.key_conditions.is_some())
+            + usize::from(self.limit.is_some())
+            + usize::from(self.projection_expression.is_some())
+            + usize::from(self.query_filter.is_some())
+            + usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.scan_index_forward.is_some())
+            + usize::from(self.select.is_some())
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.index_name {
-            map.serialize_entry("IndexName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.select {
-            map.serialize_entry("Select", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attributes_to_get {
             map.serialize_entry("AttributesToGet", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.limit {
-            map.serialize_entry("Limit", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.consistent_read {
-            map.serialize_entry("ConsistentRead", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_conditions {
-            map.serialize_entry("KeyConditions", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_filter {
-            map.serialize_entry("QueryFilter", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.conditional_operator {
             map.serialize_entry("ConditionalOperator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scan_index_forward {
-            map.serialize_entry("ScanIndexForward", value)?;
+        if let ::std::option::Option::Some(value) = &self.consistent_read {
+            map.serialize_entry("ConsistentRead", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.exclusive_start_key {
             map.serialize_entry("ExclusiveStartKey", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
-            map.serialize_entry("ReturnConsumedCapacity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.projection_expression {
-            map.serialize_entry("ProjectionExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.filter_expression {
-            map.serialize_entry("FilterExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_condition_expression {
-            map.serialize_entry("KeyConditionExpression", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
             map.serialize_entry("ExpressionAttributeNames", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
             map.serialize_entry("ExpressionAttributeValues", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.filter_expression {
+            map.serialize_entry("FilterExpression", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.index_name {
+            map.serialize_entry("IndexName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.key_condition_expression {
+            map.serialize_entry("KeyConditionExpression", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.key_conditions {
+            map.serialize_entry("KeyConditions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limit {
+            map.serialize_entry("Limit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.projection_expression {
+            map.serialize_entry("ProjectionExpression", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_filter {
+            map.serialize_entry("QueryFilter", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
+            map.serialize_entry("ReturnConsumedCapacity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.scan_index_forward {
+            map.serialize_entry("ScanIndexForward", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.select {
+            map.serialize_entry("Select", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -96,92 +97,43 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::query::QueryInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_index_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_select: ::std::option::Option<crate::types::Select> = ::std::option::Option::None;
                 let mut field_attributes_to_get: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_limit: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_consistent_read: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_key_conditions: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::Condition>,
-                > = ::std::option::Option::None;
-                let mut field_query_filter: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::Condition>,
-                > = ::std::option::Option::None;
                 let mut field_conditional_operator: ::std::option::Option<
                     crate::types::ConditionalOperator,
                 > = ::std::option::Option::None;
-                let mut field_scan_index_forward: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_consistent_read: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_exclusive_start_key: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::AttributeValue>,
                 > = ::std::option::Option::None;
-                let mut field_return_consumed_capacity: ::std::option::Option<
-                    crate::types::ReturnConsumedCapacity,
-                > = ::std::option::Option::None;
-                let mut field_projection_expression: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_filter_expression: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_key_condition_expression: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_expression_attribute_names: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
                 let mut field_expression_attribute_values: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::AttributeValue>,
                 > = ::std::option::Option::None;
+                let mut field_filter_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_index_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_key_condition_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_key_conditions: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::Condition>,
+                > = ::std::option::Option::None;
+                let mut field_limit: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_projection_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_query_filter: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::Condition>,
+                > = ::std::option::Option::None;
+                let mut field_return_consumed_capacity: ::std::option::Option<
+                    crate::types::ReturnConsumedCapacity,
+                > = ::std::option::Option::None;
+                let mut field_scan_index_forward: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_select: ::std::option::Option<crate::types::Select> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "IndexName" => {
-                            field_index_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Select" => {
-                            field_select = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AttributesToGet" => {
                             field_attributes_to_get = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Limit" => {
-                            field_limit = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ConsistentRead" => {
-                            field_consistent_read = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "KeyConditions" => {
-                            field_key_conditions = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "QueryFilter" => {
-                            field_query_filter = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -194,8 +146,8 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::query::QueryInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ScanIndexForward" => {
-                            field_scan_index_forward = crate::serde_wire::next::<
+                        "ConsistentRead" => {
+                            field_consistent_read = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -203,34 +155,6 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::query::QueryInput {
                         }
                         "ExclusiveStartKey" => {
                             field_exclusive_start_key = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ProjectionExpression" => {
-                            field_projection_expression = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "FilterExpression" => {
-                            field_filter_expression = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "KeyConditionExpression" => {
-                            field_key_condition_expression = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -250,29 +174,106 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::query::QueryInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "FilterExpression" => {
+                            field_filter_expression = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "IndexName" => {
+                            field_index_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "KeyConditionExpression" => {
+                            field_key_condition_expression = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "KeyConditions" => {
+                            field_key_conditions = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Limit" => {
+                            field_limit = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ProjectionExpression" => {
+                            field_projection_expression = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "QueryFilter" => {
+                            field_query_filter = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ScanIndexForward" => {
+                            field_scan_index_forward = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Select" => {
+                            field_select = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::query::QueryInput {
-                    table_name: field_table_name,
-                    index_name: field_index_name,
-                    select: field_select,
                     attributes_to_get: field_attributes_to_get,
-                    limit: field_limit,
-                    consistent_read: field_consistent_read,
-                    key_conditions: field_key_conditions,
-                    query_filter: field_query_filter,
                     conditional_operator: field_conditional_operator,
-                    scan_index_forward: field_scan_index_forward,
+                    consistent_read: field_consistent_read,
                     exclusive_start_key: field_exclusive_start_key,
-                    return_consumed_capacity: field_return_consumed_capacity,
-                    projection_expression: field_projection_expression,
-                    filter_expression: field_filter_expression,
-                    key_condition_expression: field_key_condition_expression,
                     expression_attribute_names: field_expression_attribute_names,
                     expression_attribute_values: field_expression_attribute_values,
+                    filter_expression: field_filter_expression,
+                    index_name: field_index_name,
+                    key_condition_expression: field_key_condition_expression,
+                    key_conditions: field_key_conditions,
+                    limit: field_limit,
+                    projection_expression: field_projection_expression,
+                    query_filter: field_query_filter,
+                    return_consumed_capacity: field_return_consumed_capacity,
+                    scan_index_forward: field_scan_index_forward,
+                    select: field_select,
+                    table_name: field_table_name,
                 })
             }
         }
@@ -286,73 +287,74 @@ impl ::serde::Serialize for crate::operation::query::builders::QueryInputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.index_name.is_some()) + usize::from(self.select.is_some())
-            + usize::from(self.attributes_to_get.is_some())
-            + usize::from(self.limit.is_some())
-            + usize::from(self.consistent_read.is_some())
-            + usize::from(self.key_conditions.is_some())
-            + usize::from(self.query_filter.is_some())
+        let len = usize::from(self.attributes_to_get.is_some())
             + usize::from(self.conditional_operator.is_some())
-            + usize::from(self.scan_index_forward.is_some())
+            + usize::from(self.consistent_read.is_some())
             + usize::from(self.exclusive_start_key.is_some())
-            + usize::from(self.return_consumed_capacity.is_some())
-            + usize::from(self.projection_expression.is_some())
-            + usize::from(self.filter_expression.is_some())
-            + usize::from(self.key_condition_expression.is_some())
             + usize::from(self.expression_attribute_names.is_some())
-            + usize::from(self.expression_attribute_values.is_some());
+            + usize::from(self.expression_attribute_values.is_some())
+            + usize::from(self.filter_expression.is_some())
+            + usize::from(self.index_name.is_some())
+            + usize::from(self.key_condition_expression.is_some())
+            + usize::from(self.key_conditions.is_some())
+            + usize::from(self.limit.is_some())
+            + usize::from(self.projection_expression.is_some())
+            + usize::from(self.query_filter.is_some())
+            + usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.scan_index_forward.is_some())
+            + usize::from(self.select.is_some())
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.index_name {
-            map.serialize_entry("IndexName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.select {
-            map.serialize_entry("Select", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attributes_to_get {
             map.serialize_entry("AttributesToGet", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.limit {
-            map.serialize_entry("Limit", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.consistent_read {
-            map.serialize_entry("ConsistentRead", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_conditions {
-            map.serialize_entry("KeyConditions", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.query_filter {
-            map.serialize_entry("QueryFilter", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.conditional_operator {
             map.serialize_entry("ConditionalOperator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scan_index_forward {
-            map.serialize_entry("ScanIndexForward", value)?;
+        if let ::std::option::Option::Some(value) = &self.consistent_read {
+            map.serialize_entry("ConsistentRead", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.exclusive_start_key {
             map.serialize_entry("ExclusiveStartKey", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
-            map.serialize_entry("ReturnConsumedCapacity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.projection_expression {
-            map.serialize_entry("ProjectionExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.filter_expression {
-            map.serialize_entry("FilterExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_condition_expression {
-            map.serialize_entry("KeyConditionExpression", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
             map.serialize_entry("ExpressionAttributeNames", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
             map.serialize_entry("ExpressionAttributeValues", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.filter_expression {
+            map.serialize_entry("FilterExpression", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.index_name {
+            map.serialize_entry("IndexName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.key_condition_expression {
+            map.serialize_entry("KeyConditionExpression", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.key_conditions {
+            map.serialize_entry("KeyConditions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limit {
+            map.serialize_entry("Limit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.projection_expression {
+            map.serialize_entry("ProjectionExpression", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.query_filter {
+            map.serialize_entry("QueryFilter", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
+            map.serialize_entry("ReturnConsumedCapacity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.scan_index_forward {
+            map.serialize_entry("ScanIndexForward", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.select {
+            map.serialize_entry("Select", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -378,92 +380,43 @@ for crate::operation::query::builders::QueryInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_index_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_select: ::std::option::Option<crate::types::Select> = ::std::option::Option::None;
                 let mut field_attributes_to_get: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_limit: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_consistent_read: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_key_conditions: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::Condition>,
-                > = ::std::option::Option::None;
-                let mut field_query_filter: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::Condition>,
-                > = ::std::option::Option::None;
                 let mut field_conditional_operator: ::std::option::Option<
                     crate::types::ConditionalOperator,
                 > = ::std::option::Option::None;
-                let mut field_scan_index_forward: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_consistent_read: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_exclusive_start_key: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::AttributeValue>,
                 > = ::std::option::Option::None;
-                let mut field_return_consumed_capacity: ::std::option::Option<
-                    crate::types::ReturnConsumedCapacity,
-                > = ::std::option::Option::None;
-                let mut field_projection_expression: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_filter_expression: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_key_condition_expression: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_expression_attribute_names: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
                 let mut field_expression_attribute_values: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::AttributeValue>,
                 > = ::std::option::Option::None;
+                let mut field_filter_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_index_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_key_condition_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_key_conditions: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::Condition>,
+                > = ::std::option::Option::None;
+                let mut field_limit: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_projection_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_query_filter: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::Condition>,
+                > = ::std::option::Option::None;
+                let mut field_return_consumed_capacity: ::std::option::Option<
+                    crate::types::ReturnConsumedCapacity,
+                > = ::std::option::Option::None;
+                let mut field_scan_index_forward: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_select: ::std::option::Option<crate::types::Select> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "IndexName" => {
-                            field_index_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Select" => {
-                            field_select = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AttributesToGet" => {
                             field_attributes_to_get = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Limit" => {
-                            field_limit = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ConsistentRead" => {
-                            field_consistent_read = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "KeyConditions" => {
-                            field_key_conditions = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "QueryFilter" => {
-                            field_query_filter = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -476,8 +429,8 @@ for crate::operation::query::builders::QueryInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "ScanIndexForward" => {
-                            field_scan_index_forward = crate::serde_wire::next::<
+                        "ConsistentRead" => {
+                            field_consistent_read = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -485,34 +438,6 @@ for crate::operation::query::builders::QueryInputBuilder {
                         }
                         "ExclusiveStartKey" => {
                             field_exclusive_start_key = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ProjectionExpression" => {
-                            field_projection_expression = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "FilterExpression" => {
-                            field_filter_expression = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "KeyConditionExpression" => {
-                            field_key_condition_expression = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -532,6 +457,83 @@ for crate::operation::query::builders::QueryInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "FilterExpression" => {
+                            field_filter_expression = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "IndexName" => {
+                            field_index_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "KeyConditionExpression" => {
+                            field_key_condition_expression = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "KeyConditions" => {
+                            field_key_conditions = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Limit" => {
+                            field_limit = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ProjectionExpression" => {
+                            field_projection_expression = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "QueryFilter" => {
+                            field_query_filter = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ScanIndexForward" => {
+                            field_scan_index_forward = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Select" => {
+                            field_select = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -539,23 +541,23 @@ for crate::operation::query::builders::QueryInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::query::builders::QueryInputBuilder = ::std::default::Default::default();
-                    builder.table_name = field_table_name;
-                    builder.index_name = field_index_name;
-                    builder.select = field_select;
                     builder.attributes_to_get = field_attributes_to_get;
-                    builder.limit = field_limit;
-                    builder.consistent_read = field_consistent_read;
-                    builder.key_conditions = field_key_conditions;
-                    builder.query_filter = field_query_filter;
                     builder.conditional_operator = field_conditional_operator;
-                    builder.scan_index_forward = field_scan_index_forward;
+                    builder.consistent_read = field_consistent_read;
                     builder.exclusive_start_key = field_exclusive_start_key;
-                    builder.return_consumed_capacity = field_return_consumed_capacity;
-                    builder.projection_expression = field_projection_expression;
-                    builder.filter_expression = field_filter_expression;
-                    builder.key_condition_expression = field_key_condition_expression;
                     builder.expression_attribute_names = field_expression_attribute_names;
                     builder.expression_attribute_values = field_expression_attribute_values;
+                    builder.filter_expression = field_filter_expression;
+                    builder.index_name = field_index_name;
+                    builder.key_condition_expression = field_key_condition_expression;
+                    builder.key_conditions = field_key_conditions;
+                    builder.limit = field_limit;
+                    builder.projection_expression = field_projection_expression;
+                    builder.query_filter = field_query_filter;
+                    builder.return_consumed_capacity = field_return_consumed_capacity;
+                    builder.scan_index_forward = field_scan_index_forward;
+                    builder.select = field_select;
+                    builder.table_name = field_table_name;
                     builder
                 })
             }

@@ -6,18 +6,15 @@ for crate::operation::restore_table_from_backup::RestoreTableFromBackupInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.target_table_name.is_some())
-            + usize::from(self.backup_arn.is_some())
+        let len = usize::from(self.backup_arn.is_some())
             + usize::from(self.billing_mode_override.is_some())
             + usize::from(self.global_secondary_index_override.is_some())
             + usize::from(self.local_secondary_index_override.is_some())
-            + usize::from(self.provisioned_throughput_override.is_some())
             + usize::from(self.on_demand_throughput_override.is_some())
-            + usize::from(self.sse_specification_override.is_some());
+            + usize::from(self.provisioned_throughput_override.is_some())
+            + usize::from(self.sse_specification_override.is_some())
+            + usize::from(self.target_table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.target_table_name {
-            map.serialize_entry("TargetTableName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.backup_arn {
             map.serialize_entry("BackupArn", value)?;
         }
@@ -32,15 +29,18 @@ for crate::operation::restore_table_from_backup::RestoreTableFromBackupInput {
         {
             map.serialize_entry("LocalSecondaryIndexOverride", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.on_demand_throughput_override {
+            map.serialize_entry("OnDemandThroughputOverride", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.provisioned_throughput_override
         {
             map.serialize_entry("ProvisionedThroughputOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput_override {
-            map.serialize_entry("OnDemandThroughputOverride", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.sse_specification_override {
             map.serialize_entry("SSESpecificationOverride", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_table_name {
+            map.serialize_entry("TargetTableName", value)?;
         }
         map.end()
     }
@@ -66,7 +66,6 @@ for crate::operation::restore_table_from_backup::RestoreTableFromBackupInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_target_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_backup_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_billing_mode_override: ::std::option::Option<
                     crate::types::BillingMode,
@@ -77,26 +76,20 @@ for crate::operation::restore_table_from_backup::RestoreTableFromBackupInput {
                 let mut field_local_secondary_index_override: ::std::option::Option<
                     Vec<crate::types::LocalSecondaryIndex>,
                 > = ::std::option::Option::None;
-                let mut field_provisioned_throughput_override: ::std::option::Option<
-                    crate::types::ProvisionedThroughput,
-                > = ::std::option::Option::None;
                 let mut field_on_demand_throughput_override: ::std::option::Option<
                     crate::types::OnDemandThroughput,
+                > = ::std::option::Option::None;
+                let mut field_provisioned_throughput_override: ::std::option::Option<
+                    crate::types::ProvisionedThroughput,
                 > = ::std::option::Option::None;
                 let mut field_sse_specification_override: ::std::option::Option<
                     crate::types::SseSpecification,
                 > = ::std::option::Option::None;
+                let mut field_target_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TargetTableName" => {
-                            field_target_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "BackupArn" => {
                             field_backup_arn = crate::serde_wire::next::<
                                 _,
@@ -125,15 +118,15 @@ for crate::operation::restore_table_from_backup::RestoreTableFromBackupInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ProvisionedThroughputOverride" => {
-                            field_provisioned_throughput_override = crate::serde_wire::next::<
+                        "OnDemandThroughputOverride" => {
+                            field_on_demand_throughput_override = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "OnDemandThroughputOverride" => {
-                            field_on_demand_throughput_override = crate::serde_wire::next::<
+                        "ProvisionedThroughputOverride" => {
+                            field_provisioned_throughput_override = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -146,20 +139,27 @@ for crate::operation::restore_table_from_backup::RestoreTableFromBackupInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "TargetTableName" => {
+                            field_target_table_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::restore_table_from_backup::RestoreTableFromBackupInput {
-                    target_table_name: field_target_table_name,
                     backup_arn: field_backup_arn,
                     billing_mode_override: field_billing_mode_override,
                     global_secondary_index_override: field_global_secondary_index_override,
                     local_secondary_index_override: field_local_secondary_index_override,
-                    provisioned_throughput_override: field_provisioned_throughput_override,
                     on_demand_throughput_override: field_on_demand_throughput_override,
+                    provisioned_throughput_override: field_provisioned_throughput_override,
                     sse_specification_override: field_sse_specification_override,
+                    target_table_name: field_target_table_name,
                 })
             }
         }
@@ -174,18 +174,15 @@ for crate::operation::restore_table_from_backup::builders::RestoreTableFromBacku
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.target_table_name.is_some())
-            + usize::from(self.backup_arn.is_some())
+        let len = usize::from(self.backup_arn.is_some())
             + usize::from(self.billing_mode_override.is_some())
             + usize::from(self.global_secondary_index_override.is_some())
             + usize::from(self.local_secondary_index_override.is_some())
-            + usize::from(self.provisioned_throughput_override.is_some())
             + usize::from(self.on_demand_throughput_override.is_some())
-            + usize::from(self.sse_specification_override.is_some());
+            + usize::from(self.provisioned_throughput_override.is_some())
+            + usize::from(self.sse_specification_override.is_some())
+            + usize::from(self.target_table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.target_table_name {
-            map.serialize_entry("TargetTableName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.backup_arn {
             map.serialize_entry("BackupArn", value)?;
         }
@@ -200,15 +197,18 @@ for crate::operation::restore_table_from_backup::builders::RestoreTableFromBacku
         {
             map.serialize_entry("LocalSecondaryIndexOverride", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.on_demand_throughput_override {
+            map.serialize_entry("OnDemandThroughputOverride", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.provisioned_throughput_override
         {
             map.serialize_entry("ProvisionedThroughputOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput_override {
-            map.serialize_entry("OnDemandThroughputOverride", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.sse_specification_override {
             map.serialize_entry("SSESpecificationOverride", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_table_name {
+            map.serialize_entry("TargetTableName", value)?;
         }
         map.end()
     }
@@ -234,7 +234,6 @@ for crate::operation::restore_table_from_backup::builders::RestoreTableFromBacku
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_target_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_backup_arn: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_billing_mode_override: ::std::option::Option<
                     crate::types::BillingMode,
@@ -245,26 +244,20 @@ for crate::operation::restore_table_from_backup::builders::RestoreTableFromBacku
                 let mut field_local_secondary_index_override: ::std::option::Option<
                     Vec<crate::types::LocalSecondaryIndex>,
                 > = ::std::option::Option::None;
-                let mut field_provisioned_throughput_override: ::std::option::Option<
-                    crate::types::ProvisionedThroughput,
-                > = ::std::option::Option::None;
                 let mut field_on_demand_throughput_override: ::std::option::Option<
                     crate::types::OnDemandThroughput,
+                > = ::std::option::Option::None;
+                let mut field_provisioned_throughput_override: ::std::option::Option<
+                    crate::types::ProvisionedThroughput,
                 > = ::std::option::Option::None;
                 let mut field_sse_specification_override: ::std::option::Option<
                     crate::types::SseSpecification,
                 > = ::std::option::Option::None;
+                let mut field_target_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TargetTableName" => {
-                            field_target_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "BackupArn" => {
                             field_backup_arn = crate::serde_wire::next::<
                                 _,
@@ -293,15 +286,15 @@ for crate::operation::restore_table_from_backup::builders::RestoreTableFromBacku
                                 _,
                             >(&mut map)?;
                         }
-                        "ProvisionedThroughputOverride" => {
-                            field_provisioned_throughput_override = crate::serde_wire::next::<
+                        "OnDemandThroughputOverride" => {
+                            field_on_demand_throughput_override = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "OnDemandThroughputOverride" => {
-                            field_on_demand_throughput_override = crate::serde_wire::next::<
+                        "ProvisionedThroughputOverride" => {
+                            field_provisioned_throughput_override = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -314,6 +307,13 @@ for crate::operation::restore_table_from_backup::builders::RestoreTableFromBacku
                                 _,
                             >(&mut map)?;
                         }
+                        "TargetTableName" => {
+                            field_target_table_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -321,14 +321,14 @@ for crate::operation::restore_table_from_backup::builders::RestoreTableFromBacku
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::restore_table_from_backup::builders::RestoreTableFromBackupInputBuilder = ::std::default::Default::default();
-                    builder.target_table_name = field_target_table_name;
                     builder.backup_arn = field_backup_arn;
                     builder.billing_mode_override = field_billing_mode_override;
                     builder.global_secondary_index_override = field_global_secondary_index_override;
                     builder.local_secondary_index_override = field_local_secondary_index_override;
-                    builder.provisioned_throughput_override = field_provisioned_throughput_override;
                     builder.on_demand_throughput_override = field_on_demand_throughput_override;
+                    builder.provisioned_throughput_override = field_provisioned_throughput_override;
                     builder.sse_specification_override = field_sse_specification_override;
+                    builder.target_table_name = field_target_table_name;
                     builder
                 })
             }

@@ -6,39 +6,18 @@ for crate::operation::restore_table_to_point_in_time::RestoreTableToPointInTimeI
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.source_table_arn.is_some())
-            + usize::from(self.source_table_name.is_some())
-            + usize::from(self.target_table_name.is_some())
-            + usize::from(self.use_latest_restorable_time.is_some())
-            + usize::from(self.restore_date_time.is_some())
-            + usize::from(self.billing_mode_override.is_some())
+        let len = usize::from(self.billing_mode_override.is_some())
             + usize::from(self.global_secondary_index_override.is_some())
             + usize::from(self.local_secondary_index_override.is_some())
-            + usize::from(self.provisioned_throughput_override.is_some())
             + usize::from(self.on_demand_throughput_override.is_some())
-            + usize::from(self.sse_specification_override.is_some());
+            + usize::from(self.provisioned_throughput_override.is_some())
+            + usize::from(self.restore_date_time.is_some())
+            + usize::from(self.sse_specification_override.is_some())
+            + usize::from(self.source_table_arn.is_some())
+            + usize::from(self.source_table_name.is_some())
+            + usize::from(self.target_table_name.is_some())
+            + usize::from(self.use_latest_restorable_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.source_table_arn {
-            map.serialize_entry("SourceTableArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.source_table_name {
-            map.serialize_entry("SourceTableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.target_table_name {
-            map.serialize_entry("TargetTableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.use_latest_restorable_time {
-            map.serialize_entry("UseLatestRestorableTime", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.restore_date_time {
-            map.serialize_entry(
-                "RestoreDateTime",
-                &crate::serde_wire::with::<
-                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                    _,
-                >(value),
-            )?;
-        }
         if let ::std::option::Option::Some(value) = &self.billing_mode_override {
             map.serialize_entry("BillingModeOverride", value)?;
         }
@@ -50,15 +29,36 @@ for crate::operation::restore_table_to_point_in_time::RestoreTableToPointInTimeI
         {
             map.serialize_entry("LocalSecondaryIndexOverride", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.on_demand_throughput_override {
+            map.serialize_entry("OnDemandThroughputOverride", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.provisioned_throughput_override
         {
             map.serialize_entry("ProvisionedThroughputOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput_override {
-            map.serialize_entry("OnDemandThroughputOverride", value)?;
+        if let ::std::option::Option::Some(value) = &self.restore_date_time {
+            map.serialize_entry(
+                "RestoreDateTime",
+                &crate::serde_wire::with::<
+                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                    _,
+                >(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.sse_specification_override {
             map.serialize_entry("SSESpecificationOverride", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_table_arn {
+            map.serialize_entry("SourceTableArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_table_name {
+            map.serialize_entry("SourceTableName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_table_name {
+            map.serialize_entry("TargetTableName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.use_latest_restorable_time {
+            map.serialize_entry("UseLatestRestorableTime", value)?;
         }
         map.end()
     }
@@ -84,13 +84,6 @@ for crate::operation::restore_table_to_point_in_time::RestoreTableToPointInTimeI
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_source_table_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_source_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_target_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_use_latest_restorable_time: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_restore_date_time: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
                 let mut field_billing_mode_override: ::std::option::Option<
                     crate::types::BillingMode,
                 > = ::std::option::Option::None;
@@ -100,19 +93,75 @@ for crate::operation::restore_table_to_point_in_time::RestoreTableToPointInTimeI
                 let mut field_local_secondary_index_override: ::std::option::Option<
                     Vec<crate::types::LocalSecondaryIndex>,
                 > = ::std::option::Option::None;
+                let mut field_on_demand_throughput_override: ::std::option::Option<
+                    crate::types::OnDemandThroughput,
+                > = ::std::option::Option::None;
                 let mut field_provisioned_throughput_override: ::std::option::Option<
                     crate::types::ProvisionedThroughput,
                 > = ::std::option::Option::None;
-                let mut field_on_demand_throughput_override: ::std::option::Option<
-                    crate::types::OnDemandThroughput,
+                let mut field_restore_date_time: ::std::option::Option<
+                    crate::primitives::DateTime,
                 > = ::std::option::Option::None;
                 let mut field_sse_specification_override: ::std::option::Option<
                     crate::types::SseSpecification,
                 > = ::std::option::Option::None;
+                let mut field_source_table_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_source_table_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_target_table_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_use_latest_restorable_time: ::std::option::Option<bool> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "BillingModeOverride" => {
+                            field_billing_mode_override = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "GlobalSecondaryIndexOverride" => {
+                            field_global_secondary_index_override = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "LocalSecondaryIndexOverride" => {
+                            field_local_secondary_index_override = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "OnDemandThroughputOverride" => {
+                            field_on_demand_throughput_override = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ProvisionedThroughputOverride" => {
+                            field_provisioned_throughput_override = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "RestoreDateTime" => {
+                            field_restore_date_time = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SSESpecificationOverride" => {
+                            field_sse_specification_override = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "SourceTableArn" => {
                             field_source_table_arn = crate::serde_wire::next::<
                                 _,
@@ -141,72 +190,23 @@ for crate::operation::restore_table_to_point_in_time::RestoreTableToPointInTimeI
                                 _,
                             >(&mut map)?;
                         }
-                        "RestoreDateTime" => {
-                            field_restore_date_time = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "BillingModeOverride" => {
-                            field_billing_mode_override = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "GlobalSecondaryIndexOverride" => {
-                            field_global_secondary_index_override = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "LocalSecondaryIndexOverride" => {
-                            field_local_secondary_index_override = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ProvisionedThroughputOverride" => {
-                            field_provisioned_throughput_override = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "OnDemandThroughputOverride" => {
-                            field_on_demand_throughput_override = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "SSESpecificationOverride" => {
-                            field_sse_specification_override = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::restore_table_to_point_in_time::RestoreTableToPointInTimeInput {
+                    billing_mode_override: field_billing_mode_override,
+                    global_secondary_index_override: field_global_secondary_index_override,
+                    local_secondary_index_override: field_local_secondary_index_override,
+                    on_demand_throughput_override: field_on_demand_throughput_override,
+                    provisioned_throughput_override: field_provisioned_throughput_override,
+                    restore_date_time: field_restore_date_time,
+                    sse_specification_override: field_sse_specification_override,
                     source_table_arn: field_source_table_arn,
                     source_table_name: field_source_table_name,
                     target_table_name: field_target_table_name,
                     use_latest_restorable_time: field_use_latest_restorable_time,
-                    restore_date_time: field_restore_date_time,
-                    billing_mode_override: field_billing_mode_override,
-                    global_secondary_index_override: field_global_secondary_index_override,
-                    local_secondary_index_override: field_local_secondary_index_override,
-                    provisioned_throughput_override: field_provisioned_throughput_override,
-                    on_demand_throughput_override: field_on_demand_throughput_override,
-                    sse_specification_override: field_sse_specification_override,
                 })
             }
         }
@@ -221,39 +221,18 @@ for crate::operation::restore_table_to_point_in_time::builders::RestoreTableToPo
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.source_table_arn.is_some())
-            + usize::from(self.source_table_name.is_some())
-            + usize::from(self.target_table_name.is_some())
-            + usize::from(self.use_latest_restorable_time.is_some())
-            + usize::from(self.restore_date_time.is_some())
-            + usize::from(self.billing_mode_override.is_some())
+        let len = usize::from(self.billing_mode_override.is_some())
             + usize::from(self.global_secondary_index_override.is_some())
             + usize::from(self.local_secondary_index_override.is_some())
-            + usize::from(self.provisioned_throughput_override.is_some())
             + usize::from(self.on_demand_throughput_override.is_some())
-            + usize::from(self.sse_specification_override.is_some());
+            + usize::from(self.provisioned_throughput_override.is_some())
+            + usize::from(self.restore_date_time.is_some())
+            + usize::from(self.sse_specification_override.is_some())
+            + usize::from(self.source_table_arn.is_some())
+            + usize::from(self.source_table_name.is_some())
+            + usize::from(self.target_table_name.is_some())
+            + usize::from(self.use_latest_restorable_time.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.source_table_arn {
-            map.serialize_entry("SourceTableArn", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.source_table_name {
-            map.serialize_entry("SourceTableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.target_table_name {
-            map.serialize_entry("TargetTableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.use_latest_restorable_time {
-            map.serialize_entry("UseLatestRestorableTime", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.restore_date_time {
-            map.serialize_entry(
-                "RestoreDateTime",
-                &crate::serde_wire::with::<
-                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                    _,
-                >(value),
-            )?;
-        }
         if let ::std::option::Option::Some(value) = &self.billing_mode_override {
             map.serialize_entry("BillingModeOverride", value)?;
         }
@@ -265,15 +244,36 @@ for crate::operation::restore_table_to_point_in_time::builders::RestoreTableToPo
         {
             map.serialize_entry("LocalSecondaryIndexOverride", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.on_demand_throughput_override {
+            map.serialize_entry("OnDemandThroughputOverride", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.provisioned_throughput_override
         {
             map.serialize_entry("ProvisionedThroughputOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput_override {
-            map.serialize_entry("OnDemandThroughputOverride", value)?;
+        if let ::std::option::Option::Some(value) = &self.restore_date_time {
+            map.serialize_entry(
+                "RestoreDateTime",
+                &crate::serde_wire::with::<
+                    crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                    _,
+                >(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.sse_specification_override {
             map.serialize_entry("SSESpecificationOverride", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_table_arn {
+            map.serialize_entry("SourceTableArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_table_name {
+            map.serialize_entry("SourceTableName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_table_name {
+            map.serialize_entry("TargetTableName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.use_latest_restorable_time {
+            map.serialize_entry("UseLatestRestorableTime", value)?;
         }
         map.end()
     }
@@ -299,13 +299,6 @@ for crate::operation::restore_table_to_point_in_time::builders::RestoreTableToPo
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_source_table_arn: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_source_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_target_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_use_latest_restorable_time: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_restore_date_time: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
                 let mut field_billing_mode_override: ::std::option::Option<
                     crate::types::BillingMode,
                 > = ::std::option::Option::None;
@@ -315,19 +308,75 @@ for crate::operation::restore_table_to_point_in_time::builders::RestoreTableToPo
                 let mut field_local_secondary_index_override: ::std::option::Option<
                     Vec<crate::types::LocalSecondaryIndex>,
                 > = ::std::option::Option::None;
+                let mut field_on_demand_throughput_override: ::std::option::Option<
+                    crate::types::OnDemandThroughput,
+                > = ::std::option::Option::None;
                 let mut field_provisioned_throughput_override: ::std::option::Option<
                     crate::types::ProvisionedThroughput,
                 > = ::std::option::Option::None;
-                let mut field_on_demand_throughput_override: ::std::option::Option<
-                    crate::types::OnDemandThroughput,
+                let mut field_restore_date_time: ::std::option::Option<
+                    crate::primitives::DateTime,
                 > = ::std::option::Option::None;
                 let mut field_sse_specification_override: ::std::option::Option<
                     crate::types::SseSpecification,
                 > = ::std::option::Option::None;
+                let mut field_source_table_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_source_table_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_target_table_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_use_latest_restorable_time: ::std::option::Option<bool> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
+                        "BillingModeOverride" => {
+                            field_billing_mode_override = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "GlobalSecondaryIndexOverride" => {
+                            field_global_secondary_index_override = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "LocalSecondaryIndexOverride" => {
+                            field_local_secondary_index_override = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "OnDemandThroughputOverride" => {
+                            field_on_demand_throughput_override = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ProvisionedThroughputOverride" => {
+                            field_provisioned_throughput_override = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "RestoreDateTime" => {
+                            field_restore_date_time = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SSESpecificationOverride" => {
+                            field_sse_specification_override = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "SourceTableArn" => {
                             field_source_table_arn = crate::serde_wire::next::<
                                 _,
@@ -356,55 +405,6 @@ for crate::operation::restore_table_to_point_in_time::builders::RestoreTableToPo
                                 _,
                             >(&mut map)?;
                         }
-                        "RestoreDateTime" => {
-                            field_restore_date_time = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Ts<{ crate::serde_wire::EPOCH_SECONDS }>,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "BillingModeOverride" => {
-                            field_billing_mode_override = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "GlobalSecondaryIndexOverride" => {
-                            field_global_secondary_index_override = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "LocalSecondaryIndexOverride" => {
-                            field_local_secondary_index_override = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ProvisionedThroughputOverride" => {
-                            field_provisioned_throughput_override = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "OnDemandThroughputOverride" => {
-                            field_on_demand_throughput_override = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "SSESpecificationOverride" => {
-                            field_sse_specification_override = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -412,17 +412,17 @@ for crate::operation::restore_table_to_point_in_time::builders::RestoreTableToPo
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::restore_table_to_point_in_time::builders::RestoreTableToPointInTimeInputBuilder = ::std::default::Default::default();
+                    builder.billing_mode_override = field_billing_mode_override;
+                    builder.global_secondary_index_override = field_global_secondary_index_override;
+                    builder.local_secondary_index_override = field_local_secondary_index_override;
+                    builder.on_demand_throughput_override = field_on_demand_throughput_override;
+                    builder.provisioned_throughput_override = field_provisioned_throughput_override;
+                    builder.restore_date_time = field_restore_date_time;
+                    builder.sse_specification_override = field_sse_specification_override;
                     builder.source_table_arn = field_source_table_arn;
                     builder.source_table_name = field_source_table_name;
                     builder.target_table_name = field_target_table_name;
                     builder.use_latest_restorable_time = field_use_latest_restorable_time;
-                    builder.restore_date_time = field_restore_date_time;
-                    builder.billing_mode_override = field_billing_mode_override;
-                    builder.global_secondary_index_override = field_global_secondary_index_override;
-                    builder.local_secondary_index_override = field_local_secondary_index_override;
-                    builder.provisioned_throughput_override = field_provisioned_throughput_override;
-                    builder.on_demand_throughput_override = field_on_demand_throughput_override;
-                    builder.sse_specification_override = field_sse_specification_override;
                     builder
                 })
             }

@@ -5,60 +5,32 @@ impl ::serde::Serialize for crate::operation::scan::ScanInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.index_name.is_some())
-            + usize::from(self.attributes_to_get.is_some())
-            + usize::from(self.limit.is_some()) + usize::from(self.select.is_some())
-            + usize::from(self.scan_filter.is_some())
+        let len = usize::from(self.attributes_to_get.is_some())
             + usize::from(self.conditional_operator.is_some())
+            + usize::from(self.consistent_read.is_some())
             + usize::from(self.exclusive_start_key.is_some())
-            + usize::from(self.return_consumed_capacity.is_some())
-            + usize::from(self.total_segments.is_some())
-            + usize::from(self.segment.is_some())
-            + usize::from(self.projection_expression.is_some())
-            + usize::from(self.filter_expression.is_some())
             + usize::from(self.expression_attribute_names.is_some())
             + usize::from(self.expression_attribute_values.is_some())
-            + usize::from(self.consistent_read.is_some());
+            + usize::from(self.filter_expression.is_some())
+            + usize::from(self.index_name.is_some()) + usize::from(self.limit.is_some())
+            + usize::from(self.projection_expression.is_some())
+            + usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.scan_filter.is_some())
+            + usize::from(self.segment.is_some()) + usize::from(self.select.is_some())
+            + usize::from(self.table_name.is_some())
+            + usize::from(self.total_segments.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.index_name {
-            map.serialize_entry("IndexName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attributes_to_get {
             map.serialize_entry("AttributesToGet", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.limit {
-            map.serialize_entry("Limit", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.select {
-            map.serialize_entry("Select", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.scan_filter {
-            map.serialize_entry("ScanFilter", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.conditional_operator {
             map.serialize_entry("ConditionalOperator", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.consistent_read {
+            map.serialize_entry("ConsistentRead", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.exclusive_start_key {
             map.serialize_entry("ExclusiveStartKey", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
-            map.serialize_entry("ReturnConsumedCapacity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.total_segments {
-            map.serialize_entry("TotalSegments", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.segment {
-            map.serialize_entry("Segment", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.projection_expression {
-            map.serialize_entry("ProjectionExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.filter_expression {
-            map.serialize_entry("FilterExpression", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
             map.serialize_entry("ExpressionAttributeNames", value)?;
@@ -66,8 +38,35 @@ impl ::serde::Serialize for crate::operation::scan::ScanInput {
         if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
             map.serialize_entry("ExpressionAttributeValues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.consistent_read {
-            map.serialize_entry("ConsistentRead", value)?;
+        if let ::std::option::Option::Some(value) = &self.filter_expression {
+            map.serialize_entry("FilterExpression", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.index_name {
+            map.serialize_entry("IndexName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limit {
+            map.serialize_entry("Limit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.projection_expression {
+            map.serialize_entry("ProjectionExpression", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
+            map.serialize_entry("ReturnConsumedCapacity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.scan_filter {
+            map.serialize_entry("ScanFilter", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.segment {
+            map.serialize_entry("Segment", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.select {
+            map.serialize_entry("Select", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total_segments {
+            map.serialize_entry("TotalSegments", value)?;
         }
         map.end()
     }
@@ -92,75 +91,40 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::scan::ScanInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_index_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attributes_to_get: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_limit: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_select: ::std::option::Option<crate::types::Select> = ::std::option::Option::None;
-                let mut field_scan_filter: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::Condition>,
-                > = ::std::option::Option::None;
                 let mut field_conditional_operator: ::std::option::Option<
                     crate::types::ConditionalOperator,
                 > = ::std::option::Option::None;
+                let mut field_consistent_read: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_exclusive_start_key: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::AttributeValue>,
                 > = ::std::option::Option::None;
-                let mut field_return_consumed_capacity: ::std::option::Option<
-                    crate::types::ReturnConsumedCapacity,
-                > = ::std::option::Option::None;
-                let mut field_total_segments: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_segment: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_projection_expression: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_filter_expression: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_expression_attribute_names: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
                 let mut field_expression_attribute_values: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::AttributeValue>,
                 > = ::std::option::Option::None;
-                let mut field_consistent_read: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_filter_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_index_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_limit: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_projection_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_return_consumed_capacity: ::std::option::Option<
+                    crate::types::ReturnConsumedCapacity,
+                > = ::std::option::Option::None;
+                let mut field_scan_filter: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::Condition>,
+                > = ::std::option::Option::None;
+                let mut field_segment: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_select: ::std::option::Option<crate::types::Select> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_total_segments: ::std::option::Option<i32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "IndexName" => {
-                            field_index_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AttributesToGet" => {
                             field_attributes_to_get = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Limit" => {
-                            field_limit = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Select" => {
-                            field_select = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ScanFilter" => {
-                            field_scan_filter = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -173,43 +137,15 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::scan::ScanInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "ConsistentRead" => {
+                            field_consistent_read = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "ExclusiveStartKey" => {
                             field_exclusive_start_key = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TotalSegments" => {
-                            field_total_segments = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Segment" => {
-                            field_segment = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ProjectionExpression" => {
-                            field_projection_expression = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "FilterExpression" => {
-                            field_filter_expression = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -229,8 +165,71 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::scan::ScanInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ConsistentRead" => {
-                            field_consistent_read = crate::serde_wire::next::<
+                        "FilterExpression" => {
+                            field_filter_expression = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "IndexName" => {
+                            field_index_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Limit" => {
+                            field_limit = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ProjectionExpression" => {
+                            field_projection_expression = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ScanFilter" => {
+                            field_scan_filter = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Segment" => {
+                            field_segment = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Select" => {
+                            field_select = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TotalSegments" => {
+                            field_total_segments = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -242,22 +241,22 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::scan::ScanInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::scan::ScanInput {
-                    table_name: field_table_name,
-                    index_name: field_index_name,
                     attributes_to_get: field_attributes_to_get,
-                    limit: field_limit,
-                    select: field_select,
-                    scan_filter: field_scan_filter,
                     conditional_operator: field_conditional_operator,
+                    consistent_read: field_consistent_read,
                     exclusive_start_key: field_exclusive_start_key,
-                    return_consumed_capacity: field_return_consumed_capacity,
-                    total_segments: field_total_segments,
-                    segment: field_segment,
-                    projection_expression: field_projection_expression,
-                    filter_expression: field_filter_expression,
                     expression_attribute_names: field_expression_attribute_names,
                     expression_attribute_values: field_expression_attribute_values,
-                    consistent_read: field_consistent_read,
+                    filter_expression: field_filter_expression,
+                    index_name: field_index_name,
+                    limit: field_limit,
+                    projection_expression: field_projection_expression,
+                    return_consumed_capacity: field_return_consumed_capacity,
+                    scan_filter: field_scan_filter,
+                    segment: field_segment,
+                    select: field_select,
+                    table_name: field_table_name,
+                    total_segments: field_total_segments,
                 })
             }
         }
@@ -271,60 +270,32 @@ impl ::serde::Serialize for crate::operation::scan::builders::ScanInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.index_name.is_some())
-            + usize::from(self.attributes_to_get.is_some())
-            + usize::from(self.limit.is_some()) + usize::from(self.select.is_some())
-            + usize::from(self.scan_filter.is_some())
+        let len = usize::from(self.attributes_to_get.is_some())
             + usize::from(self.conditional_operator.is_some())
+            + usize::from(self.consistent_read.is_some())
             + usize::from(self.exclusive_start_key.is_some())
-            + usize::from(self.return_consumed_capacity.is_some())
-            + usize::from(self.total_segments.is_some())
-            + usize::from(self.segment.is_some())
-            + usize::from(self.projection_expression.is_some())
-            + usize::from(self.filter_expression.is_some())
             + usize::from(self.expression_attribute_names.is_some())
             + usize::from(self.expression_attribute_values.is_some())
-            + usize::from(self.consistent_read.is_some());
+            + usize::from(self.filter_expression.is_some())
+            + usize::from(self.index_name.is_some()) + usize::from(self.limit.is_some())
+            + usize::from(self.projection_expression.is_some())
+            + usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.scan_filter.is_some())
+            + usize::from(self.segment.is_some()) + usize::from(self.select.is_some())
+            + usize::from(self.table_name.is_some())
+            + usize::from(self.total_segments.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.index_name {
-            map.serialize_entry("IndexName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attributes_to_get {
             map.serialize_entry("AttributesToGet", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.limit {
-            map.serialize_entry("Limit", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.select {
-            map.serialize_entry("Select", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.scan_filter {
-            map.serialize_entry("ScanFilter", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.conditional_operator {
             map.serialize_entry("ConditionalOperator", value)?;
         }
+        if let ::std::option::Option::Some(value) = &self.consistent_read {
+            map.serialize_entry("ConsistentRead", value)?;
+        }
         if let ::std::option::Option::Some(value) = &self.exclusive_start_key {
             map.serialize_entry("ExclusiveStartKey", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
-            map.serialize_entry("ReturnConsumedCapacity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.total_segments {
-            map.serialize_entry("TotalSegments", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.segment {
-            map.serialize_entry("Segment", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.projection_expression {
-            map.serialize_entry("ProjectionExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.filter_expression {
-            map.serialize_entry("FilterExpression", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
             map.serialize_entry("ExpressionAttributeNames", value)?;
@@ -332,8 +303,35 @@ impl ::serde::Serialize for crate::operation::scan::builders::ScanInputBuilder {
         if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
             map.serialize_entry("ExpressionAttributeValues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.consistent_read {
-            map.serialize_entry("ConsistentRead", value)?;
+        if let ::std::option::Option::Some(value) = &self.filter_expression {
+            map.serialize_entry("FilterExpression", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.index_name {
+            map.serialize_entry("IndexName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limit {
+            map.serialize_entry("Limit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.projection_expression {
+            map.serialize_entry("ProjectionExpression", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
+            map.serialize_entry("ReturnConsumedCapacity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.scan_filter {
+            map.serialize_entry("ScanFilter", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.segment {
+            map.serialize_entry("Segment", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.select {
+            map.serialize_entry("Select", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total_segments {
+            map.serialize_entry("TotalSegments", value)?;
         }
         map.end()
     }
@@ -359,75 +357,40 @@ for crate::operation::scan::builders::ScanInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_index_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_attributes_to_get: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
-                let mut field_limit: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_select: ::std::option::Option<crate::types::Select> = ::std::option::Option::None;
-                let mut field_scan_filter: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::Condition>,
-                > = ::std::option::Option::None;
                 let mut field_conditional_operator: ::std::option::Option<
                     crate::types::ConditionalOperator,
                 > = ::std::option::Option::None;
+                let mut field_consistent_read: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_exclusive_start_key: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::AttributeValue>,
                 > = ::std::option::Option::None;
-                let mut field_return_consumed_capacity: ::std::option::Option<
-                    crate::types::ReturnConsumedCapacity,
-                > = ::std::option::Option::None;
-                let mut field_total_segments: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_segment: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut field_projection_expression: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_filter_expression: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_expression_attribute_names: ::std::option::Option<
                     ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
                 let mut field_expression_attribute_values: ::std::option::Option<
                     ::std::collections::HashMap<String, crate::types::AttributeValue>,
                 > = ::std::option::Option::None;
-                let mut field_consistent_read: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut field_filter_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_index_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_limit: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_projection_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_return_consumed_capacity: ::std::option::Option<
+                    crate::types::ReturnConsumedCapacity,
+                > = ::std::option::Option::None;
+                let mut field_scan_filter: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::Condition>,
+                > = ::std::option::Option::None;
+                let mut field_segment: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut field_select: ::std::option::Option<crate::types::Select> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_total_segments: ::std::option::Option<i32> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "IndexName" => {
-                            field_index_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AttributesToGet" => {
                             field_attributes_to_get = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Limit" => {
-                            field_limit = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Select" => {
-                            field_select = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ScanFilter" => {
-                            field_scan_filter = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -440,43 +403,15 @@ for crate::operation::scan::builders::ScanInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "ConsistentRead" => {
+                            field_consistent_read = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "ExclusiveStartKey" => {
                             field_exclusive_start_key = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TotalSegments" => {
-                            field_total_segments = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Segment" => {
-                            field_segment = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ProjectionExpression" => {
-                            field_projection_expression = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "FilterExpression" => {
-                            field_filter_expression = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -496,8 +431,71 @@ for crate::operation::scan::builders::ScanInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "ConsistentRead" => {
-                            field_consistent_read = crate::serde_wire::next::<
+                        "FilterExpression" => {
+                            field_filter_expression = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "IndexName" => {
+                            field_index_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Limit" => {
+                            field_limit = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ProjectionExpression" => {
+                            field_projection_expression = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ScanFilter" => {
+                            field_scan_filter = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Segment" => {
+                            field_segment = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "Select" => {
+                            field_select = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TotalSegments" => {
+                            field_total_segments = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -510,22 +508,22 @@ for crate::operation::scan::builders::ScanInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::scan::builders::ScanInputBuilder = ::std::default::Default::default();
-                    builder.table_name = field_table_name;
-                    builder.index_name = field_index_name;
                     builder.attributes_to_get = field_attributes_to_get;
-                    builder.limit = field_limit;
-                    builder.select = field_select;
-                    builder.scan_filter = field_scan_filter;
                     builder.conditional_operator = field_conditional_operator;
+                    builder.consistent_read = field_consistent_read;
                     builder.exclusive_start_key = field_exclusive_start_key;
-                    builder.return_consumed_capacity = field_return_consumed_capacity;
-                    builder.total_segments = field_total_segments;
-                    builder.segment = field_segment;
-                    builder.projection_expression = field_projection_expression;
-                    builder.filter_expression = field_filter_expression;
                     builder.expression_attribute_names = field_expression_attribute_names;
                     builder.expression_attribute_values = field_expression_attribute_values;
-                    builder.consistent_read = field_consistent_read;
+                    builder.filter_expression = field_filter_expression;
+                    builder.index_name = field_index_name;
+                    builder.limit = field_limit;
+                    builder.projection_expression = field_projection_expression;
+                    builder.return_consumed_capacity = field_return_consumed_capacity;
+                    builder.scan_filter = field_scan_filter;
+                    builder.segment = field_segment;
+                    builder.select = field_select;
+                    builder.table_name = field_table_name;
+                    builder.total_segments = field_total_segments;
                     builder
                 })
             }

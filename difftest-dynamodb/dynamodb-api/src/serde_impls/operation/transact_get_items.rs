@@ -5,14 +5,14 @@ impl ::serde::Serialize for crate::operation::transact_get_items::TransactGetIte
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.transact_items.is_some())
-            + usize::from(self.return_consumed_capacity.is_some());
+        let len = usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.transact_items.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.transact_items {
-            map.serialize_entry("TransactItems", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.transact_items {
+            map.serialize_entry("TransactItems", value)?;
         }
         map.end()
     }
@@ -38,25 +38,25 @@ for crate::operation::transact_get_items::TransactGetItemsInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_transact_items: ::std::option::Option<
-                    Vec<crate::types::TransactGetItem>,
-                > = ::std::option::Option::None;
                 let mut field_return_consumed_capacity: ::std::option::Option<
                     crate::types::ReturnConsumedCapacity,
+                > = ::std::option::Option::None;
+                let mut field_transact_items: ::std::option::Option<
+                    Vec<crate::types::TransactGetItem>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TransactItems" => {
-                            field_transact_items = crate::serde_wire::next::<
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
+                        "TransactItems" => {
+                            field_transact_items = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -68,8 +68,8 @@ for crate::operation::transact_get_items::TransactGetItemsInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::transact_get_items::TransactGetItemsInput {
-                    transact_items: field_transact_items,
                     return_consumed_capacity: field_return_consumed_capacity,
+                    transact_items: field_transact_items,
                 })
             }
         }
@@ -84,14 +84,14 @@ for crate::operation::transact_get_items::builders::TransactGetItemsInputBuilder
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.transact_items.is_some())
-            + usize::from(self.return_consumed_capacity.is_some());
+        let len = usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.transact_items.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.transact_items {
-            map.serialize_entry("TransactItems", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.transact_items {
+            map.serialize_entry("TransactItems", value)?;
         }
         map.end()
     }
@@ -117,25 +117,25 @@ for crate::operation::transact_get_items::builders::TransactGetItemsInputBuilder
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_transact_items: ::std::option::Option<
-                    Vec<crate::types::TransactGetItem>,
-                > = ::std::option::Option::None;
                 let mut field_return_consumed_capacity: ::std::option::Option<
                     crate::types::ReturnConsumedCapacity,
+                > = ::std::option::Option::None;
+                let mut field_transact_items: ::std::option::Option<
+                    Vec<crate::types::TransactGetItem>,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TransactItems" => {
-                            field_transact_items = crate::serde_wire::next::<
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
+                        "TransactItems" => {
+                            field_transact_items = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -148,8 +148,8 @@ for crate::operation::transact_get_items::builders::TransactGetItemsInputBuilder
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::transact_get_items::builders::TransactGetItemsInputBuilder = ::std::default::Default::default();
-                    builder.transact_items = field_transact_items;
                     builder.return_consumed_capacity = field_return_consumed_capacity;
+                    builder.transact_items = field_transact_items;
                     builder
                 })
             }

@@ -6,13 +6,13 @@ for crate::operation::transact_write_items::TransactWriteItemsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.transact_items.is_some())
+        let len = usize::from(self.client_request_token.is_some())
             + usize::from(self.return_consumed_capacity.is_some())
             + usize::from(self.return_item_collection_metrics.is_some())
-            + usize::from(self.client_request_token.is_some());
+            + usize::from(self.transact_items.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.transact_items {
-            map.serialize_entry("TransactItems", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_request_token {
+            map.serialize_entry("ClientRequestToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
@@ -21,8 +21,8 @@ for crate::operation::transact_write_items::TransactWriteItemsInput {
         {
             map.serialize_entry("ReturnItemCollectionMetrics", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_request_token {
-            map.serialize_entry("ClientRequestToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.transact_items {
+            map.serialize_entry("TransactItems", value)?;
         }
         map.end()
     }
@@ -48,22 +48,22 @@ for crate::operation::transact_write_items::TransactWriteItemsInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_transact_items: ::std::option::Option<
-                    Vec<crate::types::TransactWriteItem>,
-                > = ::std::option::Option::None;
+                let mut field_client_request_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_return_consumed_capacity: ::std::option::Option<
                     crate::types::ReturnConsumedCapacity,
                 > = ::std::option::Option::None;
                 let mut field_return_item_collection_metrics: ::std::option::Option<
                     crate::types::ReturnItemCollectionMetrics,
                 > = ::std::option::Option::None;
-                let mut field_client_request_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_transact_items: ::std::option::Option<
+                    Vec<crate::types::TransactWriteItem>,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TransactItems" => {
-                            field_transact_items = crate::serde_wire::next::<
+                        "ClientRequestToken" => {
+                            field_client_request_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -83,8 +83,8 @@ for crate::operation::transact_write_items::TransactWriteItemsInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientRequestToken" => {
-                            field_client_request_token = crate::serde_wire::next::<
+                        "TransactItems" => {
+                            field_transact_items = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -96,10 +96,10 @@ for crate::operation::transact_write_items::TransactWriteItemsInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::transact_write_items::TransactWriteItemsInput {
-                    transact_items: field_transact_items,
+                    client_request_token: field_client_request_token,
                     return_consumed_capacity: field_return_consumed_capacity,
                     return_item_collection_metrics: field_return_item_collection_metrics,
-                    client_request_token: field_client_request_token,
+                    transact_items: field_transact_items,
                 })
             }
         }
@@ -114,13 +114,13 @@ for crate::operation::transact_write_items::builders::TransactWriteItemsInputBui
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.transact_items.is_some())
+        let len = usize::from(self.client_request_token.is_some())
             + usize::from(self.return_consumed_capacity.is_some())
             + usize::from(self.return_item_collection_metrics.is_some())
-            + usize::from(self.client_request_token.is_some());
+            + usize::from(self.transact_items.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.transact_items {
-            map.serialize_entry("TransactItems", value)?;
+        if let ::std::option::Option::Some(value) = &self.client_request_token {
+            map.serialize_entry("ClientRequestToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
@@ -129,8 +129,8 @@ for crate::operation::transact_write_items::builders::TransactWriteItemsInputBui
         {
             map.serialize_entry("ReturnItemCollectionMetrics", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_request_token {
-            map.serialize_entry("ClientRequestToken", value)?;
+        if let ::std::option::Option::Some(value) = &self.transact_items {
+            map.serialize_entry("TransactItems", value)?;
         }
         map.end()
     }
@@ -156,22 +156,22 @@ for crate::operation::transact_write_items::builders::TransactWriteItemsInputBui
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_transact_items: ::std::option::Option<
-                    Vec<crate::types::TransactWriteItem>,
-                > = ::std::option::Option::None;
+                let mut field_client_request_token: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_return_consumed_capacity: ::std::option::Option<
                     crate::types::ReturnConsumedCapacity,
                 > = ::std::option::Option::None;
                 let mut field_return_item_collection_metrics: ::std::option::Option<
                     crate::types::ReturnItemCollectionMetrics,
                 > = ::std::option::Option::None;
-                let mut field_client_request_token: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_transact_items: ::std::option::Option<
+                    Vec<crate::types::TransactWriteItem>,
+                > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TransactItems" => {
-                            field_transact_items = crate::serde_wire::next::<
+                        "ClientRequestToken" => {
+                            field_client_request_token = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -191,8 +191,8 @@ for crate::operation::transact_write_items::builders::TransactWriteItemsInputBui
                                 _,
                             >(&mut map)?;
                         }
-                        "ClientRequestToken" => {
-                            field_client_request_token = crate::serde_wire::next::<
+                        "TransactItems" => {
+                            field_transact_items = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -205,10 +205,10 @@ for crate::operation::transact_write_items::builders::TransactWriteItemsInputBui
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::transact_write_items::builders::TransactWriteItemsInputBuilder = ::std::default::Default::default();
-                    builder.transact_items = field_transact_items;
+                    builder.client_request_token = field_client_request_token;
                     builder.return_consumed_capacity = field_return_consumed_capacity;
                     builder.return_item_collection_metrics = field_return_item_collection_metrics;
-                    builder.client_request_token = field_client_request_token;
+                    builder.transact_items = field_transact_items;
                     builder
                 })
             }

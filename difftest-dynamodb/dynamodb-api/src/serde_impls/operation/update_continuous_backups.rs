@@ -6,16 +6,16 @@ for crate::operation::update_continuous_backups::UpdateContinuousBackupsInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.point_in_time_recovery_specification.is_some());
+        let len = usize::from(self.point_in_time_recovery_specification.is_some())
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self
             .point_in_time_recovery_specification
         {
             map.serialize_entry("PointInTimeRecoverySpecification", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -41,23 +41,23 @@ for crate::operation::update_continuous_backups::UpdateContinuousBackupsInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_point_in_time_recovery_specification: ::std::option::Option<
                     crate::types::PointInTimeRecoverySpecification,
                 > = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
+                        "PointInTimeRecoverySpecification" => {
+                            field_point_in_time_recovery_specification = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "PointInTimeRecoverySpecification" => {
-                            field_point_in_time_recovery_specification = crate::serde_wire::next::<
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -69,8 +69,8 @@ for crate::operation::update_continuous_backups::UpdateContinuousBackupsInput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_continuous_backups::UpdateContinuousBackupsInput {
-                    table_name: field_table_name,
                     point_in_time_recovery_specification: field_point_in_time_recovery_specification,
+                    table_name: field_table_name,
                 })
             }
         }
@@ -85,16 +85,16 @@ for crate::operation::update_continuous_backups::builders::UpdateContinuousBacku
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.point_in_time_recovery_specification.is_some());
+        let len = usize::from(self.point_in_time_recovery_specification.is_some())
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self
             .point_in_time_recovery_specification
         {
             map.serialize_entry("PointInTimeRecoverySpecification", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -120,23 +120,23 @@ for crate::operation::update_continuous_backups::builders::UpdateContinuousBacku
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_point_in_time_recovery_specification: ::std::option::Option<
                     crate::types::PointInTimeRecoverySpecification,
                 > = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
+                        "PointInTimeRecoverySpecification" => {
+                            field_point_in_time_recovery_specification = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "PointInTimeRecoverySpecification" => {
-                            field_point_in_time_recovery_specification = crate::serde_wire::next::<
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -149,8 +149,8 @@ for crate::operation::update_continuous_backups::builders::UpdateContinuousBacku
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_continuous_backups::builders::UpdateContinuousBackupsInputBuilder = ::std::default::Default::default();
-                    builder.table_name = field_table_name;
                     builder.point_in_time_recovery_specification = field_point_in_time_recovery_specification;
+                    builder.table_name = field_table_name;
                     builder
                 })
             }

@@ -6,22 +6,22 @@ for crate::operation::update_contributor_insights::UpdateContributorInsightsInpu
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
+        let len = usize::from(self.contributor_insights_action.is_some())
+            + usize::from(self.contributor_insights_mode.is_some())
             + usize::from(self.index_name.is_some())
-            + usize::from(self.contributor_insights_action.is_some())
-            + usize::from(self.contributor_insights_mode.is_some());
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.index_name {
-            map.serialize_entry("IndexName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contributor_insights_action {
             map.serialize_entry("ContributorInsightsAction", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contributor_insights_mode {
             map.serialize_entry("ContributorInsightsMode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.index_name {
+            map.serialize_entry("IndexName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -47,32 +47,18 @@ for crate::operation::update_contributor_insights::UpdateContributorInsightsInpu
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_index_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contributor_insights_action: ::std::option::Option<
                     crate::types::ContributorInsightsAction,
                 > = ::std::option::Option::None;
                 let mut field_contributor_insights_mode: ::std::option::Option<
                     crate::types::ContributorInsightsMode,
                 > = ::std::option::Option::None;
+                let mut field_index_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "IndexName" => {
-                            field_index_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContributorInsightsAction" => {
                             field_contributor_insights_action = crate::serde_wire::next::<
                                 _,
@@ -87,16 +73,30 @@ for crate::operation::update_contributor_insights::UpdateContributorInsightsInpu
                                 _,
                             >(&mut map)?;
                         }
+                        "IndexName" => {
+                            field_index_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_contributor_insights::UpdateContributorInsightsInput {
-                    table_name: field_table_name,
-                    index_name: field_index_name,
                     contributor_insights_action: field_contributor_insights_action,
                     contributor_insights_mode: field_contributor_insights_mode,
+                    index_name: field_index_name,
+                    table_name: field_table_name,
                 })
             }
         }
@@ -111,22 +111,22 @@ for crate::operation::update_contributor_insights::builders::UpdateContributorIn
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
+        let len = usize::from(self.contributor_insights_action.is_some())
+            + usize::from(self.contributor_insights_mode.is_some())
             + usize::from(self.index_name.is_some())
-            + usize::from(self.contributor_insights_action.is_some())
-            + usize::from(self.contributor_insights_mode.is_some());
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.index_name {
-            map.serialize_entry("IndexName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.contributor_insights_action {
             map.serialize_entry("ContributorInsightsAction", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.contributor_insights_mode {
             map.serialize_entry("ContributorInsightsMode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.index_name {
+            map.serialize_entry("IndexName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -152,32 +152,18 @@ for crate::operation::update_contributor_insights::builders::UpdateContributorIn
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_index_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_contributor_insights_action: ::std::option::Option<
                     crate::types::ContributorInsightsAction,
                 > = ::std::option::Option::None;
                 let mut field_contributor_insights_mode: ::std::option::Option<
                     crate::types::ContributorInsightsMode,
                 > = ::std::option::Option::None;
+                let mut field_index_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "IndexName" => {
-                            field_index_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "ContributorInsightsAction" => {
                             field_contributor_insights_action = crate::serde_wire::next::<
                                 _,
@@ -192,6 +178,20 @@ for crate::operation::update_contributor_insights::builders::UpdateContributorIn
                                 _,
                             >(&mut map)?;
                         }
+                        "IndexName" => {
+                            field_index_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -199,10 +199,10 @@ for crate::operation::update_contributor_insights::builders::UpdateContributorIn
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_contributor_insights::builders::UpdateContributorInsightsInputBuilder = ::std::default::Default::default();
-                    builder.table_name = field_table_name;
-                    builder.index_name = field_index_name;
                     builder.contributor_insights_action = field_contributor_insights_action;
                     builder.contributor_insights_mode = field_contributor_insights_mode;
+                    builder.index_name = field_index_name;
+                    builder.table_name = field_table_name;
                     builder
                 })
             }

@@ -6,28 +6,27 @@ for crate::operation::update_global_table_settings::UpdateGlobalTableSettingsInp
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.global_table_name.is_some())
-            + usize::from(self.global_table_billing_mode.is_some())
-            + usize::from(self.global_table_provisioned_write_capacity_units.is_some())
+        let len = usize::from(self.global_table_billing_mode.is_some())
+            + usize::from(
+                self.global_table_global_secondary_index_settings_update.is_some(),
+            ) + usize::from(self.global_table_name.is_some())
             + usize::from(
                 self
                     .global_table_provisioned_write_capacity_auto_scaling_settings_update
                     .is_some(),
-            )
-            + usize::from(
-                self.global_table_global_secondary_index_settings_update.is_some(),
-            ) + usize::from(self.replica_settings_update.is_some());
+            ) + usize::from(self.global_table_provisioned_write_capacity_units.is_some())
+            + usize::from(self.replica_settings_update.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.global_table_name {
-            map.serialize_entry("GlobalTableName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.global_table_billing_mode {
             map.serialize_entry("GlobalTableBillingMode", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
-            .global_table_provisioned_write_capacity_units
+            .global_table_global_secondary_index_settings_update
         {
-            map.serialize_entry("GlobalTableProvisionedWriteCapacityUnits", value)?;
+            map.serialize_entry("GlobalTableGlobalSecondaryIndexSettingsUpdate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.global_table_name {
+            map.serialize_entry("GlobalTableName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .global_table_provisioned_write_capacity_auto_scaling_settings_update
@@ -38,9 +37,9 @@ for crate::operation::update_global_table_settings::UpdateGlobalTableSettingsInp
             )?;
         }
         if let ::std::option::Option::Some(value) = &self
-            .global_table_global_secondary_index_settings_update
+            .global_table_provisioned_write_capacity_units
         {
-            map.serialize_entry("GlobalTableGlobalSecondaryIndexSettingsUpdate", value)?;
+            map.serialize_entry("GlobalTableProvisionedWriteCapacityUnits", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.replica_settings_update {
             map.serialize_entry("ReplicaSettingsUpdate", value)?;
@@ -69,18 +68,18 @@ for crate::operation::update_global_table_settings::UpdateGlobalTableSettingsInp
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_global_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_global_table_billing_mode: ::std::option::Option<
                     crate::types::BillingMode,
                 > = ::std::option::Option::None;
-                let mut field_global_table_provisioned_write_capacity_units: ::std::option::Option<
-                    i64,
+                let mut field_global_table_global_secondary_index_settings_update: ::std::option::Option<
+                    Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>,
                 > = ::std::option::Option::None;
+                let mut field_global_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_global_table_provisioned_write_capacity_auto_scaling_settings_update: ::std::option::Option<
                     crate::types::AutoScalingSettingsUpdate,
                 > = ::std::option::Option::None;
-                let mut field_global_table_global_secondary_index_settings_update: ::std::option::Option<
-                    Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>,
+                let mut field_global_table_provisioned_write_capacity_units: ::std::option::Option<
+                    i64,
                 > = ::std::option::Option::None;
                 let mut field_replica_settings_update: ::std::option::Option<
                     Vec<crate::types::ReplicaSettingsUpdate>,
@@ -89,13 +88,6 @@ for crate::operation::update_global_table_settings::UpdateGlobalTableSettingsInp
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "GlobalTableName" => {
-                            field_global_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "GlobalTableBillingMode" => {
                             field_global_table_billing_mode = crate::serde_wire::next::<
                                 _,
@@ -103,8 +95,15 @@ for crate::operation::update_global_table_settings::UpdateGlobalTableSettingsInp
                                 _,
                             >(&mut map)?;
                         }
-                        "GlobalTableProvisionedWriteCapacityUnits" => {
-                            field_global_table_provisioned_write_capacity_units = crate::serde_wire::next::<
+                        "GlobalTableGlobalSecondaryIndexSettingsUpdate" => {
+                            field_global_table_global_secondary_index_settings_update = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "GlobalTableName" => {
+                            field_global_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -117,8 +116,8 @@ for crate::operation::update_global_table_settings::UpdateGlobalTableSettingsInp
                                 _,
                             >(&mut map)?;
                         }
-                        "GlobalTableGlobalSecondaryIndexSettingsUpdate" => {
-                            field_global_table_global_secondary_index_settings_update = crate::serde_wire::next::<
+                        "GlobalTableProvisionedWriteCapacityUnits" => {
+                            field_global_table_provisioned_write_capacity_units = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -137,11 +136,11 @@ for crate::operation::update_global_table_settings::UpdateGlobalTableSettingsInp
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_global_table_settings::UpdateGlobalTableSettingsInput {
-                    global_table_name: field_global_table_name,
                     global_table_billing_mode: field_global_table_billing_mode,
-                    global_table_provisioned_write_capacity_units: field_global_table_provisioned_write_capacity_units,
-                    global_table_provisioned_write_capacity_auto_scaling_settings_update: field_global_table_provisioned_write_capacity_auto_scaling_settings_update,
                     global_table_global_secondary_index_settings_update: field_global_table_global_secondary_index_settings_update,
+                    global_table_name: field_global_table_name,
+                    global_table_provisioned_write_capacity_auto_scaling_settings_update: field_global_table_provisioned_write_capacity_auto_scaling_settings_update,
+                    global_table_provisioned_write_capacity_units: field_global_table_provisioned_write_capacity_units,
                     replica_settings_update: field_replica_settings_update,
                 })
             }
@@ -157,28 +156,27 @@ for crate::operation::update_global_table_settings::builders::UpdateGlobalTableS
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.global_table_name.is_some())
-            + usize::from(self.global_table_billing_mode.is_some())
-            + usize::from(self.global_table_provisioned_write_capacity_units.is_some())
+        let len = usize::from(self.global_table_billing_mode.is_some())
+            + usize::from(
+                self.global_table_global_secondary_index_settings_update.is_some(),
+            ) + usize::from(self.global_table_name.is_some())
             + usize::from(
                 self
                     .global_table_provisioned_write_capacity_auto_scaling_settings_update
                     .is_some(),
-            )
-            + usize::from(
-                self.global_table_global_secondary_index_settings_update.is_some(),
-            ) + usize::from(self.replica_settings_update.is_some());
+            ) + usize::from(self.global_table_provisioned_write_capacity_units.is_some())
+            + usize::from(self.replica_settings_update.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.global_table_name {
-            map.serialize_entry("GlobalTableName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.global_table_billing_mode {
             map.serialize_entry("GlobalTableBillingMode", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
-            .global_table_provisioned_write_capacity_units
+            .global_table_global_secondary_index_settings_update
         {
-            map.serialize_entry("GlobalTableProvisionedWriteCapacityUnits", value)?;
+            map.serialize_entry("GlobalTableGlobalSecondaryIndexSettingsUpdate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.global_table_name {
+            map.serialize_entry("GlobalTableName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .global_table_provisioned_write_capacity_auto_scaling_settings_update
@@ -189,9 +187,9 @@ for crate::operation::update_global_table_settings::builders::UpdateGlobalTableS
             )?;
         }
         if let ::std::option::Option::Some(value) = &self
-            .global_table_global_secondary_index_settings_update
+            .global_table_provisioned_write_capacity_units
         {
-            map.serialize_entry("GlobalTableGlobalSecondaryIndexSettingsUpdate", value)?;
+            map.serialize_entry("GlobalTableProvisionedWriteCapacityUnits", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.replica_settings_update {
             map.serialize_entry("ReplicaSettingsUpdate", value)?;
@@ -220,18 +218,18 @@ for crate::operation::update_global_table_settings::builders::UpdateGlobalTableS
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_global_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_global_table_billing_mode: ::std::option::Option<
                     crate::types::BillingMode,
                 > = ::std::option::Option::None;
-                let mut field_global_table_provisioned_write_capacity_units: ::std::option::Option<
-                    i64,
+                let mut field_global_table_global_secondary_index_settings_update: ::std::option::Option<
+                    Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>,
                 > = ::std::option::Option::None;
+                let mut field_global_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_global_table_provisioned_write_capacity_auto_scaling_settings_update: ::std::option::Option<
                     crate::types::AutoScalingSettingsUpdate,
                 > = ::std::option::Option::None;
-                let mut field_global_table_global_secondary_index_settings_update: ::std::option::Option<
-                    Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>,
+                let mut field_global_table_provisioned_write_capacity_units: ::std::option::Option<
+                    i64,
                 > = ::std::option::Option::None;
                 let mut field_replica_settings_update: ::std::option::Option<
                     Vec<crate::types::ReplicaSettingsUpdate>,
@@ -240,13 +238,6 @@ for crate::operation::update_global_table_settings::builders::UpdateGlobalTableS
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "GlobalTableName" => {
-                            field_global_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "GlobalTableBillingMode" => {
                             field_global_table_billing_mode = crate::serde_wire::next::<
                                 _,
@@ -254,8 +245,15 @@ for crate::operation::update_global_table_settings::builders::UpdateGlobalTableS
                                 _,
                             >(&mut map)?;
                         }
-                        "GlobalTableProvisionedWriteCapacityUnits" => {
-                            field_global_table_provisioned_write_capacity_units = crate::serde_wire::next::<
+                        "GlobalTableGlobalSecondaryIndexSettingsUpdate" => {
+                            field_global_table_global_secondary_index_settings_update = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "GlobalTableName" => {
+                            field_global_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -268,8 +266,8 @@ for crate::operation::update_global_table_settings::builders::UpdateGlobalTableS
                                 _,
                             >(&mut map)?;
                         }
-                        "GlobalTableGlobalSecondaryIndexSettingsUpdate" => {
-                            field_global_table_global_secondary_index_settings_update = crate::serde_wire::next::<
+                        "GlobalTableProvisionedWriteCapacityUnits" => {
+                            field_global_table_provisioned_write_capacity_units = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -289,12 +287,12 @@ for crate::operation::update_global_table_settings::builders::UpdateGlobalTableS
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_global_table_settings::builders::UpdateGlobalTableSettingsInputBuilder = ::std::default::Default::default();
-                    builder.global_table_name = field_global_table_name;
                     builder.global_table_billing_mode = field_global_table_billing_mode;
-                    builder.global_table_provisioned_write_capacity_units = field_global_table_provisioned_write_capacity_units;
+                    builder.global_table_global_secondary_index_settings_update = field_global_table_global_secondary_index_settings_update;
+                    builder.global_table_name = field_global_table_name;
                     builder
                         .global_table_provisioned_write_capacity_auto_scaling_settings_update = field_global_table_provisioned_write_capacity_auto_scaling_settings_update;
-                    builder.global_table_global_secondary_index_settings_update = field_global_table_global_secondary_index_settings_update;
+                    builder.global_table_provisioned_write_capacity_units = field_global_table_provisioned_write_capacity_units;
                     builder.replica_settings_update = field_replica_settings_update;
                     builder
                 })

@@ -5,37 +5,40 @@ impl ::serde::Serialize for crate::operation::update_item::UpdateItemInput {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.key.is_some())
-            + usize::from(self.attribute_updates.is_some())
-            + usize::from(self.expected.is_some())
-            + usize::from(self.conditional_operator.is_some())
-            + usize::from(self.return_values.is_some())
-            + usize::from(self.return_consumed_capacity.is_some())
-            + usize::from(self.return_item_collection_metrics.is_some())
-            + usize::from(self.update_expression.is_some())
+        let len = usize::from(self.attribute_updates.is_some())
             + usize::from(self.condition_expression.is_some())
+            + usize::from(self.conditional_operator.is_some())
+            + usize::from(self.expected.is_some())
             + usize::from(self.expression_attribute_names.is_some())
             + usize::from(self.expression_attribute_values.is_some())
-            + usize::from(self.return_values_on_condition_check_failure.is_some());
+            + usize::from(self.key.is_some())
+            + usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.return_item_collection_metrics.is_some())
+            + usize::from(self.return_values.is_some())
+            + usize::from(self.return_values_on_condition_check_failure.is_some())
+            + usize::from(self.table_name.is_some())
+            + usize::from(self.update_expression.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key {
-            map.serialize_entry("Key", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attribute_updates {
             map.serialize_entry("AttributeUpdates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expected {
-            map.serialize_entry("Expected", value)?;
+        if let ::std::option::Option::Some(value) = &self.condition_expression {
+            map.serialize_entry("ConditionExpression", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.conditional_operator {
             map.serialize_entry("ConditionalOperator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_values {
-            map.serialize_entry("ReturnValues", value)?;
+        if let ::std::option::Option::Some(value) = &self.expected {
+            map.serialize_entry("Expected", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
+            map.serialize_entry("ExpressionAttributeNames", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
+            map.serialize_entry("ExpressionAttributeValues", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.key {
+            map.serialize_entry("Key", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
@@ -44,22 +47,19 @@ impl ::serde::Serialize for crate::operation::update_item::UpdateItemInput {
         {
             map.serialize_entry("ReturnItemCollectionMetrics", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.update_expression {
-            map.serialize_entry("UpdateExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.condition_expression {
-            map.serialize_entry("ConditionExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
-            map.serialize_entry("ExpressionAttributeNames", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
-            map.serialize_entry("ExpressionAttributeValues", value)?;
+        if let ::std::option::Option::Some(value) = &self.return_values {
+            map.serialize_entry("ReturnValues", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .return_values_on_condition_check_failure
         {
             map.serialize_entry("ReturnValuesOnConditionCheckFailure", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.update_expression {
+            map.serialize_entry("UpdateExpression", value)?;
         }
         map.end()
     }
@@ -84,15 +84,15 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::update_item::UpdateIte
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_key: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
-                > = ::std::option::Option::None;
                 let mut field_attribute_updates: ::std::option::Option<
                     ::std::collections::HashMap<
                         String,
                         crate::types::AttributeValueUpdate,
                     >,
+                > = ::std::option::Option::None;
+                let mut field_condition_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_conditional_operator: ::std::option::Option<
+                    crate::types::ConditionalOperator,
                 > = ::std::option::Option::None;
                 let mut field_expected: ::std::option::Option<
                     ::std::collections::HashMap<
@@ -100,11 +100,14 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::update_item::UpdateIte
                         crate::types::ExpectedAttributeValue,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_conditional_operator: ::std::option::Option<
-                    crate::types::ConditionalOperator,
+                let mut field_expression_attribute_names: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_return_values: ::std::option::Option<
-                    crate::types::ReturnValue,
+                let mut field_expression_attribute_values: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                > = ::std::option::Option::None;
+                let mut field_key: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
                 > = ::std::option::Option::None;
                 let mut field_return_consumed_capacity: ::std::option::Option<
                     crate::types::ReturnConsumedCapacity,
@@ -112,35 +115,18 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::update_item::UpdateIte
                 let mut field_return_item_collection_metrics: ::std::option::Option<
                     crate::types::ReturnItemCollectionMetrics,
                 > = ::std::option::Option::None;
-                let mut field_update_expression: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_condition_expression: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_expression_attribute_names: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
-                let mut field_expression_attribute_values: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                let mut field_return_values: ::std::option::Option<
+                    crate::types::ReturnValue,
                 > = ::std::option::Option::None;
                 let mut field_return_values_on_condition_check_failure: ::std::option::Option<
                     crate::types::ReturnValuesOnConditionCheckFailure,
                 > = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_update_expression: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Key" => {
-                            field_key = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AttributeUpdates" => {
                             field_attribute_updates = crate::serde_wire::next::<
                                 _,
@@ -148,8 +134,8 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::update_item::UpdateIte
                                 _,
                             >(&mut map)?;
                         }
-                        "Expected" => {
-                            field_expected = crate::serde_wire::next::<
+                        "ConditionExpression" => {
+                            field_condition_expression = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -162,36 +148,8 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::update_item::UpdateIte
                                 _,
                             >(&mut map)?;
                         }
-                        "ReturnValues" => {
-                            field_return_values = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnItemCollectionMetrics" => {
-                            field_return_item_collection_metrics = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "UpdateExpression" => {
-                            field_update_expression = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ConditionExpression" => {
-                            field_condition_expression = crate::serde_wire::next::<
+                        "Expected" => {
+                            field_expected = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -211,8 +169,50 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::update_item::UpdateIte
                                 _,
                             >(&mut map)?;
                         }
+                        "Key" => {
+                            field_key = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnItemCollectionMetrics" => {
+                            field_return_item_collection_metrics = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnValues" => {
+                            field_return_values = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "ReturnValuesOnConditionCheckFailure" => {
                             field_return_values_on_condition_check_failure = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "UpdateExpression" => {
+                            field_update_expression = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -224,19 +224,19 @@ impl<'de> ::serde::Deserialize<'de> for crate::operation::update_item::UpdateIte
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_item::UpdateItemInput {
-                    table_name: field_table_name,
-                    key: field_key,
                     attribute_updates: field_attribute_updates,
-                    expected: field_expected,
-                    conditional_operator: field_conditional_operator,
-                    return_values: field_return_values,
-                    return_consumed_capacity: field_return_consumed_capacity,
-                    return_item_collection_metrics: field_return_item_collection_metrics,
-                    update_expression: field_update_expression,
                     condition_expression: field_condition_expression,
+                    conditional_operator: field_conditional_operator,
+                    expected: field_expected,
                     expression_attribute_names: field_expression_attribute_names,
                     expression_attribute_values: field_expression_attribute_values,
+                    key: field_key,
+                    return_consumed_capacity: field_return_consumed_capacity,
+                    return_item_collection_metrics: field_return_item_collection_metrics,
+                    return_values: field_return_values,
                     return_values_on_condition_check_failure: field_return_values_on_condition_check_failure,
+                    table_name: field_table_name,
+                    update_expression: field_update_expression,
                 })
             }
         }
@@ -251,37 +251,40 @@ for crate::operation::update_item::builders::UpdateItemInputBuilder {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.key.is_some())
-            + usize::from(self.attribute_updates.is_some())
-            + usize::from(self.expected.is_some())
-            + usize::from(self.conditional_operator.is_some())
-            + usize::from(self.return_values.is_some())
-            + usize::from(self.return_consumed_capacity.is_some())
-            + usize::from(self.return_item_collection_metrics.is_some())
-            + usize::from(self.update_expression.is_some())
+        let len = usize::from(self.attribute_updates.is_some())
             + usize::from(self.condition_expression.is_some())
+            + usize::from(self.conditional_operator.is_some())
+            + usize::from(self.expected.is_some())
             + usize::from(self.expression_attribute_names.is_some())
             + usize::from(self.expression_attribute_values.is_some())
-            + usize::from(self.return_values_on_condition_check_failure.is_some());
+            + usize::from(self.key.is_some())
+            + usize::from(self.return_consumed_capacity.is_some())
+            + usize::from(self.return_item_collection_metrics.is_some())
+            + usize::from(self.return_values.is_some())
+            + usize::from(self.return_values_on_condition_check_failure.is_some())
+            + usize::from(self.table_name.is_some())
+            + usize::from(self.update_expression.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key {
-            map.serialize_entry("Key", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.attribute_updates {
             map.serialize_entry("AttributeUpdates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expected {
-            map.serialize_entry("Expected", value)?;
+        if let ::std::option::Option::Some(value) = &self.condition_expression {
+            map.serialize_entry("ConditionExpression", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.conditional_operator {
             map.serialize_entry("ConditionalOperator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_values {
-            map.serialize_entry("ReturnValues", value)?;
+        if let ::std::option::Option::Some(value) = &self.expected {
+            map.serialize_entry("Expected", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
+            map.serialize_entry("ExpressionAttributeNames", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
+            map.serialize_entry("ExpressionAttributeValues", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.key {
+            map.serialize_entry("Key", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
@@ -290,22 +293,19 @@ for crate::operation::update_item::builders::UpdateItemInputBuilder {
         {
             map.serialize_entry("ReturnItemCollectionMetrics", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.update_expression {
-            map.serialize_entry("UpdateExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.condition_expression {
-            map.serialize_entry("ConditionExpression", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
-            map.serialize_entry("ExpressionAttributeNames", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
-            map.serialize_entry("ExpressionAttributeValues", value)?;
+        if let ::std::option::Option::Some(value) = &self.return_values {
+            map.serialize_entry("ReturnValues", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .return_values_on_condition_check_failure
         {
             map.serialize_entry("ReturnValuesOnConditionCheckFailure", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.update_expression {
+            map.serialize_entry("UpdateExpression", value)?;
         }
         map.end()
     }
@@ -331,15 +331,15 @@ for crate::operation::update_item::builders::UpdateItemInputBuilder {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_key: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
-                > = ::std::option::Option::None;
                 let mut field_attribute_updates: ::std::option::Option<
                     ::std::collections::HashMap<
                         String,
                         crate::types::AttributeValueUpdate,
                     >,
+                > = ::std::option::Option::None;
+                let mut field_condition_expression: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_conditional_operator: ::std::option::Option<
+                    crate::types::ConditionalOperator,
                 > = ::std::option::Option::None;
                 let mut field_expected: ::std::option::Option<
                     ::std::collections::HashMap<
@@ -347,11 +347,14 @@ for crate::operation::update_item::builders::UpdateItemInputBuilder {
                         crate::types::ExpectedAttributeValue,
                     >,
                 > = ::std::option::Option::None;
-                let mut field_conditional_operator: ::std::option::Option<
-                    crate::types::ConditionalOperator,
+                let mut field_expression_attribute_names: ::std::option::Option<
+                    ::std::collections::HashMap<String, String>,
                 > = ::std::option::Option::None;
-                let mut field_return_values: ::std::option::Option<
-                    crate::types::ReturnValue,
+                let mut field_expression_attribute_values: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                > = ::std::option::Option::None;
+                let mut field_key: ::std::option::Option<
+                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
                 > = ::std::option::Option::None;
                 let mut field_return_consumed_capacity: ::std::option::Option<
                     crate::types::ReturnConsumedCapacity,
@@ -359,35 +362,18 @@ for crate::operation::update_item::builders::UpdateItemInputBuilder {
                 let mut field_return_item_collection_metrics: ::std::option::Option<
                     crate::types::ReturnItemCollectionMetrics,
                 > = ::std::option::Option::None;
-                let mut field_update_expression: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_condition_expression: ::std::option::Option<String> = ::std::option::Option::None;
-                let mut field_expression_attribute_names: ::std::option::Option<
-                    ::std::collections::HashMap<String, String>,
-                > = ::std::option::Option::None;
-                let mut field_expression_attribute_values: ::std::option::Option<
-                    ::std::collections::HashMap<String, crate::types::AttributeValue>,
+                let mut field_return_values: ::std::option::Option<
+                    crate::types::ReturnValue,
                 > = ::std::option::Option::None;
                 let mut field_return_values_on_condition_check_failure: ::std::option::Option<
                     crate::types::ReturnValuesOnConditionCheckFailure,
                 > = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_update_expression: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "Key" => {
-                            field_key = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "AttributeUpdates" => {
                             field_attribute_updates = crate::serde_wire::next::<
                                 _,
@@ -395,8 +381,8 @@ for crate::operation::update_item::builders::UpdateItemInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "Expected" => {
-                            field_expected = crate::serde_wire::next::<
+                        "ConditionExpression" => {
+                            field_condition_expression = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -409,36 +395,8 @@ for crate::operation::update_item::builders::UpdateItemInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "ReturnValues" => {
-                            field_return_values = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnConsumedCapacity" => {
-                            field_return_consumed_capacity = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReturnItemCollectionMetrics" => {
-                            field_return_item_collection_metrics = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "UpdateExpression" => {
-                            field_update_expression = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ConditionExpression" => {
-                            field_condition_expression = crate::serde_wire::next::<
+                        "Expected" => {
+                            field_expected = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -458,8 +416,50 @@ for crate::operation::update_item::builders::UpdateItemInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "Key" => {
+                            field_key = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnConsumedCapacity" => {
+                            field_return_consumed_capacity = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnItemCollectionMetrics" => {
+                            field_return_item_collection_metrics = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReturnValues" => {
+                            field_return_values = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "ReturnValuesOnConditionCheckFailure" => {
                             field_return_values_on_condition_check_failure = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "UpdateExpression" => {
+                            field_update_expression = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -472,19 +472,19 @@ for crate::operation::update_item::builders::UpdateItemInputBuilder {
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_item::builders::UpdateItemInputBuilder = ::std::default::Default::default();
-                    builder.table_name = field_table_name;
-                    builder.key = field_key;
                     builder.attribute_updates = field_attribute_updates;
-                    builder.expected = field_expected;
-                    builder.conditional_operator = field_conditional_operator;
-                    builder.return_values = field_return_values;
-                    builder.return_consumed_capacity = field_return_consumed_capacity;
-                    builder.return_item_collection_metrics = field_return_item_collection_metrics;
-                    builder.update_expression = field_update_expression;
                     builder.condition_expression = field_condition_expression;
+                    builder.conditional_operator = field_conditional_operator;
+                    builder.expected = field_expected;
                     builder.expression_attribute_names = field_expression_attribute_names;
                     builder.expression_attribute_values = field_expression_attribute_values;
+                    builder.key = field_key;
+                    builder.return_consumed_capacity = field_return_consumed_capacity;
+                    builder.return_item_collection_metrics = field_return_item_collection_metrics;
+                    builder.return_values = field_return_values;
                     builder.return_values_on_condition_check_failure = field_return_values_on_condition_check_failure;
+                    builder.table_name = field_table_name;
+                    builder.update_expression = field_update_expression;
                     builder
                 })
             }

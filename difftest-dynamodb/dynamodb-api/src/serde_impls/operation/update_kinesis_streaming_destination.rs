@@ -6,15 +6,15 @@ for crate::operation::update_kinesis_streaming_destination::UpdateKinesisStreami
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.stream_arn.is_some())
+        let len = usize::from(self.stream_arn.is_some())
+            + usize::from(self.table_name.is_some())
             + usize::from(self.update_kinesis_streaming_configuration.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.stream_arn {
             map.serialize_entry("StreamArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .update_kinesis_streaming_configuration
@@ -45,8 +45,8 @@ for crate::operation::update_kinesis_streaming_destination::UpdateKinesisStreami
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_stream_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_update_kinesis_streaming_configuration: ::std::option::Option<
                     crate::types::UpdateKinesisStreamingConfiguration,
                 > = ::std::option::Option::None;
@@ -54,15 +54,15 @@ for crate::operation::update_kinesis_streaming_destination::UpdateKinesisStreami
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
+                        "StreamArn" => {
+                            field_stream_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "StreamArn" => {
-                            field_stream_arn = crate::serde_wire::next::<
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -81,8 +81,8 @@ for crate::operation::update_kinesis_streaming_destination::UpdateKinesisStreami
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_kinesis_streaming_destination::UpdateKinesisStreamingDestinationInput {
-                    table_name: field_table_name,
                     stream_arn: field_stream_arn,
+                    table_name: field_table_name,
                     update_kinesis_streaming_configuration: field_update_kinesis_streaming_configuration,
                 })
             }
@@ -98,15 +98,15 @@ for crate::operation::update_kinesis_streaming_destination::builders::UpdateKine
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let len = usize::from(self.table_name.is_some())
-            + usize::from(self.stream_arn.is_some())
+        let len = usize::from(self.stream_arn.is_some())
+            + usize::from(self.table_name.is_some())
             + usize::from(self.update_kinesis_streaming_configuration.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.stream_arn {
             map.serialize_entry("StreamArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .update_kinesis_streaming_configuration
@@ -139,8 +139,8 @@ for crate::operation::update_kinesis_streaming_destination::builders::UpdateKine
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_stream_arn: ::std::option::Option<String> = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_update_kinesis_streaming_configuration: ::std::option::Option<
                     crate::types::UpdateKinesisStreamingConfiguration,
                 > = ::std::option::Option::None;
@@ -148,15 +148,15 @@ for crate::operation::update_kinesis_streaming_destination::builders::UpdateKine
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
+                        "StreamArn" => {
+                            field_stream_arn = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "StreamArn" => {
-                            field_stream_arn = crate::serde_wire::next::<
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -176,8 +176,8 @@ for crate::operation::update_kinesis_streaming_destination::builders::UpdateKine
                 }
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_kinesis_streaming_destination::builders::UpdateKinesisStreamingDestinationInputBuilder = ::std::default::Default::default();
-                    builder.table_name = field_table_name;
                     builder.stream_arn = field_stream_arn;
+                    builder.table_name = field_table_name;
                     builder.update_kinesis_streaming_configuration = field_update_kinesis_streaming_configuration;
                     builder
                 })

@@ -6,68 +6,68 @@ impl ::serde::Serialize for crate::operation::update_table::UpdateTableInput {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.attribute_definitions.is_some())
-            + usize::from(self.table_name.is_some())
             + usize::from(self.billing_mode.is_some())
-            + usize::from(self.provisioned_throughput.is_some())
-            + usize::from(self.global_secondary_index_updates.is_some())
-            + usize::from(self.stream_specification.is_some())
-            + usize::from(self.sse_specification.is_some())
-            + usize::from(self.replica_updates.is_some())
-            + usize::from(self.table_class.is_some())
             + usize::from(self.deletion_protection_enabled.is_some())
-            + usize::from(self.multi_region_consistency.is_some())
+            + usize::from(self.global_secondary_index_updates.is_some())
+            + usize::from(self.global_table_settings_replication_mode.is_some())
             + usize::from(self.global_table_witness_updates.is_some())
+            + usize::from(self.multi_region_consistency.is_some())
             + usize::from(self.on_demand_throughput.is_some())
-            + usize::from(self.warm_throughput.is_some())
-            + usize::from(self.global_table_settings_replication_mode.is_some());
+            + usize::from(self.provisioned_throughput.is_some())
+            + usize::from(self.replica_updates.is_some())
+            + usize::from(self.sse_specification.is_some())
+            + usize::from(self.stream_specification.is_some())
+            + usize::from(self.table_class.is_some())
+            + usize::from(self.table_name.is_some())
+            + usize::from(self.warm_throughput.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.attribute_definitions {
             map.serialize_entry("AttributeDefinitions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.billing_mode {
             map.serialize_entry("BillingMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioned_throughput {
-            map.serialize_entry("ProvisionedThroughput", value)?;
+        if let ::std::option::Option::Some(value) = &self.deletion_protection_enabled {
+            map.serialize_entry("DeletionProtectionEnabled", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.global_secondary_index_updates
         {
             map.serialize_entry("GlobalSecondaryIndexUpdates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stream_specification {
-            map.serialize_entry("StreamSpecification", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.sse_specification {
-            map.serialize_entry("SSESpecification", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.replica_updates {
-            map.serialize_entry("ReplicaUpdates", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.table_class {
-            map.serialize_entry("TableClass", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.deletion_protection_enabled {
-            map.serialize_entry("DeletionProtectionEnabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.multi_region_consistency {
-            map.serialize_entry("MultiRegionConsistency", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.global_table_witness_updates {
-            map.serialize_entry("GlobalTableWitnessUpdates", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput {
-            map.serialize_entry("OnDemandThroughput", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.warm_throughput {
-            map.serialize_entry("WarmThroughput", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self
             .global_table_settings_replication_mode
         {
             map.serialize_entry("GlobalTableSettingsReplicationMode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.global_table_witness_updates {
+            map.serialize_entry("GlobalTableWitnessUpdates", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.multi_region_consistency {
+            map.serialize_entry("MultiRegionConsistency", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.on_demand_throughput {
+            map.serialize_entry("OnDemandThroughput", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.provisioned_throughput {
+            map.serialize_entry("ProvisionedThroughput", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.replica_updates {
+            map.serialize_entry("ReplicaUpdates", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sse_specification {
+            map.serialize_entry("SSESpecification", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stream_specification {
+            map.serialize_entry("StreamSpecification", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_class {
+            map.serialize_entry("TableClass", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.warm_throughput {
+            map.serialize_entry("WarmThroughput", value)?;
         }
         map.end()
     }
@@ -96,43 +96,43 @@ for crate::operation::update_table::UpdateTableInput {
                 let mut field_attribute_definitions: ::std::option::Option<
                     Vec<crate::types::AttributeDefinition>,
                 > = ::std::option::Option::None;
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_billing_mode: ::std::option::Option<
                     crate::types::BillingMode,
                 > = ::std::option::Option::None;
-                let mut field_provisioned_throughput: ::std::option::Option<
-                    crate::types::ProvisionedThroughput,
-                > = ::std::option::Option::None;
+                let mut field_deletion_protection_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_global_secondary_index_updates: ::std::option::Option<
                     Vec<crate::types::GlobalSecondaryIndexUpdate>,
                 > = ::std::option::Option::None;
-                let mut field_stream_specification: ::std::option::Option<
-                    crate::types::StreamSpecification,
-                > = ::std::option::Option::None;
-                let mut field_sse_specification: ::std::option::Option<
-                    crate::types::SseSpecification,
-                > = ::std::option::Option::None;
-                let mut field_replica_updates: ::std::option::Option<
-                    Vec<crate::types::ReplicationGroupUpdate>,
-                > = ::std::option::Option::None;
-                let mut field_table_class: ::std::option::Option<
-                    crate::types::TableClass,
-                > = ::std::option::Option::None;
-                let mut field_deletion_protection_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_multi_region_consistency: ::std::option::Option<
-                    crate::types::MultiRegionConsistency,
+                let mut field_global_table_settings_replication_mode: ::std::option::Option<
+                    crate::types::GlobalTableSettingsReplicationMode,
                 > = ::std::option::Option::None;
                 let mut field_global_table_witness_updates: ::std::option::Option<
                     Vec<crate::types::GlobalTableWitnessGroupUpdate>,
                 > = ::std::option::Option::None;
+                let mut field_multi_region_consistency: ::std::option::Option<
+                    crate::types::MultiRegionConsistency,
+                > = ::std::option::Option::None;
                 let mut field_on_demand_throughput: ::std::option::Option<
                     crate::types::OnDemandThroughput,
                 > = ::std::option::Option::None;
+                let mut field_provisioned_throughput: ::std::option::Option<
+                    crate::types::ProvisionedThroughput,
+                > = ::std::option::Option::None;
+                let mut field_replica_updates: ::std::option::Option<
+                    Vec<crate::types::ReplicationGroupUpdate>,
+                > = ::std::option::Option::None;
+                let mut field_sse_specification: ::std::option::Option<
+                    crate::types::SseSpecification,
+                > = ::std::option::Option::None;
+                let mut field_stream_specification: ::std::option::Option<
+                    crate::types::StreamSpecification,
+                > = ::std::option::Option::None;
+                let mut field_table_class: ::std::option::Option<
+                    crate::types::TableClass,
+                > = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_warm_throughput: ::std::option::Option<
                     crate::types::WarmThroughput,
-                > = ::std::option::Option::None;
-                let mut field_global_table_settings_replication_mode: ::std::option::Option<
-                    crate::types::GlobalTableSettingsReplicationMode,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
@@ -145,57 +145,8 @@ for crate::operation::update_table::UpdateTableInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "BillingMode" => {
                             field_billing_mode = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ProvisionedThroughput" => {
-                            field_provisioned_throughput = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "GlobalSecondaryIndexUpdates" => {
-                            field_global_secondary_index_updates = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "StreamSpecification" => {
-                            field_stream_specification = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "SSESpecification" => {
-                            field_sse_specification = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReplicaUpdates" => {
-                            field_replica_updates = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TableClass" => {
-                            field_table_class = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -208,29 +159,8 @@ for crate::operation::update_table::UpdateTableInput {
                                 _,
                             >(&mut map)?;
                         }
-                        "MultiRegionConsistency" => {
-                            field_multi_region_consistency = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "GlobalTableWitnessUpdates" => {
-                            field_global_table_witness_updates = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "OnDemandThroughput" => {
-                            field_on_demand_throughput = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "WarmThroughput" => {
-                            field_warm_throughput = crate::serde_wire::next::<
+                        "GlobalSecondaryIndexUpdates" => {
+                            field_global_secondary_index_updates = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -243,6 +173,76 @@ for crate::operation::update_table::UpdateTableInput {
                                 _,
                             >(&mut map)?;
                         }
+                        "GlobalTableWitnessUpdates" => {
+                            field_global_table_witness_updates = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "MultiRegionConsistency" => {
+                            field_multi_region_consistency = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "OnDemandThroughput" => {
+                            field_on_demand_throughput = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ProvisionedThroughput" => {
+                            field_provisioned_throughput = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "ReplicaUpdates" => {
+                            field_replica_updates = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SSESpecification" => {
+                            field_sse_specification = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "StreamSpecification" => {
+                            field_stream_specification = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableClass" => {
+                            field_table_class = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "WarmThroughput" => {
+                            field_warm_throughput = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -250,20 +250,20 @@ for crate::operation::update_table::UpdateTableInput {
                 }
                 ::std::result::Result::Ok(crate::operation::update_table::UpdateTableInput {
                     attribute_definitions: field_attribute_definitions,
-                    table_name: field_table_name,
                     billing_mode: field_billing_mode,
-                    provisioned_throughput: field_provisioned_throughput,
-                    global_secondary_index_updates: field_global_secondary_index_updates,
-                    stream_specification: field_stream_specification,
-                    sse_specification: field_sse_specification,
-                    replica_updates: field_replica_updates,
-                    table_class: field_table_class,
                     deletion_protection_enabled: field_deletion_protection_enabled,
-                    multi_region_consistency: field_multi_region_consistency,
-                    global_table_witness_updates: field_global_table_witness_updates,
-                    on_demand_throughput: field_on_demand_throughput,
-                    warm_throughput: field_warm_throughput,
+                    global_secondary_index_updates: field_global_secondary_index_updates,
                     global_table_settings_replication_mode: field_global_table_settings_replication_mode,
+                    global_table_witness_updates: field_global_table_witness_updates,
+                    multi_region_consistency: field_multi_region_consistency,
+                    on_demand_throughput: field_on_demand_throughput,
+                    provisioned_throughput: field_provisioned_throughput,
+                    replica_updates: field_replica_updates,
+                    sse_specification: field_sse_specification,
+                    stream_specification: field_stream_specification,
+                    table_class: field_table_class,
+                    table_name: field_table_name,
+                    warm_throughput: field_warm_throughput,
                 })
             }
         }
@@ -279,68 +279,68 @@ for crate::operation::update_table::builders::UpdateTableInputBuilder {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.attribute_definitions.is_some())
-            + usize::from(self.table_name.is_some())
             + usize::from(self.billing_mode.is_some())
-            + usize::from(self.provisioned_throughput.is_some())
-            + usize::from(self.global_secondary_index_updates.is_some())
-            + usize::from(self.stream_specification.is_some())
-            + usize::from(self.sse_specification.is_some())
-            + usize::from(self.replica_updates.is_some())
-            + usize::from(self.table_class.is_some())
             + usize::from(self.deletion_protection_enabled.is_some())
-            + usize::from(self.multi_region_consistency.is_some())
+            + usize::from(self.global_secondary_index_updates.is_some())
+            + usize::from(self.global_table_settings_replication_mode.is_some())
             + usize::from(self.global_table_witness_updates.is_some())
+            + usize::from(self.multi_region_consistency.is_some())
             + usize::from(self.on_demand_throughput.is_some())
-            + usize::from(self.warm_throughput.is_some())
-            + usize::from(self.global_table_settings_replication_mode.is_some());
+            + usize::from(self.provisioned_throughput.is_some())
+            + usize::from(self.replica_updates.is_some())
+            + usize::from(self.sse_specification.is_some())
+            + usize::from(self.stream_specification.is_some())
+            + usize::from(self.table_class.is_some())
+            + usize::from(self.table_name.is_some())
+            + usize::from(self.warm_throughput.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.attribute_definitions {
             map.serialize_entry("AttributeDefinitions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self.billing_mode {
             map.serialize_entry("BillingMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioned_throughput {
-            map.serialize_entry("ProvisionedThroughput", value)?;
+        if let ::std::option::Option::Some(value) = &self.deletion_protection_enabled {
+            map.serialize_entry("DeletionProtectionEnabled", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.global_secondary_index_updates
         {
             map.serialize_entry("GlobalSecondaryIndexUpdates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stream_specification {
-            map.serialize_entry("StreamSpecification", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.sse_specification {
-            map.serialize_entry("SSESpecification", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.replica_updates {
-            map.serialize_entry("ReplicaUpdates", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.table_class {
-            map.serialize_entry("TableClass", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.deletion_protection_enabled {
-            map.serialize_entry("DeletionProtectionEnabled", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.multi_region_consistency {
-            map.serialize_entry("MultiRegionConsistency", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.global_table_witness_updates {
-            map.serialize_entry("GlobalTableWitnessUpdates", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput {
-            map.serialize_entry("OnDemandThroughput", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.warm_throughput {
-            map.serialize_entry("WarmThroughput", value)?;
-        }
         if let ::std::option::Option::Some(value) = &self
             .global_table_settings_replication_mode
         {
             map.serialize_entry("GlobalTableSettingsReplicationMode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.global_table_witness_updates {
+            map.serialize_entry("GlobalTableWitnessUpdates", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.multi_region_consistency {
+            map.serialize_entry("MultiRegionConsistency", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.on_demand_throughput {
+            map.serialize_entry("OnDemandThroughput", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.provisioned_throughput {
+            map.serialize_entry("ProvisionedThroughput", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.replica_updates {
+            map.serialize_entry("ReplicaUpdates", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sse_specification {
+            map.serialize_entry("SSESpecification", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stream_specification {
+            map.serialize_entry("StreamSpecification", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_class {
+            map.serialize_entry("TableClass", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.warm_throughput {
+            map.serialize_entry("WarmThroughput", value)?;
         }
         map.end()
     }
@@ -369,43 +369,43 @@ for crate::operation::update_table::builders::UpdateTableInputBuilder {
                 let mut field_attribute_definitions: ::std::option::Option<
                     Vec<crate::types::AttributeDefinition>,
                 > = ::std::option::Option::None;
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_billing_mode: ::std::option::Option<
                     crate::types::BillingMode,
                 > = ::std::option::Option::None;
-                let mut field_provisioned_throughput: ::std::option::Option<
-                    crate::types::ProvisionedThroughput,
-                > = ::std::option::Option::None;
+                let mut field_deletion_protection_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut field_global_secondary_index_updates: ::std::option::Option<
                     Vec<crate::types::GlobalSecondaryIndexUpdate>,
                 > = ::std::option::Option::None;
-                let mut field_stream_specification: ::std::option::Option<
-                    crate::types::StreamSpecification,
-                > = ::std::option::Option::None;
-                let mut field_sse_specification: ::std::option::Option<
-                    crate::types::SseSpecification,
-                > = ::std::option::Option::None;
-                let mut field_replica_updates: ::std::option::Option<
-                    Vec<crate::types::ReplicationGroupUpdate>,
-                > = ::std::option::Option::None;
-                let mut field_table_class: ::std::option::Option<
-                    crate::types::TableClass,
-                > = ::std::option::Option::None;
-                let mut field_deletion_protection_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut field_multi_region_consistency: ::std::option::Option<
-                    crate::types::MultiRegionConsistency,
+                let mut field_global_table_settings_replication_mode: ::std::option::Option<
+                    crate::types::GlobalTableSettingsReplicationMode,
                 > = ::std::option::Option::None;
                 let mut field_global_table_witness_updates: ::std::option::Option<
                     Vec<crate::types::GlobalTableWitnessGroupUpdate>,
                 > = ::std::option::Option::None;
+                let mut field_multi_region_consistency: ::std::option::Option<
+                    crate::types::MultiRegionConsistency,
+                > = ::std::option::Option::None;
                 let mut field_on_demand_throughput: ::std::option::Option<
                     crate::types::OnDemandThroughput,
                 > = ::std::option::Option::None;
+                let mut field_provisioned_throughput: ::std::option::Option<
+                    crate::types::ProvisionedThroughput,
+                > = ::std::option::Option::None;
+                let mut field_replica_updates: ::std::option::Option<
+                    Vec<crate::types::ReplicationGroupUpdate>,
+                > = ::std::option::Option::None;
+                let mut field_sse_specification: ::std::option::Option<
+                    crate::types::SseSpecification,
+                > = ::std::option::Option::None;
+                let mut field_stream_specification: ::std::option::Option<
+                    crate::types::StreamSpecification,
+                > = ::std::option::Option::None;
+                let mut field_table_class: ::std::option::Option<
+                    crate::types::TableClass,
+                > = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_warm_throughput: ::std::option::Option<
                     crate::types::WarmThroughput,
-                > = ::std::option::Option::None;
-                let mut field_global_table_settings_replication_mode: ::std::option::Option<
-                    crate::types::GlobalTableSettingsReplicationMode,
                 > = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
@@ -418,57 +418,8 @@ for crate::operation::update_table::builders::UpdateTableInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
                         "BillingMode" => {
                             field_billing_mode = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ProvisionedThroughput" => {
-                            field_provisioned_throughput = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "GlobalSecondaryIndexUpdates" => {
-                            field_global_secondary_index_updates = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "StreamSpecification" => {
-                            field_stream_specification = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "SSESpecification" => {
-                            field_sse_specification = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "ReplicaUpdates" => {
-                            field_replica_updates = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TableClass" => {
-                            field_table_class = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -481,8 +432,15 @@ for crate::operation::update_table::builders::UpdateTableInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "MultiRegionConsistency" => {
-                            field_multi_region_consistency = crate::serde_wire::next::<
+                        "GlobalSecondaryIndexUpdates" => {
+                            field_global_secondary_index_updates = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "GlobalTableSettingsReplicationMode" => {
+                            field_global_table_settings_replication_mode = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -495,6 +453,13 @@ for crate::operation::update_table::builders::UpdateTableInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
+                        "MultiRegionConsistency" => {
+                            field_multi_region_consistency = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         "OnDemandThroughput" => {
                             field_on_demand_throughput = crate::serde_wire::next::<
                                 _,
@@ -502,15 +467,50 @@ for crate::operation::update_table::builders::UpdateTableInputBuilder {
                                 _,
                             >(&mut map)?;
                         }
-                        "WarmThroughput" => {
-                            field_warm_throughput = crate::serde_wire::next::<
+                        "ProvisionedThroughput" => {
+                            field_provisioned_throughput = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
                             >(&mut map)?;
                         }
-                        "GlobalTableSettingsReplicationMode" => {
-                            field_global_table_settings_replication_mode = crate::serde_wire::next::<
+                        "ReplicaUpdates" => {
+                            field_replica_updates = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "SSESpecification" => {
+                            field_sse_specification = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "StreamSpecification" => {
+                            field_stream_specification = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableClass" => {
+                            field_table_class = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
+                        "WarmThroughput" => {
+                            field_warm_throughput = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -524,20 +524,20 @@ for crate::operation::update_table::builders::UpdateTableInputBuilder {
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_table::builders::UpdateTableInputBuilder = ::std::default::Default::default();
                     builder.attribute_definitions = field_attribute_definitions;
-                    builder.table_name = field_table_name;
                     builder.billing_mode = field_billing_mode;
-                    builder.provisioned_throughput = field_provisioned_throughput;
-                    builder.global_secondary_index_updates = field_global_secondary_index_updates;
-                    builder.stream_specification = field_stream_specification;
-                    builder.sse_specification = field_sse_specification;
-                    builder.replica_updates = field_replica_updates;
-                    builder.table_class = field_table_class;
                     builder.deletion_protection_enabled = field_deletion_protection_enabled;
-                    builder.multi_region_consistency = field_multi_region_consistency;
-                    builder.global_table_witness_updates = field_global_table_witness_updates;
-                    builder.on_demand_throughput = field_on_demand_throughput;
-                    builder.warm_throughput = field_warm_throughput;
+                    builder.global_secondary_index_updates = field_global_secondary_index_updates;
                     builder.global_table_settings_replication_mode = field_global_table_settings_replication_mode;
+                    builder.global_table_witness_updates = field_global_table_witness_updates;
+                    builder.multi_region_consistency = field_multi_region_consistency;
+                    builder.on_demand_throughput = field_on_demand_throughput;
+                    builder.provisioned_throughput = field_provisioned_throughput;
+                    builder.replica_updates = field_replica_updates;
+                    builder.sse_specification = field_sse_specification;
+                    builder.stream_specification = field_stream_specification;
+                    builder.table_class = field_table_class;
+                    builder.table_name = field_table_name;
+                    builder.warm_throughput = field_warm_throughput;
                     builder
                 })
             }

@@ -7,16 +7,13 @@ for crate::operation::update_table_replica_auto_scaling::UpdateTableReplicaAutoS
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.global_secondary_index_updates.is_some())
-            + usize::from(self.table_name.is_some())
             + usize::from(self.provisioned_write_capacity_auto_scaling_update.is_some())
-            + usize::from(self.replica_updates.is_some());
+            + usize::from(self.replica_updates.is_some())
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.global_secondary_index_updates
         {
             map.serialize_entry("GlobalSecondaryIndexUpdates", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .provisioned_write_capacity_auto_scaling_update
@@ -25,6 +22,9 @@ for crate::operation::update_table_replica_auto_scaling::UpdateTableReplicaAutoS
         }
         if let ::std::option::Option::Some(value) = &self.replica_updates {
             map.serialize_entry("ReplicaUpdates", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -53,26 +53,19 @@ for crate::operation::update_table_replica_auto_scaling::UpdateTableReplicaAutoS
                 let mut field_global_secondary_index_updates: ::std::option::Option<
                     Vec<crate::types::GlobalSecondaryIndexAutoScalingUpdate>,
                 > = ::std::option::Option::None;
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_provisioned_write_capacity_auto_scaling_update: ::std::option::Option<
                     crate::types::AutoScalingSettingsUpdate,
                 > = ::std::option::Option::None;
                 let mut field_replica_updates: ::std::option::Option<
                     Vec<crate::types::ReplicaAutoScalingUpdate>,
                 > = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "GlobalSecondaryIndexUpdates" => {
                             field_global_secondary_index_updates = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -92,6 +85,13 @@ for crate::operation::update_table_replica_auto_scaling::UpdateTableReplicaAutoS
                                 _,
                             >(&mut map)?;
                         }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -99,9 +99,9 @@ for crate::operation::update_table_replica_auto_scaling::UpdateTableReplicaAutoS
                 }
                 ::std::result::Result::Ok(crate::operation::update_table_replica_auto_scaling::UpdateTableReplicaAutoScalingInput {
                     global_secondary_index_updates: field_global_secondary_index_updates,
-                    table_name: field_table_name,
                     provisioned_write_capacity_auto_scaling_update: field_provisioned_write_capacity_auto_scaling_update,
                     replica_updates: field_replica_updates,
+                    table_name: field_table_name,
                 })
             }
         }
@@ -117,16 +117,13 @@ for crate::operation::update_table_replica_auto_scaling::builders::UpdateTableRe
     ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
         let len = usize::from(self.global_secondary_index_updates.is_some())
-            + usize::from(self.table_name.is_some())
             + usize::from(self.provisioned_write_capacity_auto_scaling_update.is_some())
-            + usize::from(self.replica_updates.is_some());
+            + usize::from(self.replica_updates.is_some())
+            + usize::from(self.table_name.is_some());
         let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
         if let ::std::option::Option::Some(value) = &self.global_secondary_index_updates
         {
             map.serialize_entry("GlobalSecondaryIndexUpdates", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.table_name {
-            map.serialize_entry("TableName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .provisioned_write_capacity_auto_scaling_update
@@ -135,6 +132,9 @@ for crate::operation::update_table_replica_auto_scaling::builders::UpdateTableRe
         }
         if let ::std::option::Option::Some(value) = &self.replica_updates {
             map.serialize_entry("ReplicaUpdates", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.table_name {
+            map.serialize_entry("TableName", value)?;
         }
         map.end()
     }
@@ -163,26 +163,19 @@ for crate::operation::update_table_replica_auto_scaling::builders::UpdateTableRe
                 let mut field_global_secondary_index_updates: ::std::option::Option<
                     Vec<crate::types::GlobalSecondaryIndexAutoScalingUpdate>,
                 > = ::std::option::Option::None;
-                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 let mut field_provisioned_write_capacity_auto_scaling_update: ::std::option::Option<
                     crate::types::AutoScalingSettingsUpdate,
                 > = ::std::option::Option::None;
                 let mut field_replica_updates: ::std::option::Option<
                     Vec<crate::types::ReplicaAutoScalingUpdate>,
                 > = ::std::option::Option::None;
+                let mut field_table_name: ::std::option::Option<String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::serde_wire::Key<'de>>()?
                 {
                     match key.as_str() {
                         "GlobalSecondaryIndexUpdates" => {
                             field_global_secondary_index_updates = crate::serde_wire::next::<
-                                _,
-                                crate::serde_wire::Same,
-                                _,
-                            >(&mut map)?;
-                        }
-                        "TableName" => {
-                            field_table_name = crate::serde_wire::next::<
                                 _,
                                 crate::serde_wire::Same,
                                 _,
@@ -202,6 +195,13 @@ for crate::operation::update_table_replica_auto_scaling::builders::UpdateTableRe
                                 _,
                             >(&mut map)?;
                         }
+                        "TableName" => {
+                            field_table_name = crate::serde_wire::next::<
+                                _,
+                                crate::serde_wire::Same,
+                                _,
+                            >(&mut map)?;
+                        }
                         _ => {
                             crate::serde_wire::skip(&mut map)?;
                         }
@@ -210,9 +210,9 @@ for crate::operation::update_table_replica_auto_scaling::builders::UpdateTableRe
                 ::std::result::Result::Ok({
                     let mut builder: crate::operation::update_table_replica_auto_scaling::builders::UpdateTableReplicaAutoScalingInputBuilder = ::std::default::Default::default();
                     builder.global_secondary_index_updates = field_global_secondary_index_updates;
-                    builder.table_name = field_table_name;
                     builder.provisioned_write_capacity_auto_scaling_update = field_provisioned_write_capacity_auto_scaling_update;
                     builder.replica_updates = field_replica_updates;
+                    builder.table_name = field_table_name;
                     builder
                 })
             }
