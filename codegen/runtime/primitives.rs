@@ -5,7 +5,6 @@
 //!   Smithy timestamp formats listed in [`DateTimeFormat`].
 //! - [`Document`] and [`Number`]: untyped, JSON-like open content.
 //! - [`BigInteger`] and [`BigDecimal`]: arbitrary-precision numbers kept as validated text.
-//! - [`UnknownVariantValue`]: the payload of a string enum's `Unknown` variant.
 //! - [`base64`]: the standard base64 alphabet, with padding.
 //!
 //! These mirror the names in `aws-smithy-types`, but depend on nothing besides `std`.
@@ -1308,30 +1307,6 @@ impl AsRef<str> for BigDecimal {
 }
 
 impl fmt::Display for BigDecimal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Unknown enum values
-// ---------------------------------------------------------------------------------------------
-
-/// The value of a string enum's `Unknown` variant: a wire value this crate does not know.
-///
-/// Opaque on purpose: match on the enum's `as_str()` instead of on this value, so that code
-/// keeps working when a later version of the crate learns the value.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct UnknownVariantValue(pub(crate) String);
-
-impl UnknownVariantValue {
-    /// Returns the value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for UnknownVariantValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }

@@ -53,7 +53,7 @@ pub fn generate_from_model(
     manifest: &ManifestOptions,
 ) -> Result<BTreeMap<String, String>> {
     let plan = plan::Plan::new(model, plan_options).map_err(|e| model.locate(e))?;
-    let jobs = render::jobs(&plan);
+    let jobs = render::jobs(&plan, manifest);
     // Rendering and formatting dominate the run time and files are independent, so jobs are
     // spread over the cores (token streams are not `Send`: each thread renders its own).
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);

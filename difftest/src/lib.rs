@@ -14,12 +14,16 @@
 
 pub mod glue;
 pub mod run;
+pub mod signed;
 pub mod support;
 
 use std::fmt::Debug;
 use std::future::Future;
 
 pub use run::{run, Options, Report};
+
+/// What our client's `send` returns.
+pub type OurResult<O, E> = Result<O, connect_api::error::SdkError<E>>;
 
 /// What the SDK's `send` returns.
 pub type SdkResult<O, E> = Result<O, aws_sdk_connect::error::SdkError<E>>;
@@ -43,6 +47,8 @@ pub trait DiffOp:
     fn norm_body(input: &Self::Input, json: &mut serde_json::Value);
     /// Sends `input`, converted, with the SDK.
     fn send(input: &Self::Input, client: aws_sdk_connect::Client) -> impl Future<Output = SdkResult<Self::SdkOutput, Self::SdkError>>;
+    /// Sends `input` with our client's fluent builder.
+    fn send_ours(input: &Self::Input, client: connect_api::Client) -> impl Future<Output = OurResult<Self::Output, Self::Error>>;
     /// The SDK's output as ours.
     fn output_to_ours(o: &Self::SdkOutput) -> Self::Output;
     /// The response a service sends for `out`: status, headers and body.

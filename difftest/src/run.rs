@@ -173,7 +173,7 @@ fn client(http: CaptureRequestHandler) -> aws_sdk_connect::Client {
 
 /// The seed of one case: FNV-1a of the operation name, the kind of case and the seed index, so
 /// cases are the same on every run and toolchain, and differ between operations.
-fn case_seed(op: &str, kind: u64, seed: u64) -> u64 {
+pub(crate) fn case_seed(op: &str, kind: u64, seed: u64) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in op.bytes().chain(kind.to_le_bytes()).chain(seed.to_le_bytes()) {
         h ^= u64::from(b);

@@ -127,7 +127,7 @@ fn plan_err(doc: &Value) -> Error {
 /// Loads, plans and renders a model in memory; every generated file by path.
 fn generate(doc: &Value) -> BTreeMap<String, String> {
     let model = load_doc(doc).unwrap_or_else(|e| panic!("the model should load: {e}"));
-    let manifest = ManifestOptions { version: "0.1.0".into(), regenerate: "cargo test".into(), source: None };
+    let manifest = ManifestOptions { version: "0.1.0".into(), regenerate: "cargo test".into(), source: None, client_runtime: None };
     no_panic("generating", || smithy_codegen::generate_from_model(&model, &PlanOptions::default(), &manifest))
         .unwrap_or_else(|e| panic!("the model should generate: {e}"))
 }
@@ -138,7 +138,7 @@ fn generate(doc: &Value) -> BTreeMap<String, String> {
 #[track_caller]
 fn refused_or_generated(doc: &Value, shape: &str, mentions: &[&str], check: impl FnOnce(&BTreeMap<String, String>)) {
     let model = load_doc(doc).unwrap_or_else(|e| panic!("the model should load: {e}"));
-    let manifest = ManifestOptions { version: "0.1.0".into(), regenerate: "cargo test".into(), source: None };
+    let manifest = ManifestOptions { version: "0.1.0".into(), regenerate: "cargo test".into(), source: None, client_runtime: None };
     match no_panic("generating", || smithy_codegen::generate_from_model(&model, &PlanOptions::default(), &manifest)) {
         Ok(files) => check(&files),
         Err(e) => {
@@ -1199,7 +1199,7 @@ fn plan_errors_name_the_file() {
     let options = smithy_codegen::Options {
         models: vec![path.clone()],
         plan: PlanOptions::default(),
-        manifest: ManifestOptions { version: "0.1.0".into(), regenerate: "x".into(), source: None },
+        manifest: ManifestOptions { version: "0.1.0".into(), regenerate: "x".into(), source: None, client_runtime: None },
     };
     let err = no_panic("generating", || smithy_codegen::generate(&options)).expect_err("collision");
     assert_eq!(err.file.as_deref(), Some(path.as_path()), "{err}");

@@ -11,7 +11,7 @@ fn generate(models: Vec<std::path::PathBuf>) -> BTreeMap<String, String> {
     let options = Options {
         models,
         plan: PlanOptions::default(),
-        manifest: ManifestOptions { version: "0.1.0".into(), regenerate: "cargo xtask codegen".into(), source: None },
+        manifest: ManifestOptions { version: "0.1.0".into(), regenerate: "cargo xtask codegen".into(), source: None, client_runtime: None },
     };
     smithy_codegen::generate(&options).expect("generation succeeds")
 }

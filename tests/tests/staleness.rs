@@ -15,6 +15,7 @@ fn generated_crate_is_current() {
             version: "0.1.0".into(),
             regenerate: "cargo xtask codegen".into(),
             source: Some(format!("`{}` at commit `{}` of {} (sha256 `{}`)", pin.path, pin.commit, pin.source, pin.sha256)),
+            client_runtime: Some(ManifestOptions::IN_REPO_CLIENT_RUNTIME.to_owned()),
         },
     };
     let files = smithy_codegen::generate(&options).expect("generation succeeds");
@@ -41,7 +42,7 @@ fn generation_is_deterministic() {
     let options = Options {
         models: vec![model],
         plan: PlanOptions::default(),
-        manifest: ManifestOptions { version: "0.1.0".into(), regenerate: "x".into(), source: None },
+        manifest: ManifestOptions { version: "0.1.0".into(), regenerate: "x".into(), source: None, client_runtime: None },
     };
     let a = smithy_codegen::generate(&options).expect("first run");
     let b = smithy_codegen::generate(&options).expect("second run");

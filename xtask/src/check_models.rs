@@ -238,6 +238,7 @@ fn generate_one(model: &Path, crates_dir: &Path) -> ModelRun {
         version: "0.1.0".to_owned(),
         regenerate: format!("cargo xtask codegen --model {file_name} --out DIR"),
         source: None,
+        client_runtime: None,
     };
     let plan_options = PlanOptions::default();
     // A panic in the generator is a bug to report like an error, not a reason to stop.

@@ -10,7 +10,7 @@ use crate::paths;
 
 /// Runs the command.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let a = Args::parse(args, &["model", "out", "shared", "service", "crate-name", "operations", "version"], &["check"])?;
+    let a = Args::parse(args, &["model", "out", "shared", "service", "crate-name", "operations", "version", "runtime-path"], &["check"])?;
     let shared = paths::shared_dir(a.value("shared"));
     let custom_models = a.values("model");
     let (models, pinned) = if custom_models.is_empty() {
@@ -43,7 +43,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let options = Options {
         models,
         plan: PlanOptions { service, crate_name: a.value("crate-name").map(str::to_owned), operations },
-        manifest: ManifestOptions { version: a.value("version").unwrap_or("0.1.0").to_owned(), regenerate, source },
+        manifest: ManifestOptions {
+            version: a.value("version").unwrap_or("0.1.0").to_owned(),
+            regenerate,
+            source,
+            // The in-repo crate gets the client; a standalone crate gets it when told where the
+            // runtime crate is.
+            client_runtime: match (a.value("runtime-path"), a.value("out")) {
+                (Some(dir), _) => Some(format!("path = {:?}", dir)),
+                (None, None) => Some(ManifestOptions::IN_REPO_CLIENT_RUNTIME.to_owned()),
+                (None, Some(_)) => None,
+            },
+        },
     };
 
     let started = Instant::now();

@@ -60,6 +60,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         version: "0.0.0".to_owned(),
         regenerate: "cargo xtask compliance".to_owned(),
         source: Some("Smithy's restJson1 protocol tests (`smithy/protocol-tests/`)".to_owned()),
+        // The compliance crate tests the wire code only.
+        client_runtime: None,
     };
     let mut files = smithy_codegen::generate_from_model(&model, &plan_options, &manifest).map_err(|e| e.to_string())?;
     let cargo = files.get_mut("Cargo.toml").ok_or("the generated crate has no Cargo.toml")?;

@@ -148,6 +148,7 @@ fn codegen_time(shared: &Path, runs: usize) -> Result<(f64, f64), String> {
             version: "0.1.0".to_owned(),
             regenerate: "cargo xtask codegen".to_owned(),
             source: Some(format!("`{}` at commit `{}` of {} (sha256 `{}`)", pin.path, pin.commit, pin.source, pin.sha256)),
+            client_runtime: Some(ManifestOptions::IN_REPO_CLIENT_RUNTIME.to_owned()),
         },
     };
     let files = smithy_codegen::generate(&options).map_err(|e| e.to_string())?; // warm-up

@@ -14,6 +14,8 @@ struct CargoToml<'a> {
     description: String,
     regenerate: &'a str,
     dependencies: &'a [&'a str],
+    /// The `smithy-codegen-client` dependency spec when the crate has the `client` feature.
+    client_runtime: Option<&'a str>,
 }
 
 #[derive(Template)]
@@ -40,6 +42,15 @@ pub struct ManifestOptions {
     pub regenerate: String,
     /// Where the model came from (shown in the README).
     pub source: Option<String>,
+    /// How the crate depends on the `smithy-codegen-client` runtime, as a Cargo dependency value
+    /// table keys (`path = "../runtime/client"` or `version = "0.1"`); `None` leaves out the `client` feature.
+    pub client_runtime: Option<String>,
+}
+
+impl ManifestOptions {
+    /// The client runtime dependency of crates generated inside this repository, one level
+    /// below its root (`generated/`).
+    pub const IN_REPO_CLIENT_RUNTIME: &'static str = r#"path = "../runtime/client""#;
 }
 
 fn description(plan: &Plan) -> String {
@@ -57,6 +68,7 @@ pub fn cargo_toml(plan: &Plan, opts: &ManifestOptions) -> Result<String> {
         description: toml_escape(&description(plan)),
         regenerate: &opts.regenerate,
         dependencies: crate::render::protocol::for_plan(plan).dependencies(),
+        client_runtime: opts.client_runtime.as_deref().filter(|_| crate::render::client_enabled(plan, opts)),
     }
     .render()
     .map_err(|e| Error::msg(format!("rendering Cargo.toml: {e}")))

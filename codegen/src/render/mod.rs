@@ -4,6 +4,7 @@
 //! operations, one for the crate-wide error, one for the module tree, and `manifest` for the
 //! non-Rust files. Each returns `TokenStream`s; [`crate::format`] turns them into text.
 
+pub(crate) mod client;
 pub(crate) mod ctx;
 mod enum_shape;
 mod error_meta;
@@ -12,6 +13,7 @@ pub mod manifest;
 mod modules;
 mod operation;
 pub mod protocol;
+mod runtime_switch;
 pub(crate) mod structure;
 mod union;
 
@@ -24,10 +26,19 @@ pub use ctx::Ctx;
 pub use manifest::ManifestOptions;
 
 /// The hand-written runtime copied into every crate: (path in the crate, source).
+/// `src/primitives.rs` and `src/error.rs` themselves are rendered (see `runtime_switch`).
 const RUNTIME: &[(&str, &str)] = &[
-    ("src/primitives.rs", include_str!("../../runtime/primitives.rs")),
-    ("src/error.rs", include_str!("../../runtime/error.rs")),
+    ("src/primitives/standalone.rs", include_str!("../../runtime/primitives.rs")),
+    ("src/primitives/unknown_variant.rs", include_str!("../../runtime/unknown_variant.rs")),
+    ("src/error/standalone.rs", include_str!("../../runtime/error.rs")),
+    ("src/error/unhandled.rs", include_str!("../../runtime/unhandled.rs")),
 ];
+
+/// Whether the crate gets the `client` feature: the manifest options name the runtime crate and
+/// the protocol has wire code to drive.
+pub fn client_enabled(plan: &Plan, manifest: &ManifestOptions) -> bool {
+    manifest.client_runtime.is_some() && !protocol::for_plan(plan).dependencies().is_empty()
+}
 
 /// A Rust file before formatting, or a finished text file.
 pub enum Output {
@@ -54,12 +65,16 @@ pub enum Job<'p> {
 }
 
 /// Every file of the crate, as jobs.
-pub fn jobs<'p>(plan: &'p Plan) -> Vec<Job<'p>> {
+pub fn jobs<'p>(plan: &'p Plan, manifest: &ManifestOptions) -> Vec<Job<'p>> {
     let mut jobs = vec![Job::CargoToml, Job::Readme];
     jobs.extend(RUNTIME.iter().map(|(p, t)| Job::Static(p, t)));
     jobs.extend(protocol::for_plan(plan).runtime().iter().map(|(p, t)| Job::Static(p, t)));
     for m in ["src/lib.rs", "src/types.rs", "src/types/error.rs", "src/operation.rs", "src/error_meta.rs"] {
         jobs.push(Job::Module(m));
+    }
+    jobs.extend(["src/primitives.rs", "src/error.rs"].map(Job::Module));
+    if client_enabled(plan, manifest) {
+        jobs.extend(["src/client.rs", "src/config.rs", "src/config/endpoint.rs"].map(Job::Module));
     }
     jobs.extend(plan.types.values().map(Job::Type));
     jobs.extend(plan.operations.iter().map(Job::Operation));
@@ -69,13 +84,19 @@ pub fn jobs<'p>(plan: &'p Plan) -> Vec<Job<'p>> {
 /// Renders one job: its path relative to the crate root, and its content.
 pub fn render_job(plan: &Plan, manifest: &ManifestOptions, job: &Job) -> Result<(String, Output)> {
     let plain = || Ctx::new(plan, &[]);
+    let client = client_enabled(plan, manifest);
     Ok(match job {
         Job::Static(path, text) => ((*path).to_owned(), Output::Text((*text).to_owned())),
         Job::CargoToml => ("Cargo.toml".to_owned(), Output::Text(manifest::cargo_toml(plan, manifest)?)),
         Job::Readme => ("README.md".to_owned(), Output::Text(manifest::readme(plan, manifest)?)),
         Job::Module(path) => {
             let tokens = match *path {
-                "src/lib.rs" => modules::lib_rs(&plain()),
+                "src/lib.rs" => modules::lib_rs(&plain(), client),
+                "src/primitives.rs" => runtime_switch::primitives_rs(client),
+                "src/error.rs" => runtime_switch::error_rs(client),
+                "src/client.rs" => client::client_rs(&plain()),
+                "src/config.rs" => client::config_rs(&plain()),
+                "src/config/endpoint.rs" => client::endpoint_rs(&plain()),
                 "src/types.rs" => modules::types_rs(&plain()),
                 "src/types/error.rs" => modules::types_error_rs(&plain()),
                 "src/operation.rs" => modules::operation_rs(&plain()),
@@ -86,9 +107,13 @@ pub fn render_job(plan: &Plan, manifest: &ManifestOptions, job: &Job) -> Result<
         Job::Type(t) => (type_file(t), Output::Rust(render_type(plan, t))),
         Job::Operation(op) => {
             let ctx = Ctx::new(plan, &operation::defined_names(op));
-            let items = operation::render(&ctx, op);
+            let (fluent, paginator) = match client {
+                true => (client::builders_items(&ctx, op), client::operation_items(&ctx, op)),
+                false => Default::default(),
+            };
+            let items = operation::render(&ctx, op, fluent);
             let wire = protocol::for_plan(plan).operation_items(&ctx, op);
-            (format!("src/operation/{}.rs", op.module), Output::Rust(quote::quote!(#items #wire)))
+            (format!("src/operation/{}.rs", op.module), Output::Rust(quote::quote!(#items #paginator #wire)))
         }
     })
 }

@@ -8,7 +8,7 @@ use super::ctx::{ident, inner_doc_lines, Ctx};
 use crate::plan::TypeKind;
 
 /// `src/lib.rs`.
-pub fn lib_rs(ctx: &Ctx) -> TokenStream {
+pub fn lib_rs(ctx: &Ctx, client: bool) -> TokenStream {
     let plan = ctx.plan;
     let service = plan.model.expect(&plan.service.id);
     // The title comes from the model: escape it like any other documentation text.
@@ -45,6 +45,7 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
     let layout = inner_doc_lines(&layout_text);
     let inner_docs: Vec<TokenStream> = vec![docs, service_doc, layout];
     let protocol_items = super::protocol::for_plan(plan).lib_items();
+    let client_items = if client { super::client::lib_items() } else { TokenStream::new() };
     quote! {
         #(#inner_docs)*
         #![warn(missing_docs)]
@@ -65,6 +66,7 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
 
         pub use error_meta::Error;
         #protocol_items
+        #client_items
     }
 }
 
