@@ -40,3 +40,11 @@ mod json;
 pub mod protocol;
 mod rest_json;
 pub use protocol::Operation;
+#[cfg(feature = "client")]
+pub mod client;
+#[cfg(feature = "client")]
+pub mod config;
+#[cfg(feature = "client")]
+pub use client::Client;
+#[cfg(feature = "client")]
+pub use config::Config;

@@ -439,13 +439,13 @@ impl HttpText for f32 {
 
 impl HttpText for BigInteger {
     fn http_text(&self) -> Cow<'_, str> {
-        Cow::Borrowed(self.as_str())
+        Cow::Borrowed(AsRef::<str>::as_ref(self))
     }
 }
 
 impl HttpText for BigDecimal {
     fn http_text(&self) -> Cow<'_, str> {
-        Cow::Borrowed(self.as_str())
+        Cow::Borrowed(AsRef::<str>::as_ref(self))
     }
 }
 
@@ -852,7 +852,7 @@ pub(crate) fn modeled<T, E>(
 pub(crate) fn unreadable(status: u16, headers: &http::HeaderMap, e: ResponseError) -> Unhandled {
     let mut meta = ErrorMetadata::builder();
     if let Some(id) = request_id(headers) {
-        meta = meta.request_id(id);
+        meta = meta.custom("aws_request_id", id);
     }
     Unhandled::with_source(meta.build(), e).with_status(status)
 }
@@ -872,7 +872,7 @@ fn scan_error_metadata(headers: &http::HeaderMap, body: &[u8]) -> (ErrorMetadata
         builder = builder.message(m);
     }
     if let Some(id) = request_id(headers) {
-        builder = builder.request_id(id);
+        builder = builder.custom("aws_request_id", id);
     }
     (builder.build(), parsed)
 }

@@ -3,6 +3,7 @@
 //! Run `cargo xtask help` for the list of commands.
 
 mod api_diff;
+mod app_figures;
 mod args;
 mod check_models;
 mod figures;
@@ -20,7 +21,7 @@ cargo xtask <command> [options]
 Commands:
   codegen      generate a crate; default: the pinned Connect model into generated/
                [--model PATH]... [--out DIR] [--check] [--shared DIR] [--service ID]
-               [--crate-name NAME] [--operations A,B] [--version X.Y.Z]
+               [--crate-name NAME] [--operations A,B] [--version X.Y.Z] [--runtime-path DIR]
   test         everything CI runs: codegen --check, compliance --check, cargo test,
                clippy and rustdoc with warnings denied   [--shared DIR]
   api-diff     compare the public API of two crates      --ours DIR --theirs DIR [--report FILE]
@@ -28,6 +29,8 @@ Commands:
                [--shared DIR] [--keep] [--only NAME]
   figures      codegen time, size of the generated crate, clean -j2 build time
                [--shared DIR] [--sdk] [--runs N]
+  app-figures  a small app on connect-api (client) vs on aws-sdk-connect 1.172.0:
+               clean -j2 debug build time and release binary size, one run each
   compliance   generate the restJson1 compliance-test crate (compliance/)  [--check] [--shared DIR]
   idl          print a model as Smithy IDL 2.0
                --model PATH... [--out FILE|DIR/] [--namespace NS] [--time] [--runs N]
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         "check-models" => check_models::run(rest),
         "test" => test::run(rest),
         "figures" => figures::run(rest),
+        "app-figures" => app_figures::run(rest),
         "compliance" => compliance::run(rest),
         "idl" => idl::run(rest),
         "help" | "--help" | "-h" => {

@@ -18,10 +18,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     // (what, cargo arguments, extra environment)
     type Step<'a> = (&'a str, Vec<&'a str>, Option<(&'a str, &'a str)>);
-    let steps: [Step; 3] = [
+    let steps: [Step; 8] = [
         ("tests", vec!["test", "--workspace"], None),
         ("clippy", vec!["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], None),
         ("rustdoc", vec!["doc", "-p", "connect-api", "--no-deps"], Some(("RUSTDOCFLAGS", "-D warnings"))),
+        // The workspace build turns on `client` (difftest uses it): check the types-only build
+        // on its own, and the client's fault tests with the default HTTPS client.
+        ("tests (types only)", vec!["test", "-p", "connect-api"], None),
+        ("clippy (types only)", vec!["clippy", "-p", "connect-api", "--all-targets", "--", "-D", "warnings"], None),
+        ("rustdoc (client)", vec!["doc", "-p", "connect-api", "--no-deps", "--features", "client"], Some(("RUSTDOCFLAGS", "-D warnings"))),
+        ("client faults", vec!["test", "-p", "smithy-codegen-client", "--all-features"], None),
+        ("rustdoc (client runtime)", vec!["doc", "-p", "smithy-codegen-client", "--no-deps", "--all-features"], Some(("RUSTDOCFLAGS", "-D warnings"))),
     ];
     for (name, argv, env) in steps {
         println!("xtask test: {name}: cargo {}", argv.join(" "));

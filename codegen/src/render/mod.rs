@@ -30,6 +30,7 @@ pub use manifest::ManifestOptions;
 const RUNTIME: &[(&str, &str)] = &[
     ("src/primitives/standalone.rs", include_str!("../../runtime/primitives.rs")),
     ("src/primitives/unknown_variant.rs", include_str!("../../runtime/unknown_variant.rs")),
+    ("src/primitives/decimal.rs", include_str!("../../runtime/decimal.rs")),
     ("src/error/standalone.rs", include_str!("../../runtime/error.rs")),
     ("src/error/unhandled.rs", include_str!("../../runtime/unhandled.rs")),
 ];

@@ -9,16 +9,15 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// Own primitives only, or a switch between own and smithy ones.
-fn own_or_smithy(client: bool, smithy: TokenStream) -> TokenStream {
+/// Own primitives only, or a switch between own and smithy ones (`smithy`: items).
+fn own_or_smithy(client: bool, smithy: Vec<TokenStream>) -> TokenStream {
     if client {
         quote! {
             #[cfg(not(feature = "client"))]
             mod standalone;
             #[cfg(not(feature = "client"))]
             pub use self::standalone::*;
-            #[cfg(feature = "client")]
-            #smithy
+            #(#[cfg(feature = "client")] #smithy)*
         }
     } else {
         quote! {
@@ -30,13 +29,13 @@ fn own_or_smithy(client: bool, smithy: TokenStream) -> TokenStream {
 
 /// `src/primitives.rs`.
 pub fn primitives_rs(client: bool) -> TokenStream {
-    let smithy = quote! {
+    let smithy = vec![quote! {
         pub use ::smithy_codegen_client::deps::aws_smithy_types::{
             base64,
             date_time::{ConversionError, DateTimeFormatError, DateTimeParseError, Format as DateTimeFormat},
             BigDecimal, BigInteger, Blob, DateTime, Document, Number,
         };
-    };
+    }];
     let switch = own_or_smithy(client, smithy);
     let which = if client {
         "\nWithout the `client` feature these are the crate's own types, which depend on nothing; with it they \
@@ -55,25 +54,30 @@ pub fn primitives_rs(client: bool) -> TokenStream {
         #switch
         mod unknown_variant;
         pub use self::unknown_variant::UnknownVariantValue;
+        pub(crate) mod decimal;
     }
 }
 
 /// `src/error.rs`.
 pub fn error_rs(client: bool) -> TokenStream {
-    let smithy = quote! {
-        pub use ::smithy_codegen_client::deps::aws_smithy_types::error::{
-            display::DisplayErrorContext,
-            metadata::{Builder as ErrorMetadataBuilder, ErrorMetadata, ProvideErrorMetadata},
-            operation::{BuildError, SerializationError},
-            TryFromNumberError,
-        };
-        pub use ::smithy_codegen_client::deps::aws_smithy_runtime_api::box_error::BoxError;
-        pub use ::smithy_codegen_client::deps::aws_smithy_runtime_api::client::result::ConnectorError;
-        pub use ::smithy_codegen_client::deps::aws_types::request_id::RequestId;
-        /// The error of a client call: the service's error, or what kept the call from reaching it.
-        pub type SdkError<E, R = ::smithy_codegen_client::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse> =
-            ::smithy_codegen_client::deps::aws_smithy_runtime_api::client::result::SdkError<E, R>;
-    };
+    let smithy = vec![
+        quote! {
+            pub use ::smithy_codegen_client::deps::aws_smithy_types::error::{
+                display::DisplayErrorContext,
+                metadata::{Builder as ErrorMetadataBuilder, ErrorMetadata, ProvideErrorMetadata},
+                operation::{BuildError, SerializationError},
+                TryFromNumberError,
+            };
+        },
+        quote!(pub use ::smithy_codegen_client::deps::aws_smithy_runtime_api::box_error::BoxError;),
+        quote!(pub use ::smithy_codegen_client::deps::aws_smithy_runtime_api::client::result::ConnectorError;),
+        quote!(pub use ::smithy_codegen_client::deps::aws_types::request_id::RequestId;),
+        quote! {
+            /// The error of a client call: the service's error, or what kept the call from reaching it.
+            pub type SdkError<E, R = ::smithy_codegen_client::deps::aws_smithy_runtime_api::client::orchestrator::HttpResponse> =
+                ::smithy_codegen_client::deps::aws_smithy_runtime_api::client::result::SdkError<E, R>;
+        },
+    ];
     let switch = own_or_smithy(client, smithy);
     let which = if client {
         "\nWithout the `client` feature these are the crate's own types; with it, [`ErrorMetadata`], \

@@ -41,6 +41,23 @@ mod activate_evaluation_form {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ActivateEvaluationFormInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ActivateEvaluationFormOutput,
+                ours::ActivateEvaluationFormError,
+            >,
+        > {
+            let builder = client
+                .activate_evaluation_form()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_form_id(input.evaluation_form_id.clone())
+                .set_evaluation_form_version(input.evaluation_form_version.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ActivateEvaluationFormOutput,
         ) -> ours::ActivateEvaluationFormOutput {
@@ -217,6 +234,23 @@ mod associate_analytics_data_set {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateAnalyticsDataSetInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateAnalyticsDataSetOutput,
+                ours::AssociateAnalyticsDataSetError,
+            >,
+        > {
+            let builder = client
+                .associate_analytics_data_set()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_set_id(input.data_set_id.clone())
+                .set_target_account_id(input.target_account_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateAnalyticsDataSetOutput,
         ) -> ours::AssociateAnalyticsDataSetOutput {
@@ -391,6 +425,23 @@ mod associate_approved_origin {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::AssociateApprovedOriginInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateApprovedOriginOutput,
+                ours::AssociateApprovedOriginError,
+            >,
+        > {
+            let builder = client
+                .associate_approved_origin()
+                .set_instance_id(input.instance_id.clone())
+                .set_origin(input.origin.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -590,6 +641,21 @@ mod associate_bot {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateBotInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::AssociateBotOutput, ours::AssociateBotError>,
+        > {
+            let builder = client
+                .associate_bot()
+                .set_instance_id(input.instance_id.clone())
+                .set_lex_bot(input.lex_bot.clone())
+                .set_lex_v2_bot(input.lex_v2_bot.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::AssociateBotOutput) -> ours::AssociateBotOutput {
             ToOurs::to_ours(o)
         }
@@ -782,6 +848,23 @@ mod associate_contact_with_user {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateContactWithUserInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateContactWithUserOutput,
+                ours::AssociateContactWithUserError,
+            >,
+        > {
+            let builder = client
+                .associate_contact_with_user()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_user_id(input.user_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateContactWithUserOutput,
         ) -> ours::AssociateContactWithUserOutput {
@@ -963,6 +1046,23 @@ mod associate_default_vocabulary {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateDefaultVocabularyInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateDefaultVocabularyOutput,
+                ours::AssociateDefaultVocabularyError,
+            >,
+        > {
+            let builder = client
+                .associate_default_vocabulary()
+                .set_instance_id(input.instance_id.clone())
+                .set_language_code(input.language_code.clone())
+                .set_vocabulary_id(input.vocabulary_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateDefaultVocabularyOutput,
         ) -> ours::AssociateDefaultVocabularyOutput {
@@ -1132,6 +1232,24 @@ mod associate_email_address_alias {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::AssociateEmailAddressAliasInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateEmailAddressAliasOutput,
+                ours::AssociateEmailAddressAliasError,
+            >,
+        > {
+            let builder = client
+                .associate_email_address_alias()
+                .set_email_address_id(input.email_address_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_alias_configuration(input.alias_configuration.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -1345,6 +1463,24 @@ mod associate_flow {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateFlowInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateFlowOutput,
+                ours::AssociateFlowError,
+            >,
+        > {
+            let builder = client
+                .associate_flow()
+                .set_instance_id(input.instance_id.clone())
+                .set_resource_id(input.resource_id.clone())
+                .set_flow_id(input.flow_id.clone())
+                .set_resource_type(input.resource_type.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::AssociateFlowOutput) -> ours::AssociateFlowOutput {
             ToOurs::to_ours(o)
         }
@@ -1521,6 +1657,25 @@ mod associate_hours_of_operations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::AssociateHoursOfOperationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateHoursOfOperationsOutput,
+                ours::AssociateHoursOfOperationsError,
+            >,
+        > {
+            let builder = client
+                .associate_hours_of_operations()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_parent_hours_of_operation_configs(
+                    input.parent_hours_of_operation_configs.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -1728,6 +1883,24 @@ mod associate_instance_storage_config {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::AssociateInstanceStorageConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateInstanceStorageConfigOutput,
+                ours::AssociateInstanceStorageConfigError,
+            >,
+        > {
+            let builder = client
+                .associate_instance_storage_config()
+                .set_instance_id(input.instance_id.clone())
+                .set_resource_type(input.resource_type.clone())
+                .set_storage_config(input.storage_config.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -1938,6 +2111,23 @@ mod associate_lambda_function {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateLambdaFunctionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateLambdaFunctionOutput,
+                ours::AssociateLambdaFunctionError,
+            >,
+        > {
+            let builder = client
+                .associate_lambda_function()
+                .set_instance_id(input.instance_id.clone())
+                .set_function_arn(input.function_arn.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateLambdaFunctionOutput,
         ) -> ours::AssociateLambdaFunctionOutput {
@@ -2138,6 +2328,23 @@ mod associate_lex_bot {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateLexBotInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateLexBotOutput,
+                ours::AssociateLexBotError,
+            >,
+        > {
+            let builder = client
+                .associate_lex_bot()
+                .set_instance_id(input.instance_id.clone())
+                .set_lex_bot(input.lex_bot.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateLexBotOutput,
         ) -> ours::AssociateLexBotOutput {
@@ -2333,6 +2540,23 @@ mod associate_phone_number_contact_flow {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociatePhoneNumberContactFlowInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociatePhoneNumberContactFlowOutput,
+                ours::AssociatePhoneNumberContactFlowError,
+            >,
+        > {
+            let builder = client
+                .associate_phone_number_contact_flow()
+                .set_phone_number_id(input.phone_number_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociatePhoneNumberContactFlowOutput,
         ) -> ours::AssociatePhoneNumberContactFlowOutput {
@@ -2517,6 +2741,24 @@ mod associate_queue_email_addresses {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::AssociateQueueEmailAddressesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateQueueEmailAddressesOutput,
+                ours::AssociateQueueEmailAddressesError,
+            >,
+        > {
+            let builder = client
+                .associate_queue_email_addresses()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_email_addresses_config(input.email_addresses_config.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -2728,6 +2970,23 @@ mod associate_queue_quick_connects {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateQueueQuickConnectsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateQueueQuickConnectsOutput,
+                ours::AssociateQueueQuickConnectsError,
+            >,
+        > {
+            let builder = client
+                .associate_queue_quick_connects()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_quick_connect_ids(input.quick_connect_ids.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateQueueQuickConnectsOutput,
         ) -> ours::AssociateQueueQuickConnectsOutput {
@@ -2915,6 +3174,26 @@ mod associate_routing_profile_queues {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateRoutingProfileQueuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateRoutingProfileQueuesOutput,
+                ours::AssociateRoutingProfileQueuesError,
+            >,
+        > {
+            let builder = client
+                .associate_routing_profile_queues()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_queue_configs(input.queue_configs.clone())
+                .set_manual_assignment_queue_configs(
+                    input.manual_assignment_queue_configs.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateRoutingProfileQueuesOutput,
         ) -> ours::AssociateRoutingProfileQueuesOutput {
@@ -3097,6 +3376,23 @@ mod associate_security_key {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::AssociateSecurityKeyInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateSecurityKeyOutput,
+                ours::AssociateSecurityKeyError,
+            >,
+        > {
+            let builder = client
+                .associate_security_key()
+                .set_instance_id(input.instance_id.clone())
+                .set_key(input.key.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -3300,6 +3596,24 @@ mod associate_security_profiles {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateSecurityProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateSecurityProfilesOutput,
+                ours::AssociateSecurityProfilesError,
+            >,
+        > {
+            let builder = client
+                .associate_security_profiles()
+                .set_instance_id(input.instance_id.clone())
+                .set_security_profiles(input.security_profiles.clone())
+                .set_entity_type(input.entity_type.clone())
+                .set_entity_arn(input.entity_arn.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateSecurityProfilesOutput,
         ) -> ours::AssociateSecurityProfilesOutput {
@@ -3501,6 +3815,25 @@ mod associate_traffic_distribution_group_user {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::AssociateTrafficDistributionGroupUserInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateTrafficDistributionGroupUserOutput,
+                ours::AssociateTrafficDistributionGroupUserError,
+            >,
+        > {
+            let builder = client
+                .associate_traffic_distribution_group_user()
+                .set_traffic_distribution_group_id(
+                    input.traffic_distribution_group_id.clone(),
+                )
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -3712,6 +4045,23 @@ mod associate_user_proficiencies {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateUserProficienciesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateUserProficienciesOutput,
+                ours::AssociateUserProficienciesError,
+            >,
+        > {
+            let builder = client
+                .associate_user_proficiencies()
+                .set_instance_id(input.instance_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_user_proficiencies(input.user_proficiencies.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateUserProficienciesOutput,
         ) -> ours::AssociateUserProficienciesOutput {
@@ -3880,6 +4230,23 @@ mod associate_workspace {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::AssociateWorkspaceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateWorkspaceOutput,
+                ours::AssociateWorkspaceError,
+            >,
+        > {
+            let builder = client
+                .associate_workspace()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_resource_arns(input.resource_arns.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -4082,6 +4449,23 @@ mod batch_associate_analytics_data_set {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::BatchAssociateAnalyticsDataSetInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchAssociateAnalyticsDataSetOutput,
+                ours::BatchAssociateAnalyticsDataSetError,
+            >,
+        > {
+            let builder = client
+                .batch_associate_analytics_data_set()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_set_ids(input.data_set_ids.clone())
+                .set_target_account_id(input.target_account_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::BatchAssociateAnalyticsDataSetOutput,
         ) -> ours::BatchAssociateAnalyticsDataSetOutput {
@@ -4272,6 +4656,23 @@ mod batch_create_data_table_value {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::BatchCreateDataTableValueInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchCreateDataTableValueOutput,
+                ours::BatchCreateDataTableValueError,
+            >,
+        > {
+            let builder = client
+                .batch_create_data_table_value()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_values(input.values.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -4512,6 +4913,23 @@ mod batch_delete_data_table_value {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::BatchDeleteDataTableValueInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchDeleteDataTableValueOutput,
+                ours::BatchDeleteDataTableValueError,
+            >,
+        > {
+            let builder = client
+                .batch_delete_data_table_value()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_values(input.values.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::BatchDeleteDataTableValueOutput,
         ) -> ours::BatchDeleteDataTableValueOutput {
@@ -4715,6 +5133,23 @@ mod batch_describe_data_table_value {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::BatchDescribeDataTableValueInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchDescribeDataTableValueOutput,
+                ours::BatchDescribeDataTableValueError,
+            >,
+        > {
+            let builder = client
+                .batch_describe_data_table_value()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_values(input.values.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::BatchDescribeDataTableValueOutput,
         ) -> ours::BatchDescribeDataTableValueOutput {
@@ -4904,6 +5339,23 @@ mod batch_disassociate_analytics_data_set {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::BatchDisassociateAnalyticsDataSetInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchDisassociateAnalyticsDataSetOutput,
+                ours::BatchDisassociateAnalyticsDataSetError,
+            >,
+        > {
+            let builder = client
+                .batch_disassociate_analytics_data_set()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_set_ids(input.data_set_ids.clone())
+                .set_target_account_id(input.target_account_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -5098,6 +5550,23 @@ mod batch_get_attached_file_metadata {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::BatchGetAttachedFileMetadataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchGetAttachedFileMetadataOutput,
+                ours::BatchGetAttachedFileMetadataError,
+            >,
+        > {
+            let builder = client
+                .batch_get_attached_file_metadata()
+                .set_file_ids(input.file_ids.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_associated_resource_arn(input.associated_resource_arn.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::BatchGetAttachedFileMetadataOutput,
         ) -> ours::BatchGetAttachedFileMetadataOutput {
@@ -5275,6 +5744,23 @@ mod batch_get_flow_association {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::BatchGetFlowAssociationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchGetFlowAssociationOutput,
+                ours::BatchGetFlowAssociationError,
+            >,
+        > {
+            let builder = client
+                .batch_get_flow_association()
+                .set_instance_id(input.instance_id.clone())
+                .set_resource_ids(input.resource_ids.clone())
+                .set_resource_type(input.resource_type.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -5467,6 +5953,23 @@ mod batch_put_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::BatchPutContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchPutContactOutput,
+                ours::BatchPutContactError,
+            >,
+        > {
+            let builder = client
+                .batch_put_contact()
+                .set_client_token(input.client_token.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_data_request_list(input.contact_data_request_list.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::BatchPutContactOutput,
         ) -> ours::BatchPutContactOutput {
@@ -5656,6 +6159,23 @@ mod batch_update_data_table_value {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::BatchUpdateDataTableValueInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchUpdateDataTableValueOutput,
+                ours::BatchUpdateDataTableValueError,
+            >,
+        > {
+            let builder = client
+                .batch_update_data_table_value()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_values(input.values.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -5861,6 +6381,26 @@ mod claim_phone_number {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ClaimPhoneNumberInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ClaimPhoneNumberOutput,
+                ours::ClaimPhoneNumberError,
+            >,
+        > {
+            let builder = client
+                .claim_phone_number()
+                .set_target_arn(input.target_arn.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_phone_number(input.phone_number.clone())
+                .set_phone_number_description(input.phone_number_description.clone())
+                .set_tags(input.tags.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ClaimPhoneNumberOutput,
         ) -> ours::ClaimPhoneNumberOutput {
@@ -6046,6 +6586,23 @@ mod complete_attached_file_upload {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CompleteAttachedFileUploadInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CompleteAttachedFileUploadOutput,
+                ours::CompleteAttachedFileUploadError,
+            >,
+        > {
+            let builder = client
+                .complete_attached_file_upload()
+                .set_instance_id(input.instance_id.clone())
+                .set_file_id(input.file_id.clone())
+                .set_associated_resource_arn(input.associated_resource_arn.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CompleteAttachedFileUploadOutput,
         ) -> ours::CompleteAttachedFileUploadOutput {
@@ -6214,6 +6771,26 @@ mod create_agent_status {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateAgentStatusInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateAgentStatusOutput,
+                ours::CreateAgentStatusError,
+            >,
+        > {
+            let builder = client
+                .create_agent_status()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_state(input.state.clone())
+                .set_display_order(input.display_order.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -6415,6 +6992,34 @@ mod create_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateContactOutput,
+                ours::CreateContactError,
+            >,
+        > {
+            let builder = client
+                .create_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_client_token(input.client_token.clone())
+                .set_related_contact_id(input.related_contact_id.clone())
+                .set_attributes(input.attributes.clone())
+                .set_references(input.references.clone())
+                .set_channel(input.channel.clone())
+                .set_initiation_method(input.initiation_method.clone())
+                .set_expiry_duration_in_minutes(input.expiry_duration_in_minutes.clone())
+                .set_user_info(input.user_info.clone())
+                .set_initiate_as(input.initiate_as.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_segment_attributes(input.segment_attributes.clone())
+                .set_previous_contact_id(input.previous_contact_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::CreateContactOutput) -> ours::CreateContactOutput {
@@ -6641,6 +7246,27 @@ mod create_contact_flow {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateContactFlowInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateContactFlowOutput,
+                ours::CreateContactFlowError,
+            >,
+        > {
+            let builder = client
+                .create_contact_flow()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_type(input.r#type.clone())
+                .set_description(input.description.clone())
+                .set_content(input.content.clone())
+                .set_status(input.status.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateContactFlowOutput,
         ) -> ours::CreateContactFlowOutput {
@@ -6860,6 +7486,30 @@ mod create_contact_flow_module {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateContactFlowModuleInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateContactFlowModuleOutput,
+                ours::CreateContactFlowModuleError,
+            >,
+        > {
+            let builder = client
+                .create_contact_flow_module()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_content(input.content.clone())
+                .set_tags(input.tags.clone())
+                .set_client_token(input.client_token.clone())
+                .set_settings(input.settings.clone())
+                .set_external_invocation_configuration(
+                    input.external_invocation_configuration.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -7114,6 +7764,27 @@ mod create_contact_flow_module_alias {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateContactFlowModuleAliasInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateContactFlowModuleAliasOutput,
+                ours::CreateContactFlowModuleAliasError,
+            >,
+        > {
+            let builder = client
+                .create_contact_flow_module_alias()
+                .set_instance_id(input.instance_id.clone())
+                .set_description(input.description.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_contact_flow_module_version(
+                    input.contact_flow_module_version.clone(),
+                )
+                .set_alias_name(input.alias_name.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateContactFlowModuleAliasOutput,
         ) -> ours::CreateContactFlowModuleAliasOutput {
@@ -7352,6 +8023,26 @@ mod create_contact_flow_module_version {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateContactFlowModuleVersionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateContactFlowModuleVersionOutput,
+                ours::CreateContactFlowModuleVersionError,
+            >,
+        > {
+            let builder = client
+                .create_contact_flow_module_version()
+                .set_instance_id(input.instance_id.clone())
+                .set_description(input.description.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_flow_module_content_sha256(
+                    input.flow_module_content_sha256.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateContactFlowModuleVersionOutput,
         ) -> ours::CreateContactFlowModuleVersionOutput {
@@ -7579,6 +8270,27 @@ mod create_contact_flow_version {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateContactFlowVersionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateContactFlowVersionOutput,
+                ours::CreateContactFlowVersionError,
+            >,
+        > {
+            let builder = client
+                .create_contact_flow_version()
+                .set_instance_id(input.instance_id.clone())
+                .set_description(input.description.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_flow_content_sha256(input.flow_content_sha256.clone())
+                .set_contact_flow_version(input.contact_flow_version.clone())
+                .set_last_modified_time(input.last_modified_time.clone())
+                .set_last_modified_region(input.last_modified_region.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateContactFlowVersionOutput,
         ) -> ours::CreateContactFlowVersionOutput {
@@ -7781,6 +8493,27 @@ mod create_data_table {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateDataTableInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateDataTableOutput,
+                ours::CreateDataTableError,
+            >,
+        > {
+            let builder = client
+                .create_data_table()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_time_zone(input.time_zone.clone())
+                .set_value_lock_level(input.value_lock_level.clone())
+                .set_status(input.status.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -8011,6 +8744,27 @@ mod create_data_table_attribute {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateDataTableAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateDataTableAttributeOutput,
+                ours::CreateDataTableAttributeError,
+            >,
+        > {
+            let builder = client
+                .create_data_table_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_name(input.name.clone())
+                .set_value_type(input.value_type.clone())
+                .set_description(input.description.clone())
+                .set_primary(input.primary.clone())
+                .set_validation(input.validation.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -8251,6 +9005,26 @@ mod create_email_address {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateEmailAddressInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateEmailAddressOutput,
+                ours::CreateEmailAddressError,
+            >,
+        > {
+            let builder = client
+                .create_email_address()
+                .set_description(input.description.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_email_address(input.email_address.clone())
+                .set_display_name(input.display_name.clone())
+                .set_tags(input.tags.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -8499,6 +9273,34 @@ mod create_evaluation_form {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateEvaluationFormInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateEvaluationFormOutput,
+                ours::CreateEvaluationFormError,
+            >,
+        > {
+            let builder = client
+                .create_evaluation_form()
+                .set_instance_id(input.instance_id.clone())
+                .set_title(input.title.clone())
+                .set_description(input.description.clone())
+                .set_items(input.items.clone())
+                .set_scoring_strategy(input.scoring_strategy.clone())
+                .set_auto_evaluation_configuration(
+                    input.auto_evaluation_configuration.clone(),
+                )
+                .set_client_token(input.client_token.clone())
+                .set_as_draft(input.as_draft.clone())
+                .set_tags(input.tags.clone())
+                .set_review_configuration(input.review_configuration.clone())
+                .set_target_configuration(input.target_configuration.clone())
+                .set_language_configuration(input.language_configuration.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateEvaluationFormOutput,
         ) -> ours::CreateEvaluationFormOutput {
@@ -8685,6 +9487,29 @@ mod create_hours_of_operation {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateHoursOfOperationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateHoursOfOperationOutput,
+                ours::CreateHoursOfOperationError,
+            >,
+        > {
+            let builder = client
+                .create_hours_of_operation()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_time_zone(input.time_zone.clone())
+                .set_config(input.config.clone())
+                .set_parent_hours_of_operation_configs(
+                    input.parent_hours_of_operation_configs.clone(),
+                )
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -8902,6 +9727,29 @@ mod create_hours_of_operation_override {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateHoursOfOperationOverrideInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateHoursOfOperationOverrideOutput,
+                ours::CreateHoursOfOperationOverrideError,
+            >,
+        > {
+            let builder = client
+                .create_hours_of_operation_override()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_config(input.config.clone())
+                .set_effective_from(input.effective_from.clone())
+                .set_effective_till(input.effective_till.clone())
+                .set_recurrence_config(input.recurrence_config.clone())
+                .set_override_type(input.override_type.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -9129,6 +9977,27 @@ mod create_instance {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateInstanceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateInstanceOutput,
+                ours::CreateInstanceError,
+            >,
+        > {
+            let builder = client
+                .create_instance()
+                .set_client_token(input.client_token.clone())
+                .set_identity_management_type(input.identity_management_type.clone())
+                .set_instance_alias(input.instance_alias.clone())
+                .set_directory_id(input.directory_id.clone())
+                .set_inbound_calls_enabled(input.inbound_calls_enabled.clone())
+                .set_outbound_calls_enabled(input.outbound_calls_enabled.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateInstanceOutput,
         ) -> ours::CreateInstanceOutput {
@@ -9296,6 +10165,27 @@ mod create_integration_association {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateIntegrationAssociationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateIntegrationAssociationOutput,
+                ours::CreateIntegrationAssociationError,
+            >,
+        > {
+            let builder = client
+                .create_integration_association()
+                .set_instance_id(input.instance_id.clone())
+                .set_integration_type(input.integration_type.clone())
+                .set_integration_arn(input.integration_arn.clone())
+                .set_source_application_url(input.source_application_url.clone())
+                .set_source_application_name(input.source_application_name.clone())
+                .set_source_type(input.source_type.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -9490,6 +10380,28 @@ mod create_notification {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateNotificationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateNotificationOutput,
+                ours::CreateNotificationError,
+            >,
+        > {
+            let builder = client
+                .create_notification()
+                .set_instance_id(input.instance_id.clone())
+                .set_expires_at(input.expires_at.clone())
+                .set_recipients(input.recipients.clone())
+                .set_priority(input.priority.clone())
+                .set_content(input.content.clone())
+                .set_tags(input.tags.clone())
+                .set_predefined_notification_id(input.predefined_notification_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -9693,6 +10605,24 @@ mod create_participant {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateParticipantInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateParticipantOutput,
+                ours::CreateParticipantError,
+            >,
+        > {
+            let builder = client
+                .create_participant()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_client_token(input.client_token.clone())
+                .set_participant_details(input.participant_details.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateParticipantOutput,
         ) -> ours::CreateParticipantOutput {
@@ -9880,6 +10810,25 @@ mod create_persistent_contact_association {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreatePersistentContactAssociationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreatePersistentContactAssociationOutput,
+                ours::CreatePersistentContactAssociationError,
+            >,
+        > {
+            let builder = client
+                .create_persistent_contact_association()
+                .set_instance_id(input.instance_id.clone())
+                .set_initial_contact_id(input.initial_contact_id.clone())
+                .set_rehydration_type(input.rehydration_type.clone())
+                .set_source_contact_id(input.source_contact_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -10101,6 +11050,25 @@ mod create_predefined_attribute {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreatePredefinedAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreatePredefinedAttributeOutput,
+                ours::CreatePredefinedAttributeError,
+            >,
+        > {
+            let builder = client
+                .create_predefined_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_values(input.values.clone())
+                .set_purposes(input.purposes.clone())
+                .set_attribute_configuration(input.attribute_configuration.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreatePredefinedAttributeOutput,
         ) -> ours::CreatePredefinedAttributeOutput {
@@ -10297,6 +11265,22 @@ mod create_prompt {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreatePromptInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::CreatePromptOutput, ours::CreatePromptError>,
+        > {
+            let builder = client
+                .create_prompt()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_s3_uri(input.s3_uri.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::CreatePromptOutput) -> ours::CreatePromptOutput {
             ToOurs::to_ours(o)
         }
@@ -10476,6 +11460,26 @@ mod create_push_notification_registration {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreatePushNotificationRegistrationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreatePushNotificationRegistrationOutput,
+                ours::CreatePushNotificationRegistrationError,
+            >,
+        > {
+            let builder = client
+                .create_push_notification_registration()
+                .set_instance_id(input.instance_id.clone())
+                .set_client_token(input.client_token.clone())
+                .set_pinpoint_app_arn(input.pinpoint_app_arn.clone())
+                .set_device_token(input.device_token.clone())
+                .set_device_type(input.device_type.clone())
+                .set_contact_configuration(input.contact_configuration.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -10689,6 +11693,27 @@ mod create_queue {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateQueueInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::CreateQueueOutput, ours::CreateQueueError>,
+        > {
+            let builder = client
+                .create_queue()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_outbound_caller_config(input.outbound_caller_config.clone())
+                .set_outbound_email_config(input.outbound_email_config.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_max_contacts(input.max_contacts.clone())
+                .set_quick_connect_ids(input.quick_connect_ids.clone())
+                .set_email_addresses_config(input.email_addresses_config.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::CreateQueueOutput) -> ours::CreateQueueOutput {
             ToOurs::to_ours(o)
         }
@@ -10880,6 +11905,25 @@ mod create_quick_connect {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateQuickConnectInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateQuickConnectOutput,
+                ours::CreateQuickConnectError,
+            >,
+        > {
+            let builder = client
+                .create_quick_connect()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_quick_connect_config(input.quick_connect_config.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -11084,6 +12128,31 @@ mod create_routing_profile {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateRoutingProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateRoutingProfileOutput,
+                ours::CreateRoutingProfileError,
+            >,
+        > {
+            let builder = client
+                .create_routing_profile()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_default_outbound_queue_id(input.default_outbound_queue_id.clone())
+                .set_queue_configs(input.queue_configs.clone())
+                .set_manual_assignment_queue_configs(
+                    input.manual_assignment_queue_configs.clone(),
+                )
+                .set_media_concurrencies(input.media_concurrencies.clone())
+                .set_tags(input.tags.clone())
+                .set_agent_availability_timer(input.agent_availability_timer.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateRoutingProfileOutput,
         ) -> ours::CreateRoutingProfileOutput {
@@ -11280,6 +12349,24 @@ mod create_rule {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateRuleInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::CreateRuleOutput, ours::CreateRuleError>,
+        > {
+            let builder = client
+                .create_rule()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_trigger_event_source(input.trigger_event_source.clone())
+                .set_function(input.function.clone())
+                .set_actions(input.actions.clone())
+                .set_publish_status(input.publish_status.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::CreateRuleOutput) -> ours::CreateRuleOutput {
             ToOurs::to_ours(o)
         }
@@ -11469,6 +12556,40 @@ mod create_security_profile {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateSecurityProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateSecurityProfileOutput,
+                ours::CreateSecurityProfileError,
+            >,
+        > {
+            let builder = client
+                .create_security_profile()
+                .set_security_profile_name(input.security_profile_name.clone())
+                .set_description(input.description.clone())
+                .set_permissions(input.permissions.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_tags(input.tags.clone())
+                .set_allowed_access_control_tags(
+                    input.allowed_access_control_tags.clone(),
+                )
+                .set_tag_restricted_resources(input.tag_restricted_resources.clone())
+                .set_applications(input.applications.clone())
+                .set_hierarchy_restricted_resources(
+                    input.hierarchy_restricted_resources.clone(),
+                )
+                .set_allowed_access_control_hierarchy_group_id(
+                    input.allowed_access_control_hierarchy_group_id.clone(),
+                )
+                .set_allowed_flow_modules(input.allowed_flow_modules.clone())
+                .set_granular_access_control_configuration(
+                    input.granular_access_control_configuration.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -11672,6 +12793,30 @@ mod create_task_template {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateTaskTemplateInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateTaskTemplateOutput,
+                ours::CreateTaskTemplateError,
+            >,
+        > {
+            let builder = client
+                .create_task_template()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_self_assign_flow_id(input.self_assign_flow_id.clone())
+                .set_constraints(input.constraints.clone())
+                .set_defaults(input.defaults.clone())
+                .set_status(input.status.clone())
+                .set_fields(input.fields.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateTaskTemplateOutput,
         ) -> ours::CreateTaskTemplateOutput {
@@ -11858,6 +13003,31 @@ mod create_test_case {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateTestCaseInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateTestCaseOutput,
+                ours::CreateTestCaseError,
+            >,
+        > {
+            let builder = client
+                .create_test_case()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_content(input.content.clone())
+                .set_entry_point(input.entry_point.clone())
+                .set_initialization_data(input.initialization_data.clone())
+                .set_status(input.status.clone())
+                .set_test_case_id(input.test_case_id.clone())
+                .set_tags(input.tags.clone())
+                .set_last_modified_time(input.last_modified_time.clone())
+                .set_last_modified_region(input.last_modified_region.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -12122,6 +13292,25 @@ mod create_traffic_distribution_group {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateTrafficDistributionGroupInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateTrafficDistributionGroupOutput,
+                ours::CreateTrafficDistributionGroupError,
+            >,
+        > {
+            let builder = client
+                .create_traffic_distribution_group()
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_client_token(input.client_token.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateTrafficDistributionGroupOutput,
         ) -> ours::CreateTrafficDistributionGroupOutput {
@@ -12360,6 +13549,24 @@ mod create_use_case {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateUseCaseInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateUseCaseOutput,
+                ours::CreateUseCaseError,
+            >,
+        > {
+            let builder = client
+                .create_use_case()
+                .set_instance_id(input.instance_id.clone())
+                .set_integration_association_id(input.integration_association_id.clone())
+                .set_use_case_type(input.use_case_type.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::CreateUseCaseOutput) -> ours::CreateUseCaseOutput {
             ToOurs::to_ours(o)
         }
@@ -12519,6 +13726,34 @@ mod create_user {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateUserInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::CreateUserOutput, ours::CreateUserError>,
+        > {
+            let builder = client
+                .create_user()
+                .set_username(input.username.clone())
+                .set_password(input.password.clone())
+                .set_identity_info(input.identity_info.clone())
+                .set_phone_config(input.phone_config.clone())
+                .set_directory_user_id(input.directory_user_id.clone())
+                .set_security_profile_ids(input.security_profile_ids.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_hierarchy_group_id(input.hierarchy_group_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_auto_accept_configs(input.auto_accept_configs.clone())
+                .set_after_contact_work_configs(input.after_contact_work_configs.clone())
+                .set_phone_number_configs(input.phone_number_configs.clone())
+                .set_persistent_connection_configs(
+                    input.persistent_connection_configs.clone(),
+                )
+                .set_voice_enhancement_configs(input.voice_enhancement_configs.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::CreateUserOutput) -> ours::CreateUserOutput {
@@ -12710,6 +13945,24 @@ mod create_user_hierarchy_group {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateUserHierarchyGroupInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateUserHierarchyGroupOutput,
+                ours::CreateUserHierarchyGroupError,
+            >,
+        > {
+            let builder = client
+                .create_user_hierarchy_group()
+                .set_name(input.name.clone())
+                .set_parent_group_id(input.parent_group_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -12908,6 +14161,24 @@ mod create_view {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateViewInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::CreateViewOutput, ours::CreateViewError>,
+        > {
+            let builder = client
+                .create_view()
+                .set_instance_id(input.instance_id.clone())
+                .set_client_token(input.client_token.clone())
+                .set_status(input.status.clone())
+                .set_content(input.content.clone())
+                .set_description(input.description.clone())
+                .set_name(input.name.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::CreateViewOutput) -> ours::CreateViewOutput {
@@ -13135,6 +14406,24 @@ mod create_view_version {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateViewVersionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateViewVersionOutput,
+                ours::CreateViewVersionError,
+            >,
+        > {
+            let builder = client
+                .create_view_version()
+                .set_instance_id(input.instance_id.clone())
+                .set_view_id(input.view_id.clone())
+                .set_version_description(input.version_description.clone())
+                .set_view_content_sha256(input.view_content_sha256.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateViewVersionOutput,
         ) -> ours::CreateViewVersionOutput {
@@ -13351,6 +14640,26 @@ mod create_vocabulary {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateVocabularyInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateVocabularyOutput,
+                ours::CreateVocabularyError,
+            >,
+        > {
+            let builder = client
+                .create_vocabulary()
+                .set_client_token(input.client_token.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_vocabulary_name(input.vocabulary_name.clone())
+                .set_language_code(input.language_code.clone())
+                .set_content(input.content.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateVocabularyOutput,
         ) -> ours::CreateVocabularyOutput {
@@ -13554,6 +14863,26 @@ mod create_workspace {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateWorkspaceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateWorkspaceOutput,
+                ours::CreateWorkspaceError,
+            >,
+        > {
+            let builder = client
+                .create_workspace()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_theme(input.theme.clone())
+                .set_title(input.title.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -13788,6 +15117,26 @@ mod create_workspace_page {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateWorkspacePageInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateWorkspacePageOutput,
+                ours::CreateWorkspacePageError,
+            >,
+        > {
+            let builder = client
+                .create_workspace_page()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_resource_arn(input.resource_arn.clone())
+                .set_page(input.page.clone())
+                .set_slug(input.slug.clone())
+                .set_input_data(input.input_data.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -14031,6 +15380,23 @@ mod deactivate_evaluation_form {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeactivateEvaluationFormInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeactivateEvaluationFormOutput,
+                ours::DeactivateEvaluationFormError,
+            >,
+        > {
+            let builder = client
+                .deactivate_evaluation_form()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_form_id(input.evaluation_form_id.clone())
+                .set_evaluation_form_version(input.evaluation_form_version.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeactivateEvaluationFormOutput,
         ) -> ours::DeactivateEvaluationFormOutput {
@@ -14207,6 +15573,23 @@ mod delete_attached_file {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteAttachedFileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteAttachedFileOutput,
+                ours::DeleteAttachedFileError,
+            >,
+        > {
+            let builder = client
+                .delete_attached_file()
+                .set_instance_id(input.instance_id.clone())
+                .set_file_id(input.file_id.clone())
+                .set_associated_resource_arn(input.associated_resource_arn.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteAttachedFileOutput,
         ) -> ours::DeleteAttachedFileOutput {
@@ -14371,6 +15754,22 @@ mod delete_contact_evaluation {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteContactEvaluationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteContactEvaluationOutput,
+                ours::DeleteContactEvaluationError,
+            >,
+        > {
+            let builder = client
+                .delete_contact_evaluation()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_id(input.evaluation_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -14538,6 +15937,22 @@ mod delete_contact_flow {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteContactFlowInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteContactFlowOutput,
+                ours::DeleteContactFlowError,
+            >,
+        > {
+            let builder = client
+                .delete_contact_flow()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -14722,6 +16137,22 @@ mod delete_contact_flow_module {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteContactFlowModuleInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteContactFlowModuleOutput,
+                ours::DeleteContactFlowModuleError,
+            >,
+        > {
+            let builder = client
+                .delete_contact_flow_module()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteContactFlowModuleOutput,
         ) -> ours::DeleteContactFlowModuleOutput {
@@ -14902,6 +16333,23 @@ mod delete_contact_flow_module_alias {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteContactFlowModuleAliasInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteContactFlowModuleAliasOutput,
+                ours::DeleteContactFlowModuleAliasError,
+            >,
+        > {
+            let builder = client
+                .delete_contact_flow_module_alias()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_alias_id(input.alias_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -15096,6 +16544,25 @@ mod delete_contact_flow_module_version {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteContactFlowModuleVersionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteContactFlowModuleVersionOutput,
+                ours::DeleteContactFlowModuleVersionError,
+            >,
+        > {
+            let builder = client
+                .delete_contact_flow_module_version()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_contact_flow_module_version(
+                    input.contact_flow_module_version.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -15298,6 +16765,23 @@ mod delete_contact_flow_version {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteContactFlowVersionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteContactFlowVersionOutput,
+                ours::DeleteContactFlowVersionError,
+            >,
+        > {
+            let builder = client
+                .delete_contact_flow_version()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_contact_flow_version(input.contact_flow_version.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteContactFlowVersionOutput,
         ) -> ours::DeleteContactFlowVersionOutput {
@@ -15479,6 +16963,22 @@ mod delete_data_table {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteDataTableInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteDataTableOutput,
+                ours::DeleteDataTableError,
+            >,
+        > {
+            let builder = client
+                .delete_data_table()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -15672,6 +17172,23 @@ mod delete_data_table_attribute {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteDataTableAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteDataTableAttributeOutput,
+                ours::DeleteDataTableAttributeError,
+            >,
+        > {
+            let builder = client
+                .delete_data_table_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_attribute_name(input.attribute_name.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -15875,6 +17392,22 @@ mod delete_email_address {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteEmailAddressInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteEmailAddressOutput,
+                ours::DeleteEmailAddressError,
+            >,
+        > {
+            let builder = client
+                .delete_email_address()
+                .set_instance_id(input.instance_id.clone())
+                .set_email_address_id(input.email_address_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteEmailAddressOutput,
         ) -> ours::DeleteEmailAddressOutput {
@@ -16071,6 +17604,23 @@ mod delete_evaluation_form {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteEvaluationFormInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteEvaluationFormOutput,
+                ours::DeleteEvaluationFormError,
+            >,
+        > {
+            let builder = client
+                .delete_evaluation_form()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_form_id(input.evaluation_form_id.clone())
+                .set_evaluation_form_version(input.evaluation_form_version.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteEvaluationFormOutput,
         ) -> ours::DeleteEvaluationFormOutput {
@@ -16237,6 +17787,22 @@ mod delete_hours_of_operation {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteHoursOfOperationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteHoursOfOperationOutput,
+                ours::DeleteHoursOfOperationError,
+            >,
+        > {
+            let builder = client
+                .delete_hours_of_operation()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteHoursOfOperationOutput,
         ) -> ours::DeleteHoursOfOperationOutput {
@@ -16401,6 +17967,25 @@ mod delete_hours_of_operation_override {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteHoursOfOperationOverrideInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteHoursOfOperationOverrideOutput,
+                ours::DeleteHoursOfOperationOverrideError,
+            >,
+        > {
+            let builder = client
+                .delete_hours_of_operation_override()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_hours_of_operation_override_id(
+                    input.hours_of_operation_override_id.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -16582,6 +18167,22 @@ mod delete_instance {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteInstanceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteInstanceOutput,
+                ours::DeleteInstanceError,
+            >,
+        > {
+            let builder = client
+                .delete_instance()
+                .set_instance_id(input.instance_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteInstanceOutput,
         ) -> ours::DeleteInstanceOutput {
@@ -16714,6 +18315,24 @@ mod delete_integration_association {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteIntegrationAssociationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteIntegrationAssociationOutput,
+                ours::DeleteIntegrationAssociationError,
+            >,
+        > {
+            let builder = client
+                .delete_integration_association()
+                .set_instance_id(input.instance_id.clone())
+                .set_integration_association_id(
+                    input.integration_association_id.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -16874,6 +18493,22 @@ mod delete_notification {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteNotificationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteNotificationOutput,
+                ours::DeleteNotificationError,
+            >,
+        > {
+            let builder = client
+                .delete_notification()
+                .set_instance_id(input.instance_id.clone())
+                .set_notification_id(input.notification_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -17058,6 +18693,22 @@ mod delete_predefined_attribute {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeletePredefinedAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeletePredefinedAttributeOutput,
+                ours::DeletePredefinedAttributeError,
+            >,
+        > {
+            let builder = client
+                .delete_predefined_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeletePredefinedAttributeOutput,
         ) -> ours::DeletePredefinedAttributeOutput {
@@ -17238,6 +18889,19 @@ mod delete_prompt {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeletePromptInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DeletePromptOutput, ours::DeletePromptError>,
+        > {
+            let builder = client
+                .delete_prompt()
+                .set_instance_id(input.instance_id.clone())
+                .set_prompt_id(input.prompt_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DeletePromptOutput) -> ours::DeletePromptOutput {
             ToOurs::to_ours(o)
         }
@@ -17397,6 +19061,23 @@ mod delete_push_notification_registration {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeletePushNotificationRegistrationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeletePushNotificationRegistrationOutput,
+                ours::DeletePushNotificationRegistrationError,
+            >,
+        > {
+            let builder = client
+                .delete_push_notification_registration()
+                .set_instance_id(input.instance_id.clone())
+                .set_registration_id(input.registration_id.clone())
+                .set_contact_id(input.contact_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -17587,6 +19268,19 @@ mod delete_queue {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteQueueInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DeleteQueueOutput, ours::DeleteQueueError>,
+        > {
+            let builder = client
+                .delete_queue()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DeleteQueueOutput) -> ours::DeleteQueueOutput {
             ToOurs::to_ours(o)
         }
@@ -17759,6 +19453,22 @@ mod delete_quick_connect {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteQuickConnectInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteQuickConnectOutput,
+                ours::DeleteQuickConnectError,
+            >,
+        > {
+            let builder = client
+                .delete_quick_connect()
+                .set_instance_id(input.instance_id.clone())
+                .set_quick_connect_id(input.quick_connect_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteQuickConnectOutput,
         ) -> ours::DeleteQuickConnectOutput {
@@ -17924,6 +19634,22 @@ mod delete_routing_profile {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteRoutingProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteRoutingProfileOutput,
+                ours::DeleteRoutingProfileError,
+            >,
+        > {
+            let builder = client
+                .delete_routing_profile()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -18101,6 +19827,19 @@ mod delete_rule {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteRuleInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DeleteRuleOutput, ours::DeleteRuleError>,
+        > {
+            let builder = client
+                .delete_rule()
+                .set_instance_id(input.instance_id.clone())
+                .set_rule_id(input.rule_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DeleteRuleOutput) -> ours::DeleteRuleOutput {
             ToOurs::to_ours(o)
         }
@@ -18256,6 +19995,22 @@ mod delete_security_profile {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteSecurityProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteSecurityProfileOutput,
+                ours::DeleteSecurityProfileError,
+            >,
+        > {
+            let builder = client
+                .delete_security_profile()
+                .set_instance_id(input.instance_id.clone())
+                .set_security_profile_id(input.security_profile_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -18454,6 +20209,22 @@ mod delete_task_template {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteTaskTemplateInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteTaskTemplateOutput,
+                ours::DeleteTaskTemplateError,
+            >,
+        > {
+            let builder = client
+                .delete_task_template()
+                .set_instance_id(input.instance_id.clone())
+                .set_task_template_id(input.task_template_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteTaskTemplateOutput,
         ) -> ours::DeleteTaskTemplateOutput {
@@ -18616,6 +20387,22 @@ mod delete_test_case {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteTestCaseInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteTestCaseOutput,
+                ours::DeleteTestCaseError,
+            >,
+        > {
+            let builder = client
+                .delete_test_case()
+                .set_instance_id(input.instance_id.clone())
+                .set_test_case_id(input.test_case_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -18798,6 +20585,23 @@ mod delete_traffic_distribution_group {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteTrafficDistributionGroupInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteTrafficDistributionGroupOutput,
+                ours::DeleteTrafficDistributionGroupError,
+            >,
+        > {
+            let builder = client
+                .delete_traffic_distribution_group()
+                .set_traffic_distribution_group_id(
+                    input.traffic_distribution_group_id.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteTrafficDistributionGroupOutput,
         ) -> ours::DeleteTrafficDistributionGroupOutput {
@@ -18972,6 +20776,23 @@ mod delete_use_case {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteUseCaseInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteUseCaseOutput,
+                ours::DeleteUseCaseError,
+            >,
+        > {
+            let builder = client
+                .delete_use_case()
+                .set_instance_id(input.instance_id.clone())
+                .set_integration_association_id(input.integration_association_id.clone())
+                .set_use_case_id(input.use_case_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DeleteUseCaseOutput) -> ours::DeleteUseCaseOutput {
             ToOurs::to_ours(o)
         }
@@ -19110,6 +20931,19 @@ mod delete_user {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteUserInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DeleteUserOutput, ours::DeleteUserError>,
+        > {
+            let builder = client
+                .delete_user()
+                .set_instance_id(input.instance_id.clone())
+                .set_user_id(input.user_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::DeleteUserOutput) -> ours::DeleteUserOutput {
@@ -19266,6 +21100,22 @@ mod delete_user_hierarchy_group {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteUserHierarchyGroupInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteUserHierarchyGroupOutput,
+                ours::DeleteUserHierarchyGroupError,
+            >,
+        > {
+            let builder = client
+                .delete_user_hierarchy_group()
+                .set_hierarchy_group_id(input.hierarchy_group_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -19443,6 +21293,19 @@ mod delete_view {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteViewInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DeleteViewOutput, ours::DeleteViewError>,
+        > {
+            let builder = client
+                .delete_view()
+                .set_instance_id(input.instance_id.clone())
+                .set_view_id(input.view_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::DeleteViewOutput) -> ours::DeleteViewOutput {
@@ -19634,6 +21497,23 @@ mod delete_view_version {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteViewVersionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteViewVersionOutput,
+                ours::DeleteViewVersionError,
+            >,
+        > {
+            let builder = client
+                .delete_view_version()
+                .set_instance_id(input.instance_id.clone())
+                .set_view_id(input.view_id.clone())
+                .set_view_version(input.view_version.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -19833,6 +21713,22 @@ mod delete_vocabulary {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteVocabularyInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteVocabularyOutput,
+                ours::DeleteVocabularyError,
+            >,
+        > {
+            let builder = client
+                .delete_vocabulary()
+                .set_instance_id(input.instance_id.clone())
+                .set_vocabulary_id(input.vocabulary_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteVocabularyOutput,
         ) -> ours::DeleteVocabularyOutput {
@@ -20020,6 +21916,22 @@ mod delete_workspace {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteWorkspaceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteWorkspaceOutput,
+                ours::DeleteWorkspaceError,
+            >,
+        > {
+            let builder = client
+                .delete_workspace()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteWorkspaceOutput,
         ) -> ours::DeleteWorkspaceOutput {
@@ -20200,6 +22112,23 @@ mod delete_workspace_media {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteWorkspaceMediaInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteWorkspaceMediaOutput,
+                ours::DeleteWorkspaceMediaError,
+            >,
+        > {
+            let builder = client
+                .delete_workspace_media()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_media_type(input.media_type.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteWorkspaceMediaOutput,
         ) -> ours::DeleteWorkspaceMediaOutput {
@@ -20366,6 +22295,23 @@ mod delete_workspace_page {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteWorkspacePageInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteWorkspacePageOutput,
+                ours::DeleteWorkspacePageError,
+            >,
+        > {
+            let builder = client
+                .delete_workspace_page()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_page(input.page.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -20564,6 +22510,22 @@ mod describe_agent_status {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeAgentStatusInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeAgentStatusOutput,
+                ours::DescribeAgentStatusError,
+            >,
+        > {
+            let builder = client
+                .describe_agent_status()
+                .set_instance_id(input.instance_id.clone())
+                .set_agent_status_id(input.agent_status_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeAgentStatusOutput,
         ) -> ours::DescribeAgentStatusOutput {
@@ -20731,6 +22693,22 @@ mod describe_attached_files_configuration {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeAttachedFilesConfigurationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeAttachedFilesConfigurationOutput,
+                ours::DescribeAttachedFilesConfigurationError,
+            >,
+        > {
+            let builder = client
+                .describe_attached_files_configuration()
+                .set_instance_id(input.instance_id.clone())
+                .set_attachment_scope(input.attachment_scope.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -20931,6 +22909,22 @@ mod describe_authentication_profile {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeAuthenticationProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeAuthenticationProfileOutput,
+                ours::DescribeAuthenticationProfileError,
+            >,
+        > {
+            let builder = client
+                .describe_authentication_profile()
+                .set_authentication_profile_id(input.authentication_profile_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeAuthenticationProfileOutput,
         ) -> ours::DescribeAuthenticationProfileOutput {
@@ -21121,6 +23115,22 @@ mod describe_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeContactOutput,
+                ours::DescribeContactError,
+            >,
+        > {
+            let builder = client
+                .describe_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeContactOutput,
         ) -> ours::DescribeContactOutput {
@@ -21288,6 +23298,22 @@ mod describe_contact_evaluation {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeContactEvaluationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeContactEvaluationOutput,
+                ours::DescribeContactEvaluationError,
+            >,
+        > {
+            let builder = client
+                .describe_contact_evaluation()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_id(input.evaluation_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeContactEvaluationOutput,
         ) -> ours::DescribeContactEvaluationOutput {
@@ -21444,6 +23470,22 @@ mod describe_contact_flow {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeContactFlowInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeContactFlowOutput,
+                ours::DescribeContactFlowError,
+            >,
+        > {
+            let builder = client
+                .describe_contact_flow()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -21631,6 +23673,22 @@ mod describe_contact_flow_module {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeContactFlowModuleInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeContactFlowModuleOutput,
+                ours::DescribeContactFlowModuleError,
+            >,
+        > {
+            let builder = client
+                .describe_contact_flow_module()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeContactFlowModuleOutput,
         ) -> ours::DescribeContactFlowModuleOutput {
@@ -21816,6 +23874,23 @@ mod describe_contact_flow_module_alias {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeContactFlowModuleAliasInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeContactFlowModuleAliasOutput,
+                ours::DescribeContactFlowModuleAliasError,
+            >,
+        > {
+            let builder = client
+                .describe_contact_flow_module_alias()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_alias_id(input.alias_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -22026,6 +24101,22 @@ mod describe_data_table {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeDataTableInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeDataTableOutput,
+                ours::DescribeDataTableError,
+            >,
+        > {
+            let builder = client
+                .describe_data_table()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeDataTableOutput,
         ) -> ours::DescribeDataTableOutput {
@@ -22209,6 +24300,23 @@ mod describe_data_table_attribute {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeDataTableAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeDataTableAttributeOutput,
+                ours::DescribeDataTableAttributeError,
+            >,
+        > {
+            let builder = client
+                .describe_data_table_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_attribute_name(input.attribute_name.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -22396,6 +24504,22 @@ mod describe_email_address {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeEmailAddressInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeEmailAddressOutput,
+                ours::DescribeEmailAddressError,
+            >,
+        > {
+            let builder = client
+                .describe_email_address()
+                .set_instance_id(input.instance_id.clone())
+                .set_email_address_id(input.email_address_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -22589,6 +24713,23 @@ mod describe_evaluation_form {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeEvaluationFormInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeEvaluationFormOutput,
+                ours::DescribeEvaluationFormError,
+            >,
+        > {
+            let builder = client
+                .describe_evaluation_form()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_form_id(input.evaluation_form_id.clone())
+                .set_evaluation_form_version(input.evaluation_form_version.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeEvaluationFormOutput,
         ) -> ours::DescribeEvaluationFormOutput {
@@ -22741,6 +24882,22 @@ mod describe_hours_of_operation {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeHoursOfOperationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeHoursOfOperationOutput,
+                ours::DescribeHoursOfOperationError,
+            >,
+        > {
+            let builder = client
+                .describe_hours_of_operation()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -22910,6 +25067,25 @@ mod describe_hours_of_operation_override {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeHoursOfOperationOverrideInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeHoursOfOperationOverrideOutput,
+                ours::DescribeHoursOfOperationOverrideError,
+            >,
+        > {
+            let builder = client
+                .describe_hours_of_operation_override()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_hours_of_operation_override_id(
+                    input.hours_of_operation_override_id.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -23104,6 +25280,21 @@ mod describe_instance {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeInstanceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeInstanceOutput,
+                ours::DescribeInstanceError,
+            >,
+        > {
+            let builder = client
+                .describe_instance()
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeInstanceOutput,
         ) -> ours::DescribeInstanceOutput {
@@ -23247,6 +25438,22 @@ mod describe_instance_attribute {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeInstanceAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeInstanceAttributeOutput,
+                ours::DescribeInstanceAttributeError,
+            >,
+        > {
+            let builder = client
+                .describe_instance_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_attribute_type(input.attribute_type.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -23418,6 +25625,23 @@ mod describe_instance_storage_config {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeInstanceStorageConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeInstanceStorageConfigOutput,
+                ours::DescribeInstanceStorageConfigError,
+            >,
+        > {
+            let builder = client
+                .describe_instance_storage_config()
+                .set_instance_id(input.instance_id.clone())
+                .set_association_id(input.association_id.clone())
+                .set_resource_type(input.resource_type.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -23606,6 +25830,22 @@ mod describe_notification {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeNotificationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeNotificationOutput,
+                ours::DescribeNotificationError,
+            >,
+        > {
+            let builder = client
+                .describe_notification()
+                .set_instance_id(input.instance_id.clone())
+                .set_notification_id(input.notification_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeNotificationOutput,
         ) -> ours::DescribeNotificationOutput {
@@ -23790,6 +26030,21 @@ mod describe_phone_number {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribePhoneNumberInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribePhoneNumberOutput,
+                ours::DescribePhoneNumberError,
+            >,
+        > {
+            let builder = client
+                .describe_phone_number()
+                .set_phone_number_id(input.phone_number_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribePhoneNumberOutput,
         ) -> ours::DescribePhoneNumberOutput {
@@ -23964,6 +26219,22 @@ mod describe_predefined_attribute {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribePredefinedAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribePredefinedAttributeOutput,
+                ours::DescribePredefinedAttributeError,
+            >,
+        > {
+            let builder = client
+                .describe_predefined_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribePredefinedAttributeOutput,
         ) -> ours::DescribePredefinedAttributeOutput {
@@ -24136,6 +26407,22 @@ mod describe_prompt {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribePromptInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribePromptOutput,
+                ours::DescribePromptError,
+            >,
+        > {
+            let builder = client
+                .describe_prompt()
+                .set_instance_id(input.instance_id.clone())
+                .set_prompt_id(input.prompt_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribePromptOutput,
         ) -> ours::DescribePromptOutput {
@@ -24301,6 +26588,22 @@ mod describe_queue {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeQueueInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeQueueOutput,
+                ours::DescribeQueueError,
+            >,
+        > {
+            let builder = client
+                .describe_queue()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DescribeQueueOutput) -> ours::DescribeQueueOutput {
             ToOurs::to_ours(o)
         }
@@ -24463,6 +26766,22 @@ mod describe_quick_connect {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeQuickConnectInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeQuickConnectOutput,
+                ours::DescribeQuickConnectError,
+            >,
+        > {
+            let builder = client
+                .describe_quick_connect()
+                .set_instance_id(input.instance_id.clone())
+                .set_quick_connect_id(input.quick_connect_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -24634,6 +26953,22 @@ mod describe_routing_profile {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeRoutingProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeRoutingProfileOutput,
+                ours::DescribeRoutingProfileError,
+            >,
+        > {
+            let builder = client
+                .describe_routing_profile()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeRoutingProfileOutput,
         ) -> ours::DescribeRoutingProfileOutput {
@@ -24800,6 +27135,19 @@ mod describe_rule {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeRuleInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DescribeRuleOutput, ours::DescribeRuleError>,
+        > {
+            let builder = client
+                .describe_rule()
+                .set_instance_id(input.instance_id.clone())
+                .set_rule_id(input.rule_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DescribeRuleOutput) -> ours::DescribeRuleOutput {
             ToOurs::to_ours(o)
         }
@@ -24962,6 +27310,22 @@ mod describe_security_profile {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeSecurityProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeSecurityProfileOutput,
+                ours::DescribeSecurityProfileError,
+            >,
+        > {
+            let builder = client
+                .describe_security_profile()
+                .set_security_profile_id(input.security_profile_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -25132,6 +27496,23 @@ mod describe_test_case {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeTestCaseInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeTestCaseOutput,
+                ours::DescribeTestCaseError,
+            >,
+        > {
+            let builder = client
+                .describe_test_case()
+                .set_instance_id(input.instance_id.clone())
+                .set_test_case_id(input.test_case_id.clone())
+                .set_status(input.status.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -25316,6 +27697,23 @@ mod describe_traffic_distribution_group {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeTrafficDistributionGroupInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeTrafficDistributionGroupOutput,
+                ours::DescribeTrafficDistributionGroupError,
+            >,
+        > {
+            let builder = client
+                .describe_traffic_distribution_group()
+                .set_traffic_distribution_group_id(
+                    input.traffic_distribution_group_id.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -25509,6 +27907,19 @@ mod describe_user {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeUserInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DescribeUserOutput, ours::DescribeUserError>,
+        > {
+            let builder = client
+                .describe_user()
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DescribeUserOutput) -> ours::DescribeUserOutput {
             ToOurs::to_ours(o)
         }
@@ -25671,6 +28082,22 @@ mod describe_user_hierarchy_group {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeUserHierarchyGroupInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeUserHierarchyGroupOutput,
+                ours::DescribeUserHierarchyGroupError,
+            >,
+        > {
+            let builder = client
+                .describe_user_hierarchy_group()
+                .set_hierarchy_group_id(input.hierarchy_group_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -25842,6 +28269,21 @@ mod describe_user_hierarchy_structure {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeUserHierarchyStructureInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeUserHierarchyStructureOutput,
+                ours::DescribeUserHierarchyStructureError,
+            >,
+        > {
+            let builder = client
+                .describe_user_hierarchy_structure()
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -26029,6 +28471,19 @@ mod describe_view {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeViewInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DescribeViewOutput, ours::DescribeViewError>,
+        > {
+            let builder = client
+                .describe_view()
+                .set_instance_id(input.instance_id.clone())
+                .set_view_id(input.view_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DescribeViewOutput) -> ours::DescribeViewOutput {
             ToOurs::to_ours(o)
         }
@@ -26210,6 +28665,22 @@ mod describe_vocabulary {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeVocabularyInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeVocabularyOutput,
+                ours::DescribeVocabularyError,
+            >,
+        > {
+            let builder = client
+                .describe_vocabulary()
+                .set_instance_id(input.instance_id.clone())
+                .set_vocabulary_id(input.vocabulary_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeVocabularyOutput,
         ) -> ours::DescribeVocabularyOutput {
@@ -26378,6 +28849,22 @@ mod describe_workspace {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeWorkspaceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeWorkspaceOutput,
+                ours::DescribeWorkspaceError,
+            >,
+        > {
+            let builder = client
+                .describe_workspace()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -26564,6 +29051,23 @@ mod disassociate_analytics_data_set {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateAnalyticsDataSetInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateAnalyticsDataSetOutput,
+                ours::DisassociateAnalyticsDataSetError,
+            >,
+        > {
+            let builder = client
+                .disassociate_analytics_data_set()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_set_id(input.data_set_id.clone())
+                .set_target_account_id(input.target_account_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateAnalyticsDataSetOutput,
         ) -> ours::DisassociateAnalyticsDataSetOutput {
@@ -26742,6 +29246,23 @@ mod disassociate_approved_origin {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateApprovedOriginInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateApprovedOriginOutput,
+                ours::DisassociateApprovedOriginError,
+            >,
+        > {
+            let builder = client
+                .disassociate_approved_origin()
+                .set_instance_id(input.instance_id.clone())
+                .set_origin(input.origin.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateApprovedOriginOutput,
         ) -> ours::DisassociateApprovedOriginOutput {
@@ -26909,6 +29430,24 @@ mod disassociate_bot {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateBotInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateBotOutput,
+                ours::DisassociateBotError,
+            >,
+        > {
+            let builder = client
+                .disassociate_bot()
+                .set_instance_id(input.instance_id.clone())
+                .set_lex_bot(input.lex_bot.clone())
+                .set_lex_v2_bot(input.lex_v2_bot.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateBotOutput,
         ) -> ours::DisassociateBotOutput {
@@ -27059,6 +29598,24 @@ mod disassociate_email_address_alias {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DisassociateEmailAddressAliasInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateEmailAddressAliasOutput,
+                ours::DisassociateEmailAddressAliasError,
+            >,
+        > {
+            let builder = client
+                .disassociate_email_address_alias()
+                .set_email_address_id(input.email_address_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_alias_configuration(input.alias_configuration.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -27278,6 +29835,23 @@ mod disassociate_flow {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateFlowInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateFlowOutput,
+                ours::DisassociateFlowError,
+            >,
+        > {
+            let builder = client
+                .disassociate_flow()
+                .set_instance_id(input.instance_id.clone())
+                .set_resource_id(input.resource_id.clone())
+                .set_resource_type(input.resource_type.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateFlowOutput,
         ) -> ours::DisassociateFlowOutput {
@@ -27458,6 +30032,25 @@ mod disassociate_hours_of_operations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DisassociateHoursOfOperationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateHoursOfOperationsOutput,
+                ours::DisassociateHoursOfOperationsError,
+            >,
+        > {
+            let builder = client
+                .disassociate_hours_of_operations()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_parent_hours_of_operation_ids(
+                    input.parent_hours_of_operation_ids.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -27661,6 +30254,24 @@ mod disassociate_instance_storage_config {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateInstanceStorageConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateInstanceStorageConfigOutput,
+                ours::DisassociateInstanceStorageConfigError,
+            >,
+        > {
+            let builder = client
+                .disassociate_instance_storage_config()
+                .set_instance_id(input.instance_id.clone())
+                .set_association_id(input.association_id.clone())
+                .set_resource_type(input.resource_type.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateInstanceStorageConfigOutput,
         ) -> ours::DisassociateInstanceStorageConfigOutput {
@@ -27849,6 +30460,23 @@ mod disassociate_lambda_function {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateLambdaFunctionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateLambdaFunctionOutput,
+                ours::DisassociateLambdaFunctionError,
+            >,
+        > {
+            let builder = client
+                .disassociate_lambda_function()
+                .set_instance_id(input.instance_id.clone())
+                .set_function_arn(input.function_arn.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateLambdaFunctionOutput,
         ) -> ours::DisassociateLambdaFunctionOutput {
@@ -28017,6 +30645,24 @@ mod disassociate_lex_bot {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateLexBotInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateLexBotOutput,
+                ours::DisassociateLexBotError,
+            >,
+        > {
+            let builder = client
+                .disassociate_lex_bot()
+                .set_instance_id(input.instance_id.clone())
+                .set_bot_name(input.bot_name.clone())
+                .set_lex_region(input.lex_region.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateLexBotOutput,
         ) -> ours::DisassociateLexBotOutput {
@@ -28181,6 +30827,22 @@ mod disassociate_phone_number_contact_flow {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DisassociatePhoneNumberContactFlowInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociatePhoneNumberContactFlowOutput,
+                ours::DisassociatePhoneNumberContactFlowError,
+            >,
+        > {
+            let builder = client
+                .disassociate_phone_number_contact_flow()
+                .set_phone_number_id(input.phone_number_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -28372,6 +31034,24 @@ mod disassociate_queue_email_addresses {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DisassociateQueueEmailAddressesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateQueueEmailAddressesOutput,
+                ours::DisassociateQueueEmailAddressesError,
+            >,
+        > {
+            let builder = client
+                .disassociate_queue_email_addresses()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_email_addresses_id(input.email_addresses_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -28577,6 +31257,23 @@ mod disassociate_queue_quick_connects {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateQueueQuickConnectsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateQueueQuickConnectsOutput,
+                ours::DisassociateQueueQuickConnectsError,
+            >,
+        > {
+            let builder = client
+                .disassociate_queue_quick_connects()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_quick_connect_ids(input.quick_connect_ids.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateQueueQuickConnectsOutput,
         ) -> ours::DisassociateQueueQuickConnectsOutput {
@@ -28759,6 +31456,26 @@ mod disassociate_routing_profile_queues {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DisassociateRoutingProfileQueuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateRoutingProfileQueuesOutput,
+                ours::DisassociateRoutingProfileQueuesError,
+            >,
+        > {
+            let builder = client
+                .disassociate_routing_profile_queues()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_queue_references(input.queue_references.clone())
+                .set_manual_assignment_queue_references(
+                    input.manual_assignment_queue_references.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -28947,6 +31664,23 @@ mod disassociate_security_key {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateSecurityKeyInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateSecurityKeyOutput,
+                ours::DisassociateSecurityKeyError,
+            >,
+        > {
+            let builder = client
+                .disassociate_security_key()
+                .set_instance_id(input.instance_id.clone())
+                .set_association_id(input.association_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateSecurityKeyOutput,
         ) -> ours::DisassociateSecurityKeyOutput {
@@ -29113,6 +31847,24 @@ mod disassociate_security_profiles {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DisassociateSecurityProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateSecurityProfilesOutput,
+                ours::DisassociateSecurityProfilesError,
+            >,
+        > {
+            let builder = client
+                .disassociate_security_profiles()
+                .set_instance_id(input.instance_id.clone())
+                .set_security_profiles(input.security_profiles.clone())
+                .set_entity_type(input.entity_type.clone())
+                .set_entity_arn(input.entity_arn.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -29336,6 +32088,25 @@ mod disassociate_traffic_distribution_group_user {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateTrafficDistributionGroupUserInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateTrafficDistributionGroupUserOutput,
+                ours::DisassociateTrafficDistributionGroupUserError,
+            >,
+        > {
+            let builder = client
+                .disassociate_traffic_distribution_group_user()
+                .set_traffic_distribution_group_id(
+                    input.traffic_distribution_group_id.clone(),
+                )
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateTrafficDistributionGroupUserOutput,
         ) -> ours::DisassociateTrafficDistributionGroupUserOutput {
@@ -29545,6 +32316,23 @@ mod disassociate_user_proficiencies {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateUserProficienciesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateUserProficienciesOutput,
+                ours::DisassociateUserProficienciesError,
+            >,
+        > {
+            let builder = client
+                .disassociate_user_proficiencies()
+                .set_instance_id(input.instance_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_user_proficiencies(input.user_proficiencies.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateUserProficienciesOutput,
         ) -> ours::DisassociateUserProficienciesOutput {
@@ -29726,6 +32514,23 @@ mod disassociate_workspace {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DisassociateWorkspaceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateWorkspaceOutput,
+                ours::DisassociateWorkspaceError,
+            >,
+        > {
+            let builder = client
+                .disassociate_workspace()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_resource_arns(input.resource_arns.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -29914,6 +32719,23 @@ mod dismiss_user_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DismissUserContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DismissUserContactOutput,
+                ours::DismissUserContactError,
+            >,
+        > {
+            let builder = client
+                .dismiss_user_contact()
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DismissUserContactOutput,
         ) -> ours::DismissUserContactOutput {
@@ -30094,6 +32916,26 @@ mod evaluate_data_table_values {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::EvaluateDataTableValuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::EvaluateDataTableValuesOutput,
+                ours::EvaluateDataTableValuesError,
+            >,
+        > {
+            let builder = client
+                .evaluate_data_table_values()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_values(input.values.clone())
+                .set_time_zone(input.time_zone.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -30281,6 +33123,24 @@ mod get_attached_file {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetAttachedFileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetAttachedFileOutput,
+                ours::GetAttachedFileError,
+            >,
+        > {
+            let builder = client
+                .get_attached_file()
+                .set_instance_id(input.instance_id.clone())
+                .set_file_id(input.file_id.clone())
+                .set_url_expiry_in_seconds(input.url_expiry_in_seconds.clone())
+                .set_associated_resource_arn(input.associated_resource_arn.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::GetAttachedFileOutput,
         ) -> ours::GetAttachedFileOutput {
@@ -30462,6 +33322,22 @@ mod get_contact_attributes {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetContactAttributesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetContactAttributesOutput,
+                ours::GetContactAttributesError,
+            >,
+        > {
+            let builder = client
+                .get_contact_attributes()
+                .set_instance_id(input.instance_id.clone())
+                .set_initial_contact_id(input.initial_contact_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::GetContactAttributesOutput,
         ) -> ours::GetContactAttributesOutput {
@@ -30600,6 +33476,23 @@ mod get_contact_metrics {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::GetContactMetricsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetContactMetricsOutput,
+                ours::GetContactMetricsError,
+            >,
+        > {
+            let builder = client
+                .get_contact_metrics()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_metrics(input.metrics.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -30788,6 +33681,27 @@ mod get_current_metric_data {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetCurrentMetricDataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetCurrentMetricDataOutput,
+                ours::GetCurrentMetricDataError,
+            >,
+        > {
+            let builder = client
+                .get_current_metric_data()
+                .set_instance_id(input.instance_id.clone())
+                .set_filters(input.filters.clone())
+                .set_groupings(input.groupings.clone())
+                .set_current_metrics(input.current_metrics.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_sort_criteria(input.sort_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::GetCurrentMetricDataOutput,
         ) -> ours::GetCurrentMetricDataOutput {
@@ -30965,6 +33879,24 @@ mod get_current_user_data {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetCurrentUserDataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetCurrentUserDataOutput,
+                ours::GetCurrentUserDataError,
+            >,
+        > {
+            let builder = client
+                .get_current_user_data()
+                .set_instance_id(input.instance_id.clone())
+                .set_filters(input.filters.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::GetCurrentUserDataOutput,
         ) -> ours::GetCurrentUserDataOutput {
@@ -31139,6 +34071,24 @@ mod get_effective_hours_of_operations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::GetEffectiveHoursOfOperationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetEffectiveHoursOfOperationsOutput,
+                ours::GetEffectiveHoursOfOperationsError,
+            >,
+        > {
+            let builder = client
+                .get_effective_hours_of_operations()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_from_date(input.from_date.clone())
+                .set_to_date(input.to_date.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -31339,6 +34289,21 @@ mod get_federation_token {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetFederationTokenInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetFederationTokenOutput,
+                ours::GetFederationTokenError,
+            >,
+        > {
+            let builder = client
+                .get_federation_token()
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::GetFederationTokenOutput,
         ) -> ours::GetFederationTokenOutput {
@@ -31527,6 +34492,23 @@ mod get_flow_association {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetFlowAssociationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetFlowAssociationOutput,
+                ours::GetFlowAssociationError,
+            >,
+        > {
+            let builder = client
+                .get_flow_association()
+                .set_instance_id(input.instance_id.clone())
+                .set_resource_id(input.resource_id.clone())
+                .set_resource_type(input.resource_type.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::GetFlowAssociationOutput,
         ) -> ours::GetFlowAssociationOutput {
@@ -31710,6 +34692,28 @@ mod get_metric_data {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetMetricDataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetMetricDataOutput,
+                ours::GetMetricDataError,
+            >,
+        > {
+            let builder = client
+                .get_metric_data()
+                .set_instance_id(input.instance_id.clone())
+                .set_start_time(input.start_time.clone())
+                .set_end_time(input.end_time.clone())
+                .set_filters(input.filters.clone())
+                .set_groupings(input.groupings.clone())
+                .set_historical_metrics(input.historical_metrics.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::GetMetricDataOutput) -> ours::GetMetricDataOutput {
             ToOurs::to_ours(o)
         }
@@ -31873,6 +34877,29 @@ mod get_metric_data_v2 {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::GetMetricDataV2Input,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetMetricDataV2Output,
+                ours::GetMetricDataV2Error,
+            >,
+        > {
+            let builder = client
+                .get_metric_data_v2()
+                .set_resource_arn(input.resource_arn.clone())
+                .set_start_time(input.start_time.clone())
+                .set_end_time(input.end_time.clone())
+                .set_interval(input.interval.clone())
+                .set_filters(input.filters.clone())
+                .set_groupings(input.groupings.clone())
+                .set_metrics(input.metrics.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -32041,6 +35068,22 @@ mod get_prompt_file {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetPromptFileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetPromptFileOutput,
+                ours::GetPromptFileError,
+            >,
+        > {
+            let builder = client
+                .get_prompt_file()
+                .set_instance_id(input.instance_id.clone())
+                .set_prompt_id(input.prompt_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::GetPromptFileOutput) -> ours::GetPromptFileOutput {
             ToOurs::to_ours(o)
         }
@@ -32205,6 +35248,23 @@ mod get_task_template {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::GetTaskTemplateInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetTaskTemplateOutput,
+                ours::GetTaskTemplateError,
+            >,
+        > {
+            let builder = client
+                .get_task_template()
+                .set_instance_id(input.instance_id.clone())
+                .set_task_template_id(input.task_template_id.clone())
+                .set_snapshot_version(input.snapshot_version.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -32387,6 +35447,23 @@ mod get_test_case_execution_summary {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::GetTestCaseExecutionSummaryInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetTestCaseExecutionSummaryOutput,
+                ours::GetTestCaseExecutionSummaryError,
+            >,
+        > {
+            let builder = client
+                .get_test_case_execution_summary()
+                .set_instance_id(input.instance_id.clone())
+                .set_test_case_id(input.test_case_id.clone())
+                .set_test_case_execution_id(input.test_case_execution_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -32582,6 +35659,19 @@ mod get_traffic_distribution {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetTrafficDistributionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetTrafficDistributionOutput,
+                ours::GetTrafficDistributionError,
+            >,
+        > {
+            let builder = client.get_traffic_distribution().set_id(input.id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::GetTrafficDistributionOutput,
         ) -> ours::GetTrafficDistributionOutput {
@@ -32754,6 +35844,25 @@ mod import_phone_number {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ImportPhoneNumberInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ImportPhoneNumberOutput,
+                ours::ImportPhoneNumberError,
+            >,
+        > {
+            let builder = client
+                .import_phone_number()
+                .set_instance_id(input.instance_id.clone())
+                .set_source_phone_number_arn(input.source_phone_number_arn.clone())
+                .set_phone_number_description(input.phone_number_description.clone())
+                .set_tags(input.tags.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -32941,6 +36050,24 @@ mod import_workspace_media {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ImportWorkspaceMediaInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ImportWorkspaceMediaOutput,
+                ours::ImportWorkspaceMediaError,
+            >,
+        > {
+            let builder = client
+                .import_workspace_media()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_media_type(input.media_type.clone())
+                .set_media_source(input.media_source.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ImportWorkspaceMediaOutput,
         ) -> ours::ImportWorkspaceMediaOutput {
@@ -33105,6 +36232,24 @@ mod list_agent_statuses {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListAgentStatusesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListAgentStatusesOutput,
+                ours::ListAgentStatusesError,
+            >,
+        > {
+            let builder = client
+                .list_agent_statuses()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_agent_status_types(input.agent_status_types.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -33280,6 +36425,24 @@ mod list_analytics_data_associations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListAnalyticsDataAssociationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListAnalyticsDataAssociationsOutput,
+                ours::ListAnalyticsDataAssociationsError,
+            >,
+        > {
+            let builder = client
+                .list_analytics_data_associations()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_set_id(input.data_set_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -33468,6 +36631,23 @@ mod list_analytics_data_lake_data_sets {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListAnalyticsDataLakeDataSetsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListAnalyticsDataLakeDataSetsOutput,
+                ours::ListAnalyticsDataLakeDataSetsError,
+            >,
+        > {
+            let builder = client
+                .list_analytics_data_lake_data_sets()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListAnalyticsDataLakeDataSetsOutput,
         ) -> ours::ListAnalyticsDataLakeDataSetsOutput {
@@ -33654,6 +36834,23 @@ mod list_approved_origins {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListApprovedOriginsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListApprovedOriginsOutput,
+                ours::ListApprovedOriginsError,
+            >,
+        > {
+            let builder = client
+                .list_approved_origins()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListApprovedOriginsOutput,
         ) -> ours::ListApprovedOriginsOutput {
@@ -33824,6 +37021,24 @@ mod list_associated_contacts {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListAssociatedContactsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListAssociatedContactsOutput,
+                ours::ListAssociatedContactsError,
+            >,
+        > {
+            let builder = client
+                .list_associated_contacts()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListAssociatedContactsOutput,
         ) -> ours::ListAssociatedContactsOutput {
@@ -33992,6 +37207,23 @@ mod list_attached_files_configurations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListAttachedFilesConfigurationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListAttachedFilesConfigurationsOutput,
+                ours::ListAttachedFilesConfigurationsError,
+            >,
+        > {
+            let builder = client
+                .list_attached_files_configurations()
+                .set_instance_id(input.instance_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -34187,6 +37419,23 @@ mod list_authentication_profiles {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListAuthenticationProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListAuthenticationProfilesOutput,
+                ours::ListAuthenticationProfilesError,
+            >,
+        > {
+            let builder = client
+                .list_authentication_profiles()
+                .set_instance_id(input.instance_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListAuthenticationProfilesOutput,
         ) -> ours::ListAuthenticationProfilesOutput {
@@ -34357,6 +37606,21 @@ mod list_bots {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListBotsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListBotsOutput, ours::ListBotsError>,
+        > {
+            let builder = client
+                .list_bots()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_lex_version(input.lex_version.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListBotsOutput) -> ours::ListBotsOutput {
             ToOurs::to_ours(o)
         }
@@ -34499,6 +37763,24 @@ mod list_child_hours_of_operations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListChildHoursOfOperationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListChildHoursOfOperationsOutput,
+                ours::ListChildHoursOfOperationsError,
+            >,
+        > {
+            let builder = client
+                .list_child_hours_of_operations()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -34679,6 +37961,23 @@ mod list_contact_evaluations {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListContactEvaluationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListContactEvaluationsOutput,
+                ours::ListContactEvaluationsError,
+            >,
+        > {
+            let builder = client
+                .list_contact_evaluations()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListContactEvaluationsOutput,
         ) -> ours::ListContactEvaluationsOutput {
@@ -34838,6 +38137,24 @@ mod list_contact_flow_module_aliases {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListContactFlowModuleAliasesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListContactFlowModuleAliasesOutput,
+                ours::ListContactFlowModuleAliasesError,
+            >,
+        > {
+            let builder = client
+                .list_contact_flow_module_aliases()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -35041,6 +38358,24 @@ mod list_contact_flow_module_versions {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListContactFlowModuleVersionsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListContactFlowModuleVersionsOutput,
+                ours::ListContactFlowModuleVersionsError,
+            >,
+        > {
+            let builder = client
+                .list_contact_flow_module_versions()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -35250,6 +38585,24 @@ mod list_contact_flow_modules {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListContactFlowModulesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListContactFlowModulesOutput,
+                ours::ListContactFlowModulesError,
+            >,
+        > {
+            let builder = client
+                .list_contact_flow_modules()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_contact_flow_module_state(input.contact_flow_module_state.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListContactFlowModulesOutput,
         ) -> ours::ListContactFlowModulesOutput {
@@ -35439,6 +38792,24 @@ mod list_contact_flow_versions {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListContactFlowVersionsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListContactFlowVersionsOutput,
+                ours::ListContactFlowVersionsError,
+            >,
+        > {
+            let builder = client
+                .list_contact_flow_versions()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -35631,6 +39002,24 @@ mod list_contact_flows {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListContactFlowsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListContactFlowsOutput,
+                ours::ListContactFlowsError,
+            >,
+        > {
+            let builder = client
+                .list_contact_flows()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_types(input.contact_flow_types.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListContactFlowsOutput,
         ) -> ours::ListContactFlowsOutput {
@@ -35804,6 +39193,24 @@ mod list_contact_references {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListContactReferencesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListContactReferencesOutput,
+                ours::ListContactReferencesError,
+            >,
+        > {
+            let builder = client
+                .list_contact_references()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_reference_types(input.reference_types.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -35980,6 +39387,25 @@ mod list_data_table_attributes {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListDataTableAttributesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListDataTableAttributesOutput,
+                ours::ListDataTableAttributesError,
+            >,
+        > {
+            let builder = client
+                .list_data_table_attributes()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_attribute_ids(input.attribute_ids.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -36166,6 +39592,26 @@ mod list_data_table_primary_values {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListDataTablePrimaryValuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListDataTablePrimaryValuesOutput,
+                ours::ListDataTablePrimaryValuesError,
+            >,
+        > {
+            let builder = client
+                .list_data_table_primary_values()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_record_ids(input.record_ids.clone())
+                .set_primary_attribute_values(input.primary_attribute_values.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -36356,6 +39802,26 @@ mod list_data_table_values {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListDataTableValuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListDataTableValuesOutput,
+                ours::ListDataTableValuesError,
+            >,
+        > {
+            let builder = client
+                .list_data_table_values()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_record_ids(input.record_ids.clone())
+                .set_primary_attribute_values(input.primary_attribute_values.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListDataTableValuesOutput,
         ) -> ours::ListDataTableValuesOutput {
@@ -36537,6 +40003,23 @@ mod list_data_tables {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListDataTablesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListDataTablesOutput,
+                ours::ListDataTablesError,
+            >,
+        > {
+            let builder = client
+                .list_data_tables()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -36727,6 +40210,24 @@ mod list_default_vocabularies {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListDefaultVocabulariesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListDefaultVocabulariesOutput,
+                ours::ListDefaultVocabulariesError,
+            >,
+        > {
+            let builder = client
+                .list_default_vocabularies()
+                .set_instance_id(input.instance_id.clone())
+                .set_language_code(input.language_code.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListDefaultVocabulariesOutput,
         ) -> ours::ListDefaultVocabulariesOutput {
@@ -36885,6 +40386,25 @@ mod list_entity_security_profiles {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListEntitySecurityProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListEntitySecurityProfilesOutput,
+                ours::ListEntitySecurityProfilesError,
+            >,
+        > {
+            let builder = client
+                .list_entity_security_profiles()
+                .set_instance_id(input.instance_id.clone())
+                .set_entity_type(input.entity_type.clone())
+                .set_entity_arn(input.entity_arn.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -37058,6 +40578,24 @@ mod list_evaluation_form_versions {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListEvaluationFormVersionsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListEvaluationFormVersionsOutput,
+                ours::ListEvaluationFormVersionsError,
+            >,
+        > {
+            let builder = client
+                .list_evaluation_form_versions()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_form_id(input.evaluation_form_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListEvaluationFormVersionsOutput,
         ) -> ours::ListEvaluationFormVersionsOutput {
@@ -37219,6 +40757,23 @@ mod list_evaluation_forms {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListEvaluationFormsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListEvaluationFormsOutput,
+                ours::ListEvaluationFormsError,
+            >,
+        > {
+            let builder = client
+                .list_evaluation_forms()
+                .set_instance_id(input.instance_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListEvaluationFormsOutput,
         ) -> ours::ListEvaluationFormsOutput {
@@ -37378,6 +40933,24 @@ mod list_flow_associations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListFlowAssociationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListFlowAssociationsOutput,
+                ours::ListFlowAssociationsError,
+            >,
+        > {
+            let builder = client
+                .list_flow_associations()
+                .set_instance_id(input.instance_id.clone())
+                .set_resource_type(input.resource_type.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -37568,6 +41141,24 @@ mod list_hours_of_operation_overrides {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListHoursOfOperationOverridesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListHoursOfOperationOverridesOutput,
+                ours::ListHoursOfOperationOverridesError,
+            >,
+        > {
+            let builder = client
+                .list_hours_of_operation_overrides()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -37763,6 +41354,23 @@ mod list_hours_of_operations {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListHoursOfOperationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListHoursOfOperationsOutput,
+                ours::ListHoursOfOperationsError,
+            >,
+        > {
+            let builder = client
+                .list_hours_of_operations()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListHoursOfOperationsOutput,
         ) -> ours::ListHoursOfOperationsOutput {
@@ -37938,6 +41546,23 @@ mod list_instance_attributes {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListInstanceAttributesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListInstanceAttributesOutput,
+                ours::ListInstanceAttributesError,
+            >,
+        > {
+            let builder = client
+                .list_instance_attributes()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListInstanceAttributesOutput,
         ) -> ours::ListInstanceAttributesOutput {
@@ -38108,6 +41733,24 @@ mod list_instance_storage_configs {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListInstanceStorageConfigsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListInstanceStorageConfigsOutput,
+                ours::ListInstanceStorageConfigsError,
+            >,
+        > {
+            let builder = client
+                .list_instance_storage_configs()
+                .set_instance_id(input.instance_id.clone())
+                .set_resource_type(input.resource_type.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListInstanceStorageConfigsOutput,
         ) -> ours::ListInstanceStorageConfigsOutput {
@@ -38274,6 +41917,22 @@ mod list_instances {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListInstancesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListInstancesOutput,
+                ours::ListInstancesError,
+            >,
+        > {
+            let builder = client
+                .list_instances()
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListInstancesOutput) -> ours::ListInstancesOutput {
             ToOurs::to_ours(o)
         }
@@ -38393,6 +42052,25 @@ mod list_integration_associations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListIntegrationAssociationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListIntegrationAssociationsOutput,
+                ours::ListIntegrationAssociationsError,
+            >,
+        > {
+            let builder = client
+                .list_integration_associations()
+                .set_instance_id(input.instance_id.clone())
+                .set_integration_type(input.integration_type.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_integration_arn(input.integration_arn.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -38557,6 +42235,23 @@ mod list_lambda_functions {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListLambdaFunctionsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListLambdaFunctionsOutput,
+                ours::ListLambdaFunctionsError,
+            >,
+        > {
+            let builder = client
+                .list_lambda_functions()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -38726,6 +42421,20 @@ mod list_lex_bots {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListLexBotsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListLexBotsOutput, ours::ListLexBotsError>,
+        > {
+            let builder = client
+                .list_lex_bots()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListLexBotsOutput) -> ours::ListLexBotsOutput {
             ToOurs::to_ours(o)
         }
@@ -38886,6 +42595,23 @@ mod list_notifications {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListNotificationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListNotificationsOutput,
+                ours::ListNotificationsError,
+            >,
+        > {
+            let builder = client
+                .list_notifications()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -39078,6 +42804,25 @@ mod list_phone_numbers {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListPhoneNumbersInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListPhoneNumbersOutput,
+                ours::ListPhoneNumbersError,
+            >,
+        > {
+            let builder = client
+                .list_phone_numbers()
+                .set_instance_id(input.instance_id.clone())
+                .set_phone_number_types(input.phone_number_types.clone())
+                .set_phone_number_country_codes(input.phone_number_country_codes.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListPhoneNumbersOutput,
         ) -> ours::ListPhoneNumbersOutput {
@@ -39251,6 +42996,27 @@ mod list_phone_numbers_v2 {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListPhoneNumbersV2Input,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListPhoneNumbersV2Output,
+                ours::ListPhoneNumbersV2Error,
+            >,
+        > {
+            let builder = client
+                .list_phone_numbers_v2()
+                .set_target_arn(input.target_arn.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone())
+                .set_phone_number_country_codes(input.phone_number_country_codes.clone())
+                .set_phone_number_types(input.phone_number_types.clone())
+                .set_phone_number_prefix(input.phone_number_prefix.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -39428,6 +43194,23 @@ mod list_predefined_attributes {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListPredefinedAttributesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListPredefinedAttributesOutput,
+                ours::ListPredefinedAttributesError,
+            >,
+        > {
+            let builder = client
+                .list_predefined_attributes()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListPredefinedAttributesOutput,
         ) -> ours::ListPredefinedAttributesOutput {
@@ -39600,6 +43383,20 @@ mod list_prompts {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListPromptsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListPromptsOutput, ours::ListPromptsError>,
+        > {
+            let builder = client
+                .list_prompts()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListPromptsOutput) -> ours::ListPromptsOutput {
             ToOurs::to_ours(o)
         }
@@ -39760,6 +43557,24 @@ mod list_queue_email_addresses {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListQueueEmailAddressesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListQueueEmailAddressesOutput,
+                ours::ListQueueEmailAddressesError,
+            >,
+        > {
+            let builder = client
+                .list_queue_email_addresses()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -39954,6 +43769,24 @@ mod list_queue_quick_connects {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListQueueQuickConnectsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListQueueQuickConnectsOutput,
+                ours::ListQueueQuickConnectsError,
+            >,
+        > {
+            let builder = client
+                .list_queue_quick_connects()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListQueueQuickConnectsOutput,
         ) -> ours::ListQueueQuickConnectsOutput {
@@ -40125,6 +43958,21 @@ mod list_queues {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListQueuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListQueuesOutput, ours::ListQueuesError>,
+        > {
+            let builder = client
+                .list_queues()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_types(input.queue_types.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListQueuesOutput) -> ours::ListQueuesOutput {
             ToOurs::to_ours(o)
         }
@@ -40282,6 +44130,24 @@ mod list_quick_connects {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListQuickConnectsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListQuickConnectsOutput,
+                ours::ListQuickConnectsError,
+            >,
+        > {
+            let builder = client
+                .list_quick_connects()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_quick_connect_types(input.quick_connect_types.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -40458,6 +44324,26 @@ mod list_realtime_contact_analysis_segments_v2 {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListRealtimeContactAnalysisSegmentsV2Input,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListRealtimeContactAnalysisSegmentsV2Output,
+                ours::ListRealtimeContactAnalysisSegmentsV2Error,
+            >,
+        > {
+            let builder = client
+                .list_realtime_contact_analysis_segments_v2()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone())
+                .set_output_type(input.output_type.clone())
+                .set_segment_types(input.segment_types.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -40679,6 +44565,24 @@ mod list_routing_profile_manual_assignment_queues {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListRoutingProfileManualAssignmentQueuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListRoutingProfileManualAssignmentQueuesOutput,
+                ours::ListRoutingProfileManualAssignmentQueuesError,
+            >,
+        > {
+            let builder = client
+                .list_routing_profile_manual_assignment_queues()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListRoutingProfileManualAssignmentQueuesOutput,
         ) -> ours::ListRoutingProfileManualAssignmentQueuesOutput {
@@ -40880,6 +44784,24 @@ mod list_routing_profile_queues {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListRoutingProfileQueuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListRoutingProfileQueuesOutput,
+                ours::ListRoutingProfileQueuesError,
+            >,
+        > {
+            let builder = client
+                .list_routing_profile_queues()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListRoutingProfileQueuesOutput,
         ) -> ours::ListRoutingProfileQueuesOutput {
@@ -41057,6 +44979,23 @@ mod list_routing_profiles {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListRoutingProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListRoutingProfilesOutput,
+                ours::ListRoutingProfilesError,
+            >,
+        > {
+            let builder = client
+                .list_routing_profiles()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListRoutingProfilesOutput,
         ) -> ours::ListRoutingProfilesOutput {
@@ -41226,6 +45165,22 @@ mod list_rules {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListRulesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListRulesOutput, ours::ListRulesError>,
+        > {
+            let builder = client
+                .list_rules()
+                .set_instance_id(input.instance_id.clone())
+                .set_publish_status(input.publish_status.clone())
+                .set_event_source_name(input.event_source_name.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListRulesOutput) -> ours::ListRulesOutput {
             ToOurs::to_ours(o)
         }
@@ -41381,6 +45336,23 @@ mod list_security_keys {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListSecurityKeysInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListSecurityKeysOutput,
+                ours::ListSecurityKeysError,
+            >,
+        > {
+            let builder = client
+                .list_security_keys()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -41551,6 +45523,24 @@ mod list_security_profile_applications {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListSecurityProfileApplicationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListSecurityProfileApplicationsOutput,
+                ours::ListSecurityProfileApplicationsError,
+            >,
+        > {
+            let builder = client
+                .list_security_profile_applications()
+                .set_security_profile_id(input.security_profile_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -41745,6 +45735,24 @@ mod list_security_profile_flow_modules {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListSecurityProfileFlowModulesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListSecurityProfileFlowModulesOutput,
+                ours::ListSecurityProfileFlowModulesError,
+            >,
+        > {
+            let builder = client
+                .list_security_profile_flow_modules()
+                .set_security_profile_id(input.security_profile_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListSecurityProfileFlowModulesOutput,
         ) -> ours::ListSecurityProfileFlowModulesOutput {
@@ -41933,6 +45941,24 @@ mod list_security_profile_permissions {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListSecurityProfilePermissionsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListSecurityProfilePermissionsOutput,
+                ours::ListSecurityProfilePermissionsError,
+            >,
+        > {
+            let builder = client
+                .list_security_profile_permissions()
+                .set_security_profile_id(input.security_profile_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -42125,6 +46151,23 @@ mod list_security_profiles {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListSecurityProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListSecurityProfilesOutput,
+                ours::ListSecurityProfilesError,
+            >,
+        > {
+            let builder = client
+                .list_security_profiles()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListSecurityProfilesOutput,
         ) -> ours::ListSecurityProfilesOutput {
@@ -42300,6 +46343,21 @@ mod list_tags_for_resource {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListTagsForResourceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListTagsForResourceOutput,
+                ours::ListTagsForResourceError,
+            >,
+        > {
+            let builder = client
+                .list_tags_for_resource()
+                .set_resource_arn(input.resource_arn.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListTagsForResourceOutput,
         ) -> ours::ListTagsForResourceOutput {
@@ -42467,6 +46525,25 @@ mod list_task_templates {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListTaskTemplatesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListTaskTemplatesOutput,
+                ours::ListTaskTemplatesError,
+            >,
+        > {
+            let builder = client
+                .list_task_templates()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_status(input.status.clone())
+                .set_name(input.name.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -42638,6 +46715,26 @@ mod list_test_case_execution_records {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListTestCaseExecutionRecordsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListTestCaseExecutionRecordsOutput,
+                ours::ListTestCaseExecutionRecordsError,
+            >,
+        > {
+            let builder = client
+                .list_test_case_execution_records()
+                .set_instance_id(input.instance_id.clone())
+                .set_test_case_id(input.test_case_id.clone())
+                .set_test_case_execution_id(input.test_case_execution_id.clone())
+                .set_status(input.status.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -42838,6 +46935,28 @@ mod list_test_case_executions {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListTestCaseExecutionsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListTestCaseExecutionsOutput,
+                ours::ListTestCaseExecutionsError,
+            >,
+        > {
+            let builder = client
+                .list_test_case_executions()
+                .set_instance_id(input.instance_id.clone())
+                .set_test_case_id(input.test_case_id.clone())
+                .set_test_case_name(input.test_case_name.clone())
+                .set_start_time(input.start_time.clone())
+                .set_end_time(input.end_time.clone())
+                .set_status(input.status.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListTestCaseExecutionsOutput,
         ) -> ours::ListTestCaseExecutionsOutput {
@@ -43021,6 +47140,23 @@ mod list_test_cases {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListTestCasesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListTestCasesOutput,
+                ours::ListTestCasesError,
+            >,
+        > {
+            let builder = client
+                .list_test_cases()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListTestCasesOutput) -> ours::ListTestCasesOutput {
             ToOurs::to_ours(o)
         }
@@ -43199,6 +47335,25 @@ mod list_traffic_distribution_group_users {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListTrafficDistributionGroupUsersInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListTrafficDistributionGroupUsersOutput,
+                ours::ListTrafficDistributionGroupUsersError,
+            >,
+        > {
+            let builder = client
+                .list_traffic_distribution_group_users()
+                .set_traffic_distribution_group_id(
+                    input.traffic_distribution_group_id.clone(),
+                )
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -43397,6 +47552,23 @@ mod list_traffic_distribution_groups {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListTrafficDistributionGroupsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListTrafficDistributionGroupsOutput,
+                ours::ListTrafficDistributionGroupsError,
+            >,
+        > {
+            let builder = client
+                .list_traffic_distribution_groups()
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListTrafficDistributionGroupsOutput,
         ) -> ours::ListTrafficDistributionGroupsOutput {
@@ -43561,6 +47733,21 @@ mod list_use_cases {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListUseCasesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListUseCasesOutput, ours::ListUseCasesError>,
+        > {
+            let builder = client
+                .list_use_cases()
+                .set_instance_id(input.instance_id.clone())
+                .set_integration_association_id(input.integration_association_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListUseCasesOutput) -> ours::ListUseCasesOutput {
             ToOurs::to_ours(o)
         }
@@ -43709,6 +47896,23 @@ mod list_user_hierarchy_groups {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListUserHierarchyGroupsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListUserHierarchyGroupsOutput,
+                ours::ListUserHierarchyGroupsError,
+            >,
+        > {
+            let builder = client
+                .list_user_hierarchy_groups()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -43885,6 +48089,24 @@ mod list_user_notifications {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListUserNotificationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListUserNotificationsOutput,
+                ours::ListUserNotificationsError,
+            >,
+        > {
+            let builder = client
+                .list_user_notifications()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_user_id(input.user_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -44072,6 +48294,24 @@ mod list_user_proficiencies {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListUserProficienciesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListUserProficienciesOutput,
+                ours::ListUserProficienciesError,
+            >,
+        > {
+            let builder = client
+                .list_user_proficiencies()
+                .set_instance_id(input.instance_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListUserProficienciesOutput,
         ) -> ours::ListUserProficienciesOutput {
@@ -44238,6 +48478,20 @@ mod list_users {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListUsersInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListUsersOutput, ours::ListUsersError>,
+        > {
+            let builder = client
+                .list_users()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListUsersOutput) -> ours::ListUsersOutput {
             ToOurs::to_ours(o)
         }
@@ -44396,6 +48650,24 @@ mod list_view_versions {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListViewVersionsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListViewVersionsOutput,
+                ours::ListViewVersionsError,
+            >,
+        > {
+            let builder = client
+                .list_view_versions()
+                .set_instance_id(input.instance_id.clone())
+                .set_view_id(input.view_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -44583,6 +48855,21 @@ mod list_views {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListViewsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListViewsOutput, ours::ListViewsError>,
+        > {
+            let builder = client
+                .list_views()
+                .set_instance_id(input.instance_id.clone())
+                .set_type(input.r#type.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListViewsOutput) -> ours::ListViewsOutput {
             ToOurs::to_ours(o)
         }
@@ -44758,6 +49045,22 @@ mod list_workspace_media {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListWorkspaceMediaInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListWorkspaceMediaOutput,
+                ours::ListWorkspaceMediaError,
+            >,
+        > {
+            let builder = client
+                .list_workspace_media()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -44945,6 +49248,24 @@ mod list_workspace_pages {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListWorkspacePagesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListWorkspacePagesOutput,
+                ours::ListWorkspacePagesError,
+            >,
+        > {
+            let builder = client
+                .list_workspace_pages()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListWorkspacePagesOutput,
         ) -> ours::ListWorkspacePagesOutput {
@@ -45126,6 +49447,23 @@ mod list_workspaces {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListWorkspacesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListWorkspacesOutput,
+                ours::ListWorkspacesError,
+            >,
+        > {
+            let builder = client
+                .list_workspaces()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -45314,6 +49652,27 @@ mod monitor_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::MonitorContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::MonitorContactOutput,
+                ours::MonitorContactError,
+            >,
+        > {
+            let builder = client
+                .monitor_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_allowed_monitor_capabilities(
+                    input.allowed_monitor_capabilities.clone(),
+                )
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -45513,6 +49872,20 @@ mod pause_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::PauseContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::PauseContactOutput, ours::PauseContactError>,
+        > {
+            let builder = client
+                .pause_contact()
+                .set_contact_id(input.contact_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::PauseContactOutput) -> ours::PauseContactOutput {
@@ -45715,6 +50088,23 @@ mod put_user_status {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::PutUserStatusInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::PutUserStatusOutput,
+                ours::PutUserStatusError,
+            >,
+        > {
+            let builder = client
+                .put_user_status()
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_agent_status_id(input.agent_status_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::PutUserStatusOutput) -> ours::PutUserStatusOutput {
             ToOurs::to_ours(o)
         }
@@ -45891,6 +50281,22 @@ mod release_phone_number {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ReleasePhoneNumberInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ReleasePhoneNumberOutput,
+                ours::ReleasePhoneNumberError,
+            >,
+        > {
+            let builder = client
+                .release_phone_number()
+                .set_phone_number_id(input.phone_number_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -46090,6 +50496,24 @@ mod replicate_instance {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ReplicateInstanceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ReplicateInstanceOutput,
+                ours::ReplicateInstanceError,
+            >,
+        > {
+            let builder = client
+                .replicate_instance()
+                .set_instance_id(input.instance_id.clone())
+                .set_replica_region(input.replica_region.clone())
+                .set_client_token(input.client_token.clone())
+                .set_replica_alias(input.replica_alias.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -46306,6 +50730,23 @@ mod resume_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ResumeContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ResumeContactOutput,
+                ours::ResumeContactError,
+            >,
+        > {
+            let builder = client
+                .resume_contact()
+                .set_contact_id(input.contact_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ResumeContactOutput) -> ours::ResumeContactOutput {
             ToOurs::to_ours(o)
         }
@@ -46492,6 +50933,24 @@ mod resume_contact_recording {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ResumeContactRecordingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ResumeContactRecordingOutput,
+                ours::ResumeContactRecordingError,
+            >,
+        > {
+            let builder = client
+                .resume_contact_recording()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_initial_contact_id(input.initial_contact_id.clone())
+                .set_contact_recording_type(input.contact_recording_type.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ResumeContactRecordingOutput,
         ) -> ours::ResumeContactRecordingOutput {
@@ -46641,6 +51100,25 @@ mod search_agent_statuses {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchAgentStatusesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchAgentStatusesOutput,
+                ours::SearchAgentStatusesError,
+            >,
+        > {
+            let builder = client
+                .search_agent_statuses()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -46818,6 +51296,27 @@ mod search_available_phone_numbers {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchAvailablePhoneNumbersInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchAvailablePhoneNumbersOutput,
+                ours::SearchAvailablePhoneNumbersError,
+            >,
+        > {
+            let builder = client
+                .search_available_phone_numbers()
+                .set_target_arn(input.target_arn.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_phone_number_country_code(input.phone_number_country_code.clone())
+                .set_phone_number_type(input.phone_number_type.clone())
+                .set_phone_number_prefix(input.phone_number_prefix.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchAvailablePhoneNumbersOutput,
         ) -> ours::SearchAvailablePhoneNumbersOutput {
@@ -46980,6 +51479,25 @@ mod search_contact_evaluations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchContactEvaluationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchContactEvaluationsOutput,
+                ours::SearchContactEvaluationsError,
+            >,
+        > {
+            let builder = client
+                .search_contact_evaluations()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_criteria(input.search_criteria.clone())
+                .set_search_filter(input.search_filter.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -47163,6 +51681,25 @@ mod search_contact_flow_modules {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchContactFlowModulesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchContactFlowModulesOutput,
+                ours::SearchContactFlowModulesError,
+            >,
+        > {
+            let builder = client
+                .search_contact_flow_modules()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchContactFlowModulesOutput,
         ) -> ours::SearchContactFlowModulesOutput {
@@ -47339,6 +51876,25 @@ mod search_contact_flows {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchContactFlowsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchContactFlowsOutput,
+                ours::SearchContactFlowsError,
+            >,
+        > {
+            let builder = client
+                .search_contact_flows()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchContactFlowsOutput,
         ) -> ours::SearchContactFlowsOutput {
@@ -47512,6 +52068,26 @@ mod search_contacts {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchContactsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchContactsOutput,
+                ours::SearchContactsError,
+            >,
+        > {
+            let builder = client
+                .search_contacts()
+                .set_instance_id(input.instance_id.clone())
+                .set_time_range(input.time_range.clone())
+                .set_search_criteria(input.search_criteria.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone())
+                .set_sort(input.sort.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchContactsOutput,
         ) -> ours::SearchContactsOutput {
@@ -47680,6 +52256,25 @@ mod search_data_tables {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchDataTablesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchDataTablesOutput,
+                ours::SearchDataTablesError,
+            >,
+        > {
+            let builder = client
+                .search_data_tables()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -47857,6 +52452,25 @@ mod search_email_addresses {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchEmailAddressesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchEmailAddressesOutput,
+                ours::SearchEmailAddressesError,
+            >,
+        > {
+            let builder = client
+                .search_email_addresses()
+                .set_instance_id(input.instance_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone())
+                .set_search_criteria(input.search_criteria.clone())
+                .set_search_filter(input.search_filter.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -48050,6 +52664,25 @@ mod search_evaluation_forms {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchEvaluationFormsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchEvaluationFormsOutput,
+                ours::SearchEvaluationFormsError,
+            >,
+        > {
+            let builder = client
+                .search_evaluation_forms()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_criteria(input.search_criteria.clone())
+                .set_search_filter(input.search_filter.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchEvaluationFormsOutput,
         ) -> ours::SearchEvaluationFormsOutput {
@@ -48229,6 +52862,25 @@ mod search_hours_of_operation_overrides {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchHoursOfOperationOverridesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchHoursOfOperationOverridesOutput,
+                ours::SearchHoursOfOperationOverridesError,
+            >,
+        > {
+            let builder = client
+                .search_hours_of_operation_overrides()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -48432,6 +53084,25 @@ mod search_hours_of_operations {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchHoursOfOperationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchHoursOfOperationsOutput,
+                ours::SearchHoursOfOperationsError,
+            >,
+        > {
+            let builder = client
+                .search_hours_of_operations()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchHoursOfOperationsOutput,
         ) -> ours::SearchHoursOfOperationsOutput {
@@ -48607,6 +53278,25 @@ mod search_notifications {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchNotificationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchNotificationsOutput,
+                ours::SearchNotificationsError,
+            >,
+        > {
+            let builder = client
+                .search_notifications()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -48800,6 +53490,24 @@ mod search_predefined_attributes {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchPredefinedAttributesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchPredefinedAttributesOutput,
+                ours::SearchPredefinedAttributesError,
+            >,
+        > {
+            let builder = client
+                .search_predefined_attributes()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchPredefinedAttributesOutput,
         ) -> ours::SearchPredefinedAttributesOutput {
@@ -48975,6 +53683,25 @@ mod search_prompts {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchPromptsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchPromptsOutput,
+                ours::SearchPromptsError,
+            >,
+        > {
+            let builder = client
+                .search_prompts()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::SearchPromptsOutput) -> ours::SearchPromptsOutput {
             ToOurs::to_ours(o)
         }
@@ -49141,6 +53868,22 @@ mod search_queues {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchQueuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::SearchQueuesOutput, ours::SearchQueuesError>,
+        > {
+            let builder = client
+                .search_queues()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::SearchQueuesOutput) -> ours::SearchQueuesOutput {
@@ -49312,6 +54055,25 @@ mod search_quick_connects {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchQuickConnectsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchQuickConnectsOutput,
+                ours::SearchQuickConnectsError,
+            >,
+        > {
+            let builder = client
+                .search_quick_connects()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -49489,6 +54251,25 @@ mod search_resource_tags {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchResourceTagsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchResourceTagsOutput,
+                ours::SearchResourceTagsError,
+            >,
+        > {
+            let builder = client
+                .search_resource_tags()
+                .set_instance_id(input.instance_id.clone())
+                .set_resource_types(input.resource_types.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -49676,6 +54457,25 @@ mod search_routing_profiles {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchRoutingProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchRoutingProfilesOutput,
+                ours::SearchRoutingProfilesError,
+            >,
+        > {
+            let builder = client
+                .search_routing_profiles()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchRoutingProfilesOutput,
         ) -> ours::SearchRoutingProfilesOutput {
@@ -49850,6 +54650,25 @@ mod search_security_profiles {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchSecurityProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchSecurityProfilesOutput,
+                ours::SearchSecurityProfilesError,
+            >,
+        > {
+            let builder = client
+                .search_security_profiles()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_criteria(input.search_criteria.clone())
+                .set_search_filter(input.search_filter.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -50027,6 +54846,25 @@ mod search_test_cases {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchTestCasesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchTestCasesOutput,
+                ours::SearchTestCasesError,
+            >,
+        > {
+            let builder = client
+                .search_test_cases()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -50219,6 +55057,25 @@ mod search_user_hierarchy_groups {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchUserHierarchyGroupsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchUserHierarchyGroupsOutput,
+                ours::SearchUserHierarchyGroupsError,
+            >,
+        > {
+            let builder = client
+                .search_user_hierarchy_groups()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchUserHierarchyGroupsOutput,
         ) -> ours::SearchUserHierarchyGroupsOutput {
@@ -50394,6 +55251,22 @@ mod search_users {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchUsersInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::SearchUsersOutput, ours::SearchUsersError>,
+        > {
+            let builder = client
+                .search_users()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::SearchUsersOutput) -> ours::SearchUsersOutput {
             ToOurs::to_ours(o)
         }
@@ -50557,6 +55430,22 @@ mod search_views {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchViewsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::SearchViewsOutput, ours::SearchViewsError>,
+        > {
+            let builder = client
+                .search_views()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::SearchViewsOutput) -> ours::SearchViewsOutput {
@@ -50740,6 +55629,26 @@ mod search_vocabularies {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchVocabulariesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchVocabulariesOutput,
+                ours::SearchVocabulariesError,
+            >,
+        > {
+            let builder = client
+                .search_vocabularies()
+                .set_instance_id(input.instance_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone())
+                .set_state(input.state.clone())
+                .set_name_starts_with(input.name_starts_with.clone())
+                .set_language_code(input.language_code.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchVocabulariesOutput,
         ) -> ours::SearchVocabulariesOutput {
@@ -50899,6 +55808,25 @@ mod search_workspace_associations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchWorkspaceAssociationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchWorkspaceAssociationsOutput,
+                ours::SearchWorkspaceAssociationsError,
+            >,
+        > {
+            let builder = client
+                .search_workspace_associations()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -51104,6 +56032,25 @@ mod search_workspaces {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchWorkspacesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchWorkspacesOutput,
+                ours::SearchWorkspacesError,
+            >,
+        > {
+            let builder = client
+                .search_workspaces()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchWorkspacesOutput,
         ) -> ours::SearchWorkspacesOutput {
@@ -51295,6 +56242,25 @@ mod send_chat_integration_event {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SendChatIntegrationEventInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SendChatIntegrationEventOutput,
+                ours::SendChatIntegrationEventError,
+            >,
+        > {
+            let builder = client
+                .send_chat_integration_event()
+                .set_source_id(input.source_id.clone())
+                .set_destination_id(input.destination_id.clone())
+                .set_subtype(input.subtype.clone())
+                .set_event(input.event.clone())
+                .set_new_session_details(input.new_session_details.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SendChatIntegrationEventOutput,
         ) -> ours::SendChatIntegrationEventOutput {
@@ -51465,6 +56431,28 @@ mod send_outbound_email {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SendOutboundEmailInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SendOutboundEmailOutput,
+                ours::SendOutboundEmailError,
+            >,
+        > {
+            let builder = client
+                .send_outbound_email()
+                .set_instance_id(input.instance_id.clone())
+                .set_from_email_address(input.from_email_address.clone())
+                .set_destination_email_address(input.destination_email_address.clone())
+                .set_additional_recipients(input.additional_recipients.clone())
+                .set_email_message(input.email_message.clone())
+                .set_traffic_type(input.traffic_type.clone())
+                .set_source_campaign(input.source_campaign.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -51664,6 +56652,29 @@ mod start_attached_file_upload {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::StartAttachedFileUploadInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartAttachedFileUploadOutput,
+                ours::StartAttachedFileUploadError,
+            >,
+        > {
+            let builder = client
+                .start_attached_file_upload()
+                .set_client_token(input.client_token.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_file_name(input.file_name.clone())
+                .set_file_size_in_bytes(input.file_size_in_bytes.clone())
+                .set_url_expiry_in_seconds(input.url_expiry_in_seconds.clone())
+                .set_file_use_case_type(input.file_use_case_type.clone())
+                .set_associated_resource_arn(input.associated_resource_arn.clone())
+                .set_created_by(input.created_by.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::StartAttachedFileUploadOutput,
         ) -> ours::StartAttachedFileUploadOutput {
@@ -51855,6 +56866,38 @@ mod start_chat_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::StartChatContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartChatContactOutput,
+                ours::StartChatContactError,
+            >,
+        > {
+            let builder = client
+                .start_chat_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_attributes(input.attributes.clone())
+                .set_participant_details(input.participant_details.clone())
+                .set_participant_configuration(input.participant_configuration.clone())
+                .set_initial_message(input.initial_message.clone())
+                .set_client_token(input.client_token.clone())
+                .set_chat_duration_in_minutes(input.chat_duration_in_minutes.clone())
+                .set_supported_messaging_content_types(
+                    input.supported_messaging_content_types.clone(),
+                )
+                .set_persistent_chat(input.persistent_chat.clone())
+                .set_related_contact_id(input.related_contact_id.clone())
+                .set_segment_attributes(input.segment_attributes.clone())
+                .set_customer_id(input.customer_id.clone())
+                .set_disconnect_on_customer_exit(
+                    input.disconnect_on_customer_exit.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::StartChatContactOutput,
         ) -> ours::StartChatContactOutput {
@@ -52031,6 +57074,28 @@ mod start_contact_evaluation {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StartContactEvaluationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartContactEvaluationOutput,
+                ours::StartContactEvaluationError,
+            >,
+        > {
+            let builder = client
+                .start_contact_evaluation()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_evaluation_form_id(input.evaluation_form_id.clone())
+                .set_auto_evaluation_configuration(
+                    input.auto_evaluation_configuration.clone(),
+                )
+                .set_client_token(input.client_token.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -52218,6 +57283,24 @@ mod start_contact_media_processing {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StartContactMediaProcessingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartContactMediaProcessingOutput,
+                ours::StartContactMediaProcessingError,
+            >,
+        > {
+            let builder = client
+                .start_contact_media_processing()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_processor_arn(input.processor_arn.clone())
+                .set_failure_mode(input.failure_mode.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -52426,6 +57509,26 @@ mod start_contact_recording {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::StartContactRecordingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartContactRecordingOutput,
+                ours::StartContactRecordingError,
+            >,
+        > {
+            let builder = client
+                .start_contact_recording()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_initial_contact_id(input.initial_contact_id.clone())
+                .set_voice_recording_configuration(
+                    input.voice_recording_configuration.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::StartContactRecordingOutput,
         ) -> ours::StartContactRecordingOutput {
@@ -52590,6 +57693,26 @@ mod start_contact_streaming {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StartContactStreamingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartContactStreamingOutput,
+                ours::StartContactStreamingError,
+            >,
+        > {
+            let builder = client
+                .start_contact_streaming()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_chat_streaming_configuration(
+                    input.chat_streaming_configuration.clone(),
+                )
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -52761,6 +57884,34 @@ mod start_email_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StartEmailContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartEmailContactOutput,
+                ours::StartEmailContactError,
+            >,
+        > {
+            let builder = client
+                .start_email_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_from_email_address(input.from_email_address.clone())
+                .set_destination_email_address(input.destination_email_address.clone())
+                .set_description(input.description.clone())
+                .set_references(input.references.clone())
+                .set_name(input.name.clone())
+                .set_email_message(input.email_message.clone())
+                .set_additional_recipients(input.additional_recipients.clone())
+                .set_attachments(input.attachments.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_related_contact_id(input.related_contact_id.clone())
+                .set_attributes(input.attributes.clone())
+                .set_segment_attributes(input.segment_attributes.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -52964,6 +58115,37 @@ mod start_outbound_chat_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::StartOutboundChatContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartOutboundChatContactOutput,
+                ours::StartOutboundChatContactError,
+            >,
+        > {
+            let builder = client
+                .start_outbound_chat_contact()
+                .set_source_endpoint(input.source_endpoint.clone())
+                .set_destination_endpoint(input.destination_endpoint.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_segment_attributes(input.segment_attributes.clone())
+                .set_attributes(input.attributes.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_chat_duration_in_minutes(input.chat_duration_in_minutes.clone())
+                .set_participant_details(input.participant_details.clone())
+                .set_initial_system_message(input.initial_system_message.clone())
+                .set_initial_templated_system_message(
+                    input.initial_templated_system_message.clone(),
+                )
+                .set_related_contact_id(input.related_contact_id.clone())
+                .set_supported_messaging_content_types(
+                    input.supported_messaging_content_types.clone(),
+                )
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::StartOutboundChatContactOutput,
         ) -> ours::StartOutboundChatContactOutput {
@@ -53163,6 +58345,27 @@ mod start_outbound_email_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StartOutboundEmailContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartOutboundEmailContactOutput,
+                ours::StartOutboundEmailContactError,
+            >,
+        > {
+            let builder = client
+                .start_outbound_email_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_from_email_address(input.from_email_address.clone())
+                .set_destination_email_address(input.destination_email_address.clone())
+                .set_additional_recipients(input.additional_recipients.clone())
+                .set_email_message(input.email_message.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -53370,6 +58573,38 @@ mod start_outbound_voice_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StartOutboundVoiceContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartOutboundVoiceContactOutput,
+                ours::StartOutboundVoiceContactError,
+            >,
+        > {
+            let builder = client
+                .start_outbound_voice_contact()
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_references(input.references.clone())
+                .set_related_contact_id(input.related_contact_id.clone())
+                .set_destination_phone_number(input.destination_phone_number.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_client_token(input.client_token.clone())
+                .set_source_phone_number(input.source_phone_number.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_attributes(input.attributes.clone())
+                .set_answer_machine_detection_config(
+                    input.answer_machine_detection_config.clone(),
+                )
+                .set_campaign_id(input.campaign_id.clone())
+                .set_traffic_type(input.traffic_type.clone())
+                .set_outbound_strategy(input.outbound_strategy.clone())
+                .set_ring_timeout_in_seconds(input.ring_timeout_in_seconds.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -53582,6 +58817,23 @@ mod start_screen_sharing {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::StartScreenSharingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartScreenSharingOutput,
+                ours::StartScreenSharingError,
+            >,
+        > {
+            let builder = client
+                .start_screen_sharing()
+                .set_client_token(input.client_token.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::StartScreenSharingOutput,
         ) -> ours::StartScreenSharingOutput {
@@ -53762,6 +59014,34 @@ mod start_task_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StartTaskContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartTaskContactOutput,
+                ours::StartTaskContactError,
+            >,
+        > {
+            let builder = client
+                .start_task_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_previous_contact_id(input.previous_contact_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_attributes(input.attributes.clone())
+                .set_name(input.name.clone())
+                .set_references(input.references.clone())
+                .set_description(input.description.clone())
+                .set_client_token(input.client_token.clone())
+                .set_scheduled_time(input.scheduled_time.clone())
+                .set_task_template_id(input.task_template_id.clone())
+                .set_quick_connect_id(input.quick_connect_id.clone())
+                .set_related_contact_id(input.related_contact_id.clone())
+                .set_segment_attributes(input.segment_attributes.clone())
+                .set_attachments(input.attachments.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -53948,6 +59228,23 @@ mod start_test_case_execution {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StartTestCaseExecutionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartTestCaseExecutionOutput,
+                ours::StartTestCaseExecutionError,
+            >,
+        > {
+            let builder = client
+                .start_test_case_execution()
+                .set_instance_id(input.instance_id.clone())
+                .set_test_case_id(input.test_case_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -54151,6 +59448,29 @@ mod start_web_rtc_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::StartWebRtcContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartWebRtcContactOutput,
+                ours::StartWebRTCContactError,
+            >,
+        > {
+            let builder = client
+                .start_web_rtc_contact()
+                .set_attributes(input.attributes.clone())
+                .set_client_token(input.client_token.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_allowed_capabilities(input.allowed_capabilities.clone())
+                .set_participant_details(input.participant_details.clone())
+                .set_related_contact_id(input.related_contact_id.clone())
+                .set_references(input.references.clone())
+                .set_description(input.description.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::StartWebRtcContactOutput,
         ) -> ours::StartWebRtcContactOutput {
@@ -54319,6 +59639,20 @@ mod stop_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StopContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::StopContactOutput, ours::StopContactError>,
+        > {
+            let builder = client
+                .stop_contact()
+                .set_contact_id(input.contact_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_disconnect_reason(input.disconnect_reason.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::StopContactOutput) -> ours::StopContactOutput {
@@ -54496,6 +59830,22 @@ mod stop_contact_media_processing {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StopContactMediaProcessingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StopContactMediaProcessingOutput,
+                ours::StopContactMediaProcessingError,
+            >,
+        > {
+            let builder = client
+                .stop_contact_media_processing()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -54680,6 +60030,24 @@ mod stop_contact_recording {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::StopContactRecordingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StopContactRecordingOutput,
+                ours::StopContactRecordingError,
+            >,
+        > {
+            let builder = client
+                .stop_contact_recording()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_initial_contact_id(input.initial_contact_id.clone())
+                .set_contact_recording_type(input.contact_recording_type.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::StopContactRecordingOutput,
         ) -> ours::StopContactRecordingOutput {
@@ -54828,6 +60196,23 @@ mod stop_contact_streaming {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StopContactStreamingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StopContactStreamingOutput,
+                ours::StopContactStreamingError,
+            >,
+        > {
+            let builder = client
+                .stop_contact_streaming()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_streaming_id(input.streaming_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -54980,6 +60365,24 @@ mod stop_test_case_execution {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StopTestCaseExecutionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StopTestCaseExecutionOutput,
+                ours::StopTestCaseExecutionError,
+            >,
+        > {
+            let builder = client
+                .stop_test_case_execution()
+                .set_instance_id(input.instance_id.clone())
+                .set_test_case_execution_id(input.test_case_execution_id.clone())
+                .set_test_case_id(input.test_case_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -55163,6 +60566,25 @@ mod submit_contact_evaluation {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SubmitContactEvaluationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SubmitContactEvaluationOutput,
+                ours::SubmitContactEvaluationError,
+            >,
+        > {
+            let builder = client
+                .submit_contact_evaluation()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_id(input.evaluation_id.clone())
+                .set_answers(input.answers.clone())
+                .set_notes(input.notes.clone())
+                .set_submitted_by(input.submitted_by.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SubmitContactEvaluationOutput,
         ) -> ours::SubmitContactEvaluationOutput {
@@ -55332,6 +60754,24 @@ mod suspend_contact_recording {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SuspendContactRecordingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SuspendContactRecordingOutput,
+                ours::SuspendContactRecordingError,
+            >,
+        > {
+            let builder = client
+                .suspend_contact_recording()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_initial_contact_id(input.initial_contact_id.clone())
+                .set_contact_recording_type(input.contact_recording_type.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SuspendContactRecordingOutput,
         ) -> ours::SuspendContactRecordingOutput {
@@ -55476,6 +60916,20 @@ mod tag_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::TagContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::TagContactOutput, ours::TagContactError>,
+        > {
+            let builder = client
+                .tag_contact()
+                .set_contact_id(input.contact_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::TagContactOutput) -> ours::TagContactOutput {
@@ -55645,6 +61099,19 @@ mod tag_resource {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::TagResourceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::TagResourceOutput, ours::TagResourceError>,
+        > {
+            let builder = client
+                .tag_resource()
+                .set_resource_arn(input.resource_arn.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::TagResourceOutput) -> ours::TagResourceOutput {
             ToOurs::to_ours(o)
         }
@@ -55802,6 +61269,26 @@ mod transfer_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::TransferContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::TransferContactOutput,
+                ours::TransferContactError,
+            >,
+        > {
+            let builder = client
+                .transfer_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -56001,6 +61488,20 @@ mod untag_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UntagContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::UntagContactOutput, ours::UntagContactError>,
+        > {
+            let builder = client
+                .untag_contact()
+                .set_contact_id(input.contact_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_tag_keys(input.tag_keys.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::UntagContactOutput) -> ours::UntagContactOutput {
             ToOurs::to_ours(o)
         }
@@ -56174,6 +61675,22 @@ mod untag_resource {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UntagResourceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UntagResourceOutput,
+                ours::UntagResourceError,
+            >,
+        > {
+            let builder = client
+                .untag_resource()
+                .set_resource_arn(input.resource_arn.clone())
+                .set_tag_keys(input.tag_keys.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::UntagResourceOutput) -> ours::UntagResourceOutput {
             ToOurs::to_ours(o)
         }
@@ -56335,6 +61852,27 @@ mod update_agent_status {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateAgentStatusInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateAgentStatusOutput,
+                ours::UpdateAgentStatusError,
+            >,
+        > {
+            let builder = client
+                .update_agent_status()
+                .set_instance_id(input.instance_id.clone())
+                .set_agent_status_id(input.agent_status_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_state(input.state.clone())
+                .set_display_order(input.display_order.clone())
+                .set_reset_order_number(input.reset_order_number.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -56531,6 +62069,26 @@ mod update_attached_files_configuration {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateAttachedFilesConfigurationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateAttachedFilesConfigurationOutput,
+                ours::UpdateAttachedFilesConfigurationError,
+            >,
+        > {
+            let builder = client
+                .update_attached_files_configuration()
+                .set_instance_id(input.instance_id.clone())
+                .set_attachment_scope(input.attachment_scope.clone())
+                .set_maximum_size_limit_in_bytes(
+                    input.maximum_size_limit_in_bytes.clone(),
+                )
+                .set_extension_configuration(input.extension_configuration.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -56736,6 +62294,33 @@ mod update_authentication_profile {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateAuthenticationProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateAuthenticationProfileOutput,
+                ours::UpdateAuthenticationProfileError,
+            >,
+        > {
+            let builder = client
+                .update_authentication_profile()
+                .set_authentication_profile_id(input.authentication_profile_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_allowed_ips(input.allowed_ips.clone())
+                .set_blocked_ips(input.blocked_ips.clone())
+                .set_periodic_session_duration(input.periodic_session_duration.clone())
+                .set_session_inactivity_duration(
+                    input.session_inactivity_duration.clone(),
+                )
+                .set_session_inactivity_handling_enabled(
+                    input.session_inactivity_handling_enabled.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateAuthenticationProfileOutput,
         ) -> ours::UpdateAuthenticationProfileOutput {
@@ -56906,6 +62491,30 @@ mod update_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactOutput,
+                ours::UpdateContactError,
+            >,
+        > {
+            let builder = client
+                .update_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_references(input.references.clone())
+                .set_segment_attributes(input.segment_attributes.clone())
+                .set_queue_info(input.queue_info.clone())
+                .set_user_info(input.user_info.clone())
+                .set_customer_endpoint(input.customer_endpoint.clone())
+                .set_system_endpoint(input.system_endpoint.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::UpdateContactOutput) -> ours::UpdateContactOutput {
@@ -57110,6 +62719,23 @@ mod update_contact_attributes {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateContactAttributesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactAttributesOutput,
+                ours::UpdateContactAttributesError,
+            >,
+        > {
+            let builder = client
+                .update_contact_attributes()
+                .set_initial_contact_id(input.initial_contact_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_attributes(input.attributes.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateContactAttributesOutput,
         ) -> ours::UpdateContactAttributesOutput {
@@ -57274,6 +62900,25 @@ mod update_contact_evaluation {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateContactEvaluationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactEvaluationOutput,
+                ours::UpdateContactEvaluationError,
+            >,
+        > {
+            let builder = client
+                .update_contact_evaluation()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_id(input.evaluation_id.clone())
+                .set_answers(input.answers.clone())
+                .set_notes(input.notes.clone())
+                .set_updated_by(input.updated_by.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -57445,6 +63090,23 @@ mod update_contact_flow_content {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateContactFlowContentInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactFlowContentOutput,
+                ours::UpdateContactFlowContentError,
+            >,
+        > {
+            let builder = client
+                .update_contact_flow_content()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_content(input.content.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -57627,6 +63289,25 @@ mod update_contact_flow_metadata {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateContactFlowMetadataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactFlowMetadataOutput,
+                ours::UpdateContactFlowMetadataError,
+            >,
+        > {
+            let builder = client
+                .update_contact_flow_metadata()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_contact_flow_state(input.contact_flow_state.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -57813,6 +63494,28 @@ mod update_contact_flow_module_alias {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateContactFlowModuleAliasInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactFlowModuleAliasOutput,
+                ours::UpdateContactFlowModuleAliasError,
+            >,
+        > {
+            let builder = client
+                .update_contact_flow_module_alias()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_alias_id(input.alias_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_contact_flow_module_version(
+                    input.contact_flow_module_version.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -58047,6 +63750,24 @@ mod update_contact_flow_module_content {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateContactFlowModuleContentInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactFlowModuleContentOutput,
+                ours::UpdateContactFlowModuleContentError,
+            >,
+        > {
+            let builder = client
+                .update_contact_flow_module_content()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_content(input.content.clone())
+                .set_settings(input.settings.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateContactFlowModuleContentOutput,
         ) -> ours::UpdateContactFlowModuleContentOutput {
@@ -58246,6 +63967,25 @@ mod update_contact_flow_module_metadata {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateContactFlowModuleMetadataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactFlowModuleMetadataOutput,
+                ours::UpdateContactFlowModuleMetadataError,
+            >,
+        > {
+            let builder = client
+                .update_contact_flow_module_metadata()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_state(input.state.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -58471,6 +64211,24 @@ mod update_contact_flow_name {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateContactFlowNameInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactFlowNameOutput,
+                ours::UpdateContactFlowNameError,
+            >,
+        > {
+            let builder = client
+                .update_contact_flow_name()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateContactFlowNameOutput,
         ) -> ours::UpdateContactFlowNameOutput {
@@ -58652,6 +64410,27 @@ mod update_contact_routing_data {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateContactRoutingDataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactRoutingDataOutput,
+                ours::UpdateContactRoutingDataError,
+            >,
+        > {
+            let builder = client
+                .update_contact_routing_data()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_queue_time_adjustment_seconds(
+                    input.queue_time_adjustment_seconds.clone(),
+                )
+                .set_queue_priority(input.queue_priority.clone())
+                .set_routing_criteria(input.routing_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -58853,6 +64632,23 @@ mod update_contact_schedule {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateContactScheduleInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactScheduleOutput,
+                ours::UpdateContactScheduleError,
+            >,
+        > {
+            let builder = client
+                .update_contact_schedule()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_scheduled_time(input.scheduled_time.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateContactScheduleOutput,
         ) -> ours::UpdateContactScheduleOutput {
@@ -59036,6 +64832,28 @@ mod update_data_table_attribute {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateDataTableAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateDataTableAttributeOutput,
+                ours::UpdateDataTableAttributeError,
+            >,
+        > {
+            let builder = client
+                .update_data_table_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_attribute_name(input.attribute_name.clone())
+                .set_name(input.name.clone())
+                .set_value_type(input.value_type.clone())
+                .set_description(input.description.clone())
+                .set_primary(input.primary.clone())
+                .set_validation(input.validation.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -59275,6 +65093,26 @@ mod update_data_table_metadata {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateDataTableMetadataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateDataTableMetadataOutput,
+                ours::UpdateDataTableMetadataError,
+            >,
+        > {
+            let builder = client
+                .update_data_table_metadata()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_value_lock_level(input.value_lock_level.clone())
+                .set_time_zone(input.time_zone.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateDataTableMetadataOutput,
         ) -> ours::UpdateDataTableMetadataOutput {
@@ -59491,6 +65329,25 @@ mod update_data_table_primary_values {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateDataTablePrimaryValuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateDataTablePrimaryValuesOutput,
+                ours::UpdateDataTablePrimaryValuesError,
+            >,
+        > {
+            let builder = client
+                .update_data_table_primary_values()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_primary_values(input.primary_values.clone())
+                .set_new_primary_values(input.new_primary_values.clone())
+                .set_lock_version(input.lock_version.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateDataTablePrimaryValuesOutput,
         ) -> ours::UpdateDataTablePrimaryValuesOutput {
@@ -59704,6 +65561,25 @@ mod update_email_address_metadata {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateEmailAddressMetadataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateEmailAddressMetadataOutput,
+                ours::UpdateEmailAddressMetadataError,
+            >,
+        > {
+            let builder = client
+                .update_email_address_metadata()
+                .set_instance_id(input.instance_id.clone())
+                .set_email_address_id(input.email_address_id.clone())
+                .set_description(input.description.clone())
+                .set_display_name(input.display_name.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateEmailAddressMetadataOutput,
         ) -> ours::UpdateEmailAddressMetadataOutput {
@@ -59907,6 +65783,36 @@ mod update_evaluation_form {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateEvaluationFormInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateEvaluationFormOutput,
+                ours::UpdateEvaluationFormError,
+            >,
+        > {
+            let builder = client
+                .update_evaluation_form()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_form_id(input.evaluation_form_id.clone())
+                .set_evaluation_form_version(input.evaluation_form_version.clone())
+                .set_create_new_version(input.create_new_version.clone())
+                .set_title(input.title.clone())
+                .set_description(input.description.clone())
+                .set_items(input.items.clone())
+                .set_scoring_strategy(input.scoring_strategy.clone())
+                .set_auto_evaluation_configuration(
+                    input.auto_evaluation_configuration.clone(),
+                )
+                .set_review_configuration(input.review_configuration.clone())
+                .set_as_draft(input.as_draft.clone())
+                .set_client_token(input.client_token.clone())
+                .set_target_configuration(input.target_configuration.clone())
+                .set_language_configuration(input.language_configuration.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateEvaluationFormOutput,
         ) -> ours::UpdateEvaluationFormOutput {
@@ -60099,6 +66005,26 @@ mod update_hours_of_operation {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateHoursOfOperationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateHoursOfOperationOutput,
+                ours::UpdateHoursOfOperationError,
+            >,
+        > {
+            let builder = client
+                .update_hours_of_operation()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_time_zone(input.time_zone.clone())
+                .set_config(input.config.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateHoursOfOperationOutput,
         ) -> ours::UpdateHoursOfOperationOutput {
@@ -60280,6 +66206,32 @@ mod update_hours_of_operation_override {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateHoursOfOperationOverrideInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateHoursOfOperationOverrideOutput,
+                ours::UpdateHoursOfOperationOverrideError,
+            >,
+        > {
+            let builder = client
+                .update_hours_of_operation_override()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_hours_of_operation_override_id(
+                    input.hours_of_operation_override_id.clone(),
+                )
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_config(input.config.clone())
+                .set_effective_from(input.effective_from.clone())
+                .set_effective_till(input.effective_till.clone())
+                .set_recurrence_config(input.recurrence_config.clone())
+                .set_override_type(input.override_type.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -60504,6 +66456,24 @@ mod update_instance_attribute {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateInstanceAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateInstanceAttributeOutput,
+                ours::UpdateInstanceAttributeError,
+            >,
+        > {
+            let builder = client
+                .update_instance_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_attribute_type(input.attribute_type.clone())
+                .set_value(input.value.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateInstanceAttributeOutput,
         ) -> ours::UpdateInstanceAttributeOutput {
@@ -60668,6 +66638,25 @@ mod update_instance_storage_config {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateInstanceStorageConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateInstanceStorageConfigOutput,
+                ours::UpdateInstanceStorageConfigError,
+            >,
+        > {
+            let builder = client
+                .update_instance_storage_config()
+                .set_instance_id(input.instance_id.clone())
+                .set_association_id(input.association_id.clone())
+                .set_resource_type(input.resource_type.clone())
+                .set_storage_config(input.storage_config.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -60841,6 +66830,23 @@ mod update_notification_content {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateNotificationContentInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateNotificationContentOutput,
+                ours::UpdateNotificationContentError,
+            >,
+        > {
+            let builder = client
+                .update_notification_content()
+                .set_instance_id(input.instance_id.clone())
+                .set_notification_id(input.notification_id.clone())
+                .set_content(input.content.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -61025,6 +67031,25 @@ mod update_participant_authentication {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateParticipantAuthenticationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateParticipantAuthenticationOutput,
+                ours::UpdateParticipantAuthenticationError,
+            >,
+        > {
+            let builder = client
+                .update_participant_authentication()
+                .set_state(input.state.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_code(input.code.clone())
+                .set_error(input.error.clone())
+                .set_error_description(input.error_description.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -61227,6 +67252,23 @@ mod update_participant_role_config {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateParticipantRoleConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateParticipantRoleConfigOutput,
+                ours::UpdateParticipantRoleConfigError,
+            >,
+        > {
+            let builder = client
+                .update_participant_role_config()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_channel_configuration(input.channel_configuration.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateParticipantRoleConfigOutput,
         ) -> ours::UpdateParticipantRoleConfigOutput {
@@ -61414,6 +67456,24 @@ mod update_phone_number {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdatePhoneNumberInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdatePhoneNumberOutput,
+                ours::UpdatePhoneNumberError,
+            >,
+        > {
+            let builder = client
+                .update_phone_number()
+                .set_phone_number_id(input.phone_number_id.clone())
+                .set_target_arn(input.target_arn.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -61617,6 +67677,23 @@ mod update_phone_number_metadata {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdatePhoneNumberMetadataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdatePhoneNumberMetadataOutput,
+                ours::UpdatePhoneNumberMetadataError,
+            >,
+        > {
+            let builder = client
+                .update_phone_number_metadata()
+                .set_phone_number_id(input.phone_number_id.clone())
+                .set_phone_number_description(input.phone_number_description.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -61832,6 +67909,25 @@ mod update_predefined_attribute {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdatePredefinedAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdatePredefinedAttributeOutput,
+                ours::UpdatePredefinedAttributeError,
+            >,
+        > {
+            let builder = client
+                .update_predefined_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_values(input.values.clone())
+                .set_purposes(input.purposes.clone())
+                .set_attribute_configuration(input.attribute_configuration.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdatePredefinedAttributeOutput,
         ) -> ours::UpdatePredefinedAttributeOutput {
@@ -61997,6 +68093,22 @@ mod update_prompt {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdatePromptInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::UpdatePromptOutput, ours::UpdatePromptError>,
+        > {
+            let builder = client
+                .update_prompt()
+                .set_instance_id(input.instance_id.clone())
+                .set_prompt_id(input.prompt_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_s3_uri(input.s3_uri.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::UpdatePromptOutput) -> ours::UpdatePromptOutput {
             ToOurs::to_ours(o)
         }
@@ -62160,6 +68272,23 @@ mod update_queue_hours_of_operation {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateQueueHoursOfOperationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateQueueHoursOfOperationOutput,
+                ours::UpdateQueueHoursOfOperationError,
+            >,
+        > {
+            let builder = client
+                .update_queue_hours_of_operation()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -62334,6 +68463,23 @@ mod update_queue_max_contacts {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateQueueMaxContactsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateQueueMaxContactsOutput,
+                ours::UpdateQueueMaxContactsError,
+            >,
+        > {
+            let builder = client
+                .update_queue_max_contacts()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_max_contacts(input.max_contacts.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateQueueMaxContactsOutput,
         ) -> ours::UpdateQueueMaxContactsOutput {
@@ -62499,6 +68645,24 @@ mod update_queue_name {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateQueueNameInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateQueueNameOutput,
+                ours::UpdateQueueNameError,
+            >,
+        > {
+            let builder = client
+                .update_queue_name()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -62679,6 +68843,23 @@ mod update_queue_outbound_caller_config {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateQueueOutboundCallerConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateQueueOutboundCallerConfigOutput,
+                ours::UpdateQueueOutboundCallerConfigError,
+            >,
+        > {
+            let builder = client
+                .update_queue_outbound_caller_config()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_outbound_caller_config(input.outbound_caller_config.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -62867,6 +69048,23 @@ mod update_queue_outbound_email_config {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateQueueOutboundEmailConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateQueueOutboundEmailConfigOutput,
+                ours::UpdateQueueOutboundEmailConfigError,
+            >,
+        > {
+            let builder = client
+                .update_queue_outbound_email_config()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_outbound_email_config(input.outbound_email_config.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -63087,6 +69285,23 @@ mod update_queue_status {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateQueueStatusInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateQueueStatusOutput,
+                ours::UpdateQueueStatusError,
+            >,
+        > {
+            let builder = client
+                .update_queue_status()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_status(input.status.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateQueueStatusOutput,
         ) -> ours::UpdateQueueStatusOutput {
@@ -63253,6 +69468,23 @@ mod update_quick_connect_config {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateQuickConnectConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateQuickConnectConfigOutput,
+                ours::UpdateQuickConnectConfigError,
+            >,
+        > {
+            let builder = client
+                .update_quick_connect_config()
+                .set_instance_id(input.instance_id.clone())
+                .set_quick_connect_id(input.quick_connect_id.clone())
+                .set_quick_connect_config(input.quick_connect_config.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateQuickConnectConfigOutput,
         ) -> ours::UpdateQuickConnectConfigOutput {
@@ -63417,6 +69649,24 @@ mod update_quick_connect_name {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateQuickConnectNameInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateQuickConnectNameOutput,
+                ours::UpdateQuickConnectNameError,
+            >,
+        > {
+            let builder = client
+                .update_quick_connect_name()
+                .set_instance_id(input.instance_id.clone())
+                .set_quick_connect_id(input.quick_connect_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -63587,6 +69837,23 @@ mod update_routing_profile_agent_availability_timer {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateRoutingProfileAgentAvailabilityTimerInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateRoutingProfileAgentAvailabilityTimerOutput,
+                ours::UpdateRoutingProfileAgentAvailabilityTimerError,
+            >,
+        > {
+            let builder = client
+                .update_routing_profile_agent_availability_timer()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_agent_availability_timer(input.agent_availability_timer.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -63779,6 +70046,23 @@ mod update_routing_profile_concurrency {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateRoutingProfileConcurrencyInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateRoutingProfileConcurrencyOutput,
+                ours::UpdateRoutingProfileConcurrencyError,
+            >,
+        > {
+            let builder = client
+                .update_routing_profile_concurrency()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_media_concurrencies(input.media_concurrencies.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateRoutingProfileConcurrencyOutput,
         ) -> ours::UpdateRoutingProfileConcurrencyOutput {
@@ -63967,6 +70251,23 @@ mod update_routing_profile_default_outbound_queue {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateRoutingProfileDefaultOutboundQueueInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateRoutingProfileDefaultOutboundQueueOutput,
+                ours::UpdateRoutingProfileDefaultOutboundQueueError,
+            >,
+        > {
+            let builder = client
+                .update_routing_profile_default_outbound_queue()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_default_outbound_queue_id(input.default_outbound_queue_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -64160,6 +70461,24 @@ mod update_routing_profile_name {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateRoutingProfileNameInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateRoutingProfileNameOutput,
+                ours::UpdateRoutingProfileNameError,
+            >,
+        > {
+            let builder = client
+                .update_routing_profile_name()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateRoutingProfileNameOutput,
         ) -> ours::UpdateRoutingProfileNameOutput {
@@ -64341,6 +70660,23 @@ mod update_routing_profile_queues {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateRoutingProfileQueuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateRoutingProfileQueuesOutput,
+                ours::UpdateRoutingProfileQueuesError,
+            >,
+        > {
+            let builder = client
+                .update_routing_profile_queues()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_queue_configs(input.queue_configs.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateRoutingProfileQueuesOutput,
         ) -> ours::UpdateRoutingProfileQueuesOutput {
@@ -64502,6 +70838,23 @@ mod update_rule {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateRuleInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::UpdateRuleOutput, ours::UpdateRuleError>,
+        > {
+            let builder = client
+                .update_rule()
+                .set_rule_id(input.rule_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_function(input.function.clone())
+                .set_actions(input.actions.clone())
+                .set_publish_status(input.publish_status.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::UpdateRuleOutput) -> ours::UpdateRuleOutput {
@@ -64674,6 +71027,39 @@ mod update_security_profile {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateSecurityProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateSecurityProfileOutput,
+                ours::UpdateSecurityProfileError,
+            >,
+        > {
+            let builder = client
+                .update_security_profile()
+                .set_description(input.description.clone())
+                .set_permissions(input.permissions.clone())
+                .set_security_profile_id(input.security_profile_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_allowed_access_control_tags(
+                    input.allowed_access_control_tags.clone(),
+                )
+                .set_tag_restricted_resources(input.tag_restricted_resources.clone())
+                .set_applications(input.applications.clone())
+                .set_hierarchy_restricted_resources(
+                    input.hierarchy_restricted_resources.clone(),
+                )
+                .set_allowed_access_control_hierarchy_group_id(
+                    input.allowed_access_control_hierarchy_group_id.clone(),
+                )
+                .set_allowed_flow_modules(input.allowed_flow_modules.clone())
+                .set_granular_access_control_configuration(
+                    input.granular_access_control_configuration.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateSecurityProfileOutput,
         ) -> ours::UpdateSecurityProfileOutput {
@@ -64839,6 +71225,30 @@ mod update_task_template {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateTaskTemplateInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateTaskTemplateOutput,
+                ours::UpdateTaskTemplateError,
+            >,
+        > {
+            let builder = client
+                .update_task_template()
+                .set_task_template_id(input.task_template_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_self_assign_flow_id(input.self_assign_flow_id.clone())
+                .set_constraints(input.constraints.clone())
+                .set_defaults(input.defaults.clone())
+                .set_status(input.status.clone())
+                .set_fields(input.fields.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -65035,6 +71445,30 @@ mod update_test_case {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateTestCaseInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateTestCaseOutput,
+                ours::UpdateTestCaseError,
+            >,
+        > {
+            let builder = client
+                .update_test_case()
+                .set_instance_id(input.instance_id.clone())
+                .set_test_case_id(input.test_case_id.clone())
+                .set_content(input.content.clone())
+                .set_entry_point(input.entry_point.clone())
+                .set_initialization_data(input.initialization_data.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_status(input.status.clone())
+                .set_last_modified_time(input.last_modified_time.clone())
+                .set_last_modified_region(input.last_modified_region.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -65248,6 +71682,24 @@ mod update_traffic_distribution {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateTrafficDistributionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateTrafficDistributionOutput,
+                ours::UpdateTrafficDistributionError,
+            >,
+        > {
+            let builder = client
+                .update_traffic_distribution()
+                .set_id(input.id.clone())
+                .set_telephony_config(input.telephony_config.clone())
+                .set_sign_in_config(input.sign_in_config.clone())
+                .set_agent_config(input.agent_config.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateTrafficDistributionOutput,
         ) -> ours::UpdateTrafficDistributionOutput {
@@ -65432,6 +71884,29 @@ mod update_user_config {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateUserConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserConfigOutput,
+                ours::UpdateUserConfigError,
+            >,
+        > {
+            let builder = client
+                .update_user_config()
+                .set_auto_accept_configs(input.auto_accept_configs.clone())
+                .set_after_contact_work_configs(input.after_contact_work_configs.clone())
+                .set_phone_number_configs(input.phone_number_configs.clone())
+                .set_persistent_connection_configs(
+                    input.persistent_connection_configs.clone(),
+                )
+                .set_voice_enhancement_configs(input.voice_enhancement_configs.clone())
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateUserConfigOutput,
         ) -> ours::UpdateUserConfigOutput {
@@ -65613,6 +72088,23 @@ mod update_user_hierarchy {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateUserHierarchyInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserHierarchyOutput,
+                ours::UpdateUserHierarchyError,
+            >,
+        > {
+            let builder = client
+                .update_user_hierarchy()
+                .set_hierarchy_group_id(input.hierarchy_group_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateUserHierarchyOutput,
         ) -> ours::UpdateUserHierarchyOutput {
@@ -65778,6 +72270,23 @@ mod update_user_hierarchy_group_name {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateUserHierarchyGroupNameInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserHierarchyGroupNameOutput,
+                ours::UpdateUserHierarchyGroupNameError,
+            >,
+        > {
+            let builder = client
+                .update_user_hierarchy_group_name()
+                .set_name(input.name.clone())
+                .set_hierarchy_group_id(input.hierarchy_group_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -65978,6 +72487,22 @@ mod update_user_hierarchy_structure {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateUserHierarchyStructureInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserHierarchyStructureOutput,
+                ours::UpdateUserHierarchyStructureError,
+            >,
+        > {
+            let builder = client
+                .update_user_hierarchy_structure()
+                .set_hierarchy_structure(input.hierarchy_structure.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateUserHierarchyStructureOutput,
         ) -> ours::UpdateUserHierarchyStructureOutput {
@@ -66171,6 +72696,23 @@ mod update_user_identity_info {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateUserIdentityInfoInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserIdentityInfoOutput,
+                ours::UpdateUserIdentityInfoError,
+            >,
+        > {
+            let builder = client
+                .update_user_identity_info()
+                .set_identity_info(input.identity_info.clone())
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateUserIdentityInfoOutput,
         ) -> ours::UpdateUserIdentityInfoOutput {
@@ -66336,6 +72878,26 @@ mod update_user_notification_status {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateUserNotificationStatusInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserNotificationStatusOutput,
+                ours::UpdateUserNotificationStatusError,
+            >,
+        > {
+            let builder = client
+                .update_user_notification_status()
+                .set_instance_id(input.instance_id.clone())
+                .set_notification_id(input.notification_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_status(input.status.clone())
+                .set_last_modified_time(input.last_modified_time.clone())
+                .set_last_modified_region(input.last_modified_region.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -66531,6 +73093,23 @@ mod update_user_phone_config {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateUserPhoneConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserPhoneConfigOutput,
+                ours::UpdateUserPhoneConfigError,
+            >,
+        > {
+            let builder = client
+                .update_user_phone_config()
+                .set_phone_config(input.phone_config.clone())
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateUserPhoneConfigOutput,
         ) -> ours::UpdateUserPhoneConfigOutput {
@@ -66695,6 +73274,23 @@ mod update_user_proficiencies {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateUserProficienciesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserProficienciesOutput,
+                ours::UpdateUserProficienciesError,
+            >,
+        > {
+            let builder = client
+                .update_user_proficiencies()
+                .set_instance_id(input.instance_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_user_proficiencies(input.user_proficiencies.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -66863,6 +73459,23 @@ mod update_user_routing_profile {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateUserRoutingProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserRoutingProfileOutput,
+                ours::UpdateUserRoutingProfileError,
+            >,
+        > {
+            let builder = client
+                .update_user_routing_profile()
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateUserRoutingProfileOutput,
         ) -> ours::UpdateUserRoutingProfileOutput {
@@ -67027,6 +73640,23 @@ mod update_user_security_profiles {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateUserSecurityProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserSecurityProfilesOutput,
+                ours::UpdateUserSecurityProfilesError,
+            >,
+        > {
+            let builder = client
+                .update_user_security_profiles()
+                .set_security_profile_ids(input.security_profile_ids.clone())
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -67197,6 +73827,24 @@ mod update_view_content {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateViewContentInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateViewContentOutput,
+                ours::UpdateViewContentError,
+            >,
+        > {
+            let builder = client
+                .update_view_content()
+                .set_instance_id(input.instance_id.clone())
+                .set_view_id(input.view_id.clone())
+                .set_status(input.status.clone())
+                .set_content(input.content.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -67399,6 +74047,24 @@ mod update_view_metadata {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateViewMetadataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateViewMetadataOutput,
+                ours::UpdateViewMetadataError,
+            >,
+        > {
+            let builder = client
+                .update_view_metadata()
+                .set_instance_id(input.instance_id.clone())
+                .set_view_id(input.view_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -67614,6 +74280,25 @@ mod update_workspace_metadata {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateWorkspaceMetadataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateWorkspaceMetadataOutput,
+                ours::UpdateWorkspaceMetadataError,
+            >,
+        > {
+            let builder = client
+                .update_workspace_metadata()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_title(input.title.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateWorkspaceMetadataOutput,
         ) -> ours::UpdateWorkspaceMetadataOutput {
@@ -67811,6 +74496,27 @@ mod update_workspace_page {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateWorkspacePageInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateWorkspacePageOutput,
+                ours::UpdateWorkspacePageError,
+            >,
+        > {
+            let builder = client
+                .update_workspace_page()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_page(input.page.clone())
+                .set_new_page(input.new_page.clone())
+                .set_resource_arn(input.resource_arn.clone())
+                .set_slug(input.slug.clone())
+                .set_input_data(input.input_data.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -68025,6 +74731,23 @@ mod update_workspace_theme {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateWorkspaceThemeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateWorkspaceThemeOutput,
+                ours::UpdateWorkspaceThemeError,
+            >,
+        > {
+            let builder = client
+                .update_workspace_theme()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_theme(input.theme.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateWorkspaceThemeOutput,
         ) -> ours::UpdateWorkspaceThemeOutput {
@@ -68205,6 +74928,23 @@ mod update_workspace_visibility {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateWorkspaceVisibilityInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateWorkspaceVisibilityOutput,
+                ours::UpdateWorkspaceVisibilityError,
+            >,
+        > {
+            let builder = client
+                .update_workspace_visibility()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_visibility(input.visibility.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(

@@ -20,7 +20,7 @@ fn built_ins(ctx: &Ctx) -> Vec<BuiltIn> {
     let Some(params) = service.traits.get("smithy.rules#endpointRuleSet").and_then(|r| r.get("parameters")).and_then(|p| p.as_object()) else {
         return vec![quote::format_ident!("set_endpoint")]
             .into_iter()
-            .map(|setter| BuiltIn { setter, value: quote!(self.endpoint_url.clone()) })
+            .map(|setter| BuiltIn { setter, value: quote!(self.settings.endpoint_url.clone()) })
             .collect();
     };
     params
@@ -28,9 +28,9 @@ fn built_ins(ctx: &Ctx) -> Vec<BuiltIn> {
         .filter_map(|(name, p)| {
             let value = match p.get("builtIn")?.as_str()? {
                 "AWS::Region" => quote!(self.region().map(|r| r.as_ref().to_owned())),
-                "AWS::UseFIPS" => quote!(self.use_fips),
-                "AWS::UseDualStack" => quote!(self.use_dual_stack),
-                "SDK::Endpoint" => quote!(self.endpoint_url.clone()),
+                "AWS::UseFIPS" => quote!(self.settings.use_fips),
+                "AWS::UseDualStack" => quote!(self.settings.use_dual_stack),
+                "SDK::Endpoint" => quote!(self.settings.endpoint_url.clone()),
                 _ => return None,
             };
             Some(BuiltIn { setter: ident(&format!("set_{}", naming::snake_case(name))), value })
@@ -442,7 +442,7 @@ pub fn config_rs(ctx: &Ctx) -> TokenStream {
 
         /// The resolved endpoint as the smithy runtime's type.
         fn to_smithy_endpoint(endpoint: endpoint::Endpoint) -> #rt::deps::aws_smithy_types::endpoint::Endpoint {
-            let mut out = #rt::deps::aws_smithy_types::endpoint::Endpoint::builder().url(endpoint.url());
+            let mut out = #rt::deps::aws_smithy_types::endpoint::Endpoint::builder().url(endpoint.url().to_owned());
             for (name, values) in endpoint.headers() {
                 for value in values {
                     out = out.header(name.to_owned(), value.clone());
