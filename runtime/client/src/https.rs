@@ -40,6 +40,10 @@ impl HyperConnector {
         let mut tcp = TcpConnector::new();
         tcp.enforce_http(false);
         tcp.set_connect_timeout(settings.connect_timeout());
+        // rustls 0.23.48 deprecates ring's provider because ring has no post-quantum key
+        // exchange; classical key exchange is what AWS endpoints negotiate with the SDK's own
+        // ring option too, and ring keeps this fallback free of C code.
+        #[allow(deprecated)]
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let (client, setup_error) = match hyper_rustls::HttpsConnectorBuilder::new().with_provider_and_webpki_roots(provider) {
             Ok(builder) => {

@@ -88,8 +88,11 @@ mod tests {
         output: |o| o.next.as_deref(),
     };
 
+    /// The next token of each page (or the error), and the tokens that were sent.
+    type Run = (Vec<Result<Option<String>, String>>, Vec<Option<String>>);
+
     /// Pages answer with the given next tokens in turn; records the tokens sent.
-    fn run(nexts: &[Option<&str>], stop: bool) -> (Vec<Result<Option<String>, String>>, Vec<Option<String>>) {
+    fn run(nexts: &[Option<&str>], stop: bool) -> Run {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let nexts: Vec<Option<String>> = nexts.iter().map(|t| t.map(str::to_owned)).collect();
         let seen2 = seen.clone();

@@ -204,7 +204,10 @@ struct CountingProvider {
 }
 
 impl ProvideCredentials for CountingProvider {
-    fn provide_credentials<'a>(&'a self) -> future::ProvideCredentials<'a> {
+    fn provide_credentials<'a>(&'a self) -> future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
         let mut calls = self.calls.lock().unwrap();
         *calls += 1;
         let expiry = self.clock.now() + self.lifetime;
@@ -355,7 +358,8 @@ async fn credentials_are_cached_and_refreshed_before_expiry() {
         .map(|r| header(r, "authorization").unwrap().split("Credential=").nth(1).unwrap().split('/').next().unwrap().to_owned())
         .collect();
     assert_eq!(keys, ["AKID1", "AKID1", "AKID2"]);
-    let dates: Vec<&str> = server.requests().iter().map(|r| header(r, "x-amz-date").unwrap()).collect::<Vec<_>>().into_iter().collect();
+    let requests = server.requests();
+    let dates: Vec<&str> = requests.iter().map(|r| header(r, "x-amz-date").unwrap()).collect();
     assert_eq!(dates[0], "20270115T080000Z");
     assert_eq!(dates[2], "20270115T080055Z");
 }
