@@ -10,6 +10,7 @@ mod figures;
 mod idl;
 mod codegen;
 mod compliance;
+mod emulator;
 mod paths;
 mod test;
 
@@ -32,6 +33,7 @@ Commands:
   app-figures  a small app on connect-api (client) vs on aws-sdk-connect 1.172.0:
                clean -j2 debug build time and release binary size, one run each
   compliance   generate the restJson1 compliance-test crate (compliance/)  [--check] [--shared DIR]
+  emulator     our client and aws-sdk-connect against the winterbaume-connect emulator
   idl          print a model as Smithy IDL 2.0
                --model PATH... [--out FILE|DIR/] [--namespace NS] [--time] [--runs N]
   help         this text
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
         "figures" => figures::run(rest),
         "app-figures" => app_figures::run(rest),
         "compliance" => compliance::run(rest),
+        "emulator" => emulator::run(rest),
         "idl" => idl::run(rest),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
