@@ -34,7 +34,7 @@ pub fn member_traits_constrain(traits: &Traits) -> bool {
 /// Whether a `@required` member is checked: it is an `Option` in Rust and has no default to
 /// fall back on.
 pub fn required_is_checked(member: &Member, optional: bool) -> bool {
-    optional && member.traits.required() && member.traits.default_value().map_or(true, serde_json::Value::is_null)
+    optional && member.traits.required() && !matches!(member.traits.default_value(), Some(v) if !v.is_null())
 }
 
 /// The constrained shapes among `roots` and everything they refer to. `optional(container,

@@ -49,13 +49,11 @@ fn public_methods(taken: &[String]) -> TokenStream {
     if taken.iter().any(|f| f == "validate" || f == "validate_with") {
         return TokenStream::new();
     }
-    let doc = concat!(
-        "Checks the model's constraints on this value and everything in it: `@required`, `@length`, \
+    let doc = "Checks the model's constraints on this value and everything in it: `@required`, `@length`, \
          `@range`, `@pattern`, `@uniqueItems` and (with [`closed_enums`](crate::validation::ValidationOptions::closed_enums)) \
          enum values.\n\nReturns every violation, each with its JSON pointer; the error's `Display` is the message \
          a service's `ValidationException` would carry. Enum values unknown to this crate pass, as Smithy \
-         enums are open; use [`validate_with`](Self::validate_with) to reject them."
-    );
+         enums are open; use [`validate_with`](Self::validate_with) to reject them.";
     let doc = super::ctx::doc_lines(doc);
     quote! {
         #doc
@@ -323,11 +321,9 @@ impl Checker<'_, '_, '_> {
                     });
                 }
             }
-            ShapeKind::Structure(_) | ShapeKind::Union(_) => {
-                if plan.constrained.contains(&target.id) && plan.type_of(&target.id).is_some() {
-                    let inner = if boxed { quote!(&**#x) } else { quote!(#x) };
-                    out.push(quote!(crate::validation::Validate::check(#inner, v);));
-                }
+            ShapeKind::Structure(_) | ShapeKind::Union(_) if plan.constrained.contains(&target.id) && plan.type_of(&target.id).is_some() => {
+                let inner = if boxed { quote!(&**#x) } else { quote!(#x) };
+                out.push(quote!(crate::validation::Validate::check(#inner, v);));
             }
             _ => {}
         }
