@@ -17,7 +17,7 @@ use super::json::{self, JsonRules};
 use super::Protocol;
 use crate::model::Member;
 use crate::plan::{OperationPlan, TypeKind, TypePlan};
-use crate::render::ctx::{ident, Ctx};
+use crate::render::ctx::Ctx;
 
 /// awsJson1_0 or awsJson1_1.
 pub struct AwsJson {
@@ -48,26 +48,7 @@ impl Protocol for AwsJson {
     }
 
     fn operation_items(&self, ctx: &Ctx, op: &OperationPlan) -> TokenStream {
-        let request = request::render(ctx, op, self.content_type);
-        let host_prefix = json::request::host_prefix(ctx, op);
-        let (response, parsers) = response::render(ctx, op);
-        let name = ident(&op.name);
-        let input = ident(&op.input_name);
-        let output = ident(&op.output_name);
-        let error = ident(&op.error_name);
-        let op_name = op.id.name();
-        quote! {
-            impl crate::protocol::Operation for #name {
-                type Input = #input;
-                type Output = #output;
-                type Error = #error;
-                const NAME: &'static str = #op_name;
-                #request
-                #host_prefix
-                #response
-            }
-            #parsers
-        }
+        json::operation_impl(ctx, op, request::render(ctx, op, self.content_type), response::render(ctx, op))
     }
 
     fn runtime(&self) -> &'static [(&'static str, &'static str)] {

@@ -36,26 +36,7 @@ impl Protocol for RestJson1 {
     }
 
     fn operation_items(&self, ctx: &Ctx, op: &OperationPlan) -> TokenStream {
-        let request = request::render(ctx, op);
-        let host_prefix = json::request::host_prefix(ctx, op);
-        let (response, parsers) = response::render(ctx, op);
-        let name = crate::render::ctx::ident(&op.name);
-        let input = crate::render::ctx::ident(&op.input_name);
-        let output = crate::render::ctx::ident(&op.output_name);
-        let error = crate::render::ctx::ident(&op.error_name);
-        let op_name = op.id.name();
-        quote! {
-            impl crate::protocol::Operation for #name {
-                type Input = #input;
-                type Output = #output;
-                type Error = #error;
-                const NAME: &'static str = #op_name;
-                #request
-                #host_prefix
-                #response
-            }
-            #parsers
-        }
+        json::operation_impl(ctx, op, request::render(ctx, op), response::render(ctx, op))
     }
 
     fn runtime(&self) -> &'static [(&'static str, &'static str)] {
