@@ -165,6 +165,24 @@ fn request(plan: &Plan, values: &Values, c: &Case) -> Result<TokenStream, Proble
     })
 }
 
+/// Checks of an error case's `vendorParams` when they are `aws.protocoltests.config#ErrorCodeParams`
+/// (query-compatible services): the error code, and the `type` kept as the metadata's extra.
+fn error_code_params(t: &Value) -> Vec<TokenStream> {
+    let shape = str_of(t, "vendorParamsShape").unwrap_or_default();
+    if shape.rsplit('#').next() != Some("ErrorCodeParams") {
+        return Vec::new();
+    }
+    let Some(params) = t.get("vendorParams") else { return Vec::new() };
+    let mut checks = vec![quote!(let meta = crate::error::ProvideErrorMetadata::meta(&got);)];
+    if let Some(code) = params.get("code").and_then(Value::as_str) {
+        checks.push(quote!(assert_eq!(meta.code(), ::std::option::Option::Some(#code), "error code");));
+    }
+    if let Some(kind) = params.get("type").and_then(Value::as_str) {
+        checks.push(quote!(assert_eq!(meta.extra("type"), ::std::option::Option::Some(#kind), "error type");));
+    }
+    checks
+}
+
 fn response(plan: &Plan, values: &Values, c: &Case) -> Result<TokenStream, Problem> {
     let t = c.test;
     let op = c.operation;
@@ -202,12 +220,14 @@ fn response(plan: &Plan, values: &Values, c: &Case) -> Result<TokenStream, Probl
             let error_enum = path(&format!("crate::operation::{}::{}", op.module, op.error_name));
             let variant = ident(&err.name);
             let name = &err.name;
+            let vendor = error_code_params(t);
             Ok(quote! {
                 #parse
                 let want = #want;
                 match result {
                     ::std::result::Result::Err(#error_enum::#variant(got)) => {
                         #(#compares)*
+                        #(#vendor)*
                         let _ = (&got, &want);
                     }
                     other => panic!("expected the `{}` error, got {:?}", #name, other),

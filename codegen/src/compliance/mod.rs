@@ -253,7 +253,7 @@ pub fn render(plan: &Plan) -> Result<Rendered> {
         #![allow(clippy::approx_constant, clippy::excessive_precision)]
 
         #[allow(unused_imports)]
-        pub use #krate::{operation, primitives, protocol, types, Operation};
+        pub use #krate::{error, operation, primitives, protocol, types, Operation};
 
         mod support;
         #(#mods)*

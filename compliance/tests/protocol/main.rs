@@ -5,7 +5,9 @@
 //! `-- --nocapture figures` for the pass counts.
 #![allow(clippy::approx_constant, clippy::excessive_precision)]
 #[allow(unused_imports)]
-pub use restjson_protocol_tests::{operation, primitives, protocol, types, Operation};
+pub use restjson_protocol_tests::{
+    error, operation, primitives, protocol, types, Operation,
+};
 mod support;
 mod all_query_string_types;
 mod constant_and_variable_query_string;

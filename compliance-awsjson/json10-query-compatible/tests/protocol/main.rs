@@ -6,7 +6,7 @@
 #![allow(clippy::approx_constant, clippy::excessive_precision)]
 #[allow(unused_imports)]
 pub use json10_query_compatible_protocol_tests::{
-    operation, primitives, protocol, types, Operation,
+    error, operation, primitives, protocol, types, Operation,
 };
 mod support;
 mod query_compatible_operation;

@@ -59,6 +59,13 @@ pub(crate) fn query_compatible_aws_json10_custom_code_error_response() {
             ),
         ) => {
             crate::support::same("message", &got.message, &want.message);
+            let meta = crate::error::ProvideErrorMetadata::meta(&got);
+            assert_eq!(
+                meta.code(), ::std::option::Option::Some("Customized"), "error code"
+            );
+            assert_eq!(
+                meta.extra("type"), ::std::option::Option::Some("Sender"), "error type"
+            );
             let _ = (&got, &want);
         }
         other => panic!("expected the `{}` error, got {:?}", "CustomCodeError", other),
@@ -87,6 +94,11 @@ pub(crate) fn query_compatible_aws_json10_no_custom_code_error_response() {
             ),
         ) => {
             crate::support::same("message", &got.message, &want.message);
+            let meta = crate::error::ProvideErrorMetadata::meta(&got);
+            assert_eq!(
+                meta.code(), ::std::option::Option::Some("NoCustomCodeError"),
+                "error code"
+            );
             let _ = (&got, &want);
         }
         other => panic!("expected the `{}` error, got {:?}", "NoCustomCodeError", other),

@@ -5,7 +5,9 @@
 //! `-- --nocapture figures` for the pass counts.
 #![allow(clippy::approx_constant, clippy::excessive_precision)]
 #[allow(unused_imports)]
-pub use json10_protocol_tests::{operation, primitives, protocol, types, Operation};
+pub use json10_protocol_tests::{
+    error, operation, primitives, protocol, types, Operation,
+};
 mod support;
 mod empty_input_and_empty_output;
 mod endpoint_operation;

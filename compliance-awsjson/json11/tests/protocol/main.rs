@@ -5,7 +5,9 @@
 //! `-- --nocapture figures` for the pass counts.
 #![allow(clippy::approx_constant, clippy::excessive_precision)]
 #[allow(unused_imports)]
-pub use json11_protocol_tests::{operation, primitives, protocol, types, Operation};
+pub use json11_protocol_tests::{
+    error, operation, primitives, protocol, types, Operation,
+};
 mod support;
 mod datetime_offsets;
 mod empty_operation;

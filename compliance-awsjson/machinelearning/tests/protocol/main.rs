@@ -6,7 +6,7 @@
 #![allow(clippy::approx_constant, clippy::excessive_precision)]
 #[allow(unused_imports)]
 pub use machinelearning_protocol_tests::{
-    operation, primitives, protocol, types, Operation,
+    error, operation, primitives, protocol, types, Operation,
 };
 mod support;
 mod predict;
