@@ -29,13 +29,13 @@
 //!    location, such as rustdoc's broken links), and failures by cargo's
 //!    ``error: could not compile `name` `` / ``error: could not document `name` `` lines.
 //!
-//! 4. crates with an endpoint rule set are also checked with their `endpoint` feature
-//!    (`cargo clippy --all-targets` and `cargo doc`, warnings denied), and their endpoint test
-//!    cases run (`cargo test -p <crate> --lib --features endpoint config::endpoint`, one run
+//! 4. every crate is also checked with all its features on (`endpoint` when the model has a
+//!    rule set, `validate`, `serde`: `cargo clippy --all-targets --all-features` and
+//!    `cargo doc --all-features`, warnings denied), and the endpoint test cases run (`cargo test -p <crate> --lib --features endpoint config::endpoint`, one run
 //!    per crate so each count belongs to a known crate).
 //!
 //! It prints a table (model, operations, files, generation ms, build, warnings, clippy, doc,
-//! endpoint tests passed/total),
+//! clippy and doc with all features, endpoint tests passed/total),
 //! the first error or warning of every failing crate verbatim, and a final line
 //! `check-models: X/Y models generate, build, clippy and doc cleanly`. It fails when any
 //! model fails to generate or any crate has an error or a warning.
@@ -146,21 +146,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
         write_workspace(&root, &members)?;
         let stem_to_crate: BTreeMap<String, String> =
             members.iter().map(|r| (r.stem.clone(), r.crate_name.clone().unwrap_or_default())).collect();
-        // The crates with an endpoint resolver are also checked with their `endpoint` feature.
-        let features: Vec<String> =
-            members.iter().filter(|r| r.endpoint_cases.is_some()).filter_map(|r| Some(format!("{}/endpoint", r.crate_name.as_deref()?))).collect();
-        let features = features.join(",");
         let specs: Vec<(&'static str, Vec<&str>, Option<&str>)> = vec![
             ("build", vec!["build", "--workspace", "--keep-going"], None),
             ("clippy", vec!["clippy", "--workspace", "--keep-going", "--", "-D", "warnings"], None),
             ("doc", vec!["doc", "--workspace", "--no-deps", "--keep-going"], Some("-Dwarnings")),
-            ("clippy-endpoint", vec!["clippy", "--workspace", "--all-targets", "--keep-going", "--features", &features, "--", "-D", "warnings"], None),
-            ("doc-endpoint", vec!["doc", "--workspace", "--no-deps", "--keep-going", "--features", &features], Some("-Dwarnings")),
+            ("clippy-all", vec!["clippy", "--workspace", "--all-targets", "--all-features", "--keep-going", "--", "-D", "warnings"], None),
+            ("doc-all", vec!["doc", "--workspace", "--no-deps", "--all-features", "--keep-going"], Some("-Dwarnings")),
         ];
         for (name, cargo_args, rustdocflags) in specs {
-            if name.ends_with("-endpoint") && features.is_empty() {
-                continue;
-            }
             let cargo_args = cargo_args.as_slice();
             print!("check-models: cargo {} ... ", cargo_args.join(" "));
             flush();
@@ -178,7 +171,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let (clean, report) = report(&runs, &phases);
     print!("{report}");
     let total = runs.len();
-    let summary = format!("check-models: {clean}/{total} models generate, build, clippy and doc cleanly (with and without `endpoint`) and pass their endpoint tests");
+    let summary = format!("check-models: {clean}/{total} models generate, build, clippy and doc cleanly (without features and with all) and pass their endpoint tests");
     println!("{summary}");
     if clean == total {
         if a.flag("keep") {
@@ -526,8 +519,8 @@ fn report(runs: &[ModelRun], phases: &[Phase]) -> (usize, String) {
     // A phase that failed with nothing attributable to any crate failed for all of them.
     let global_failure = |p: &Phase| !p.success && p.per_crate.values().all(|o| !o.failed);
 
-    let header = ["model", "operations", "files", "gen ms", "build", "warnings", "clippy", "doc", "endpoint"];
-    let mut rows: Vec<[String; 9]> = Vec::new();
+    let header = ["model", "operations", "files", "gen ms", "build", "warnings", "clippy", "doc", "all features", "endpoint"];
+    let mut rows: Vec<[String; 10]> = Vec::new();
     let mut clean = 0;
     let mut details = String::new();
     for r in runs {
@@ -538,6 +531,7 @@ fn report(runs: &[ModelRun], phases: &[Phase]) -> (usize, String) {
                 fmt_opt(r.files),
                 r.gen_ms.map(|m| format!("{m:.0}")).unwrap_or_else(|| "-".into()),
                 "GEN FAILED".into(),
+                "-".into(),
                 "-".into(),
                 "-".into(),
                 "-".into(),
@@ -567,27 +561,28 @@ fn report(runs: &[ModelRun], phases: &[Phase]) -> (usize, String) {
         let (build_cell, build, build_bad) = outcome("build");
         let (clippy_cell, clippy, clippy_bad) = outcome("clippy");
         let (doc_cell, doc, doc_bad) = outcome("doc");
-        // With a rule set: clippy and rustdoc with the `endpoint` feature, and its tests.
+        // clippy and rustdoc with every feature on.
+        let (_, ac, ac_bad) = outcome("clippy-all");
+        let (_, ad, ad_bad) = outcome("doc-all");
+        let ran = phase("clippy-all").is_some() && phase("doc-all").is_some();
+        let all_features_ok = ran && !ac_bad && !ad_bad && ad.warnings == 0;
+        for (what, o) in [("clippy --all-features", &ac), ("doc --all-features", &ad)] {
+            if let Some(e) = o.first_error.as_ref().or(o.first_warning.as_ref()) {
+                details.push_str(&format!("\n== {} ({name}): first {what} diagnostic\n{}\n", r.stem, clip(e)));
+            }
+        }
+        let all_features_cell = if all_features_ok { "ok" } else if ran { "FAIL" } else { "-" }.to_owned();
+        // With a rule set: its endpoint tests.
         let (endpoint_cell, endpoint_ok) = match r.endpoint_cases {
             None => ("-".to_owned(), true),
             Some(total) => {
-                let (_, ec, ec_bad) = outcome("clippy-endpoint");
-                let (_, ed, ed_bad) = outcome("doc-endpoint");
-                let ran = phase("clippy-endpoint").is_some() && phase("doc-endpoint").is_some();
                 let passed = r.endpoint_passed.unwrap_or(0);
-                let lint_ok = ran && !ec_bad && !ed_bad && ed.warnings == 0;
-                for (what, o) in [("clippy --features endpoint", &ec), ("doc --features endpoint", &ed)] {
-                    if let Some(e) = o.first_error.as_ref().or(o.first_warning.as_ref()) {
-                        details.push_str(&format!("\n== {} ({name}): first {what} diagnostic\n{}\n", r.stem, clip(e)));
-                    }
-                }
-                let cell = format!("{passed}/{total}{}", if lint_ok { "" } else { " LINT FAIL" });
-                (cell, lint_ok && passed == total)
+                (format!("{passed}/{total}"), passed == total)
             }
         };
         // clippy's own warnings are errors under -D warnings; the build's are counted here.
         let warnings = build.warnings;
-        let all_ok = !build_bad && !clippy_bad && !doc_bad && warnings == 0 && doc.warnings == 0 && phases.len() >= 3 && endpoint_ok;
+        let all_ok = !build_bad && !clippy_bad && !doc_bad && warnings == 0 && doc.warnings == 0 && phases.len() >= 5 && all_features_ok && endpoint_ok;
         if all_ok {
             clean += 1;
         }
@@ -600,6 +595,7 @@ fn report(runs: &[ModelRun], phases: &[Phase]) -> (usize, String) {
             warnings.to_string(),
             clippy_cell,
             doc_cell,
+            all_features_cell,
             endpoint_cell,
         ]);
         for (what, o, bad) in [("build", &build, build_bad), ("clippy", &clippy, clippy_bad), ("doc", &doc, doc_bad)] {

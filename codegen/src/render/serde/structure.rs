@@ -4,8 +4,9 @@
 //! What is written is what the crate's own JSON serializer writes for a body: optional members
 //! when set, and non-optional numbers and booleans that are zero only when the member is
 //! `@required`, `@addedDefault` or `@clientOptional` (the service reads absence as zero).
-//! Reading ignores unknown keys and `null`, and fills in missing non-optional members the way
-//! the response parsers do (the model's default, else the "error correction" value).
+//! Reading ignores unknown keys and `null`; a missing optional member reads back as `None` (no
+//! error correction, so a value round-trips), a missing non-optional one as the response parsers
+//! fill it in (the model's default, else the "error correction" value).
 //!
 //! Operation inputs and outputs keep every member, also those bound to HTTP (labels, query,
 //! headers, status code), under their member name, so that a value round-trips; the request
@@ -190,7 +191,7 @@ pub fn render(ctx: &Ctx, spec: &Spec) -> TokenStream {
     let ty = &spec.path;
     let ser = serialize_impl(ctx, spec, ty, false);
     let (_, read) = read_fields(ctx, spec);
-    let assigns = spec.fields.iter().map(|f| field_value(ctx, spec, f));
+    let assigns = spec.fields.iter().map(|f| field_value(ctx, f));
     let message = spec.synthetic_message().then(|| quote!(message: field_message,));
     let meta = spec.error.then(|| quote!(meta: ::std::default::Default::default(),));
     let request_id = spec.output.then(|| quote!(_request_id: ::std::option::Option::None,));
@@ -223,31 +224,13 @@ pub fn render_builder(ctx: &Ctx, spec: &Spec, builder: TokenStream) -> TokenStre
 }
 
 /// `field: <local, corrected when the field is not optional>,`, as the response parsers do.
-fn field_value(ctx: &Ctx, spec: &Spec, f: &FieldPlan) -> TokenStream {
+fn field_value(ctx: &Ctx, f: &FieldPlan) -> TokenStream {
     let name = ident(&f.field);
     let l = local(f);
     let t = &f.member.traits;
     if f.optional {
-        // A missing `@required` structure or union still gets a value (not in inputs, whose
-        // members are all optional on purpose).
-        let corrected = !spec.input && t.required() && f.default.is_none() && !t.client_optional();
-        let value = match &f.target.kind {
-            ShapeKind::Union(_) if corrected => {
-                let p = named(f);
-                Some(wrap_box(f, quote!(#p::Unknown)))
-            }
-            ShapeKind::Structure(_) if corrected => {
-                let p = named(f);
-                let parsed = quote!(crate::serde_wire::from_empty::<#p>);
-                Some(if boxed(f) { quote!(|| #parsed().map(::std::boxed::Box::new)) } else { parsed })
-            }
-            _ => None,
-        };
-        return match value {
-            Some(v) if matches!(f.target.kind, ShapeKind::Union(_)) => quote!(#name: #l.or(::std::option::Option::Some(#v)),),
-            Some(v) => quote!(#name: #l.or_else(#v),),
-            None => quote!(#name: #l,),
-        };
+        // Unlike the response parsers, no error correction: an unset member reads back unset.
+        return quote!(#name: #l,);
     }
     let value = if let Some(default) = f.default.filter(|_| !t.required()) {
         crate::render::structure::default_expr(ctx, f, default, quote!(#l))
@@ -263,23 +246,4 @@ fn field_value(ctx: &Ctx, spec: &Spec, f: &FieldPlan) -> TokenStream {
         }
     };
     quote!(#name: #value,)
-}
-
-fn named(f: &FieldPlan) -> TokenStream {
-    match &f.ty {
-        RustType::Boxed(inner) => match inner.as_ref() {
-            RustType::Named(p) => path(p),
-            _ => quote!(()),
-        },
-        RustType::Named(p) => path(p),
-        _ => quote!(()),
-    }
-}
-
-fn wrap_box(f: &FieldPlan, v: TokenStream) -> TokenStream {
-    if boxed(f) {
-        quote!(::std::boxed::Box::new(#v))
-    } else {
-        v
-    }
 }

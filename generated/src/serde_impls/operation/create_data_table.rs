@@ -363,12 +363,7 @@ for crate::operation::create_data_table::CreateDataTableOutput {
                 ::std::result::Result::Ok(crate::operation::create_data_table::CreateDataTableOutput {
                     id: field_id.unwrap_or_default(),
                     arn: field_arn.unwrap_or_default(),
-                    lock_version: field_lock_version
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::DataTableLockVersion,
-                            >,
-                        ),
+                    lock_version: field_lock_version,
                     _request_id: ::std::option::Option::None,
                 })
             }

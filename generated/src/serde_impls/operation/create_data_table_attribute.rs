@@ -366,12 +366,7 @@ for crate::operation::create_data_table_attribute::CreateDataTableAttributeOutpu
                 ::std::result::Result::Ok(crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput {
                     name: field_name.unwrap_or_default(),
                     attribute_id: field_attribute_id,
-                    lock_version: field_lock_version
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::DataTableLockVersion,
-                            >,
-                        ),
+                    lock_version: field_lock_version,
                     _request_id: ::std::option::Option::None,
                 })
             }

@@ -233,12 +233,7 @@ for crate::operation::delete_data_table_attribute::DeleteDataTableAttributeOutpu
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::delete_data_table_attribute::DeleteDataTableAttributeOutput {
-                    lock_version: field_lock_version
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::DataTableLockVersion,
-                            >,
-                        ),
+                    lock_version: field_lock_version,
                     _request_id: ::std::option::Option::None,
                 })
             }

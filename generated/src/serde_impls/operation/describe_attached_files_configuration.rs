@@ -213,12 +213,7 @@ for crate::operation::describe_attached_files_configuration::DescribeAttachedFil
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationOutput {
-                    attached_files_configuration: field_attached_files_configuration
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::AttachedFilesConfiguration,
-                            >,
-                        ),
+                    attached_files_configuration: field_attached_files_configuration,
                     _request_id: ::std::option::Option::None,
                 })
             }

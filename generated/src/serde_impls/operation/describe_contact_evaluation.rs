@@ -221,16 +221,8 @@ for crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutp
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput {
-                    evaluation: field_evaluation
-                        .or_else(
-                            crate::serde_wire::from_empty::<crate::types::Evaluation>,
-                        ),
-                    evaluation_form: field_evaluation_form
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::EvaluationFormContent,
-                            >,
-                        ),
+                    evaluation: field_evaluation,
+                    evaluation_form: field_evaluation_form,
                     _request_id: ::std::option::Option::None,
                 })
             }

@@ -207,10 +207,7 @@ for crate::operation::describe_data_table::DescribeDataTableOutput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_data_table::DescribeDataTableOutput {
-                    data_table: field_data_table
-                        .or_else(
-                            crate::serde_wire::from_empty::<crate::types::DataTable>,
-                        ),
+                    data_table: field_data_table,
                     _request_id: ::std::option::Option::None,
                 })
             }

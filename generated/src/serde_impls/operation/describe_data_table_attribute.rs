@@ -233,12 +233,7 @@ for crate::operation::describe_data_table_attribute::DescribeDataTableAttributeO
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_data_table_attribute::DescribeDataTableAttributeOutput {
-                    attribute: field_attribute
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::DataTableAttribute,
-                            >,
-                        ),
+                    attribute: field_attribute,
                     _request_id: ::std::option::Option::None,
                 })
             }

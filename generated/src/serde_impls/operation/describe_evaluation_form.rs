@@ -233,10 +233,7 @@ for crate::operation::describe_evaluation_form::DescribeEvaluationFormOutput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_evaluation_form::DescribeEvaluationFormOutput {
-                    evaluation_form: field_evaluation_form
-                        .or_else(
-                            crate::serde_wire::from_empty::<crate::types::EvaluationForm>,
-                        ),
+                    evaluation_form: field_evaluation_form,
                     _request_id: ::std::option::Option::None,
                 })
             }

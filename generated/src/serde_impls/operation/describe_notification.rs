@@ -207,10 +207,7 @@ for crate::operation::describe_notification::DescribeNotificationOutput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_notification::DescribeNotificationOutput {
-                    notification: field_notification
-                        .or_else(
-                            crate::serde_wire::from_empty::<crate::types::Notification>,
-                        ),
+                    notification: field_notification,
                     _request_id: ::std::option::Option::None,
                 })
             }

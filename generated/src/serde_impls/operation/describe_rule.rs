@@ -203,8 +203,7 @@ for crate::operation::describe_rule::DescribeRuleOutput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_rule::DescribeRuleOutput {
-                    rule: field_rule
-                        .or_else(crate::serde_wire::from_empty::<crate::types::Rule>),
+                    rule: field_rule,
                     _request_id: ::std::option::Option::None,
                 })
             }

@@ -207,10 +207,7 @@ for crate::operation::describe_vocabulary::DescribeVocabularyOutput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_vocabulary::DescribeVocabularyOutput {
-                    vocabulary: field_vocabulary
-                        .or_else(
-                            crate::serde_wire::from_empty::<crate::types::Vocabulary>,
-                        ),
+                    vocabulary: field_vocabulary,
                     _request_id: ::std::option::Option::None,
                 })
             }

@@ -207,10 +207,7 @@ for crate::operation::describe_workspace::DescribeWorkspaceOutput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_workspace::DescribeWorkspaceOutput {
-                    workspace: field_workspace
-                        .or_else(
-                            crate::serde_wire::from_empty::<crate::types::Workspace>,
-                        ),
+                    workspace: field_workspace,
                     _request_id: ::std::option::Option::None,
                 })
             }

@@ -379,12 +379,7 @@ for crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutpu
                 }
                 ::std::result::Result::Ok(crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutput {
                     name: field_name.unwrap_or_default(),
-                    lock_version: field_lock_version
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::DataTableLockVersion,
-                            >,
-                        ),
+                    lock_version: field_lock_version,
                     _request_id: ::std::option::Option::None,
                 })
             }

@@ -313,12 +313,7 @@ for crate::operation::update_data_table_metadata::UpdateDataTableMetadataOutput 
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_data_table_metadata::UpdateDataTableMetadataOutput {
-                    lock_version: field_lock_version
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::DataTableLockVersion,
-                            >,
-                        ),
+                    lock_version: field_lock_version,
                     _request_id: ::std::option::Option::None,
                 })
             }

@@ -297,12 +297,7 @@ for crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryVa
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesOutput {
-                    lock_version: field_lock_version
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::DataTableLockVersion,
-                            >,
-                        ),
+                    lock_version: field_lock_version,
                     _request_id: ::std::option::Option::None,
                 })
             }

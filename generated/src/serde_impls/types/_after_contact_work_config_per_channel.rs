@@ -82,12 +82,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AfterContactWorkConfigPerC
                         .unwrap_or_else(|| crate::types::Channel::from(
                             "no value was set",
                         )),
-                    after_contact_work_config: field_after_contact_work_config
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::AfterContactWorkConfig,
-                            >,
-                        ),
+                    after_contact_work_config: field_after_contact_work_config,
                     agent_first_callback_after_contact_work_config: field_agent_first_callback_after_contact_work_config,
                 })
             }

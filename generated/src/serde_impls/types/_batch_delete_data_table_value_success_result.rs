@@ -76,12 +76,7 @@ for crate::types::BatchDeleteDataTableValueSuccessResult {
                 ::std::result::Result::Ok(crate::types::BatchDeleteDataTableValueSuccessResult {
                     primary_values: field_primary_values.unwrap_or_default(),
                     attribute_name: field_attribute_name.unwrap_or_default(),
-                    lock_version: field_lock_version
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::DataTableLockVersion,
-                            >,
-                        ),
+                    lock_version: field_lock_version,
                 })
             }
         }

@@ -141,12 +141,7 @@ for crate::types::BatchDescribeDataTableValueSuccessResult {
                     primary_values: field_primary_values.unwrap_or_default(),
                     attribute_name: field_attribute_name.unwrap_or_default(),
                     value: field_value,
-                    lock_version: field_lock_version
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::DataTableLockVersion,
-                            >,
-                        ),
+                    lock_version: field_lock_version,
                     last_modified_time: field_last_modified_time,
                     last_modified_region: field_last_modified_region,
                 })

@@ -68,12 +68,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContactMetricResult {
                         .unwrap_or_else(|| crate::types::ContactMetricName::from(
                             "no value was set",
                         )),
-                    value: field_value
-                        .or(
-                            ::std::option::Option::Some(
-                                crate::types::ContactMetricValue::Unknown,
-                            ),
-                        ),
+                    value: field_value,
                 })
             }
         }

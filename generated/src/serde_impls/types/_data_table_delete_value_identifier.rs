@@ -78,12 +78,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DataTableDeleteValueIdenti
                 ::std::result::Result::Ok(crate::types::DataTableDeleteValueIdentifier {
                     primary_values: field_primary_values,
                     attribute_name: field_attribute_name.unwrap_or_default(),
-                    lock_version: field_lock_version
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::DataTableLockVersion,
-                            >,
-                        ),
+                    lock_version: field_lock_version,
                 })
             }
         }

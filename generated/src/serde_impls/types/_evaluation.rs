@@ -185,12 +185,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Evaluation {
                 ::std::result::Result::Ok(crate::types::Evaluation {
                     evaluation_id: field_evaluation_id.unwrap_or_default(),
                     evaluation_arn: field_evaluation_arn.unwrap_or_default(),
-                    metadata: field_metadata
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::EvaluationMetadata,
-                            >,
-                        ),
+                    metadata: field_metadata,
                     answers: field_answers.unwrap_or_default(),
                     notes: field_notes.unwrap_or_default(),
                     status: field_status

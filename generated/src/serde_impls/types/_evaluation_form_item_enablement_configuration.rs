@@ -79,12 +79,7 @@ for crate::types::EvaluationFormItemEnablementConfiguration {
                     }
                 }
                 ::std::result::Result::Ok(crate::types::EvaluationFormItemEnablementConfiguration {
-                    condition: field_condition
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::EvaluationFormItemEnablementCondition,
-                            >,
-                        ),
+                    condition: field_condition,
                     action: field_action
                         .unwrap_or_else(|| crate::types::EvaluationFormItemEnablementAction::from(
                             "no value was set",

@@ -76,12 +76,7 @@ for crate::types::EvaluationFormItemEnablementExpression {
                     }
                 }
                 ::std::result::Result::Ok(crate::types::EvaluationFormItemEnablementExpression {
-                    source: field_source
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::EvaluationFormItemEnablementSource,
-                            >,
-                        ),
+                    source: field_source,
                     values: field_values.unwrap_or_default(),
                     comparator: field_comparator
                         .unwrap_or_else(|| crate::types::EvaluationFormItemSourceValuesComparator::from(

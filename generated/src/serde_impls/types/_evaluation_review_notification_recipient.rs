@@ -69,12 +69,7 @@ for crate::types::EvaluationReviewNotificationRecipient {
                         .unwrap_or_else(|| crate::types::EvaluationReviewNotificationRecipientType::from(
                             "no value was set",
                         )),
-                    value: field_value
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::EvaluationReviewNotificationRecipientValue,
-                            >,
-                        ),
+                    value: field_value,
                 })
             }
         }

@@ -183,12 +183,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EvaluationSearchSummary {
                     evaluation_form_version: field_evaluation_form_version
                         .unwrap_or_default(),
                     evaluation_form_title: field_evaluation_form_title,
-                    metadata: field_metadata
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::EvaluationSearchMetadata,
-                            >,
-                        ),
+                    metadata: field_metadata,
                     status: field_status
                         .unwrap_or_else(|| crate::types::EvaluationStatus::from(
                             "no value was set",

@@ -63,12 +63,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::FieldValue {
                 }
                 ::std::result::Result::Ok(crate::types::FieldValue {
                     id: field_id.unwrap_or_default(),
-                    value: field_value
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::FieldValueUnion,
-                            >,
-                        ),
+                    value: field_value,
                 })
             }
         }

@@ -82,18 +82,8 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::HoursOfOperationConfig {
                         .unwrap_or_else(|| crate::types::HoursOfOperationDays::from(
                             "no value was set",
                         )),
-                    start_time: field_start_time
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::HoursOfOperationTimeSlice,
-                            >,
-                        ),
-                    end_time: field_end_time
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::HoursOfOperationTimeSlice,
-                            >,
-                        ),
+                    start_time: field_start_time,
+                    end_time: field_end_time,
                 })
             }
         }

@@ -74,12 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::KinesisVideoStreamConfig {
                     prefix: field_prefix.unwrap_or_default(),
                     retention_period_hours: field_retention_period_hours
                         .unwrap_or_default(),
-                    encryption_config: field_encryption_config
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::EncryptionConfig,
-                            >,
-                        ),
+                    encryption_config: field_encryption_config,
                 })
             }
         }

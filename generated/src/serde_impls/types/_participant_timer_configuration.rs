@@ -83,12 +83,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ParticipantTimerConfigurat
                         .unwrap_or_else(|| crate::types::ParticipantTimerType::from(
                             "no value was set",
                         )),
-                    timer_value: field_timer_value
-                        .or(
-                            ::std::option::Option::Some(
-                                crate::types::ParticipantTimerValue::Unknown,
-                            ),
-                        ),
+                    timer_value: field_timer_value,
                 })
             }
         }

@@ -64,12 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Preview {
                     }
                 }
                 ::std::result::Result::Ok(crate::types::Preview {
-                    post_accept_timeout_config: field_post_accept_timeout_config
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::PostAcceptTimeoutConfig,
-                            >,
-                        ),
+                    post_accept_timeout_config: field_post_accept_timeout_config,
                     allowed_user_actions: field_allowed_user_actions.unwrap_or_default(),
                 })
             }

@@ -114,12 +114,7 @@ for crate::types::RealTimeContactAnalysisSegmentAttachments {
                         )),
                     display_name: field_display_name,
                     attachments: field_attachments.unwrap_or_default(),
-                    time: field_time
-                        .or(
-                            ::std::option::Option::Some(
-                                crate::types::RealTimeContactAnalysisTimeData::Unknown,
-                            ),
-                        ),
+                    time: field_time,
                 })
             }
         }

@@ -115,12 +115,7 @@ for crate::types::RealTimeContactAnalysisSegmentEvent {
                     participant_role: field_participant_role,
                     display_name: field_display_name,
                     event_type: field_event_type.unwrap_or_default(),
-                    time: field_time
-                        .or(
-                            ::std::option::Option::Some(
-                                crate::types::RealTimeContactAnalysisTimeData::Unknown,
-                            ),
-                        ),
+                    time: field_time,
                 })
             }
         }

@@ -152,12 +152,7 @@ for crate::types::RealTimeContactAnalysisSegmentTranscript {
                     display_name: field_display_name,
                     content: field_content.unwrap_or_default(),
                     content_type: field_content_type,
-                    time: field_time
-                        .or(
-                            ::std::option::Option::Some(
-                                crate::types::RealTimeContactAnalysisTimeData::Unknown,
-                            ),
-                        ),
+                    time: field_time,
                     redaction: field_redaction,
                     sentiment: field_sentiment,
                 })

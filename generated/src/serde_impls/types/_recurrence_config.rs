@@ -53,12 +53,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RecurrenceConfig {
                     }
                 }
                 ::std::result::Result::Ok(crate::types::RecurrenceConfig {
-                    recurrence_pattern: field_recurrence_pattern
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::RecurrencePattern,
-                            >,
-                        ),
+                    recurrence_pattern: field_recurrence_pattern,
                 })
             }
         }

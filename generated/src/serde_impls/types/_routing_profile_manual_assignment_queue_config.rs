@@ -54,12 +54,7 @@ for crate::types::RoutingProfileManualAssignmentQueueConfig {
                     }
                 }
                 ::std::result::Result::Ok(crate::types::RoutingProfileManualAssignmentQueueConfig {
-                    queue_reference: field_queue_reference
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::RoutingProfileQueueReference,
-                            >,
-                        ),
+                    queue_reference: field_queue_reference,
                 })
             }
         }

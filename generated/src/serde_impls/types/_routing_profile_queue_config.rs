@@ -71,12 +71,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RoutingProfileQueueConfig 
                     }
                 }
                 ::std::result::Result::Ok(crate::types::RoutingProfileQueueConfig {
-                    queue_reference: field_queue_reference
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::RoutingProfileQueueReference,
-                            >,
-                        ),
+                    queue_reference: field_queue_reference,
                     priority: field_priority.unwrap_or_default(),
                     delay: field_delay.unwrap_or_default(),
                 })

@@ -171,12 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Rule {
                     name: field_name.unwrap_or_default(),
                     rule_id: field_rule_id.unwrap_or_default(),
                     rule_arn: field_rule_arn.unwrap_or_default(),
-                    trigger_event_source: field_trigger_event_source
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::RuleTriggerEventSource,
-                            >,
-                        ),
+                    trigger_event_source: field_trigger_event_source,
                     function: field_function.unwrap_or_default(),
                     actions: field_actions.unwrap_or_default(),
                     publish_status: field_publish_status

@@ -120,12 +120,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SendNotificationActionDefi
                         .unwrap_or_else(|| crate::types::NotificationContentType::from(
                             "no value was set",
                         )),
-                    recipient: field_recipient
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::NotificationRecipientType,
-                            >,
-                        ),
+                    recipient: field_recipient,
                     exclusion: field_exclusion,
                 })
             }

@@ -93,12 +93,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TaskTemplateField {
                     }
                 }
                 ::std::result::Result::Ok(crate::types::TaskTemplateField {
-                    id: field_id
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::TaskTemplateFieldIdentifier,
-                            >,
-                        ),
+                    id: field_id,
                     description: field_description,
                     r#type: field_type,
                     single_select_options: field_single_select_options,

@@ -73,12 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TemplatedMessageConfig {
                 ::std::result::Result::Ok(crate::types::TemplatedMessageConfig {
                     knowledge_base_id: field_knowledge_base_id.unwrap_or_default(),
                     message_template_id: field_message_template_id.unwrap_or_default(),
-                    template_attributes: field_template_attributes
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::TemplateAttributes,
-                            >,
-                        ),
+                    template_attributes: field_template_attributes,
                 })
             }
         }

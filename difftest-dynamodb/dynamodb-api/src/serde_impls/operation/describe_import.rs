@@ -179,12 +179,7 @@ for crate::operation::describe_import::DescribeImportOutput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::describe_import::DescribeImportOutput {
-                    import_table_description: field_import_table_description
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::ImportTableDescription,
-                            >,
-                        ),
+                    import_table_description: field_import_table_description,
                     _request_id: ::std::option::Option::None,
                 })
             }

@@ -329,12 +329,7 @@ for crate::operation::import_table::ImportTableOutput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::import_table::ImportTableOutput {
-                    import_table_description: field_import_table_description
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::ImportTableDescription,
-                            >,
-                        ),
+                    import_table_description: field_import_table_description,
                     _request_id: ::std::option::Option::None,
                 })
             }

@@ -68,12 +68,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AutoScalingPolicyUpdate {
                 }
                 ::std::result::Result::Ok(crate::types::AutoScalingPolicyUpdate {
                     policy_name: field_policy_name,
-                    target_tracking_scaling_policy_configuration: field_target_tracking_scaling_policy_configuration
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate,
-                            >,
-                        ),
+                    target_tracking_scaling_policy_configuration: field_target_tracking_scaling_policy_configuration,
                 })
             }
         }

@@ -117,10 +117,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::CreateGlobalSecondaryIndex
                 ::std::result::Result::Ok(crate::types::CreateGlobalSecondaryIndexAction {
                     index_name: field_index_name.unwrap_or_default(),
                     key_schema: field_key_schema.unwrap_or_default(),
-                    projection: field_projection
-                        .or_else(
-                            crate::serde_wire::from_empty::<crate::types::Projection>,
-                        ),
+                    projection: field_projection,
                     provisioned_throughput: field_provisioned_throughput,
                     on_demand_throughput: field_on_demand_throughput,
                     warm_throughput: field_warm_throughput,

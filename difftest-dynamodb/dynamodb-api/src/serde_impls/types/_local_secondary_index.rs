@@ -75,10 +75,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::LocalSecondaryIndex {
                 ::std::result::Result::Ok(crate::types::LocalSecondaryIndex {
                     index_name: field_index_name.unwrap_or_default(),
                     key_schema: field_key_schema.unwrap_or_default(),
-                    projection: field_projection
-                        .or_else(
-                            crate::serde_wire::from_empty::<crate::types::Projection>,
-                        ),
+                    projection: field_projection,
                 })
             }
         }

@@ -170,12 +170,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::SourceTableDetails {
                     key_schema: field_key_schema.unwrap_or_default(),
                     table_creation_date_time: field_table_creation_date_time
                         .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
-                    provisioned_throughput: field_provisioned_throughput
-                        .or_else(
-                            crate::serde_wire::from_empty::<
-                                crate::types::ProvisionedThroughput,
-                            >,
-                        ),
+                    provisioned_throughput: field_provisioned_throughput,
                     on_demand_throughput: field_on_demand_throughput,
                     item_count: field_item_count,
                     billing_mode: field_billing_mode,

@@ -51,8 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TransactGetItem {
                     }
                 }
                 ::std::result::Result::Ok(crate::types::TransactGetItem {
-                    get: field_get
-                        .or_else(crate::serde_wire::from_empty::<crate::types::Get>),
+                    get: field_get,
                 })
             }
         }
