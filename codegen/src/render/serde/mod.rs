@@ -39,7 +39,7 @@ pub fn type_items(ctx: &Ctx, t: &TypePlan) -> TokenStream {
         TypeKind::Structure | TypeKind::Error => {
             let fields = ctx.plan.fields(shape, false);
             let error = t.kind == TypeKind::Error;
-            let spec = structure::Spec { shape, path: super::ctx::path(&t.path()), fields: &fields, error, input: false, output: false };
+            let spec = structure::Spec { shape, path: super::ctx::path(&t.path()), fields: &fields, error, output: false };
             let item = structure::render(ctx, &spec);
             let builder = structure::render_builder(ctx, &spec, super::ctx::path(&t.builder_path()));
             quote!(#item #builder)
@@ -65,7 +65,6 @@ pub fn operation_items(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
             path: super::ctx::path(&format!("{module}::{name}")),
             fields: &fields,
             error: false,
-            input,
             output: !input,
         };
         items.extend(structure::render(ctx, &spec));

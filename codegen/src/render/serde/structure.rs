@@ -30,8 +30,6 @@ pub struct Spec<'a, 'm> {
     pub fields: &'a [FieldPlan<'m>],
     /// An `@error` structure (error metadata, maybe a synthetic `message`).
     pub error: bool,
-    /// An operation input (every field optional).
-    pub input: bool,
     /// An operation output (a private request ID that is not serialized).
     pub output: bool,
 }
