@@ -127,7 +127,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let ours_dir = work.join(krate);
     copy_crate(&root.join(subject.crate_dir), &ours_dir)?;
     let manifest = ours_dir.join("Cargo.toml");
-    let mut toml = std::fs::read_to_string(&manifest).map_err(|e| format!("cannot read {}: {e}", manifest.display()))?;
+    let toml = std::fs::read_to_string(&manifest).map_err(|e| format!("cannot read {}: {e}", manifest.display()))?;
+    // The copy lives elsewhere: path dependencies (the runtime crates) become absolute.
+    let mut toml = absolute_paths(&toml, &root.join(subject.crate_dir));
     toml.push_str("\n# Added by `cargo xtask figures`: build this copy as its own workspace.\n[workspace]\n");
     std::fs::write(&manifest, toml).map_err(|e| format!("cannot write {}: {e}", manifest.display()))?;
     let ours_target = work.join(format!("{krate}-target"));
@@ -332,6 +334,26 @@ fn count_rust(dir: &Path) -> Result<RustCount, String> {
 }
 
 /// Copies a crate (without `target/`, `Cargo.lock` and dot-files) to a fresh `to`.
+/// The manifest with every relative `path = "…"` made absolute against `base`.
+fn absolute_paths(toml: &str, base: &Path) -> String {
+    let mut out = String::with_capacity(toml.len());
+    let mut rest = toml;
+    while let Some(i) = rest.find("path = \"") {
+        let (head, tail) = rest.split_at(i + "path = \"".len());
+        out.push_str(head);
+        let end = tail.find('"').unwrap_or(tail.len());
+        let value = &tail[..end];
+        if Path::new(value).is_relative() {
+            out.push_str(&base.join(value).display().to_string());
+        } else {
+            out.push_str(value);
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn copy_crate(from: &Path, to: &Path) -> Result<(), String> {
     remove_dir(to)?;
     let mut stack = vec![PathBuf::new()];
@@ -557,7 +579,14 @@ fn sdk_sources(sdk: &str, version: &str) -> Option<PathBuf> {
 
 #[cfg(test)]
 mod tests {
-    use super::unit_duration;
+    use super::{absolute_paths, unit_duration};
+
+    #[test]
+    fn relative_path_dependencies_become_absolute() {
+        let toml = "a = { path = \"../runtime/endpoints\", version = \"0.1.0\" }\nb = { path = \"/abs\" }\n";
+        let got = absolute_paths(toml, std::path::Path::new("/repo/generated"));
+        assert_eq!(got, "a = { path = \"/repo/generated/../runtime/endpoints\", version = \"0.1.0\" }\nb = { path = \"/abs\" }\n");
+    }
 
     #[test]
     fn reads_a_unit_from_the_timing_report() {
