@@ -310,11 +310,13 @@ impl Checker<'_, '_, '_> {
                         }
                     });
                     let entries = format_ident!("entries{}", depth);
+                    // Only the keys are checked: the value is not bound.
+                    let val_pattern = if value_body.is_some() { quote!(#val) } else { quote!(_) };
                     // Sorted by key, so that the violations come in the same order every time.
                     out.push(quote! {
                         let mut #entries: ::std::vec::Vec<_> = #x.iter().collect();
                         #entries.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
-                        for (#k, #val) in #entries {
+                        for (#k, #val_pattern) in #entries {
                             #key_checks
                             #value_body
                         }
@@ -446,7 +448,9 @@ fn patterns(plan: &Plan) -> BTreeMap<String, String> {
         }
     };
     let mut stack: Vec<&crate::model::ShapeId> = plan.operations.iter().map(|o| &o.input).collect();
-    stack.extend(plan.types.keys());
+    // Error structures get no `validate()` (see `type_items`), so their own members' patterns
+    // are not used; what they refer to is a named type of its own, visited as such.
+    stack.extend(plan.types.iter().filter(|(_, t)| t.kind != TypeKind::Error).map(|(id, _)| id));
     let mut seen = std::collections::BTreeSet::new();
     while let Some(id) = stack.pop() {
         if !seen.insert(id) || !plan.constrained.contains(id) {
@@ -490,7 +494,9 @@ pub fn patterns_module(plan: &Plan) -> Result<TokenStream> {
                 || ::regress::Regex::with_flags(#p, #flags).ok().map(|re| ::std::boxed::Box::new(move |s: &str| re.find(s).is_some()) as crate::validation::Matcher)
             },
         };
-        let doc = format!(" `{}`", p.replace('`', "\\`"));
+        // Control characters (tabs, CR) are shown escaped: rustdoc and clippy reject them raw.
+        let shown: String = p.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect();
+        let doc = format!(" `{}`", shown.replace('`', "\\`"));
         items.push(quote! {
             #[doc = #doc]
             pub(crate) static #name: crate::validation::Pattern = crate::validation::Pattern::new(#p, #compile);
