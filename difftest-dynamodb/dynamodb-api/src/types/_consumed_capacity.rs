@@ -443,7 +443,7 @@ impl crate::validation::Validate for ConsumedCapacity {
             let mark = v.enter("LocalSecondaryIndexes");
             let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
             entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
-            for (key0, value0) in entries0 {
+            for (key0, _) in entries0 {
                 v.length(
                     key0.as_str().chars().count(),
                     ::std::option::Option::Some(3u64),
@@ -460,7 +460,7 @@ impl crate::validation::Validate for ConsumedCapacity {
             let mark = v.enter("GlobalSecondaryIndexes");
             let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
             entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
-            for (key0, value0) in entries0 {
+            for (key0, _) in entries0 {
                 v.length(
                     key0.as_str().chars().count(),
                     ::std::option::Option::Some(3u64),
