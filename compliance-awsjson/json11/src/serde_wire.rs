@@ -626,13 +626,6 @@ pub(crate) fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<bool, A::Error
     Ok(map.next_value::<Option<IgnoredAny>>()?.is_none())
 }
 
-/// A value read from an empty map: what a missing `@required` structure becomes, with its own
-/// missing members corrected the same way.
-pub(crate) fn from_empty<T: for<'de> Deserialize<'de>>() -> Option<T> {
-    let empty = de::value::MapDeserializer::<_, de::value::Error>::new(std::iter::empty::<(&str, &str)>());
-    T::deserialize(empty).ok()
-}
-
 /// The error for `Unknown` union variants, which hold nothing to write.
 pub(crate) fn unknown_variant<E: ser::Error>(union: &str) -> E {
     E::custom(format_args!("cannot serialize the `Unknown` variant of union `{union}`: it holds a variant this version of the crate does not know"))

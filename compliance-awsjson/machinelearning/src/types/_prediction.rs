@@ -287,7 +287,7 @@ impl crate::validation::Validate for Prediction {
             let mark = v.enter("predictedScores");
             let mut entries0: ::std::vec::Vec<_> = x.iter().collect();
             entries0.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
-            for (key0, value0) in entries0 {
+            for (key0, _) in entries0 {
                 v.length(
                     key0.as_str().chars().count(),
                     ::std::option::Option::Some(1u64),

@@ -184,12 +184,7 @@ for crate::operation::post_player_action::PostPlayerActionOutput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::post_player_action::PostPlayerActionOutput {
-                    action: field_action
-                        .or(
-                            ::std::option::Option::Some(
-                                crate::types::PlayerAction::Unknown,
-                            ),
-                        ),
+                    action: field_action,
                     _request_id: ::std::option::Option::None,
                 })
             }

@@ -185,12 +185,7 @@ for crate::operation::post_union_with_json_name::PostUnionWithJsonNameOutput {
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::post_union_with_json_name::PostUnionWithJsonNameOutput {
-                    value: field_value
-                        .or(
-                            ::std::option::Option::Some(
-                                crate::types::UnionWithJsonName::Unknown,
-                            ),
-                        ),
+                    value: field_value,
                     _request_id: ::std::option::Option::None,
                 })
             }

@@ -73,8 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::TopLevel {
                     }
                 }
                 ::std::result::Result::Ok(crate::types::TopLevel {
-                    dialog: field_dialog
-                        .or_else(crate::serde_wire::from_empty::<crate::types::Dialog>),
+                    dialog: field_dialog,
                     dialog_list: field_dialog_list.unwrap_or_default(),
                     dialog_map: field_dialog_map.unwrap_or_default(),
                 })

@@ -201,8 +201,7 @@ for crate::operation::operation_with_nested_structure::OperationWithNestedStruct
                     }
                 }
                 ::std::result::Result::Ok(crate::operation::operation_with_nested_structure::OperationWithNestedStructureOutput {
-                    dialog: field_dialog
-                        .or_else(crate::serde_wire::from_empty::<crate::types::Dialog>),
+                    dialog: field_dialog,
                     dialog_list: field_dialog_list.unwrap_or_default(),
                     dialog_map: field_dialog_map.unwrap_or_default(),
                     _request_id: ::std::option::Option::None,
