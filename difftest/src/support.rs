@@ -460,7 +460,7 @@ impl ToOurs for aws_smithy_types::Document {
 impl ToSdk for ours::BigInteger {
     type Sdk = aws_smithy_types::BigInteger;
     fn to_sdk(&self) -> Self::Sdk {
-        self.as_str().parse().expect("valid big integer")
+        AsRef::<str>::as_ref(self).parse().expect("valid big integer")
     }
 }
 
@@ -474,7 +474,7 @@ impl ToOurs for aws_smithy_types::BigInteger {
 impl ToSdk for ours::BigDecimal {
     type Sdk = aws_smithy_types::BigDecimal;
     fn to_sdk(&self) -> Self::Sdk {
-        self.as_str().parse().expect("valid big decimal")
+        AsRef::<str>::as_ref(self).parse().expect("valid big decimal")
     }
 }
 
@@ -562,7 +562,7 @@ where
         b = b.message(m);
     }
     if let Some(r) = meta.extra("aws_request_id") {
-        b = b.request_id(r);
+        b = b.custom("aws_request_id", r);
     }
     b.build()
 }
@@ -922,13 +922,13 @@ fn document_json(d: &ours::Document) -> Json {
 
 impl ToJson for ours::BigInteger {
     fn to_json(&self, _w: &mut Writer, _ts: Ts) -> Json {
-        Json::Number(self.as_str().to_owned())
+        Json::Number(AsRef::<str>::as_ref(self).to_owned())
     }
 }
 
 impl ToJson for ours::BigDecimal {
     fn to_json(&self, _w: &mut Writer, _ts: Ts) -> Json {
-        Json::Number(self.as_str().to_owned())
+        Json::Number(AsRef::<str>::as_ref(self).to_owned())
     }
 }
 

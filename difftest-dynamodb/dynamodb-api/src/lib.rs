@@ -50,3 +50,9 @@ mod validation_patterns;
 mod serde_impls;
 #[cfg(feature = "serde")]
 mod serde_wire;
+#[cfg(feature = "client")]
+pub mod client;
+#[cfg(feature = "client")]
+pub use client::Client;
+#[cfg(feature = "client")]
+pub use config::Config;
