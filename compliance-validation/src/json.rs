@@ -16,9 +16,10 @@
 // Generated serializers and parsers use only the helpers their model needs.
 #![allow(dead_code)]
 
+use crate::primitives::decimal::{scaled_decimal, DecimalError};
 use crate::primitives::{
-    base64, scaled_decimal, BigDecimal, BigInteger, Blob, DateTime, DateTimeFormat,
-    DateTimeFormatError, DecimalError, Document, Number,
+    base64, BigDecimal, BigInteger, Blob, DateTime, DateTimeFormat,
+    DateTimeFormatError, Document, Number,
 };
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -127,12 +128,12 @@ impl<'a> JsonValueWriter<'a> {
 
     /// Writes a big integer as a bare JSON number.
     pub(crate) fn big_integer(self, value: &BigInteger) {
-        write_big_number(self.out, value.as_str());
+        write_big_number(self.out, AsRef::<str>::as_ref(value));
     }
 
     /// Writes a big decimal as a bare JSON number.
     pub(crate) fn big_decimal(self, value: &BigDecimal) {
-        write_big_number(self.out, value.as_str());
+        write_big_number(self.out, AsRef::<str>::as_ref(value));
     }
 
     /// Starts an object; finish it with [`JsonObjectWriter::finish`].
