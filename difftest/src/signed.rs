@@ -6,6 +6,11 @@
 //! ID and user agent (the SDK signs `x-amz-user-agent`, and its value names the SDK, so both
 //! are given one; our own format is tested in `smithy-codegen-client`). Cases: the default
 //! endpoint, FIPS, dual-stack, and a custom endpoint URL with a base path.
+//!
+//! Inputs hold maps of at most one entry: the order in which a `HashMap` yields its keys is
+//! random per map, in both crates, so no two sends agree on the bytes of a body with a bigger
+//! map (JSON does not care; the signature does). The unsigned differential test covers bigger
+//! maps, comparing bodies as JSON values.
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant, SystemTime};
@@ -169,6 +174,37 @@ fn sent(r: &aws_smithy_runtime_api::http::Request) -> Sent {
     Sent { method: r.method().to_owned(), uri: r.uri().to_owned(), headers, body: r.body().bytes().unwrap_or_default().to_vec() }
 }
 
+/// What differs between two requests: every differing part, the signature last (it differs
+/// whenever anything it covers does), and the bodies as text when they differ.
+fn describe_difference(ours: &Sent, theirs: &Sent) -> String {
+    let mut out = String::new();
+    if ours.method != theirs.method {
+        let _ = writeln!(out, "method: ours {:?}, sdk {:?}", ours.method, theirs.method);
+    }
+    if ours.uri != theirs.uri {
+        let _ = writeln!(out, "uri: ours {:?}\n     sdk  {:?}", ours.uri, theirs.uri);
+    }
+    let unsigned = |h: &[(String, String)]| -> Vec<(String, String)> { h.iter().filter(|(k, _)| k != "authorization").cloned().collect() };
+    let (oh, th) = (unsigned(&ours.headers), unsigned(&theirs.headers));
+    for (k, v) in oh.iter().filter(|p| !th.contains(p)) {
+        let _ = writeln!(out, "header only ours has: {k}: {v}");
+    }
+    for (k, v) in th.iter().filter(|p| !oh.contains(p)) {
+        let _ = writeln!(out, "header only the sdk has: {k}: {v}");
+    }
+    if ours.body != theirs.body {
+        let (o, t) = (String::from_utf8_lossy(&ours.body), String::from_utf8_lossy(&theirs.body));
+        let at = o.chars().zip(t.chars()).take_while(|(a, b)| a == b).count();
+        let show = |s: &str| s.chars().skip(at.saturating_sub(40)).take(120).collect::<String>();
+        let _ = writeln!(out, "body differs at character {at}:\n  ours {:?}\n  sdk  {:?}", show(&o), show(&t));
+    }
+    let auth = |h: &[(String, String)]| h.iter().find(|(k, _)| k == "authorization").map(|(_, v)| v.clone());
+    if auth(&ours.headers) != auth(&theirs.headers) {
+        let _ = writeln!(out, "authorization: ours {:?}\n               sdk  {:?}", auth(&ours.headers), auth(&theirs.headers));
+    }
+    out
+}
+
 /// The outcome of a signed run.
 #[derive(Debug, Default)]
 pub struct SignedReport {
@@ -248,6 +284,8 @@ impl OperationVisitor for Signed {
 impl Signed {
     fn case<O: DiffOp>(&mut self, case: EndpointCase, seed: u64) -> Result<(), String> {
         let mut g = crate::support::Gen::new(crate::run::case_seed(O::NAME, 11, seed), true);
+        // At most one entry per map: see `Gen::map_entries_below` (key order is the hasher's).
+        g.map_entries_below = 2;
         let input = O::arb_input(&mut g);
         let (theirs_client, theirs_rx) = sdk_client(case);
         let (ours_client, ours_rx) = our_client(case);
@@ -267,7 +305,7 @@ impl Signed {
                 if ours == theirs {
                     Ok(())
                 } else {
-                    Err(crate::debug_diff(&format!("{ours:#?}"), &format!("{theirs:#?}")))
+                    Err(describe_difference(&ours, &theirs))
                 }
             }
         }

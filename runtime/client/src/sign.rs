@@ -42,7 +42,10 @@ pub(crate) fn sign_request(
     let uri = request.uri().to_string();
     let mut headers = Vec::with_capacity(request.headers().len());
     for (k, v) in request.headers() {
-        headers.push((k.as_str(), v.to_str().map_err(|_| format!("header `{k}` is not UTF-8"))?));
+        // Any UTF-8 value, not only visible ASCII (`HeaderValue::to_str`): a modeled header may
+        // carry `é`, and the SDK sends and signs it as its UTF-8 bytes.
+        let value = std::str::from_utf8(v.as_bytes()).map_err(|_| format!("header `{k}` is not UTF-8"))?;
+        headers.push((k.as_str(), value));
     }
     let signable = SignableRequest::new(
         request.method().as_str(),
