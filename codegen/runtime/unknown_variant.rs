@@ -2,7 +2,6 @@
 
 use std::fmt;
 
-
 /// The value of a string enum's `Unknown` variant: a wire value this crate does not know.
 ///
 /// Opaque on purpose: match on the enum's `as_str()` instead of on this value, so that code
@@ -20,5 +19,18 @@ impl UnknownVariantValue {
 impl fmt::Display for UnknownVariantValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UnknownVariantValue;
+
+    #[test]
+    fn unknown_variant_value() {
+        let value = UnknownVariantValue("NEW_VALUE".to_owned());
+        assert_eq!(value.as_str(), "NEW_VALUE");
+        assert_eq!(value.to_string(), "NEW_VALUE");
+        assert!(value < UnknownVariantValue("OTHER".to_owned()));
     }
 }

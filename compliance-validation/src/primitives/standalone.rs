@@ -2054,14 +2054,6 @@ mod tests {
     }
 
     #[test]
-    fn unknown_variant_value() {
-        let value = UnknownVariantValue("NEW_VALUE".to_owned());
-        assert_eq!(value.as_str(), "NEW_VALUE");
-        assert_eq!(value.to_string(), "NEW_VALUE");
-        assert!(value < UnknownVariantValue("OTHER".to_owned()));
-    }
-
-    #[test]
     fn errors_display() {
         let parse = DateTime::from_str("nope", DateTimeFormat::DateTime).unwrap_err();
         assert!(parse.to_string().starts_with("invalid date-time: "));
