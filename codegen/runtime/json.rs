@@ -1401,10 +1401,16 @@ impl<'a> JsonTokens<'a> {
         let token = self.next_value_token()?;
         let parsed = match (&token, format) {
             (Token::Null, _) => return Ok(None),
-            (Token::Number(text), DateTimeFormat::EpochSeconds) => DateTime::from_str(text, format),
+            // Exactly, from the decimal text (`1.5e9` too), whichever primitives the crate uses.
+            (Token::Number(text), DateTimeFormat::EpochSeconds) => {
+                return epoch_seconds(text).map(Some).map_err(|message| self.error(message))
+            }
+            // Offsets are accepted when reading (as the AWS SDK reads: `DateTimeWithOffset`).
             (Token::String(text), DateTimeFormat::DateTime)
-            | (Token::String(text), DateTimeFormat::DateTimeWithOffset)
-            | (Token::String(text), DateTimeFormat::HttpDate) => DateTime::from_str(text, format),
+            | (Token::String(text), DateTimeFormat::DateTimeWithOffset) => {
+                DateTime::from_str(text, DateTimeFormat::DateTimeWithOffset)
+            }
+            (Token::String(text), DateTimeFormat::HttpDate) => DateTime::from_str(text, format),
             (_, DateTimeFormat::EpochSeconds) => {
                 return Err(self.unexpected(&token, "an epoch-seconds number or null"))
             }
@@ -1614,6 +1620,15 @@ pub(crate) fn parse_document(input: &[u8]) -> Result<Document, JsonError> {
     let document = tokens.expect_document()?;
     tokens.finish()?;
     Ok(document)
+}
+
+/// An epoch-seconds JSON number as a timestamp, exactly (no trip through `f64`).
+fn epoch_seconds(text: &str) -> Result<DateTime, String> {
+    let nanos = scaled_decimal(text, 9, false).map_err(|e| match e {
+        DecimalError::Overflow => "epoch-seconds value is out of range".to_owned(),
+        _ => format!("invalid epoch-seconds timestamp `{text}`"),
+    })?;
+    DateTime::from_nanos(nanos).map_err(|_| "epoch-seconds value is out of range".to_owned())
 }
 
 #[cfg(test)]
