@@ -31,6 +31,7 @@ struct Readme<'a> {
     operations: usize,
     wire: bool,
     pattern_engines: bool,
+    client: bool,
 }
 
 /// Settings that end up in the manifest and README.
@@ -161,6 +162,7 @@ pub fn readme(plan: &Plan, opts: &ManifestOptions) -> Result<String> {
         operations: plan.operations.len(),
         wire: !crate::render::protocol::for_plan(plan).dependencies().is_empty(),
         pattern_engines: crate::render::plan_has_patterns(plan),
+        client: crate::render::client_enabled(plan),
     }
     .render()
     .map_err(|e| Error::msg(format!("rendering README.md: {e}")))

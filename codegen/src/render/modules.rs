@@ -48,6 +48,13 @@ pub fn lib_rs(ctx: &Ctx, client: bool) -> TokenStream {
              service's endpoint rules: `Params` in, URL, headers and properties out.",
         );
     }
+    if client {
+        layout_text.push_str(
+            "\n- `Client` and `config::Config` (cargo feature `client`, which turns on `endpoint`): calls the \
+             service, configured from an `aws_types::SdkConfig`: a fluent builder per operation, paginators, \
+             SigV4 signing and retries; `primitives` and `error` then hold the smithy runtime's types.",
+        );
+    }
     layout_text.push_str(
         "\n- `validation` (with the cargo feature `validate`): `validate()` on every operation input and \
          constrained type checks the model's constraints and reports violations as a service would.",
