@@ -16,7 +16,6 @@ fn generated_crate_is_current() {
             version: "0.1.0".into(),
             regenerate: "cargo xtask codegen".into(),
             source: Some(format!("`{}` at commit `{}` of {} (sha256 `{}`)", pin.path, pin.commit, pin.source, pin.sha256)),
-            client_runtime: Some(ManifestOptions::IN_REPO_CLIENT_RUNTIME.to_owned()),
         },
     };
     let files = smithy_codegen::generate(&options).expect("generation succeeds");
