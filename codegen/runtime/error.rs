@@ -2,16 +2,20 @@
 //!
 //! - [`BuildError`]: a builder or request serializer rejected its input.
 //! - [`SerializationError`]: a value cannot be written to the wire.
-//! - [`UnknownVariantError`]: a string is not a known enum value (`try_parse`).
+//! - [`UnknownVariantError`](crate::error::UnknownVariantError): a string is not a known enum value (`try_parse`).
 //! - [`ErrorMetadata`] and [`ProvideErrorMetadata`]: the code, message and request ID of a
 //!   service error.
-//! - [`Unhandled`]: the payload of every operation error's catch-all variant.
+//! - [`Unhandled`](crate::error::Unhandled): the payload of every operation error's catch-all variant.
 //! - [`TryFromNumberError`]: a [`Number`](crate::primitives::Number) did not fit a type.
 
 use crate::primitives::DateTimeFormatError;
 use std::collections::HashMap;
 use std::error::Error;
 use std::fmt;
+
+/// The extra key under which the request ID is stored (the key the AWS SDK uses, so code that
+/// builds metadata with `custom` works with both).
+const REQUEST_ID_KEY: &str = "aws_request_id";
 
 /// A boxed error that can cross threads.
 pub type BoxError = Box<dyn Error + Send + Sync + 'static>;
@@ -169,47 +173,16 @@ impl From<DateTimeFormatError> for SerializationError {
 }
 
 // ---------------------------------------------------------------------------------------------
-// UnknownVariantError
-// ---------------------------------------------------------------------------------------------
-
-/// A string is not one of an enum's known values.
-///
-/// Returned by the generated enums' `try_parse`; their `From<&str>` never fails and keeps
-/// unknown values in the `Unknown` variant instead.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownVariantError {
-    value: String,
-}
-
-impl UnknownVariantError {
-    /// Creates the error for the rejected `value`.
-    pub fn new(value: impl Into<String>) -> Self {
-        UnknownVariantError {
-            value: value.into(),
-        }
-    }
-}
-
-impl fmt::Display for UnknownVariantError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown enum variant: '{}'", self.value)
-    }
-}
-
-impl Error for UnknownVariantError {}
-
-// ---------------------------------------------------------------------------------------------
 // ErrorMetadata
 // ---------------------------------------------------------------------------------------------
 
 /// What the service said about an error: code, message, request ID and optional extras.
 ///
-/// Every modeled error and [`Unhandled`] carries one.
+/// Every modeled error and [`Unhandled`](crate::error::Unhandled) carries one.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ErrorMetadata {
     code: Option<String>,
     message: Option<String>,
-    request_id: Option<String>,
     extras: Option<HashMap<&'static str, String>>,
 }
 
@@ -236,7 +209,7 @@ impl ErrorMetadata {
 
     /// Returns the request ID the service assigned (`x-amzn-requestid`).
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.extra(REQUEST_ID_KEY)
     }
 
     /// Returns an extra value stored with [`ErrorMetadataBuilder::custom`].
@@ -254,13 +227,13 @@ impl fmt::Display for ErrorMetadata {
         if let Some(message) = &self.message {
             out.field("message", message);
         }
-        if let Some(request_id) = &self.request_id {
-            out.field("request_id", request_id);
+        if let Some(request_id) = self.request_id() {
+            out.field("request_id", &request_id);
         }
         if let Some(extras) = &self.extras {
             let mut extras: Vec<_> = extras.iter().collect();
             extras.sort();
-            for (key, value) in extras {
+            for (key, value) in extras.into_iter().filter(|(k, _)| **k != REQUEST_ID_KEY) {
                 out.field(key, value);
             }
         }
@@ -290,9 +263,8 @@ impl ErrorMetadataBuilder {
     }
 
     /// Sets the request ID.
-    pub fn request_id(mut self, request_id: impl Into<String>) -> Self {
-        self.inner.request_id = Some(request_id.into());
-        self
+    pub fn request_id(self, request_id: impl Into<String>) -> Self {
+        self.custom(REQUEST_ID_KEY, request_id)
     }
 
     /// Stores an extra value under `key`, read back with [`ErrorMetadata::extra`].
@@ -340,93 +312,7 @@ pub trait RequestId {
 
 impl RequestId for ErrorMetadata {
     fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Unhandled
-// ---------------------------------------------------------------------------------------------
-
-/// An error the operation does not model: an unknown error code, or a response that could not
-/// be read.
-///
-/// This is the payload of every operation error enum's catch-all variant. Inspect it through
-/// [`ProvideErrorMetadata`] (`code()`, `message()`) and [`Error::source`].
-#[derive(Debug)]
-pub struct Unhandled {
-    meta: ErrorMetadata,
-    source: Option<BoxError>,
-    status: Option<u16>,
-}
-
-impl Unhandled {
-    /// Creates an unhandled error from the service's error metadata alone.
-    pub fn new(meta: ErrorMetadata) -> Self {
-        Unhandled { meta, source: None, status: None }
-    }
-
-    /// Creates an unhandled error with an underlying cause, e.g. a JSON parse error.
-    pub fn with_source(meta: ErrorMetadata, source: impl Into<BoxError>) -> Self {
-        Unhandled {
-            meta,
-            source: Some(source.into()),
-            status: None,
-        }
-    }
-
-    /// Records the HTTP status of the response the error came from.
-    pub fn with_status(mut self, status: u16) -> Self {
-        self.status = Some(status);
-        self
-    }
-
-    /// The HTTP status of the response, when the error came from one.
-    pub fn status(&self) -> Option<u16> {
-        self.status
-    }
-
-    /// Returns the error's metadata.
-    pub fn meta(&self) -> &ErrorMetadata {
-        &self.meta
-    }
-}
-
-/// Writes `unhandled error (CODE): MESSAGE`, leaving out the parts that are missing.
-impl fmt::Display for Unhandled {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("unhandled error")?;
-        match (self.meta.code(), self.status) {
-            (Some(code), Some(status)) => write!(f, " ({code}, HTTP {status})")?,
-            (Some(code), None) => write!(f, " ({code})")?,
-            (None, Some(status)) => write!(f, " (HTTP {status})")?,
-            (None, None) => {}
-        }
-        if let Some(message) = self.meta.message() {
-            write!(f, ": {message}")?;
-        }
-        Ok(())
-    }
-}
-
-impl Error for Unhandled {
-    fn source(&self) -> Option<&(dyn Error + 'static)> {
-        match &self.source {
-            Some(source) => Some(source.as_ref()),
-            None => None,
-        }
-    }
-}
-
-impl ProvideErrorMetadata for Unhandled {
-    fn meta(&self) -> &ErrorMetadata {
-        &self.meta
-    }
-}
-
-impl RequestId for Unhandled {
-    fn request_id(&self) -> Option<&str> {
-        self.meta.request_id()
+        self.extra(REQUEST_ID_KEY)
     }
 }
 
@@ -492,6 +378,7 @@ impl Error for TryFromNumberError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::{Unhandled, UnknownVariantError};
     use crate::primitives::{DateTime, DateTimeFormat, Number};
 
     #[test]

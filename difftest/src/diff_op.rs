@@ -9,6 +9,9 @@ use std::future::Future;
 use crate::{ours, sdk};
 use crate::support;
 
+/// What our client's `send` returns.
+pub type OurResult<O, E> = Result<O, ours::error::SdkError<E>>;
+
 /// What the SDK's `send` returns.
 pub type SdkResult<O, E> = Result<O, sdk::error::SdkError<E>>;
 
@@ -46,6 +49,8 @@ pub trait DiffOp:
     fn norm_body(input: &Self::Input, json: &mut serde_json::Value);
     /// Sends `input`, converted, with the SDK.
     fn send(input: &Self::Input, client: sdk::Client) -> impl Future<Output = SdkResult<Self::SdkOutput, Self::SdkError>>;
+    /// Sends `input` with our client's fluent builder (every member through its `set_` method).
+    fn send_ours(input: &Self::Input, client: ours::Client) -> impl Future<Output = OurResult<Self::Output, Self::Error>>;
     /// The SDK's output as ours.
     fn output_to_ours(o: &Self::SdkOutput) -> Self::Output;
     /// The response a service sends for `out`: status, headers and body.

@@ -19,6 +19,7 @@ mod diff_op;
 pub mod glue;
 pub mod run;
 pub mod serde_oracle;
+pub mod signed;
 pub mod support;
 
 pub use diff_op::*;

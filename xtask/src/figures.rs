@@ -378,7 +378,7 @@ fn copy_crate(from: &Path, to: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn remove_dir(dir: &Path) -> Result<(), String> {
+pub(crate) fn remove_dir(dir: &Path) -> Result<(), String> {
     match std::fs::remove_dir_all(dir) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
@@ -405,7 +405,7 @@ fn cargo_command(dir: &Path, target: &Path, args: &[&str]) -> Command {
 }
 
 /// Runs a cargo command, failing with its stderr.
-fn cargo(dir: &Path, target: &Path, args: &[&str]) -> Result<(), String> {
+pub(crate) fn cargo(dir: &Path, target: &Path, args: &[&str]) -> Result<(), String> {
     let out = cargo_command(dir, target, args).output().map_err(|e| format!("cannot run cargo: {e}"))?;
     if out.status.success() {
         Ok(())
@@ -438,7 +438,7 @@ fn validate_figures(dir: &Path, target: &Path, table: &mut Vec<(String, String)>
 }
 
 /// Runs a build and returns its wall time, printing it with the load average around it.
-fn timed_build(dir: &Path, target: &Path, args: &[&str]) -> Result<Duration, String> {
+pub(crate) fn timed_build(dir: &Path, target: &Path, args: &[&str]) -> Result<Duration, String> {
     let before = load_average();
     let started = Instant::now();
     cargo(dir, target, args)?;

@@ -3,12 +3,14 @@
 //! Run `cargo xtask help` for the list of commands.
 
 mod api_diff;
+mod app_figures;
 mod args;
 mod check_models;
 mod figures;
 mod idl;
 mod codegen;
 mod compliance;
+mod emulator;
 mod paths;
 mod rules_engine_tests;
 mod test;
@@ -32,10 +34,13 @@ Commands:
                [--shared DIR] [--keep] [--only NAME]
   figures      codegen time, size of the generated crate, clean -j2 build time
                [--shared DIR] [--sdk] [--serde] [--dynamodb] [--runs N]
+  app-figures  a small app on connect-api (client) vs on aws-sdk-connect 1.172.0:
+               clean -j2 debug build time and release binary size, one run each
   compliance   generate the protocol compliance-test crates (compliance/, compliance-awsjson/)  [--check] [--shared DIR]
   rules-engine-tests
                generate the rules-engine conformance crate (rules-engine-tests/)
                [--check] [--shared DIR] [--suite DIR --out DIR (any models)]
+  emulator     our client and aws-sdk-connect against the winterbaume-connect emulator
   idl          print a model as Smithy IDL 2.0
                --model PATH... [--out FILE|DIR/] [--namespace NS] [--time] [--runs N]
   help         this text
@@ -53,7 +58,9 @@ fn main() -> ExitCode {
         "check-models" => check_models::run(rest),
         "test" => test::run(rest),
         "figures" => figures::run(rest),
+        "app-figures" => app_figures::run(rest),
         "compliance" => compliance::run(rest),
+        "emulator" => emulator::run(rest),
         "idl" => idl::run(rest),
         "rules-engine-tests" => rules_engine_tests::run(rest),
         "help" | "--help" | "-h" => {

@@ -23,12 +23,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     // (what, cargo arguments, extra environment)
     type Step<'a> = (&'a str, Vec<&'a str>, Option<(&'a str, &'a str)>);
-    let steps: [Step; 5] = [
+    let steps: [Step; 7] = [
         ("tests", vec!["test", "--workspace"], None),
         ("clippy", vec!["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], None),
+        // The workspace build turns on `client` and `serde` (difftest uses them): check the
+        // types-only build on its own.
         ("clippy (no features)", vec!["clippy", "-p", "connect-api", "--all-targets", "--", "-D", "warnings"], None),
         ("rustdoc", vec!["doc", "-p", "connect-api", "-p", "dynamodb-api", "-p", "json10-protocol-tests", "-p", "json11-protocol-tests", "--no-deps"], Some(("RUSTDOCFLAGS", "-D warnings"))),
-        ("rustdoc (all features)", vec!["doc", "-p", "connect-api", "--no-deps", "--all-features"], Some(("RUSTDOCFLAGS", "-D warnings"))),
+        ("rustdoc (all features)", vec!["doc", "-p", "connect-api", "-p", "smithy-codegen-client", "--no-deps", "--all-features"], Some(("RUSTDOCFLAGS", "-D warnings"))),
+        // The fault tests need the runtime's own HTTPS client (a real socket to a loopback server).
+        ("client faults", vec!["test", "-p", "smithy-codegen-client", "--features", "default-https-client"], None),
+        ("clippy (client runtime)", vec!["clippy", "-p", "smithy-codegen-client", "--all-targets", "--all-features", "--", "-D", "warnings"], None),
     ];
     for (name, argv, env) in steps {
         println!("xtask test: {name}: cargo {}", argv.join(" "));

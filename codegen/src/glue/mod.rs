@@ -661,6 +661,18 @@ impl<'p, 'm> Glue<'p, 'm> {
             let variants: Vec<proc_macro2::Ident> = errors.iter().map(|t| ident(&t.name)).collect();
             let names: Vec<&str> = errors.iter().map(|t| t.name.as_str()).collect();
             let name = op.id.name();
+            // Our client's fluent builder, every member set through its `set_` method.
+            let client_method = ident(&op.module);
+            let ours_client = path(&format!("{}::Client", self.ours));
+            let input_shape = self.plan.model.expect(&op.input);
+            let ours_sets = self.plan.fields(input_shape, true).into_iter().map(|f| {
+                let (setter, field) = (ident(&f.setter), ident(&f.field));
+                if f.optional {
+                    quote!(.#setter(input.#field.clone()))
+                } else {
+                    quote!(.#setter(Some(input.#field.clone())))
+                }
+            });
             items.push(quote! {
                 mod #module {
                     use crate::support::*;
@@ -687,6 +699,10 @@ impl<'p, 'm> Glue<'p, 'm> {
                         fn send(input: &ours::#input, client: #sdk_client) -> impl ::std::future::Future<Output = crate::SdkResult<theirs::#output, theirs::#error>> {
                             let builder = ToSdk::to_sdk(input);
                             async move { builder.send_with(&client).await }
+                        }
+                        fn send_ours(input: &ours::#input, client: #ours_client) -> impl ::std::future::Future<Output = crate::OurResult<ours::#output, ours::#error>> {
+                            let builder = client.#client_method() #(#ours_sets)*;
+                            async move { builder.send().await }
                         }
                         fn output_to_ours(o: &theirs::#output) -> ours::#output {
                             ToOurs::to_ours(o)

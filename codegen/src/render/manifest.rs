@@ -31,6 +31,7 @@ struct Readme<'a> {
     operations: usize,
     wire: bool,
     pattern_engines: bool,
+    client: bool,
 }
 
 /// Settings that end up in the manifest and README.
@@ -95,6 +96,20 @@ pub fn cargo_toml(plan: &Plan, opts: &ManifestOptions) -> Result<String> {
         dependencies.push(opts.runtime.optional_dependency(RUNTIME_PACKAGE, "endpoints"));
         features.push(format!("# The endpoint resolver (`config::endpoint`).\n{FEATURE} = [\"dep:{RUNTIME_PACKAGE}\"]"));
     }
+    if crate::render::client_enabled(plan) {
+        use crate::render::client::{FEATURE, RUNTIME_PACKAGE};
+        dependencies.push(opts.runtime.optional_dependency(RUNTIME_PACKAGE, "client"));
+        let endpoint = crate::render::endpoint::FEATURE;
+        features.push(format!(
+            "# The client: Client, Config, fluent builders, paginators, SigV4, retries. Primitive and error\n\
+             # types become the smithy runtime's (aws-smithy-types), like the AWS SDK's.\n\
+             {FEATURE} = [\"{endpoint}\", \"dep:{RUNTIME_PACKAGE}\"]"
+        ));
+        features.push(format!(
+            "# A fallback HTTPS client for when the SdkConfig carries none (aws-config's defaults carry one).\n\
+             default-https-client = [\"{FEATURE}\", \"{RUNTIME_PACKAGE}/default-https-client\"]"
+        ));
+    }
     dependencies.push(crate::render::serde::DEPENDENCY.to_owned());
     features.push("# `Serialize` and `Deserialize` on every type, in the service's JSON wire format.\nserde = [\"dep:serde\"]".to_owned());
     dependencies.extend(validation_dependencies(plan)?);
@@ -147,6 +162,7 @@ pub fn readme(plan: &Plan, opts: &ManifestOptions) -> Result<String> {
         operations: plan.operations.len(),
         wire: !crate::render::protocol::for_plan(plan).dependencies().is_empty(),
         pattern_engines: crate::render::plan_has_patterns(plan),
+        client: crate::render::client_enabled(plan),
     }
     .render()
     .map_err(|e| Error::msg(format!("rendering README.md: {e}")))

@@ -4,6 +4,7 @@
 //! operations, one for the crate-wide error, one for the module tree, and `manifest` for the
 //! non-Rust files. Each returns `TokenStream`s; [`crate::format`] turns them into text.
 
+pub(crate) mod client;
 pub(crate) mod ctx;
 pub mod endpoint;
 mod enum_shape;
@@ -13,6 +14,7 @@ pub mod manifest;
 mod modules;
 mod operation;
 pub mod protocol;
+mod runtime_switch;
 mod serde;
 pub(crate) mod structure;
 mod union;
@@ -27,9 +29,13 @@ pub use ctx::Ctx;
 pub use manifest::{ManifestOptions, RuntimeRef};
 
 /// The hand-written runtime copied into every crate: (path in the crate, source).
+/// `src/primitives.rs` and `src/error.rs` themselves are rendered (see `runtime_switch`).
 const RUNTIME: &[(&str, &str)] = &[
-    ("src/primitives.rs", include_str!("../../runtime/primitives.rs")),
-    ("src/error.rs", include_str!("../../runtime/error.rs")),
+    ("src/primitives/standalone.rs", include_str!("../../runtime/primitives.rs")),
+    ("src/primitives/unknown_variant.rs", include_str!("../../runtime/unknown_variant.rs")),
+    ("src/primitives/decimal.rs", include_str!("../../runtime/decimal.rs")),
+    ("src/error/standalone.rs", include_str!("../../runtime/error.rs")),
+    ("src/error/unhandled.rs", include_str!("../../runtime/unhandled.rs")),
 ];
 
 /// The runtime of `validate()` (compiled with the `validate` feature).
@@ -41,6 +47,12 @@ const PATTERNS_FILE: &str = "src/validation_patterns.rs";
 /// Whether the crate checks any `@pattern` (an invalid pattern counts: rendering reports it).
 pub(crate) fn plan_has_patterns(plan: &Plan) -> bool {
     validate::engines(plan).map_or(true, |(linear, ecma)| linear || ecma)
+}
+
+/// Whether the crate gets the `client` feature: the protocol has wire code to drive and the
+/// service has an endpoint rule set (the client resolves endpoints with the generated resolver).
+pub fn client_enabled(plan: &Plan) -> bool {
+    plan.endpoint.is_some() && !protocol::for_plan(plan).dependencies().is_empty()
 }
 
 /// A Rust file before formatting, or a finished text file.
@@ -85,6 +97,10 @@ pub fn jobs<'p>(plan: &'p Plan) -> Vec<Job<'p>> {
     if plan_has_patterns(plan) {
         jobs.push(Job::Module(PATTERNS_FILE));
     }
+    jobs.extend(["src/primitives.rs", "src/error.rs"].map(Job::Module));
+    if client_enabled(plan) {
+        jobs.extend(["src/client.rs", "src/config/client.rs"].map(Job::Module));
+    }
     jobs.extend(plan.types.values().map(Job::Type));
     jobs.extend(plan.operations.iter().map(Job::Operation));
     jobs.push(Job::Static(serde::RUNTIME.0, serde::RUNTIME.1));
@@ -97,13 +113,18 @@ pub fn jobs<'p>(plan: &'p Plan) -> Vec<Job<'p>> {
 /// Renders one job: its path relative to the crate root, and its content.
 pub fn render_job(plan: &Plan, manifest: &ManifestOptions, job: &Job) -> Result<(String, Output)> {
     let plain = || Ctx::new(plan, &[]);
+    let client = client_enabled(plan);
     Ok(match job {
         Job::Static(path, text) => ((*path).to_owned(), Output::Text((*text).to_owned())),
         Job::CargoToml => ("Cargo.toml".to_owned(), Output::Text(manifest::cargo_toml(plan, manifest)?)),
         Job::Readme => ("README.md".to_owned(), Output::Text(manifest::readme(plan, manifest)?)),
         Job::Module(path) => {
             let tokens = match *path {
-                "src/lib.rs" => modules::lib_rs(&plain()),
+                "src/lib.rs" => modules::lib_rs(&plain(), client),
+                "src/primitives.rs" => runtime_switch::primitives_rs(client),
+                "src/error.rs" => runtime_switch::error_rs(client),
+                "src/client.rs" => client::client_rs(&plain()),
+                "src/config/client.rs" => client::config_rs(&plain()),
                 "src/types.rs" => modules::types_rs(&plain()),
                 "src/types/error.rs" => modules::types_error_rs(&plain()),
                 "src/operation.rs" => modules::operation_rs(&plain()),
@@ -115,10 +136,14 @@ pub fn render_job(plan: &Plan, manifest: &ManifestOptions, job: &Job) -> Result<
         Job::Type(t) => (type_file(t), Output::Rust(render_type(plan, t))),
         Job::Operation(op) => {
             let ctx = Ctx::new(plan, &operation::defined_names(op));
-            let items = operation::render(&ctx, op);
+            let (fluent, paginator) = match client {
+                true => (client::builders_items(&ctx, op), client::operation_items(&ctx, op)),
+                false => Default::default(),
+            };
+            let items = operation::render(&ctx, op, fluent);
             let wire = protocol::for_plan(plan).operation_items(&ctx, op);
             let checks = validate::input_items(&ctx, op);
-            (format!("src/operation/{}.rs", op.module), Output::Rust(quote::quote!(#items #wire #checks)))
+            (format!("src/operation/{}.rs", op.module), Output::Rust(quote::quote!(#items #paginator #wire #checks)))
         }
         Job::SerdeModule(path) => ((*path).to_owned(), Output::Rust(serde::module_file(plan, path))),
         Job::SerdeType(t) => (serde::type_file(t), Output::Rust(serde::type_items(&plain(), t))),
@@ -130,7 +155,7 @@ pub fn render_job(plan: &Plan, manifest: &ManifestOptions, job: &Job) -> Result<
 /// a rule set; rendered apart from the jobs because one rule set gives several files.
 pub fn endpoint_files(plan: &Plan) -> Result<Vec<(String, Output)>> {
     let Some(ep) = &plan.endpoint else { return Ok(Vec::new()) };
-    let mut out = vec![("src/config.rs".to_owned(), Output::Rust(modules::config_rs()))];
+    let mut out = vec![("src/config.rs".to_owned(), Output::Rust(modules::config_rs(client_enabled(plan))))];
     for (path, tokens) in endpoint::files(ep, "src/config/endpoint").map_err(|e| crate::error::Error::shape(plan.service.id.to_string(), format!("endpoint rule set: {}", e.message)))? {
         out.push((path, Output::Rust(tokens)));
     }

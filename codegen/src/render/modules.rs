@@ -8,7 +8,7 @@ use super::ctx::{ident, inner_doc_lines, Ctx};
 use crate::plan::TypeKind;
 
 /// `src/lib.rs`.
-pub fn lib_rs(ctx: &Ctx) -> TokenStream {
+pub fn lib_rs(ctx: &Ctx, client: bool) -> TokenStream {
     let plan = ctx.plan;
     let service = plan.model.expect(&plan.service.id);
     // The title comes from the model: escape it like any other documentation text.
@@ -48,6 +48,13 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
              service's endpoint rules: `Params` in, URL, headers and properties out.",
         );
     }
+    if client {
+        layout_text.push_str(
+            "\n- `Client` and `config::Config` (cargo feature `client`, which turns on `endpoint`): calls the \
+             service, configured from an `aws_types::SdkConfig`: a fluent builder per operation, paginators, \
+             SigV4 signing and retries; `primitives` and `error` then hold the smithy runtime's types.",
+        );
+    }
     layout_text.push_str(
         "\n- `validation` (with the cargo feature `validate`): `validate()` on every operation input and \
          constrained type checks the model's constraints and reports violations as a service would.",
@@ -63,6 +70,7 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
             pub mod config;
         }
     });
+    let client_items = if client { super::client::lib_items() } else { TokenStream::new() };
     quote! {
         #(#inner_docs)*
         #![warn(missing_docs)]
@@ -90,14 +98,26 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
         mod serde_impls;
         #[cfg(feature = "serde")]
         mod serde_wire;
+        #client_items
     }
 }
 
-/// `src/config.rs`: the service's configuration; today the endpoint resolver.
-pub fn config_rs() -> TokenStream {
+/// `src/config.rs`: the service's configuration: the endpoint resolver and, with the `client`
+/// feature, the client's `Config` (from `config/client.rs`).
+pub fn config_rs(client: bool) -> TokenStream {
+    let client_items = client.then(|| {
+        let feature = super::client::FEATURE;
+        quote! {
+            #[cfg(feature = #feature)]
+            mod client;
+            #[cfg(feature = #feature)]
+            pub use self::client::*;
+        }
+    });
     quote! {
         //! Configuration of the service's clients: [`endpoint`] resolves the endpoint a request goes to.
         pub mod endpoint;
+        #client_items
     }
 }
 

@@ -14,7 +14,7 @@ pub fn defined_names(op: &OperationPlan) -> Vec<&str> {
 }
 
 /// The whole file body of `operation/<op>.rs`.
-pub fn render(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
+pub fn render(ctx: &Ctx, op: &OperationPlan, client_builders: TokenStream) -> TokenStream {
     let shape = ctx.plan.model.expect(&op.id);
     let module_path = format!("crate::operation::{}", op.module);
     // Everything that links to the operation struct lives in its module: the short form resolves.
@@ -60,6 +60,7 @@ pub fn render(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
         pub mod builders {
             #input_builder
             #output_builder
+            #client_builders
         }
     }
 }

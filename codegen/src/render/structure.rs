@@ -450,7 +450,7 @@ fn value_arg(ctx: &Ctx, t: &RustType) -> (TokenStream, TokenStream) {
     value_arg_named(ctx, t, quote!(input))
 }
 
-fn value_arg_named(ctx: &Ctx, t: &RustType, var: TokenStream) -> (TokenStream, TokenStream) {
+pub(crate) fn value_arg_named(ctx: &Ctx, t: &RustType, var: TokenStream) -> (TokenStream, TokenStream) {
     match t {
         RustType::String => {
             let into = ctx.std("Into");
