@@ -95,13 +95,13 @@ impl HttpText for f32 {
 
 impl HttpText for BigInteger {
     fn http_text(&self) -> Cow<'_, str> {
-        Cow::Borrowed(self.as_str())
+        Cow::Borrowed(AsRef::<str>::as_ref(self))
     }
 }
 
 impl HttpText for BigDecimal {
     fn http_text(&self) -> Cow<'_, str> {
-        Cow::Borrowed(self.as_str())
+        Cow::Borrowed(AsRef::<str>::as_ref(self))
     }
 }
 

@@ -120,6 +120,13 @@ impl IdempotencyTokenProvider for FixedToken {
     }
 }
 
+/// A fixed token, as the AWS SDK's `idempotency_token_provider("...")` takes it.
+impl IdempotencyTokenProvider for &str {
+    fn make_token(&self) -> String {
+        (*self).to_owned()
+    }
+}
+
 impl<F: Fn() -> String> IdempotencyTokenProvider for F {
     fn make_token(&self) -> String {
         self()

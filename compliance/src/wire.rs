@@ -127,7 +127,7 @@ pub(crate) fn modeled<T, E>(
 pub(crate) fn unreadable(status: u16, headers: &http::HeaderMap, e: ResponseError) -> Unhandled {
     let mut meta = ErrorMetadata::builder();
     if let Some(id) = request_id(headers) {
-        meta = meta.request_id(id);
+        meta = meta.custom("aws_request_id", id);
     }
     Unhandled::with_source(meta.build(), e).with_status(status)
 }
@@ -147,7 +147,7 @@ fn scan_error_metadata(headers: &http::HeaderMap, body: &[u8]) -> (ErrorMetadata
         builder = builder.message(m);
     }
     if let Some(id) = request_id(headers) {
-        builder = builder.request_id(id);
+        builder = builder.custom("aws_request_id", id);
     }
     (builder.build(), parsed)
 }

@@ -20,6 +20,7 @@
 //! - [`error`]: build errors and error metadata; [`Error`] gathers every modeled error.
 //! - [`protocol`]: the [`Operation`] trait, implemented by every operation's struct: it builds the `http::Request` for an input and parses an `http::Response` into the output or error.
 //! - `config::endpoint` (cargo feature `endpoint`): the endpoint resolver generated from the service's endpoint rules: `Params` in, URL, headers and properties out.
+//! - `Client` and `config::Config` (cargo feature `client`, which turns on `endpoint`): calls the service, configured from an `aws_types::SdkConfig`: a fluent builder per operation, paginators, SigV4 signing and retries; `primitives` and `error` then hold the smithy runtime's types.
 //! - `validation` (with the cargo feature `validate`): `validate()` on every operation input and constrained type checks the model's constraints and reports violations as a service would.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
@@ -54,3 +55,9 @@ mod validation_patterns;
 mod serde_impls;
 #[cfg(feature = "serde")]
 mod serde_wire;
+#[cfg(feature = "client")]
+pub mod client;
+#[cfg(feature = "client")]
+pub use client::Client;
+#[cfg(feature = "client")]
+pub use config::Config;

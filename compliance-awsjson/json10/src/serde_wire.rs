@@ -386,7 +386,9 @@ pub(crate) struct BigInt;
 
 impl Codec<BigInteger> for BigInt {
     fn ser<S: Serializer>(value: &BigInteger, serializer: S) -> Result<S::Ok, S::Error> {
-        let text = value.as_str().strip_prefix('+').unwrap_or(value.as_str());
+        // `AsRef<str>`: the text accessor both primitive sets (ours and aws-smithy-types') share.
+        let text: &str = value.as_ref();
+        let text = text.strip_prefix('+').unwrap_or(text);
         if let Ok(v) = text.parse::<i64>() {
             serializer.serialize_i64(v)
         } else if let Ok(v) = text.parse::<u64>() {
@@ -410,7 +412,7 @@ pub(crate) struct BigDec;
 
 impl Codec<BigDecimal> for BigDec {
     fn ser<S: Serializer>(value: &BigDecimal, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(value.as_str())
+        serializer.serialize_str(value.as_ref())
     }
     fn de<'de, D: Deserializer<'de>>(deserializer: D) -> Result<BigDecimal, D::Error> {
         deserializer.deserialize_any(BigVisitor(PhantomData))

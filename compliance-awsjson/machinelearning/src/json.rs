@@ -16,9 +16,10 @@
 // Generated serializers and parsers use only the helpers their model needs.
 #![allow(dead_code)]
 
+use crate::primitives::decimal::{scaled_decimal, DecimalError};
 use crate::primitives::{
-    base64, scaled_decimal, BigDecimal, BigInteger, Blob, DateTime, DateTimeFormat,
-    DateTimeFormatError, DecimalError, Document, Number,
+    base64, BigDecimal, BigInteger, Blob, DateTime, DateTimeFormat,
+    DateTimeFormatError, Document, Number,
 };
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -127,12 +128,12 @@ impl<'a> JsonValueWriter<'a> {
 
     /// Writes a big integer as a bare JSON number.
     pub(crate) fn big_integer(self, value: &BigInteger) {
-        write_big_number(self.out, value.as_str());
+        write_big_number(self.out, AsRef::<str>::as_ref(value));
     }
 
     /// Writes a big decimal as a bare JSON number.
     pub(crate) fn big_decimal(self, value: &BigDecimal) {
-        write_big_number(self.out, value.as_str());
+        write_big_number(self.out, AsRef::<str>::as_ref(value));
     }
 
     /// Starts an object; finish it with [`JsonObjectWriter::finish`].
@@ -1400,10 +1401,16 @@ impl<'a> JsonTokens<'a> {
         let token = self.next_value_token()?;
         let parsed = match (&token, format) {
             (Token::Null, _) => return Ok(None),
-            (Token::Number(text), DateTimeFormat::EpochSeconds) => DateTime::from_str(text, format),
+            // Exactly, from the decimal text (`1.5e9` too), whichever primitives the crate uses.
+            (Token::Number(text), DateTimeFormat::EpochSeconds) => {
+                return epoch_seconds(text).map(Some).map_err(|message| self.error(message))
+            }
+            // Offsets are accepted when reading (as the AWS SDK reads: `DateTimeWithOffset`).
             (Token::String(text), DateTimeFormat::DateTime)
-            | (Token::String(text), DateTimeFormat::DateTimeWithOffset)
-            | (Token::String(text), DateTimeFormat::HttpDate) => DateTime::from_str(text, format),
+            | (Token::String(text), DateTimeFormat::DateTimeWithOffset) => {
+                DateTime::from_str(text, DateTimeFormat::DateTimeWithOffset)
+            }
+            (Token::String(text), DateTimeFormat::HttpDate) => DateTime::from_str(text, format),
             (_, DateTimeFormat::EpochSeconds) => {
                 return Err(self.unexpected(&token, "an epoch-seconds number or null"))
             }
@@ -1613,6 +1620,15 @@ pub(crate) fn parse_document(input: &[u8]) -> Result<Document, JsonError> {
     let document = tokens.expect_document()?;
     tokens.finish()?;
     Ok(document)
+}
+
+/// An epoch-seconds JSON number as a timestamp, exactly (no trip through `f64`).
+fn epoch_seconds(text: &str) -> Result<DateTime, String> {
+    let nanos = scaled_decimal(text, 9, false).map_err(|e| match e {
+        DecimalError::Overflow => "epoch-seconds value is out of range".to_owned(),
+        _ => format!("invalid epoch-seconds timestamp `{text}`"),
+    })?;
+    DateTime::from_nanos(nanos).map_err(|_| "epoch-seconds value is out of range".to_owned())
 }
 
 #[cfg(test)]
@@ -2270,7 +2286,7 @@ mod tests {
                 .expect_big_integer_or_null()
                 .unwrap()
                 .unwrap()
-                .as_str(),
+                .as_ref(),
             "123456789012345678901234567890"
         );
         assert!(tokens.expect_big_integer_or_null().is_err());
@@ -2281,7 +2297,7 @@ mod tests {
                 .expect_big_decimal_or_null()
                 .unwrap()
                 .unwrap()
-                .as_str(),
+                .as_ref(),
             "-1.5e-300"
         );
         assert_eq!(tokens.expect_big_decimal_or_null().unwrap(), None);
@@ -2297,7 +2313,8 @@ mod tests {
             .as_array()
             .unwrap()
             .iter()
-            .map(|d| d.as_number().unwrap())
+            // `to_owned`: ours returns the number, aws-smithy-types' a reference to it.
+            .map(|d| d.as_number().unwrap().to_owned())
             .collect();
         assert_eq!(
             numbers[..5],

@@ -50,6 +50,22 @@ mod batch_execute_statement {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::BatchExecuteStatementInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchExecuteStatementOutput,
+                ours::BatchExecuteStatementError,
+            >,
+        > {
+            let builder = client
+                .batch_execute_statement()
+                .set_statements(input.statements.clone())
+                .set_return_consumed_capacity(input.return_consumed_capacity.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::BatchExecuteStatementOutput,
         ) -> ours::BatchExecuteStatementOutput {
@@ -198,6 +214,19 @@ mod batch_get_item {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::BatchGetItemInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::BatchGetItemOutput, ours::BatchGetItemError>,
+        > {
+            let builder = client
+                .batch_get_item()
+                .set_request_items(input.request_items.clone())
+                .set_return_consumed_capacity(input.return_consumed_capacity.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::BatchGetItemOutput) -> ours::BatchGetItemOutput {
@@ -390,6 +419,25 @@ mod batch_write_item {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::BatchWriteItemInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchWriteItemOutput,
+                ours::BatchWriteItemError,
+            >,
+        > {
+            let builder = client
+                .batch_write_item()
+                .set_request_items(input.request_items.clone())
+                .set_return_consumed_capacity(input.return_consumed_capacity.clone())
+                .set_return_item_collection_metrics(
+                    input.return_item_collection_metrics.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -622,6 +670,19 @@ mod create_backup {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateBackupInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::CreateBackupOutput, ours::CreateBackupError>,
+        > {
+            let builder = client
+                .create_backup()
+                .set_table_name(input.table_name.clone())
+                .set_backup_name(input.backup_name.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::CreateBackupOutput) -> ours::CreateBackupOutput {
             ToOurs::to_ours(o)
         }
@@ -822,6 +883,22 @@ mod create_global_table {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateGlobalTableInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateGlobalTableOutput,
+                ours::CreateGlobalTableError,
+            >,
+        > {
+            let builder = client
+                .create_global_table()
+                .set_global_table_name(input.global_table_name.clone())
+                .set_replication_group(input.replication_group.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateGlobalTableOutput,
         ) -> ours::CreateGlobalTableOutput {
@@ -1015,6 +1092,38 @@ mod create_table {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateTableInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::CreateTableOutput, ours::CreateTableError>,
+        > {
+            let builder = client
+                .create_table()
+                .set_attribute_definitions(input.attribute_definitions.clone())
+                .set_table_name(input.table_name.clone())
+                .set_key_schema(input.key_schema.clone())
+                .set_local_secondary_indexes(input.local_secondary_indexes.clone())
+                .set_global_secondary_indexes(input.global_secondary_indexes.clone())
+                .set_billing_mode(input.billing_mode.clone())
+                .set_provisioned_throughput(input.provisioned_throughput.clone())
+                .set_stream_specification(input.stream_specification.clone())
+                .set_sse_specification(input.sse_specification.clone())
+                .set_tags(input.tags.clone())
+                .set_table_class(input.table_class.clone())
+                .set_deletion_protection_enabled(
+                    input.deletion_protection_enabled.clone(),
+                )
+                .set_warm_throughput(input.warm_throughput.clone())
+                .set_resource_policy(input.resource_policy.clone())
+                .set_on_demand_throughput(input.on_demand_throughput.clone())
+                .set_global_table_source_arn(input.global_table_source_arn.clone())
+                .set_global_table_settings_replication_mode(
+                    input.global_table_settings_replication_mode.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::CreateTableOutput) -> ours::CreateTableOutput {
             ToOurs::to_ours(o)
         }
@@ -1160,6 +1269,18 @@ mod delete_backup {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteBackupInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DeleteBackupOutput, ours::DeleteBackupError>,
+        > {
+            let builder = client
+                .delete_backup()
+                .set_backup_arn(input.backup_arn.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::DeleteBackupOutput) -> ours::DeleteBackupOutput {
@@ -1344,6 +1465,34 @@ mod delete_item {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteItemInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DeleteItemOutput, ours::DeleteItemError>,
+        > {
+            let builder = client
+                .delete_item()
+                .set_table_name(input.table_name.clone())
+                .set_key(input.key.clone())
+                .set_expected(input.expected.clone())
+                .set_conditional_operator(input.conditional_operator.clone())
+                .set_return_values(input.return_values.clone())
+                .set_return_consumed_capacity(input.return_consumed_capacity.clone())
+                .set_return_item_collection_metrics(
+                    input.return_item_collection_metrics.clone(),
+                )
+                .set_condition_expression(input.condition_expression.clone())
+                .set_expression_attribute_names(input.expression_attribute_names.clone())
+                .set_expression_attribute_values(
+                    input.expression_attribute_values.clone(),
+                )
+                .set_return_values_on_condition_check_failure(
+                    input.return_values_on_condition_check_failure.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::DeleteItemOutput) -> ours::DeleteItemOutput {
@@ -1589,6 +1738,22 @@ mod delete_resource_policy {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteResourcePolicyInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteResourcePolicyOutput,
+                ours::DeleteResourcePolicyError,
+            >,
+        > {
+            let builder = client
+                .delete_resource_policy()
+                .set_resource_arn(input.resource_arn.clone())
+                .set_expected_revision_id(input.expected_revision_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteResourcePolicyOutput,
         ) -> ours::DeleteResourcePolicyOutput {
@@ -1775,6 +1940,16 @@ mod delete_table {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteTableInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DeleteTableOutput, ours::DeleteTableError>,
+        > {
+            let builder = client.delete_table().set_table_name(input.table_name.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DeleteTableOutput) -> ours::DeleteTableOutput {
             ToOurs::to_ours(o)
         }
@@ -1935,6 +2110,21 @@ mod describe_backup {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeBackupInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeBackupOutput,
+                ours::DescribeBackupError,
+            >,
+        > {
+            let builder = client
+                .describe_backup()
+                .set_backup_arn(input.backup_arn.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeBackupOutput,
         ) -> ours::DescribeBackupOutput {
@@ -2076,6 +2266,21 @@ mod describe_continuous_backups {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeContinuousBackupsInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeContinuousBackupsOutput,
+                ours::DescribeContinuousBackupsError,
+            >,
+        > {
+            let builder = client
+                .describe_continuous_backups()
+                .set_table_name(input.table_name.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -2234,6 +2439,22 @@ mod describe_contributor_insights {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeContributorInsightsInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeContributorInsightsOutput,
+                ours::DescribeContributorInsightsError,
+            >,
+        > {
+            let builder = client
+                .describe_contributor_insights()
+                .set_table_name(input.table_name.clone())
+                .set_index_name(input.index_name.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeContributorInsightsOutput,
         ) -> ours::DescribeContributorInsightsOutput {
@@ -2382,6 +2603,19 @@ mod describe_endpoints {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeEndpointsInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeEndpointsOutput,
+                ours::DescribeEndpointsError,
+            >,
+        > {
+            let builder = client.describe_endpoints();
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeEndpointsOutput,
         ) -> ours::DescribeEndpointsOutput {
@@ -2474,6 +2708,21 @@ mod describe_export {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeExportInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeExportOutput,
+                ours::DescribeExportError,
+            >,
+        > {
+            let builder = client
+                .describe_export()
+                .set_export_arn(input.export_arn.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -2615,6 +2864,21 @@ mod describe_global_table {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeGlobalTableInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeGlobalTableOutput,
+                ours::DescribeGlobalTableError,
+            >,
+        > {
+            let builder = client
+                .describe_global_table()
+                .set_global_table_name(input.global_table_name.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -2767,6 +3031,21 @@ mod describe_global_table_settings {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeGlobalTableSettingsInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeGlobalTableSettingsOutput,
+                ours::DescribeGlobalTableSettingsError,
+            >,
+        > {
+            let builder = client
+                .describe_global_table_settings()
+                .set_global_table_name(input.global_table_name.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeGlobalTableSettingsOutput,
         ) -> ours::DescribeGlobalTableSettingsOutput {
@@ -2909,6 +3188,21 @@ mod describe_import {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeImportInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeImportOutput,
+                ours::DescribeImportError,
+            >,
+        > {
+            let builder = client
+                .describe_import()
+                .set_import_arn(input.import_arn.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeImportOutput,
         ) -> ours::DescribeImportOutput {
@@ -3026,6 +3320,21 @@ mod describe_kinesis_streaming_destination {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeKinesisStreamingDestinationInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeKinesisStreamingDestinationOutput,
+                ours::DescribeKinesisStreamingDestinationError,
+            >,
+        > {
+            let builder = client
+                .describe_kinesis_streaming_destination()
+                .set_table_name(input.table_name.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -3193,6 +3502,19 @@ mod describe_limits {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeLimitsInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeLimitsOutput,
+                ours::DescribeLimitsError,
+            >,
+        > {
+            let builder = client.describe_limits();
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeLimitsOutput,
         ) -> ours::DescribeLimitsOutput {
@@ -3339,6 +3661,21 @@ mod describe_table {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeTableInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeTableOutput,
+                ours::DescribeTableError,
+            >,
+        > {
+            let builder = client
+                .describe_table()
+                .set_table_name(input.table_name.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DescribeTableOutput) -> ours::DescribeTableOutput {
             ToOurs::to_ours(o)
         }
@@ -3475,6 +3812,21 @@ mod describe_table_replica_auto_scaling {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeTableReplicaAutoScalingInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeTableReplicaAutoScalingOutput,
+                ours::DescribeTableReplicaAutoScalingError,
+            >,
+        > {
+            let builder = client
+                .describe_table_replica_auto_scaling()
+                .set_table_name(input.table_name.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -3615,6 +3967,21 @@ mod describe_time_to_live {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeTimeToLiveInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeTimeToLiveOutput,
+                ours::DescribeTimeToLiveError,
+            >,
+        > {
+            let builder = client
+                .describe_time_to_live()
+                .set_table_name(input.table_name.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -3773,6 +4140,25 @@ mod disable_kinesis_streaming_destination {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DisableKinesisStreamingDestinationInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisableKinesisStreamingDestinationOutput,
+                ours::DisableKinesisStreamingDestinationError,
+            >,
+        > {
+            let builder = client
+                .disable_kinesis_streaming_destination()
+                .set_table_name(input.table_name.clone())
+                .set_stream_arn(input.stream_arn.clone())
+                .set_enable_kinesis_streaming_configuration(
+                    input.enable_kinesis_streaming_configuration.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -3988,6 +4374,25 @@ mod enable_kinesis_streaming_destination {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::EnableKinesisStreamingDestinationInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::EnableKinesisStreamingDestinationOutput,
+                ours::EnableKinesisStreamingDestinationError,
+            >,
+        > {
+            let builder = client
+                .enable_kinesis_streaming_destination()
+                .set_table_name(input.table_name.clone())
+                .set_stream_arn(input.stream_arn.clone())
+                .set_enable_kinesis_streaming_configuration(
+                    input.enable_kinesis_streaming_configuration.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -4209,6 +4614,29 @@ mod execute_statement {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ExecuteStatementInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ExecuteStatementOutput,
+                ours::ExecuteStatementError,
+            >,
+        > {
+            let builder = client
+                .execute_statement()
+                .set_statement(input.statement.clone())
+                .set_parameters(input.parameters.clone())
+                .set_consistent_read(input.consistent_read.clone())
+                .set_next_token(input.next_token.clone())
+                .set_return_consumed_capacity(input.return_consumed_capacity.clone())
+                .set_limit(input.limit.clone())
+                .set_return_values_on_condition_check_failure(
+                    input.return_values_on_condition_check_failure.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -4466,6 +4894,23 @@ mod execute_transaction {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ExecuteTransactionInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ExecuteTransactionOutput,
+                ours::ExecuteTransactionError,
+            >,
+        > {
+            let builder = client
+                .execute_transaction()
+                .set_transact_statements(input.transact_statements.clone())
+                .set_client_request_token(input.client_request_token.clone())
+                .set_return_consumed_capacity(input.return_consumed_capacity.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ExecuteTransactionOutput,
         ) -> ours::ExecuteTransactionOutput {
@@ -4707,6 +5152,33 @@ mod export_table_to_point_in_time {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ExportTableToPointInTimeInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ExportTableToPointInTimeOutput,
+                ours::ExportTableToPointInTimeError,
+            >,
+        > {
+            let builder = client
+                .export_table_to_point_in_time()
+                .set_table_arn(input.table_arn.clone())
+                .set_export_time(input.export_time.clone())
+                .set_client_token(input.client_token.clone())
+                .set_s3_bucket(input.s3_bucket.clone())
+                .set_s3_bucket_owner(input.s3_bucket_owner.clone())
+                .set_s3_prefix(input.s3_prefix.clone())
+                .set_s3_sse_algorithm(input.s3_sse_algorithm.clone())
+                .set_s3_sse_kms_key_id(input.s3_sse_kms_key_id.clone())
+                .set_export_format(input.export_format.clone())
+                .set_export_type(input.export_type.clone())
+                .set_incremental_export_specification(
+                    input.incremental_export_specification.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ExportTableToPointInTimeOutput,
         ) -> ours::ExportTableToPointInTimeOutput {
@@ -4903,6 +5375,26 @@ mod get_item {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetItemInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::GetItemOutput, ours::GetItemError>,
+        > {
+            let builder = client
+                .get_item()
+                .set_table_name(input.table_name.clone())
+                .set_key(input.key.clone())
+                .set_attributes_to_get(input.attributes_to_get.clone())
+                .set_consistent_read(input.consistent_read.clone())
+                .set_return_consumed_capacity(input.return_consumed_capacity.clone())
+                .set_projection_expression(input.projection_expression.clone())
+                .set_expression_attribute_names(
+                    input.expression_attribute_names.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::GetItemOutput) -> ours::GetItemOutput {
             ToOurs::to_ours(o)
         }
@@ -5073,6 +5565,21 @@ mod get_resource_policy {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetResourcePolicyInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetResourcePolicyOutput,
+                ours::GetResourcePolicyError,
+            >,
+        > {
+            let builder = client
+                .get_resource_policy()
+                .set_resource_arn(input.resource_arn.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::GetResourcePolicyOutput,
         ) -> ours::GetResourcePolicyOutput {
@@ -5235,6 +5742,23 @@ mod import_table {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ImportTableInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ImportTableOutput, ours::ImportTableError>,
+        > {
+            let builder = client
+                .import_table()
+                .set_client_token(input.client_token.clone())
+                .set_s3_bucket_source(input.s3_bucket_source.clone())
+                .set_input_format(input.input_format.clone())
+                .set_input_format_options(input.input_format_options.clone())
+                .set_input_compression_type(input.input_compression_type.clone())
+                .set_table_creation_parameters(input.table_creation_parameters.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ImportTableOutput) -> ours::ImportTableOutput {
             ToOurs::to_ours(o)
         }
@@ -5383,6 +5907,23 @@ mod list_backups {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListBackupsInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListBackupsOutput, ours::ListBackupsError>,
+        > {
+            let builder = client
+                .list_backups()
+                .set_table_name(input.table_name.clone())
+                .set_limit(input.limit.clone())
+                .set_time_range_lower_bound(input.time_range_lower_bound.clone())
+                .set_time_range_upper_bound(input.time_range_upper_bound.clone())
+                .set_exclusive_start_backup_arn(input.exclusive_start_backup_arn.clone())
+                .set_backup_type(input.backup_type.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListBackupsOutput) -> ours::ListBackupsOutput {
             ToOurs::to_ours(o)
         }
@@ -5511,6 +6052,23 @@ mod list_contributor_insights {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListContributorInsightsInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListContributorInsightsOutput,
+                ours::ListContributorInsightsError,
+            >,
+        > {
+            let builder = client
+                .list_contributor_insights()
+                .set_table_name(input.table_name.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -5649,6 +6207,20 @@ mod list_exports {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListExportsInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListExportsOutput, ours::ListExportsError>,
+        > {
+            let builder = client
+                .list_exports()
+                .set_table_arn(input.table_arn.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListExportsOutput) -> ours::ListExportsOutput {
             ToOurs::to_ours(o)
         }
@@ -5772,6 +6344,25 @@ mod list_global_tables {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListGlobalTablesInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListGlobalTablesOutput,
+                ours::ListGlobalTablesError,
+            >,
+        > {
+            let builder = client
+                .list_global_tables()
+                .set_exclusive_start_global_table_name(
+                    input.exclusive_start_global_table_name.clone(),
+                )
+                .set_limit(input.limit.clone())
+                .set_region_name(input.region_name.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -5907,6 +6498,20 @@ mod list_imports {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListImportsInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListImportsOutput, ours::ListImportsError>,
+        > {
+            let builder = client
+                .list_imports()
+                .set_table_arn(input.table_arn.clone())
+                .set_page_size(input.page_size.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListImportsOutput) -> ours::ListImportsOutput {
             ToOurs::to_ours(o)
         }
@@ -6012,6 +6617,19 @@ mod list_tables {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListTablesInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListTablesOutput, ours::ListTablesError>,
+        > {
+            let builder = client
+                .list_tables()
+                .set_exclusive_start_table_name(input.exclusive_start_table_name.clone())
+                .set_limit(input.limit.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::ListTablesOutput) -> ours::ListTablesOutput {
@@ -6134,6 +6752,22 @@ mod list_tags_of_resource {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListTagsOfResourceInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListTagsOfResourceOutput,
+                ours::ListTagsOfResourceError,
+            >,
+        > {
+            let builder = client
+                .list_tags_of_resource()
+                .set_resource_arn(input.resource_arn.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -6294,6 +6928,34 @@ mod put_item {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::PutItemInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::PutItemOutput, ours::PutItemError>,
+        > {
+            let builder = client
+                .put_item()
+                .set_table_name(input.table_name.clone())
+                .set_item(input.item.clone())
+                .set_expected(input.expected.clone())
+                .set_return_values(input.return_values.clone())
+                .set_return_consumed_capacity(input.return_consumed_capacity.clone())
+                .set_return_item_collection_metrics(
+                    input.return_item_collection_metrics.clone(),
+                )
+                .set_conditional_operator(input.conditional_operator.clone())
+                .set_condition_expression(input.condition_expression.clone())
+                .set_expression_attribute_names(input.expression_attribute_names.clone())
+                .set_expression_attribute_values(
+                    input.expression_attribute_values.clone(),
+                )
+                .set_return_values_on_condition_check_failure(
+                    input.return_values_on_condition_check_failure.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::PutItemOutput) -> ours::PutItemOutput {
@@ -6539,6 +7201,26 @@ mod put_resource_policy {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::PutResourcePolicyInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::PutResourcePolicyOutput,
+                ours::PutResourcePolicyError,
+            >,
+        > {
+            let builder = client
+                .put_resource_policy()
+                .set_resource_arn(input.resource_arn.clone())
+                .set_policy(input.policy.clone())
+                .set_expected_revision_id(input.expected_revision_id.clone())
+                .set_confirm_remove_self_resource_access(
+                    input.confirm_remove_self_resource_access.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::PutResourcePolicyOutput,
         ) -> ours::PutResourcePolicyOutput {
@@ -6747,6 +7429,36 @@ mod query {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::QueryInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::QueryOutput, ours::QueryError>,
+        > {
+            let builder = client
+                .query()
+                .set_table_name(input.table_name.clone())
+                .set_index_name(input.index_name.clone())
+                .set_select(input.select.clone())
+                .set_attributes_to_get(input.attributes_to_get.clone())
+                .set_limit(input.limit.clone())
+                .set_consistent_read(input.consistent_read.clone())
+                .set_key_conditions(input.key_conditions.clone())
+                .set_query_filter(input.query_filter.clone())
+                .set_conditional_operator(input.conditional_operator.clone())
+                .set_scan_index_forward(input.scan_index_forward.clone())
+                .set_exclusive_start_key(input.exclusive_start_key.clone())
+                .set_return_consumed_capacity(input.return_consumed_capacity.clone())
+                .set_projection_expression(input.projection_expression.clone())
+                .set_filter_expression(input.filter_expression.clone())
+                .set_key_condition_expression(input.key_condition_expression.clone())
+                .set_expression_attribute_names(input.expression_attribute_names.clone())
+                .set_expression_attribute_values(
+                    input.expression_attribute_values.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::QueryOutput) -> ours::QueryOutput {
             ToOurs::to_ours(o)
         }
@@ -6930,6 +7642,38 @@ mod restore_table_from_backup {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::RestoreTableFromBackupInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::RestoreTableFromBackupOutput,
+                ours::RestoreTableFromBackupError,
+            >,
+        > {
+            let builder = client
+                .restore_table_from_backup()
+                .set_target_table_name(input.target_table_name.clone())
+                .set_backup_arn(input.backup_arn.clone())
+                .set_billing_mode_override(input.billing_mode_override.clone())
+                .set_global_secondary_index_override(
+                    input.global_secondary_index_override.clone(),
+                )
+                .set_local_secondary_index_override(
+                    input.local_secondary_index_override.clone(),
+                )
+                .set_provisioned_throughput_override(
+                    input.provisioned_throughput_override.clone(),
+                )
+                .set_on_demand_throughput_override(
+                    input.on_demand_throughput_override.clone(),
+                )
+                .set_sse_specification_override(
+                    input.sse_specification_override.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -7149,6 +7893,41 @@ mod restore_table_to_point_in_time {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::RestoreTableToPointInTimeInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::RestoreTableToPointInTimeOutput,
+                ours::RestoreTableToPointInTimeError,
+            >,
+        > {
+            let builder = client
+                .restore_table_to_point_in_time()
+                .set_source_table_arn(input.source_table_arn.clone())
+                .set_source_table_name(input.source_table_name.clone())
+                .set_target_table_name(input.target_table_name.clone())
+                .set_use_latest_restorable_time(input.use_latest_restorable_time.clone())
+                .set_restore_date_time(input.restore_date_time.clone())
+                .set_billing_mode_override(input.billing_mode_override.clone())
+                .set_global_secondary_index_override(
+                    input.global_secondary_index_override.clone(),
+                )
+                .set_local_secondary_index_override(
+                    input.local_secondary_index_override.clone(),
+                )
+                .set_provisioned_throughput_override(
+                    input.provisioned_throughput_override.clone(),
+                )
+                .set_on_demand_throughput_override(
+                    input.on_demand_throughput_override.clone(),
+                )
+                .set_sse_specification_override(
+                    input.sse_specification_override.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -7398,6 +8177,35 @@ mod scan {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ScanInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ScanOutput, ours::ScanError>,
+        > {
+            let builder = client
+                .scan()
+                .set_table_name(input.table_name.clone())
+                .set_index_name(input.index_name.clone())
+                .set_attributes_to_get(input.attributes_to_get.clone())
+                .set_limit(input.limit.clone())
+                .set_select(input.select.clone())
+                .set_scan_filter(input.scan_filter.clone())
+                .set_conditional_operator(input.conditional_operator.clone())
+                .set_exclusive_start_key(input.exclusive_start_key.clone())
+                .set_return_consumed_capacity(input.return_consumed_capacity.clone())
+                .set_total_segments(input.total_segments.clone())
+                .set_segment(input.segment.clone())
+                .set_projection_expression(input.projection_expression.clone())
+                .set_filter_expression(input.filter_expression.clone())
+                .set_expression_attribute_names(input.expression_attribute_names.clone())
+                .set_expression_attribute_values(
+                    input.expression_attribute_values.clone(),
+                )
+                .set_consistent_read(input.consistent_read.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ScanOutput) -> ours::ScanOutput {
             ToOurs::to_ours(o)
         }
@@ -7569,6 +8377,19 @@ mod tag_resource {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::TagResourceInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::TagResourceOutput, ours::TagResourceError>,
+        > {
+            let builder = client
+                .tag_resource()
+                .set_resource_arn(input.resource_arn.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::TagResourceOutput) -> ours::TagResourceOutput {
             ToOurs::to_ours(o)
         }
@@ -7737,6 +8558,22 @@ mod transact_get_items {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::TransactGetItemsInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::TransactGetItemsOutput,
+                ours::TransactGetItemsError,
+            >,
+        > {
+            let builder = client
+                .transact_get_items()
+                .set_transact_items(input.transact_items.clone())
+                .set_return_consumed_capacity(input.return_consumed_capacity.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -7958,6 +8795,26 @@ mod transact_write_items {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::TransactWriteItemsInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::TransactWriteItemsOutput,
+                ours::TransactWriteItemsError,
+            >,
+        > {
+            let builder = client
+                .transact_write_items()
+                .set_transact_items(input.transact_items.clone())
+                .set_return_consumed_capacity(input.return_consumed_capacity.clone())
+                .set_return_item_collection_metrics(
+                    input.return_item_collection_metrics.clone(),
+                )
+                .set_client_request_token(input.client_request_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -8205,6 +9062,22 @@ mod untag_resource {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UntagResourceInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UntagResourceOutput,
+                ours::UntagResourceError,
+            >,
+        > {
+            let builder = client
+                .untag_resource()
+                .set_resource_arn(input.resource_arn.clone())
+                .set_tag_keys(input.tag_keys.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::UntagResourceOutput) -> ours::UntagResourceOutput {
             ToOurs::to_ours(o)
         }
@@ -8373,6 +9246,24 @@ mod update_continuous_backups {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateContinuousBackupsInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContinuousBackupsOutput,
+                ours::UpdateContinuousBackupsError,
+            >,
+        > {
+            let builder = client
+                .update_continuous_backups()
+                .set_table_name(input.table_name.clone())
+                .set_point_in_time_recovery_specification(
+                    input.point_in_time_recovery_specification.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -8550,6 +9441,26 @@ mod update_contributor_insights {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateContributorInsightsInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContributorInsightsOutput,
+                ours::UpdateContributorInsightsError,
+            >,
+        > {
+            let builder = client
+                .update_contributor_insights()
+                .set_table_name(input.table_name.clone())
+                .set_index_name(input.index_name.clone())
+                .set_contributor_insights_action(
+                    input.contributor_insights_action.clone(),
+                )
+                .set_contributor_insights_mode(input.contributor_insights_mode.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateContributorInsightsOutput,
         ) -> ours::UpdateContributorInsightsOutput {
@@ -8696,6 +9607,22 @@ mod update_global_table {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateGlobalTableInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateGlobalTableOutput,
+                ours::UpdateGlobalTableError,
+            >,
+        > {
+            let builder = client
+                .update_global_table()
+                .set_global_table_name(input.global_table_name.clone())
+                .set_replica_updates(input.replica_updates.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -8902,6 +9829,34 @@ mod update_global_table_settings {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateGlobalTableSettingsInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateGlobalTableSettingsOutput,
+                ours::UpdateGlobalTableSettingsError,
+            >,
+        > {
+            let builder = client
+                .update_global_table_settings()
+                .set_global_table_name(input.global_table_name.clone())
+                .set_global_table_billing_mode(input.global_table_billing_mode.clone())
+                .set_global_table_provisioned_write_capacity_units(
+                    input.global_table_provisioned_write_capacity_units.clone(),
+                )
+                .set_global_table_provisioned_write_capacity_auto_scaling_settings_update(
+                    input
+                        .global_table_provisioned_write_capacity_auto_scaling_settings_update
+                        .clone(),
+                )
+                .set_global_table_global_secondary_index_settings_update(
+                    input.global_table_global_secondary_index_settings_update.clone(),
+                )
+                .set_replica_settings_update(input.replica_settings_update.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -9130,6 +10085,36 @@ mod update_item {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateItemInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::UpdateItemOutput, ours::UpdateItemError>,
+        > {
+            let builder = client
+                .update_item()
+                .set_table_name(input.table_name.clone())
+                .set_key(input.key.clone())
+                .set_attribute_updates(input.attribute_updates.clone())
+                .set_expected(input.expected.clone())
+                .set_conditional_operator(input.conditional_operator.clone())
+                .set_return_values(input.return_values.clone())
+                .set_return_consumed_capacity(input.return_consumed_capacity.clone())
+                .set_return_item_collection_metrics(
+                    input.return_item_collection_metrics.clone(),
+                )
+                .set_update_expression(input.update_expression.clone())
+                .set_condition_expression(input.condition_expression.clone())
+                .set_expression_attribute_names(input.expression_attribute_names.clone())
+                .set_expression_attribute_values(
+                    input.expression_attribute_values.clone(),
+                )
+                .set_return_values_on_condition_check_failure(
+                    input.return_values_on_condition_check_failure.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::UpdateItemOutput) -> ours::UpdateItemOutput {
@@ -9380,6 +10365,25 @@ mod update_kinesis_streaming_destination {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateKinesisStreamingDestinationInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateKinesisStreamingDestinationOutput,
+                ours::UpdateKinesisStreamingDestinationError,
+            >,
+        > {
+            let builder = client
+                .update_kinesis_streaming_destination()
+                .set_table_name(input.table_name.clone())
+                .set_stream_arn(input.stream_arn.clone())
+                .set_update_kinesis_streaming_configuration(
+                    input.update_kinesis_streaming_configuration.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateKinesisStreamingDestinationOutput,
         ) -> ours::UpdateKinesisStreamingDestinationOutput {
@@ -9597,6 +10601,40 @@ mod update_table {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateTableInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::UpdateTableOutput, ours::UpdateTableError>,
+        > {
+            let builder = client
+                .update_table()
+                .set_attribute_definitions(input.attribute_definitions.clone())
+                .set_table_name(input.table_name.clone())
+                .set_billing_mode(input.billing_mode.clone())
+                .set_provisioned_throughput(input.provisioned_throughput.clone())
+                .set_global_secondary_index_updates(
+                    input.global_secondary_index_updates.clone(),
+                )
+                .set_stream_specification(input.stream_specification.clone())
+                .set_sse_specification(input.sse_specification.clone())
+                .set_replica_updates(input.replica_updates.clone())
+                .set_table_class(input.table_class.clone())
+                .set_deletion_protection_enabled(
+                    input.deletion_protection_enabled.clone(),
+                )
+                .set_multi_region_consistency(input.multi_region_consistency.clone())
+                .set_global_table_witness_updates(
+                    input.global_table_witness_updates.clone(),
+                )
+                .set_on_demand_throughput(input.on_demand_throughput.clone())
+                .set_warm_throughput(input.warm_throughput.clone())
+                .set_global_table_settings_replication_mode(
+                    input.global_table_settings_replication_mode.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::UpdateTableOutput) -> ours::UpdateTableOutput {
             ToOurs::to_ours(o)
         }
@@ -9766,6 +10804,28 @@ mod update_table_replica_auto_scaling {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateTableReplicaAutoScalingInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateTableReplicaAutoScalingOutput,
+                ours::UpdateTableReplicaAutoScalingError,
+            >,
+        > {
+            let builder = client
+                .update_table_replica_auto_scaling()
+                .set_global_secondary_index_updates(
+                    input.global_secondary_index_updates.clone(),
+                )
+                .set_table_name(input.table_name.clone())
+                .set_provisioned_write_capacity_auto_scaling_update(
+                    input.provisioned_write_capacity_auto_scaling_update.clone(),
+                )
+                .set_replica_updates(input.replica_updates.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -9939,6 +10999,24 @@ mod update_time_to_live {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateTimeToLiveInput,
+            client: dynamodb_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateTimeToLiveOutput,
+                ours::UpdateTimeToLiveError,
+            >,
+        > {
+            let builder = client
+                .update_time_to_live()
+                .set_table_name(input.table_name.clone())
+                .set_time_to_live_specification(
+                    input.time_to_live_specification.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(

@@ -50,6 +50,23 @@ mod activate_evaluation_form {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ActivateEvaluationFormInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ActivateEvaluationFormOutput,
+                ours::ActivateEvaluationFormError,
+            >,
+        > {
+            let builder = client
+                .activate_evaluation_form()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_form_id(input.evaluation_form_id.clone())
+                .set_evaluation_form_version(input.evaluation_form_version.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ActivateEvaluationFormOutput,
         ) -> ours::ActivateEvaluationFormOutput {
@@ -239,6 +256,23 @@ mod associate_analytics_data_set {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateAnalyticsDataSetInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateAnalyticsDataSetOutput,
+                ours::AssociateAnalyticsDataSetError,
+            >,
+        > {
+            let builder = client
+                .associate_analytics_data_set()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_set_id(input.data_set_id.clone())
+                .set_target_account_id(input.target_account_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateAnalyticsDataSetOutput,
         ) -> ours::AssociateAnalyticsDataSetOutput {
@@ -418,6 +452,23 @@ mod associate_approved_origin {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::AssociateApprovedOriginInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateApprovedOriginOutput,
+                ours::AssociateApprovedOriginError,
+            >,
+        > {
+            let builder = client
+                .associate_approved_origin()
+                .set_instance_id(input.instance_id.clone())
+                .set_origin(input.origin.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -626,6 +677,21 @@ mod associate_bot {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateBotInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::AssociateBotOutput, ours::AssociateBotError>,
+        > {
+            let builder = client
+                .associate_bot()
+                .set_instance_id(input.instance_id.clone())
+                .set_lex_bot(input.lex_bot.clone())
+                .set_lex_v2_bot(input.lex_v2_bot.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::AssociateBotOutput) -> ours::AssociateBotOutput {
             ToOurs::to_ours(o)
         }
@@ -823,6 +889,23 @@ mod associate_contact_with_user {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateContactWithUserInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateContactWithUserOutput,
+                ours::AssociateContactWithUserError,
+            >,
+        > {
+            let builder = client
+                .associate_contact_with_user()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_user_id(input.user_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateContactWithUserOutput,
         ) -> ours::AssociateContactWithUserOutput {
@@ -1009,6 +1092,23 @@ mod associate_default_vocabulary {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateDefaultVocabularyInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateDefaultVocabularyOutput,
+                ours::AssociateDefaultVocabularyError,
+            >,
+        > {
+            let builder = client
+                .associate_default_vocabulary()
+                .set_instance_id(input.instance_id.clone())
+                .set_language_code(input.language_code.clone())
+                .set_vocabulary_id(input.vocabulary_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateDefaultVocabularyOutput,
         ) -> ours::AssociateDefaultVocabularyOutput {
@@ -1186,6 +1286,24 @@ mod associate_email_address_alias {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::AssociateEmailAddressAliasInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateEmailAddressAliasOutput,
+                ours::AssociateEmailAddressAliasError,
+            >,
+        > {
+            let builder = client
+                .associate_email_address_alias()
+                .set_email_address_id(input.email_address_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_alias_configuration(input.alias_configuration.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -1408,6 +1526,24 @@ mod associate_flow {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateFlowInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateFlowOutput,
+                ours::AssociateFlowError,
+            >,
+        > {
+            let builder = client
+                .associate_flow()
+                .set_instance_id(input.instance_id.clone())
+                .set_resource_id(input.resource_id.clone())
+                .set_flow_id(input.flow_id.clone())
+                .set_resource_type(input.resource_type.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::AssociateFlowOutput) -> ours::AssociateFlowOutput {
             ToOurs::to_ours(o)
         }
@@ -1591,6 +1727,25 @@ mod associate_hours_of_operations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::AssociateHoursOfOperationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateHoursOfOperationsOutput,
+                ours::AssociateHoursOfOperationsError,
+            >,
+        > {
+            let builder = client
+                .associate_hours_of_operations()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_parent_hours_of_operation_configs(
+                    input.parent_hours_of_operation_configs.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -1809,6 +1964,24 @@ mod associate_instance_storage_config {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateInstanceStorageConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateInstanceStorageConfigOutput,
+                ours::AssociateInstanceStorageConfigError,
+            >,
+        > {
+            let builder = client
+                .associate_instance_storage_config()
+                .set_instance_id(input.instance_id.clone())
+                .set_resource_type(input.resource_type.clone())
+                .set_storage_config(input.storage_config.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateInstanceStorageConfigOutput,
         ) -> ours::AssociateInstanceStorageConfigOutput {
@@ -2022,6 +2195,23 @@ mod associate_lambda_function {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateLambdaFunctionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateLambdaFunctionOutput,
+                ours::AssociateLambdaFunctionError,
+            >,
+        > {
+            let builder = client
+                .associate_lambda_function()
+                .set_instance_id(input.instance_id.clone())
+                .set_function_arn(input.function_arn.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateLambdaFunctionOutput,
         ) -> ours::AssociateLambdaFunctionOutput {
@@ -2227,6 +2417,23 @@ mod associate_lex_bot {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateLexBotInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateLexBotOutput,
+                ours::AssociateLexBotError,
+            >,
+        > {
+            let builder = client
+                .associate_lex_bot()
+                .set_instance_id(input.instance_id.clone())
+                .set_lex_bot(input.lex_bot.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateLexBotOutput,
         ) -> ours::AssociateLexBotOutput {
@@ -2430,6 +2637,23 @@ mod associate_phone_number_contact_flow {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociatePhoneNumberContactFlowInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociatePhoneNumberContactFlowOutput,
+                ours::AssociatePhoneNumberContactFlowError,
+            >,
+        > {
+            let builder = client
+                .associate_phone_number_contact_flow()
+                .set_phone_number_id(input.phone_number_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociatePhoneNumberContactFlowOutput,
         ) -> ours::AssociatePhoneNumberContactFlowOutput {
@@ -2622,6 +2846,24 @@ mod associate_queue_email_addresses {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::AssociateQueueEmailAddressesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateQueueEmailAddressesOutput,
+                ours::AssociateQueueEmailAddressesError,
+            >,
+        > {
+            let builder = client
+                .associate_queue_email_addresses()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_email_addresses_config(input.email_addresses_config.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -2838,6 +3080,23 @@ mod associate_queue_quick_connects {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateQueueQuickConnectsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateQueueQuickConnectsOutput,
+                ours::AssociateQueueQuickConnectsError,
+            >,
+        > {
+            let builder = client
+                .associate_queue_quick_connects()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_quick_connect_ids(input.quick_connect_ids.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateQueueQuickConnectsOutput,
         ) -> ours::AssociateQueueQuickConnectsOutput {
@@ -3033,6 +3292,26 @@ mod associate_routing_profile_queues {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateRoutingProfileQueuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateRoutingProfileQueuesOutput,
+                ours::AssociateRoutingProfileQueuesError,
+            >,
+        > {
+            let builder = client
+                .associate_routing_profile_queues()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_queue_configs(input.queue_configs.clone())
+                .set_manual_assignment_queue_configs(
+                    input.manual_assignment_queue_configs.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateRoutingProfileQueuesOutput,
         ) -> ours::AssociateRoutingProfileQueuesOutput {
@@ -3220,6 +3499,23 @@ mod associate_security_key {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::AssociateSecurityKeyInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateSecurityKeyOutput,
+                ours::AssociateSecurityKeyError,
+            >,
+        > {
+            let builder = client
+                .associate_security_key()
+                .set_instance_id(input.instance_id.clone())
+                .set_key(input.key.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -3432,6 +3728,24 @@ mod associate_security_profiles {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateSecurityProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateSecurityProfilesOutput,
+                ours::AssociateSecurityProfilesError,
+            >,
+        > {
+            let builder = client
+                .associate_security_profiles()
+                .set_instance_id(input.instance_id.clone())
+                .set_security_profiles(input.security_profiles.clone())
+                .set_entity_type(input.entity_type.clone())
+                .set_entity_arn(input.entity_arn.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateSecurityProfilesOutput,
         ) -> ours::AssociateSecurityProfilesOutput {
@@ -3638,6 +3952,25 @@ mod associate_traffic_distribution_group_user {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::AssociateTrafficDistributionGroupUserInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateTrafficDistributionGroupUserOutput,
+                ours::AssociateTrafficDistributionGroupUserError,
+            >,
+        > {
+            let builder = client
+                .associate_traffic_distribution_group_user()
+                .set_traffic_distribution_group_id(
+                    input.traffic_distribution_group_id.clone(),
+                )
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -3854,6 +4187,23 @@ mod associate_user_proficiencies {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::AssociateUserProficienciesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateUserProficienciesOutput,
+                ours::AssociateUserProficienciesError,
+            >,
+        > {
+            let builder = client
+                .associate_user_proficiencies()
+                .set_instance_id(input.instance_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_user_proficiencies(input.user_proficiencies.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::AssociateUserProficienciesOutput,
         ) -> ours::AssociateUserProficienciesOutput {
@@ -4030,6 +4380,23 @@ mod associate_workspace {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::AssociateWorkspaceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::AssociateWorkspaceOutput,
+                ours::AssociateWorkspaceError,
+            >,
+        > {
+            let builder = client
+                .associate_workspace()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_resource_arns(input.resource_arns.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -4240,6 +4607,23 @@ mod batch_associate_analytics_data_set {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::BatchAssociateAnalyticsDataSetInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchAssociateAnalyticsDataSetOutput,
+                ours::BatchAssociateAnalyticsDataSetError,
+            >,
+        > {
+            let builder = client
+                .batch_associate_analytics_data_set()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_set_ids(input.data_set_ids.clone())
+                .set_target_account_id(input.target_account_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::BatchAssociateAnalyticsDataSetOutput,
         ) -> ours::BatchAssociateAnalyticsDataSetOutput {
@@ -4435,6 +4819,23 @@ mod batch_create_data_table_value {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::BatchCreateDataTableValueInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchCreateDataTableValueOutput,
+                ours::BatchCreateDataTableValueError,
+            >,
+        > {
+            let builder = client
+                .batch_create_data_table_value()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_values(input.values.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -4680,6 +5081,23 @@ mod batch_delete_data_table_value {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::BatchDeleteDataTableValueInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchDeleteDataTableValueOutput,
+                ours::BatchDeleteDataTableValueError,
+            >,
+        > {
+            let builder = client
+                .batch_delete_data_table_value()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_values(input.values.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::BatchDeleteDataTableValueOutput,
         ) -> ours::BatchDeleteDataTableValueOutput {
@@ -4888,6 +5306,23 @@ mod batch_describe_data_table_value {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::BatchDescribeDataTableValueInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchDescribeDataTableValueOutput,
+                ours::BatchDescribeDataTableValueError,
+            >,
+        > {
+            let builder = client
+                .batch_describe_data_table_value()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_values(input.values.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::BatchDescribeDataTableValueOutput,
         ) -> ours::BatchDescribeDataTableValueOutput {
@@ -5087,6 +5522,23 @@ mod batch_disassociate_analytics_data_set {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::BatchDisassociateAnalyticsDataSetInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchDisassociateAnalyticsDataSetOutput,
+                ours::BatchDisassociateAnalyticsDataSetError,
+            >,
+        > {
+            let builder = client
+                .batch_disassociate_analytics_data_set()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_set_ids(input.data_set_ids.clone())
+                .set_target_account_id(input.target_account_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::BatchDisassociateAnalyticsDataSetOutput,
         ) -> ours::BatchDisassociateAnalyticsDataSetOutput {
@@ -5284,6 +5736,23 @@ mod batch_get_attached_file_metadata {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::BatchGetAttachedFileMetadataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchGetAttachedFileMetadataOutput,
+                ours::BatchGetAttachedFileMetadataError,
+            >,
+        > {
+            let builder = client
+                .batch_get_attached_file_metadata()
+                .set_file_ids(input.file_ids.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_associated_resource_arn(input.associated_resource_arn.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::BatchGetAttachedFileMetadataOutput,
         ) -> ours::BatchGetAttachedFileMetadataOutput {
@@ -5471,6 +5940,23 @@ mod batch_get_flow_association {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::BatchGetFlowAssociationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchGetFlowAssociationOutput,
+                ours::BatchGetFlowAssociationError,
+            >,
+        > {
+            let builder = client
+                .batch_get_flow_association()
+                .set_instance_id(input.instance_id.clone())
+                .set_resource_ids(input.resource_ids.clone())
+                .set_resource_type(input.resource_type.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -5674,6 +6160,23 @@ mod batch_put_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::BatchPutContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchPutContactOutput,
+                ours::BatchPutContactError,
+            >,
+        > {
+            let builder = client
+                .batch_put_contact()
+                .set_client_token(input.client_token.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_data_request_list(input.contact_data_request_list.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::BatchPutContactOutput,
         ) -> ours::BatchPutContactOutput {
@@ -5868,6 +6371,23 @@ mod batch_update_data_table_value {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::BatchUpdateDataTableValueInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::BatchUpdateDataTableValueOutput,
+                ours::BatchUpdateDataTableValueError,
+            >,
+        > {
+            let builder = client
+                .batch_update_data_table_value()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_values(input.values.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -6088,6 +6608,26 @@ mod claim_phone_number {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ClaimPhoneNumberInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ClaimPhoneNumberOutput,
+                ours::ClaimPhoneNumberError,
+            >,
+        > {
+            let builder = client
+                .claim_phone_number()
+                .set_target_arn(input.target_arn.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_phone_number(input.phone_number.clone())
+                .set_phone_number_description(input.phone_number_description.clone())
+                .set_tags(input.tags.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ClaimPhoneNumberOutput,
         ) -> ours::ClaimPhoneNumberOutput {
@@ -6278,6 +6818,23 @@ mod complete_attached_file_upload {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CompleteAttachedFileUploadInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CompleteAttachedFileUploadOutput,
+                ours::CompleteAttachedFileUploadError,
+            >,
+        > {
+            let builder = client
+                .complete_attached_file_upload()
+                .set_instance_id(input.instance_id.clone())
+                .set_file_id(input.file_id.clone())
+                .set_associated_resource_arn(input.associated_resource_arn.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CompleteAttachedFileUploadOutput,
         ) -> ours::CompleteAttachedFileUploadOutput {
@@ -6460,6 +7017,26 @@ mod create_agent_status {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateAgentStatusInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateAgentStatusOutput,
+                ours::CreateAgentStatusError,
+            >,
+        > {
+            let builder = client
+                .create_agent_status()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_state(input.state.clone())
+                .set_display_order(input.display_order.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -6681,6 +7258,34 @@ mod create_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateContactOutput,
+                ours::CreateContactError,
+            >,
+        > {
+            let builder = client
+                .create_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_client_token(input.client_token.clone())
+                .set_related_contact_id(input.related_contact_id.clone())
+                .set_attributes(input.attributes.clone())
+                .set_references(input.references.clone())
+                .set_channel(input.channel.clone())
+                .set_initiation_method(input.initiation_method.clone())
+                .set_expiry_duration_in_minutes(input.expiry_duration_in_minutes.clone())
+                .set_user_info(input.user_info.clone())
+                .set_initiate_as(input.initiate_as.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_segment_attributes(input.segment_attributes.clone())
+                .set_previous_contact_id(input.previous_contact_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::CreateContactOutput) -> ours::CreateContactOutput {
@@ -6923,6 +7528,27 @@ mod create_contact_flow {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateContactFlowInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateContactFlowOutput,
+                ours::CreateContactFlowError,
+            >,
+        > {
+            let builder = client
+                .create_contact_flow()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_type(input.r#type.clone())
+                .set_description(input.description.clone())
+                .set_content(input.content.clone())
+                .set_status(input.status.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateContactFlowOutput,
         ) -> ours::CreateContactFlowOutput {
@@ -7155,6 +7781,30 @@ mod create_contact_flow_module {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateContactFlowModuleInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateContactFlowModuleOutput,
+                ours::CreateContactFlowModuleError,
+            >,
+        > {
+            let builder = client
+                .create_contact_flow_module()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_content(input.content.clone())
+                .set_tags(input.tags.clone())
+                .set_client_token(input.client_token.clone())
+                .set_settings(input.settings.clone())
+                .set_external_invocation_configuration(
+                    input.external_invocation_configuration.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -7421,6 +8071,27 @@ mod create_contact_flow_module_alias {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateContactFlowModuleAliasInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateContactFlowModuleAliasOutput,
+                ours::CreateContactFlowModuleAliasError,
+            >,
+        > {
+            let builder = client
+                .create_contact_flow_module_alias()
+                .set_instance_id(input.instance_id.clone())
+                .set_description(input.description.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_contact_flow_module_version(
+                    input.contact_flow_module_version.clone(),
+                )
+                .set_alias_name(input.alias_name.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateContactFlowModuleAliasOutput,
         ) -> ours::CreateContactFlowModuleAliasOutput {
@@ -7670,6 +8341,26 @@ mod create_contact_flow_module_version {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateContactFlowModuleVersionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateContactFlowModuleVersionOutput,
+                ours::CreateContactFlowModuleVersionError,
+            >,
+        > {
+            let builder = client
+                .create_contact_flow_module_version()
+                .set_instance_id(input.instance_id.clone())
+                .set_description(input.description.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_flow_module_content_sha256(
+                    input.flow_module_content_sha256.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateContactFlowModuleVersionOutput,
         ) -> ours::CreateContactFlowModuleVersionOutput {
@@ -7908,6 +8599,27 @@ mod create_contact_flow_version {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateContactFlowVersionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateContactFlowVersionOutput,
+                ours::CreateContactFlowVersionError,
+            >,
+        > {
+            let builder = client
+                .create_contact_flow_version()
+                .set_instance_id(input.instance_id.clone())
+                .set_description(input.description.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_flow_content_sha256(input.flow_content_sha256.clone())
+                .set_contact_flow_version(input.contact_flow_version.clone())
+                .set_last_modified_time(input.last_modified_time.clone())
+                .set_last_modified_region(input.last_modified_region.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateContactFlowVersionOutput,
         ) -> ours::CreateContactFlowVersionOutput {
@@ -8122,6 +8834,27 @@ mod create_data_table {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateDataTableInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateDataTableOutput,
+                ours::CreateDataTableError,
+            >,
+        > {
+            let builder = client
+                .create_data_table()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_time_zone(input.time_zone.clone())
+                .set_value_lock_level(input.value_lock_level.clone())
+                .set_status(input.status.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -8367,6 +9100,27 @@ mod create_data_table_attribute {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateDataTableAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateDataTableAttributeOutput,
+                ours::CreateDataTableAttributeError,
+            >,
+        > {
+            let builder = client
+                .create_data_table_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_name(input.name.clone())
+                .set_value_type(input.value_type.clone())
+                .set_description(input.description.clone())
+                .set_primary(input.primary.clone())
+                .set_validation(input.validation.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -8621,6 +9375,26 @@ mod create_email_address {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateEmailAddressInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateEmailAddressOutput,
+                ours::CreateEmailAddressError,
+            >,
+        > {
+            let builder = client
+                .create_email_address()
+                .set_description(input.description.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_email_address(input.email_address.clone())
+                .set_display_name(input.display_name.clone())
+                .set_tags(input.tags.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -8889,6 +9663,34 @@ mod create_evaluation_form {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateEvaluationFormInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateEvaluationFormOutput,
+                ours::CreateEvaluationFormError,
+            >,
+        > {
+            let builder = client
+                .create_evaluation_form()
+                .set_instance_id(input.instance_id.clone())
+                .set_title(input.title.clone())
+                .set_description(input.description.clone())
+                .set_items(input.items.clone())
+                .set_scoring_strategy(input.scoring_strategy.clone())
+                .set_auto_evaluation_configuration(
+                    input.auto_evaluation_configuration.clone(),
+                )
+                .set_client_token(input.client_token.clone())
+                .set_as_draft(input.as_draft.clone())
+                .set_tags(input.tags.clone())
+                .set_review_configuration(input.review_configuration.clone())
+                .set_target_configuration(input.target_configuration.clone())
+                .set_language_configuration(input.language_configuration.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateEvaluationFormOutput,
         ) -> ours::CreateEvaluationFormOutput {
@@ -9090,6 +9892,29 @@ mod create_hours_of_operation {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateHoursOfOperationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateHoursOfOperationOutput,
+                ours::CreateHoursOfOperationError,
+            >,
+        > {
+            let builder = client
+                .create_hours_of_operation()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_time_zone(input.time_zone.clone())
+                .set_config(input.config.clone())
+                .set_parent_hours_of_operation_configs(
+                    input.parent_hours_of_operation_configs.clone(),
+                )
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -9322,6 +10147,29 @@ mod create_hours_of_operation_override {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateHoursOfOperationOverrideInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateHoursOfOperationOverrideOutput,
+                ours::CreateHoursOfOperationOverrideError,
+            >,
+        > {
+            let builder = client
+                .create_hours_of_operation_override()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_config(input.config.clone())
+                .set_effective_from(input.effective_from.clone())
+                .set_effective_till(input.effective_till.clone())
+                .set_recurrence_config(input.recurrence_config.clone())
+                .set_override_type(input.override_type.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -9562,6 +10410,27 @@ mod create_instance {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateInstanceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateInstanceOutput,
+                ours::CreateInstanceError,
+            >,
+        > {
+            let builder = client
+                .create_instance()
+                .set_client_token(input.client_token.clone())
+                .set_identity_management_type(input.identity_management_type.clone())
+                .set_instance_alias(input.instance_alias.clone())
+                .set_directory_id(input.directory_id.clone())
+                .set_inbound_calls_enabled(input.inbound_calls_enabled.clone())
+                .set_outbound_calls_enabled(input.outbound_calls_enabled.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateInstanceOutput,
         ) -> ours::CreateInstanceOutput {
@@ -9744,6 +10613,27 @@ mod create_integration_association {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateIntegrationAssociationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateIntegrationAssociationOutput,
+                ours::CreateIntegrationAssociationError,
+            >,
+        > {
+            let builder = client
+                .create_integration_association()
+                .set_instance_id(input.instance_id.clone())
+                .set_integration_type(input.integration_type.clone())
+                .set_integration_arn(input.integration_arn.clone())
+                .set_source_application_url(input.source_application_url.clone())
+                .set_source_application_name(input.source_application_name.clone())
+                .set_source_type(input.source_type.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -9954,6 +10844,28 @@ mod create_notification {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateNotificationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateNotificationOutput,
+                ours::CreateNotificationError,
+            >,
+        > {
+            let builder = client
+                .create_notification()
+                .set_instance_id(input.instance_id.clone())
+                .set_expires_at(input.expires_at.clone())
+                .set_recipients(input.recipients.clone())
+                .set_priority(input.priority.clone())
+                .set_content(input.content.clone())
+                .set_tags(input.tags.clone())
+                .set_predefined_notification_id(input.predefined_notification_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -10170,6 +11082,24 @@ mod create_participant {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateParticipantInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateParticipantOutput,
+                ours::CreateParticipantError,
+            >,
+        > {
+            let builder = client
+                .create_participant()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_client_token(input.client_token.clone())
+                .set_participant_details(input.participant_details.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateParticipantOutput,
         ) -> ours::CreateParticipantOutput {
@@ -10366,6 +11296,25 @@ mod create_persistent_contact_association {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreatePersistentContactAssociationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreatePersistentContactAssociationOutput,
+                ours::CreatePersistentContactAssociationError,
+            >,
+        > {
+            let builder = client
+                .create_persistent_contact_association()
+                .set_instance_id(input.instance_id.clone())
+                .set_initial_contact_id(input.initial_contact_id.clone())
+                .set_rehydration_type(input.rehydration_type.clone())
+                .set_source_contact_id(input.source_contact_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -10597,6 +11546,25 @@ mod create_predefined_attribute {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreatePredefinedAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreatePredefinedAttributeOutput,
+                ours::CreatePredefinedAttributeError,
+            >,
+        > {
+            let builder = client
+                .create_predefined_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_values(input.values.clone())
+                .set_purposes(input.purposes.clone())
+                .set_attribute_configuration(input.attribute_configuration.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreatePredefinedAttributeOutput,
         ) -> ours::CreatePredefinedAttributeOutput {
@@ -10803,6 +11771,22 @@ mod create_prompt {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreatePromptInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::CreatePromptOutput, ours::CreatePromptError>,
+        > {
+            let builder = client
+                .create_prompt()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_s3_uri(input.s3_uri.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::CreatePromptOutput) -> ours::CreatePromptOutput {
             ToOurs::to_ours(o)
         }
@@ -10993,6 +11977,26 @@ mod create_push_notification_registration {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreatePushNotificationRegistrationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreatePushNotificationRegistrationOutput,
+                ours::CreatePushNotificationRegistrationError,
+            >,
+        > {
+            let builder = client
+                .create_push_notification_registration()
+                .set_instance_id(input.instance_id.clone())
+                .set_client_token(input.client_token.clone())
+                .set_pinpoint_app_arn(input.pinpoint_app_arn.clone())
+                .set_device_token(input.device_token.clone())
+                .set_device_type(input.device_type.clone())
+                .set_contact_configuration(input.contact_configuration.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -11221,6 +12225,27 @@ mod create_queue {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateQueueInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::CreateQueueOutput, ours::CreateQueueError>,
+        > {
+            let builder = client
+                .create_queue()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_outbound_caller_config(input.outbound_caller_config.clone())
+                .set_outbound_email_config(input.outbound_email_config.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_max_contacts(input.max_contacts.clone())
+                .set_quick_connect_ids(input.quick_connect_ids.clone())
+                .set_email_addresses_config(input.email_addresses_config.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::CreateQueueOutput) -> ours::CreateQueueOutput {
             ToOurs::to_ours(o)
         }
@@ -11425,6 +12450,25 @@ mod create_quick_connect {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateQuickConnectInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateQuickConnectOutput,
+                ours::CreateQuickConnectError,
+            >,
+        > {
+            let builder = client
+                .create_quick_connect()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_quick_connect_config(input.quick_connect_config.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -11646,6 +12690,31 @@ mod create_routing_profile {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateRoutingProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateRoutingProfileOutput,
+                ours::CreateRoutingProfileError,
+            >,
+        > {
+            let builder = client
+                .create_routing_profile()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_default_outbound_queue_id(input.default_outbound_queue_id.clone())
+                .set_queue_configs(input.queue_configs.clone())
+                .set_manual_assignment_queue_configs(
+                    input.manual_assignment_queue_configs.clone(),
+                )
+                .set_media_concurrencies(input.media_concurrencies.clone())
+                .set_tags(input.tags.clone())
+                .set_agent_availability_timer(input.agent_availability_timer.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateRoutingProfileOutput,
         ) -> ours::CreateRoutingProfileOutput {
@@ -11852,6 +12921,24 @@ mod create_rule {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateRuleInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::CreateRuleOutput, ours::CreateRuleError>,
+        > {
+            let builder = client
+                .create_rule()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_trigger_event_source(input.trigger_event_source.clone())
+                .set_function(input.function.clone())
+                .set_actions(input.actions.clone())
+                .set_publish_status(input.publish_status.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::CreateRuleOutput) -> ours::CreateRuleOutput {
@@ -12063,6 +13150,40 @@ mod create_security_profile {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateSecurityProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateSecurityProfileOutput,
+                ours::CreateSecurityProfileError,
+            >,
+        > {
+            let builder = client
+                .create_security_profile()
+                .set_security_profile_name(input.security_profile_name.clone())
+                .set_description(input.description.clone())
+                .set_permissions(input.permissions.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_tags(input.tags.clone())
+                .set_allowed_access_control_tags(
+                    input.allowed_access_control_tags.clone(),
+                )
+                .set_tag_restricted_resources(input.tag_restricted_resources.clone())
+                .set_applications(input.applications.clone())
+                .set_hierarchy_restricted_resources(
+                    input.hierarchy_restricted_resources.clone(),
+                )
+                .set_allowed_access_control_hierarchy_group_id(
+                    input.allowed_access_control_hierarchy_group_id.clone(),
+                )
+                .set_allowed_flow_modules(input.allowed_flow_modules.clone())
+                .set_granular_access_control_configuration(
+                    input.granular_access_control_configuration.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -12281,6 +13402,30 @@ mod create_task_template {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateTaskTemplateInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateTaskTemplateOutput,
+                ours::CreateTaskTemplateError,
+            >,
+        > {
+            let builder = client
+                .create_task_template()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_self_assign_flow_id(input.self_assign_flow_id.clone())
+                .set_constraints(input.constraints.clone())
+                .set_defaults(input.defaults.clone())
+                .set_status(input.status.clone())
+                .set_fields(input.fields.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateTaskTemplateOutput,
         ) -> ours::CreateTaskTemplateOutput {
@@ -12480,6 +13625,31 @@ mod create_test_case {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateTestCaseInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateTestCaseOutput,
+                ours::CreateTestCaseError,
+            >,
+        > {
+            let builder = client
+                .create_test_case()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_content(input.content.clone())
+                .set_entry_point(input.entry_point.clone())
+                .set_initialization_data(input.initialization_data.clone())
+                .set_status(input.status.clone())
+                .set_test_case_id(input.test_case_id.clone())
+                .set_tags(input.tags.clone())
+                .set_last_modified_time(input.last_modified_time.clone())
+                .set_last_modified_region(input.last_modified_region.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -12755,6 +13925,25 @@ mod create_traffic_distribution_group {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateTrafficDistributionGroupInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateTrafficDistributionGroupOutput,
+                ours::CreateTrafficDistributionGroupError,
+            >,
+        > {
+            let builder = client
+                .create_traffic_distribution_group()
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_client_token(input.client_token.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateTrafficDistributionGroupOutput,
         ) -> ours::CreateTrafficDistributionGroupOutput {
@@ -12998,6 +14187,24 @@ mod create_use_case {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateUseCaseInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateUseCaseOutput,
+                ours::CreateUseCaseError,
+            >,
+        > {
+            let builder = client
+                .create_use_case()
+                .set_instance_id(input.instance_id.clone())
+                .set_integration_association_id(input.integration_association_id.clone())
+                .set_use_case_type(input.use_case_type.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::CreateUseCaseOutput) -> ours::CreateUseCaseOutput {
             ToOurs::to_ours(o)
         }
@@ -13177,6 +14384,34 @@ mod create_user {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateUserInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::CreateUserOutput, ours::CreateUserError>,
+        > {
+            let builder = client
+                .create_user()
+                .set_username(input.username.clone())
+                .set_password(input.password.clone())
+                .set_identity_info(input.identity_info.clone())
+                .set_phone_config(input.phone_config.clone())
+                .set_directory_user_id(input.directory_user_id.clone())
+                .set_security_profile_ids(input.security_profile_ids.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_hierarchy_group_id(input.hierarchy_group_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_auto_accept_configs(input.auto_accept_configs.clone())
+                .set_after_contact_work_configs(input.after_contact_work_configs.clone())
+                .set_phone_number_configs(input.phone_number_configs.clone())
+                .set_persistent_connection_configs(
+                    input.persistent_connection_configs.clone(),
+                )
+                .set_voice_enhancement_configs(input.voice_enhancement_configs.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::CreateUserOutput) -> ours::CreateUserOutput {
@@ -13380,6 +14615,24 @@ mod create_user_hierarchy_group {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateUserHierarchyGroupInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateUserHierarchyGroupOutput,
+                ours::CreateUserHierarchyGroupError,
+            >,
+        > {
+            let builder = client
+                .create_user_hierarchy_group()
+                .set_name(input.name.clone())
+                .set_parent_group_id(input.parent_group_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -13590,6 +14843,24 @@ mod create_view {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateViewInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::CreateViewOutput, ours::CreateViewError>,
+        > {
+            let builder = client
+                .create_view()
+                .set_instance_id(input.instance_id.clone())
+                .set_client_token(input.client_token.clone())
+                .set_status(input.status.clone())
+                .set_content(input.content.clone())
+                .set_description(input.description.clone())
+                .set_name(input.name.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::CreateViewOutput) -> ours::CreateViewOutput {
@@ -13825,6 +15096,24 @@ mod create_view_version {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateViewVersionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateViewVersionOutput,
+                ours::CreateViewVersionError,
+            >,
+        > {
+            let builder = client
+                .create_view_version()
+                .set_instance_id(input.instance_id.clone())
+                .set_view_id(input.view_id.clone())
+                .set_version_description(input.version_description.clone())
+                .set_view_content_sha256(input.view_content_sha256.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateViewVersionOutput,
         ) -> ours::CreateViewVersionOutput {
@@ -14056,6 +15345,26 @@ mod create_vocabulary {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::CreateVocabularyInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateVocabularyOutput,
+                ours::CreateVocabularyError,
+            >,
+        > {
+            let builder = client
+                .create_vocabulary()
+                .set_client_token(input.client_token.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_vocabulary_name(input.vocabulary_name.clone())
+                .set_language_code(input.language_code.clone())
+                .set_content(input.content.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::CreateVocabularyOutput,
         ) -> ours::CreateVocabularyOutput {
@@ -14273,6 +15582,26 @@ mod create_workspace {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateWorkspaceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateWorkspaceOutput,
+                ours::CreateWorkspaceError,
+            >,
+        > {
+            let builder = client
+                .create_workspace()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_theme(input.theme.clone())
+                .set_title(input.title.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -14517,6 +15846,26 @@ mod create_workspace_page {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::CreateWorkspacePageInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::CreateWorkspacePageOutput,
+                ours::CreateWorkspacePageError,
+            >,
+        > {
+            let builder = client
+                .create_workspace_page()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_resource_arn(input.resource_arn.clone())
+                .set_page(input.page.clone())
+                .set_slug(input.slug.clone())
+                .set_input_data(input.input_data.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -14769,6 +16118,23 @@ mod deactivate_evaluation_form {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeactivateEvaluationFormInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeactivateEvaluationFormOutput,
+                ours::DeactivateEvaluationFormError,
+            >,
+        > {
+            let builder = client
+                .deactivate_evaluation_form()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_form_id(input.evaluation_form_id.clone())
+                .set_evaluation_form_version(input.evaluation_form_version.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeactivateEvaluationFormOutput,
         ) -> ours::DeactivateEvaluationFormOutput {
@@ -14950,6 +16316,23 @@ mod delete_attached_file {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteAttachedFileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteAttachedFileOutput,
+                ours::DeleteAttachedFileError,
+            >,
+        > {
+            let builder = client
+                .delete_attached_file()
+                .set_instance_id(input.instance_id.clone())
+                .set_file_id(input.file_id.clone())
+                .set_associated_resource_arn(input.associated_resource_arn.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteAttachedFileOutput,
         ) -> ours::DeleteAttachedFileOutput {
@@ -15119,6 +16502,22 @@ mod delete_contact_evaluation {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteContactEvaluationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteContactEvaluationOutput,
+                ours::DeleteContactEvaluationError,
+            >,
+        > {
+            let builder = client
+                .delete_contact_evaluation()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_id(input.evaluation_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -15291,6 +16690,22 @@ mod delete_contact_flow {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteContactFlowInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteContactFlowOutput,
+                ours::DeleteContactFlowError,
+            >,
+        > {
+            let builder = client
+                .delete_contact_flow()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -15480,6 +16895,22 @@ mod delete_contact_flow_module {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteContactFlowModuleInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteContactFlowModuleOutput,
+                ours::DeleteContactFlowModuleError,
+            >,
+        > {
+            let builder = client
+                .delete_contact_flow_module()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteContactFlowModuleOutput,
         ) -> ours::DeleteContactFlowModuleOutput {
@@ -15665,6 +17096,23 @@ mod delete_contact_flow_module_alias {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteContactFlowModuleAliasInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteContactFlowModuleAliasOutput,
+                ours::DeleteContactFlowModuleAliasError,
+            >,
+        > {
+            let builder = client
+                .delete_contact_flow_module_alias()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_alias_id(input.alias_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -15864,6 +17312,25 @@ mod delete_contact_flow_module_version {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteContactFlowModuleVersionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteContactFlowModuleVersionOutput,
+                ours::DeleteContactFlowModuleVersionError,
+            >,
+        > {
+            let builder = client
+                .delete_contact_flow_module_version()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_contact_flow_module_version(
+                    input.contact_flow_module_version.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -16071,6 +17538,23 @@ mod delete_contact_flow_version {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteContactFlowVersionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteContactFlowVersionOutput,
+                ours::DeleteContactFlowVersionError,
+            >,
+        > {
+            let builder = client
+                .delete_contact_flow_version()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_contact_flow_version(input.contact_flow_version.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteContactFlowVersionOutput,
         ) -> ours::DeleteContactFlowVersionOutput {
@@ -16257,6 +17741,22 @@ mod delete_data_table {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteDataTableInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteDataTableOutput,
+                ours::DeleteDataTableError,
+            >,
+        > {
+            let builder = client
+                .delete_data_table()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -16455,6 +17955,23 @@ mod delete_data_table_attribute {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteDataTableAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteDataTableAttributeOutput,
+                ours::DeleteDataTableAttributeError,
+            >,
+        > {
+            let builder = client
+                .delete_data_table_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_attribute_name(input.attribute_name.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -16663,6 +18180,22 @@ mod delete_email_address {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteEmailAddressInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteEmailAddressOutput,
+                ours::DeleteEmailAddressError,
+            >,
+        > {
+            let builder = client
+                .delete_email_address()
+                .set_instance_id(input.instance_id.clone())
+                .set_email_address_id(input.email_address_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteEmailAddressOutput,
         ) -> ours::DeleteEmailAddressOutput {
@@ -16864,6 +18397,23 @@ mod delete_evaluation_form {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteEvaluationFormInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteEvaluationFormOutput,
+                ours::DeleteEvaluationFormError,
+            >,
+        > {
+            let builder = client
+                .delete_evaluation_form()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_form_id(input.evaluation_form_id.clone())
+                .set_evaluation_form_version(input.evaluation_form_version.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteEvaluationFormOutput,
         ) -> ours::DeleteEvaluationFormOutput {
@@ -17035,6 +18585,22 @@ mod delete_hours_of_operation {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteHoursOfOperationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteHoursOfOperationOutput,
+                ours::DeleteHoursOfOperationError,
+            >,
+        > {
+            let builder = client
+                .delete_hours_of_operation()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteHoursOfOperationOutput,
         ) -> ours::DeleteHoursOfOperationOutput {
@@ -17204,6 +18770,25 @@ mod delete_hours_of_operation_override {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteHoursOfOperationOverrideInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteHoursOfOperationOverrideOutput,
+                ours::DeleteHoursOfOperationOverrideError,
+            >,
+        > {
+            let builder = client
+                .delete_hours_of_operation_override()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_hours_of_operation_override_id(
+                    input.hours_of_operation_override_id.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -17390,6 +18975,22 @@ mod delete_instance {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteInstanceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteInstanceOutput,
+                ours::DeleteInstanceError,
+            >,
+        > {
+            let builder = client
+                .delete_instance()
+                .set_instance_id(input.instance_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteInstanceOutput,
         ) -> ours::DeleteInstanceOutput {
@@ -17527,6 +19128,24 @@ mod delete_integration_association {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteIntegrationAssociationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteIntegrationAssociationOutput,
+                ours::DeleteIntegrationAssociationError,
+            >,
+        > {
+            let builder = client
+                .delete_integration_association()
+                .set_instance_id(input.instance_id.clone())
+                .set_integration_association_id(
+                    input.integration_association_id.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -17692,6 +19311,22 @@ mod delete_notification {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteNotificationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteNotificationOutput,
+                ours::DeleteNotificationError,
+            >,
+        > {
+            let builder = client
+                .delete_notification()
+                .set_instance_id(input.instance_id.clone())
+                .set_notification_id(input.notification_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -17881,6 +19516,22 @@ mod delete_predefined_attribute {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeletePredefinedAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeletePredefinedAttributeOutput,
+                ours::DeletePredefinedAttributeError,
+            >,
+        > {
+            let builder = client
+                .delete_predefined_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeletePredefinedAttributeOutput,
         ) -> ours::DeletePredefinedAttributeOutput {
@@ -18066,6 +19717,19 @@ mod delete_prompt {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeletePromptInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DeletePromptOutput, ours::DeletePromptError>,
+        > {
+            let builder = client
+                .delete_prompt()
+                .set_instance_id(input.instance_id.clone())
+                .set_prompt_id(input.prompt_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DeletePromptOutput) -> ours::DeletePromptOutput {
             ToOurs::to_ours(o)
         }
@@ -18230,6 +19894,23 @@ mod delete_push_notification_registration {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeletePushNotificationRegistrationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeletePushNotificationRegistrationOutput,
+                ours::DeletePushNotificationRegistrationError,
+            >,
+        > {
+            let builder = client
+                .delete_push_notification_registration()
+                .set_instance_id(input.instance_id.clone())
+                .set_registration_id(input.registration_id.clone())
+                .set_contact_id(input.contact_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -18425,6 +20106,19 @@ mod delete_queue {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteQueueInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DeleteQueueOutput, ours::DeleteQueueError>,
+        > {
+            let builder = client
+                .delete_queue()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DeleteQueueOutput) -> ours::DeleteQueueOutput {
             ToOurs::to_ours(o)
         }
@@ -18602,6 +20296,22 @@ mod delete_quick_connect {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteQuickConnectInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteQuickConnectOutput,
+                ours::DeleteQuickConnectError,
+            >,
+        > {
+            let builder = client
+                .delete_quick_connect()
+                .set_instance_id(input.instance_id.clone())
+                .set_quick_connect_id(input.quick_connect_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteQuickConnectOutput,
         ) -> ours::DeleteQuickConnectOutput {
@@ -18772,6 +20482,22 @@ mod delete_routing_profile {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteRoutingProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteRoutingProfileOutput,
+                ours::DeleteRoutingProfileError,
+            >,
+        > {
+            let builder = client
+                .delete_routing_profile()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -18954,6 +20680,19 @@ mod delete_rule {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteRuleInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DeleteRuleOutput, ours::DeleteRuleError>,
+        > {
+            let builder = client
+                .delete_rule()
+                .set_instance_id(input.instance_id.clone())
+                .set_rule_id(input.rule_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DeleteRuleOutput) -> ours::DeleteRuleOutput {
             ToOurs::to_ours(o)
         }
@@ -19114,6 +20853,22 @@ mod delete_security_profile {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteSecurityProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteSecurityProfileOutput,
+                ours::DeleteSecurityProfileError,
+            >,
+        > {
+            let builder = client
+                .delete_security_profile()
+                .set_instance_id(input.instance_id.clone())
+                .set_security_profile_id(input.security_profile_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -19317,6 +21072,22 @@ mod delete_task_template {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteTaskTemplateInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteTaskTemplateOutput,
+                ours::DeleteTaskTemplateError,
+            >,
+        > {
+            let builder = client
+                .delete_task_template()
+                .set_instance_id(input.instance_id.clone())
+                .set_task_template_id(input.task_template_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteTaskTemplateOutput,
         ) -> ours::DeleteTaskTemplateOutput {
@@ -19484,6 +21255,22 @@ mod delete_test_case {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteTestCaseInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteTestCaseOutput,
+                ours::DeleteTestCaseError,
+            >,
+        > {
+            let builder = client
+                .delete_test_case()
+                .set_instance_id(input.instance_id.clone())
+                .set_test_case_id(input.test_case_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -19671,6 +21458,23 @@ mod delete_traffic_distribution_group {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteTrafficDistributionGroupInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteTrafficDistributionGroupOutput,
+                ours::DeleteTrafficDistributionGroupError,
+            >,
+        > {
+            let builder = client
+                .delete_traffic_distribution_group()
+                .set_traffic_distribution_group_id(
+                    input.traffic_distribution_group_id.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteTrafficDistributionGroupOutput,
         ) -> ours::DeleteTrafficDistributionGroupOutput {
@@ -19850,6 +21654,23 @@ mod delete_use_case {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteUseCaseInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteUseCaseOutput,
+                ours::DeleteUseCaseError,
+            >,
+        > {
+            let builder = client
+                .delete_use_case()
+                .set_instance_id(input.instance_id.clone())
+                .set_integration_association_id(input.integration_association_id.clone())
+                .set_use_case_id(input.use_case_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DeleteUseCaseOutput) -> ours::DeleteUseCaseOutput {
             ToOurs::to_ours(o)
         }
@@ -19993,6 +21814,19 @@ mod delete_user {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteUserInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DeleteUserOutput, ours::DeleteUserError>,
+        > {
+            let builder = client
+                .delete_user()
+                .set_instance_id(input.instance_id.clone())
+                .set_user_id(input.user_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::DeleteUserOutput) -> ours::DeleteUserOutput {
@@ -20154,6 +21988,22 @@ mod delete_user_hierarchy_group {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteUserHierarchyGroupInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteUserHierarchyGroupOutput,
+                ours::DeleteUserHierarchyGroupError,
+            >,
+        > {
+            let builder = client
+                .delete_user_hierarchy_group()
+                .set_hierarchy_group_id(input.hierarchy_group_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -20336,6 +22186,19 @@ mod delete_view {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteViewInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DeleteViewOutput, ours::DeleteViewError>,
+        > {
+            let builder = client
+                .delete_view()
+                .set_instance_id(input.instance_id.clone())
+                .set_view_id(input.view_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::DeleteViewOutput) -> ours::DeleteViewOutput {
@@ -20532,6 +22395,23 @@ mod delete_view_version {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteViewVersionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteViewVersionOutput,
+                ours::DeleteViewVersionError,
+            >,
+        > {
+            let builder = client
+                .delete_view_version()
+                .set_instance_id(input.instance_id.clone())
+                .set_view_id(input.view_id.clone())
+                .set_view_version(input.view_version.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -20740,6 +22620,22 @@ mod delete_vocabulary {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteVocabularyInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteVocabularyOutput,
+                ours::DeleteVocabularyError,
+            >,
+        > {
+            let builder = client
+                .delete_vocabulary()
+                .set_instance_id(input.instance_id.clone())
+                .set_vocabulary_id(input.vocabulary_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteVocabularyOutput,
         ) -> ours::DeleteVocabularyOutput {
@@ -20932,6 +22828,22 @@ mod delete_workspace {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteWorkspaceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteWorkspaceOutput,
+                ours::DeleteWorkspaceError,
+            >,
+        > {
+            let builder = client
+                .delete_workspace()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteWorkspaceOutput,
         ) -> ours::DeleteWorkspaceOutput {
@@ -21117,6 +23029,23 @@ mod delete_workspace_media {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DeleteWorkspaceMediaInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteWorkspaceMediaOutput,
+                ours::DeleteWorkspaceMediaError,
+            >,
+        > {
+            let builder = client
+                .delete_workspace_media()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_media_type(input.media_type.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DeleteWorkspaceMediaOutput,
         ) -> ours::DeleteWorkspaceMediaOutput {
@@ -21288,6 +23217,23 @@ mod delete_workspace_page {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DeleteWorkspacePageInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DeleteWorkspacePageOutput,
+                ours::DeleteWorkspacePageError,
+            >,
+        > {
+            let builder = client
+                .delete_workspace_page()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_page(input.page.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -21491,6 +23437,22 @@ mod describe_agent_status {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeAgentStatusInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeAgentStatusOutput,
+                ours::DescribeAgentStatusError,
+            >,
+        > {
+            let builder = client
+                .describe_agent_status()
+                .set_instance_id(input.instance_id.clone())
+                .set_agent_status_id(input.agent_status_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeAgentStatusOutput,
         ) -> ours::DescribeAgentStatusOutput {
@@ -21665,6 +23627,22 @@ mod describe_attached_files_configuration {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeAttachedFilesConfigurationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeAttachedFilesConfigurationOutput,
+                ours::DescribeAttachedFilesConfigurationError,
+            >,
+        > {
+            let builder = client
+                .describe_attached_files_configuration()
+                .set_instance_id(input.instance_id.clone())
+                .set_attachment_scope(input.attachment_scope.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -21870,6 +23848,22 @@ mod describe_authentication_profile {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeAuthenticationProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeAuthenticationProfileOutput,
+                ours::DescribeAuthenticationProfileError,
+            >,
+        > {
+            let builder = client
+                .describe_authentication_profile()
+                .set_authentication_profile_id(input.authentication_profile_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeAuthenticationProfileOutput,
         ) -> ours::DescribeAuthenticationProfileOutput {
@@ -22065,6 +24059,22 @@ mod describe_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeContactOutput,
+                ours::DescribeContactError,
+            >,
+        > {
+            let builder = client
+                .describe_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeContactOutput,
         ) -> ours::DescribeContactOutput {
@@ -22240,6 +24250,22 @@ mod describe_contact_evaluation {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeContactEvaluationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeContactEvaluationOutput,
+                ours::DescribeContactEvaluationError,
+            >,
+        > {
+            let builder = client
+                .describe_contact_evaluation()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_id(input.evaluation_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeContactEvaluationOutput,
         ) -> ours::DescribeContactEvaluationOutput {
@@ -22401,6 +24427,22 @@ mod describe_contact_flow {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeContactFlowInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeContactFlowOutput,
+                ours::DescribeContactFlowError,
+            >,
+        > {
+            let builder = client
+                .describe_contact_flow()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -22593,6 +24635,22 @@ mod describe_contact_flow_module {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeContactFlowModuleInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeContactFlowModuleOutput,
+                ours::DescribeContactFlowModuleError,
+            >,
+        > {
+            let builder = client
+                .describe_contact_flow_module()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeContactFlowModuleOutput,
         ) -> ours::DescribeContactFlowModuleOutput {
@@ -22783,6 +24841,23 @@ mod describe_contact_flow_module_alias {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeContactFlowModuleAliasInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeContactFlowModuleAliasOutput,
+                ours::DescribeContactFlowModuleAliasError,
+            >,
+        > {
+            let builder = client
+                .describe_contact_flow_module_alias()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_alias_id(input.alias_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -22998,6 +25073,22 @@ mod describe_data_table {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeDataTableInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeDataTableOutput,
+                ours::DescribeDataTableError,
+            >,
+        > {
+            let builder = client
+                .describe_data_table()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeDataTableOutput,
         ) -> ours::DescribeDataTableOutput {
@@ -23186,6 +25277,23 @@ mod describe_data_table_attribute {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeDataTableAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeDataTableAttributeOutput,
+                ours::DescribeDataTableAttributeError,
+            >,
+        > {
+            let builder = client
+                .describe_data_table_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_attribute_name(input.attribute_name.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -23390,6 +25498,22 @@ mod describe_email_address {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeEmailAddressInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeEmailAddressOutput,
+                ours::DescribeEmailAddressError,
+            >,
+        > {
+            let builder = client
+                .describe_email_address()
+                .set_instance_id(input.instance_id.clone())
+                .set_email_address_id(input.email_address_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeEmailAddressOutput,
         ) -> ours::DescribeEmailAddressOutput {
@@ -23586,6 +25710,23 @@ mod describe_evaluation_form {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeEvaluationFormInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeEvaluationFormOutput,
+                ours::DescribeEvaluationFormError,
+            >,
+        > {
+            let builder = client
+                .describe_evaluation_form()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_form_id(input.evaluation_form_id.clone())
+                .set_evaluation_form_version(input.evaluation_form_version.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeEvaluationFormOutput,
         ) -> ours::DescribeEvaluationFormOutput {
@@ -23743,6 +25884,22 @@ mod describe_hours_of_operation {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeHoursOfOperationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeHoursOfOperationOutput,
+                ours::DescribeHoursOfOperationError,
+            >,
+        > {
+            let builder = client
+                .describe_hours_of_operation()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -23917,6 +26074,25 @@ mod describe_hours_of_operation_override {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeHoursOfOperationOverrideInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeHoursOfOperationOverrideOutput,
+                ours::DescribeHoursOfOperationOverrideError,
+            >,
+        > {
+            let builder = client
+                .describe_hours_of_operation_override()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_hours_of_operation_override_id(
+                    input.hours_of_operation_override_id.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -24119,6 +26295,21 @@ mod describe_instance {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeInstanceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeInstanceOutput,
+                ours::DescribeInstanceError,
+            >,
+        > {
+            let builder = client
+                .describe_instance()
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeInstanceOutput,
         ) -> ours::DescribeInstanceOutput {
@@ -24267,6 +26458,22 @@ mod describe_instance_attribute {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeInstanceAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeInstanceAttributeOutput,
+                ours::DescribeInstanceAttributeError,
+            >,
+        > {
+            let builder = client
+                .describe_instance_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_attribute_type(input.attribute_type.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -24443,6 +26650,23 @@ mod describe_instance_storage_config {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeInstanceStorageConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeInstanceStorageConfigOutput,
+                ours::DescribeInstanceStorageConfigError,
+            >,
+        > {
+            let builder = client
+                .describe_instance_storage_config()
+                .set_instance_id(input.instance_id.clone())
+                .set_association_id(input.association_id.clone())
+                .set_resource_type(input.resource_type.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -24636,6 +26860,22 @@ mod describe_notification {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeNotificationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeNotificationOutput,
+                ours::DescribeNotificationError,
+            >,
+        > {
+            let builder = client
+                .describe_notification()
+                .set_instance_id(input.instance_id.clone())
+                .set_notification_id(input.notification_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeNotificationOutput,
         ) -> ours::DescribeNotificationOutput {
@@ -24825,6 +27065,21 @@ mod describe_phone_number {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribePhoneNumberInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribePhoneNumberOutput,
+                ours::DescribePhoneNumberError,
+            >,
+        > {
+            let builder = client
+                .describe_phone_number()
+                .set_phone_number_id(input.phone_number_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribePhoneNumberOutput,
         ) -> ours::DescribePhoneNumberOutput {
@@ -25004,6 +27259,22 @@ mod describe_predefined_attribute {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribePredefinedAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribePredefinedAttributeOutput,
+                ours::DescribePredefinedAttributeError,
+            >,
+        > {
+            let builder = client
+                .describe_predefined_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribePredefinedAttributeOutput,
         ) -> ours::DescribePredefinedAttributeOutput {
@@ -25181,6 +27452,22 @@ mod describe_prompt {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribePromptInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribePromptOutput,
+                ours::DescribePromptError,
+            >,
+        > {
+            let builder = client
+                .describe_prompt()
+                .set_instance_id(input.instance_id.clone())
+                .set_prompt_id(input.prompt_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribePromptOutput,
         ) -> ours::DescribePromptOutput {
@@ -25351,6 +27638,22 @@ mod describe_queue {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeQueueInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeQueueOutput,
+                ours::DescribeQueueError,
+            >,
+        > {
+            let builder = client
+                .describe_queue()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DescribeQueueOutput) -> ours::DescribeQueueOutput {
             ToOurs::to_ours(o)
         }
@@ -25518,6 +27821,22 @@ mod describe_quick_connect {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeQuickConnectInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeQuickConnectOutput,
+                ours::DescribeQuickConnectError,
+            >,
+        > {
+            let builder = client
+                .describe_quick_connect()
+                .set_instance_id(input.instance_id.clone())
+                .set_quick_connect_id(input.quick_connect_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -25694,6 +28013,22 @@ mod describe_routing_profile {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeRoutingProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeRoutingProfileOutput,
+                ours::DescribeRoutingProfileError,
+            >,
+        > {
+            let builder = client
+                .describe_routing_profile()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeRoutingProfileOutput,
         ) -> ours::DescribeRoutingProfileOutput {
@@ -25865,6 +28200,19 @@ mod describe_rule {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeRuleInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DescribeRuleOutput, ours::DescribeRuleError>,
+        > {
+            let builder = client
+                .describe_rule()
+                .set_instance_id(input.instance_id.clone())
+                .set_rule_id(input.rule_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DescribeRuleOutput) -> ours::DescribeRuleOutput {
             ToOurs::to_ours(o)
         }
@@ -26032,6 +28380,22 @@ mod describe_security_profile {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeSecurityProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeSecurityProfileOutput,
+                ours::DescribeSecurityProfileError,
+            >,
+        > {
+            let builder = client
+                .describe_security_profile()
+                .set_security_profile_id(input.security_profile_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -26207,6 +28571,23 @@ mod describe_test_case {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeTestCaseInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeTestCaseOutput,
+                ours::DescribeTestCaseError,
+            >,
+        > {
+            let builder = client
+                .describe_test_case()
+                .set_instance_id(input.instance_id.clone())
+                .set_test_case_id(input.test_case_id.clone())
+                .set_status(input.status.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -26396,6 +28777,23 @@ mod describe_traffic_distribution_group {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeTrafficDistributionGroupInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeTrafficDistributionGroupOutput,
+                ours::DescribeTrafficDistributionGroupError,
+            >,
+        > {
+            let builder = client
+                .describe_traffic_distribution_group()
+                .set_traffic_distribution_group_id(
+                    input.traffic_distribution_group_id.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -26594,6 +28992,19 @@ mod describe_user {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeUserInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DescribeUserOutput, ours::DescribeUserError>,
+        > {
+            let builder = client
+                .describe_user()
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DescribeUserOutput) -> ours::DescribeUserOutput {
             ToOurs::to_ours(o)
         }
@@ -26761,6 +29172,22 @@ mod describe_user_hierarchy_group {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeUserHierarchyGroupInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeUserHierarchyGroupOutput,
+                ours::DescribeUserHierarchyGroupError,
+            >,
+        > {
+            let builder = client
+                .describe_user_hierarchy_group()
+                .set_hierarchy_group_id(input.hierarchy_group_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -26937,6 +29364,21 @@ mod describe_user_hierarchy_structure {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeUserHierarchyStructureInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeUserHierarchyStructureOutput,
+                ours::DescribeUserHierarchyStructureError,
+            >,
+        > {
+            let builder = client
+                .describe_user_hierarchy_structure()
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -27129,6 +29571,19 @@ mod describe_view {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeViewInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::DescribeViewOutput, ours::DescribeViewError>,
+        > {
+            let builder = client
+                .describe_view()
+                .set_instance_id(input.instance_id.clone())
+                .set_view_id(input.view_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::DescribeViewOutput) -> ours::DescribeViewOutput {
             ToOurs::to_ours(o)
         }
@@ -27315,6 +29770,22 @@ mod describe_vocabulary {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DescribeVocabularyInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeVocabularyOutput,
+                ours::DescribeVocabularyError,
+            >,
+        > {
+            let builder = client
+                .describe_vocabulary()
+                .set_instance_id(input.instance_id.clone())
+                .set_vocabulary_id(input.vocabulary_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DescribeVocabularyOutput,
         ) -> ours::DescribeVocabularyOutput {
@@ -27488,6 +29959,22 @@ mod describe_workspace {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DescribeWorkspaceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DescribeWorkspaceOutput,
+                ours::DescribeWorkspaceError,
+            >,
+        > {
+            let builder = client
+                .describe_workspace()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -27682,6 +30169,23 @@ mod disassociate_analytics_data_set {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateAnalyticsDataSetInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateAnalyticsDataSetOutput,
+                ours::DisassociateAnalyticsDataSetError,
+            >,
+        > {
+            let builder = client
+                .disassociate_analytics_data_set()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_set_id(input.data_set_id.clone())
+                .set_target_account_id(input.target_account_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateAnalyticsDataSetOutput,
         ) -> ours::DisassociateAnalyticsDataSetOutput {
@@ -27865,6 +30369,23 @@ mod disassociate_approved_origin {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateApprovedOriginInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateApprovedOriginOutput,
+                ours::DisassociateApprovedOriginError,
+            >,
+        > {
+            let builder = client
+                .disassociate_approved_origin()
+                .set_instance_id(input.instance_id.clone())
+                .set_origin(input.origin.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateApprovedOriginOutput,
         ) -> ours::DisassociateApprovedOriginOutput {
@@ -28041,6 +30562,24 @@ mod disassociate_bot {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateBotInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateBotOutput,
+                ours::DisassociateBotError,
+            >,
+        > {
+            let builder = client
+                .disassociate_bot()
+                .set_instance_id(input.instance_id.clone())
+                .set_lex_bot(input.lex_bot.clone())
+                .set_lex_v2_bot(input.lex_v2_bot.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateBotOutput,
         ) -> ours::DisassociateBotOutput {
@@ -28199,6 +30738,24 @@ mod disassociate_email_address_alias {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DisassociateEmailAddressAliasInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateEmailAddressAliasOutput,
+                ours::DisassociateEmailAddressAliasError,
+            >,
+        > {
+            let builder = client
+                .disassociate_email_address_alias()
+                .set_email_address_id(input.email_address_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_alias_configuration(input.alias_configuration.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -28423,6 +30980,23 @@ mod disassociate_flow {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateFlowInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateFlowOutput,
+                ours::DisassociateFlowError,
+            >,
+        > {
+            let builder = client
+                .disassociate_flow()
+                .set_instance_id(input.instance_id.clone())
+                .set_resource_id(input.resource_id.clone())
+                .set_resource_type(input.resource_type.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateFlowOutput,
         ) -> ours::DisassociateFlowOutput {
@@ -28608,6 +31182,25 @@ mod disassociate_hours_of_operations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DisassociateHoursOfOperationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateHoursOfOperationsOutput,
+                ours::DisassociateHoursOfOperationsError,
+            >,
+        > {
+            let builder = client
+                .disassociate_hours_of_operations()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_parent_hours_of_operation_ids(
+                    input.parent_hours_of_operation_ids.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -28816,6 +31409,24 @@ mod disassociate_instance_storage_config {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateInstanceStorageConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateInstanceStorageConfigOutput,
+                ours::DisassociateInstanceStorageConfigError,
+            >,
+        > {
+            let builder = client
+                .disassociate_instance_storage_config()
+                .set_instance_id(input.instance_id.clone())
+                .set_association_id(input.association_id.clone())
+                .set_resource_type(input.resource_type.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateInstanceStorageConfigOutput,
         ) -> ours::DisassociateInstanceStorageConfigOutput {
@@ -29009,6 +31620,23 @@ mod disassociate_lambda_function {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateLambdaFunctionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateLambdaFunctionOutput,
+                ours::DisassociateLambdaFunctionError,
+            >,
+        > {
+            let builder = client
+                .disassociate_lambda_function()
+                .set_instance_id(input.instance_id.clone())
+                .set_function_arn(input.function_arn.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateLambdaFunctionOutput,
         ) -> ours::DisassociateLambdaFunctionOutput {
@@ -29182,6 +31810,24 @@ mod disassociate_lex_bot {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateLexBotInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateLexBotOutput,
+                ours::DisassociateLexBotError,
+            >,
+        > {
+            let builder = client
+                .disassociate_lex_bot()
+                .set_instance_id(input.instance_id.clone())
+                .set_bot_name(input.bot_name.clone())
+                .set_lex_region(input.lex_region.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateLexBotOutput,
         ) -> ours::DisassociateLexBotOutput {
@@ -29351,6 +31997,22 @@ mod disassociate_phone_number_contact_flow {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DisassociatePhoneNumberContactFlowInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociatePhoneNumberContactFlowOutput,
+                ours::DisassociatePhoneNumberContactFlowError,
+            >,
+        > {
+            let builder = client
+                .disassociate_phone_number_contact_flow()
+                .set_phone_number_id(input.phone_number_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -29550,6 +32212,24 @@ mod disassociate_queue_email_addresses {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DisassociateQueueEmailAddressesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateQueueEmailAddressesOutput,
+                ours::DisassociateQueueEmailAddressesError,
+            >,
+        > {
+            let builder = client
+                .disassociate_queue_email_addresses()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_email_addresses_id(input.email_addresses_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -29760,6 +32440,23 @@ mod disassociate_queue_quick_connects {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateQueueQuickConnectsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateQueueQuickConnectsOutput,
+                ours::DisassociateQueueQuickConnectsError,
+            >,
+        > {
+            let builder = client
+                .disassociate_queue_quick_connects()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_quick_connect_ids(input.quick_connect_ids.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateQueueQuickConnectsOutput,
         ) -> ours::DisassociateQueueQuickConnectsOutput {
@@ -29950,6 +32647,26 @@ mod disassociate_routing_profile_queues {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DisassociateRoutingProfileQueuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateRoutingProfileQueuesOutput,
+                ours::DisassociateRoutingProfileQueuesError,
+            >,
+        > {
+            let builder = client
+                .disassociate_routing_profile_queues()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_queue_references(input.queue_references.clone())
+                .set_manual_assignment_queue_references(
+                    input.manual_assignment_queue_references.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -30143,6 +32860,23 @@ mod disassociate_security_key {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateSecurityKeyInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateSecurityKeyOutput,
+                ours::DisassociateSecurityKeyError,
+            >,
+        > {
+            let builder = client
+                .disassociate_security_key()
+                .set_instance_id(input.instance_id.clone())
+                .set_association_id(input.association_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateSecurityKeyOutput,
         ) -> ours::DisassociateSecurityKeyOutput {
@@ -30318,6 +33052,24 @@ mod disassociate_security_profiles {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DisassociateSecurityProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateSecurityProfilesOutput,
+                ours::DisassociateSecurityProfilesError,
+            >,
+        > {
+            let builder = client
+                .disassociate_security_profiles()
+                .set_instance_id(input.instance_id.clone())
+                .set_security_profiles(input.security_profiles.clone())
+                .set_entity_type(input.entity_type.clone())
+                .set_entity_arn(input.entity_arn.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -30546,6 +33298,25 @@ mod disassociate_traffic_distribution_group_user {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateTrafficDistributionGroupUserInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateTrafficDistributionGroupUserOutput,
+                ours::DisassociateTrafficDistributionGroupUserError,
+            >,
+        > {
+            let builder = client
+                .disassociate_traffic_distribution_group_user()
+                .set_traffic_distribution_group_id(
+                    input.traffic_distribution_group_id.clone(),
+                )
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateTrafficDistributionGroupUserOutput,
         ) -> ours::DisassociateTrafficDistributionGroupUserOutput {
@@ -30760,6 +33531,23 @@ mod disassociate_user_proficiencies {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DisassociateUserProficienciesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateUserProficienciesOutput,
+                ours::DisassociateUserProficienciesError,
+            >,
+        > {
+            let builder = client
+                .disassociate_user_proficiencies()
+                .set_instance_id(input.instance_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_user_proficiencies(input.user_proficiencies.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DisassociateUserProficienciesOutput,
         ) -> ours::DisassociateUserProficienciesOutput {
@@ -30949,6 +33737,23 @@ mod disassociate_workspace {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::DisassociateWorkspaceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DisassociateWorkspaceOutput,
+                ours::DisassociateWorkspaceError,
+            >,
+        > {
+            let builder = client
+                .disassociate_workspace()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_resource_arns(input.resource_arns.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -31142,6 +33947,23 @@ mod dismiss_user_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::DismissUserContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::DismissUserContactOutput,
+                ours::DismissUserContactError,
+            >,
+        > {
+            let builder = client
+                .dismiss_user_contact()
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::DismissUserContactOutput,
         ) -> ours::DismissUserContactOutput {
@@ -31327,6 +34149,26 @@ mod evaluate_data_table_values {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::EvaluateDataTableValuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::EvaluateDataTableValuesOutput,
+                ours::EvaluateDataTableValuesError,
+            >,
+        > {
+            let builder = client
+                .evaluate_data_table_values()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_values(input.values.clone())
+                .set_time_zone(input.time_zone.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -31531,6 +34373,24 @@ mod get_attached_file {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetAttachedFileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetAttachedFileOutput,
+                ours::GetAttachedFileError,
+            >,
+        > {
+            let builder = client
+                .get_attached_file()
+                .set_instance_id(input.instance_id.clone())
+                .set_file_id(input.file_id.clone())
+                .set_url_expiry_in_seconds(input.url_expiry_in_seconds.clone())
+                .set_associated_resource_arn(input.associated_resource_arn.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::GetAttachedFileOutput,
         ) -> ours::GetAttachedFileOutput {
@@ -31717,6 +34577,22 @@ mod get_contact_attributes {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetContactAttributesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetContactAttributesOutput,
+                ours::GetContactAttributesError,
+            >,
+        > {
+            let builder = client
+                .get_contact_attributes()
+                .set_instance_id(input.instance_id.clone())
+                .set_initial_contact_id(input.initial_contact_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::GetContactAttributesOutput,
         ) -> ours::GetContactAttributesOutput {
@@ -31868,6 +34744,23 @@ mod get_contact_metrics {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::GetContactMetricsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetContactMetricsOutput,
+                ours::GetContactMetricsError,
+            >,
+        > {
+            let builder = client
+                .get_contact_metrics()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_metrics(input.metrics.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -32073,6 +34966,27 @@ mod get_current_metric_data {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetCurrentMetricDataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetCurrentMetricDataOutput,
+                ours::GetCurrentMetricDataError,
+            >,
+        > {
+            let builder = client
+                .get_current_metric_data()
+                .set_instance_id(input.instance_id.clone())
+                .set_filters(input.filters.clone())
+                .set_groupings(input.groupings.clone())
+                .set_current_metrics(input.current_metrics.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_sort_criteria(input.sort_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::GetCurrentMetricDataOutput,
         ) -> ours::GetCurrentMetricDataOutput {
@@ -32263,6 +35177,24 @@ mod get_current_user_data {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetCurrentUserDataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetCurrentUserDataOutput,
+                ours::GetCurrentUserDataError,
+            >,
+        > {
+            let builder = client
+                .get_current_user_data()
+                .set_instance_id(input.instance_id.clone())
+                .set_filters(input.filters.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::GetCurrentUserDataOutput,
         ) -> ours::GetCurrentUserDataOutput {
@@ -32446,6 +35378,24 @@ mod get_effective_hours_of_operations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::GetEffectiveHoursOfOperationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetEffectiveHoursOfOperationsOutput,
+                ours::GetEffectiveHoursOfOperationsError,
+            >,
+        > {
+            let builder = client
+                .get_effective_hours_of_operations()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_from_date(input.from_date.clone())
+                .set_to_date(input.to_date.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -32656,6 +35606,21 @@ mod get_federation_token {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetFederationTokenInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetFederationTokenOutput,
+                ours::GetFederationTokenError,
+            >,
+        > {
+            let builder = client
+                .get_federation_token()
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::GetFederationTokenOutput,
         ) -> ours::GetFederationTokenOutput {
@@ -32851,6 +35816,23 @@ mod get_flow_association {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::GetFlowAssociationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetFlowAssociationOutput,
+                ours::GetFlowAssociationError,
+            >,
+        > {
+            let builder = client
+                .get_flow_association()
+                .set_instance_id(input.instance_id.clone())
+                .set_resource_id(input.resource_id.clone())
+                .set_resource_type(input.resource_type.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -33052,6 +36034,28 @@ mod get_metric_data {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetMetricDataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetMetricDataOutput,
+                ours::GetMetricDataError,
+            >,
+        > {
+            let builder = client
+                .get_metric_data()
+                .set_instance_id(input.instance_id.clone())
+                .set_start_time(input.start_time.clone())
+                .set_end_time(input.end_time.clone())
+                .set_filters(input.filters.clone())
+                .set_groupings(input.groupings.clone())
+                .set_historical_metrics(input.historical_metrics.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::GetMetricDataOutput) -> ours::GetMetricDataOutput {
             ToOurs::to_ours(o)
         }
@@ -33235,6 +36239,29 @@ mod get_metric_data_v2 {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetMetricDataV2Input,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetMetricDataV2Output,
+                ours::GetMetricDataV2Error,
+            >,
+        > {
+            let builder = client
+                .get_metric_data_v2()
+                .set_resource_arn(input.resource_arn.clone())
+                .set_start_time(input.start_time.clone())
+                .set_end_time(input.end_time.clone())
+                .set_interval(input.interval.clone())
+                .set_filters(input.filters.clone())
+                .set_groupings(input.groupings.clone())
+                .set_metrics(input.metrics.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::GetMetricDataV2Output,
         ) -> ours::GetMetricDataV2Output {
@@ -33408,6 +36435,22 @@ mod get_prompt_file {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::GetPromptFileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetPromptFileOutput,
+                ours::GetPromptFileError,
+            >,
+        > {
+            let builder = client
+                .get_prompt_file()
+                .set_instance_id(input.instance_id.clone())
+                .set_prompt_id(input.prompt_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::GetPromptFileOutput) -> ours::GetPromptFileOutput {
@@ -33594,6 +36637,23 @@ mod get_task_template {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::GetTaskTemplateInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetTaskTemplateOutput,
+                ours::GetTaskTemplateError,
+            >,
+        > {
+            let builder = client
+                .get_task_template()
+                .set_instance_id(input.instance_id.clone())
+                .set_task_template_id(input.task_template_id.clone())
+                .set_snapshot_version(input.snapshot_version.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -33786,6 +36846,23 @@ mod get_test_case_execution_summary {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::GetTestCaseExecutionSummaryInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetTestCaseExecutionSummaryOutput,
+                ours::GetTestCaseExecutionSummaryError,
+            >,
+        > {
+            let builder = client
+                .get_test_case_execution_summary()
+                .set_instance_id(input.instance_id.clone())
+                .set_test_case_id(input.test_case_id.clone())
+                .set_test_case_execution_id(input.test_case_execution_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -33992,6 +37069,19 @@ mod get_traffic_distribution {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::GetTrafficDistributionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::GetTrafficDistributionOutput,
+                ours::GetTrafficDistributionError,
+            >,
+        > {
+            let builder = client.get_traffic_distribution().set_id(input.id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::GetTrafficDistributionOutput,
         ) -> ours::GetTrafficDistributionOutput {
@@ -34178,6 +37268,25 @@ mod import_phone_number {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ImportPhoneNumberInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ImportPhoneNumberOutput,
+                ours::ImportPhoneNumberError,
+            >,
+        > {
+            let builder = client
+                .import_phone_number()
+                .set_instance_id(input.instance_id.clone())
+                .set_source_phone_number_arn(input.source_phone_number_arn.clone())
+                .set_phone_number_description(input.phone_number_description.clone())
+                .set_tags(input.tags.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -34370,6 +37479,24 @@ mod import_workspace_media {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ImportWorkspaceMediaInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ImportWorkspaceMediaOutput,
+                ours::ImportWorkspaceMediaError,
+            >,
+        > {
+            let builder = client
+                .import_workspace_media()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_media_type(input.media_type.clone())
+                .set_media_source(input.media_source.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ImportWorkspaceMediaOutput,
         ) -> ours::ImportWorkspaceMediaOutput {
@@ -34542,6 +37669,24 @@ mod list_agent_statuses {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListAgentStatusesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListAgentStatusesOutput,
+                ours::ListAgentStatusesError,
+            >,
+        > {
+            let builder = client
+                .list_agent_statuses()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_agent_status_types(input.agent_status_types.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -34722,6 +37867,24 @@ mod list_analytics_data_associations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListAnalyticsDataAssociationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListAnalyticsDataAssociationsOutput,
+                ours::ListAnalyticsDataAssociationsError,
+            >,
+        > {
+            let builder = client
+                .list_analytics_data_associations()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_set_id(input.data_set_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -34915,6 +38078,23 @@ mod list_analytics_data_lake_data_sets {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListAnalyticsDataLakeDataSetsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListAnalyticsDataLakeDataSetsOutput,
+                ours::ListAnalyticsDataLakeDataSetsError,
+            >,
+        > {
+            let builder = client
+                .list_analytics_data_lake_data_sets()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListAnalyticsDataLakeDataSetsOutput,
         ) -> ours::ListAnalyticsDataLakeDataSetsOutput {
@@ -35106,6 +38286,23 @@ mod list_approved_origins {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListApprovedOriginsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListApprovedOriginsOutput,
+                ours::ListApprovedOriginsError,
+            >,
+        > {
+            let builder = client
+                .list_approved_origins()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListApprovedOriginsOutput,
         ) -> ours::ListApprovedOriginsOutput {
@@ -35284,6 +38481,24 @@ mod list_associated_contacts {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListAssociatedContactsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListAssociatedContactsOutput,
+                ours::ListAssociatedContactsError,
+            >,
+        > {
+            let builder = client
+                .list_associated_contacts()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListAssociatedContactsOutput,
         ) -> ours::ListAssociatedContactsOutput {
@@ -35460,6 +38675,23 @@ mod list_attached_files_configurations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListAttachedFilesConfigurationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListAttachedFilesConfigurationsOutput,
+                ours::ListAttachedFilesConfigurationsError,
+            >,
+        > {
+            let builder = client
+                .list_attached_files_configurations()
+                .set_instance_id(input.instance_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -35663,6 +38895,23 @@ mod list_authentication_profiles {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListAuthenticationProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListAuthenticationProfilesOutput,
+                ours::ListAuthenticationProfilesError,
+            >,
+        > {
+            let builder = client
+                .list_authentication_profiles()
+                .set_instance_id(input.instance_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListAuthenticationProfilesOutput,
         ) -> ours::ListAuthenticationProfilesOutput {
@@ -35838,6 +39087,21 @@ mod list_bots {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListBotsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListBotsOutput, ours::ListBotsError>,
+        > {
+            let builder = client
+                .list_bots()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_lex_version(input.lex_version.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListBotsOutput) -> ours::ListBotsOutput {
             ToOurs::to_ours(o)
         }
@@ -35990,6 +39254,24 @@ mod list_child_hours_of_operations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListChildHoursOfOperationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListChildHoursOfOperationsOutput,
+                ours::ListChildHoursOfOperationsError,
+            >,
+        > {
+            let builder = client
+                .list_child_hours_of_operations()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -36178,6 +39460,23 @@ mod list_contact_evaluations {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListContactEvaluationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListContactEvaluationsOutput,
+                ours::ListContactEvaluationsError,
+            >,
+        > {
+            let builder = client
+                .list_contact_evaluations()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListContactEvaluationsOutput,
         ) -> ours::ListContactEvaluationsOutput {
@@ -36345,6 +39644,24 @@ mod list_contact_flow_module_aliases {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListContactFlowModuleAliasesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListContactFlowModuleAliasesOutput,
+                ours::ListContactFlowModuleAliasesError,
+            >,
+        > {
+            let builder = client
+                .list_contact_flow_module_aliases()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -36556,6 +39873,24 @@ mod list_contact_flow_module_versions {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListContactFlowModuleVersionsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListContactFlowModuleVersionsOutput,
+                ours::ListContactFlowModuleVersionsError,
+            >,
+        > {
+            let builder = client
+                .list_contact_flow_module_versions()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -36773,6 +40108,24 @@ mod list_contact_flow_modules {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListContactFlowModulesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListContactFlowModulesOutput,
+                ours::ListContactFlowModulesError,
+            >,
+        > {
+            let builder = client
+                .list_contact_flow_modules()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_contact_flow_module_state(input.contact_flow_module_state.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListContactFlowModulesOutput,
         ) -> ours::ListContactFlowModulesOutput {
@@ -36970,6 +40323,24 @@ mod list_contact_flow_versions {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListContactFlowVersionsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListContactFlowVersionsOutput,
+                ours::ListContactFlowVersionsError,
+            >,
+        > {
+            let builder = client
+                .list_contact_flow_versions()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -37170,6 +40541,24 @@ mod list_contact_flows {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListContactFlowsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListContactFlowsOutput,
+                ours::ListContactFlowsError,
+            >,
+        > {
+            let builder = client
+                .list_contact_flows()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_types(input.contact_flow_types.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListContactFlowsOutput,
         ) -> ours::ListContactFlowsOutput {
@@ -37353,6 +40742,24 @@ mod list_contact_references {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListContactReferencesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListContactReferencesOutput,
+                ours::ListContactReferencesError,
+            >,
+        > {
+            let builder = client
+                .list_contact_references()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_reference_types(input.reference_types.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListContactReferencesOutput,
         ) -> ours::ListContactReferencesOutput {
@@ -37532,6 +40939,25 @@ mod list_data_table_attributes {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListDataTableAttributesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListDataTableAttributesOutput,
+                ours::ListDataTableAttributesError,
+            >,
+        > {
+            let builder = client
+                .list_data_table_attributes()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_attribute_ids(input.attribute_ids.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -37731,6 +41157,26 @@ mod list_data_table_primary_values {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListDataTablePrimaryValuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListDataTablePrimaryValuesOutput,
+                ours::ListDataTablePrimaryValuesError,
+            >,
+        > {
+            let builder = client
+                .list_data_table_primary_values()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_record_ids(input.record_ids.clone())
+                .set_primary_attribute_values(input.primary_attribute_values.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListDataTablePrimaryValuesOutput,
         ) -> ours::ListDataTablePrimaryValuesOutput {
@@ -37927,6 +41373,26 @@ mod list_data_table_values {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListDataTableValuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListDataTableValuesOutput,
+                ours::ListDataTableValuesError,
+            >,
+        > {
+            let builder = client
+                .list_data_table_values()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_record_ids(input.record_ids.clone())
+                .set_primary_attribute_values(input.primary_attribute_values.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListDataTableValuesOutput,
         ) -> ours::ListDataTableValuesOutput {
@@ -38116,6 +41582,23 @@ mod list_data_tables {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListDataTablesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListDataTablesOutput,
+                ours::ListDataTablesError,
+            >,
+        > {
+            let builder = client
+                .list_data_tables()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -38318,6 +41801,24 @@ mod list_default_vocabularies {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListDefaultVocabulariesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListDefaultVocabulariesOutput,
+                ours::ListDefaultVocabulariesError,
+            >,
+        > {
+            let builder = client
+                .list_default_vocabularies()
+                .set_instance_id(input.instance_id.clone())
+                .set_language_code(input.language_code.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListDefaultVocabulariesOutput,
         ) -> ours::ListDefaultVocabulariesOutput {
@@ -38489,6 +41990,25 @@ mod list_entity_security_profiles {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListEntitySecurityProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListEntitySecurityProfilesOutput,
+                ours::ListEntitySecurityProfilesError,
+            >,
+        > {
+            let builder = client
+                .list_entity_security_profiles()
+                .set_instance_id(input.instance_id.clone())
+                .set_entity_type(input.entity_type.clone())
+                .set_entity_arn(input.entity_arn.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -38670,6 +42190,24 @@ mod list_evaluation_form_versions {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListEvaluationFormVersionsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListEvaluationFormVersionsOutput,
+                ours::ListEvaluationFormVersionsError,
+            >,
+        > {
+            let builder = client
+                .list_evaluation_form_versions()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_form_id(input.evaluation_form_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListEvaluationFormVersionsOutput,
         ) -> ours::ListEvaluationFormVersionsOutput {
@@ -38839,6 +42377,23 @@ mod list_evaluation_forms {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListEvaluationFormsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListEvaluationFormsOutput,
+                ours::ListEvaluationFormsError,
+            >,
+        > {
+            let builder = client
+                .list_evaluation_forms()
+                .set_instance_id(input.instance_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListEvaluationFormsOutput,
         ) -> ours::ListEvaluationFormsOutput {
@@ -39006,6 +42561,24 @@ mod list_flow_associations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListFlowAssociationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListFlowAssociationsOutput,
+                ours::ListFlowAssociationsError,
+            >,
+        > {
+            let builder = client
+                .list_flow_associations()
+                .set_instance_id(input.instance_id.clone())
+                .set_resource_type(input.resource_type.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -39206,6 +42779,24 @@ mod list_hours_of_operation_overrides {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListHoursOfOperationOverridesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListHoursOfOperationOverridesOutput,
+                ours::ListHoursOfOperationOverridesError,
+            >,
+        > {
+            let builder = client
+                .list_hours_of_operation_overrides()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -39409,6 +43000,23 @@ mod list_hours_of_operations {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListHoursOfOperationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListHoursOfOperationsOutput,
+                ours::ListHoursOfOperationsError,
+            >,
+        > {
+            let builder = client
+                .list_hours_of_operations()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListHoursOfOperationsOutput,
         ) -> ours::ListHoursOfOperationsOutput {
@@ -39589,6 +43197,23 @@ mod list_instance_attributes {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListInstanceAttributesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListInstanceAttributesOutput,
+                ours::ListInstanceAttributesError,
+            >,
+        > {
+            let builder = client
+                .list_instance_attributes()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListInstanceAttributesOutput,
         ) -> ours::ListInstanceAttributesOutput {
@@ -39767,6 +43392,24 @@ mod list_instance_storage_configs {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListInstanceStorageConfigsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListInstanceStorageConfigsOutput,
+                ours::ListInstanceStorageConfigsError,
+            >,
+        > {
+            let builder = client
+                .list_instance_storage_configs()
+                .set_instance_id(input.instance_id.clone())
+                .set_resource_type(input.resource_type.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListInstanceStorageConfigsOutput,
         ) -> ours::ListInstanceStorageConfigsOutput {
@@ -39941,6 +43584,22 @@ mod list_instances {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListInstancesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListInstancesOutput,
+                ours::ListInstancesError,
+            >,
+        > {
+            let builder = client
+                .list_instances()
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListInstancesOutput) -> ours::ListInstancesOutput {
             ToOurs::to_ours(o)
         }
@@ -40068,6 +43727,25 @@ mod list_integration_associations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListIntegrationAssociationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListIntegrationAssociationsOutput,
+                ours::ListIntegrationAssociationsError,
+            >,
+        > {
+            let builder = client
+                .list_integration_associations()
+                .set_instance_id(input.instance_id.clone())
+                .set_integration_type(input.integration_type.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_integration_arn(input.integration_arn.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -40242,6 +43920,23 @@ mod list_lambda_functions {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListLambdaFunctionsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListLambdaFunctionsOutput,
+                ours::ListLambdaFunctionsError,
+            >,
+        > {
+            let builder = client
+                .list_lambda_functions()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListLambdaFunctionsOutput,
         ) -> ours::ListLambdaFunctionsOutput {
@@ -40414,6 +44109,20 @@ mod list_lex_bots {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListLexBotsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListLexBotsOutput, ours::ListLexBotsError>,
+        > {
+            let builder = client
+                .list_lex_bots()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListLexBotsOutput) -> ours::ListLexBotsOutput {
             ToOurs::to_ours(o)
         }
@@ -40582,6 +44291,23 @@ mod list_notifications {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListNotificationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListNotificationsOutput,
+                ours::ListNotificationsError,
+            >,
+        > {
+            let builder = client
+                .list_notifications()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -40782,6 +44508,25 @@ mod list_phone_numbers {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListPhoneNumbersInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListPhoneNumbersOutput,
+                ours::ListPhoneNumbersError,
+            >,
+        > {
+            let builder = client
+                .list_phone_numbers()
+                .set_instance_id(input.instance_id.clone())
+                .set_phone_number_types(input.phone_number_types.clone())
+                .set_phone_number_country_codes(input.phone_number_country_codes.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListPhoneNumbersOutput,
         ) -> ours::ListPhoneNumbersOutput {
@@ -40973,6 +44718,27 @@ mod list_phone_numbers_v2 {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListPhoneNumbersV2Input,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListPhoneNumbersV2Output,
+                ours::ListPhoneNumbersV2Error,
+            >,
+        > {
+            let builder = client
+                .list_phone_numbers_v2()
+                .set_target_arn(input.target_arn.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone())
+                .set_phone_number_country_codes(input.phone_number_country_codes.clone())
+                .set_phone_number_types(input.phone_number_types.clone())
+                .set_phone_number_prefix(input.phone_number_prefix.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListPhoneNumbersV2Output,
         ) -> ours::ListPhoneNumbersV2Output {
@@ -41156,6 +44922,23 @@ mod list_predefined_attributes {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListPredefinedAttributesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListPredefinedAttributesOutput,
+                ours::ListPredefinedAttributesError,
+            >,
+        > {
+            let builder = client
+                .list_predefined_attributes()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListPredefinedAttributesOutput,
         ) -> ours::ListPredefinedAttributesOutput {
@@ -41336,6 +45119,20 @@ mod list_prompts {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListPromptsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListPromptsOutput, ours::ListPromptsError>,
+        > {
+            let builder = client
+                .list_prompts()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListPromptsOutput) -> ours::ListPromptsOutput {
             ToOurs::to_ours(o)
         }
@@ -41506,6 +45303,24 @@ mod list_queue_email_addresses {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListQueueEmailAddressesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListQueueEmailAddressesOutput,
+                ours::ListQueueEmailAddressesError,
+            >,
+        > {
+            let builder = client
+                .list_queue_email_addresses()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -41710,6 +45525,24 @@ mod list_queue_quick_connects {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListQueueQuickConnectsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListQueueQuickConnectsOutput,
+                ours::ListQueueQuickConnectsError,
+            >,
+        > {
+            let builder = client
+                .list_queue_quick_connects()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListQueueQuickConnectsOutput,
         ) -> ours::ListQueueQuickConnectsOutput {
@@ -41889,6 +45722,21 @@ mod list_queues {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListQueuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListQueuesOutput, ours::ListQueuesError>,
+        > {
+            let builder = client
+                .list_queues()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_types(input.queue_types.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListQueuesOutput) -> ours::ListQueuesOutput {
             ToOurs::to_ours(o)
         }
@@ -42054,6 +45902,24 @@ mod list_quick_connects {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListQuickConnectsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListQuickConnectsOutput,
+                ours::ListQuickConnectsError,
+            >,
+        > {
+            let builder = client
+                .list_quick_connects()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_quick_connect_types(input.quick_connect_types.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -42245,6 +46111,26 @@ mod list_realtime_contact_analysis_segments_v2 {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListRealtimeContactAnalysisSegmentsV2Input,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListRealtimeContactAnalysisSegmentsV2Output,
+                ours::ListRealtimeContactAnalysisSegmentsV2Error,
+            >,
+        > {
+            let builder = client
+                .list_realtime_contact_analysis_segments_v2()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone())
+                .set_output_type(input.output_type.clone())
+                .set_segment_types(input.segment_types.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -42476,6 +46362,24 @@ mod list_routing_profile_manual_assignment_queues {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListRoutingProfileManualAssignmentQueuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListRoutingProfileManualAssignmentQueuesOutput,
+                ours::ListRoutingProfileManualAssignmentQueuesError,
+            >,
+        > {
+            let builder = client
+                .list_routing_profile_manual_assignment_queues()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListRoutingProfileManualAssignmentQueuesOutput,
         ) -> ours::ListRoutingProfileManualAssignmentQueuesOutput {
@@ -42687,6 +46591,24 @@ mod list_routing_profile_queues {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListRoutingProfileQueuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListRoutingProfileQueuesOutput,
+                ours::ListRoutingProfileQueuesError,
+            >,
+        > {
+            let builder = client
+                .list_routing_profile_queues()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListRoutingProfileQueuesOutput,
         ) -> ours::ListRoutingProfileQueuesOutput {
@@ -42872,6 +46794,23 @@ mod list_routing_profiles {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListRoutingProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListRoutingProfilesOutput,
+                ours::ListRoutingProfilesError,
+            >,
+        > {
+            let builder = client
+                .list_routing_profiles()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListRoutingProfilesOutput,
         ) -> ours::ListRoutingProfilesOutput {
@@ -43049,6 +46988,22 @@ mod list_rules {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListRulesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListRulesOutput, ours::ListRulesError>,
+        > {
+            let builder = client
+                .list_rules()
+                .set_instance_id(input.instance_id.clone())
+                .set_publish_status(input.publish_status.clone())
+                .set_event_source_name(input.event_source_name.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListRulesOutput) -> ours::ListRulesOutput {
             ToOurs::to_ours(o)
         }
@@ -43209,6 +47164,23 @@ mod list_security_keys {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListSecurityKeysInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListSecurityKeysOutput,
+                ours::ListSecurityKeysError,
+            >,
+        > {
+            let builder = client
+                .list_security_keys()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -43389,6 +47361,24 @@ mod list_security_profile_applications {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListSecurityProfileApplicationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListSecurityProfileApplicationsOutput,
+                ours::ListSecurityProfileApplicationsError,
+            >,
+        > {
+            let builder = client
+                .list_security_profile_applications()
+                .set_security_profile_id(input.security_profile_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -43593,6 +47583,24 @@ mod list_security_profile_flow_modules {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListSecurityProfileFlowModulesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListSecurityProfileFlowModulesOutput,
+                ours::ListSecurityProfileFlowModulesError,
+            >,
+        > {
+            let builder = client
+                .list_security_profile_flow_modules()
+                .set_security_profile_id(input.security_profile_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListSecurityProfileFlowModulesOutput,
         ) -> ours::ListSecurityProfileFlowModulesOutput {
@@ -43793,6 +47801,24 @@ mod list_security_profile_permissions {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListSecurityProfilePermissionsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListSecurityProfilePermissionsOutput,
+                ours::ListSecurityProfilePermissionsError,
+            >,
+        > {
+            let builder = client
+                .list_security_profile_permissions()
+                .set_security_profile_id(input.security_profile_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListSecurityProfilePermissionsOutput,
         ) -> ours::ListSecurityProfilePermissionsOutput {
@@ -43991,6 +48017,23 @@ mod list_security_profiles {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListSecurityProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListSecurityProfilesOutput,
+                ours::ListSecurityProfilesError,
+            >,
+        > {
+            let builder = client
+                .list_security_profiles()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListSecurityProfilesOutput,
         ) -> ours::ListSecurityProfilesOutput {
@@ -44171,6 +48214,21 @@ mod list_tags_for_resource {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListTagsForResourceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListTagsForResourceOutput,
+                ours::ListTagsForResourceError,
+            >,
+        > {
+            let builder = client
+                .list_tags_for_resource()
+                .set_resource_arn(input.resource_arn.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListTagsForResourceOutput,
         ) -> ours::ListTagsForResourceOutput {
@@ -44346,6 +48404,25 @@ mod list_task_templates {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListTaskTemplatesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListTaskTemplatesOutput,
+                ours::ListTaskTemplatesError,
+            >,
+        > {
+            let builder = client
+                .list_task_templates()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_status(input.status.clone())
+                .set_name(input.name.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -44525,6 +48602,26 @@ mod list_test_case_execution_records {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListTestCaseExecutionRecordsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListTestCaseExecutionRecordsOutput,
+                ours::ListTestCaseExecutionRecordsError,
+            >,
+        > {
+            let builder = client
+                .list_test_case_execution_records()
+                .set_instance_id(input.instance_id.clone())
+                .set_test_case_id(input.test_case_id.clone())
+                .set_test_case_execution_id(input.test_case_execution_id.clone())
+                .set_status(input.status.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -44733,6 +48830,28 @@ mod list_test_case_executions {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListTestCaseExecutionsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListTestCaseExecutionsOutput,
+                ours::ListTestCaseExecutionsError,
+            >,
+        > {
+            let builder = client
+                .list_test_case_executions()
+                .set_instance_id(input.instance_id.clone())
+                .set_test_case_id(input.test_case_id.clone())
+                .set_test_case_name(input.test_case_name.clone())
+                .set_start_time(input.start_time.clone())
+                .set_end_time(input.end_time.clone())
+                .set_status(input.status.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListTestCaseExecutionsOutput,
         ) -> ours::ListTestCaseExecutionsOutput {
@@ -44924,6 +49043,23 @@ mod list_test_cases {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListTestCasesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListTestCasesOutput,
+                ours::ListTestCasesError,
+            >,
+        > {
+            let builder = client
+                .list_test_cases()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListTestCasesOutput) -> ours::ListTestCasesOutput {
             ToOurs::to_ours(o)
         }
@@ -45110,6 +49246,25 @@ mod list_traffic_distribution_group_users {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListTrafficDistributionGroupUsersInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListTrafficDistributionGroupUsersOutput,
+                ours::ListTrafficDistributionGroupUsersError,
+            >,
+        > {
+            let builder = client
+                .list_traffic_distribution_group_users()
+                .set_traffic_distribution_group_id(
+                    input.traffic_distribution_group_id.clone(),
+                )
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -45316,6 +49471,23 @@ mod list_traffic_distribution_groups {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListTrafficDistributionGroupsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListTrafficDistributionGroupsOutput,
+                ours::ListTrafficDistributionGroupsError,
+            >,
+        > {
+            let builder = client
+                .list_traffic_distribution_groups()
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListTrafficDistributionGroupsOutput,
         ) -> ours::ListTrafficDistributionGroupsOutput {
@@ -45488,6 +49660,21 @@ mod list_use_cases {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListUseCasesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListUseCasesOutput, ours::ListUseCasesError>,
+        > {
+            let builder = client
+                .list_use_cases()
+                .set_instance_id(input.instance_id.clone())
+                .set_integration_association_id(input.integration_association_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListUseCasesOutput) -> ours::ListUseCasesOutput {
             ToOurs::to_ours(o)
         }
@@ -45644,6 +49831,23 @@ mod list_user_hierarchy_groups {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListUserHierarchyGroupsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListUserHierarchyGroupsOutput,
+                ours::ListUserHierarchyGroupsError,
+            >,
+        > {
+            let builder = client
+                .list_user_hierarchy_groups()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -45828,6 +50032,24 @@ mod list_user_notifications {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListUserNotificationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListUserNotificationsOutput,
+                ours::ListUserNotificationsError,
+            >,
+        > {
+            let builder = client
+                .list_user_notifications()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_user_id(input.user_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -46025,6 +50247,24 @@ mod list_user_proficiencies {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListUserProficienciesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListUserProficienciesOutput,
+                ours::ListUserProficienciesError,
+            >,
+        > {
+            let builder = client
+                .list_user_proficiencies()
+                .set_instance_id(input.instance_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListUserProficienciesOutput,
         ) -> ours::ListUserProficienciesOutput {
@@ -46199,6 +50439,20 @@ mod list_users {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListUsersInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListUsersOutput, ours::ListUsersError>,
+        > {
+            let builder = client
+                .list_users()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListUsersOutput) -> ours::ListUsersOutput {
             ToOurs::to_ours(o)
         }
@@ -46365,6 +50619,24 @@ mod list_view_versions {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListViewVersionsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListViewVersionsOutput,
+                ours::ListViewVersionsError,
+            >,
+        > {
+            let builder = client
+                .list_view_versions()
+                .set_instance_id(input.instance_id.clone())
+                .set_view_id(input.view_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -46560,6 +50832,21 @@ mod list_views {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListViewsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::ListViewsOutput, ours::ListViewsError>,
+        > {
+            let builder = client
+                .list_views()
+                .set_instance_id(input.instance_id.clone())
+                .set_type(input.r#type.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ListViewsOutput) -> ours::ListViewsOutput {
             ToOurs::to_ours(o)
         }
@@ -46740,6 +51027,22 @@ mod list_workspace_media {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListWorkspaceMediaInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListWorkspaceMediaOutput,
+                ours::ListWorkspaceMediaError,
+            >,
+        > {
+            let builder = client
+                .list_workspace_media()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -46935,6 +51238,24 @@ mod list_workspace_pages {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ListWorkspacePagesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListWorkspacePagesOutput,
+                ours::ListWorkspacePagesError,
+            >,
+        > {
+            let builder = client
+                .list_workspace_pages()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ListWorkspacePagesOutput,
         ) -> ours::ListWorkspacePagesOutput {
@@ -47124,6 +51445,23 @@ mod list_workspaces {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ListWorkspacesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ListWorkspacesOutput,
+                ours::ListWorkspacesError,
+            >,
+        > {
+            let builder = client
+                .list_workspaces()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -47323,6 +51661,27 @@ mod monitor_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::MonitorContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::MonitorContactOutput,
+                ours::MonitorContactError,
+            >,
+        > {
+            let builder = client
+                .monitor_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_allowed_monitor_capabilities(
+                    input.allowed_monitor_capabilities.clone(),
+                )
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -47533,6 +51892,20 @@ mod pause_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::PauseContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::PauseContactOutput, ours::PauseContactError>,
+        > {
+            let builder = client
+                .pause_contact()
+                .set_contact_id(input.contact_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::PauseContactOutput) -> ours::PauseContactOutput {
             ToOurs::to_ours(o)
         }
@@ -47738,6 +52111,23 @@ mod put_user_status {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::PutUserStatusInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::PutUserStatusOutput,
+                ours::PutUserStatusError,
+            >,
+        > {
+            let builder = client
+                .put_user_status()
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_agent_status_id(input.agent_status_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::PutUserStatusOutput) -> ours::PutUserStatusOutput {
             ToOurs::to_ours(o)
         }
@@ -47919,6 +52309,22 @@ mod release_phone_number {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ReleasePhoneNumberInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ReleasePhoneNumberOutput,
+                ours::ReleasePhoneNumberError,
+            >,
+        > {
+            let builder = client
+                .release_phone_number()
+                .set_phone_number_id(input.phone_number_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -48127,6 +52533,24 @@ mod replicate_instance {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::ReplicateInstanceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ReplicateInstanceOutput,
+                ours::ReplicateInstanceError,
+            >,
+        > {
+            let builder = client
+                .replicate_instance()
+                .set_instance_id(input.instance_id.clone())
+                .set_replica_region(input.replica_region.clone())
+                .set_client_token(input.client_token.clone())
+                .set_replica_alias(input.replica_alias.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -48352,6 +52776,23 @@ mod resume_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ResumeContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ResumeContactOutput,
+                ours::ResumeContactError,
+            >,
+        > {
+            let builder = client
+                .resume_contact()
+                .set_contact_id(input.contact_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::ResumeContactOutput) -> ours::ResumeContactOutput {
             ToOurs::to_ours(o)
         }
@@ -48548,6 +52989,24 @@ mod resume_contact_recording {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::ResumeContactRecordingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::ResumeContactRecordingOutput,
+                ours::ResumeContactRecordingError,
+            >,
+        > {
+            let builder = client
+                .resume_contact_recording()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_initial_contact_id(input.initial_contact_id.clone())
+                .set_contact_recording_type(input.contact_recording_type.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::ResumeContactRecordingOutput,
         ) -> ours::ResumeContactRecordingOutput {
@@ -48712,6 +53171,25 @@ mod search_agent_statuses {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchAgentStatusesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchAgentStatusesOutput,
+                ours::SearchAgentStatusesError,
+            >,
+        > {
+            let builder = client
+                .search_agent_statuses()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -48905,6 +53383,27 @@ mod search_available_phone_numbers {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchAvailablePhoneNumbersInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchAvailablePhoneNumbersOutput,
+                ours::SearchAvailablePhoneNumbersError,
+            >,
+        > {
+            let builder = client
+                .search_available_phone_numbers()
+                .set_target_arn(input.target_arn.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_phone_number_country_code(input.phone_number_country_code.clone())
+                .set_phone_number_type(input.phone_number_type.clone())
+                .set_phone_number_prefix(input.phone_number_prefix.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchAvailablePhoneNumbersOutput,
         ) -> ours::SearchAvailablePhoneNumbersOutput {
@@ -49082,6 +53581,25 @@ mod search_contact_evaluations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchContactEvaluationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchContactEvaluationsOutput,
+                ours::SearchContactEvaluationsError,
+            >,
+        > {
+            let builder = client
+                .search_contact_evaluations()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_criteria(input.search_criteria.clone())
+                .set_search_filter(input.search_filter.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -49280,6 +53798,25 @@ mod search_contact_flow_modules {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchContactFlowModulesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchContactFlowModulesOutput,
+                ours::SearchContactFlowModulesError,
+            >,
+        > {
+            let builder = client
+                .search_contact_flow_modules()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchContactFlowModulesOutput,
         ) -> ours::SearchContactFlowModulesOutput {
@@ -49471,6 +54008,25 @@ mod search_contact_flows {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchContactFlowsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchContactFlowsOutput,
+                ours::SearchContactFlowsError,
+            >,
+        > {
+            let builder = client
+                .search_contact_flows()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchContactFlowsOutput,
         ) -> ours::SearchContactFlowsOutput {
@@ -49660,6 +54216,26 @@ mod search_contacts {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchContactsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchContactsOutput,
+                ours::SearchContactsError,
+            >,
+        > {
+            let builder = client
+                .search_contacts()
+                .set_instance_id(input.instance_id.clone())
+                .set_time_range(input.time_range.clone())
+                .set_search_criteria(input.search_criteria.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone())
+                .set_sort(input.sort.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchContactsOutput,
         ) -> ours::SearchContactsOutput {
@@ -49843,6 +54419,25 @@ mod search_data_tables {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchDataTablesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchDataTablesOutput,
+                ours::SearchDataTablesError,
+            >,
+        > {
+            let builder = client
+                .search_data_tables()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -50035,6 +54630,25 @@ mod search_email_addresses {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchEmailAddressesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchEmailAddressesOutput,
+                ours::SearchEmailAddressesError,
+            >,
+        > {
+            let builder = client
+                .search_email_addresses()
+                .set_instance_id(input.instance_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone())
+                .set_search_criteria(input.search_criteria.clone())
+                .set_search_filter(input.search_filter.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -50243,6 +54857,25 @@ mod search_evaluation_forms {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchEvaluationFormsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchEvaluationFormsOutput,
+                ours::SearchEvaluationFormsError,
+            >,
+        > {
+            let builder = client
+                .search_evaluation_forms()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_criteria(input.search_criteria.clone())
+                .set_search_filter(input.search_filter.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchEvaluationFormsOutput,
         ) -> ours::SearchEvaluationFormsOutput {
@@ -50437,6 +55070,25 @@ mod search_hours_of_operation_overrides {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchHoursOfOperationOverridesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchHoursOfOperationOverridesOutput,
+                ours::SearchHoursOfOperationOverridesError,
+            >,
+        > {
+            let builder = client
+                .search_hours_of_operation_overrides()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -50655,6 +55307,25 @@ mod search_hours_of_operations {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchHoursOfOperationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchHoursOfOperationsOutput,
+                ours::SearchHoursOfOperationsError,
+            >,
+        > {
+            let builder = client
+                .search_hours_of_operations()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchHoursOfOperationsOutput,
         ) -> ours::SearchHoursOfOperationsOutput {
@@ -50845,6 +55516,25 @@ mod search_notifications {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchNotificationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchNotificationsOutput,
+                ours::SearchNotificationsError,
+            >,
+        > {
+            let builder = client
+                .search_notifications()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -51052,6 +55742,24 @@ mod search_predefined_attributes {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchPredefinedAttributesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchPredefinedAttributesOutput,
+                ours::SearchPredefinedAttributesError,
+            >,
+        > {
+            let builder = client
+                .search_predefined_attributes()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchPredefinedAttributesOutput,
         ) -> ours::SearchPredefinedAttributesOutput {
@@ -51242,6 +55950,25 @@ mod search_prompts {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchPromptsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchPromptsOutput,
+                ours::SearchPromptsError,
+            >,
+        > {
+            let builder = client
+                .search_prompts()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::SearchPromptsOutput) -> ours::SearchPromptsOutput {
             ToOurs::to_ours(o)
         }
@@ -51423,6 +56150,22 @@ mod search_queues {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchQueuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::SearchQueuesOutput, ours::SearchQueuesError>,
+        > {
+            let builder = client
+                .search_queues()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::SearchQueuesOutput) -> ours::SearchQueuesOutput {
@@ -51611,6 +56354,25 @@ mod search_quick_connects {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchQuickConnectsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchQuickConnectsOutput,
+                ours::SearchQuickConnectsError,
+            >,
+        > {
+            let builder = client
+                .search_quick_connects()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchQuickConnectsOutput,
         ) -> ours::SearchQuickConnectsOutput {
@@ -51797,6 +56559,25 @@ mod search_resource_tags {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchResourceTagsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchResourceTagsOutput,
+                ours::SearchResourceTagsError,
+            >,
+        > {
+            let builder = client
+                .search_resource_tags()
+                .set_instance_id(input.instance_id.clone())
+                .set_resource_types(input.resource_types.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -51999,6 +56780,25 @@ mod search_routing_profiles {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchRoutingProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchRoutingProfilesOutput,
+                ours::SearchRoutingProfilesError,
+            >,
+        > {
+            let builder = client
+                .search_routing_profiles()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchRoutingProfilesOutput,
         ) -> ours::SearchRoutingProfilesOutput {
@@ -52188,6 +56988,25 @@ mod search_security_profiles {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchSecurityProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchSecurityProfilesOutput,
+                ours::SearchSecurityProfilesError,
+            >,
+        > {
+            let builder = client
+                .search_security_profiles()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_criteria(input.search_criteria.clone())
+                .set_search_filter(input.search_filter.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -52380,6 +57199,25 @@ mod search_test_cases {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchTestCasesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchTestCasesOutput,
+                ours::SearchTestCasesError,
+            >,
+        > {
+            let builder = client
+                .search_test_cases()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -52587,6 +57425,25 @@ mod search_user_hierarchy_groups {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchUserHierarchyGroupsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchUserHierarchyGroupsOutput,
+                ours::SearchUserHierarchyGroupsError,
+            >,
+        > {
+            let builder = client
+                .search_user_hierarchy_groups()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchUserHierarchyGroupsOutput,
         ) -> ours::SearchUserHierarchyGroupsOutput {
@@ -52777,6 +57634,22 @@ mod search_users {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchUsersInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::SearchUsersOutput, ours::SearchUsersError>,
+        > {
+            let builder = client
+                .search_users()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::SearchUsersOutput) -> ours::SearchUsersOutput {
             ToOurs::to_ours(o)
         }
@@ -52955,6 +57828,22 @@ mod search_views {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchViewsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::SearchViewsOutput, ours::SearchViewsError>,
+        > {
+            let builder = client
+                .search_views()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::SearchViewsOutput) -> ours::SearchViewsOutput {
@@ -53152,6 +58041,26 @@ mod search_vocabularies {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchVocabulariesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchVocabulariesOutput,
+                ours::SearchVocabulariesError,
+            >,
+        > {
+            let builder = client
+                .search_vocabularies()
+                .set_instance_id(input.instance_id.clone())
+                .set_max_results(input.max_results.clone())
+                .set_next_token(input.next_token.clone())
+                .set_state(input.state.clone())
+                .set_name_starts_with(input.name_starts_with.clone())
+                .set_language_code(input.language_code.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchVocabulariesOutput,
         ) -> ours::SearchVocabulariesOutput {
@@ -53326,6 +58235,25 @@ mod search_workspace_associations {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SearchWorkspaceAssociationsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchWorkspaceAssociationsOutput,
+                ours::SearchWorkspaceAssociationsError,
+            >,
+        > {
+            let builder = client
+                .search_workspace_associations()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -53546,6 +58474,25 @@ mod search_workspaces {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SearchWorkspacesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SearchWorkspacesOutput,
+                ours::SearchWorkspacesError,
+            >,
+        > {
+            let builder = client
+                .search_workspaces()
+                .set_instance_id(input.instance_id.clone())
+                .set_next_token(input.next_token.clone())
+                .set_max_results(input.max_results.clone())
+                .set_search_filter(input.search_filter.clone())
+                .set_search_criteria(input.search_criteria.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SearchWorkspacesOutput,
         ) -> ours::SearchWorkspacesOutput {
@@ -53751,6 +58698,25 @@ mod send_chat_integration_event {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SendChatIntegrationEventInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SendChatIntegrationEventOutput,
+                ours::SendChatIntegrationEventError,
+            >,
+        > {
+            let builder = client
+                .send_chat_integration_event()
+                .set_source_id(input.source_id.clone())
+                .set_destination_id(input.destination_id.clone())
+                .set_subtype(input.subtype.clone())
+                .set_event(input.event.clone())
+                .set_new_session_details(input.new_session_details.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SendChatIntegrationEventOutput,
         ) -> ours::SendChatIntegrationEventOutput {
@@ -53934,6 +58900,28 @@ mod send_outbound_email {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::SendOutboundEmailInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SendOutboundEmailOutput,
+                ours::SendOutboundEmailError,
+            >,
+        > {
+            let builder = client
+                .send_outbound_email()
+                .set_instance_id(input.instance_id.clone())
+                .set_from_email_address(input.from_email_address.clone())
+                .set_destination_email_address(input.destination_email_address.clone())
+                .set_additional_recipients(input.additional_recipients.clone())
+                .set_email_message(input.email_message.clone())
+                .set_traffic_type(input.traffic_type.clone())
+                .set_source_campaign(input.source_campaign.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -54153,6 +59141,29 @@ mod start_attached_file_upload {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::StartAttachedFileUploadInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartAttachedFileUploadOutput,
+                ours::StartAttachedFileUploadError,
+            >,
+        > {
+            let builder = client
+                .start_attached_file_upload()
+                .set_client_token(input.client_token.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_file_name(input.file_name.clone())
+                .set_file_size_in_bytes(input.file_size_in_bytes.clone())
+                .set_url_expiry_in_seconds(input.url_expiry_in_seconds.clone())
+                .set_file_use_case_type(input.file_use_case_type.clone())
+                .set_associated_resource_arn(input.associated_resource_arn.clone())
+                .set_created_by(input.created_by.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::StartAttachedFileUploadOutput,
         ) -> ours::StartAttachedFileUploadOutput {
@@ -54369,6 +59380,38 @@ mod start_chat_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::StartChatContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartChatContactOutput,
+                ours::StartChatContactError,
+            >,
+        > {
+            let builder = client
+                .start_chat_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_attributes(input.attributes.clone())
+                .set_participant_details(input.participant_details.clone())
+                .set_participant_configuration(input.participant_configuration.clone())
+                .set_initial_message(input.initial_message.clone())
+                .set_client_token(input.client_token.clone())
+                .set_chat_duration_in_minutes(input.chat_duration_in_minutes.clone())
+                .set_supported_messaging_content_types(
+                    input.supported_messaging_content_types.clone(),
+                )
+                .set_persistent_chat(input.persistent_chat.clone())
+                .set_related_contact_id(input.related_contact_id.clone())
+                .set_segment_attributes(input.segment_attributes.clone())
+                .set_customer_id(input.customer_id.clone())
+                .set_disconnect_on_customer_exit(
+                    input.disconnect_on_customer_exit.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::StartChatContactOutput,
         ) -> ours::StartChatContactOutput {
@@ -54559,6 +59602,28 @@ mod start_contact_evaluation {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StartContactEvaluationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartContactEvaluationOutput,
+                ours::StartContactEvaluationError,
+            >,
+        > {
+            let builder = client
+                .start_contact_evaluation()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_evaluation_form_id(input.evaluation_form_id.clone())
+                .set_auto_evaluation_configuration(
+                    input.auto_evaluation_configuration.clone(),
+                )
+                .set_client_token(input.client_token.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -54756,6 +59821,24 @@ mod start_contact_media_processing {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StartContactMediaProcessingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartContactMediaProcessingOutput,
+                ours::StartContactMediaProcessingError,
+            >,
+        > {
+            let builder = client
+                .start_contact_media_processing()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_processor_arn(input.processor_arn.clone())
+                .set_failure_mode(input.failure_mode.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -54974,6 +60057,26 @@ mod start_contact_recording {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::StartContactRecordingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartContactRecordingOutput,
+                ours::StartContactRecordingError,
+            >,
+        > {
+            let builder = client
+                .start_contact_recording()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_initial_contact_id(input.initial_contact_id.clone())
+                .set_voice_recording_configuration(
+                    input.voice_recording_configuration.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::StartContactRecordingOutput,
         ) -> ours::StartContactRecordingOutput {
@@ -55148,6 +60251,26 @@ mod start_contact_streaming {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StartContactStreamingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartContactStreamingOutput,
+                ours::StartContactStreamingError,
+            >,
+        > {
+            let builder = client
+                .start_contact_streaming()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_chat_streaming_configuration(
+                    input.chat_streaming_configuration.clone(),
+                )
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -55339,6 +60462,34 @@ mod start_email_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StartEmailContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartEmailContactOutput,
+                ours::StartEmailContactError,
+            >,
+        > {
+            let builder = client
+                .start_email_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_from_email_address(input.from_email_address.clone())
+                .set_destination_email_address(input.destination_email_address.clone())
+                .set_description(input.description.clone())
+                .set_references(input.references.clone())
+                .set_name(input.name.clone())
+                .set_email_message(input.email_message.clone())
+                .set_additional_recipients(input.additional_recipients.clone())
+                .set_attachments(input.attachments.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_related_contact_id(input.related_contact_id.clone())
+                .set_attributes(input.attributes.clone())
+                .set_segment_attributes(input.segment_attributes.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -55561,6 +60712,37 @@ mod start_outbound_chat_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::StartOutboundChatContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartOutboundChatContactOutput,
+                ours::StartOutboundChatContactError,
+            >,
+        > {
+            let builder = client
+                .start_outbound_chat_contact()
+                .set_source_endpoint(input.source_endpoint.clone())
+                .set_destination_endpoint(input.destination_endpoint.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_segment_attributes(input.segment_attributes.clone())
+                .set_attributes(input.attributes.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_chat_duration_in_minutes(input.chat_duration_in_minutes.clone())
+                .set_participant_details(input.participant_details.clone())
+                .set_initial_system_message(input.initial_system_message.clone())
+                .set_initial_templated_system_message(
+                    input.initial_templated_system_message.clone(),
+                )
+                .set_related_contact_id(input.related_contact_id.clone())
+                .set_supported_messaging_content_types(
+                    input.supported_messaging_content_types.clone(),
+                )
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::StartOutboundChatContactOutput,
         ) -> ours::StartOutboundChatContactOutput {
@@ -55773,6 +60955,27 @@ mod start_outbound_email_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StartOutboundEmailContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartOutboundEmailContactOutput,
+                ours::StartOutboundEmailContactError,
+            >,
+        > {
+            let builder = client
+                .start_outbound_email_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_from_email_address(input.from_email_address.clone())
+                .set_destination_email_address(input.destination_email_address.clone())
+                .set_additional_recipients(input.additional_recipients.clone())
+                .set_email_message(input.email_message.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -56004,6 +61207,38 @@ mod start_outbound_voice_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::StartOutboundVoiceContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartOutboundVoiceContactOutput,
+                ours::StartOutboundVoiceContactError,
+            >,
+        > {
+            let builder = client
+                .start_outbound_voice_contact()
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_references(input.references.clone())
+                .set_related_contact_id(input.related_contact_id.clone())
+                .set_destination_phone_number(input.destination_phone_number.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_client_token(input.client_token.clone())
+                .set_source_phone_number(input.source_phone_number.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_attributes(input.attributes.clone())
+                .set_answer_machine_detection_config(
+                    input.answer_machine_detection_config.clone(),
+                )
+                .set_campaign_id(input.campaign_id.clone())
+                .set_traffic_type(input.traffic_type.clone())
+                .set_outbound_strategy(input.outbound_strategy.clone())
+                .set_ring_timeout_in_seconds(input.ring_timeout_in_seconds.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::StartOutboundVoiceContactOutput,
         ) -> ours::StartOutboundVoiceContactOutput {
@@ -56223,6 +61458,23 @@ mod start_screen_sharing {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::StartScreenSharingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartScreenSharingOutput,
+                ours::StartScreenSharingError,
+            >,
+        > {
+            let builder = client
+                .start_screen_sharing()
+                .set_client_token(input.client_token.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::StartScreenSharingOutput,
         ) -> ours::StartScreenSharingOutput {
@@ -56425,6 +61677,34 @@ mod start_task_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::StartTaskContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartTaskContactOutput,
+                ours::StartTaskContactError,
+            >,
+        > {
+            let builder = client
+                .start_task_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_previous_contact_id(input.previous_contact_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_attributes(input.attributes.clone())
+                .set_name(input.name.clone())
+                .set_references(input.references.clone())
+                .set_description(input.description.clone())
+                .set_client_token(input.client_token.clone())
+                .set_scheduled_time(input.scheduled_time.clone())
+                .set_task_template_id(input.task_template_id.clone())
+                .set_quick_connect_id(input.quick_connect_id.clone())
+                .set_related_contact_id(input.related_contact_id.clone())
+                .set_segment_attributes(input.segment_attributes.clone())
+                .set_attachments(input.attachments.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::StartTaskContactOutput,
         ) -> ours::StartTaskContactOutput {
@@ -56618,6 +61898,23 @@ mod start_test_case_execution {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StartTestCaseExecutionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartTestCaseExecutionOutput,
+                ours::StartTestCaseExecutionError,
+            >,
+        > {
+            let builder = client
+                .start_test_case_execution()
+                .set_instance_id(input.instance_id.clone())
+                .set_test_case_id(input.test_case_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -56841,6 +62138,29 @@ mod start_web_rtc_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::StartWebRtcContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StartWebRtcContactOutput,
+                ours::StartWebRTCContactError,
+            >,
+        > {
+            let builder = client
+                .start_web_rtc_contact()
+                .set_attributes(input.attributes.clone())
+                .set_client_token(input.client_token.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_allowed_capabilities(input.allowed_capabilities.clone())
+                .set_participant_details(input.participant_details.clone())
+                .set_related_contact_id(input.related_contact_id.clone())
+                .set_references(input.references.clone())
+                .set_description(input.description.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::StartWebRtcContactOutput,
         ) -> ours::StartWebRtcContactOutput {
@@ -57018,6 +62338,20 @@ mod stop_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StopContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::StopContactOutput, ours::StopContactError>,
+        > {
+            let builder = client
+                .stop_contact()
+                .set_contact_id(input.contact_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_disconnect_reason(input.disconnect_reason.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::StopContactOutput) -> ours::StopContactOutput {
@@ -57200,6 +62534,22 @@ mod stop_contact_media_processing {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StopContactMediaProcessingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StopContactMediaProcessingOutput,
+                ours::StopContactMediaProcessingError,
+            >,
+        > {
+            let builder = client
+                .stop_contact_media_processing()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -57394,6 +62744,24 @@ mod stop_contact_recording {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::StopContactRecordingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StopContactRecordingOutput,
+                ours::StopContactRecordingError,
+            >,
+        > {
+            let builder = client
+                .stop_contact_recording()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_initial_contact_id(input.initial_contact_id.clone())
+                .set_contact_recording_type(input.contact_recording_type.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::StopContactRecordingOutput,
         ) -> ours::StopContactRecordingOutput {
@@ -57553,6 +62921,23 @@ mod stop_contact_streaming {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::StopContactStreamingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StopContactStreamingOutput,
+                ours::StopContactStreamingError,
+            >,
+        > {
+            let builder = client
+                .stop_contact_streaming()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_streaming_id(input.streaming_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::StopContactStreamingOutput,
         ) -> ours::StopContactStreamingOutput {
@@ -57708,6 +63093,24 @@ mod stop_test_case_execution {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::StopTestCaseExecutionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::StopTestCaseExecutionOutput,
+                ours::StopTestCaseExecutionError,
+            >,
+        > {
+            let builder = client
+                .stop_test_case_execution()
+                .set_instance_id(input.instance_id.clone())
+                .set_test_case_execution_id(input.test_case_execution_id.clone())
+                .set_test_case_id(input.test_case_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -57903,6 +63306,25 @@ mod submit_contact_evaluation {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SubmitContactEvaluationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SubmitContactEvaluationOutput,
+                ours::SubmitContactEvaluationError,
+            >,
+        > {
+            let builder = client
+                .submit_contact_evaluation()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_id(input.evaluation_id.clone())
+                .set_answers(input.answers.clone())
+                .set_notes(input.notes.clone())
+                .set_submitted_by(input.submitted_by.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SubmitContactEvaluationOutput,
         ) -> ours::SubmitContactEvaluationOutput {
@@ -58082,6 +63504,24 @@ mod suspend_contact_recording {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::SuspendContactRecordingInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::SuspendContactRecordingOutput,
+                ours::SuspendContactRecordingError,
+            >,
+        > {
+            let builder = client
+                .suspend_contact_recording()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_initial_contact_id(input.initial_contact_id.clone())
+                .set_contact_recording_type(input.contact_recording_type.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::SuspendContactRecordingOutput,
         ) -> ours::SuspendContactRecordingOutput {
@@ -58235,6 +63675,20 @@ mod tag_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::TagContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::TagContactOutput, ours::TagContactError>,
+        > {
+            let builder = client
+                .tag_contact()
+                .set_contact_id(input.contact_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::TagContactOutput) -> ours::TagContactOutput {
@@ -58409,6 +63863,19 @@ mod tag_resource {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::TagResourceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::TagResourceOutput, ours::TagResourceError>,
+        > {
+            let builder = client
+                .tag_resource()
+                .set_resource_arn(input.resource_arn.clone())
+                .set_tags(input.tags.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::TagResourceOutput) -> ours::TagResourceOutput {
             ToOurs::to_ours(o)
         }
@@ -58578,6 +64045,26 @@ mod transfer_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::TransferContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::TransferContactOutput,
+                ours::TransferContactError,
+            >,
+        > {
+            let builder = client
+                .transfer_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -58782,6 +64269,20 @@ mod untag_contact {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UntagContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::UntagContactOutput, ours::UntagContactError>,
+        > {
+            let builder = client
+                .untag_contact()
+                .set_contact_id(input.contact_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_tag_keys(input.tag_keys.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::UntagContactOutput) -> ours::UntagContactOutput {
             ToOurs::to_ours(o)
         }
@@ -58960,6 +64461,22 @@ mod untag_resource {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UntagResourceInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UntagResourceOutput,
+                ours::UntagResourceError,
+            >,
+        > {
+            let builder = client
+                .untag_resource()
+                .set_resource_arn(input.resource_arn.clone())
+                .set_tag_keys(input.tag_keys.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::UntagResourceOutput) -> ours::UntagResourceOutput {
             ToOurs::to_ours(o)
         }
@@ -59132,6 +64649,27 @@ mod update_agent_status {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateAgentStatusInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateAgentStatusOutput,
+                ours::UpdateAgentStatusError,
+            >,
+        > {
+            let builder = client
+                .update_agent_status()
+                .set_instance_id(input.instance_id.clone())
+                .set_agent_status_id(input.agent_status_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_state(input.state.clone())
+                .set_display_order(input.display_order.clone())
+                .set_reset_order_number(input.reset_order_number.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -59342,6 +64880,26 @@ mod update_attached_files_configuration {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateAttachedFilesConfigurationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateAttachedFilesConfigurationOutput,
+                ours::UpdateAttachedFilesConfigurationError,
+            >,
+        > {
+            let builder = client
+                .update_attached_files_configuration()
+                .set_instance_id(input.instance_id.clone())
+                .set_attachment_scope(input.attachment_scope.clone())
+                .set_maximum_size_limit_in_bytes(
+                    input.maximum_size_limit_in_bytes.clone(),
+                )
+                .set_extension_configuration(input.extension_configuration.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -59560,6 +65118,33 @@ mod update_authentication_profile {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateAuthenticationProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateAuthenticationProfileOutput,
+                ours::UpdateAuthenticationProfileError,
+            >,
+        > {
+            let builder = client
+                .update_authentication_profile()
+                .set_authentication_profile_id(input.authentication_profile_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_allowed_ips(input.allowed_ips.clone())
+                .set_blocked_ips(input.blocked_ips.clone())
+                .set_periodic_session_duration(input.periodic_session_duration.clone())
+                .set_session_inactivity_duration(
+                    input.session_inactivity_duration.clone(),
+                )
+                .set_session_inactivity_handling_enabled(
+                    input.session_inactivity_handling_enabled.clone(),
+                );
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateAuthenticationProfileOutput,
         ) -> ours::UpdateAuthenticationProfileOutput {
@@ -59744,6 +65329,30 @@ mod update_contact {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateContactInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactOutput,
+                ours::UpdateContactError,
+            >,
+        > {
+            let builder = client
+                .update_contact()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_references(input.references.clone())
+                .set_segment_attributes(input.segment_attributes.clone())
+                .set_queue_info(input.queue_info.clone())
+                .set_user_info(input.user_info.clone())
+                .set_customer_endpoint(input.customer_endpoint.clone())
+                .set_system_endpoint(input.system_endpoint.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::UpdateContactOutput) -> ours::UpdateContactOutput {
@@ -59957,6 +65566,23 @@ mod update_contact_attributes {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateContactAttributesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactAttributesOutput,
+                ours::UpdateContactAttributesError,
+            >,
+        > {
+            let builder = client
+                .update_contact_attributes()
+                .set_initial_contact_id(input.initial_contact_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_attributes(input.attributes.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateContactAttributesOutput,
         ) -> ours::UpdateContactAttributesOutput {
@@ -60135,6 +65761,25 @@ mod update_contact_evaluation {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateContactEvaluationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactEvaluationOutput,
+                ours::UpdateContactEvaluationError,
+            >,
+        > {
+            let builder = client
+                .update_contact_evaluation()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_id(input.evaluation_id.clone())
+                .set_answers(input.answers.clone())
+                .set_notes(input.notes.clone())
+                .set_updated_by(input.updated_by.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateContactEvaluationOutput,
         ) -> ours::UpdateContactEvaluationOutput {
@@ -60309,6 +65954,23 @@ mod update_contact_flow_content {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateContactFlowContentInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactFlowContentOutput,
+                ours::UpdateContactFlowContentError,
+            >,
+        > {
+            let builder = client
+                .update_contact_flow_content()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_content(input.content.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -60500,6 +66162,25 @@ mod update_contact_flow_metadata {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateContactFlowMetadataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactFlowMetadataOutput,
+                ours::UpdateContactFlowMetadataError,
+            >,
+        > {
+            let builder = client
+                .update_contact_flow_metadata()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_contact_flow_state(input.contact_flow_state.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -60695,6 +66376,28 @@ mod update_contact_flow_module_alias {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateContactFlowModuleAliasInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactFlowModuleAliasOutput,
+                ours::UpdateContactFlowModuleAliasError,
+            >,
+        > {
+            let builder = client
+                .update_contact_flow_module_alias()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_alias_id(input.alias_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_contact_flow_module_version(
+                    input.contact_flow_module_version.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -60934,6 +66637,24 @@ mod update_contact_flow_module_content {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateContactFlowModuleContentInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactFlowModuleContentOutput,
+                ours::UpdateContactFlowModuleContentError,
+            >,
+        > {
+            let builder = client
+                .update_contact_flow_module_content()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_content(input.content.clone())
+                .set_settings(input.settings.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateContactFlowModuleContentOutput,
         ) -> ours::UpdateContactFlowModuleContentOutput {
@@ -61142,6 +66863,25 @@ mod update_contact_flow_module_metadata {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateContactFlowModuleMetadataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactFlowModuleMetadataOutput,
+                ours::UpdateContactFlowModuleMetadataError,
+            >,
+        > {
+            let builder = client
+                .update_contact_flow_module_metadata()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_module_id(input.contact_flow_module_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_state(input.state.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -61372,6 +67112,24 @@ mod update_contact_flow_name {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateContactFlowNameInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactFlowNameOutput,
+                ours::UpdateContactFlowNameError,
+            >,
+        > {
+            let builder = client
+                .update_contact_flow_name()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateContactFlowNameOutput,
         ) -> ours::UpdateContactFlowNameOutput {
@@ -61562,6 +67320,27 @@ mod update_contact_routing_data {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateContactRoutingDataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactRoutingDataOutput,
+                ours::UpdateContactRoutingDataError,
+            >,
+        > {
+            let builder = client
+                .update_contact_routing_data()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_queue_time_adjustment_seconds(
+                    input.queue_time_adjustment_seconds.clone(),
+                )
+                .set_queue_priority(input.queue_priority.clone())
+                .set_routing_criteria(input.routing_criteria.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -61772,6 +67551,23 @@ mod update_contact_schedule {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateContactScheduleInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateContactScheduleOutput,
+                ours::UpdateContactScheduleError,
+            >,
+        > {
+            let builder = client
+                .update_contact_schedule()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_scheduled_time(input.scheduled_time.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateContactScheduleOutput,
         ) -> ours::UpdateContactScheduleOutput {
@@ -61966,6 +67762,28 @@ mod update_data_table_attribute {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateDataTableAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateDataTableAttributeOutput,
+                ours::UpdateDataTableAttributeError,
+            >,
+        > {
+            let builder = client
+                .update_data_table_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_attribute_name(input.attribute_name.clone())
+                .set_name(input.name.clone())
+                .set_value_type(input.value_type.clone())
+                .set_description(input.description.clone())
+                .set_primary(input.primary.clone())
+                .set_validation(input.validation.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -62215,6 +68033,26 @@ mod update_data_table_metadata {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateDataTableMetadataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateDataTableMetadataOutput,
+                ours::UpdateDataTableMetadataError,
+            >,
+        > {
+            let builder = client
+                .update_data_table_metadata()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_value_lock_level(input.value_lock_level.clone())
+                .set_time_zone(input.time_zone.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateDataTableMetadataOutput,
         ) -> ours::UpdateDataTableMetadataOutput {
@@ -62438,6 +68276,25 @@ mod update_data_table_primary_values {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateDataTablePrimaryValuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateDataTablePrimaryValuesOutput,
+                ours::UpdateDataTablePrimaryValuesError,
+            >,
+        > {
+            let builder = client
+                .update_data_table_primary_values()
+                .set_instance_id(input.instance_id.clone())
+                .set_data_table_id(input.data_table_id.clone())
+                .set_primary_values(input.primary_values.clone())
+                .set_new_primary_values(input.new_primary_values.clone())
+                .set_lock_version(input.lock_version.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -62665,6 +68522,25 @@ mod update_email_address_metadata {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateEmailAddressMetadataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateEmailAddressMetadataOutput,
+                ours::UpdateEmailAddressMetadataError,
+            >,
+        > {
+            let builder = client
+                .update_email_address_metadata()
+                .set_instance_id(input.instance_id.clone())
+                .set_email_address_id(input.email_address_id.clone())
+                .set_description(input.description.clone())
+                .set_display_name(input.display_name.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateEmailAddressMetadataOutput,
         ) -> ours::UpdateEmailAddressMetadataOutput {
@@ -62890,6 +68766,36 @@ mod update_evaluation_form {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateEvaluationFormInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateEvaluationFormOutput,
+                ours::UpdateEvaluationFormError,
+            >,
+        > {
+            let builder = client
+                .update_evaluation_form()
+                .set_instance_id(input.instance_id.clone())
+                .set_evaluation_form_id(input.evaluation_form_id.clone())
+                .set_evaluation_form_version(input.evaluation_form_version.clone())
+                .set_create_new_version(input.create_new_version.clone())
+                .set_title(input.title.clone())
+                .set_description(input.description.clone())
+                .set_items(input.items.clone())
+                .set_scoring_strategy(input.scoring_strategy.clone())
+                .set_auto_evaluation_configuration(
+                    input.auto_evaluation_configuration.clone(),
+                )
+                .set_review_configuration(input.review_configuration.clone())
+                .set_as_draft(input.as_draft.clone())
+                .set_client_token(input.client_token.clone())
+                .set_target_configuration(input.target_configuration.clone())
+                .set_language_configuration(input.language_configuration.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateEvaluationFormOutput,
         ) -> ours::UpdateEvaluationFormOutput {
@@ -63092,6 +68998,26 @@ mod update_hours_of_operation {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateHoursOfOperationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateHoursOfOperationOutput,
+                ours::UpdateHoursOfOperationError,
+            >,
+        > {
+            let builder = client
+                .update_hours_of_operation()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_time_zone(input.time_zone.clone())
+                .set_config(input.config.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateHoursOfOperationOutput,
         ) -> ours::UpdateHoursOfOperationOutput {
@@ -63286,6 +69212,32 @@ mod update_hours_of_operation_override {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateHoursOfOperationOverrideInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateHoursOfOperationOverrideOutput,
+                ours::UpdateHoursOfOperationOverrideError,
+            >,
+        > {
+            let builder = client
+                .update_hours_of_operation_override()
+                .set_instance_id(input.instance_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone())
+                .set_hours_of_operation_override_id(
+                    input.hours_of_operation_override_id.clone(),
+                )
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_config(input.config.clone())
+                .set_effective_from(input.effective_from.clone())
+                .set_effective_till(input.effective_till.clone())
+                .set_recurrence_config(input.recurrence_config.clone())
+                .set_override_type(input.override_type.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -63515,6 +69467,24 @@ mod update_instance_attribute {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateInstanceAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateInstanceAttributeOutput,
+                ours::UpdateInstanceAttributeError,
+            >,
+        > {
+            let builder = client
+                .update_instance_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_attribute_type(input.attribute_type.clone())
+                .set_value(input.value.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateInstanceAttributeOutput,
         ) -> ours::UpdateInstanceAttributeOutput {
@@ -63687,6 +69657,25 @@ mod update_instance_storage_config {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateInstanceStorageConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateInstanceStorageConfigOutput,
+                ours::UpdateInstanceStorageConfigError,
+            >,
+        > {
+            let builder = client
+                .update_instance_storage_config()
+                .set_instance_id(input.instance_id.clone())
+                .set_association_id(input.association_id.clone())
+                .set_resource_type(input.resource_type.clone())
+                .set_storage_config(input.storage_config.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -63865,6 +69854,23 @@ mod update_notification_content {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateNotificationContentInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateNotificationContentOutput,
+                ours::UpdateNotificationContentError,
+            >,
+        > {
+            let builder = client
+                .update_notification_content()
+                .set_instance_id(input.instance_id.clone())
+                .set_notification_id(input.notification_id.clone())
+                .set_content(input.content.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -64060,6 +70066,25 @@ mod update_participant_authentication {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateParticipantAuthenticationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateParticipantAuthenticationOutput,
+                ours::UpdateParticipantAuthenticationError,
+            >,
+        > {
+            let builder = client
+                .update_participant_authentication()
+                .set_state(input.state.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_code(input.code.clone())
+                .set_error(input.error.clone())
+                .set_error_description(input.error_description.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -64267,6 +70292,23 @@ mod update_participant_role_config {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateParticipantRoleConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateParticipantRoleConfigOutput,
+                ours::UpdateParticipantRoleConfigError,
+            >,
+        > {
+            let builder = client
+                .update_participant_role_config()
+                .set_instance_id(input.instance_id.clone())
+                .set_contact_id(input.contact_id.clone())
+                .set_channel_configuration(input.channel_configuration.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateParticipantRoleConfigOutput,
         ) -> ours::UpdateParticipantRoleConfigOutput {
@@ -64466,6 +70508,24 @@ mod update_phone_number {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdatePhoneNumberInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdatePhoneNumberOutput,
+                ours::UpdatePhoneNumberError,
+            >,
+        > {
+            let builder = client
+                .update_phone_number()
+                .set_phone_number_id(input.phone_number_id.clone())
+                .set_target_arn(input.target_arn.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -64677,6 +70737,23 @@ mod update_phone_number_metadata {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdatePhoneNumberMetadataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdatePhoneNumberMetadataOutput,
+                ours::UpdatePhoneNumberMetadataError,
+            >,
+        > {
+            let builder = client
+                .update_phone_number_metadata()
+                .set_phone_number_id(input.phone_number_id.clone())
+                .set_phone_number_description(input.phone_number_description.clone())
+                .set_client_token(input.client_token.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -64901,6 +70978,25 @@ mod update_predefined_attribute {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdatePredefinedAttributeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdatePredefinedAttributeOutput,
+                ours::UpdatePredefinedAttributeError,
+            >,
+        > {
+            let builder = client
+                .update_predefined_attribute()
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_values(input.values.clone())
+                .set_purposes(input.purposes.clone())
+                .set_attribute_configuration(input.attribute_configuration.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdatePredefinedAttributeOutput,
         ) -> ours::UpdatePredefinedAttributeOutput {
@@ -65075,6 +71171,22 @@ mod update_prompt {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdatePromptInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::UpdatePromptOutput, ours::UpdatePromptError>,
+        > {
+            let builder = client
+                .update_prompt()
+                .set_instance_id(input.instance_id.clone())
+                .set_prompt_id(input.prompt_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_s3_uri(input.s3_uri.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(o: &theirs::UpdatePromptOutput) -> ours::UpdatePromptOutput {
             ToOurs::to_ours(o)
         }
@@ -65243,6 +71355,23 @@ mod update_queue_hours_of_operation {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateQueueHoursOfOperationInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateQueueHoursOfOperationOutput,
+                ours::UpdateQueueHoursOfOperationError,
+            >,
+        > {
+            let builder = client
+                .update_queue_hours_of_operation()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_hours_of_operation_id(input.hours_of_operation_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -65422,6 +71551,23 @@ mod update_queue_max_contacts {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateQueueMaxContactsInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateQueueMaxContactsOutput,
+                ours::UpdateQueueMaxContactsError,
+            >,
+        > {
+            let builder = client
+                .update_queue_max_contacts()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_max_contacts(input.max_contacts.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateQueueMaxContactsOutput,
         ) -> ours::UpdateQueueMaxContactsOutput {
@@ -65592,6 +71738,24 @@ mod update_queue_name {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateQueueNameInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateQueueNameOutput,
+                ours::UpdateQueueNameError,
+            >,
+        > {
+            let builder = client
+                .update_queue_name()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -65777,6 +71941,23 @@ mod update_queue_outbound_caller_config {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateQueueOutboundCallerConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateQueueOutboundCallerConfigOutput,
+                ours::UpdateQueueOutboundCallerConfigError,
+            >,
+        > {
+            let builder = client
+                .update_queue_outbound_caller_config()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_outbound_caller_config(input.outbound_caller_config.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -65970,6 +72151,23 @@ mod update_queue_outbound_email_config {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateQueueOutboundEmailConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateQueueOutboundEmailConfigOutput,
+                ours::UpdateQueueOutboundEmailConfigError,
+            >,
+        > {
+            let builder = client
+                .update_queue_outbound_email_config()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_outbound_email_config(input.outbound_email_config.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -66195,6 +72393,23 @@ mod update_queue_status {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateQueueStatusInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateQueueStatusOutput,
+                ours::UpdateQueueStatusError,
+            >,
+        > {
+            let builder = client
+                .update_queue_status()
+                .set_instance_id(input.instance_id.clone())
+                .set_queue_id(input.queue_id.clone())
+                .set_status(input.status.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateQueueStatusOutput,
         ) -> ours::UpdateQueueStatusOutput {
@@ -66366,6 +72581,23 @@ mod update_quick_connect_config {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateQuickConnectConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateQuickConnectConfigOutput,
+                ours::UpdateQuickConnectConfigError,
+            >,
+        > {
+            let builder = client
+                .update_quick_connect_config()
+                .set_instance_id(input.instance_id.clone())
+                .set_quick_connect_id(input.quick_connect_id.clone())
+                .set_quick_connect_config(input.quick_connect_config.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateQuickConnectConfigOutput,
         ) -> ours::UpdateQuickConnectConfigOutput {
@@ -66535,6 +72767,24 @@ mod update_quick_connect_name {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateQuickConnectNameInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateQuickConnectNameOutput,
+                ours::UpdateQuickConnectNameError,
+            >,
+        > {
+            let builder = client
+                .update_quick_connect_name()
+                .set_instance_id(input.instance_id.clone())
+                .set_quick_connect_id(input.quick_connect_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -66710,6 +72960,23 @@ mod update_routing_profile_agent_availability_timer {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateRoutingProfileAgentAvailabilityTimerInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateRoutingProfileAgentAvailabilityTimerOutput,
+                ours::UpdateRoutingProfileAgentAvailabilityTimerError,
+            >,
+        > {
+            let builder = client
+                .update_routing_profile_agent_availability_timer()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_agent_availability_timer(input.agent_availability_timer.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -66907,6 +73174,23 @@ mod update_routing_profile_concurrency {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateRoutingProfileConcurrencyInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateRoutingProfileConcurrencyOutput,
+                ours::UpdateRoutingProfileConcurrencyError,
+            >,
+        > {
+            let builder = client
+                .update_routing_profile_concurrency()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_media_concurrencies(input.media_concurrencies.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateRoutingProfileConcurrencyOutput,
         ) -> ours::UpdateRoutingProfileConcurrencyOutput {
@@ -67100,6 +73384,23 @@ mod update_routing_profile_default_outbound_queue {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateRoutingProfileDefaultOutboundQueueInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateRoutingProfileDefaultOutboundQueueOutput,
+                ours::UpdateRoutingProfileDefaultOutboundQueueError,
+            >,
+        > {
+            let builder = client
+                .update_routing_profile_default_outbound_queue()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_default_outbound_queue_id(input.default_outbound_queue_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -67298,6 +73599,24 @@ mod update_routing_profile_name {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateRoutingProfileNameInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateRoutingProfileNameOutput,
+                ours::UpdateRoutingProfileNameError,
+            >,
+        > {
+            let builder = client
+                .update_routing_profile_name()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateRoutingProfileNameOutput,
         ) -> ours::UpdateRoutingProfileNameOutput {
@@ -67484,6 +73803,23 @@ mod update_routing_profile_queues {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateRoutingProfileQueuesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateRoutingProfileQueuesOutput,
+                ours::UpdateRoutingProfileQueuesError,
+            >,
+        > {
+            let builder = client
+                .update_routing_profile_queues()
+                .set_instance_id(input.instance_id.clone())
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_queue_configs(input.queue_configs.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateRoutingProfileQueuesOutput,
         ) -> ours::UpdateRoutingProfileQueuesOutput {
@@ -67655,6 +73991,23 @@ mod update_rule {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateRuleInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<ours::UpdateRuleOutput, ours::UpdateRuleError>,
+        > {
+            let builder = client
+                .update_rule()
+                .set_rule_id(input.rule_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_function(input.function.clone())
+                .set_actions(input.actions.clone())
+                .set_publish_status(input.publish_status.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(o: &theirs::UpdateRuleOutput) -> ours::UpdateRuleOutput {
@@ -67840,6 +74193,39 @@ mod update_security_profile {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateSecurityProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateSecurityProfileOutput,
+                ours::UpdateSecurityProfileError,
+            >,
+        > {
+            let builder = client
+                .update_security_profile()
+                .set_description(input.description.clone())
+                .set_permissions(input.permissions.clone())
+                .set_security_profile_id(input.security_profile_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_allowed_access_control_tags(
+                    input.allowed_access_control_tags.clone(),
+                )
+                .set_tag_restricted_resources(input.tag_restricted_resources.clone())
+                .set_applications(input.applications.clone())
+                .set_hierarchy_restricted_resources(
+                    input.hierarchy_restricted_resources.clone(),
+                )
+                .set_allowed_access_control_hierarchy_group_id(
+                    input.allowed_access_control_hierarchy_group_id.clone(),
+                )
+                .set_allowed_flow_modules(input.allowed_flow_modules.clone())
+                .set_granular_access_control_configuration(
+                    input.granular_access_control_configuration.clone(),
+                );
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -68035,6 +74421,30 @@ mod update_task_template {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateTaskTemplateInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateTaskTemplateOutput,
+                ours::UpdateTaskTemplateError,
+            >,
+        > {
+            let builder = client
+                .update_task_template()
+                .set_task_template_id(input.task_template_id.clone())
+                .set_instance_id(input.instance_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_contact_flow_id(input.contact_flow_id.clone())
+                .set_self_assign_flow_id(input.self_assign_flow_id.clone())
+                .set_constraints(input.constraints.clone())
+                .set_defaults(input.defaults.clone())
+                .set_status(input.status.clone())
+                .set_fields(input.fields.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -68243,6 +74653,30 @@ mod update_test_case {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateTestCaseInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateTestCaseOutput,
+                ours::UpdateTestCaseError,
+            >,
+        > {
+            let builder = client
+                .update_test_case()
+                .set_instance_id(input.instance_id.clone())
+                .set_test_case_id(input.test_case_id.clone())
+                .set_content(input.content.clone())
+                .set_entry_point(input.entry_point.clone())
+                .set_initialization_data(input.initialization_data.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_status(input.status.clone())
+                .set_last_modified_time(input.last_modified_time.clone())
+                .set_last_modified_region(input.last_modified_region.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -68465,6 +74899,24 @@ mod update_traffic_distribution {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateTrafficDistributionInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateTrafficDistributionOutput,
+                ours::UpdateTrafficDistributionError,
+            >,
+        > {
+            let builder = client
+                .update_traffic_distribution()
+                .set_id(input.id.clone())
+                .set_telephony_config(input.telephony_config.clone())
+                .set_sign_in_config(input.sign_in_config.clone())
+                .set_agent_config(input.agent_config.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateTrafficDistributionOutput,
         ) -> ours::UpdateTrafficDistributionOutput {
@@ -68660,6 +75112,29 @@ mod update_user_config {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateUserConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserConfigOutput,
+                ours::UpdateUserConfigError,
+            >,
+        > {
+            let builder = client
+                .update_user_config()
+                .set_auto_accept_configs(input.auto_accept_configs.clone())
+                .set_after_contact_work_configs(input.after_contact_work_configs.clone())
+                .set_phone_number_configs(input.phone_number_configs.clone())
+                .set_persistent_connection_configs(
+                    input.persistent_connection_configs.clone(),
+                )
+                .set_voice_enhancement_configs(input.voice_enhancement_configs.clone())
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateUserConfigOutput,
         ) -> ours::UpdateUserConfigOutput {
@@ -68846,6 +75321,23 @@ mod update_user_hierarchy {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateUserHierarchyInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserHierarchyOutput,
+                ours::UpdateUserHierarchyError,
+            >,
+        > {
+            let builder = client
+                .update_user_hierarchy()
+                .set_hierarchy_group_id(input.hierarchy_group_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateUserHierarchyOutput,
         ) -> ours::UpdateUserHierarchyOutput {
@@ -69016,6 +75508,23 @@ mod update_user_hierarchy_group_name {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateUserHierarchyGroupNameInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserHierarchyGroupNameOutput,
+                ours::UpdateUserHierarchyGroupNameError,
+            >,
+        > {
+            let builder = client
+                .update_user_hierarchy_group_name()
+                .set_name(input.name.clone())
+                .set_hierarchy_group_id(input.hierarchy_group_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -69221,6 +75730,22 @@ mod update_user_hierarchy_structure {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateUserHierarchyStructureInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserHierarchyStructureOutput,
+                ours::UpdateUserHierarchyStructureError,
+            >,
+        > {
+            let builder = client
+                .update_user_hierarchy_structure()
+                .set_hierarchy_structure(input.hierarchy_structure.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateUserHierarchyStructureOutput,
         ) -> ours::UpdateUserHierarchyStructureOutput {
@@ -69419,6 +75944,23 @@ mod update_user_identity_info {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateUserIdentityInfoInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserIdentityInfoOutput,
+                ours::UpdateUserIdentityInfoError,
+            >,
+        > {
+            let builder = client
+                .update_user_identity_info()
+                .set_identity_info(input.identity_info.clone())
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateUserIdentityInfoOutput,
         ) -> ours::UpdateUserIdentityInfoOutput {
@@ -69589,6 +76131,26 @@ mod update_user_notification_status {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateUserNotificationStatusInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserNotificationStatusOutput,
+                ours::UpdateUserNotificationStatusError,
+            >,
+        > {
+            let builder = client
+                .update_user_notification_status()
+                .set_instance_id(input.instance_id.clone())
+                .set_notification_id(input.notification_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_status(input.status.clone())
+                .set_last_modified_time(input.last_modified_time.clone())
+                .set_last_modified_region(input.last_modified_region.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -69789,6 +76351,23 @@ mod update_user_phone_config {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateUserPhoneConfigInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserPhoneConfigOutput,
+                ours::UpdateUserPhoneConfigError,
+            >,
+        > {
+            let builder = client
+                .update_user_phone_config()
+                .set_phone_config(input.phone_config.clone())
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateUserPhoneConfigOutput,
         ) -> ours::UpdateUserPhoneConfigOutput {
@@ -69958,6 +76537,23 @@ mod update_user_proficiencies {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateUserProficienciesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserProficienciesOutput,
+                ours::UpdateUserProficienciesError,
+            >,
+        > {
+            let builder = client
+                .update_user_proficiencies()
+                .set_instance_id(input.instance_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_user_proficiencies(input.user_proficiencies.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -70131,6 +76727,23 @@ mod update_user_routing_profile {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateUserRoutingProfileInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserRoutingProfileOutput,
+                ours::UpdateUserRoutingProfileError,
+            >,
+        > {
+            let builder = client
+                .update_user_routing_profile()
+                .set_routing_profile_id(input.routing_profile_id.clone())
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateUserRoutingProfileOutput,
         ) -> ours::UpdateUserRoutingProfileOutput {
@@ -70300,6 +76913,23 @@ mod update_user_security_profiles {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateUserSecurityProfilesInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateUserSecurityProfilesOutput,
+                ours::UpdateUserSecurityProfilesError,
+            >,
+        > {
+            let builder = client
+                .update_user_security_profiles()
+                .set_security_profile_ids(input.security_profile_ids.clone())
+                .set_user_id(input.user_id.clone())
+                .set_instance_id(input.instance_id.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -70475,6 +77105,24 @@ mod update_view_content {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateViewContentInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateViewContentOutput,
+                ours::UpdateViewContentError,
+            >,
+        > {
+            let builder = client
+                .update_view_content()
+                .set_instance_id(input.instance_id.clone())
+                .set_view_id(input.view_id.clone())
+                .set_status(input.status.clone())
+                .set_content(input.content.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -70682,6 +77330,24 @@ mod update_view_metadata {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateViewMetadataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateViewMetadataOutput,
+                ours::UpdateViewMetadataError,
+            >,
+        > {
+            let builder = client
+                .update_view_metadata()
+                .set_instance_id(input.instance_id.clone())
+                .set_view_id(input.view_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -70906,6 +77572,25 @@ mod update_workspace_metadata {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateWorkspaceMetadataInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateWorkspaceMetadataOutput,
+                ours::UpdateWorkspaceMetadataError,
+            >,
+        > {
+            let builder = client
+                .update_workspace_metadata()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_name(input.name.clone())
+                .set_description(input.description.clone())
+                .set_title(input.title.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateWorkspaceMetadataOutput,
         ) -> ours::UpdateWorkspaceMetadataOutput {
@@ -71113,6 +77798,27 @@ mod update_workspace_page {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateWorkspacePageInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateWorkspacePageOutput,
+                ours::UpdateWorkspacePageError,
+            >,
+        > {
+            let builder = client
+                .update_workspace_page()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_page(input.page.clone())
+                .set_new_page(input.new_page.clone())
+                .set_resource_arn(input.resource_arn.clone())
+                .set_slug(input.slug.clone())
+                .set_input_data(input.input_data.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(
@@ -71332,6 +78038,23 @@ mod update_workspace_theme {
             async move { builder.send_with(&client).await }
         }
 
+        fn send_ours(
+            input: &ours::UpdateWorkspaceThemeInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateWorkspaceThemeOutput,
+                ours::UpdateWorkspaceThemeError,
+            >,
+        > {
+            let builder = client
+                .update_workspace_theme()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_theme(input.theme.clone());
+            async move { builder.send().await }
+        }
+
         fn output_to_ours(
             o: &theirs::UpdateWorkspaceThemeOutput,
         ) -> ours::UpdateWorkspaceThemeOutput {
@@ -71517,6 +78240,23 @@ mod update_workspace_visibility {
         > {
             let builder = ToSdk::to_sdk(input);
             async move { builder.send_with(&client).await }
+        }
+
+        fn send_ours(
+            input: &ours::UpdateWorkspaceVisibilityInput,
+            client: connect_api::Client,
+        ) -> impl ::std::future::Future<
+            Output = crate::OurResult<
+                ours::UpdateWorkspaceVisibilityOutput,
+                ours::UpdateWorkspaceVisibilityError,
+            >,
+        > {
+            let builder = client
+                .update_workspace_visibility()
+                .set_instance_id(input.instance_id.clone())
+                .set_workspace_id(input.workspace_id.clone())
+                .set_visibility(input.visibility.clone());
+            async move { builder.send().await }
         }
 
         fn output_to_ours(

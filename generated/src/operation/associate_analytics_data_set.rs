@@ -455,6 +455,95 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociateAnalyticsDataSet`](super::AssociateAnalyticsDataSet) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociateAnalyticsDataSetFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociateAnalyticsDataSetInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociateAnalyticsDataSetFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociateAnalyticsDataSetInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociateAnalyticsDataSetOutput,
+            crate::error::SdkError<super::AssociateAnalyticsDataSetError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::AssociateAnalyticsDataSet>(&self.handle, input)
+                .await
+        }
+
+        /// See [`AssociateAnalyticsDataSetInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociateAnalyticsDataSetInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociateAnalyticsDataSetInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`AssociateAnalyticsDataSetInputBuilder::data_set_id`].
+        pub fn data_set_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.data_set_id(input);
+            self
+        }
+
+        /// See [`AssociateAnalyticsDataSetInputBuilder::set_data_set_id`].
+        pub fn set_data_set_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_data_set_id(input);
+            self
+        }
+
+        /// See [`AssociateAnalyticsDataSetInputBuilder::get_data_set_id`].
+        pub fn get_data_set_id(&self) -> &Option<String> {
+            self.inner.get_data_set_id()
+        }
+
+        /// See [`AssociateAnalyticsDataSetInputBuilder::target_account_id`].
+        pub fn target_account_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.target_account_id(input);
+            self
+        }
+
+        /// See [`AssociateAnalyticsDataSetInputBuilder::set_target_account_id`].
+        pub fn set_target_account_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_target_account_id(input);
+            self
+        }
+
+        /// See [`AssociateAnalyticsDataSetInputBuilder::get_target_account_id`].
+        pub fn get_target_account_id(&self) -> &Option<String> {
+            self.inner.get_target_account_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociateAnalyticsDataSet {

@@ -345,6 +345,95 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociateApprovedOrigin`](super::AssociateApprovedOrigin) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociateApprovedOriginFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociateApprovedOriginInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociateApprovedOriginFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociateApprovedOriginInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociateApprovedOriginOutput,
+            crate::error::SdkError<super::AssociateApprovedOriginError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::AssociateApprovedOrigin>(&self.handle, input)
+                .await
+        }
+
+        /// See [`AssociateApprovedOriginInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociateApprovedOriginInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociateApprovedOriginInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`AssociateApprovedOriginInputBuilder::origin`].
+        pub fn origin(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.origin(input);
+            self
+        }
+
+        /// See [`AssociateApprovedOriginInputBuilder::set_origin`].
+        pub fn set_origin(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_origin(input);
+            self
+        }
+
+        /// See [`AssociateApprovedOriginInputBuilder::get_origin`].
+        pub fn get_origin(&self) -> &Option<String> {
+            self.inner.get_origin()
+        }
+
+        /// See [`AssociateApprovedOriginInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`AssociateApprovedOriginInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`AssociateApprovedOriginInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociateApprovedOrigin {

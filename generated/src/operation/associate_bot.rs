@@ -377,6 +377,111 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociateBot`](super::AssociateBot) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociateBotFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociateBotInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociateBotFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociateBotInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociateBotOutput,
+            crate::error::SdkError<super::AssociateBotError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::AssociateBot>(&self.handle, input).await
+        }
+
+        /// See [`AssociateBotInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociateBotInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociateBotInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`AssociateBotInputBuilder::lex_bot`].
+        pub fn lex_bot(mut self, input: crate::types::LexBot) -> Self {
+            self.inner = self.inner.lex_bot(input);
+            self
+        }
+
+        /// See [`AssociateBotInputBuilder::set_lex_bot`].
+        pub fn set_lex_bot(mut self, input: Option<crate::types::LexBot>) -> Self {
+            self.inner = self.inner.set_lex_bot(input);
+            self
+        }
+
+        /// See [`AssociateBotInputBuilder::get_lex_bot`].
+        pub fn get_lex_bot(&self) -> &Option<crate::types::LexBot> {
+            self.inner.get_lex_bot()
+        }
+
+        /// See [`AssociateBotInputBuilder::lex_v2_bot`].
+        pub fn lex_v2_bot(mut self, input: crate::types::LexV2Bot) -> Self {
+            self.inner = self.inner.lex_v2_bot(input);
+            self
+        }
+
+        /// See [`AssociateBotInputBuilder::set_lex_v2_bot`].
+        pub fn set_lex_v2_bot(mut self, input: Option<crate::types::LexV2Bot>) -> Self {
+            self.inner = self.inner.set_lex_v2_bot(input);
+            self
+        }
+
+        /// See [`AssociateBotInputBuilder::get_lex_v2_bot`].
+        pub fn get_lex_v2_bot(&self) -> &Option<crate::types::LexV2Bot> {
+            self.inner.get_lex_v2_bot()
+        }
+
+        /// See [`AssociateBotInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`AssociateBotInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`AssociateBotInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociateBot {

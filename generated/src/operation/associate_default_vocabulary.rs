@@ -323,6 +323,103 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociateDefaultVocabulary`](super::AssociateDefaultVocabulary) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociateDefaultVocabularyFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociateDefaultVocabularyInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociateDefaultVocabularyFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociateDefaultVocabularyInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociateDefaultVocabularyOutput,
+            crate::error::SdkError<super::AssociateDefaultVocabularyError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::AssociateDefaultVocabulary>(&self.handle, input)
+                .await
+        }
+
+        /// See [`AssociateDefaultVocabularyInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociateDefaultVocabularyInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociateDefaultVocabularyInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`AssociateDefaultVocabularyInputBuilder::language_code`].
+        pub fn language_code(
+            mut self,
+            input: crate::types::VocabularyLanguageCode,
+        ) -> Self {
+            self.inner = self.inner.language_code(input);
+            self
+        }
+
+        /// See [`AssociateDefaultVocabularyInputBuilder::set_language_code`].
+        pub fn set_language_code(
+            mut self,
+            input: Option<crate::types::VocabularyLanguageCode>,
+        ) -> Self {
+            self.inner = self.inner.set_language_code(input);
+            self
+        }
+
+        /// See [`AssociateDefaultVocabularyInputBuilder::get_language_code`].
+        pub fn get_language_code(
+            &self,
+        ) -> &Option<crate::types::VocabularyLanguageCode> {
+            self.inner.get_language_code()
+        }
+
+        /// See [`AssociateDefaultVocabularyInputBuilder::vocabulary_id`].
+        pub fn vocabulary_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.vocabulary_id(input);
+            self
+        }
+
+        /// See [`AssociateDefaultVocabularyInputBuilder::set_vocabulary_id`].
+        pub fn set_vocabulary_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_vocabulary_id(input);
+            self
+        }
+
+        /// See [`AssociateDefaultVocabularyInputBuilder::get_vocabulary_id`].
+        pub fn get_vocabulary_id(&self) -> &Option<String> {
+            self.inner.get_vocabulary_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociateDefaultVocabulary {

@@ -425,6 +425,120 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociateEmailAddressAlias`](super::AssociateEmailAddressAlias) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociateEmailAddressAliasFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociateEmailAddressAliasInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociateEmailAddressAliasFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociateEmailAddressAliasInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociateEmailAddressAliasOutput,
+            crate::error::SdkError<super::AssociateEmailAddressAliasError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::AssociateEmailAddressAlias>(&self.handle, input)
+                .await
+        }
+
+        /// See [`AssociateEmailAddressAliasInputBuilder::email_address_id`].
+        pub fn email_address_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.email_address_id(input);
+            self
+        }
+
+        /// See [`AssociateEmailAddressAliasInputBuilder::set_email_address_id`].
+        pub fn set_email_address_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_email_address_id(input);
+            self
+        }
+
+        /// See [`AssociateEmailAddressAliasInputBuilder::get_email_address_id`].
+        pub fn get_email_address_id(&self) -> &Option<String> {
+            self.inner.get_email_address_id()
+        }
+
+        /// See [`AssociateEmailAddressAliasInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociateEmailAddressAliasInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociateEmailAddressAliasInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`AssociateEmailAddressAliasInputBuilder::alias_configuration`].
+        pub fn alias_configuration(
+            mut self,
+            input: crate::types::AliasConfiguration,
+        ) -> Self {
+            self.inner = self.inner.alias_configuration(input);
+            self
+        }
+
+        /// See [`AssociateEmailAddressAliasInputBuilder::set_alias_configuration`].
+        pub fn set_alias_configuration(
+            mut self,
+            input: Option<crate::types::AliasConfiguration>,
+        ) -> Self {
+            self.inner = self.inner.set_alias_configuration(input);
+            self
+        }
+
+        /// See [`AssociateEmailAddressAliasInputBuilder::get_alias_configuration`].
+        pub fn get_alias_configuration(
+            &self,
+        ) -> &Option<crate::types::AliasConfiguration> {
+            self.inner.get_alias_configuration()
+        }
+
+        /// See [`AssociateEmailAddressAliasInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`AssociateEmailAddressAliasInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`AssociateEmailAddressAliasInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociateEmailAddressAlias {

@@ -371,6 +371,119 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociateFlow`](super::AssociateFlow) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociateFlowFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociateFlowInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociateFlowFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociateFlowInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociateFlowOutput,
+            crate::error::SdkError<super::AssociateFlowError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::AssociateFlow>(&self.handle, input).await
+        }
+
+        /// See [`AssociateFlowInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociateFlowInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociateFlowInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`AssociateFlowInputBuilder::resource_id`].
+        pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.resource_id(input);
+            self
+        }
+
+        /// See [`AssociateFlowInputBuilder::set_resource_id`].
+        pub fn set_resource_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_resource_id(input);
+            self
+        }
+
+        /// See [`AssociateFlowInputBuilder::get_resource_id`].
+        pub fn get_resource_id(&self) -> &Option<String> {
+            self.inner.get_resource_id()
+        }
+
+        /// See [`AssociateFlowInputBuilder::flow_id`].
+        pub fn flow_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.flow_id(input);
+            self
+        }
+
+        /// See [`AssociateFlowInputBuilder::set_flow_id`].
+        pub fn set_flow_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_flow_id(input);
+            self
+        }
+
+        /// See [`AssociateFlowInputBuilder::get_flow_id`].
+        pub fn get_flow_id(&self) -> &Option<String> {
+            self.inner.get_flow_id()
+        }
+
+        /// See [`AssociateFlowInputBuilder::resource_type`].
+        pub fn resource_type(
+            mut self,
+            input: crate::types::FlowAssociationResourceType,
+        ) -> Self {
+            self.inner = self.inner.resource_type(input);
+            self
+        }
+
+        /// See [`AssociateFlowInputBuilder::set_resource_type`].
+        pub fn set_resource_type(
+            mut self,
+            input: Option<crate::types::FlowAssociationResourceType>,
+        ) -> Self {
+            self.inner = self.inner.set_resource_type(input);
+            self
+        }
+
+        /// See [`AssociateFlowInputBuilder::get_resource_type`].
+        pub fn get_resource_type(
+            &self,
+        ) -> &Option<crate::types::FlowAssociationResourceType> {
+            self.inner.get_resource_type()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociateFlow {

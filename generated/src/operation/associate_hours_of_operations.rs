@@ -367,6 +367,103 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociateHoursOfOperations`](super::AssociateHoursOfOperations) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociateHoursOfOperationsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociateHoursOfOperationsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociateHoursOfOperationsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociateHoursOfOperationsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociateHoursOfOperationsOutput,
+            crate::error::SdkError<super::AssociateHoursOfOperationsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::AssociateHoursOfOperations>(&self.handle, input)
+                .await
+        }
+
+        /// See [`AssociateHoursOfOperationsInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociateHoursOfOperationsInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociateHoursOfOperationsInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`AssociateHoursOfOperationsInputBuilder::hours_of_operation_id`].
+        pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`AssociateHoursOfOperationsInputBuilder::set_hours_of_operation_id`].
+        pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`AssociateHoursOfOperationsInputBuilder::get_hours_of_operation_id`].
+        pub fn get_hours_of_operation_id(&self) -> &Option<String> {
+            self.inner.get_hours_of_operation_id()
+        }
+
+        /// See [`AssociateHoursOfOperationsInputBuilder::parent_hours_of_operation_configs`].
+        pub fn parent_hours_of_operation_configs(
+            mut self,
+            input: crate::types::ParentHoursOfOperationConfig,
+        ) -> Self {
+            self.inner = self.inner.parent_hours_of_operation_configs(input);
+            self
+        }
+
+        /// See [`AssociateHoursOfOperationsInputBuilder::set_parent_hours_of_operation_configs`].
+        pub fn set_parent_hours_of_operation_configs(
+            mut self,
+            input: Option<Vec<crate::types::ParentHoursOfOperationConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_parent_hours_of_operation_configs(input);
+            self
+        }
+
+        /// See [`AssociateHoursOfOperationsInputBuilder::get_parent_hours_of_operation_configs`].
+        pub fn get_parent_hours_of_operation_configs(
+            &self,
+        ) -> &Option<Vec<crate::types::ParentHoursOfOperationConfig>> {
+            self.inner.get_parent_hours_of_operation_configs()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociateHoursOfOperations {

@@ -427,6 +427,130 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociateInstanceStorageConfig`](super::AssociateInstanceStorageConfig) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociateInstanceStorageConfigFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociateInstanceStorageConfigInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociateInstanceStorageConfigFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociateInstanceStorageConfigInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociateInstanceStorageConfigOutput,
+            crate::error::SdkError<super::AssociateInstanceStorageConfigError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::AssociateInstanceStorageConfig,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`AssociateInstanceStorageConfigInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociateInstanceStorageConfigInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociateInstanceStorageConfigInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`AssociateInstanceStorageConfigInputBuilder::resource_type`].
+        pub fn resource_type(
+            mut self,
+            input: crate::types::InstanceStorageResourceType,
+        ) -> Self {
+            self.inner = self.inner.resource_type(input);
+            self
+        }
+
+        /// See [`AssociateInstanceStorageConfigInputBuilder::set_resource_type`].
+        pub fn set_resource_type(
+            mut self,
+            input: Option<crate::types::InstanceStorageResourceType>,
+        ) -> Self {
+            self.inner = self.inner.set_resource_type(input);
+            self
+        }
+
+        /// See [`AssociateInstanceStorageConfigInputBuilder::get_resource_type`].
+        pub fn get_resource_type(
+            &self,
+        ) -> &Option<crate::types::InstanceStorageResourceType> {
+            self.inner.get_resource_type()
+        }
+
+        /// See [`AssociateInstanceStorageConfigInputBuilder::storage_config`].
+        pub fn storage_config(
+            mut self,
+            input: crate::types::InstanceStorageConfig,
+        ) -> Self {
+            self.inner = self.inner.storage_config(input);
+            self
+        }
+
+        /// See [`AssociateInstanceStorageConfigInputBuilder::set_storage_config`].
+        pub fn set_storage_config(
+            mut self,
+            input: Option<crate::types::InstanceStorageConfig>,
+        ) -> Self {
+            self.inner = self.inner.set_storage_config(input);
+            self
+        }
+
+        /// See [`AssociateInstanceStorageConfigInputBuilder::get_storage_config`].
+        pub fn get_storage_config(
+            &self,
+        ) -> &Option<crate::types::InstanceStorageConfig> {
+            self.inner.get_storage_config()
+        }
+
+        /// See [`AssociateInstanceStorageConfigInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`AssociateInstanceStorageConfigInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`AssociateInstanceStorageConfigInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociateInstanceStorageConfig {

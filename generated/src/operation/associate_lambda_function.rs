@@ -345,6 +345,95 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociateLambdaFunction`](super::AssociateLambdaFunction) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociateLambdaFunctionFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociateLambdaFunctionInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociateLambdaFunctionFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociateLambdaFunctionInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociateLambdaFunctionOutput,
+            crate::error::SdkError<super::AssociateLambdaFunctionError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::AssociateLambdaFunction>(&self.handle, input)
+                .await
+        }
+
+        /// See [`AssociateLambdaFunctionInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociateLambdaFunctionInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociateLambdaFunctionInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`AssociateLambdaFunctionInputBuilder::function_arn`].
+        pub fn function_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.function_arn(input);
+            self
+        }
+
+        /// See [`AssociateLambdaFunctionInputBuilder::set_function_arn`].
+        pub fn set_function_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_function_arn(input);
+            self
+        }
+
+        /// See [`AssociateLambdaFunctionInputBuilder::get_function_arn`].
+        pub fn get_function_arn(&self) -> &Option<String> {
+            self.inner.get_function_arn()
+        }
+
+        /// See [`AssociateLambdaFunctionInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`AssociateLambdaFunctionInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`AssociateLambdaFunctionInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociateLambdaFunction {

@@ -317,6 +317,97 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociatePhoneNumberContactFlow`](super::AssociatePhoneNumberContactFlow) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociatePhoneNumberContactFlowFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociatePhoneNumberContactFlowInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociatePhoneNumberContactFlowFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociatePhoneNumberContactFlowInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociatePhoneNumberContactFlowOutput,
+            crate::error::SdkError<super::AssociatePhoneNumberContactFlowError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::AssociatePhoneNumberContactFlow,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`AssociatePhoneNumberContactFlowInputBuilder::phone_number_id`].
+        pub fn phone_number_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.phone_number_id(input);
+            self
+        }
+
+        /// See [`AssociatePhoneNumberContactFlowInputBuilder::set_phone_number_id`].
+        pub fn set_phone_number_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_phone_number_id(input);
+            self
+        }
+
+        /// See [`AssociatePhoneNumberContactFlowInputBuilder::get_phone_number_id`].
+        pub fn get_phone_number_id(&self) -> &Option<String> {
+            self.inner.get_phone_number_id()
+        }
+
+        /// See [`AssociatePhoneNumberContactFlowInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociatePhoneNumberContactFlowInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociatePhoneNumberContactFlowInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`AssociatePhoneNumberContactFlowInputBuilder::contact_flow_id`].
+        pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_id(input);
+            self
+        }
+
+        /// See [`AssociatePhoneNumberContactFlowInputBuilder::set_contact_flow_id`].
+        pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_id(input);
+            self
+        }
+
+        /// See [`AssociatePhoneNumberContactFlowInputBuilder::get_contact_flow_id`].
+        pub fn get_contact_flow_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociatePhoneNumberContactFlow {

@@ -393,6 +393,122 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociateQueueEmailAddresses`](super::AssociateQueueEmailAddresses) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociateQueueEmailAddressesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociateQueueEmailAddressesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociateQueueEmailAddressesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociateQueueEmailAddressesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociateQueueEmailAddressesOutput,
+            crate::error::SdkError<super::AssociateQueueEmailAddressesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::AssociateQueueEmailAddresses,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`AssociateQueueEmailAddressesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociateQueueEmailAddressesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociateQueueEmailAddressesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`AssociateQueueEmailAddressesInputBuilder::queue_id`].
+        pub fn queue_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.queue_id(input);
+            self
+        }
+
+        /// See [`AssociateQueueEmailAddressesInputBuilder::set_queue_id`].
+        pub fn set_queue_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_queue_id(input);
+            self
+        }
+
+        /// See [`AssociateQueueEmailAddressesInputBuilder::get_queue_id`].
+        pub fn get_queue_id(&self) -> &Option<String> {
+            self.inner.get_queue_id()
+        }
+
+        /// See [`AssociateQueueEmailAddressesInputBuilder::email_addresses_config`].
+        pub fn email_addresses_config(
+            mut self,
+            input: crate::types::EmailAddressConfig,
+        ) -> Self {
+            self.inner = self.inner.email_addresses_config(input);
+            self
+        }
+
+        /// See [`AssociateQueueEmailAddressesInputBuilder::set_email_addresses_config`].
+        pub fn set_email_addresses_config(
+            mut self,
+            input: Option<Vec<crate::types::EmailAddressConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_email_addresses_config(input);
+            self
+        }
+
+        /// See [`AssociateQueueEmailAddressesInputBuilder::get_email_addresses_config`].
+        pub fn get_email_addresses_config(
+            &self,
+        ) -> &Option<Vec<crate::types::EmailAddressConfig>> {
+            self.inner.get_email_addresses_config()
+        }
+
+        /// See [`AssociateQueueEmailAddressesInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`AssociateQueueEmailAddressesInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`AssociateQueueEmailAddressesInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociateQueueEmailAddresses {

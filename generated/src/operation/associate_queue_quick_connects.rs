@@ -332,6 +332,97 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociateQueueQuickConnects`](super::AssociateQueueQuickConnects) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociateQueueQuickConnectsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociateQueueQuickConnectsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociateQueueQuickConnectsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociateQueueQuickConnectsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociateQueueQuickConnectsOutput,
+            crate::error::SdkError<super::AssociateQueueQuickConnectsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::AssociateQueueQuickConnects,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`AssociateQueueQuickConnectsInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociateQueueQuickConnectsInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociateQueueQuickConnectsInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`AssociateQueueQuickConnectsInputBuilder::queue_id`].
+        pub fn queue_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.queue_id(input);
+            self
+        }
+
+        /// See [`AssociateQueueQuickConnectsInputBuilder::set_queue_id`].
+        pub fn set_queue_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_queue_id(input);
+            self
+        }
+
+        /// See [`AssociateQueueQuickConnectsInputBuilder::get_queue_id`].
+        pub fn get_queue_id(&self) -> &Option<String> {
+            self.inner.get_queue_id()
+        }
+
+        /// See [`AssociateQueueQuickConnectsInputBuilder::quick_connect_ids`].
+        pub fn quick_connect_ids(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.quick_connect_ids(input);
+            self
+        }
+
+        /// See [`AssociateQueueQuickConnectsInputBuilder::set_quick_connect_ids`].
+        pub fn set_quick_connect_ids(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_quick_connect_ids(input);
+            self
+        }
+
+        /// See [`AssociateQueueQuickConnectsInputBuilder::get_quick_connect_ids`].
+        pub fn get_quick_connect_ids(&self) -> &Option<Vec<String>> {
+            self.inner.get_quick_connect_ids()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociateQueueQuickConnects {

@@ -379,6 +379,130 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociateRoutingProfileQueues`](super::AssociateRoutingProfileQueues) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociateRoutingProfileQueuesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociateRoutingProfileQueuesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociateRoutingProfileQueuesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociateRoutingProfileQueuesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociateRoutingProfileQueuesOutput,
+            crate::error::SdkError<super::AssociateRoutingProfileQueuesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::AssociateRoutingProfileQueues,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`AssociateRoutingProfileQueuesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociateRoutingProfileQueuesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociateRoutingProfileQueuesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`AssociateRoutingProfileQueuesInputBuilder::routing_profile_id`].
+        pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.routing_profile_id(input);
+            self
+        }
+
+        /// See [`AssociateRoutingProfileQueuesInputBuilder::set_routing_profile_id`].
+        pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_routing_profile_id(input);
+            self
+        }
+
+        /// See [`AssociateRoutingProfileQueuesInputBuilder::get_routing_profile_id`].
+        pub fn get_routing_profile_id(&self) -> &Option<String> {
+            self.inner.get_routing_profile_id()
+        }
+
+        /// See [`AssociateRoutingProfileQueuesInputBuilder::queue_configs`].
+        pub fn queue_configs(
+            mut self,
+            input: crate::types::RoutingProfileQueueConfig,
+        ) -> Self {
+            self.inner = self.inner.queue_configs(input);
+            self
+        }
+
+        /// See [`AssociateRoutingProfileQueuesInputBuilder::set_queue_configs`].
+        pub fn set_queue_configs(
+            mut self,
+            input: Option<Vec<crate::types::RoutingProfileQueueConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_queue_configs(input);
+            self
+        }
+
+        /// See [`AssociateRoutingProfileQueuesInputBuilder::get_queue_configs`].
+        pub fn get_queue_configs(
+            &self,
+        ) -> &Option<Vec<crate::types::RoutingProfileQueueConfig>> {
+            self.inner.get_queue_configs()
+        }
+
+        /// See [`AssociateRoutingProfileQueuesInputBuilder::manual_assignment_queue_configs`].
+        pub fn manual_assignment_queue_configs(
+            mut self,
+            input: crate::types::RoutingProfileManualAssignmentQueueConfig,
+        ) -> Self {
+            self.inner = self.inner.manual_assignment_queue_configs(input);
+            self
+        }
+
+        /// See [`AssociateRoutingProfileQueuesInputBuilder::set_manual_assignment_queue_configs`].
+        pub fn set_manual_assignment_queue_configs(
+            mut self,
+            input: Option<Vec<crate::types::RoutingProfileManualAssignmentQueueConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_manual_assignment_queue_configs(input);
+            self
+        }
+
+        /// See [`AssociateRoutingProfileQueuesInputBuilder::get_manual_assignment_queue_configs`].
+        pub fn get_manual_assignment_queue_configs(
+            &self,
+        ) -> &Option<Vec<crate::types::RoutingProfileManualAssignmentQueueConfig>> {
+            self.inner.get_manual_assignment_queue_configs()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociateRoutingProfileQueues {

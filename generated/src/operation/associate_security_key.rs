@@ -381,6 +381,94 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociateSecurityKey`](super::AssociateSecurityKey) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociateSecurityKeyFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociateSecurityKeyInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociateSecurityKeyFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociateSecurityKeyInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociateSecurityKeyOutput,
+            crate::error::SdkError<super::AssociateSecurityKeyError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::AssociateSecurityKey>(&self.handle, input).await
+        }
+
+        /// See [`AssociateSecurityKeyInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociateSecurityKeyInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociateSecurityKeyInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`AssociateSecurityKeyInputBuilder::key`].
+        pub fn key(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.key(input);
+            self
+        }
+
+        /// See [`AssociateSecurityKeyInputBuilder::set_key`].
+        pub fn set_key(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_key(input);
+            self
+        }
+
+        /// See [`AssociateSecurityKeyInputBuilder::get_key`].
+        pub fn get_key(&self) -> &Option<String> {
+            self.inner.get_key()
+        }
+
+        /// See [`AssociateSecurityKeyInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`AssociateSecurityKeyInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`AssociateSecurityKeyInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociateSecurityKey {

@@ -396,6 +396,123 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociateSecurityProfiles`](super::AssociateSecurityProfiles) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociateSecurityProfilesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociateSecurityProfilesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociateSecurityProfilesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociateSecurityProfilesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociateSecurityProfilesOutput,
+            crate::error::SdkError<super::AssociateSecurityProfilesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::AssociateSecurityProfiles>(&self.handle, input)
+                .await
+        }
+
+        /// See [`AssociateSecurityProfilesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociateSecurityProfilesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociateSecurityProfilesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`AssociateSecurityProfilesInputBuilder::security_profiles`].
+        pub fn security_profiles(
+            mut self,
+            input: crate::types::SecurityProfileItem,
+        ) -> Self {
+            self.inner = self.inner.security_profiles(input);
+            self
+        }
+
+        /// See [`AssociateSecurityProfilesInputBuilder::set_security_profiles`].
+        pub fn set_security_profiles(
+            mut self,
+            input: Option<Vec<crate::types::SecurityProfileItem>>,
+        ) -> Self {
+            self.inner = self.inner.set_security_profiles(input);
+            self
+        }
+
+        /// See [`AssociateSecurityProfilesInputBuilder::get_security_profiles`].
+        pub fn get_security_profiles(
+            &self,
+        ) -> &Option<Vec<crate::types::SecurityProfileItem>> {
+            self.inner.get_security_profiles()
+        }
+
+        /// See [`AssociateSecurityProfilesInputBuilder::entity_type`].
+        pub fn entity_type(mut self, input: crate::types::EntityType) -> Self {
+            self.inner = self.inner.entity_type(input);
+            self
+        }
+
+        /// See [`AssociateSecurityProfilesInputBuilder::set_entity_type`].
+        pub fn set_entity_type(
+            mut self,
+            input: Option<crate::types::EntityType>,
+        ) -> Self {
+            self.inner = self.inner.set_entity_type(input);
+            self
+        }
+
+        /// See [`AssociateSecurityProfilesInputBuilder::get_entity_type`].
+        pub fn get_entity_type(&self) -> &Option<crate::types::EntityType> {
+            self.inner.get_entity_type()
+        }
+
+        /// See [`AssociateSecurityProfilesInputBuilder::entity_arn`].
+        pub fn entity_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.entity_arn(input);
+            self
+        }
+
+        /// See [`AssociateSecurityProfilesInputBuilder::set_entity_arn`].
+        pub fn set_entity_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_entity_arn(input);
+            self
+        }
+
+        /// See [`AssociateSecurityProfilesInputBuilder::get_entity_arn`].
+        pub fn get_entity_arn(&self) -> &Option<String> {
+            self.inner.get_entity_arn()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociateSecurityProfiles {

@@ -334,6 +334,103 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociateTrafficDistributionGroupUser`](super::AssociateTrafficDistributionGroupUser) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociateTrafficDistributionGroupUserFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociateTrafficDistributionGroupUserInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociateTrafficDistributionGroupUserFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociateTrafficDistributionGroupUserInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociateTrafficDistributionGroupUserOutput,
+            crate::error::SdkError<super::AssociateTrafficDistributionGroupUserError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::AssociateTrafficDistributionGroupUser,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`AssociateTrafficDistributionGroupUserInputBuilder::traffic_distribution_group_id`].
+        pub fn traffic_distribution_group_id(
+            mut self,
+            input: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.traffic_distribution_group_id(input);
+            self
+        }
+
+        /// See [`AssociateTrafficDistributionGroupUserInputBuilder::set_traffic_distribution_group_id`].
+        pub fn set_traffic_distribution_group_id(
+            mut self,
+            input: Option<String>,
+        ) -> Self {
+            self.inner = self.inner.set_traffic_distribution_group_id(input);
+            self
+        }
+
+        /// See [`AssociateTrafficDistributionGroupUserInputBuilder::get_traffic_distribution_group_id`].
+        pub fn get_traffic_distribution_group_id(&self) -> &Option<String> {
+            self.inner.get_traffic_distribution_group_id()
+        }
+
+        /// See [`AssociateTrafficDistributionGroupUserInputBuilder::user_id`].
+        pub fn user_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.user_id(input);
+            self
+        }
+
+        /// See [`AssociateTrafficDistributionGroupUserInputBuilder::set_user_id`].
+        pub fn set_user_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_user_id(input);
+            self
+        }
+
+        /// See [`AssociateTrafficDistributionGroupUserInputBuilder::get_user_id`].
+        pub fn get_user_id(&self) -> &Option<String> {
+            self.inner.get_user_id()
+        }
+
+        /// See [`AssociateTrafficDistributionGroupUserInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociateTrafficDistributionGroupUserInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociateTrafficDistributionGroupUserInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociateTrafficDistributionGroupUser {

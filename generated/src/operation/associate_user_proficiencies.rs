@@ -327,6 +327,103 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociateUserProficiencies`](super::AssociateUserProficiencies) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociateUserProficienciesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociateUserProficienciesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociateUserProficienciesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociateUserProficienciesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociateUserProficienciesOutput,
+            crate::error::SdkError<super::AssociateUserProficienciesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::AssociateUserProficiencies>(&self.handle, input)
+                .await
+        }
+
+        /// See [`AssociateUserProficienciesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociateUserProficienciesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociateUserProficienciesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`AssociateUserProficienciesInputBuilder::user_id`].
+        pub fn user_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.user_id(input);
+            self
+        }
+
+        /// See [`AssociateUserProficienciesInputBuilder::set_user_id`].
+        pub fn set_user_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_user_id(input);
+            self
+        }
+
+        /// See [`AssociateUserProficienciesInputBuilder::get_user_id`].
+        pub fn get_user_id(&self) -> &Option<String> {
+            self.inner.get_user_id()
+        }
+
+        /// See [`AssociateUserProficienciesInputBuilder::user_proficiencies`].
+        pub fn user_proficiencies(
+            mut self,
+            input: crate::types::UserProficiency,
+        ) -> Self {
+            self.inner = self.inner.user_proficiencies(input);
+            self
+        }
+
+        /// See [`AssociateUserProficienciesInputBuilder::set_user_proficiencies`].
+        pub fn set_user_proficiencies(
+            mut self,
+            input: Option<Vec<crate::types::UserProficiency>>,
+        ) -> Self {
+            self.inner = self.inner.set_user_proficiencies(input);
+            self
+        }
+
+        /// See [`AssociateUserProficienciesInputBuilder::get_user_proficiencies`].
+        pub fn get_user_proficiencies(
+            &self,
+        ) -> &Option<Vec<crate::types::UserProficiency>> {
+            self.inner.get_user_proficiencies()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociateUserProficiencies {

@@ -435,6 +435,94 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`AssociateWorkspace`](super::AssociateWorkspace) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct AssociateWorkspaceFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: AssociateWorkspaceInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl AssociateWorkspaceFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &AssociateWorkspaceInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::AssociateWorkspaceOutput,
+            crate::error::SdkError<super::AssociateWorkspaceError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::AssociateWorkspace>(&self.handle, input).await
+        }
+
+        /// See [`AssociateWorkspaceInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`AssociateWorkspaceInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`AssociateWorkspaceInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`AssociateWorkspaceInputBuilder::workspace_id`].
+        pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.workspace_id(input);
+            self
+        }
+
+        /// See [`AssociateWorkspaceInputBuilder::set_workspace_id`].
+        pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_workspace_id(input);
+            self
+        }
+
+        /// See [`AssociateWorkspaceInputBuilder::get_workspace_id`].
+        pub fn get_workspace_id(&self) -> &Option<String> {
+            self.inner.get_workspace_id()
+        }
+
+        /// See [`AssociateWorkspaceInputBuilder::resource_arns`].
+        pub fn resource_arns(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.resource_arns(input);
+            self
+        }
+
+        /// See [`AssociateWorkspaceInputBuilder::set_resource_arns`].
+        pub fn set_resource_arns(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_resource_arns(input);
+            self
+        }
+
+        /// See [`AssociateWorkspaceInputBuilder::get_resource_arns`].
+        pub fn get_resource_arns(&self) -> &Option<Vec<String>> {
+            self.inner.get_resource_arns()
+        }
+    }
 }
 
 impl crate::protocol::Operation for AssociateWorkspace {

@@ -444,6 +444,102 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`BatchDescribeDataTableValue`](super::BatchDescribeDataTableValue) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct BatchDescribeDataTableValueFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: BatchDescribeDataTableValueInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl BatchDescribeDataTableValueFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &BatchDescribeDataTableValueInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::BatchDescribeDataTableValueOutput,
+            crate::error::SdkError<super::BatchDescribeDataTableValueError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::BatchDescribeDataTableValue,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`BatchDescribeDataTableValueInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`BatchDescribeDataTableValueInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`BatchDescribeDataTableValueInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`BatchDescribeDataTableValueInputBuilder::data_table_id`].
+        pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.data_table_id(input);
+            self
+        }
+
+        /// See [`BatchDescribeDataTableValueInputBuilder::set_data_table_id`].
+        pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_data_table_id(input);
+            self
+        }
+
+        /// See [`BatchDescribeDataTableValueInputBuilder::get_data_table_id`].
+        pub fn get_data_table_id(&self) -> &Option<String> {
+            self.inner.get_data_table_id()
+        }
+
+        /// See [`BatchDescribeDataTableValueInputBuilder::values`].
+        pub fn values(mut self, input: crate::types::DataTableValueIdentifier) -> Self {
+            self.inner = self.inner.values(input);
+            self
+        }
+
+        /// See [`BatchDescribeDataTableValueInputBuilder::set_values`].
+        pub fn set_values(
+            mut self,
+            input: Option<Vec<crate::types::DataTableValueIdentifier>>,
+        ) -> Self {
+            self.inner = self.inner.set_values(input);
+            self
+        }
+
+        /// See [`BatchDescribeDataTableValueInputBuilder::get_values`].
+        pub fn get_values(
+            &self,
+        ) -> &Option<Vec<crate::types::DataTableValueIdentifier>> {
+            self.inner.get_values()
+        }
+    }
 }
 
 impl crate::protocol::Operation for BatchDescribeDataTableValue {

@@ -396,6 +396,97 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`BatchDisassociateAnalyticsDataSet`](super::BatchDisassociateAnalyticsDataSet) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct BatchDisassociateAnalyticsDataSetFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: BatchDisassociateAnalyticsDataSetInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl BatchDisassociateAnalyticsDataSetFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &BatchDisassociateAnalyticsDataSetInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::BatchDisassociateAnalyticsDataSetOutput,
+            crate::error::SdkError<super::BatchDisassociateAnalyticsDataSetError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::BatchDisassociateAnalyticsDataSet,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`BatchDisassociateAnalyticsDataSetInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`BatchDisassociateAnalyticsDataSetInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`BatchDisassociateAnalyticsDataSetInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`BatchDisassociateAnalyticsDataSetInputBuilder::data_set_ids`].
+        pub fn data_set_ids(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.data_set_ids(input);
+            self
+        }
+
+        /// See [`BatchDisassociateAnalyticsDataSetInputBuilder::set_data_set_ids`].
+        pub fn set_data_set_ids(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_data_set_ids(input);
+            self
+        }
+
+        /// See [`BatchDisassociateAnalyticsDataSetInputBuilder::get_data_set_ids`].
+        pub fn get_data_set_ids(&self) -> &Option<Vec<String>> {
+            self.inner.get_data_set_ids()
+        }
+
+        /// See [`BatchDisassociateAnalyticsDataSetInputBuilder::target_account_id`].
+        pub fn target_account_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.target_account_id(input);
+            self
+        }
+
+        /// See [`BatchDisassociateAnalyticsDataSetInputBuilder::set_target_account_id`].
+        pub fn set_target_account_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_target_account_id(input);
+            self
+        }
+
+        /// See [`BatchDisassociateAnalyticsDataSetInputBuilder::get_target_account_id`].
+        pub fn get_target_account_id(&self) -> &Option<String> {
+            self.inner.get_target_account_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for BatchDisassociateAnalyticsDataSet {

@@ -399,6 +399,97 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`BatchGetAttachedFileMetadata`](super::BatchGetAttachedFileMetadata) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct BatchGetAttachedFileMetadataFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: BatchGetAttachedFileMetadataInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl BatchGetAttachedFileMetadataFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &BatchGetAttachedFileMetadataInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::BatchGetAttachedFileMetadataOutput,
+            crate::error::SdkError<super::BatchGetAttachedFileMetadataError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::BatchGetAttachedFileMetadata,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`BatchGetAttachedFileMetadataInputBuilder::file_ids`].
+        pub fn file_ids(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.file_ids(input);
+            self
+        }
+
+        /// See [`BatchGetAttachedFileMetadataInputBuilder::set_file_ids`].
+        pub fn set_file_ids(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_file_ids(input);
+            self
+        }
+
+        /// See [`BatchGetAttachedFileMetadataInputBuilder::get_file_ids`].
+        pub fn get_file_ids(&self) -> &Option<Vec<String>> {
+            self.inner.get_file_ids()
+        }
+
+        /// See [`BatchGetAttachedFileMetadataInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`BatchGetAttachedFileMetadataInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`BatchGetAttachedFileMetadataInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`BatchGetAttachedFileMetadataInputBuilder::associated_resource_arn`].
+        pub fn associated_resource_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.associated_resource_arn(input);
+            self
+        }
+
+        /// See [`BatchGetAttachedFileMetadataInputBuilder::set_associated_resource_arn`].
+        pub fn set_associated_resource_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_associated_resource_arn(input);
+            self
+        }
+
+        /// See [`BatchGetAttachedFileMetadataInputBuilder::get_associated_resource_arn`].
+        pub fn get_associated_resource_arn(&self) -> &Option<String> {
+            self.inner.get_associated_resource_arn()
+        }
+    }
 }
 
 impl crate::protocol::Operation for BatchGetAttachedFileMetadata {

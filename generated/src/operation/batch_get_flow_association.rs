@@ -393,6 +393,103 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`BatchGetFlowAssociation`](super::BatchGetFlowAssociation) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct BatchGetFlowAssociationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: BatchGetFlowAssociationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl BatchGetFlowAssociationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &BatchGetFlowAssociationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::BatchGetFlowAssociationOutput,
+            crate::error::SdkError<super::BatchGetFlowAssociationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::BatchGetFlowAssociation>(&self.handle, input)
+                .await
+        }
+
+        /// See [`BatchGetFlowAssociationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`BatchGetFlowAssociationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`BatchGetFlowAssociationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`BatchGetFlowAssociationInputBuilder::resource_ids`].
+        pub fn resource_ids(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.resource_ids(input);
+            self
+        }
+
+        /// See [`BatchGetFlowAssociationInputBuilder::set_resource_ids`].
+        pub fn set_resource_ids(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_resource_ids(input);
+            self
+        }
+
+        /// See [`BatchGetFlowAssociationInputBuilder::get_resource_ids`].
+        pub fn get_resource_ids(&self) -> &Option<Vec<String>> {
+            self.inner.get_resource_ids()
+        }
+
+        /// See [`BatchGetFlowAssociationInputBuilder::resource_type`].
+        pub fn resource_type(
+            mut self,
+            input: crate::types::ListFlowAssociationResourceType,
+        ) -> Self {
+            self.inner = self.inner.resource_type(input);
+            self
+        }
+
+        /// See [`BatchGetFlowAssociationInputBuilder::set_resource_type`].
+        pub fn set_resource_type(
+            mut self,
+            input: Option<crate::types::ListFlowAssociationResourceType>,
+        ) -> Self {
+            self.inner = self.inner.set_resource_type(input);
+            self
+        }
+
+        /// See [`BatchGetFlowAssociationInputBuilder::get_resource_type`].
+        pub fn get_resource_type(
+            &self,
+        ) -> &Option<crate::types::ListFlowAssociationResourceType> {
+            self.inner.get_resource_type()
+        }
+    }
 }
 
 impl crate::protocol::Operation for BatchGetFlowAssociation {

@@ -432,6 +432,102 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`BatchPutContact`](super::BatchPutContact) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct BatchPutContactFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: BatchPutContactInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl BatchPutContactFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &BatchPutContactInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::BatchPutContactOutput,
+            crate::error::SdkError<super::BatchPutContactError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::BatchPutContact>(&self.handle, input).await
+        }
+
+        /// See [`BatchPutContactInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`BatchPutContactInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`BatchPutContactInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`BatchPutContactInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`BatchPutContactInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`BatchPutContactInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`BatchPutContactInputBuilder::contact_data_request_list`].
+        pub fn contact_data_request_list(
+            mut self,
+            input: crate::types::ContactDataRequest,
+        ) -> Self {
+            self.inner = self.inner.contact_data_request_list(input);
+            self
+        }
+
+        /// See [`BatchPutContactInputBuilder::set_contact_data_request_list`].
+        pub fn set_contact_data_request_list(
+            mut self,
+            input: Option<Vec<crate::types::ContactDataRequest>>,
+        ) -> Self {
+            self.inner = self.inner.set_contact_data_request_list(input);
+            self
+        }
+
+        /// See [`BatchPutContactInputBuilder::get_contact_data_request_list`].
+        pub fn get_contact_data_request_list(
+            &self,
+        ) -> &Option<Vec<crate::types::ContactDataRequest>> {
+            self.inner.get_contact_data_request_list()
+        }
+    }
 }
 
 impl crate::protocol::Operation for BatchPutContact {

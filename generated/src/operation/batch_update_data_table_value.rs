@@ -451,6 +451,98 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`BatchUpdateDataTableValue`](super::BatchUpdateDataTableValue) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct BatchUpdateDataTableValueFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: BatchUpdateDataTableValueInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl BatchUpdateDataTableValueFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &BatchUpdateDataTableValueInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::BatchUpdateDataTableValueOutput,
+            crate::error::SdkError<super::BatchUpdateDataTableValueError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::BatchUpdateDataTableValue>(&self.handle, input)
+                .await
+        }
+
+        /// See [`BatchUpdateDataTableValueInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`BatchUpdateDataTableValueInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`BatchUpdateDataTableValueInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`BatchUpdateDataTableValueInputBuilder::data_table_id`].
+        pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.data_table_id(input);
+            self
+        }
+
+        /// See [`BatchUpdateDataTableValueInputBuilder::set_data_table_id`].
+        pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_data_table_id(input);
+            self
+        }
+
+        /// See [`BatchUpdateDataTableValueInputBuilder::get_data_table_id`].
+        pub fn get_data_table_id(&self) -> &Option<String> {
+            self.inner.get_data_table_id()
+        }
+
+        /// See [`BatchUpdateDataTableValueInputBuilder::values`].
+        pub fn values(mut self, input: crate::types::DataTableValue) -> Self {
+            self.inner = self.inner.values(input);
+            self
+        }
+
+        /// See [`BatchUpdateDataTableValueInputBuilder::set_values`].
+        pub fn set_values(
+            mut self,
+            input: Option<Vec<crate::types::DataTableValue>>,
+        ) -> Self {
+            self.inner = self.inner.set_values(input);
+            self
+        }
+
+        /// See [`BatchUpdateDataTableValueInputBuilder::get_values`].
+        pub fn get_values(&self) -> &Option<Vec<crate::types::DataTableValue>> {
+            self.inner.get_values()
+        }
+    }
 }
 
 impl crate::protocol::Operation for BatchUpdateDataTableValue {

@@ -513,6 +513,148 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ClaimPhoneNumber`](super::ClaimPhoneNumber) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ClaimPhoneNumberFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ClaimPhoneNumberInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ClaimPhoneNumberFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ClaimPhoneNumberInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ClaimPhoneNumberOutput,
+            crate::error::SdkError<super::ClaimPhoneNumberError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ClaimPhoneNumber>(&self.handle, input).await
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::target_arn`].
+        pub fn target_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.target_arn(input);
+            self
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::set_target_arn`].
+        pub fn set_target_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_target_arn(input);
+            self
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::get_target_arn`].
+        pub fn get_target_arn(&self) -> &Option<String> {
+            self.inner.get_target_arn()
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::phone_number`].
+        pub fn phone_number(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.phone_number(input);
+            self
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::set_phone_number`].
+        pub fn set_phone_number(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_phone_number(input);
+            self
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::get_phone_number`].
+        pub fn get_phone_number(&self) -> &Option<String> {
+            self.inner.get_phone_number()
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::phone_number_description`].
+        pub fn phone_number_description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.phone_number_description(input);
+            self
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::set_phone_number_description`].
+        pub fn set_phone_number_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_phone_number_description(input);
+            self
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::get_phone_number_description`].
+        pub fn get_phone_number_description(&self) -> &Option<String> {
+            self.inner.get_phone_number_description()
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`ClaimPhoneNumberInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ClaimPhoneNumber {

@@ -521,6 +521,151 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateAgentStatus`](super::CreateAgentStatus) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateAgentStatusFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateAgentStatusInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateAgentStatusFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateAgentStatusInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateAgentStatusOutput,
+            crate::error::SdkError<super::CreateAgentStatusError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateAgentStatus>(&self.handle, input).await
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::state`].
+        pub fn state(mut self, input: crate::types::AgentStatusState) -> Self {
+            self.inner = self.inner.state(input);
+            self
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::set_state`].
+        pub fn set_state(
+            mut self,
+            input: Option<crate::types::AgentStatusState>,
+        ) -> Self {
+            self.inner = self.inner.set_state(input);
+            self
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::get_state`].
+        pub fn get_state(&self) -> &Option<crate::types::AgentStatusState> {
+            self.inner.get_state()
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::display_order`].
+        pub fn display_order(mut self, input: i32) -> Self {
+            self.inner = self.inner.display_order(input);
+            self
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::set_display_order`].
+        pub fn set_display_order(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_display_order(input);
+            self
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::get_display_order`].
+        pub fn get_display_order(&self) -> &Option<i32> {
+            self.inner.get_display_order()
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateAgentStatusInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateAgentStatus {

@@ -926,6 +926,319 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateContact`](super::CreateContact) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateContactFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateContactInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateContactFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateContactInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateContactOutput,
+            crate::error::SdkError<super::CreateContactError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateContact>(&self.handle, input).await
+        }
+
+        /// See [`CreateContactInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateContactInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`CreateContactInputBuilder::related_contact_id`].
+        pub fn related_contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.related_contact_id(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::set_related_contact_id`].
+        pub fn set_related_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_related_contact_id(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::get_related_contact_id`].
+        pub fn get_related_contact_id(&self) -> &Option<String> {
+            self.inner.get_related_contact_id()
+        }
+
+        /// See [`CreateContactInputBuilder::attributes`].
+        pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.attributes(k, v);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::set_attributes`].
+        pub fn set_attributes(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_attributes(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::get_attributes`].
+        pub fn get_attributes(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_attributes()
+        }
+
+        /// See [`CreateContactInputBuilder::references`].
+        pub fn references(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::Reference,
+        ) -> Self {
+            self.inner = self.inner.references(k, v);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::set_references`].
+        pub fn set_references(
+            mut self,
+            input: Option<::std::collections::HashMap<String, crate::types::Reference>>,
+        ) -> Self {
+            self.inner = self.inner.set_references(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::get_references`].
+        pub fn get_references(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
+            self.inner.get_references()
+        }
+
+        /// See [`CreateContactInputBuilder::channel`].
+        pub fn channel(mut self, input: crate::types::Channel) -> Self {
+            self.inner = self.inner.channel(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::set_channel`].
+        pub fn set_channel(mut self, input: Option<crate::types::Channel>) -> Self {
+            self.inner = self.inner.set_channel(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::get_channel`].
+        pub fn get_channel(&self) -> &Option<crate::types::Channel> {
+            self.inner.get_channel()
+        }
+
+        /// See [`CreateContactInputBuilder::initiation_method`].
+        pub fn initiation_method(
+            mut self,
+            input: crate::types::ContactInitiationMethod,
+        ) -> Self {
+            self.inner = self.inner.initiation_method(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::set_initiation_method`].
+        pub fn set_initiation_method(
+            mut self,
+            input: Option<crate::types::ContactInitiationMethod>,
+        ) -> Self {
+            self.inner = self.inner.set_initiation_method(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::get_initiation_method`].
+        pub fn get_initiation_method(
+            &self,
+        ) -> &Option<crate::types::ContactInitiationMethod> {
+            self.inner.get_initiation_method()
+        }
+
+        /// See [`CreateContactInputBuilder::expiry_duration_in_minutes`].
+        pub fn expiry_duration_in_minutes(mut self, input: i32) -> Self {
+            self.inner = self.inner.expiry_duration_in_minutes(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::set_expiry_duration_in_minutes`].
+        pub fn set_expiry_duration_in_minutes(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_expiry_duration_in_minutes(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::get_expiry_duration_in_minutes`].
+        pub fn get_expiry_duration_in_minutes(&self) -> &Option<i32> {
+            self.inner.get_expiry_duration_in_minutes()
+        }
+
+        /// See [`CreateContactInputBuilder::user_info`].
+        pub fn user_info(mut self, input: crate::types::UserInfo) -> Self {
+            self.inner = self.inner.user_info(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::set_user_info`].
+        pub fn set_user_info(mut self, input: Option<crate::types::UserInfo>) -> Self {
+            self.inner = self.inner.set_user_info(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::get_user_info`].
+        pub fn get_user_info(&self) -> &Option<crate::types::UserInfo> {
+            self.inner.get_user_info()
+        }
+
+        /// See [`CreateContactInputBuilder::initiate_as`].
+        pub fn initiate_as(mut self, input: crate::types::InitiateAs) -> Self {
+            self.inner = self.inner.initiate_as(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::set_initiate_as`].
+        pub fn set_initiate_as(
+            mut self,
+            input: Option<crate::types::InitiateAs>,
+        ) -> Self {
+            self.inner = self.inner.set_initiate_as(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::get_initiate_as`].
+        pub fn get_initiate_as(&self) -> &Option<crate::types::InitiateAs> {
+            self.inner.get_initiate_as()
+        }
+
+        /// See [`CreateContactInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`CreateContactInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateContactInputBuilder::segment_attributes`].
+        pub fn segment_attributes(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::SegmentAttributeValue,
+        ) -> Self {
+            self.inner = self.inner.segment_attributes(k, v);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::set_segment_attributes`].
+        pub fn set_segment_attributes(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::SegmentAttributeValue>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_segment_attributes(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::get_segment_attributes`].
+        pub fn get_segment_attributes(
+            &self,
+        ) -> &Option<
+            ::std::collections::HashMap<String, crate::types::SegmentAttributeValue>,
+        > {
+            self.inner.get_segment_attributes()
+        }
+
+        /// See [`CreateContactInputBuilder::previous_contact_id`].
+        pub fn previous_contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.previous_contact_id(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::set_previous_contact_id`].
+        pub fn set_previous_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_previous_contact_id(input);
+            self
+        }
+
+        /// See [`CreateContactInputBuilder::get_previous_contact_id`].
+        pub fn get_previous_contact_id(&self) -> &Option<String> {
+            self.inner.get_previous_contact_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateContact {

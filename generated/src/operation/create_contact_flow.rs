@@ -606,6 +606,168 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateContactFlow`](super::CreateContactFlow) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateContactFlowFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateContactFlowInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateContactFlowFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateContactFlowInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateContactFlowOutput,
+            crate::error::SdkError<super::CreateContactFlowError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateContactFlow>(&self.handle, input).await
+        }
+
+        /// See [`CreateContactFlowInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateContactFlowInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateContactFlowInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateContactFlowInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`CreateContactFlowInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`CreateContactFlowInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`CreateContactFlowInputBuilder::type`].
+        pub fn r#type(mut self, input: crate::types::ContactFlowType) -> Self {
+            self.inner = self.inner.r#type(input);
+            self
+        }
+
+        /// See [`CreateContactFlowInputBuilder::set_type`].
+        pub fn set_type(mut self, input: Option<crate::types::ContactFlowType>) -> Self {
+            self.inner = self.inner.set_type(input);
+            self
+        }
+
+        /// See [`CreateContactFlowInputBuilder::get_type`].
+        pub fn get_type(&self) -> &Option<crate::types::ContactFlowType> {
+            self.inner.get_type()
+        }
+
+        /// See [`CreateContactFlowInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateContactFlowInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateContactFlowInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateContactFlowInputBuilder::content`].
+        pub fn content(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.content(input);
+            self
+        }
+
+        /// See [`CreateContactFlowInputBuilder::set_content`].
+        pub fn set_content(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_content(input);
+            self
+        }
+
+        /// See [`CreateContactFlowInputBuilder::get_content`].
+        pub fn get_content(&self) -> &Option<String> {
+            self.inner.get_content()
+        }
+
+        /// See [`CreateContactFlowInputBuilder::status`].
+        pub fn status(mut self, input: crate::types::ContactFlowStatus) -> Self {
+            self.inner = self.inner.status(input);
+            self
+        }
+
+        /// See [`CreateContactFlowInputBuilder::set_status`].
+        pub fn set_status(
+            mut self,
+            input: Option<crate::types::ContactFlowStatus>,
+        ) -> Self {
+            self.inner = self.inner.set_status(input);
+            self
+        }
+
+        /// See [`CreateContactFlowInputBuilder::get_status`].
+        pub fn get_status(&self) -> &Option<crate::types::ContactFlowStatus> {
+            self.inner.get_status()
+        }
+
+        /// See [`CreateContactFlowInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateContactFlowInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateContactFlowInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateContactFlow {

@@ -637,6 +637,191 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateContactFlowModule`](super::CreateContactFlowModule) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateContactFlowModuleFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateContactFlowModuleInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateContactFlowModuleFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateContactFlowModuleInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateContactFlowModuleOutput,
+            crate::error::SdkError<super::CreateContactFlowModuleError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateContactFlowModule>(&self.handle, input)
+                .await
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::content`].
+        pub fn content(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.content(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::set_content`].
+        pub fn set_content(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_content(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::get_content`].
+        pub fn get_content(&self) -> &Option<String> {
+            self.inner.get_content()
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::settings`].
+        pub fn settings(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.settings(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::set_settings`].
+        pub fn set_settings(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_settings(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::get_settings`].
+        pub fn get_settings(&self) -> &Option<String> {
+            self.inner.get_settings()
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::external_invocation_configuration`].
+        pub fn external_invocation_configuration(
+            mut self,
+            input: crate::types::ExternalInvocationConfiguration,
+        ) -> Self {
+            self.inner = self.inner.external_invocation_configuration(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::set_external_invocation_configuration`].
+        pub fn set_external_invocation_configuration(
+            mut self,
+            input: Option<crate::types::ExternalInvocationConfiguration>,
+        ) -> Self {
+            self.inner = self.inner.set_external_invocation_configuration(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleInputBuilder::get_external_invocation_configuration`].
+        pub fn get_external_invocation_configuration(
+            &self,
+        ) -> &Option<crate::types::ExternalInvocationConfiguration> {
+            self.inner.get_external_invocation_configuration()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateContactFlowModule {

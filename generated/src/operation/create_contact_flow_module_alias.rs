@@ -492,6 +492,131 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateContactFlowModuleAlias`](super::CreateContactFlowModuleAlias) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateContactFlowModuleAliasFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateContactFlowModuleAliasInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateContactFlowModuleAliasFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateContactFlowModuleAliasInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateContactFlowModuleAliasOutput,
+            crate::error::SdkError<super::CreateContactFlowModuleAliasError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::CreateContactFlowModuleAlias,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`CreateContactFlowModuleAliasInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleAliasInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleAliasInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateContactFlowModuleAliasInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleAliasInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleAliasInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateContactFlowModuleAliasInputBuilder::contact_flow_module_id`].
+        pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_module_id(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleAliasInputBuilder::set_contact_flow_module_id`].
+        pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_module_id(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleAliasInputBuilder::get_contact_flow_module_id`].
+        pub fn get_contact_flow_module_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_module_id()
+        }
+
+        /// See [`CreateContactFlowModuleAliasInputBuilder::contact_flow_module_version`].
+        pub fn contact_flow_module_version(mut self, input: i64) -> Self {
+            self.inner = self.inner.contact_flow_module_version(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleAliasInputBuilder::set_contact_flow_module_version`].
+        pub fn set_contact_flow_module_version(mut self, input: Option<i64>) -> Self {
+            self.inner = self.inner.set_contact_flow_module_version(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleAliasInputBuilder::get_contact_flow_module_version`].
+        pub fn get_contact_flow_module_version(&self) -> &Option<i64> {
+            self.inner.get_contact_flow_module_version()
+        }
+
+        /// See [`CreateContactFlowModuleAliasInputBuilder::alias_name`].
+        pub fn alias_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.alias_name(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleAliasInputBuilder::set_alias_name`].
+        pub fn set_alias_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_alias_name(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleAliasInputBuilder::get_alias_name`].
+        pub fn get_alias_name(&self) -> &Option<String> {
+            self.inner.get_alias_name()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateContactFlowModuleAlias {

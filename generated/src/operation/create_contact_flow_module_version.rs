@@ -445,6 +445,114 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateContactFlowModuleVersion`](super::CreateContactFlowModuleVersion) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateContactFlowModuleVersionFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateContactFlowModuleVersionInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateContactFlowModuleVersionFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateContactFlowModuleVersionInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateContactFlowModuleVersionOutput,
+            crate::error::SdkError<super::CreateContactFlowModuleVersionError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::CreateContactFlowModuleVersion,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`CreateContactFlowModuleVersionInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleVersionInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleVersionInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateContactFlowModuleVersionInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleVersionInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleVersionInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateContactFlowModuleVersionInputBuilder::contact_flow_module_id`].
+        pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_module_id(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleVersionInputBuilder::set_contact_flow_module_id`].
+        pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_module_id(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleVersionInputBuilder::get_contact_flow_module_id`].
+        pub fn get_contact_flow_module_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_module_id()
+        }
+
+        /// See [`CreateContactFlowModuleVersionInputBuilder::flow_module_content_sha256`].
+        pub fn flow_module_content_sha256(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.flow_module_content_sha256(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleVersionInputBuilder::set_flow_module_content_sha256`].
+        pub fn set_flow_module_content_sha256(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_flow_module_content_sha256(input);
+            self
+        }
+
+        /// See [`CreateContactFlowModuleVersionInputBuilder::get_flow_module_content_sha256`].
+        pub fn get_flow_module_content_sha256(&self) -> &Option<String> {
+            self.inner.get_flow_module_content_sha256()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateContactFlowModuleVersion {

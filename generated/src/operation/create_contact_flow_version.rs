@@ -550,6 +550,166 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateContactFlowVersion`](super::CreateContactFlowVersion) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateContactFlowVersionFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateContactFlowVersionInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateContactFlowVersionFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateContactFlowVersionInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateContactFlowVersionOutput,
+            crate::error::SdkError<super::CreateContactFlowVersionError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateContactFlowVersion>(&self.handle, input)
+                .await
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::contact_flow_id`].
+        pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_id(input);
+            self
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::set_contact_flow_id`].
+        pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_id(input);
+            self
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::get_contact_flow_id`].
+        pub fn get_contact_flow_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_id()
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::flow_content_sha256`].
+        pub fn flow_content_sha256(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.flow_content_sha256(input);
+            self
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::set_flow_content_sha256`].
+        pub fn set_flow_content_sha256(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_flow_content_sha256(input);
+            self
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::get_flow_content_sha256`].
+        pub fn get_flow_content_sha256(&self) -> &Option<String> {
+            self.inner.get_flow_content_sha256()
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::contact_flow_version`].
+        pub fn contact_flow_version(mut self, input: i64) -> Self {
+            self.inner = self.inner.contact_flow_version(input);
+            self
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::set_contact_flow_version`].
+        pub fn set_contact_flow_version(mut self, input: Option<i64>) -> Self {
+            self.inner = self.inner.set_contact_flow_version(input);
+            self
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::get_contact_flow_version`].
+        pub fn get_contact_flow_version(&self) -> &Option<i64> {
+            self.inner.get_contact_flow_version()
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::last_modified_time`].
+        pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
+            self.inner = self.inner.last_modified_time(input);
+            self
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::set_last_modified_time`].
+        pub fn set_last_modified_time(
+            mut self,
+            input: Option<crate::primitives::DateTime>,
+        ) -> Self {
+            self.inner = self.inner.set_last_modified_time(input);
+            self
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::get_last_modified_time`].
+        pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
+            self.inner.get_last_modified_time()
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::last_modified_region`].
+        pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.last_modified_region(input);
+            self
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::set_last_modified_region`].
+        pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_last_modified_region(input);
+            self
+        }
+
+        /// See [`CreateContactFlowVersionInputBuilder::get_last_modified_region`].
+        pub fn get_last_modified_region(&self) -> &Option<String> {
+            self.inner.get_last_modified_region()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateContactFlowVersion {

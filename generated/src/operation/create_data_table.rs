@@ -640,6 +640,174 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`CreateDataTable`](super::CreateDataTable) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateDataTableFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateDataTableInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateDataTableFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateDataTableInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateDataTableOutput,
+            crate::error::SdkError<super::CreateDataTableError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateDataTable>(&self.handle, input).await
+        }
+
+        /// See [`CreateDataTableInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateDataTableInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateDataTableInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateDataTableInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`CreateDataTableInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`CreateDataTableInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`CreateDataTableInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateDataTableInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateDataTableInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateDataTableInputBuilder::time_zone`].
+        pub fn time_zone(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.time_zone(input);
+            self
+        }
+
+        /// See [`CreateDataTableInputBuilder::set_time_zone`].
+        pub fn set_time_zone(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_time_zone(input);
+            self
+        }
+
+        /// See [`CreateDataTableInputBuilder::get_time_zone`].
+        pub fn get_time_zone(&self) -> &Option<String> {
+            self.inner.get_time_zone()
+        }
+
+        /// See [`CreateDataTableInputBuilder::value_lock_level`].
+        pub fn value_lock_level(
+            mut self,
+            input: crate::types::DataTableLockLevel,
+        ) -> Self {
+            self.inner = self.inner.value_lock_level(input);
+            self
+        }
+
+        /// See [`CreateDataTableInputBuilder::set_value_lock_level`].
+        pub fn set_value_lock_level(
+            mut self,
+            input: Option<crate::types::DataTableLockLevel>,
+        ) -> Self {
+            self.inner = self.inner.set_value_lock_level(input);
+            self
+        }
+
+        /// See [`CreateDataTableInputBuilder::get_value_lock_level`].
+        pub fn get_value_lock_level(&self) -> &Option<crate::types::DataTableLockLevel> {
+            self.inner.get_value_lock_level()
+        }
+
+        /// See [`CreateDataTableInputBuilder::status`].
+        pub fn status(mut self, input: crate::types::DataTableStatus) -> Self {
+            self.inner = self.inner.status(input);
+            self
+        }
+
+        /// See [`CreateDataTableInputBuilder::set_status`].
+        pub fn set_status(
+            mut self,
+            input: Option<crate::types::DataTableStatus>,
+        ) -> Self {
+            self.inner = self.inner.set_status(input);
+            self
+        }
+
+        /// See [`CreateDataTableInputBuilder::get_status`].
+        pub fn get_status(&self) -> &Option<crate::types::DataTableStatus> {
+            self.inner.get_status()
+        }
+
+        /// See [`CreateDataTableInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateDataTableInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateDataTableInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateDataTable {

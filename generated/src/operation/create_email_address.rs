@@ -579,6 +579,148 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateEmailAddress`](super::CreateEmailAddress) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateEmailAddressFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateEmailAddressInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateEmailAddressFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateEmailAddressInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateEmailAddressOutput,
+            crate::error::SdkError<super::CreateEmailAddressError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateEmailAddress>(&self.handle, input).await
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::email_address`].
+        pub fn email_address(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.email_address(input);
+            self
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::set_email_address`].
+        pub fn set_email_address(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_email_address(input);
+            self
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::get_email_address`].
+        pub fn get_email_address(&self) -> &Option<String> {
+            self.inner.get_email_address()
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::display_name`].
+        pub fn display_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.display_name(input);
+            self
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::set_display_name`].
+        pub fn set_display_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_display_name(input);
+            self
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::get_display_name`].
+        pub fn get_display_name(&self) -> &Option<String> {
+            self.inner.get_display_name()
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`CreateEmailAddressInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateEmailAddress {

@@ -793,6 +793,293 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`CreateEvaluationForm`](super::CreateEvaluationForm) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateEvaluationFormFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateEvaluationFormInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateEvaluationFormFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateEvaluationFormInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateEvaluationFormOutput,
+            crate::error::SdkError<super::CreateEvaluationFormError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateEvaluationForm>(&self.handle, input).await
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::title`].
+        pub fn title(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.title(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::set_title`].
+        pub fn set_title(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_title(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::get_title`].
+        pub fn get_title(&self) -> &Option<String> {
+            self.inner.get_title()
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::items`].
+        pub fn items(mut self, input: crate::types::EvaluationFormItem) -> Self {
+            self.inner = self.inner.items(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::set_items`].
+        pub fn set_items(
+            mut self,
+            input: Option<Vec<crate::types::EvaluationFormItem>>,
+        ) -> Self {
+            self.inner = self.inner.set_items(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::get_items`].
+        pub fn get_items(&self) -> &Option<Vec<crate::types::EvaluationFormItem>> {
+            self.inner.get_items()
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::scoring_strategy`].
+        pub fn scoring_strategy(
+            mut self,
+            input: crate::types::EvaluationFormScoringStrategy,
+        ) -> Self {
+            self.inner = self.inner.scoring_strategy(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::set_scoring_strategy`].
+        pub fn set_scoring_strategy(
+            mut self,
+            input: Option<crate::types::EvaluationFormScoringStrategy>,
+        ) -> Self {
+            self.inner = self.inner.set_scoring_strategy(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::get_scoring_strategy`].
+        pub fn get_scoring_strategy(
+            &self,
+        ) -> &Option<crate::types::EvaluationFormScoringStrategy> {
+            self.inner.get_scoring_strategy()
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::auto_evaluation_configuration`].
+        pub fn auto_evaluation_configuration(
+            mut self,
+            input: crate::types::EvaluationFormAutoEvaluationConfiguration,
+        ) -> Self {
+            self.inner = self.inner.auto_evaluation_configuration(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::set_auto_evaluation_configuration`].
+        pub fn set_auto_evaluation_configuration(
+            mut self,
+            input: Option<crate::types::EvaluationFormAutoEvaluationConfiguration>,
+        ) -> Self {
+            self.inner = self.inner.set_auto_evaluation_configuration(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::get_auto_evaluation_configuration`].
+        pub fn get_auto_evaluation_configuration(
+            &self,
+        ) -> &Option<crate::types::EvaluationFormAutoEvaluationConfiguration> {
+            self.inner.get_auto_evaluation_configuration()
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::as_draft`].
+        pub fn as_draft(mut self, input: bool) -> Self {
+            self.inner = self.inner.as_draft(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::set_as_draft`].
+        pub fn set_as_draft(mut self, input: Option<bool>) -> Self {
+            self.inner = self.inner.set_as_draft(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::get_as_draft`].
+        pub fn get_as_draft(&self) -> &Option<bool> {
+            self.inner.get_as_draft()
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::review_configuration`].
+        pub fn review_configuration(
+            mut self,
+            input: crate::types::EvaluationReviewConfiguration,
+        ) -> Self {
+            self.inner = self.inner.review_configuration(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::set_review_configuration`].
+        pub fn set_review_configuration(
+            mut self,
+            input: Option<crate::types::EvaluationReviewConfiguration>,
+        ) -> Self {
+            self.inner = self.inner.set_review_configuration(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::get_review_configuration`].
+        pub fn get_review_configuration(
+            &self,
+        ) -> &Option<crate::types::EvaluationReviewConfiguration> {
+            self.inner.get_review_configuration()
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::target_configuration`].
+        pub fn target_configuration(
+            mut self,
+            input: crate::types::EvaluationFormTargetConfiguration,
+        ) -> Self {
+            self.inner = self.inner.target_configuration(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::set_target_configuration`].
+        pub fn set_target_configuration(
+            mut self,
+            input: Option<crate::types::EvaluationFormTargetConfiguration>,
+        ) -> Self {
+            self.inner = self.inner.set_target_configuration(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::get_target_configuration`].
+        pub fn get_target_configuration(
+            &self,
+        ) -> &Option<crate::types::EvaluationFormTargetConfiguration> {
+            self.inner.get_target_configuration()
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::language_configuration`].
+        pub fn language_configuration(
+            mut self,
+            input: crate::types::EvaluationFormLanguageConfiguration,
+        ) -> Self {
+            self.inner = self.inner.language_configuration(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::set_language_configuration`].
+        pub fn set_language_configuration(
+            mut self,
+            input: Option<crate::types::EvaluationFormLanguageConfiguration>,
+        ) -> Self {
+            self.inner = self.inner.set_language_configuration(input);
+            self
+        }
+
+        /// See [`CreateEvaluationFormInputBuilder::get_language_configuration`].
+        pub fn get_language_configuration(
+            &self,
+        ) -> &Option<crate::types::EvaluationFormLanguageConfiguration> {
+            self.inner.get_language_configuration()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateEvaluationForm {

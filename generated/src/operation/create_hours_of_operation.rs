@@ -591,6 +591,177 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateHoursOfOperation`](super::CreateHoursOfOperation) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateHoursOfOperationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateHoursOfOperationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateHoursOfOperationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateHoursOfOperationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateHoursOfOperationOutput,
+            crate::error::SdkError<super::CreateHoursOfOperationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateHoursOfOperation>(&self.handle, input)
+                .await
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::time_zone`].
+        pub fn time_zone(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.time_zone(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::set_time_zone`].
+        pub fn set_time_zone(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_time_zone(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::get_time_zone`].
+        pub fn get_time_zone(&self) -> &Option<String> {
+            self.inner.get_time_zone()
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::config`].
+        pub fn config(mut self, input: crate::types::HoursOfOperationConfig) -> Self {
+            self.inner = self.inner.config(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::set_config`].
+        pub fn set_config(
+            mut self,
+            input: Option<Vec<crate::types::HoursOfOperationConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_config(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::get_config`].
+        pub fn get_config(&self) -> &Option<Vec<crate::types::HoursOfOperationConfig>> {
+            self.inner.get_config()
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::parent_hours_of_operation_configs`].
+        pub fn parent_hours_of_operation_configs(
+            mut self,
+            input: crate::types::ParentHoursOfOperationConfig,
+        ) -> Self {
+            self.inner = self.inner.parent_hours_of_operation_configs(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::set_parent_hours_of_operation_configs`].
+        pub fn set_parent_hours_of_operation_configs(
+            mut self,
+            input: Option<Vec<crate::types::ParentHoursOfOperationConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_parent_hours_of_operation_configs(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::get_parent_hours_of_operation_configs`].
+        pub fn get_parent_hours_of_operation_configs(
+            &self,
+        ) -> &Option<Vec<crate::types::ParentHoursOfOperationConfig>> {
+            self.inner.get_parent_hours_of_operation_configs()
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateHoursOfOperation {

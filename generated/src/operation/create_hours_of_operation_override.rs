@@ -610,6 +610,216 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateHoursOfOperationOverride`](super::CreateHoursOfOperationOverride) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateHoursOfOperationOverrideFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateHoursOfOperationOverrideInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateHoursOfOperationOverrideFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateHoursOfOperationOverrideInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateHoursOfOperationOverrideOutput,
+            crate::error::SdkError<super::CreateHoursOfOperationOverrideError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::CreateHoursOfOperationOverride,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::hours_of_operation_id`].
+        pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::set_hours_of_operation_id`].
+        pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::get_hours_of_operation_id`].
+        pub fn get_hours_of_operation_id(&self) -> &Option<String> {
+            self.inner.get_hours_of_operation_id()
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::config`].
+        pub fn config(
+            mut self,
+            input: crate::types::HoursOfOperationOverrideConfig,
+        ) -> Self {
+            self.inner = self.inner.config(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::set_config`].
+        pub fn set_config(
+            mut self,
+            input: Option<Vec<crate::types::HoursOfOperationOverrideConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_config(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::get_config`].
+        pub fn get_config(
+            &self,
+        ) -> &Option<Vec<crate::types::HoursOfOperationOverrideConfig>> {
+            self.inner.get_config()
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::effective_from`].
+        pub fn effective_from(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.effective_from(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::set_effective_from`].
+        pub fn set_effective_from(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_effective_from(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::get_effective_from`].
+        pub fn get_effective_from(&self) -> &Option<String> {
+            self.inner.get_effective_from()
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::effective_till`].
+        pub fn effective_till(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.effective_till(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::set_effective_till`].
+        pub fn set_effective_till(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_effective_till(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::get_effective_till`].
+        pub fn get_effective_till(&self) -> &Option<String> {
+            self.inner.get_effective_till()
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::recurrence_config`].
+        pub fn recurrence_config(
+            mut self,
+            input: crate::types::RecurrenceConfig,
+        ) -> Self {
+            self.inner = self.inner.recurrence_config(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::set_recurrence_config`].
+        pub fn set_recurrence_config(
+            mut self,
+            input: Option<crate::types::RecurrenceConfig>,
+        ) -> Self {
+            self.inner = self.inner.set_recurrence_config(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::get_recurrence_config`].
+        pub fn get_recurrence_config(&self) -> &Option<crate::types::RecurrenceConfig> {
+            self.inner.get_recurrence_config()
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::override_type`].
+        pub fn override_type(mut self, input: crate::types::OverrideType) -> Self {
+            self.inner = self.inner.override_type(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::set_override_type`].
+        pub fn set_override_type(
+            mut self,
+            input: Option<crate::types::OverrideType>,
+        ) -> Self {
+            self.inner = self.inner.set_override_type(input);
+            self
+        }
+
+        /// See [`CreateHoursOfOperationOverrideInputBuilder::get_override_type`].
+        pub fn get_override_type(&self) -> &Option<crate::types::OverrideType> {
+            self.inner.get_override_type()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateHoursOfOperationOverride {

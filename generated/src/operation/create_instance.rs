@@ -566,6 +566,173 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateInstance`](super::CreateInstance) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateInstanceFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateInstanceInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateInstanceFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateInstanceInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateInstanceOutput,
+            crate::error::SdkError<super::CreateInstanceError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateInstance>(&self.handle, input).await
+        }
+
+        /// See [`CreateInstanceInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`CreateInstanceInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`CreateInstanceInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`CreateInstanceInputBuilder::identity_management_type`].
+        pub fn identity_management_type(
+            mut self,
+            input: crate::types::DirectoryType,
+        ) -> Self {
+            self.inner = self.inner.identity_management_type(input);
+            self
+        }
+
+        /// See [`CreateInstanceInputBuilder::set_identity_management_type`].
+        pub fn set_identity_management_type(
+            mut self,
+            input: Option<crate::types::DirectoryType>,
+        ) -> Self {
+            self.inner = self.inner.set_identity_management_type(input);
+            self
+        }
+
+        /// See [`CreateInstanceInputBuilder::get_identity_management_type`].
+        pub fn get_identity_management_type(
+            &self,
+        ) -> &Option<crate::types::DirectoryType> {
+            self.inner.get_identity_management_type()
+        }
+
+        /// See [`CreateInstanceInputBuilder::instance_alias`].
+        pub fn instance_alias(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_alias(input);
+            self
+        }
+
+        /// See [`CreateInstanceInputBuilder::set_instance_alias`].
+        pub fn set_instance_alias(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_alias(input);
+            self
+        }
+
+        /// See [`CreateInstanceInputBuilder::get_instance_alias`].
+        pub fn get_instance_alias(&self) -> &Option<String> {
+            self.inner.get_instance_alias()
+        }
+
+        /// See [`CreateInstanceInputBuilder::directory_id`].
+        pub fn directory_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.directory_id(input);
+            self
+        }
+
+        /// See [`CreateInstanceInputBuilder::set_directory_id`].
+        pub fn set_directory_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_directory_id(input);
+            self
+        }
+
+        /// See [`CreateInstanceInputBuilder::get_directory_id`].
+        pub fn get_directory_id(&self) -> &Option<String> {
+            self.inner.get_directory_id()
+        }
+
+        /// See [`CreateInstanceInputBuilder::inbound_calls_enabled`].
+        pub fn inbound_calls_enabled(mut self, input: bool) -> Self {
+            self.inner = self.inner.inbound_calls_enabled(input);
+            self
+        }
+
+        /// See [`CreateInstanceInputBuilder::set_inbound_calls_enabled`].
+        pub fn set_inbound_calls_enabled(mut self, input: Option<bool>) -> Self {
+            self.inner = self.inner.set_inbound_calls_enabled(input);
+            self
+        }
+
+        /// See [`CreateInstanceInputBuilder::get_inbound_calls_enabled`].
+        pub fn get_inbound_calls_enabled(&self) -> &Option<bool> {
+            self.inner.get_inbound_calls_enabled()
+        }
+
+        /// See [`CreateInstanceInputBuilder::outbound_calls_enabled`].
+        pub fn outbound_calls_enabled(mut self, input: bool) -> Self {
+            self.inner = self.inner.outbound_calls_enabled(input);
+            self
+        }
+
+        /// See [`CreateInstanceInputBuilder::set_outbound_calls_enabled`].
+        pub fn set_outbound_calls_enabled(mut self, input: Option<bool>) -> Self {
+            self.inner = self.inner.set_outbound_calls_enabled(input);
+            self
+        }
+
+        /// See [`CreateInstanceInputBuilder::get_outbound_calls_enabled`].
+        pub fn get_outbound_calls_enabled(&self) -> &Option<bool> {
+            self.inner.get_outbound_calls_enabled()
+        }
+
+        /// See [`CreateInstanceInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateInstanceInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateInstanceInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateInstance {

@@ -534,6 +534,174 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateIntegrationAssociation`](super::CreateIntegrationAssociation) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateIntegrationAssociationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateIntegrationAssociationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateIntegrationAssociationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateIntegrationAssociationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateIntegrationAssociationOutput,
+            crate::error::SdkError<super::CreateIntegrationAssociationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::CreateIntegrationAssociation,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::integration_type`].
+        pub fn integration_type(mut self, input: crate::types::IntegrationType) -> Self {
+            self.inner = self.inner.integration_type(input);
+            self
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::set_integration_type`].
+        pub fn set_integration_type(
+            mut self,
+            input: Option<crate::types::IntegrationType>,
+        ) -> Self {
+            self.inner = self.inner.set_integration_type(input);
+            self
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::get_integration_type`].
+        pub fn get_integration_type(&self) -> &Option<crate::types::IntegrationType> {
+            self.inner.get_integration_type()
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::integration_arn`].
+        pub fn integration_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.integration_arn(input);
+            self
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::set_integration_arn`].
+        pub fn set_integration_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_integration_arn(input);
+            self
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::get_integration_arn`].
+        pub fn get_integration_arn(&self) -> &Option<String> {
+            self.inner.get_integration_arn()
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::source_application_url`].
+        pub fn source_application_url(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.source_application_url(input);
+            self
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::set_source_application_url`].
+        pub fn set_source_application_url(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_source_application_url(input);
+            self
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::get_source_application_url`].
+        pub fn get_source_application_url(&self) -> &Option<String> {
+            self.inner.get_source_application_url()
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::source_application_name`].
+        pub fn source_application_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.source_application_name(input);
+            self
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::set_source_application_name`].
+        pub fn set_source_application_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_source_application_name(input);
+            self
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::get_source_application_name`].
+        pub fn get_source_application_name(&self) -> &Option<String> {
+            self.inner.get_source_application_name()
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::source_type`].
+        pub fn source_type(mut self, input: crate::types::SourceType) -> Self {
+            self.inner = self.inner.source_type(input);
+            self
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::set_source_type`].
+        pub fn set_source_type(
+            mut self,
+            input: Option<crate::types::SourceType>,
+        ) -> Self {
+            self.inner = self.inner.set_source_type(input);
+            self
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::get_source_type`].
+        pub fn get_source_type(&self) -> &Option<crate::types::SourceType> {
+            self.inner.get_source_type()
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateIntegrationAssociationInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateIntegrationAssociation {

@@ -645,6 +645,211 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`CreateNotification`](super::CreateNotification) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateNotificationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateNotificationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateNotificationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateNotificationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateNotificationOutput,
+            crate::error::SdkError<super::CreateNotificationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateNotification>(&self.handle, input).await
+        }
+
+        /// See [`CreateNotificationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateNotificationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateNotificationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateNotificationInputBuilder::expires_at`].
+        pub fn expires_at(mut self, input: crate::primitives::DateTime) -> Self {
+            self.inner = self.inner.expires_at(input);
+            self
+        }
+
+        /// See [`CreateNotificationInputBuilder::set_expires_at`].
+        pub fn set_expires_at(
+            mut self,
+            input: Option<crate::primitives::DateTime>,
+        ) -> Self {
+            self.inner = self.inner.set_expires_at(input);
+            self
+        }
+
+        /// See [`CreateNotificationInputBuilder::get_expires_at`].
+        pub fn get_expires_at(&self) -> &Option<crate::primitives::DateTime> {
+            self.inner.get_expires_at()
+        }
+
+        /// See [`CreateNotificationInputBuilder::recipients`].
+        pub fn recipients(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.recipients(input);
+            self
+        }
+
+        /// See [`CreateNotificationInputBuilder::set_recipients`].
+        pub fn set_recipients(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_recipients(input);
+            self
+        }
+
+        /// See [`CreateNotificationInputBuilder::get_recipients`].
+        pub fn get_recipients(&self) -> &Option<Vec<String>> {
+            self.inner.get_recipients()
+        }
+
+        /// See [`CreateNotificationInputBuilder::priority`].
+        pub fn priority(
+            mut self,
+            input: crate::types::ConfigurableNotificationPriority,
+        ) -> Self {
+            self.inner = self.inner.priority(input);
+            self
+        }
+
+        /// See [`CreateNotificationInputBuilder::set_priority`].
+        pub fn set_priority(
+            mut self,
+            input: Option<crate::types::ConfigurableNotificationPriority>,
+        ) -> Self {
+            self.inner = self.inner.set_priority(input);
+            self
+        }
+
+        /// See [`CreateNotificationInputBuilder::get_priority`].
+        pub fn get_priority(
+            &self,
+        ) -> &Option<crate::types::ConfigurableNotificationPriority> {
+            self.inner.get_priority()
+        }
+
+        /// See [`CreateNotificationInputBuilder::content`].
+        pub fn content(
+            mut self,
+            k: crate::types::LocaleCode,
+            v: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.content(k, v);
+            self
+        }
+
+        /// See [`CreateNotificationInputBuilder::set_content`].
+        pub fn set_content(
+            mut self,
+            input: Option<::std::collections::HashMap<crate::types::LocaleCode, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_content(input);
+            self
+        }
+
+        /// See [`CreateNotificationInputBuilder::get_content`].
+        pub fn get_content(
+            &self,
+        ) -> &Option<::std::collections::HashMap<crate::types::LocaleCode, String>> {
+            self.inner.get_content()
+        }
+
+        /// See [`CreateNotificationInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateNotificationInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateNotificationInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+
+        /// See [`CreateNotificationInputBuilder::predefined_notification_id`].
+        #[deprecated(
+            note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency. (deprecated since 3/13/2026)"
+        )]
+        pub fn predefined_notification_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.predefined_notification_id(input);
+            self
+        }
+
+        /// See [`CreateNotificationInputBuilder::set_predefined_notification_id`].
+        #[deprecated(
+            note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency. (deprecated since 3/13/2026)"
+        )]
+        pub fn set_predefined_notification_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_predefined_notification_id(input);
+            self
+        }
+
+        /// See [`CreateNotificationInputBuilder::get_predefined_notification_id`].
+        #[deprecated(
+            note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency. (deprecated since 3/13/2026)"
+        )]
+        pub fn get_predefined_notification_id(&self) -> &Option<String> {
+            self.inner.get_predefined_notification_id()
+        }
+
+        /// See [`CreateNotificationInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`CreateNotificationInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`CreateNotificationInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateNotification {

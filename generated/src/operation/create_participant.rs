@@ -454,6 +454,119 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateParticipant`](super::CreateParticipant) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateParticipantFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateParticipantInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateParticipantFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateParticipantInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateParticipantOutput,
+            crate::error::SdkError<super::CreateParticipantError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateParticipant>(&self.handle, input).await
+        }
+
+        /// See [`CreateParticipantInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateParticipantInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateParticipantInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateParticipantInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`CreateParticipantInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`CreateParticipantInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`CreateParticipantInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`CreateParticipantInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`CreateParticipantInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`CreateParticipantInputBuilder::participant_details`].
+        pub fn participant_details(
+            mut self,
+            input: crate::types::ParticipantDetailsToAdd,
+        ) -> Self {
+            self.inner = self.inner.participant_details(input);
+            self
+        }
+
+        /// See [`CreateParticipantInputBuilder::set_participant_details`].
+        pub fn set_participant_details(
+            mut self,
+            input: Option<crate::types::ParticipantDetailsToAdd>,
+        ) -> Self {
+            self.inner = self.inner.set_participant_details(input);
+            self
+        }
+
+        /// See [`CreateParticipantInputBuilder::get_participant_details`].
+        pub fn get_participant_details(
+            &self,
+        ) -> &Option<crate::types::ParticipantDetailsToAdd> {
+            self.inner.get_participant_details()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateParticipant {

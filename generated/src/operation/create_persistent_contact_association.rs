@@ -455,6 +455,134 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreatePersistentContactAssociation`](super::CreatePersistentContactAssociation) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreatePersistentContactAssociationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreatePersistentContactAssociationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreatePersistentContactAssociationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreatePersistentContactAssociationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreatePersistentContactAssociationOutput,
+            crate::error::SdkError<super::CreatePersistentContactAssociationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::CreatePersistentContactAssociation,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`CreatePersistentContactAssociationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreatePersistentContactAssociationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreatePersistentContactAssociationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreatePersistentContactAssociationInputBuilder::initial_contact_id`].
+        pub fn initial_contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.initial_contact_id(input);
+            self
+        }
+
+        /// See [`CreatePersistentContactAssociationInputBuilder::set_initial_contact_id`].
+        pub fn set_initial_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_initial_contact_id(input);
+            self
+        }
+
+        /// See [`CreatePersistentContactAssociationInputBuilder::get_initial_contact_id`].
+        pub fn get_initial_contact_id(&self) -> &Option<String> {
+            self.inner.get_initial_contact_id()
+        }
+
+        /// See [`CreatePersistentContactAssociationInputBuilder::rehydration_type`].
+        pub fn rehydration_type(mut self, input: crate::types::RehydrationType) -> Self {
+            self.inner = self.inner.rehydration_type(input);
+            self
+        }
+
+        /// See [`CreatePersistentContactAssociationInputBuilder::set_rehydration_type`].
+        pub fn set_rehydration_type(
+            mut self,
+            input: Option<crate::types::RehydrationType>,
+        ) -> Self {
+            self.inner = self.inner.set_rehydration_type(input);
+            self
+        }
+
+        /// See [`CreatePersistentContactAssociationInputBuilder::get_rehydration_type`].
+        pub fn get_rehydration_type(&self) -> &Option<crate::types::RehydrationType> {
+            self.inner.get_rehydration_type()
+        }
+
+        /// See [`CreatePersistentContactAssociationInputBuilder::source_contact_id`].
+        pub fn source_contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.source_contact_id(input);
+            self
+        }
+
+        /// See [`CreatePersistentContactAssociationInputBuilder::set_source_contact_id`].
+        pub fn set_source_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_source_contact_id(input);
+            self
+        }
+
+        /// See [`CreatePersistentContactAssociationInputBuilder::get_source_contact_id`].
+        pub fn get_source_contact_id(&self) -> &Option<String> {
+            self.inner.get_source_contact_id()
+        }
+
+        /// See [`CreatePersistentContactAssociationInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`CreatePersistentContactAssociationInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`CreatePersistentContactAssociationInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreatePersistentContactAssociation {

@@ -441,6 +441,140 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreatePredefinedAttribute`](super::CreatePredefinedAttribute) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreatePredefinedAttributeFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreatePredefinedAttributeInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreatePredefinedAttributeFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreatePredefinedAttributeInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreatePredefinedAttributeOutput,
+            crate::error::SdkError<super::CreatePredefinedAttributeError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreatePredefinedAttribute>(&self.handle, input)
+                .await
+        }
+
+        /// See [`CreatePredefinedAttributeInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreatePredefinedAttributeInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreatePredefinedAttributeInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreatePredefinedAttributeInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`CreatePredefinedAttributeInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`CreatePredefinedAttributeInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`CreatePredefinedAttributeInputBuilder::values`].
+        pub fn values(mut self, input: crate::types::PredefinedAttributeValues) -> Self {
+            self.inner = self.inner.values(input);
+            self
+        }
+
+        /// See [`CreatePredefinedAttributeInputBuilder::set_values`].
+        pub fn set_values(
+            mut self,
+            input: Option<crate::types::PredefinedAttributeValues>,
+        ) -> Self {
+            self.inner = self.inner.set_values(input);
+            self
+        }
+
+        /// See [`CreatePredefinedAttributeInputBuilder::get_values`].
+        pub fn get_values(&self) -> &Option<crate::types::PredefinedAttributeValues> {
+            self.inner.get_values()
+        }
+
+        /// See [`CreatePredefinedAttributeInputBuilder::purposes`].
+        pub fn purposes(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.purposes(input);
+            self
+        }
+
+        /// See [`CreatePredefinedAttributeInputBuilder::set_purposes`].
+        pub fn set_purposes(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_purposes(input);
+            self
+        }
+
+        /// See [`CreatePredefinedAttributeInputBuilder::get_purposes`].
+        pub fn get_purposes(&self) -> &Option<Vec<String>> {
+            self.inner.get_purposes()
+        }
+
+        /// See [`CreatePredefinedAttributeInputBuilder::attribute_configuration`].
+        pub fn attribute_configuration(
+            mut self,
+            input: crate::types::InputPredefinedAttributeConfiguration,
+        ) -> Self {
+            self.inner = self.inner.attribute_configuration(input);
+            self
+        }
+
+        /// See [`CreatePredefinedAttributeInputBuilder::set_attribute_configuration`].
+        pub fn set_attribute_configuration(
+            mut self,
+            input: Option<crate::types::InputPredefinedAttributeConfiguration>,
+        ) -> Self {
+            self.inner = self.inner.set_attribute_configuration(input);
+            self
+        }
+
+        /// See [`CreatePredefinedAttributeInputBuilder::get_attribute_configuration`].
+        pub fn get_attribute_configuration(
+            &self,
+        ) -> &Option<crate::types::InputPredefinedAttributeConfiguration> {
+            self.inner.get_attribute_configuration()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreatePredefinedAttribute {

@@ -488,6 +488,159 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`CreatePushNotificationRegistration`](super::CreatePushNotificationRegistration) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreatePushNotificationRegistrationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreatePushNotificationRegistrationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreatePushNotificationRegistrationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreatePushNotificationRegistrationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreatePushNotificationRegistrationOutput,
+            crate::error::SdkError<super::CreatePushNotificationRegistrationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::CreatePushNotificationRegistration,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::pinpoint_app_arn`].
+        pub fn pinpoint_app_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.pinpoint_app_arn(input);
+            self
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::set_pinpoint_app_arn`].
+        pub fn set_pinpoint_app_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_pinpoint_app_arn(input);
+            self
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::get_pinpoint_app_arn`].
+        pub fn get_pinpoint_app_arn(&self) -> &Option<String> {
+            self.inner.get_pinpoint_app_arn()
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::device_token`].
+        pub fn device_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.device_token(input);
+            self
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::set_device_token`].
+        pub fn set_device_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_device_token(input);
+            self
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::get_device_token`].
+        pub fn get_device_token(&self) -> &Option<String> {
+            self.inner.get_device_token()
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::device_type`].
+        pub fn device_type(mut self, input: crate::types::DeviceType) -> Self {
+            self.inner = self.inner.device_type(input);
+            self
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::set_device_type`].
+        pub fn set_device_type(
+            mut self,
+            input: Option<crate::types::DeviceType>,
+        ) -> Self {
+            self.inner = self.inner.set_device_type(input);
+            self
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::get_device_type`].
+        pub fn get_device_type(&self) -> &Option<crate::types::DeviceType> {
+            self.inner.get_device_type()
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::contact_configuration`].
+        pub fn contact_configuration(
+            mut self,
+            input: crate::types::ContactConfiguration,
+        ) -> Self {
+            self.inner = self.inner.contact_configuration(input);
+            self
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::set_contact_configuration`].
+        pub fn set_contact_configuration(
+            mut self,
+            input: Option<crate::types::ContactConfiguration>,
+        ) -> Self {
+            self.inner = self.inner.set_contact_configuration(input);
+            self
+        }
+
+        /// See [`CreatePushNotificationRegistrationInputBuilder::get_contact_configuration`].
+        pub fn get_contact_configuration(
+            &self,
+        ) -> &Option<crate::types::ContactConfiguration> {
+            self.inner.get_contact_configuration()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreatePushNotificationRegistration {

@@ -686,6 +686,240 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateQueue`](super::CreateQueue) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateQueueFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateQueueInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateQueueFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateQueueInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateQueueOutput,
+            crate::error::SdkError<super::CreateQueueError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateQueue>(&self.handle, input).await
+        }
+
+        /// See [`CreateQueueInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateQueueInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`CreateQueueInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateQueueInputBuilder::outbound_caller_config`].
+        pub fn outbound_caller_config(
+            mut self,
+            input: crate::types::OutboundCallerConfig,
+        ) -> Self {
+            self.inner = self.inner.outbound_caller_config(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::set_outbound_caller_config`].
+        pub fn set_outbound_caller_config(
+            mut self,
+            input: Option<crate::types::OutboundCallerConfig>,
+        ) -> Self {
+            self.inner = self.inner.set_outbound_caller_config(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::get_outbound_caller_config`].
+        pub fn get_outbound_caller_config(
+            &self,
+        ) -> &Option<crate::types::OutboundCallerConfig> {
+            self.inner.get_outbound_caller_config()
+        }
+
+        /// See [`CreateQueueInputBuilder::outbound_email_config`].
+        pub fn outbound_email_config(
+            mut self,
+            input: crate::types::OutboundEmailConfig,
+        ) -> Self {
+            self.inner = self.inner.outbound_email_config(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::set_outbound_email_config`].
+        pub fn set_outbound_email_config(
+            mut self,
+            input: Option<crate::types::OutboundEmailConfig>,
+        ) -> Self {
+            self.inner = self.inner.set_outbound_email_config(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::get_outbound_email_config`].
+        pub fn get_outbound_email_config(
+            &self,
+        ) -> &Option<crate::types::OutboundEmailConfig> {
+            self.inner.get_outbound_email_config()
+        }
+
+        /// See [`CreateQueueInputBuilder::hours_of_operation_id`].
+        pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::set_hours_of_operation_id`].
+        pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::get_hours_of_operation_id`].
+        pub fn get_hours_of_operation_id(&self) -> &Option<String> {
+            self.inner.get_hours_of_operation_id()
+        }
+
+        /// See [`CreateQueueInputBuilder::max_contacts`].
+        pub fn max_contacts(mut self, input: i32) -> Self {
+            self.inner = self.inner.max_contacts(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::set_max_contacts`].
+        pub fn set_max_contacts(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_max_contacts(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::get_max_contacts`].
+        pub fn get_max_contacts(&self) -> &Option<i32> {
+            self.inner.get_max_contacts()
+        }
+
+        /// See [`CreateQueueInputBuilder::quick_connect_ids`].
+        pub fn quick_connect_ids(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.quick_connect_ids(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::set_quick_connect_ids`].
+        pub fn set_quick_connect_ids(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_quick_connect_ids(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::get_quick_connect_ids`].
+        pub fn get_quick_connect_ids(&self) -> &Option<Vec<String>> {
+            self.inner.get_quick_connect_ids()
+        }
+
+        /// See [`CreateQueueInputBuilder::email_addresses_config`].
+        pub fn email_addresses_config(
+            mut self,
+            input: crate::types::EmailAddressConfig,
+        ) -> Self {
+            self.inner = self.inner.email_addresses_config(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::set_email_addresses_config`].
+        pub fn set_email_addresses_config(
+            mut self,
+            input: Option<Vec<crate::types::EmailAddressConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_email_addresses_config(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::get_email_addresses_config`].
+        pub fn get_email_addresses_config(
+            &self,
+        ) -> &Option<Vec<crate::types::EmailAddressConfig>> {
+            self.inner.get_email_addresses_config()
+        }
+
+        /// See [`CreateQueueInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateQueueInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateQueue {

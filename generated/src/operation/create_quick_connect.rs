@@ -492,6 +492,139 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateQuickConnect`](super::CreateQuickConnect) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateQuickConnectFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateQuickConnectInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateQuickConnectFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateQuickConnectInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateQuickConnectOutput,
+            crate::error::SdkError<super::CreateQuickConnectError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateQuickConnect>(&self.handle, input).await
+        }
+
+        /// See [`CreateQuickConnectInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateQuickConnectInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateQuickConnectInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateQuickConnectInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`CreateQuickConnectInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`CreateQuickConnectInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`CreateQuickConnectInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateQuickConnectInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateQuickConnectInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateQuickConnectInputBuilder::quick_connect_config`].
+        pub fn quick_connect_config(
+            mut self,
+            input: crate::types::QuickConnectConfig,
+        ) -> Self {
+            self.inner = self.inner.quick_connect_config(input);
+            self
+        }
+
+        /// See [`CreateQuickConnectInputBuilder::set_quick_connect_config`].
+        pub fn set_quick_connect_config(
+            mut self,
+            input: Option<crate::types::QuickConnectConfig>,
+        ) -> Self {
+            self.inner = self.inner.set_quick_connect_config(input);
+            self
+        }
+
+        /// See [`CreateQuickConnectInputBuilder::get_quick_connect_config`].
+        pub fn get_quick_connect_config(
+            &self,
+        ) -> &Option<crate::types::QuickConnectConfig> {
+            self.inner.get_quick_connect_config()
+        }
+
+        /// See [`CreateQuickConnectInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateQuickConnectInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateQuickConnectInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateQuickConnect {

@@ -672,6 +672,231 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateRoutingProfile`](super::CreateRoutingProfile) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateRoutingProfileFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateRoutingProfileInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateRoutingProfileFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateRoutingProfileInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateRoutingProfileOutput,
+            crate::error::SdkError<super::CreateRoutingProfileError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateRoutingProfile>(&self.handle, input).await
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::default_outbound_queue_id`].
+        pub fn default_outbound_queue_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.default_outbound_queue_id(input);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::set_default_outbound_queue_id`].
+        pub fn set_default_outbound_queue_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_default_outbound_queue_id(input);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::get_default_outbound_queue_id`].
+        pub fn get_default_outbound_queue_id(&self) -> &Option<String> {
+            self.inner.get_default_outbound_queue_id()
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::queue_configs`].
+        pub fn queue_configs(
+            mut self,
+            input: crate::types::RoutingProfileQueueConfig,
+        ) -> Self {
+            self.inner = self.inner.queue_configs(input);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::set_queue_configs`].
+        pub fn set_queue_configs(
+            mut self,
+            input: Option<Vec<crate::types::RoutingProfileQueueConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_queue_configs(input);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::get_queue_configs`].
+        pub fn get_queue_configs(
+            &self,
+        ) -> &Option<Vec<crate::types::RoutingProfileQueueConfig>> {
+            self.inner.get_queue_configs()
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::manual_assignment_queue_configs`].
+        pub fn manual_assignment_queue_configs(
+            mut self,
+            input: crate::types::RoutingProfileManualAssignmentQueueConfig,
+        ) -> Self {
+            self.inner = self.inner.manual_assignment_queue_configs(input);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::set_manual_assignment_queue_configs`].
+        pub fn set_manual_assignment_queue_configs(
+            mut self,
+            input: Option<Vec<crate::types::RoutingProfileManualAssignmentQueueConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_manual_assignment_queue_configs(input);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::get_manual_assignment_queue_configs`].
+        pub fn get_manual_assignment_queue_configs(
+            &self,
+        ) -> &Option<Vec<crate::types::RoutingProfileManualAssignmentQueueConfig>> {
+            self.inner.get_manual_assignment_queue_configs()
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::media_concurrencies`].
+        pub fn media_concurrencies(
+            mut self,
+            input: crate::types::MediaConcurrency,
+        ) -> Self {
+            self.inner = self.inner.media_concurrencies(input);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::set_media_concurrencies`].
+        pub fn set_media_concurrencies(
+            mut self,
+            input: Option<Vec<crate::types::MediaConcurrency>>,
+        ) -> Self {
+            self.inner = self.inner.set_media_concurrencies(input);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::get_media_concurrencies`].
+        pub fn get_media_concurrencies(
+            &self,
+        ) -> &Option<Vec<crate::types::MediaConcurrency>> {
+            self.inner.get_media_concurrencies()
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::agent_availability_timer`].
+        pub fn agent_availability_timer(
+            mut self,
+            input: crate::types::AgentAvailabilityTimer,
+        ) -> Self {
+            self.inner = self.inner.agent_availability_timer(input);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::set_agent_availability_timer`].
+        pub fn set_agent_availability_timer(
+            mut self,
+            input: Option<crate::types::AgentAvailabilityTimer>,
+        ) -> Self {
+            self.inner = self.inner.set_agent_availability_timer(input);
+            self
+        }
+
+        /// See [`CreateRoutingProfileInputBuilder::get_agent_availability_timer`].
+        pub fn get_agent_availability_timer(
+            &self,
+        ) -> &Option<crate::types::AgentAvailabilityTimer> {
+            self.inner.get_agent_availability_timer()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateRoutingProfile {

@@ -582,6 +582,176 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`CreateRule`](super::CreateRule) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateRuleFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateRuleInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateRuleFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateRuleInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateRuleOutput,
+            crate::error::SdkError<super::CreateRuleError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateRule>(&self.handle, input).await
+        }
+
+        /// See [`CreateRuleInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateRuleInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateRuleInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateRuleInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`CreateRuleInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`CreateRuleInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`CreateRuleInputBuilder::trigger_event_source`].
+        pub fn trigger_event_source(
+            mut self,
+            input: crate::types::RuleTriggerEventSource,
+        ) -> Self {
+            self.inner = self.inner.trigger_event_source(input);
+            self
+        }
+
+        /// See [`CreateRuleInputBuilder::set_trigger_event_source`].
+        pub fn set_trigger_event_source(
+            mut self,
+            input: Option<crate::types::RuleTriggerEventSource>,
+        ) -> Self {
+            self.inner = self.inner.set_trigger_event_source(input);
+            self
+        }
+
+        /// See [`CreateRuleInputBuilder::get_trigger_event_source`].
+        pub fn get_trigger_event_source(
+            &self,
+        ) -> &Option<crate::types::RuleTriggerEventSource> {
+            self.inner.get_trigger_event_source()
+        }
+
+        /// See [`CreateRuleInputBuilder::function`].
+        pub fn function(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.function(input);
+            self
+        }
+
+        /// See [`CreateRuleInputBuilder::set_function`].
+        pub fn set_function(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_function(input);
+            self
+        }
+
+        /// See [`CreateRuleInputBuilder::get_function`].
+        pub fn get_function(&self) -> &Option<String> {
+            self.inner.get_function()
+        }
+
+        /// See [`CreateRuleInputBuilder::actions`].
+        pub fn actions(mut self, input: crate::types::RuleAction) -> Self {
+            self.inner = self.inner.actions(input);
+            self
+        }
+
+        /// See [`CreateRuleInputBuilder::set_actions`].
+        pub fn set_actions(
+            mut self,
+            input: Option<Vec<crate::types::RuleAction>>,
+        ) -> Self {
+            self.inner = self.inner.set_actions(input);
+            self
+        }
+
+        /// See [`CreateRuleInputBuilder::get_actions`].
+        pub fn get_actions(&self) -> &Option<Vec<crate::types::RuleAction>> {
+            self.inner.get_actions()
+        }
+
+        /// See [`CreateRuleInputBuilder::publish_status`].
+        pub fn publish_status(mut self, input: crate::types::RulePublishStatus) -> Self {
+            self.inner = self.inner.publish_status(input);
+            self
+        }
+
+        /// See [`CreateRuleInputBuilder::set_publish_status`].
+        pub fn set_publish_status(
+            mut self,
+            input: Option<crate::types::RulePublishStatus>,
+        ) -> Self {
+            self.inner = self.inner.set_publish_status(input);
+            self
+        }
+
+        /// See [`CreateRuleInputBuilder::get_publish_status`].
+        pub fn get_publish_status(&self) -> &Option<crate::types::RulePublishStatus> {
+            self.inner.get_publish_status()
+        }
+
+        /// See [`CreateRuleInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`CreateRuleInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`CreateRuleInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateRule {

@@ -672,6 +672,228 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`CreateTaskTemplate`](super::CreateTaskTemplate) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateTaskTemplateFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateTaskTemplateInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateTaskTemplateFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateTaskTemplateInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateTaskTemplateOutput,
+            crate::error::SdkError<super::CreateTaskTemplateError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateTaskTemplate>(&self.handle, input).await
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::contact_flow_id`].
+        pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_id(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::set_contact_flow_id`].
+        pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_id(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::get_contact_flow_id`].
+        pub fn get_contact_flow_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_id()
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::self_assign_flow_id`].
+        pub fn self_assign_flow_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.self_assign_flow_id(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::set_self_assign_flow_id`].
+        pub fn set_self_assign_flow_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_self_assign_flow_id(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::get_self_assign_flow_id`].
+        pub fn get_self_assign_flow_id(&self) -> &Option<String> {
+            self.inner.get_self_assign_flow_id()
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::constraints`].
+        pub fn constraints(
+            mut self,
+            input: crate::types::TaskTemplateConstraints,
+        ) -> Self {
+            self.inner = self.inner.constraints(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::set_constraints`].
+        pub fn set_constraints(
+            mut self,
+            input: Option<crate::types::TaskTemplateConstraints>,
+        ) -> Self {
+            self.inner = self.inner.set_constraints(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::get_constraints`].
+        pub fn get_constraints(&self) -> &Option<crate::types::TaskTemplateConstraints> {
+            self.inner.get_constraints()
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::defaults`].
+        pub fn defaults(mut self, input: crate::types::TaskTemplateDefaults) -> Self {
+            self.inner = self.inner.defaults(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::set_defaults`].
+        pub fn set_defaults(
+            mut self,
+            input: Option<crate::types::TaskTemplateDefaults>,
+        ) -> Self {
+            self.inner = self.inner.set_defaults(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::get_defaults`].
+        pub fn get_defaults(&self) -> &Option<crate::types::TaskTemplateDefaults> {
+            self.inner.get_defaults()
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::status`].
+        pub fn status(mut self, input: crate::types::TaskTemplateStatus) -> Self {
+            self.inner = self.inner.status(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::set_status`].
+        pub fn set_status(
+            mut self,
+            input: Option<crate::types::TaskTemplateStatus>,
+        ) -> Self {
+            self.inner = self.inner.set_status(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::get_status`].
+        pub fn get_status(&self) -> &Option<crate::types::TaskTemplateStatus> {
+            self.inner.get_status()
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::fields`].
+        pub fn fields(mut self, input: crate::types::TaskTemplateField) -> Self {
+            self.inner = self.inner.fields(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::set_fields`].
+        pub fn set_fields(
+            mut self,
+            input: Option<Vec<crate::types::TaskTemplateField>>,
+        ) -> Self {
+            self.inner = self.inner.set_fields(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::get_fields`].
+        pub fn get_fields(&self) -> &Option<Vec<crate::types::TaskTemplateField>> {
+            self.inner.get_fields()
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`CreateTaskTemplateInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateTaskTemplate {

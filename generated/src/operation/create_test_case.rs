@@ -743,6 +743,242 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateTestCase`](super::CreateTestCase) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateTestCaseFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateTestCaseInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateTestCaseFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateTestCaseInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateTestCaseOutput,
+            crate::error::SdkError<super::CreateTestCaseError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateTestCase>(&self.handle, input).await
+        }
+
+        /// See [`CreateTestCaseInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateTestCaseInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`CreateTestCaseInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateTestCaseInputBuilder::content`].
+        pub fn content(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.content(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::set_content`].
+        pub fn set_content(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_content(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::get_content`].
+        pub fn get_content(&self) -> &Option<String> {
+            self.inner.get_content()
+        }
+
+        /// See [`CreateTestCaseInputBuilder::entry_point`].
+        pub fn entry_point(mut self, input: crate::types::TestCaseEntryPoint) -> Self {
+            self.inner = self.inner.entry_point(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::set_entry_point`].
+        pub fn set_entry_point(
+            mut self,
+            input: Option<crate::types::TestCaseEntryPoint>,
+        ) -> Self {
+            self.inner = self.inner.set_entry_point(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::get_entry_point`].
+        pub fn get_entry_point(&self) -> &Option<crate::types::TestCaseEntryPoint> {
+            self.inner.get_entry_point()
+        }
+
+        /// See [`CreateTestCaseInputBuilder::initialization_data`].
+        pub fn initialization_data(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.initialization_data(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::set_initialization_data`].
+        pub fn set_initialization_data(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_initialization_data(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::get_initialization_data`].
+        pub fn get_initialization_data(&self) -> &Option<String> {
+            self.inner.get_initialization_data()
+        }
+
+        /// See [`CreateTestCaseInputBuilder::status`].
+        pub fn status(mut self, input: crate::types::TestCaseStatus) -> Self {
+            self.inner = self.inner.status(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::set_status`].
+        pub fn set_status(
+            mut self,
+            input: Option<crate::types::TestCaseStatus>,
+        ) -> Self {
+            self.inner = self.inner.set_status(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::get_status`].
+        pub fn get_status(&self) -> &Option<crate::types::TestCaseStatus> {
+            self.inner.get_status()
+        }
+
+        /// See [`CreateTestCaseInputBuilder::test_case_id`].
+        pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.test_case_id(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::set_test_case_id`].
+        pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_test_case_id(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::get_test_case_id`].
+        pub fn get_test_case_id(&self) -> &Option<String> {
+            self.inner.get_test_case_id()
+        }
+
+        /// See [`CreateTestCaseInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+
+        /// See [`CreateTestCaseInputBuilder::last_modified_time`].
+        pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
+            self.inner = self.inner.last_modified_time(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::set_last_modified_time`].
+        pub fn set_last_modified_time(
+            mut self,
+            input: Option<crate::primitives::DateTime>,
+        ) -> Self {
+            self.inner = self.inner.set_last_modified_time(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::get_last_modified_time`].
+        pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
+            self.inner.get_last_modified_time()
+        }
+
+        /// See [`CreateTestCaseInputBuilder::last_modified_region`].
+        pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.last_modified_region(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::set_last_modified_region`].
+        pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_last_modified_region(input);
+            self
+        }
+
+        /// See [`CreateTestCaseInputBuilder::get_last_modified_region`].
+        pub fn get_last_modified_region(&self) -> &Option<String> {
+            self.inner.get_last_modified_region()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateTestCase {

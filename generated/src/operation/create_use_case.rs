@@ -425,6 +425,117 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateUseCase`](super::CreateUseCase) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateUseCaseFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateUseCaseInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateUseCaseFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateUseCaseInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateUseCaseOutput,
+            crate::error::SdkError<super::CreateUseCaseError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateUseCase>(&self.handle, input).await
+        }
+
+        /// See [`CreateUseCaseInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateUseCaseInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateUseCaseInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateUseCaseInputBuilder::integration_association_id`].
+        pub fn integration_association_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.integration_association_id(input);
+            self
+        }
+
+        /// See [`CreateUseCaseInputBuilder::set_integration_association_id`].
+        pub fn set_integration_association_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_integration_association_id(input);
+            self
+        }
+
+        /// See [`CreateUseCaseInputBuilder::get_integration_association_id`].
+        pub fn get_integration_association_id(&self) -> &Option<String> {
+            self.inner.get_integration_association_id()
+        }
+
+        /// See [`CreateUseCaseInputBuilder::use_case_type`].
+        pub fn use_case_type(mut self, input: crate::types::UseCaseType) -> Self {
+            self.inner = self.inner.use_case_type(input);
+            self
+        }
+
+        /// See [`CreateUseCaseInputBuilder::set_use_case_type`].
+        pub fn set_use_case_type(
+            mut self,
+            input: Option<crate::types::UseCaseType>,
+        ) -> Self {
+            self.inner = self.inner.set_use_case_type(input);
+            self
+        }
+
+        /// See [`CreateUseCaseInputBuilder::get_use_case_type`].
+        pub fn get_use_case_type(&self) -> &Option<crate::types::UseCaseType> {
+            self.inner.get_use_case_type()
+        }
+
+        /// See [`CreateUseCaseInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateUseCaseInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateUseCaseInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateUseCase {

@@ -966,6 +966,347 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateUser`](super::CreateUser) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateUserFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateUserInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateUserFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateUserInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateUserOutput,
+            crate::error::SdkError<super::CreateUserError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateUser>(&self.handle, input).await
+        }
+
+        /// See [`CreateUserInputBuilder::username`].
+        pub fn username(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.username(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::set_username`].
+        pub fn set_username(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_username(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::get_username`].
+        pub fn get_username(&self) -> &Option<String> {
+            self.inner.get_username()
+        }
+
+        /// See [`CreateUserInputBuilder::password`].
+        pub fn password(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.password(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::set_password`].
+        pub fn set_password(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_password(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::get_password`].
+        pub fn get_password(&self) -> &Option<String> {
+            self.inner.get_password()
+        }
+
+        /// See [`CreateUserInputBuilder::identity_info`].
+        pub fn identity_info(mut self, input: crate::types::UserIdentityInfo) -> Self {
+            self.inner = self.inner.identity_info(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::set_identity_info`].
+        pub fn set_identity_info(
+            mut self,
+            input: Option<crate::types::UserIdentityInfo>,
+        ) -> Self {
+            self.inner = self.inner.set_identity_info(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::get_identity_info`].
+        pub fn get_identity_info(&self) -> &Option<crate::types::UserIdentityInfo> {
+            self.inner.get_identity_info()
+        }
+
+        /// See [`CreateUserInputBuilder::phone_config`].
+        pub fn phone_config(mut self, input: crate::types::UserPhoneConfig) -> Self {
+            self.inner = self.inner.phone_config(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::set_phone_config`].
+        pub fn set_phone_config(
+            mut self,
+            input: Option<crate::types::UserPhoneConfig>,
+        ) -> Self {
+            self.inner = self.inner.set_phone_config(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::get_phone_config`].
+        pub fn get_phone_config(&self) -> &Option<crate::types::UserPhoneConfig> {
+            self.inner.get_phone_config()
+        }
+
+        /// See [`CreateUserInputBuilder::directory_user_id`].
+        pub fn directory_user_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.directory_user_id(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::set_directory_user_id`].
+        pub fn set_directory_user_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_directory_user_id(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::get_directory_user_id`].
+        pub fn get_directory_user_id(&self) -> &Option<String> {
+            self.inner.get_directory_user_id()
+        }
+
+        /// See [`CreateUserInputBuilder::security_profile_ids`].
+        pub fn security_profile_ids(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.security_profile_ids(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::set_security_profile_ids`].
+        pub fn set_security_profile_ids(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_security_profile_ids(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::get_security_profile_ids`].
+        pub fn get_security_profile_ids(&self) -> &Option<Vec<String>> {
+            self.inner.get_security_profile_ids()
+        }
+
+        /// See [`CreateUserInputBuilder::routing_profile_id`].
+        pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.routing_profile_id(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::set_routing_profile_id`].
+        pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_routing_profile_id(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::get_routing_profile_id`].
+        pub fn get_routing_profile_id(&self) -> &Option<String> {
+            self.inner.get_routing_profile_id()
+        }
+
+        /// See [`CreateUserInputBuilder::hierarchy_group_id`].
+        pub fn hierarchy_group_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.hierarchy_group_id(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::set_hierarchy_group_id`].
+        pub fn set_hierarchy_group_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_hierarchy_group_id(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::get_hierarchy_group_id`].
+        pub fn get_hierarchy_group_id(&self) -> &Option<String> {
+            self.inner.get_hierarchy_group_id()
+        }
+
+        /// See [`CreateUserInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateUserInputBuilder::auto_accept_configs`].
+        pub fn auto_accept_configs(
+            mut self,
+            input: crate::types::AutoAcceptConfig,
+        ) -> Self {
+            self.inner = self.inner.auto_accept_configs(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::set_auto_accept_configs`].
+        pub fn set_auto_accept_configs(
+            mut self,
+            input: Option<Vec<crate::types::AutoAcceptConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_auto_accept_configs(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::get_auto_accept_configs`].
+        pub fn get_auto_accept_configs(
+            &self,
+        ) -> &Option<Vec<crate::types::AutoAcceptConfig>> {
+            self.inner.get_auto_accept_configs()
+        }
+
+        /// See [`CreateUserInputBuilder::after_contact_work_configs`].
+        pub fn after_contact_work_configs(
+            mut self,
+            input: crate::types::AfterContactWorkConfigPerChannel,
+        ) -> Self {
+            self.inner = self.inner.after_contact_work_configs(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::set_after_contact_work_configs`].
+        pub fn set_after_contact_work_configs(
+            mut self,
+            input: Option<Vec<crate::types::AfterContactWorkConfigPerChannel>>,
+        ) -> Self {
+            self.inner = self.inner.set_after_contact_work_configs(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::get_after_contact_work_configs`].
+        pub fn get_after_contact_work_configs(
+            &self,
+        ) -> &Option<Vec<crate::types::AfterContactWorkConfigPerChannel>> {
+            self.inner.get_after_contact_work_configs()
+        }
+
+        /// See [`CreateUserInputBuilder::phone_number_configs`].
+        pub fn phone_number_configs(
+            mut self,
+            input: crate::types::PhoneNumberConfig,
+        ) -> Self {
+            self.inner = self.inner.phone_number_configs(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::set_phone_number_configs`].
+        pub fn set_phone_number_configs(
+            mut self,
+            input: Option<Vec<crate::types::PhoneNumberConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_phone_number_configs(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::get_phone_number_configs`].
+        pub fn get_phone_number_configs(
+            &self,
+        ) -> &Option<Vec<crate::types::PhoneNumberConfig>> {
+            self.inner.get_phone_number_configs()
+        }
+
+        /// See [`CreateUserInputBuilder::persistent_connection_configs`].
+        pub fn persistent_connection_configs(
+            mut self,
+            input: crate::types::PersistentConnectionConfig,
+        ) -> Self {
+            self.inner = self.inner.persistent_connection_configs(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::set_persistent_connection_configs`].
+        pub fn set_persistent_connection_configs(
+            mut self,
+            input: Option<Vec<crate::types::PersistentConnectionConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_persistent_connection_configs(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::get_persistent_connection_configs`].
+        pub fn get_persistent_connection_configs(
+            &self,
+        ) -> &Option<Vec<crate::types::PersistentConnectionConfig>> {
+            self.inner.get_persistent_connection_configs()
+        }
+
+        /// See [`CreateUserInputBuilder::voice_enhancement_configs`].
+        pub fn voice_enhancement_configs(
+            mut self,
+            input: crate::types::VoiceEnhancementConfig,
+        ) -> Self {
+            self.inner = self.inner.voice_enhancement_configs(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::set_voice_enhancement_configs`].
+        pub fn set_voice_enhancement_configs(
+            mut self,
+            input: Option<Vec<crate::types::VoiceEnhancementConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_voice_enhancement_configs(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::get_voice_enhancement_configs`].
+        pub fn get_voice_enhancement_configs(
+            &self,
+        ) -> &Option<Vec<crate::types::VoiceEnhancementConfig>> {
+            self.inner.get_voice_enhancement_configs()
+        }
+
+        /// See [`CreateUserInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateUserInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateUser {

@@ -450,6 +450,115 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateUserHierarchyGroup`](super::CreateUserHierarchyGroup) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateUserHierarchyGroupFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateUserHierarchyGroupInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateUserHierarchyGroupFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateUserHierarchyGroupInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateUserHierarchyGroupOutput,
+            crate::error::SdkError<super::CreateUserHierarchyGroupError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateUserHierarchyGroup>(&self.handle, input)
+                .await
+        }
+
+        /// See [`CreateUserHierarchyGroupInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`CreateUserHierarchyGroupInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`CreateUserHierarchyGroupInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`CreateUserHierarchyGroupInputBuilder::parent_group_id`].
+        pub fn parent_group_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.parent_group_id(input);
+            self
+        }
+
+        /// See [`CreateUserHierarchyGroupInputBuilder::set_parent_group_id`].
+        pub fn set_parent_group_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_parent_group_id(input);
+            self
+        }
+
+        /// See [`CreateUserHierarchyGroupInputBuilder::get_parent_group_id`].
+        pub fn get_parent_group_id(&self) -> &Option<String> {
+            self.inner.get_parent_group_id()
+        }
+
+        /// See [`CreateUserHierarchyGroupInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateUserHierarchyGroupInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateUserHierarchyGroupInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateUserHierarchyGroupInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateUserHierarchyGroupInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateUserHierarchyGroupInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateUserHierarchyGroup {

@@ -579,6 +579,168 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateView`](super::CreateView) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateViewFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateViewInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateViewFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateViewInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateViewOutput,
+            crate::error::SdkError<super::CreateViewError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateView>(&self.handle, input).await
+        }
+
+        /// See [`CreateViewInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateViewInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateViewInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateViewInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`CreateViewInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`CreateViewInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`CreateViewInputBuilder::status`].
+        pub fn status(mut self, input: crate::types::ViewStatus) -> Self {
+            self.inner = self.inner.status(input);
+            self
+        }
+
+        /// See [`CreateViewInputBuilder::set_status`].
+        pub fn set_status(mut self, input: Option<crate::types::ViewStatus>) -> Self {
+            self.inner = self.inner.set_status(input);
+            self
+        }
+
+        /// See [`CreateViewInputBuilder::get_status`].
+        pub fn get_status(&self) -> &Option<crate::types::ViewStatus> {
+            self.inner.get_status()
+        }
+
+        /// See [`CreateViewInputBuilder::content`].
+        pub fn content(mut self, input: crate::types::ViewInputContent) -> Self {
+            self.inner = self.inner.content(input);
+            self
+        }
+
+        /// See [`CreateViewInputBuilder::set_content`].
+        pub fn set_content(
+            mut self,
+            input: Option<crate::types::ViewInputContent>,
+        ) -> Self {
+            self.inner = self.inner.set_content(input);
+            self
+        }
+
+        /// See [`CreateViewInputBuilder::get_content`].
+        pub fn get_content(&self) -> &Option<crate::types::ViewInputContent> {
+            self.inner.get_content()
+        }
+
+        /// See [`CreateViewInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateViewInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateViewInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateViewInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`CreateViewInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`CreateViewInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`CreateViewInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateViewInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateViewInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateView {

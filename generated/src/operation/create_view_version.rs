@@ -430,6 +430,111 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateViewVersion`](super::CreateViewVersion) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateViewVersionFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateViewVersionInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateViewVersionFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateViewVersionInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateViewVersionOutput,
+            crate::error::SdkError<super::CreateViewVersionError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateViewVersion>(&self.handle, input).await
+        }
+
+        /// See [`CreateViewVersionInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateViewVersionInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateViewVersionInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateViewVersionInputBuilder::view_id`].
+        pub fn view_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.view_id(input);
+            self
+        }
+
+        /// See [`CreateViewVersionInputBuilder::set_view_id`].
+        pub fn set_view_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_view_id(input);
+            self
+        }
+
+        /// See [`CreateViewVersionInputBuilder::get_view_id`].
+        pub fn get_view_id(&self) -> &Option<String> {
+            self.inner.get_view_id()
+        }
+
+        /// See [`CreateViewVersionInputBuilder::version_description`].
+        pub fn version_description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.version_description(input);
+            self
+        }
+
+        /// See [`CreateViewVersionInputBuilder::set_version_description`].
+        pub fn set_version_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_version_description(input);
+            self
+        }
+
+        /// See [`CreateViewVersionInputBuilder::get_version_description`].
+        pub fn get_version_description(&self) -> &Option<String> {
+            self.inner.get_version_description()
+        }
+
+        /// See [`CreateViewVersionInputBuilder::view_content_sha256`].
+        pub fn view_content_sha256(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.view_content_sha256(input);
+            self
+        }
+
+        /// See [`CreateViewVersionInputBuilder::set_view_content_sha256`].
+        pub fn set_view_content_sha256(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_view_content_sha256(input);
+            self
+        }
+
+        /// See [`CreateViewVersionInputBuilder::get_view_content_sha256`].
+        pub fn get_view_content_sha256(&self) -> &Option<String> {
+            self.inner.get_view_content_sha256()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateViewVersion {

@@ -584,6 +584,156 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`CreateVocabulary`](super::CreateVocabulary) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateVocabularyFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateVocabularyInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateVocabularyFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateVocabularyInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateVocabularyOutput,
+            crate::error::SdkError<super::CreateVocabularyError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateVocabulary>(&self.handle, input).await
+        }
+
+        /// See [`CreateVocabularyInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`CreateVocabularyInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`CreateVocabularyInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`CreateVocabularyInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateVocabularyInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateVocabularyInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateVocabularyInputBuilder::vocabulary_name`].
+        pub fn vocabulary_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.vocabulary_name(input);
+            self
+        }
+
+        /// See [`CreateVocabularyInputBuilder::set_vocabulary_name`].
+        pub fn set_vocabulary_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_vocabulary_name(input);
+            self
+        }
+
+        /// See [`CreateVocabularyInputBuilder::get_vocabulary_name`].
+        pub fn get_vocabulary_name(&self) -> &Option<String> {
+            self.inner.get_vocabulary_name()
+        }
+
+        /// See [`CreateVocabularyInputBuilder::language_code`].
+        pub fn language_code(
+            mut self,
+            input: crate::types::VocabularyLanguageCode,
+        ) -> Self {
+            self.inner = self.inner.language_code(input);
+            self
+        }
+
+        /// See [`CreateVocabularyInputBuilder::set_language_code`].
+        pub fn set_language_code(
+            mut self,
+            input: Option<crate::types::VocabularyLanguageCode>,
+        ) -> Self {
+            self.inner = self.inner.set_language_code(input);
+            self
+        }
+
+        /// See [`CreateVocabularyInputBuilder::get_language_code`].
+        pub fn get_language_code(
+            &self,
+        ) -> &Option<crate::types::VocabularyLanguageCode> {
+            self.inner.get_language_code()
+        }
+
+        /// See [`CreateVocabularyInputBuilder::content`].
+        pub fn content(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.content(input);
+            self
+        }
+
+        /// See [`CreateVocabularyInputBuilder::set_content`].
+        pub fn set_content(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_content(input);
+            self
+        }
+
+        /// See [`CreateVocabularyInputBuilder::get_content`].
+        pub fn get_content(&self) -> &Option<String> {
+            self.inner.get_content()
+        }
+
+        /// See [`CreateVocabularyInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateVocabularyInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateVocabularyInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateVocabulary {

@@ -559,6 +559,148 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`CreateWorkspace`](super::CreateWorkspace) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateWorkspaceFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateWorkspaceInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateWorkspaceFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateWorkspaceInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateWorkspaceOutput,
+            crate::error::SdkError<super::CreateWorkspaceError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateWorkspace>(&self.handle, input).await
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::theme`].
+        pub fn theme(mut self, input: crate::types::WorkspaceTheme) -> Self {
+            self.inner = self.inner.theme(input);
+            self
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::set_theme`].
+        pub fn set_theme(mut self, input: Option<crate::types::WorkspaceTheme>) -> Self {
+            self.inner = self.inner.set_theme(input);
+            self
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::get_theme`].
+        pub fn get_theme(&self) -> &Option<crate::types::WorkspaceTheme> {
+            self.inner.get_theme()
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::title`].
+        pub fn title(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.title(input);
+            self
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::set_title`].
+        pub fn set_title(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_title(input);
+            self
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::get_title`].
+        pub fn get_title(&self) -> &Option<String> {
+            self.inner.get_title()
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateWorkspaceInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateWorkspace {

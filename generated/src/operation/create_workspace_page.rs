@@ -482,6 +482,145 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateWorkspacePage`](super::CreateWorkspacePage) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateWorkspacePageFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateWorkspacePageInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateWorkspacePageFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateWorkspacePageInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateWorkspacePageOutput,
+            crate::error::SdkError<super::CreateWorkspacePageError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateWorkspacePage>(&self.handle, input).await
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::workspace_id`].
+        pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.workspace_id(input);
+            self
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::set_workspace_id`].
+        pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_workspace_id(input);
+            self
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::get_workspace_id`].
+        pub fn get_workspace_id(&self) -> &Option<String> {
+            self.inner.get_workspace_id()
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::resource_arn`].
+        pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.resource_arn(input);
+            self
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::set_resource_arn`].
+        pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_resource_arn(input);
+            self
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::get_resource_arn`].
+        pub fn get_resource_arn(&self) -> &Option<String> {
+            self.inner.get_resource_arn()
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::page`].
+        pub fn page(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.page(input);
+            self
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::set_page`].
+        pub fn set_page(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_page(input);
+            self
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::get_page`].
+        pub fn get_page(&self) -> &Option<String> {
+            self.inner.get_page()
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::slug`].
+        pub fn slug(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.slug(input);
+            self
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::set_slug`].
+        pub fn set_slug(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_slug(input);
+            self
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::get_slug`].
+        pub fn get_slug(&self) -> &Option<String> {
+            self.inner.get_slug()
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::input_data`].
+        pub fn input_data(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.input_data(input);
+            self
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::set_input_data`].
+        pub fn set_input_data(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_input_data(input);
+            self
+        }
+
+        /// See [`CreateWorkspacePageInputBuilder::get_input_data`].
+        pub fn get_input_data(&self) -> &Option<String> {
+            self.inner.get_input_data()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateWorkspacePage {

@@ -440,6 +440,95 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`DeactivateEvaluationForm`](super::DeactivateEvaluationForm) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeactivateEvaluationFormFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeactivateEvaluationFormInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeactivateEvaluationFormFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeactivateEvaluationFormInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeactivateEvaluationFormOutput,
+            crate::error::SdkError<super::DeactivateEvaluationFormError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeactivateEvaluationForm>(&self.handle, input)
+                .await
+        }
+
+        /// See [`DeactivateEvaluationFormInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeactivateEvaluationFormInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeactivateEvaluationFormInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeactivateEvaluationFormInputBuilder::evaluation_form_id`].
+        pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.evaluation_form_id(input);
+            self
+        }
+
+        /// See [`DeactivateEvaluationFormInputBuilder::set_evaluation_form_id`].
+        pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_evaluation_form_id(input);
+            self
+        }
+
+        /// See [`DeactivateEvaluationFormInputBuilder::get_evaluation_form_id`].
+        pub fn get_evaluation_form_id(&self) -> &Option<String> {
+            self.inner.get_evaluation_form_id()
+        }
+
+        /// See [`DeactivateEvaluationFormInputBuilder::evaluation_form_version`].
+        pub fn evaluation_form_version(mut self, input: i32) -> Self {
+            self.inner = self.inner.evaluation_form_version(input);
+            self
+        }
+
+        /// See [`DeactivateEvaluationFormInputBuilder::set_evaluation_form_version`].
+        pub fn set_evaluation_form_version(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_evaluation_form_version(input);
+            self
+        }
+
+        /// See [`DeactivateEvaluationFormInputBuilder::get_evaluation_form_version`].
+        pub fn get_evaluation_form_version(&self) -> &Option<i32> {
+            self.inner.get_evaluation_form_version()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeactivateEvaluationForm {

@@ -319,6 +319,94 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteAttachedFile`](super::DeleteAttachedFile) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteAttachedFileFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteAttachedFileInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteAttachedFileFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteAttachedFileInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteAttachedFileOutput,
+            crate::error::SdkError<super::DeleteAttachedFileError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteAttachedFile>(&self.handle, input).await
+        }
+
+        /// See [`DeleteAttachedFileInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteAttachedFileInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteAttachedFileInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteAttachedFileInputBuilder::file_id`].
+        pub fn file_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.file_id(input);
+            self
+        }
+
+        /// See [`DeleteAttachedFileInputBuilder::set_file_id`].
+        pub fn set_file_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_file_id(input);
+            self
+        }
+
+        /// See [`DeleteAttachedFileInputBuilder::get_file_id`].
+        pub fn get_file_id(&self) -> &Option<String> {
+            self.inner.get_file_id()
+        }
+
+        /// See [`DeleteAttachedFileInputBuilder::associated_resource_arn`].
+        pub fn associated_resource_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.associated_resource_arn(input);
+            self
+        }
+
+        /// See [`DeleteAttachedFileInputBuilder::set_associated_resource_arn`].
+        pub fn set_associated_resource_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_associated_resource_arn(input);
+            self
+        }
+
+        /// See [`DeleteAttachedFileInputBuilder::get_associated_resource_arn`].
+        pub fn get_associated_resource_arn(&self) -> &Option<String> {
+            self.inner.get_associated_resource_arn()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteAttachedFile {

@@ -283,6 +283,78 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteContactEvaluation`](super::DeleteContactEvaluation) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteContactEvaluationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteContactEvaluationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteContactEvaluationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteContactEvaluationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteContactEvaluationOutput,
+            crate::error::SdkError<super::DeleteContactEvaluationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteContactEvaluation>(&self.handle, input)
+                .await
+        }
+
+        /// See [`DeleteContactEvaluationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteContactEvaluationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteContactEvaluationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteContactEvaluationInputBuilder::evaluation_id`].
+        pub fn evaluation_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.evaluation_id(input);
+            self
+        }
+
+        /// See [`DeleteContactEvaluationInputBuilder::set_evaluation_id`].
+        pub fn set_evaluation_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_evaluation_id(input);
+            self
+        }
+
+        /// See [`DeleteContactEvaluationInputBuilder::get_evaluation_id`].
+        pub fn get_evaluation_id(&self) -> &Option<String> {
+            self.inner.get_evaluation_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteContactEvaluation {

@@ -294,6 +294,78 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteContactFlowModule`](super::DeleteContactFlowModule) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteContactFlowModuleFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteContactFlowModuleInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteContactFlowModuleFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteContactFlowModuleInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteContactFlowModuleOutput,
+            crate::error::SdkError<super::DeleteContactFlowModuleError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteContactFlowModule>(&self.handle, input)
+                .await
+        }
+
+        /// See [`DeleteContactFlowModuleInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteContactFlowModuleInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteContactFlowModuleInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteContactFlowModuleInputBuilder::contact_flow_module_id`].
+        pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_module_id(input);
+            self
+        }
+
+        /// See [`DeleteContactFlowModuleInputBuilder::set_contact_flow_module_id`].
+        pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_module_id(input);
+            self
+        }
+
+        /// See [`DeleteContactFlowModuleInputBuilder::get_contact_flow_module_id`].
+        pub fn get_contact_flow_module_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_module_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteContactFlowModule {

@@ -328,6 +328,97 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteContactFlowModuleVersion`](super::DeleteContactFlowModuleVersion) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteContactFlowModuleVersionFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteContactFlowModuleVersionInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteContactFlowModuleVersionFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteContactFlowModuleVersionInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteContactFlowModuleVersionOutput,
+            crate::error::SdkError<super::DeleteContactFlowModuleVersionError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DeleteContactFlowModuleVersion,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DeleteContactFlowModuleVersionInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteContactFlowModuleVersionInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteContactFlowModuleVersionInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteContactFlowModuleVersionInputBuilder::contact_flow_module_id`].
+        pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_module_id(input);
+            self
+        }
+
+        /// See [`DeleteContactFlowModuleVersionInputBuilder::set_contact_flow_module_id`].
+        pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_module_id(input);
+            self
+        }
+
+        /// See [`DeleteContactFlowModuleVersionInputBuilder::get_contact_flow_module_id`].
+        pub fn get_contact_flow_module_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_module_id()
+        }
+
+        /// See [`DeleteContactFlowModuleVersionInputBuilder::contact_flow_module_version`].
+        pub fn contact_flow_module_version(mut self, input: i64) -> Self {
+            self.inner = self.inner.contact_flow_module_version(input);
+            self
+        }
+
+        /// See [`DeleteContactFlowModuleVersionInputBuilder::set_contact_flow_module_version`].
+        pub fn set_contact_flow_module_version(mut self, input: Option<i64>) -> Self {
+            self.inner = self.inner.set_contact_flow_module_version(input);
+            self
+        }
+
+        /// See [`DeleteContactFlowModuleVersionInputBuilder::get_contact_flow_module_version`].
+        pub fn get_contact_flow_module_version(&self) -> &Option<i64> {
+            self.inner.get_contact_flow_module_version()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteContactFlowModuleVersion {

@@ -328,6 +328,95 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteContactFlowVersion`](super::DeleteContactFlowVersion) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteContactFlowVersionFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteContactFlowVersionInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteContactFlowVersionFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteContactFlowVersionInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteContactFlowVersionOutput,
+            crate::error::SdkError<super::DeleteContactFlowVersionError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteContactFlowVersion>(&self.handle, input)
+                .await
+        }
+
+        /// See [`DeleteContactFlowVersionInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteContactFlowVersionInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteContactFlowVersionInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteContactFlowVersionInputBuilder::contact_flow_id`].
+        pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_id(input);
+            self
+        }
+
+        /// See [`DeleteContactFlowVersionInputBuilder::set_contact_flow_id`].
+        pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_id(input);
+            self
+        }
+
+        /// See [`DeleteContactFlowVersionInputBuilder::get_contact_flow_id`].
+        pub fn get_contact_flow_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_id()
+        }
+
+        /// See [`DeleteContactFlowVersionInputBuilder::contact_flow_version`].
+        pub fn contact_flow_version(mut self, input: i64) -> Self {
+            self.inner = self.inner.contact_flow_version(input);
+            self
+        }
+
+        /// See [`DeleteContactFlowVersionInputBuilder::set_contact_flow_version`].
+        pub fn set_contact_flow_version(mut self, input: Option<i64>) -> Self {
+            self.inner = self.inner.set_contact_flow_version(input);
+            self
+        }
+
+        /// See [`DeleteContactFlowVersionInputBuilder::get_contact_flow_version`].
+        pub fn get_contact_flow_version(&self) -> &Option<i64> {
+            self.inner.get_contact_flow_version()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteContactFlowVersion {

@@ -381,6 +381,95 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteDataTableAttribute`](super::DeleteDataTableAttribute) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteDataTableAttributeFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteDataTableAttributeInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteDataTableAttributeFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteDataTableAttributeInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteDataTableAttributeOutput,
+            crate::error::SdkError<super::DeleteDataTableAttributeError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteDataTableAttribute>(&self.handle, input)
+                .await
+        }
+
+        /// See [`DeleteDataTableAttributeInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteDataTableAttributeInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteDataTableAttributeInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteDataTableAttributeInputBuilder::data_table_id`].
+        pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.data_table_id(input);
+            self
+        }
+
+        /// See [`DeleteDataTableAttributeInputBuilder::set_data_table_id`].
+        pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_data_table_id(input);
+            self
+        }
+
+        /// See [`DeleteDataTableAttributeInputBuilder::get_data_table_id`].
+        pub fn get_data_table_id(&self) -> &Option<String> {
+            self.inner.get_data_table_id()
+        }
+
+        /// See [`DeleteDataTableAttributeInputBuilder::attribute_name`].
+        pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.attribute_name(input);
+            self
+        }
+
+        /// See [`DeleteDataTableAttributeInputBuilder::set_attribute_name`].
+        pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_attribute_name(input);
+            self
+        }
+
+        /// See [`DeleteDataTableAttributeInputBuilder::get_attribute_name`].
+        pub fn get_attribute_name(&self) -> &Option<String> {
+            self.inner.get_attribute_name()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteDataTableAttribute {

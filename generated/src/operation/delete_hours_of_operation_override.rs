@@ -323,6 +323,103 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteHoursOfOperationOverride`](super::DeleteHoursOfOperationOverride) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteHoursOfOperationOverrideFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteHoursOfOperationOverrideInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteHoursOfOperationOverrideFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteHoursOfOperationOverrideInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteHoursOfOperationOverrideOutput,
+            crate::error::SdkError<super::DeleteHoursOfOperationOverrideError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DeleteHoursOfOperationOverride,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DeleteHoursOfOperationOverrideInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteHoursOfOperationOverrideInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteHoursOfOperationOverrideInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteHoursOfOperationOverrideInputBuilder::hours_of_operation_id`].
+        pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`DeleteHoursOfOperationOverrideInputBuilder::set_hours_of_operation_id`].
+        pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`DeleteHoursOfOperationOverrideInputBuilder::get_hours_of_operation_id`].
+        pub fn get_hours_of_operation_id(&self) -> &Option<String> {
+            self.inner.get_hours_of_operation_id()
+        }
+
+        /// See [`DeleteHoursOfOperationOverrideInputBuilder::hours_of_operation_override_id`].
+        pub fn hours_of_operation_override_id(
+            mut self,
+            input: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.hours_of_operation_override_id(input);
+            self
+        }
+
+        /// See [`DeleteHoursOfOperationOverrideInputBuilder::set_hours_of_operation_override_id`].
+        pub fn set_hours_of_operation_override_id(
+            mut self,
+            input: Option<String>,
+        ) -> Self {
+            self.inner = self.inner.set_hours_of_operation_override_id(input);
+            self
+        }
+
+        /// See [`DeleteHoursOfOperationOverrideInputBuilder::get_hours_of_operation_override_id`].
+        pub fn get_hours_of_operation_override_id(&self) -> &Option<String> {
+            self.inner.get_hours_of_operation_override_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteHoursOfOperationOverride {

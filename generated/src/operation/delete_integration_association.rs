@@ -270,6 +270,80 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteIntegrationAssociation`](super::DeleteIntegrationAssociation) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteIntegrationAssociationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteIntegrationAssociationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteIntegrationAssociationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteIntegrationAssociationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteIntegrationAssociationOutput,
+            crate::error::SdkError<super::DeleteIntegrationAssociationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DeleteIntegrationAssociation,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DeleteIntegrationAssociationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteIntegrationAssociationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteIntegrationAssociationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteIntegrationAssociationInputBuilder::integration_association_id`].
+        pub fn integration_association_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.integration_association_id(input);
+            self
+        }
+
+        /// See [`DeleteIntegrationAssociationInputBuilder::set_integration_association_id`].
+        pub fn set_integration_association_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_integration_association_id(input);
+            self
+        }
+
+        /// See [`DeleteIntegrationAssociationInputBuilder::get_integration_association_id`].
+        pub fn get_integration_association_id(&self) -> &Option<String> {
+            self.inner.get_integration_association_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteIntegrationAssociation {

@@ -294,6 +294,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteNotification`](super::DeleteNotification) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteNotificationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteNotificationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteNotificationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteNotificationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteNotificationOutput,
+            crate::error::SdkError<super::DeleteNotificationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteNotification>(&self.handle, input).await
+        }
+
+        /// See [`DeleteNotificationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteNotificationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteNotificationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteNotificationInputBuilder::notification_id`].
+        pub fn notification_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.notification_id(input);
+            self
+        }
+
+        /// See [`DeleteNotificationInputBuilder::set_notification_id`].
+        pub fn set_notification_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_notification_id(input);
+            self
+        }
+
+        /// See [`DeleteNotificationInputBuilder::get_notification_id`].
+        pub fn get_notification_id(&self) -> &Option<String> {
+            self.inner.get_notification_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteNotification {

@@ -315,6 +315,97 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeletePushNotificationRegistration`](super::DeletePushNotificationRegistration) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeletePushNotificationRegistrationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeletePushNotificationRegistrationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeletePushNotificationRegistrationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeletePushNotificationRegistrationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeletePushNotificationRegistrationOutput,
+            crate::error::SdkError<super::DeletePushNotificationRegistrationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DeletePushNotificationRegistration,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DeletePushNotificationRegistrationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeletePushNotificationRegistrationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeletePushNotificationRegistrationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeletePushNotificationRegistrationInputBuilder::registration_id`].
+        pub fn registration_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.registration_id(input);
+            self
+        }
+
+        /// See [`DeletePushNotificationRegistrationInputBuilder::set_registration_id`].
+        pub fn set_registration_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_registration_id(input);
+            self
+        }
+
+        /// See [`DeletePushNotificationRegistrationInputBuilder::get_registration_id`].
+        pub fn get_registration_id(&self) -> &Option<String> {
+            self.inner.get_registration_id()
+        }
+
+        /// See [`DeletePushNotificationRegistrationInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`DeletePushNotificationRegistrationInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`DeletePushNotificationRegistrationInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeletePushNotificationRegistration {

@@ -294,6 +294,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteQueue`](super::DeleteQueue) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteQueueFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteQueueInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteQueueFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteQueueInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteQueueOutput,
+            crate::error::SdkError<super::DeleteQueueError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteQueue>(&self.handle, input).await
+        }
+
+        /// See [`DeleteQueueInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteQueueInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteQueueInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteQueueInputBuilder::queue_id`].
+        pub fn queue_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.queue_id(input);
+            self
+        }
+
+        /// See [`DeleteQueueInputBuilder::set_queue_id`].
+        pub fn set_queue_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_queue_id(input);
+            self
+        }
+
+        /// See [`DeleteQueueInputBuilder::get_queue_id`].
+        pub fn get_queue_id(&self) -> &Option<String> {
+            self.inner.get_queue_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteQueue {

@@ -296,6 +296,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteRoutingProfile`](super::DeleteRoutingProfile) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteRoutingProfileFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteRoutingProfileInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteRoutingProfileFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteRoutingProfileInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteRoutingProfileOutput,
+            crate::error::SdkError<super::DeleteRoutingProfileError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteRoutingProfile>(&self.handle, input).await
+        }
+
+        /// See [`DeleteRoutingProfileInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteRoutingProfileInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteRoutingProfileInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteRoutingProfileInputBuilder::routing_profile_id`].
+        pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.routing_profile_id(input);
+            self
+        }
+
+        /// See [`DeleteRoutingProfileInputBuilder::set_routing_profile_id`].
+        pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_routing_profile_id(input);
+            self
+        }
+
+        /// See [`DeleteRoutingProfileInputBuilder::get_routing_profile_id`].
+        pub fn get_routing_profile_id(&self) -> &Option<String> {
+            self.inner.get_routing_profile_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteRoutingProfile {

@@ -279,6 +279,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteRule`](super::DeleteRule) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteRuleFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteRuleInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteRuleFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteRuleInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteRuleOutput,
+            crate::error::SdkError<super::DeleteRuleError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteRule>(&self.handle, input).await
+        }
+
+        /// See [`DeleteRuleInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteRuleInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteRuleInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteRuleInputBuilder::rule_id`].
+        pub fn rule_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.rule_id(input);
+            self
+        }
+
+        /// See [`DeleteRuleInputBuilder::set_rule_id`].
+        pub fn set_rule_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_rule_id(input);
+            self
+        }
+
+        /// See [`DeleteRuleInputBuilder::get_rule_id`].
+        pub fn get_rule_id(&self) -> &Option<String> {
+            self.inner.get_rule_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteRule {

@@ -307,6 +307,78 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteSecurityProfile`](super::DeleteSecurityProfile) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteSecurityProfileFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteSecurityProfileInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteSecurityProfileFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteSecurityProfileInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteSecurityProfileOutput,
+            crate::error::SdkError<super::DeleteSecurityProfileError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteSecurityProfile>(&self.handle, input)
+                .await
+        }
+
+        /// See [`DeleteSecurityProfileInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteSecurityProfileInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteSecurityProfileInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteSecurityProfileInputBuilder::security_profile_id`].
+        pub fn security_profile_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.security_profile_id(input);
+            self
+        }
+
+        /// See [`DeleteSecurityProfileInputBuilder::set_security_profile_id`].
+        pub fn set_security_profile_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_security_profile_id(input);
+            self
+        }
+
+        /// See [`DeleteSecurityProfileInputBuilder::get_security_profile_id`].
+        pub fn get_security_profile_id(&self) -> &Option<String> {
+            self.inner.get_security_profile_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteSecurityProfile {

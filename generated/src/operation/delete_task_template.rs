@@ -283,6 +283,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteTaskTemplate`](super::DeleteTaskTemplate) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteTaskTemplateFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteTaskTemplateInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteTaskTemplateFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteTaskTemplateInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteTaskTemplateOutput,
+            crate::error::SdkError<super::DeleteTaskTemplateError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteTaskTemplate>(&self.handle, input).await
+        }
+
+        /// See [`DeleteTaskTemplateInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteTaskTemplateInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteTaskTemplateInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteTaskTemplateInputBuilder::task_template_id`].
+        pub fn task_template_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.task_template_id(input);
+            self
+        }
+
+        /// See [`DeleteTaskTemplateInputBuilder::set_task_template_id`].
+        pub fn set_task_template_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_task_template_id(input);
+            self
+        }
+
+        /// See [`DeleteTaskTemplateInputBuilder::get_task_template_id`].
+        pub fn get_task_template_id(&self) -> &Option<String> {
+            self.inner.get_task_template_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteTaskTemplate {

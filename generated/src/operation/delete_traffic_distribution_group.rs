@@ -255,6 +255,69 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteTrafficDistributionGroup`](super::DeleteTrafficDistributionGroup) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteTrafficDistributionGroupFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteTrafficDistributionGroupInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteTrafficDistributionGroupFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteTrafficDistributionGroupInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteTrafficDistributionGroupOutput,
+            crate::error::SdkError<super::DeleteTrafficDistributionGroupError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DeleteTrafficDistributionGroup,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DeleteTrafficDistributionGroupInputBuilder::traffic_distribution_group_id`].
+        pub fn traffic_distribution_group_id(
+            mut self,
+            input: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.traffic_distribution_group_id(input);
+            self
+        }
+
+        /// See [`DeleteTrafficDistributionGroupInputBuilder::set_traffic_distribution_group_id`].
+        pub fn set_traffic_distribution_group_id(
+            mut self,
+            input: Option<String>,
+        ) -> Self {
+            self.inner = self.inner.set_traffic_distribution_group_id(input);
+            self
+        }
+
+        /// See [`DeleteTrafficDistributionGroupInputBuilder::get_traffic_distribution_group_id`].
+        pub fn get_traffic_distribution_group_id(&self) -> &Option<String> {
+            self.inner.get_traffic_distribution_group_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteTrafficDistributionGroup {

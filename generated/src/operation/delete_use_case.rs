@@ -302,6 +302,94 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteUseCase`](super::DeleteUseCase) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteUseCaseFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteUseCaseInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteUseCaseFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteUseCaseInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteUseCaseOutput,
+            crate::error::SdkError<super::DeleteUseCaseError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteUseCase>(&self.handle, input).await
+        }
+
+        /// See [`DeleteUseCaseInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteUseCaseInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteUseCaseInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteUseCaseInputBuilder::integration_association_id`].
+        pub fn integration_association_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.integration_association_id(input);
+            self
+        }
+
+        /// See [`DeleteUseCaseInputBuilder::set_integration_association_id`].
+        pub fn set_integration_association_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_integration_association_id(input);
+            self
+        }
+
+        /// See [`DeleteUseCaseInputBuilder::get_integration_association_id`].
+        pub fn get_integration_association_id(&self) -> &Option<String> {
+            self.inner.get_integration_association_id()
+        }
+
+        /// See [`DeleteUseCaseInputBuilder::use_case_id`].
+        pub fn use_case_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.use_case_id(input);
+            self
+        }
+
+        /// See [`DeleteUseCaseInputBuilder::set_use_case_id`].
+        pub fn set_use_case_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_use_case_id(input);
+            self
+        }
+
+        /// See [`DeleteUseCaseInputBuilder::get_use_case_id`].
+        pub fn get_use_case_id(&self) -> &Option<String> {
+            self.inner.get_use_case_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteUseCase {

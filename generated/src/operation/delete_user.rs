@@ -289,6 +289,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteUser`](super::DeleteUser) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteUserFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteUserInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteUserFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteUserInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteUserOutput,
+            crate::error::SdkError<super::DeleteUserError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteUser>(&self.handle, input).await
+        }
+
+        /// See [`DeleteUserInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteUserInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteUserInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteUserInputBuilder::user_id`].
+        pub fn user_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.user_id(input);
+            self
+        }
+
+        /// See [`DeleteUserInputBuilder::set_user_id`].
+        pub fn set_user_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_user_id(input);
+            self
+        }
+
+        /// See [`DeleteUserInputBuilder::get_user_id`].
+        pub fn get_user_id(&self) -> &Option<String> {
+            self.inner.get_user_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteUser {

@@ -296,6 +296,78 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteUserHierarchyGroup`](super::DeleteUserHierarchyGroup) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteUserHierarchyGroupFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteUserHierarchyGroupInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteUserHierarchyGroupFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteUserHierarchyGroupInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteUserHierarchyGroupOutput,
+            crate::error::SdkError<super::DeleteUserHierarchyGroupError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteUserHierarchyGroup>(&self.handle, input)
+                .await
+        }
+
+        /// See [`DeleteUserHierarchyGroupInputBuilder::hierarchy_group_id`].
+        pub fn hierarchy_group_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.hierarchy_group_id(input);
+            self
+        }
+
+        /// See [`DeleteUserHierarchyGroupInputBuilder::set_hierarchy_group_id`].
+        pub fn set_hierarchy_group_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_hierarchy_group_id(input);
+            self
+        }
+
+        /// See [`DeleteUserHierarchyGroupInputBuilder::get_hierarchy_group_id`].
+        pub fn get_hierarchy_group_id(&self) -> &Option<String> {
+            self.inner.get_hierarchy_group_id()
+        }
+
+        /// See [`DeleteUserHierarchyGroupInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteUserHierarchyGroupInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteUserHierarchyGroupInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteUserHierarchyGroup {

@@ -307,6 +307,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteView`](super::DeleteView) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteViewFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteViewInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteViewFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteViewInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteViewOutput,
+            crate::error::SdkError<super::DeleteViewError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteView>(&self.handle, input).await
+        }
+
+        /// See [`DeleteViewInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteViewInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteViewInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteViewInputBuilder::view_id`].
+        pub fn view_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.view_id(input);
+            self
+        }
+
+        /// See [`DeleteViewInputBuilder::set_view_id`].
+        pub fn set_view_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_view_id(input);
+            self
+        }
+
+        /// See [`DeleteViewInputBuilder::get_view_id`].
+        pub fn get_view_id(&self) -> &Option<String> {
+            self.inner.get_view_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteView {

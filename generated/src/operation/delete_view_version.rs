@@ -343,6 +343,94 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteViewVersion`](super::DeleteViewVersion) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteViewVersionFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteViewVersionInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteViewVersionFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteViewVersionInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteViewVersionOutput,
+            crate::error::SdkError<super::DeleteViewVersionError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteViewVersion>(&self.handle, input).await
+        }
+
+        /// See [`DeleteViewVersionInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteViewVersionInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteViewVersionInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteViewVersionInputBuilder::view_id`].
+        pub fn view_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.view_id(input);
+            self
+        }
+
+        /// See [`DeleteViewVersionInputBuilder::set_view_id`].
+        pub fn set_view_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_view_id(input);
+            self
+        }
+
+        /// See [`DeleteViewVersionInputBuilder::get_view_id`].
+        pub fn get_view_id(&self) -> &Option<String> {
+            self.inner.get_view_id()
+        }
+
+        /// See [`DeleteViewVersionInputBuilder::view_version`].
+        pub fn view_version(mut self, input: i32) -> Self {
+            self.inner = self.inner.view_version(input);
+            self
+        }
+
+        /// See [`DeleteViewVersionInputBuilder::set_view_version`].
+        pub fn set_view_version(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_view_version(input);
+            self
+        }
+
+        /// See [`DeleteViewVersionInputBuilder::get_view_version`].
+        pub fn get_view_version(&self) -> &Option<i32> {
+            self.inner.get_view_version()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteViewVersion {

@@ -424,6 +424,77 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`DeleteVocabulary`](super::DeleteVocabulary) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteVocabularyFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteVocabularyInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteVocabularyFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteVocabularyInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteVocabularyOutput,
+            crate::error::SdkError<super::DeleteVocabularyError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteVocabulary>(&self.handle, input).await
+        }
+
+        /// See [`DeleteVocabularyInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteVocabularyInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteVocabularyInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteVocabularyInputBuilder::vocabulary_id`].
+        pub fn vocabulary_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.vocabulary_id(input);
+            self
+        }
+
+        /// See [`DeleteVocabularyInputBuilder::set_vocabulary_id`].
+        pub fn set_vocabulary_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_vocabulary_id(input);
+            self
+        }
+
+        /// See [`DeleteVocabularyInputBuilder::get_vocabulary_id`].
+        pub fn get_vocabulary_id(&self) -> &Option<String> {
+            self.inner.get_vocabulary_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteVocabulary {

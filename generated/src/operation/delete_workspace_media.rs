@@ -317,6 +317,94 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteWorkspaceMedia`](super::DeleteWorkspaceMedia) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteWorkspaceMediaFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteWorkspaceMediaInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteWorkspaceMediaFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteWorkspaceMediaInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteWorkspaceMediaOutput,
+            crate::error::SdkError<super::DeleteWorkspaceMediaError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteWorkspaceMedia>(&self.handle, input).await
+        }
+
+        /// See [`DeleteWorkspaceMediaInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteWorkspaceMediaInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteWorkspaceMediaInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteWorkspaceMediaInputBuilder::workspace_id`].
+        pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.workspace_id(input);
+            self
+        }
+
+        /// See [`DeleteWorkspaceMediaInputBuilder::set_workspace_id`].
+        pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_workspace_id(input);
+            self
+        }
+
+        /// See [`DeleteWorkspaceMediaInputBuilder::get_workspace_id`].
+        pub fn get_workspace_id(&self) -> &Option<String> {
+            self.inner.get_workspace_id()
+        }
+
+        /// See [`DeleteWorkspaceMediaInputBuilder::media_type`].
+        pub fn media_type(mut self, input: crate::types::MediaType) -> Self {
+            self.inner = self.inner.media_type(input);
+            self
+        }
+
+        /// See [`DeleteWorkspaceMediaInputBuilder::set_media_type`].
+        pub fn set_media_type(mut self, input: Option<crate::types::MediaType>) -> Self {
+            self.inner = self.inner.set_media_type(input);
+            self
+        }
+
+        /// See [`DeleteWorkspaceMediaInputBuilder::get_media_type`].
+        pub fn get_media_type(&self) -> &Option<crate::types::MediaType> {
+            self.inner.get_media_type()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteWorkspaceMedia {

@@ -341,6 +341,94 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteWorkspacePage`](super::DeleteWorkspacePage) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteWorkspacePageFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteWorkspacePageInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteWorkspacePageFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteWorkspacePageInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteWorkspacePageOutput,
+            crate::error::SdkError<super::DeleteWorkspacePageError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteWorkspacePage>(&self.handle, input).await
+        }
+
+        /// See [`DeleteWorkspacePageInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DeleteWorkspacePageInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DeleteWorkspacePageInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DeleteWorkspacePageInputBuilder::workspace_id`].
+        pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.workspace_id(input);
+            self
+        }
+
+        /// See [`DeleteWorkspacePageInputBuilder::set_workspace_id`].
+        pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_workspace_id(input);
+            self
+        }
+
+        /// See [`DeleteWorkspacePageInputBuilder::get_workspace_id`].
+        pub fn get_workspace_id(&self) -> &Option<String> {
+            self.inner.get_workspace_id()
+        }
+
+        /// See [`DeleteWorkspacePageInputBuilder::page`].
+        pub fn page(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.page(input);
+            self
+        }
+
+        /// See [`DeleteWorkspacePageInputBuilder::set_page`].
+        pub fn set_page(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_page(input);
+            self
+        }
+
+        /// See [`DeleteWorkspacePageInputBuilder::get_page`].
+        pub fn get_page(&self) -> &Option<String> {
+            self.inner.get_page()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteWorkspacePage {

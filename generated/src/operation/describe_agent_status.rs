@@ -322,6 +322,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeAgentStatus`](super::DescribeAgentStatus) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeAgentStatusFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeAgentStatusInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeAgentStatusFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeAgentStatusInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeAgentStatusOutput,
+            crate::error::SdkError<super::DescribeAgentStatusError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeAgentStatus>(&self.handle, input).await
+        }
+
+        /// See [`DescribeAgentStatusInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeAgentStatusInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeAgentStatusInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribeAgentStatusInputBuilder::agent_status_id`].
+        pub fn agent_status_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.agent_status_id(input);
+            self
+        }
+
+        /// See [`DescribeAgentStatusInputBuilder::set_agent_status_id`].
+        pub fn set_agent_status_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_agent_status_id(input);
+            self
+        }
+
+        /// See [`DescribeAgentStatusInputBuilder::get_agent_status_id`].
+        pub fn get_agent_status_id(&self) -> &Option<String> {
+            self.inner.get_agent_status_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeAgentStatus {

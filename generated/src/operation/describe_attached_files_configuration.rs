@@ -334,6 +334,83 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeAttachedFilesConfiguration`](super::DescribeAttachedFilesConfiguration) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeAttachedFilesConfigurationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeAttachedFilesConfigurationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeAttachedFilesConfigurationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeAttachedFilesConfigurationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeAttachedFilesConfigurationOutput,
+            crate::error::SdkError<super::DescribeAttachedFilesConfigurationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DescribeAttachedFilesConfiguration,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DescribeAttachedFilesConfigurationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeAttachedFilesConfigurationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeAttachedFilesConfigurationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribeAttachedFilesConfigurationInputBuilder::attachment_scope`].
+        pub fn attachment_scope(mut self, input: crate::types::AttachmentScope) -> Self {
+            self.inner = self.inner.attachment_scope(input);
+            self
+        }
+
+        /// See [`DescribeAttachedFilesConfigurationInputBuilder::set_attachment_scope`].
+        pub fn set_attachment_scope(
+            mut self,
+            input: Option<crate::types::AttachmentScope>,
+        ) -> Self {
+            self.inner = self.inner.set_attachment_scope(input);
+            self
+        }
+
+        /// See [`DescribeAttachedFilesConfigurationInputBuilder::get_attachment_scope`].
+        pub fn get_attachment_scope(&self) -> &Option<crate::types::AttachmentScope> {
+            self.inner.get_attachment_scope()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeAttachedFilesConfiguration {

@@ -331,6 +331,80 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeAuthenticationProfile`](super::DescribeAuthenticationProfile) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeAuthenticationProfileFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeAuthenticationProfileInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeAuthenticationProfileFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeAuthenticationProfileInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeAuthenticationProfileOutput,
+            crate::error::SdkError<super::DescribeAuthenticationProfileError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DescribeAuthenticationProfile,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DescribeAuthenticationProfileInputBuilder::authentication_profile_id`].
+        pub fn authentication_profile_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.authentication_profile_id(input);
+            self
+        }
+
+        /// See [`DescribeAuthenticationProfileInputBuilder::set_authentication_profile_id`].
+        pub fn set_authentication_profile_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_authentication_profile_id(input);
+            self
+        }
+
+        /// See [`DescribeAuthenticationProfileInputBuilder::get_authentication_profile_id`].
+        pub fn get_authentication_profile_id(&self) -> &Option<String> {
+            self.inner.get_authentication_profile_id()
+        }
+
+        /// See [`DescribeAuthenticationProfileInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeAuthenticationProfileInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeAuthenticationProfileInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeAuthenticationProfile {

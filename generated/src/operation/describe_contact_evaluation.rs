@@ -351,6 +351,78 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeContactEvaluation`](super::DescribeContactEvaluation) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeContactEvaluationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeContactEvaluationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeContactEvaluationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeContactEvaluationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeContactEvaluationOutput,
+            crate::error::SdkError<super::DescribeContactEvaluationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeContactEvaluation>(&self.handle, input)
+                .await
+        }
+
+        /// See [`DescribeContactEvaluationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeContactEvaluationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeContactEvaluationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribeContactEvaluationInputBuilder::evaluation_id`].
+        pub fn evaluation_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.evaluation_id(input);
+            self
+        }
+
+        /// See [`DescribeContactEvaluationInputBuilder::set_evaluation_id`].
+        pub fn set_evaluation_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_evaluation_id(input);
+            self
+        }
+
+        /// See [`DescribeContactEvaluationInputBuilder::get_evaluation_id`].
+        pub fn get_evaluation_id(&self) -> &Option<String> {
+            self.inner.get_evaluation_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeContactEvaluation {

@@ -376,6 +376,97 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeContactFlowModuleAlias`](super::DescribeContactFlowModuleAlias) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeContactFlowModuleAliasFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeContactFlowModuleAliasInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeContactFlowModuleAliasFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeContactFlowModuleAliasInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeContactFlowModuleAliasOutput,
+            crate::error::SdkError<super::DescribeContactFlowModuleAliasError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DescribeContactFlowModuleAlias,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DescribeContactFlowModuleAliasInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeContactFlowModuleAliasInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeContactFlowModuleAliasInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribeContactFlowModuleAliasInputBuilder::contact_flow_module_id`].
+        pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_module_id(input);
+            self
+        }
+
+        /// See [`DescribeContactFlowModuleAliasInputBuilder::set_contact_flow_module_id`].
+        pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_module_id(input);
+            self
+        }
+
+        /// See [`DescribeContactFlowModuleAliasInputBuilder::get_contact_flow_module_id`].
+        pub fn get_contact_flow_module_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_module_id()
+        }
+
+        /// See [`DescribeContactFlowModuleAliasInputBuilder::alias_id`].
+        pub fn alias_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.alias_id(input);
+            self
+        }
+
+        /// See [`DescribeContactFlowModuleAliasInputBuilder::set_alias_id`].
+        pub fn set_alias_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_alias_id(input);
+            self
+        }
+
+        /// See [`DescribeContactFlowModuleAliasInputBuilder::get_alias_id`].
+        pub fn get_alias_id(&self) -> &Option<String> {
+            self.inner.get_alias_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeContactFlowModuleAlias {

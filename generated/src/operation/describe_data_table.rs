@@ -330,6 +330,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeDataTable`](super::DescribeDataTable) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeDataTableFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeDataTableInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeDataTableFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeDataTableInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeDataTableOutput,
+            crate::error::SdkError<super::DescribeDataTableError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeDataTable>(&self.handle, input).await
+        }
+
+        /// See [`DescribeDataTableInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeDataTableInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeDataTableInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribeDataTableInputBuilder::data_table_id`].
+        pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.data_table_id(input);
+            self
+        }
+
+        /// See [`DescribeDataTableInputBuilder::set_data_table_id`].
+        pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_data_table_id(input);
+            self
+        }
+
+        /// See [`DescribeDataTableInputBuilder::get_data_table_id`].
+        pub fn get_data_table_id(&self) -> &Option<String> {
+            self.inner.get_data_table_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeDataTable {

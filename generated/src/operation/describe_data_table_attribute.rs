@@ -367,6 +367,95 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeDataTableAttribute`](super::DescribeDataTableAttribute) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeDataTableAttributeFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeDataTableAttributeInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeDataTableAttributeFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeDataTableAttributeInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeDataTableAttributeOutput,
+            crate::error::SdkError<super::DescribeDataTableAttributeError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeDataTableAttribute>(&self.handle, input)
+                .await
+        }
+
+        /// See [`DescribeDataTableAttributeInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeDataTableAttributeInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeDataTableAttributeInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribeDataTableAttributeInputBuilder::data_table_id`].
+        pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.data_table_id(input);
+            self
+        }
+
+        /// See [`DescribeDataTableAttributeInputBuilder::set_data_table_id`].
+        pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_data_table_id(input);
+            self
+        }
+
+        /// See [`DescribeDataTableAttributeInputBuilder::get_data_table_id`].
+        pub fn get_data_table_id(&self) -> &Option<String> {
+            self.inner.get_data_table_id()
+        }
+
+        /// See [`DescribeDataTableAttributeInputBuilder::attribute_name`].
+        pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.attribute_name(input);
+            self
+        }
+
+        /// See [`DescribeDataTableAttributeInputBuilder::set_attribute_name`].
+        pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_attribute_name(input);
+            self
+        }
+
+        /// See [`DescribeDataTableAttributeInputBuilder::get_attribute_name`].
+        pub fn get_attribute_name(&self) -> &Option<String> {
+            self.inner.get_attribute_name()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeDataTableAttribute {

@@ -647,6 +647,77 @@ pub mod builders {
             formatter.finish()
         }
     }
+
+    /// Fluent builder for the [`DescribeEmailAddress`](super::DescribeEmailAddress) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeEmailAddressFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeEmailAddressInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeEmailAddressFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeEmailAddressInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeEmailAddressOutput,
+            crate::error::SdkError<super::DescribeEmailAddressError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeEmailAddress>(&self.handle, input).await
+        }
+
+        /// See [`DescribeEmailAddressInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeEmailAddressInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeEmailAddressInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribeEmailAddressInputBuilder::email_address_id`].
+        pub fn email_address_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.email_address_id(input);
+            self
+        }
+
+        /// See [`DescribeEmailAddressInputBuilder::set_email_address_id`].
+        pub fn set_email_address_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_email_address_id(input);
+            self
+        }
+
+        /// See [`DescribeEmailAddressInputBuilder::get_email_address_id`].
+        pub fn get_email_address_id(&self) -> &Option<String> {
+            self.inner.get_email_address_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeEmailAddress {

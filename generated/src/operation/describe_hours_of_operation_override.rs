@@ -371,6 +371,103 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeHoursOfOperationOverride`](super::DescribeHoursOfOperationOverride) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeHoursOfOperationOverrideFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeHoursOfOperationOverrideInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeHoursOfOperationOverrideFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeHoursOfOperationOverrideInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeHoursOfOperationOverrideOutput,
+            crate::error::SdkError<super::DescribeHoursOfOperationOverrideError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DescribeHoursOfOperationOverride,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DescribeHoursOfOperationOverrideInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeHoursOfOperationOverrideInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeHoursOfOperationOverrideInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribeHoursOfOperationOverrideInputBuilder::hours_of_operation_id`].
+        pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`DescribeHoursOfOperationOverrideInputBuilder::set_hours_of_operation_id`].
+        pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`DescribeHoursOfOperationOverrideInputBuilder::get_hours_of_operation_id`].
+        pub fn get_hours_of_operation_id(&self) -> &Option<String> {
+            self.inner.get_hours_of_operation_id()
+        }
+
+        /// See [`DescribeHoursOfOperationOverrideInputBuilder::hours_of_operation_override_id`].
+        pub fn hours_of_operation_override_id(
+            mut self,
+            input: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.hours_of_operation_override_id(input);
+            self
+        }
+
+        /// See [`DescribeHoursOfOperationOverrideInputBuilder::set_hours_of_operation_override_id`].
+        pub fn set_hours_of_operation_override_id(
+            mut self,
+            input: Option<String>,
+        ) -> Self {
+            self.inner = self.inner.set_hours_of_operation_override_id(input);
+            self
+        }
+
+        /// See [`DescribeHoursOfOperationOverrideInputBuilder::get_hours_of_operation_override_id`].
+        pub fn get_hours_of_operation_override_id(&self) -> &Option<String> {
+            self.inner.get_hours_of_operation_override_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeHoursOfOperationOverride {

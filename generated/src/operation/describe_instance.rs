@@ -311,6 +311,60 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeInstance`](super::DescribeInstance) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeInstanceFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeInstanceInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeInstanceFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeInstanceInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeInstanceOutput,
+            crate::error::SdkError<super::DescribeInstanceError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeInstance>(&self.handle, input).await
+        }
+
+        /// See [`DescribeInstanceInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeInstanceInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeInstanceInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeInstance {

@@ -329,6 +329,86 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeInstanceAttribute`](super::DescribeInstanceAttribute) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeInstanceAttributeFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeInstanceAttributeInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeInstanceAttributeFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeInstanceAttributeInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeInstanceAttributeOutput,
+            crate::error::SdkError<super::DescribeInstanceAttributeError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeInstanceAttribute>(&self.handle, input)
+                .await
+        }
+
+        /// See [`DescribeInstanceAttributeInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeInstanceAttributeInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeInstanceAttributeInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribeInstanceAttributeInputBuilder::attribute_type`].
+        pub fn attribute_type(
+            mut self,
+            input: crate::types::InstanceAttributeType,
+        ) -> Self {
+            self.inner = self.inner.attribute_type(input);
+            self
+        }
+
+        /// See [`DescribeInstanceAttributeInputBuilder::set_attribute_type`].
+        pub fn set_attribute_type(
+            mut self,
+            input: Option<crate::types::InstanceAttributeType>,
+        ) -> Self {
+            self.inner = self.inner.set_attribute_type(input);
+            self
+        }
+
+        /// See [`DescribeInstanceAttributeInputBuilder::get_attribute_type`].
+        pub fn get_attribute_type(
+            &self,
+        ) -> &Option<crate::types::InstanceAttributeType> {
+            self.inner.get_attribute_type()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeInstanceAttribute {

@@ -371,6 +371,105 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeInstanceStorageConfig`](super::DescribeInstanceStorageConfig) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeInstanceStorageConfigFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeInstanceStorageConfigInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeInstanceStorageConfigFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeInstanceStorageConfigInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeInstanceStorageConfigOutput,
+            crate::error::SdkError<super::DescribeInstanceStorageConfigError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DescribeInstanceStorageConfig,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DescribeInstanceStorageConfigInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeInstanceStorageConfigInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeInstanceStorageConfigInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribeInstanceStorageConfigInputBuilder::association_id`].
+        pub fn association_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.association_id(input);
+            self
+        }
+
+        /// See [`DescribeInstanceStorageConfigInputBuilder::set_association_id`].
+        pub fn set_association_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_association_id(input);
+            self
+        }
+
+        /// See [`DescribeInstanceStorageConfigInputBuilder::get_association_id`].
+        pub fn get_association_id(&self) -> &Option<String> {
+            self.inner.get_association_id()
+        }
+
+        /// See [`DescribeInstanceStorageConfigInputBuilder::resource_type`].
+        pub fn resource_type(
+            mut self,
+            input: crate::types::InstanceStorageResourceType,
+        ) -> Self {
+            self.inner = self.inner.resource_type(input);
+            self
+        }
+
+        /// See [`DescribeInstanceStorageConfigInputBuilder::set_resource_type`].
+        pub fn set_resource_type(
+            mut self,
+            input: Option<crate::types::InstanceStorageResourceType>,
+        ) -> Self {
+            self.inner = self.inner.set_resource_type(input);
+            self
+        }
+
+        /// See [`DescribeInstanceStorageConfigInputBuilder::get_resource_type`].
+        pub fn get_resource_type(
+            &self,
+        ) -> &Option<crate::types::InstanceStorageResourceType> {
+            self.inner.get_resource_type()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeInstanceStorageConfig {

@@ -333,6 +333,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeNotification`](super::DescribeNotification) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeNotificationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeNotificationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeNotificationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeNotificationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeNotificationOutput,
+            crate::error::SdkError<super::DescribeNotificationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeNotification>(&self.handle, input).await
+        }
+
+        /// See [`DescribeNotificationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeNotificationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeNotificationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribeNotificationInputBuilder::notification_id`].
+        pub fn notification_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.notification_id(input);
+            self
+        }
+
+        /// See [`DescribeNotificationInputBuilder::set_notification_id`].
+        pub fn set_notification_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_notification_id(input);
+            self
+        }
+
+        /// See [`DescribeNotificationInputBuilder::get_notification_id`].
+        pub fn get_notification_id(&self) -> &Option<String> {
+            self.inner.get_notification_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeNotification {

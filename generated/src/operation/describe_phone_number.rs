@@ -297,6 +297,60 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribePhoneNumber`](super::DescribePhoneNumber) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribePhoneNumberFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribePhoneNumberInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribePhoneNumberFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribePhoneNumberInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribePhoneNumberOutput,
+            crate::error::SdkError<super::DescribePhoneNumberError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribePhoneNumber>(&self.handle, input).await
+        }
+
+        /// See [`DescribePhoneNumberInputBuilder::phone_number_id`].
+        pub fn phone_number_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.phone_number_id(input);
+            self
+        }
+
+        /// See [`DescribePhoneNumberInputBuilder::set_phone_number_id`].
+        pub fn set_phone_number_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_phone_number_id(input);
+            self
+        }
+
+        /// See [`DescribePhoneNumberInputBuilder::get_phone_number_id`].
+        pub fn get_phone_number_id(&self) -> &Option<String> {
+            self.inner.get_phone_number_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribePhoneNumber {

@@ -334,6 +334,80 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribePredefinedAttribute`](super::DescribePredefinedAttribute) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribePredefinedAttributeFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribePredefinedAttributeInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribePredefinedAttributeFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribePredefinedAttributeInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribePredefinedAttributeOutput,
+            crate::error::SdkError<super::DescribePredefinedAttributeError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DescribePredefinedAttribute,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DescribePredefinedAttributeInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribePredefinedAttributeInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribePredefinedAttributeInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribePredefinedAttributeInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`DescribePredefinedAttributeInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`DescribePredefinedAttributeInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribePredefinedAttribute {

@@ -317,6 +317,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribePrompt`](super::DescribePrompt) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribePromptFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribePromptInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribePromptFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribePromptInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribePromptOutput,
+            crate::error::SdkError<super::DescribePromptError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribePrompt>(&self.handle, input).await
+        }
+
+        /// See [`DescribePromptInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribePromptInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribePromptInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribePromptInputBuilder::prompt_id`].
+        pub fn prompt_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.prompt_id(input);
+            self
+        }
+
+        /// See [`DescribePromptInputBuilder::set_prompt_id`].
+        pub fn set_prompt_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_prompt_id(input);
+            self
+        }
+
+        /// See [`DescribePromptInputBuilder::get_prompt_id`].
+        pub fn get_prompt_id(&self) -> &Option<String> {
+            self.inner.get_prompt_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribePrompt {

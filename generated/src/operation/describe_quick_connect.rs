@@ -322,6 +322,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeQuickConnect`](super::DescribeQuickConnect) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeQuickConnectFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeQuickConnectInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeQuickConnectFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeQuickConnectInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeQuickConnectOutput,
+            crate::error::SdkError<super::DescribeQuickConnectError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeQuickConnect>(&self.handle, input).await
+        }
+
+        /// See [`DescribeQuickConnectInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeQuickConnectInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeQuickConnectInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribeQuickConnectInputBuilder::quick_connect_id`].
+        pub fn quick_connect_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.quick_connect_id(input);
+            self
+        }
+
+        /// See [`DescribeQuickConnectInputBuilder::set_quick_connect_id`].
+        pub fn set_quick_connect_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_quick_connect_id(input);
+            self
+        }
+
+        /// See [`DescribeQuickConnectInputBuilder::get_quick_connect_id`].
+        pub fn get_quick_connect_id(&self) -> &Option<String> {
+            self.inner.get_quick_connect_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeQuickConnect {

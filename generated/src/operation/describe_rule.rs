@@ -315,6 +315,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeRule`](super::DescribeRule) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeRuleFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeRuleInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeRuleFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeRuleInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeRuleOutput,
+            crate::error::SdkError<super::DescribeRuleError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeRule>(&self.handle, input).await
+        }
+
+        /// See [`DescribeRuleInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeRuleInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeRuleInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribeRuleInputBuilder::rule_id`].
+        pub fn rule_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.rule_id(input);
+            self
+        }
+
+        /// See [`DescribeRuleInputBuilder::set_rule_id`].
+        pub fn set_rule_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_rule_id(input);
+            self
+        }
+
+        /// See [`DescribeRuleInputBuilder::get_rule_id`].
+        pub fn get_rule_id(&self) -> &Option<String> {
+            self.inner.get_rule_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeRule {

@@ -324,6 +324,78 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeSecurityProfile`](super::DescribeSecurityProfile) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeSecurityProfileFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeSecurityProfileInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeSecurityProfileFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeSecurityProfileInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeSecurityProfileOutput,
+            crate::error::SdkError<super::DescribeSecurityProfileError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeSecurityProfile>(&self.handle, input)
+                .await
+        }
+
+        /// See [`DescribeSecurityProfileInputBuilder::security_profile_id`].
+        pub fn security_profile_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.security_profile_id(input);
+            self
+        }
+
+        /// See [`DescribeSecurityProfileInputBuilder::set_security_profile_id`].
+        pub fn set_security_profile_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_security_profile_id(input);
+            self
+        }
+
+        /// See [`DescribeSecurityProfileInputBuilder::get_security_profile_id`].
+        pub fn get_security_profile_id(&self) -> &Option<String> {
+            self.inner.get_security_profile_id()
+        }
+
+        /// See [`DescribeSecurityProfileInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeSecurityProfileInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeSecurityProfileInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeSecurityProfile {

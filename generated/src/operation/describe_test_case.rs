@@ -367,6 +367,97 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeTestCase`](super::DescribeTestCase) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeTestCaseFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeTestCaseInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeTestCaseFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeTestCaseInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeTestCaseOutput,
+            crate::error::SdkError<super::DescribeTestCaseError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeTestCase>(&self.handle, input).await
+        }
+
+        /// See [`DescribeTestCaseInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeTestCaseInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeTestCaseInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribeTestCaseInputBuilder::test_case_id`].
+        pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.test_case_id(input);
+            self
+        }
+
+        /// See [`DescribeTestCaseInputBuilder::set_test_case_id`].
+        pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_test_case_id(input);
+            self
+        }
+
+        /// See [`DescribeTestCaseInputBuilder::get_test_case_id`].
+        pub fn get_test_case_id(&self) -> &Option<String> {
+            self.inner.get_test_case_id()
+        }
+
+        /// See [`DescribeTestCaseInputBuilder::status`].
+        pub fn status(mut self, input: crate::types::TestCaseStatus) -> Self {
+            self.inner = self.inner.status(input);
+            self
+        }
+
+        /// See [`DescribeTestCaseInputBuilder::set_status`].
+        pub fn set_status(
+            mut self,
+            input: Option<crate::types::TestCaseStatus>,
+        ) -> Self {
+            self.inner = self.inner.set_status(input);
+            self
+        }
+
+        /// See [`DescribeTestCaseInputBuilder::get_status`].
+        pub fn get_status(&self) -> &Option<crate::types::TestCaseStatus> {
+            self.inner.get_status()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeTestCase {

@@ -301,6 +301,69 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeTrafficDistributionGroup`](super::DescribeTrafficDistributionGroup) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeTrafficDistributionGroupFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeTrafficDistributionGroupInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeTrafficDistributionGroupFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeTrafficDistributionGroupInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeTrafficDistributionGroupOutput,
+            crate::error::SdkError<super::DescribeTrafficDistributionGroupError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DescribeTrafficDistributionGroup,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DescribeTrafficDistributionGroupInputBuilder::traffic_distribution_group_id`].
+        pub fn traffic_distribution_group_id(
+            mut self,
+            input: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.traffic_distribution_group_id(input);
+            self
+        }
+
+        /// See [`DescribeTrafficDistributionGroupInputBuilder::set_traffic_distribution_group_id`].
+        pub fn set_traffic_distribution_group_id(
+            mut self,
+            input: Option<String>,
+        ) -> Self {
+            self.inner = self.inner.set_traffic_distribution_group_id(input);
+            self
+        }
+
+        /// See [`DescribeTrafficDistributionGroupInputBuilder::get_traffic_distribution_group_id`].
+        pub fn get_traffic_distribution_group_id(&self) -> &Option<String> {
+            self.inner.get_traffic_distribution_group_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeTrafficDistributionGroup {

@@ -293,6 +293,63 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeUserHierarchyStructure`](super::DescribeUserHierarchyStructure) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeUserHierarchyStructureFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeUserHierarchyStructureInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeUserHierarchyStructureFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeUserHierarchyStructureInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeUserHierarchyStructureOutput,
+            crate::error::SdkError<super::DescribeUserHierarchyStructureError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DescribeUserHierarchyStructure,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DescribeUserHierarchyStructureInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeUserHierarchyStructureInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeUserHierarchyStructureInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeUserHierarchyStructure {

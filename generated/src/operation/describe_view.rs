@@ -336,6 +336,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeView`](super::DescribeView) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeViewFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeViewInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeViewFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeViewInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeViewOutput,
+            crate::error::SdkError<super::DescribeViewError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeView>(&self.handle, input).await
+        }
+
+        /// See [`DescribeViewInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeViewInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeViewInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribeViewInputBuilder::view_id`].
+        pub fn view_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.view_id(input);
+            self
+        }
+
+        /// See [`DescribeViewInputBuilder::set_view_id`].
+        pub fn set_view_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_view_id(input);
+            self
+        }
+
+        /// See [`DescribeViewInputBuilder::get_view_id`].
+        pub fn get_view_id(&self) -> &Option<String> {
+            self.inner.get_view_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeView {

@@ -320,6 +320,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeVocabulary`](super::DescribeVocabulary) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeVocabularyFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeVocabularyInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeVocabularyFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeVocabularyInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeVocabularyOutput,
+            crate::error::SdkError<super::DescribeVocabularyError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeVocabulary>(&self.handle, input).await
+        }
+
+        /// See [`DescribeVocabularyInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DescribeVocabularyInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DescribeVocabularyInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DescribeVocabularyInputBuilder::vocabulary_id`].
+        pub fn vocabulary_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.vocabulary_id(input);
+            self
+        }
+
+        /// See [`DescribeVocabularyInputBuilder::set_vocabulary_id`].
+        pub fn set_vocabulary_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_vocabulary_id(input);
+            self
+        }
+
+        /// See [`DescribeVocabularyInputBuilder::get_vocabulary_id`].
+        pub fn get_vocabulary_id(&self) -> &Option<String> {
+            self.inner.get_vocabulary_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeVocabulary {

@@ -317,6 +317,97 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DisassociateAnalyticsDataSet`](super::DisassociateAnalyticsDataSet) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DisassociateAnalyticsDataSetFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DisassociateAnalyticsDataSetInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DisassociateAnalyticsDataSetFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DisassociateAnalyticsDataSetInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DisassociateAnalyticsDataSetOutput,
+            crate::error::SdkError<super::DisassociateAnalyticsDataSetError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DisassociateAnalyticsDataSet,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DisassociateAnalyticsDataSetInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateAnalyticsDataSetInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateAnalyticsDataSetInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DisassociateAnalyticsDataSetInputBuilder::data_set_id`].
+        pub fn data_set_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.data_set_id(input);
+            self
+        }
+
+        /// See [`DisassociateAnalyticsDataSetInputBuilder::set_data_set_id`].
+        pub fn set_data_set_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_data_set_id(input);
+            self
+        }
+
+        /// See [`DisassociateAnalyticsDataSetInputBuilder::get_data_set_id`].
+        pub fn get_data_set_id(&self) -> &Option<String> {
+            self.inner.get_data_set_id()
+        }
+
+        /// See [`DisassociateAnalyticsDataSetInputBuilder::target_account_id`].
+        pub fn target_account_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.target_account_id(input);
+            self
+        }
+
+        /// See [`DisassociateAnalyticsDataSetInputBuilder::set_target_account_id`].
+        pub fn set_target_account_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_target_account_id(input);
+            self
+        }
+
+        /// See [`DisassociateAnalyticsDataSetInputBuilder::get_target_account_id`].
+        pub fn get_target_account_id(&self) -> &Option<String> {
+            self.inner.get_target_account_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DisassociateAnalyticsDataSet {

@@ -319,6 +319,95 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DisassociateApprovedOrigin`](super::DisassociateApprovedOrigin) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DisassociateApprovedOriginFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DisassociateApprovedOriginInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DisassociateApprovedOriginFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DisassociateApprovedOriginInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DisassociateApprovedOriginOutput,
+            crate::error::SdkError<super::DisassociateApprovedOriginError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DisassociateApprovedOrigin>(&self.handle, input)
+                .await
+        }
+
+        /// See [`DisassociateApprovedOriginInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateApprovedOriginInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateApprovedOriginInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DisassociateApprovedOriginInputBuilder::origin`].
+        pub fn origin(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.origin(input);
+            self
+        }
+
+        /// See [`DisassociateApprovedOriginInputBuilder::set_origin`].
+        pub fn set_origin(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_origin(input);
+            self
+        }
+
+        /// See [`DisassociateApprovedOriginInputBuilder::get_origin`].
+        pub fn get_origin(&self) -> &Option<String> {
+            self.inner.get_origin()
+        }
+
+        /// See [`DisassociateApprovedOriginInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`DisassociateApprovedOriginInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`DisassociateApprovedOriginInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DisassociateApprovedOrigin {

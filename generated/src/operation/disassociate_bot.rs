@@ -338,6 +338,111 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DisassociateBot`](super::DisassociateBot) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DisassociateBotFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DisassociateBotInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DisassociateBotFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DisassociateBotInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DisassociateBotOutput,
+            crate::error::SdkError<super::DisassociateBotError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DisassociateBot>(&self.handle, input).await
+        }
+
+        /// See [`DisassociateBotInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateBotInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateBotInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DisassociateBotInputBuilder::lex_bot`].
+        pub fn lex_bot(mut self, input: crate::types::LexBot) -> Self {
+            self.inner = self.inner.lex_bot(input);
+            self
+        }
+
+        /// See [`DisassociateBotInputBuilder::set_lex_bot`].
+        pub fn set_lex_bot(mut self, input: Option<crate::types::LexBot>) -> Self {
+            self.inner = self.inner.set_lex_bot(input);
+            self
+        }
+
+        /// See [`DisassociateBotInputBuilder::get_lex_bot`].
+        pub fn get_lex_bot(&self) -> &Option<crate::types::LexBot> {
+            self.inner.get_lex_bot()
+        }
+
+        /// See [`DisassociateBotInputBuilder::lex_v2_bot`].
+        pub fn lex_v2_bot(mut self, input: crate::types::LexV2Bot) -> Self {
+            self.inner = self.inner.lex_v2_bot(input);
+            self
+        }
+
+        /// See [`DisassociateBotInputBuilder::set_lex_v2_bot`].
+        pub fn set_lex_v2_bot(mut self, input: Option<crate::types::LexV2Bot>) -> Self {
+            self.inner = self.inner.set_lex_v2_bot(input);
+            self
+        }
+
+        /// See [`DisassociateBotInputBuilder::get_lex_v2_bot`].
+        pub fn get_lex_v2_bot(&self) -> &Option<crate::types::LexV2Bot> {
+            self.inner.get_lex_v2_bot()
+        }
+
+        /// See [`DisassociateBotInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`DisassociateBotInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`DisassociateBotInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DisassociateBot {

@@ -415,6 +415,122 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DisassociateEmailAddressAlias`](super::DisassociateEmailAddressAlias) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DisassociateEmailAddressAliasFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DisassociateEmailAddressAliasInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DisassociateEmailAddressAliasFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DisassociateEmailAddressAliasInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DisassociateEmailAddressAliasOutput,
+            crate::error::SdkError<super::DisassociateEmailAddressAliasError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DisassociateEmailAddressAlias,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DisassociateEmailAddressAliasInputBuilder::email_address_id`].
+        pub fn email_address_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.email_address_id(input);
+            self
+        }
+
+        /// See [`DisassociateEmailAddressAliasInputBuilder::set_email_address_id`].
+        pub fn set_email_address_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_email_address_id(input);
+            self
+        }
+
+        /// See [`DisassociateEmailAddressAliasInputBuilder::get_email_address_id`].
+        pub fn get_email_address_id(&self) -> &Option<String> {
+            self.inner.get_email_address_id()
+        }
+
+        /// See [`DisassociateEmailAddressAliasInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateEmailAddressAliasInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateEmailAddressAliasInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DisassociateEmailAddressAliasInputBuilder::alias_configuration`].
+        pub fn alias_configuration(
+            mut self,
+            input: crate::types::AliasConfiguration,
+        ) -> Self {
+            self.inner = self.inner.alias_configuration(input);
+            self
+        }
+
+        /// See [`DisassociateEmailAddressAliasInputBuilder::set_alias_configuration`].
+        pub fn set_alias_configuration(
+            mut self,
+            input: Option<crate::types::AliasConfiguration>,
+        ) -> Self {
+            self.inner = self.inner.set_alias_configuration(input);
+            self
+        }
+
+        /// See [`DisassociateEmailAddressAliasInputBuilder::get_alias_configuration`].
+        pub fn get_alias_configuration(
+            &self,
+        ) -> &Option<crate::types::AliasConfiguration> {
+            self.inner.get_alias_configuration()
+        }
+
+        /// See [`DisassociateEmailAddressAliasInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`DisassociateEmailAddressAliasInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`DisassociateEmailAddressAliasInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DisassociateEmailAddressAlias {

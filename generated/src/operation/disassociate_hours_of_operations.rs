@@ -344,6 +344,103 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DisassociateHoursOfOperations`](super::DisassociateHoursOfOperations) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DisassociateHoursOfOperationsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DisassociateHoursOfOperationsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DisassociateHoursOfOperationsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DisassociateHoursOfOperationsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DisassociateHoursOfOperationsOutput,
+            crate::error::SdkError<super::DisassociateHoursOfOperationsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DisassociateHoursOfOperations,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DisassociateHoursOfOperationsInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateHoursOfOperationsInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateHoursOfOperationsInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DisassociateHoursOfOperationsInputBuilder::hours_of_operation_id`].
+        pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`DisassociateHoursOfOperationsInputBuilder::set_hours_of_operation_id`].
+        pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`DisassociateHoursOfOperationsInputBuilder::get_hours_of_operation_id`].
+        pub fn get_hours_of_operation_id(&self) -> &Option<String> {
+            self.inner.get_hours_of_operation_id()
+        }
+
+        /// See [`DisassociateHoursOfOperationsInputBuilder::parent_hours_of_operation_ids`].
+        pub fn parent_hours_of_operation_ids(
+            mut self,
+            input: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.parent_hours_of_operation_ids(input);
+            self
+        }
+
+        /// See [`DisassociateHoursOfOperationsInputBuilder::set_parent_hours_of_operation_ids`].
+        pub fn set_parent_hours_of_operation_ids(
+            mut self,
+            input: Option<Vec<String>>,
+        ) -> Self {
+            self.inner = self.inner.set_parent_hours_of_operation_ids(input);
+            self
+        }
+
+        /// See [`DisassociateHoursOfOperationsInputBuilder::get_parent_hours_of_operation_ids`].
+        pub fn get_parent_hours_of_operation_ids(&self) -> &Option<Vec<String>> {
+            self.inner.get_parent_hours_of_operation_ids()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DisassociateHoursOfOperations {

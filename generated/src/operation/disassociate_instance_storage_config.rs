@@ -361,6 +361,122 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DisassociateInstanceStorageConfig`](super::DisassociateInstanceStorageConfig) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DisassociateInstanceStorageConfigFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DisassociateInstanceStorageConfigInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DisassociateInstanceStorageConfigFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DisassociateInstanceStorageConfigInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DisassociateInstanceStorageConfigOutput,
+            crate::error::SdkError<super::DisassociateInstanceStorageConfigError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DisassociateInstanceStorageConfig,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DisassociateInstanceStorageConfigInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateInstanceStorageConfigInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateInstanceStorageConfigInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DisassociateInstanceStorageConfigInputBuilder::association_id`].
+        pub fn association_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.association_id(input);
+            self
+        }
+
+        /// See [`DisassociateInstanceStorageConfigInputBuilder::set_association_id`].
+        pub fn set_association_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_association_id(input);
+            self
+        }
+
+        /// See [`DisassociateInstanceStorageConfigInputBuilder::get_association_id`].
+        pub fn get_association_id(&self) -> &Option<String> {
+            self.inner.get_association_id()
+        }
+
+        /// See [`DisassociateInstanceStorageConfigInputBuilder::resource_type`].
+        pub fn resource_type(
+            mut self,
+            input: crate::types::InstanceStorageResourceType,
+        ) -> Self {
+            self.inner = self.inner.resource_type(input);
+            self
+        }
+
+        /// See [`DisassociateInstanceStorageConfigInputBuilder::set_resource_type`].
+        pub fn set_resource_type(
+            mut self,
+            input: Option<crate::types::InstanceStorageResourceType>,
+        ) -> Self {
+            self.inner = self.inner.set_resource_type(input);
+            self
+        }
+
+        /// See [`DisassociateInstanceStorageConfigInputBuilder::get_resource_type`].
+        pub fn get_resource_type(
+            &self,
+        ) -> &Option<crate::types::InstanceStorageResourceType> {
+            self.inner.get_resource_type()
+        }
+
+        /// See [`DisassociateInstanceStorageConfigInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`DisassociateInstanceStorageConfigInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`DisassociateInstanceStorageConfigInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DisassociateInstanceStorageConfig {

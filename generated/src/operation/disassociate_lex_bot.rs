@@ -353,6 +353,111 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DisassociateLexBot`](super::DisassociateLexBot) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DisassociateLexBotFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DisassociateLexBotInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DisassociateLexBotFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DisassociateLexBotInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DisassociateLexBotOutput,
+            crate::error::SdkError<super::DisassociateLexBotError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DisassociateLexBot>(&self.handle, input).await
+        }
+
+        /// See [`DisassociateLexBotInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateLexBotInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateLexBotInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DisassociateLexBotInputBuilder::bot_name`].
+        pub fn bot_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.bot_name(input);
+            self
+        }
+
+        /// See [`DisassociateLexBotInputBuilder::set_bot_name`].
+        pub fn set_bot_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_bot_name(input);
+            self
+        }
+
+        /// See [`DisassociateLexBotInputBuilder::get_bot_name`].
+        pub fn get_bot_name(&self) -> &Option<String> {
+            self.inner.get_bot_name()
+        }
+
+        /// See [`DisassociateLexBotInputBuilder::lex_region`].
+        pub fn lex_region(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.lex_region(input);
+            self
+        }
+
+        /// See [`DisassociateLexBotInputBuilder::set_lex_region`].
+        pub fn set_lex_region(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_lex_region(input);
+            self
+        }
+
+        /// See [`DisassociateLexBotInputBuilder::get_lex_region`].
+        pub fn get_lex_region(&self) -> &Option<String> {
+            self.inner.get_lex_region()
+        }
+
+        /// See [`DisassociateLexBotInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`DisassociateLexBotInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`DisassociateLexBotInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DisassociateLexBot {

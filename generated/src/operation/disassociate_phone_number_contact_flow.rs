@@ -283,6 +283,80 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DisassociatePhoneNumberContactFlow`](super::DisassociatePhoneNumberContactFlow) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DisassociatePhoneNumberContactFlowFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DisassociatePhoneNumberContactFlowInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DisassociatePhoneNumberContactFlowFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DisassociatePhoneNumberContactFlowInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DisassociatePhoneNumberContactFlowOutput,
+            crate::error::SdkError<super::DisassociatePhoneNumberContactFlowError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DisassociatePhoneNumberContactFlow,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DisassociatePhoneNumberContactFlowInputBuilder::phone_number_id`].
+        pub fn phone_number_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.phone_number_id(input);
+            self
+        }
+
+        /// See [`DisassociatePhoneNumberContactFlowInputBuilder::set_phone_number_id`].
+        pub fn set_phone_number_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_phone_number_id(input);
+            self
+        }
+
+        /// See [`DisassociatePhoneNumberContactFlowInputBuilder::get_phone_number_id`].
+        pub fn get_phone_number_id(&self) -> &Option<String> {
+            self.inner.get_phone_number_id()
+        }
+
+        /// See [`DisassociatePhoneNumberContactFlowInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DisassociatePhoneNumberContactFlowInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DisassociatePhoneNumberContactFlowInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DisassociatePhoneNumberContactFlow {

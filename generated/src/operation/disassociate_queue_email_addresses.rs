@@ -370,6 +370,114 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DisassociateQueueEmailAddresses`](super::DisassociateQueueEmailAddresses) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DisassociateQueueEmailAddressesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DisassociateQueueEmailAddressesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DisassociateQueueEmailAddressesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DisassociateQueueEmailAddressesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DisassociateQueueEmailAddressesOutput,
+            crate::error::SdkError<super::DisassociateQueueEmailAddressesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DisassociateQueueEmailAddresses,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DisassociateQueueEmailAddressesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateQueueEmailAddressesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateQueueEmailAddressesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DisassociateQueueEmailAddressesInputBuilder::queue_id`].
+        pub fn queue_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.queue_id(input);
+            self
+        }
+
+        /// See [`DisassociateQueueEmailAddressesInputBuilder::set_queue_id`].
+        pub fn set_queue_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_queue_id(input);
+            self
+        }
+
+        /// See [`DisassociateQueueEmailAddressesInputBuilder::get_queue_id`].
+        pub fn get_queue_id(&self) -> &Option<String> {
+            self.inner.get_queue_id()
+        }
+
+        /// See [`DisassociateQueueEmailAddressesInputBuilder::email_addresses_id`].
+        pub fn email_addresses_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.email_addresses_id(input);
+            self
+        }
+
+        /// See [`DisassociateQueueEmailAddressesInputBuilder::set_email_addresses_id`].
+        pub fn set_email_addresses_id(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_email_addresses_id(input);
+            self
+        }
+
+        /// See [`DisassociateQueueEmailAddressesInputBuilder::get_email_addresses_id`].
+        pub fn get_email_addresses_id(&self) -> &Option<Vec<String>> {
+            self.inner.get_email_addresses_id()
+        }
+
+        /// See [`DisassociateQueueEmailAddressesInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`DisassociateQueueEmailAddressesInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`DisassociateQueueEmailAddressesInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DisassociateQueueEmailAddresses {

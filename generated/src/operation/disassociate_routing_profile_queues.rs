@@ -384,6 +384,130 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DisassociateRoutingProfileQueues`](super::DisassociateRoutingProfileQueues) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DisassociateRoutingProfileQueuesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DisassociateRoutingProfileQueuesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DisassociateRoutingProfileQueuesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DisassociateRoutingProfileQueuesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DisassociateRoutingProfileQueuesOutput,
+            crate::error::SdkError<super::DisassociateRoutingProfileQueuesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DisassociateRoutingProfileQueues,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DisassociateRoutingProfileQueuesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateRoutingProfileQueuesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateRoutingProfileQueuesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DisassociateRoutingProfileQueuesInputBuilder::routing_profile_id`].
+        pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.routing_profile_id(input);
+            self
+        }
+
+        /// See [`DisassociateRoutingProfileQueuesInputBuilder::set_routing_profile_id`].
+        pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_routing_profile_id(input);
+            self
+        }
+
+        /// See [`DisassociateRoutingProfileQueuesInputBuilder::get_routing_profile_id`].
+        pub fn get_routing_profile_id(&self) -> &Option<String> {
+            self.inner.get_routing_profile_id()
+        }
+
+        /// See [`DisassociateRoutingProfileQueuesInputBuilder::queue_references`].
+        pub fn queue_references(
+            mut self,
+            input: crate::types::RoutingProfileQueueReference,
+        ) -> Self {
+            self.inner = self.inner.queue_references(input);
+            self
+        }
+
+        /// See [`DisassociateRoutingProfileQueuesInputBuilder::set_queue_references`].
+        pub fn set_queue_references(
+            mut self,
+            input: Option<Vec<crate::types::RoutingProfileQueueReference>>,
+        ) -> Self {
+            self.inner = self.inner.set_queue_references(input);
+            self
+        }
+
+        /// See [`DisassociateRoutingProfileQueuesInputBuilder::get_queue_references`].
+        pub fn get_queue_references(
+            &self,
+        ) -> &Option<Vec<crate::types::RoutingProfileQueueReference>> {
+            self.inner.get_queue_references()
+        }
+
+        /// See [`DisassociateRoutingProfileQueuesInputBuilder::manual_assignment_queue_references`].
+        pub fn manual_assignment_queue_references(
+            mut self,
+            input: crate::types::RoutingProfileQueueReference,
+        ) -> Self {
+            self.inner = self.inner.manual_assignment_queue_references(input);
+            self
+        }
+
+        /// See [`DisassociateRoutingProfileQueuesInputBuilder::set_manual_assignment_queue_references`].
+        pub fn set_manual_assignment_queue_references(
+            mut self,
+            input: Option<Vec<crate::types::RoutingProfileQueueReference>>,
+        ) -> Self {
+            self.inner = self.inner.set_manual_assignment_queue_references(input);
+            self
+        }
+
+        /// See [`DisassociateRoutingProfileQueuesInputBuilder::get_manual_assignment_queue_references`].
+        pub fn get_manual_assignment_queue_references(
+            &self,
+        ) -> &Option<Vec<crate::types::RoutingProfileQueueReference>> {
+            self.inner.get_manual_assignment_queue_references()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DisassociateRoutingProfileQueues {

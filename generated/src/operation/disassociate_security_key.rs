@@ -319,6 +319,95 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DisassociateSecurityKey`](super::DisassociateSecurityKey) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DisassociateSecurityKeyFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DisassociateSecurityKeyInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DisassociateSecurityKeyFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DisassociateSecurityKeyInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DisassociateSecurityKeyOutput,
+            crate::error::SdkError<super::DisassociateSecurityKeyError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DisassociateSecurityKey>(&self.handle, input)
+                .await
+        }
+
+        /// See [`DisassociateSecurityKeyInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateSecurityKeyInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateSecurityKeyInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DisassociateSecurityKeyInputBuilder::association_id`].
+        pub fn association_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.association_id(input);
+            self
+        }
+
+        /// See [`DisassociateSecurityKeyInputBuilder::set_association_id`].
+        pub fn set_association_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_association_id(input);
+            self
+        }
+
+        /// See [`DisassociateSecurityKeyInputBuilder::get_association_id`].
+        pub fn get_association_id(&self) -> &Option<String> {
+            self.inner.get_association_id()
+        }
+
+        /// See [`DisassociateSecurityKeyInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`DisassociateSecurityKeyInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`DisassociateSecurityKeyInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DisassociateSecurityKey {

@@ -396,6 +396,125 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DisassociateSecurityProfiles`](super::DisassociateSecurityProfiles) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DisassociateSecurityProfilesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DisassociateSecurityProfilesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DisassociateSecurityProfilesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DisassociateSecurityProfilesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DisassociateSecurityProfilesOutput,
+            crate::error::SdkError<super::DisassociateSecurityProfilesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DisassociateSecurityProfiles,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DisassociateSecurityProfilesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateSecurityProfilesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateSecurityProfilesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DisassociateSecurityProfilesInputBuilder::security_profiles`].
+        pub fn security_profiles(
+            mut self,
+            input: crate::types::SecurityProfileItem,
+        ) -> Self {
+            self.inner = self.inner.security_profiles(input);
+            self
+        }
+
+        /// See [`DisassociateSecurityProfilesInputBuilder::set_security_profiles`].
+        pub fn set_security_profiles(
+            mut self,
+            input: Option<Vec<crate::types::SecurityProfileItem>>,
+        ) -> Self {
+            self.inner = self.inner.set_security_profiles(input);
+            self
+        }
+
+        /// See [`DisassociateSecurityProfilesInputBuilder::get_security_profiles`].
+        pub fn get_security_profiles(
+            &self,
+        ) -> &Option<Vec<crate::types::SecurityProfileItem>> {
+            self.inner.get_security_profiles()
+        }
+
+        /// See [`DisassociateSecurityProfilesInputBuilder::entity_type`].
+        pub fn entity_type(mut self, input: crate::types::EntityType) -> Self {
+            self.inner = self.inner.entity_type(input);
+            self
+        }
+
+        /// See [`DisassociateSecurityProfilesInputBuilder::set_entity_type`].
+        pub fn set_entity_type(
+            mut self,
+            input: Option<crate::types::EntityType>,
+        ) -> Self {
+            self.inner = self.inner.set_entity_type(input);
+            self
+        }
+
+        /// See [`DisassociateSecurityProfilesInputBuilder::get_entity_type`].
+        pub fn get_entity_type(&self) -> &Option<crate::types::EntityType> {
+            self.inner.get_entity_type()
+        }
+
+        /// See [`DisassociateSecurityProfilesInputBuilder::entity_arn`].
+        pub fn entity_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.entity_arn(input);
+            self
+        }
+
+        /// See [`DisassociateSecurityProfilesInputBuilder::set_entity_arn`].
+        pub fn set_entity_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_entity_arn(input);
+            self
+        }
+
+        /// See [`DisassociateSecurityProfilesInputBuilder::get_entity_arn`].
+        pub fn get_entity_arn(&self) -> &Option<String> {
+            self.inner.get_entity_arn()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DisassociateSecurityProfiles {

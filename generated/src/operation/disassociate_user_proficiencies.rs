@@ -329,6 +329,105 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DisassociateUserProficiencies`](super::DisassociateUserProficiencies) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DisassociateUserProficienciesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DisassociateUserProficienciesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DisassociateUserProficienciesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DisassociateUserProficienciesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DisassociateUserProficienciesOutput,
+            crate::error::SdkError<super::DisassociateUserProficienciesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DisassociateUserProficiencies,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DisassociateUserProficienciesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateUserProficienciesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateUserProficienciesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DisassociateUserProficienciesInputBuilder::user_id`].
+        pub fn user_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.user_id(input);
+            self
+        }
+
+        /// See [`DisassociateUserProficienciesInputBuilder::set_user_id`].
+        pub fn set_user_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_user_id(input);
+            self
+        }
+
+        /// See [`DisassociateUserProficienciesInputBuilder::get_user_id`].
+        pub fn get_user_id(&self) -> &Option<String> {
+            self.inner.get_user_id()
+        }
+
+        /// See [`DisassociateUserProficienciesInputBuilder::user_proficiencies`].
+        pub fn user_proficiencies(
+            mut self,
+            input: crate::types::UserProficiencyDisassociate,
+        ) -> Self {
+            self.inner = self.inner.user_proficiencies(input);
+            self
+        }
+
+        /// See [`DisassociateUserProficienciesInputBuilder::set_user_proficiencies`].
+        pub fn set_user_proficiencies(
+            mut self,
+            input: Option<Vec<crate::types::UserProficiencyDisassociate>>,
+        ) -> Self {
+            self.inner = self.inner.set_user_proficiencies(input);
+            self
+        }
+
+        /// See [`DisassociateUserProficienciesInputBuilder::get_user_proficiencies`].
+        pub fn get_user_proficiencies(
+            &self,
+        ) -> &Option<Vec<crate::types::UserProficiencyDisassociate>> {
+            self.inner.get_user_proficiencies()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DisassociateUserProficiencies {

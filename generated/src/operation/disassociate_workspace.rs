@@ -422,6 +422,95 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DisassociateWorkspace`](super::DisassociateWorkspace) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DisassociateWorkspaceFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DisassociateWorkspaceInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DisassociateWorkspaceFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DisassociateWorkspaceInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DisassociateWorkspaceOutput,
+            crate::error::SdkError<super::DisassociateWorkspaceError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DisassociateWorkspace>(&self.handle, input)
+                .await
+        }
+
+        /// See [`DisassociateWorkspaceInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateWorkspaceInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`DisassociateWorkspaceInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`DisassociateWorkspaceInputBuilder::workspace_id`].
+        pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.workspace_id(input);
+            self
+        }
+
+        /// See [`DisassociateWorkspaceInputBuilder::set_workspace_id`].
+        pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_workspace_id(input);
+            self
+        }
+
+        /// See [`DisassociateWorkspaceInputBuilder::get_workspace_id`].
+        pub fn get_workspace_id(&self) -> &Option<String> {
+            self.inner.get_workspace_id()
+        }
+
+        /// See [`DisassociateWorkspaceInputBuilder::resource_arns`].
+        pub fn resource_arns(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.resource_arns(input);
+            self
+        }
+
+        /// See [`DisassociateWorkspaceInputBuilder::set_resource_arns`].
+        pub fn set_resource_arns(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_resource_arns(input);
+            self
+        }
+
+        /// See [`DisassociateWorkspaceInputBuilder::get_resource_arns`].
+        pub fn get_resource_arns(&self) -> &Option<Vec<String>> {
+            self.inner.get_resource_arns()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DisassociateWorkspace {

@@ -524,6 +524,250 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`EvaluateDataTableValues`](super::EvaluateDataTableValues) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct EvaluateDataTableValuesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: EvaluateDataTableValuesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl EvaluateDataTableValuesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &EvaluateDataTableValuesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::EvaluateDataTableValuesOutput,
+            crate::error::SdkError<super::EvaluateDataTableValuesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::EvaluateDataTableValues>(&self.handle, input)
+                .await
+        }
+
+        /// Pages through the results: `into_paginator().send()` gives a stream of outputs.
+        pub fn into_paginator(
+            self,
+        ) -> super::paginator::EvaluateDataTableValuesPaginator {
+            super::paginator::EvaluateDataTableValuesPaginator::new(
+                self.handle,
+                self.inner,
+            )
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::data_table_id`].
+        pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.data_table_id(input);
+            self
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::set_data_table_id`].
+        pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_data_table_id(input);
+            self
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::get_data_table_id`].
+        pub fn get_data_table_id(&self) -> &Option<String> {
+            self.inner.get_data_table_id()
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::values`].
+        pub fn values(
+            mut self,
+            input: crate::types::DataTableValueEvaluationSet,
+        ) -> Self {
+            self.inner = self.inner.values(input);
+            self
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::set_values`].
+        pub fn set_values(
+            mut self,
+            input: Option<Vec<crate::types::DataTableValueEvaluationSet>>,
+        ) -> Self {
+            self.inner = self.inner.set_values(input);
+            self
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::get_values`].
+        pub fn get_values(
+            &self,
+        ) -> &Option<Vec<crate::types::DataTableValueEvaluationSet>> {
+            self.inner.get_values()
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::time_zone`].
+        pub fn time_zone(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.time_zone(input);
+            self
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::set_time_zone`].
+        pub fn set_time_zone(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_time_zone(input);
+            self
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::get_time_zone`].
+        pub fn get_time_zone(&self) -> &Option<String> {
+            self.inner.get_time_zone()
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::next_token`].
+        pub fn next_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.next_token(input);
+            self
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::set_next_token`].
+        pub fn set_next_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_next_token(input);
+            self
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::get_next_token`].
+        pub fn get_next_token(&self) -> &Option<String> {
+            self.inner.get_next_token()
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::max_results`].
+        pub fn max_results(mut self, input: i32) -> Self {
+            self.inner = self.inner.max_results(input);
+            self
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::set_max_results`].
+        pub fn set_max_results(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_max_results(input);
+            self
+        }
+
+        /// See [`EvaluateDataTableValuesInputBuilder::get_max_results`].
+        pub fn get_max_results(&self) -> &Option<i32> {
+            self.inner.get_max_results()
+        }
+    }
+}
+
+/// Paginators of this operation.
+#[cfg(feature = "client")]
+pub mod paginator {
+    /// Paginator for the [`EvaluateDataTableValues`](super::EvaluateDataTableValues) operation.
+    ///
+    /// Pages are fetched as the stream returned by [`send`](Self::send) is polled; the
+    /// stream ends after a page without a next token (or with the token just sent).
+    #[derive(Clone, Debug)]
+    pub struct EvaluateDataTableValuesPaginator {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        builder: super::builders::EvaluateDataTableValuesInputBuilder,
+        stop_on_duplicate_token: bool,
+    }
+
+    impl EvaluateDataTableValuesPaginator {
+        pub(crate) fn new(
+            handle: ::std::sync::Arc<crate::client::Handle>,
+            builder: super::builders::EvaluateDataTableValuesInputBuilder,
+        ) -> Self {
+            Self {
+                handle,
+                builder,
+                stop_on_duplicate_token: true,
+            }
+        }
+
+        /// Sets the page size (how many items the service returns per page at most).
+        pub fn page_size(mut self, limit: i32) -> Self {
+            self.builder = self
+                .builder
+                .set_max_results(::std::option::Option::Some(limit));
+            self
+        }
+
+        /// Whether to stop when the service returns the token just sent (default `true`);
+        /// otherwise a service that repeats a token would be paged forever.
+        pub fn stop_on_duplicate_token(mut self, stop: bool) -> Self {
+            self.stop_on_duplicate_token = stop;
+            self
+        }
+
+        /// A stream of pages; an error is yielded and ends it.
+        pub fn send(
+            self,
+        ) -> ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
+            ::std::result::Result<
+                super::EvaluateDataTableValuesOutput,
+                crate::error::SdkError<super::EvaluateDataTableValuesError>,
+            >,
+        > {
+            let input = match self.builder.build() {
+                ::std::result::Result::Ok(input) => input,
+                ::std::result::Result::Err(e) => {
+                    return ::smithy_codegen_client::failed_pagination(
+                        crate::error::SdkError::construction_failure(e),
+                    );
+                }
+            };
+            let handle = self.handle;
+            let tokens = ::smithy_codegen_client::TokenPaths {
+                input: |i: &super::EvaluateDataTableValuesInput| i.next_token.as_deref(),
+                set_input: |i: &mut super::EvaluateDataTableValuesInput, t| {
+                    i.next_token = t;
+                },
+                output: |o: &super::EvaluateDataTableValuesOutput| {
+                    ::std::option::Option::Some(o).and_then(|x| x.next_token.as_deref())
+                },
+            };
+            ::smithy_codegen_client::paginate(
+                input,
+                tokens,
+                self.stop_on_duplicate_token,
+                move |input| {
+                    let handle = handle.clone();
+                    async move {
+                        crate::client::send::<
+                            super::EvaluateDataTableValues,
+                        >(&handle, input)
+                            .await
+                    }
+                },
+            )
+        }
+    }
 }
 
 impl crate::protocol::Operation for EvaluateDataTableValues {

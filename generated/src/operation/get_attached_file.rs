@@ -761,6 +761,111 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`GetAttachedFile`](super::GetAttachedFile) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct GetAttachedFileFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: GetAttachedFileInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl GetAttachedFileFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &GetAttachedFileInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::GetAttachedFileOutput,
+            crate::error::SdkError<super::GetAttachedFileError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::GetAttachedFile>(&self.handle, input).await
+        }
+
+        /// See [`GetAttachedFileInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`GetAttachedFileInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`GetAttachedFileInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`GetAttachedFileInputBuilder::file_id`].
+        pub fn file_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.file_id(input);
+            self
+        }
+
+        /// See [`GetAttachedFileInputBuilder::set_file_id`].
+        pub fn set_file_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_file_id(input);
+            self
+        }
+
+        /// See [`GetAttachedFileInputBuilder::get_file_id`].
+        pub fn get_file_id(&self) -> &Option<String> {
+            self.inner.get_file_id()
+        }
+
+        /// See [`GetAttachedFileInputBuilder::url_expiry_in_seconds`].
+        pub fn url_expiry_in_seconds(mut self, input: i32) -> Self {
+            self.inner = self.inner.url_expiry_in_seconds(input);
+            self
+        }
+
+        /// See [`GetAttachedFileInputBuilder::set_url_expiry_in_seconds`].
+        pub fn set_url_expiry_in_seconds(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_url_expiry_in_seconds(input);
+            self
+        }
+
+        /// See [`GetAttachedFileInputBuilder::get_url_expiry_in_seconds`].
+        pub fn get_url_expiry_in_seconds(&self) -> &Option<i32> {
+            self.inner.get_url_expiry_in_seconds()
+        }
+
+        /// See [`GetAttachedFileInputBuilder::associated_resource_arn`].
+        pub fn associated_resource_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.associated_resource_arn(input);
+            self
+        }
+
+        /// See [`GetAttachedFileInputBuilder::set_associated_resource_arn`].
+        pub fn set_associated_resource_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_associated_resource_arn(input);
+            self
+        }
+
+        /// See [`GetAttachedFileInputBuilder::get_associated_resource_arn`].
+        pub fn get_associated_resource_arn(&self) -> &Option<String> {
+            self.inner.get_associated_resource_arn()
+        }
+    }
 }
 
 impl crate::protocol::Operation for GetAttachedFile {

@@ -300,6 +300,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`GetContactAttributes`](super::GetContactAttributes) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct GetContactAttributesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: GetContactAttributesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl GetContactAttributesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &GetContactAttributesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::GetContactAttributesOutput,
+            crate::error::SdkError<super::GetContactAttributesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::GetContactAttributes>(&self.handle, input).await
+        }
+
+        /// See [`GetContactAttributesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`GetContactAttributesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`GetContactAttributesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`GetContactAttributesInputBuilder::initial_contact_id`].
+        pub fn initial_contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.initial_contact_id(input);
+            self
+        }
+
+        /// See [`GetContactAttributesInputBuilder::set_initial_contact_id`].
+        pub fn set_initial_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_initial_contact_id(input);
+            self
+        }
+
+        /// See [`GetContactAttributesInputBuilder::get_initial_contact_id`].
+        pub fn get_initial_contact_id(&self) -> &Option<String> {
+            self.inner.get_initial_contact_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for GetContactAttributes {

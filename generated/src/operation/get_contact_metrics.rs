@@ -463,6 +463,97 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`GetContactMetrics`](super::GetContactMetrics) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct GetContactMetricsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: GetContactMetricsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl GetContactMetricsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &GetContactMetricsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::GetContactMetricsOutput,
+            crate::error::SdkError<super::GetContactMetricsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::GetContactMetrics>(&self.handle, input).await
+        }
+
+        /// See [`GetContactMetricsInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`GetContactMetricsInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`GetContactMetricsInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`GetContactMetricsInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`GetContactMetricsInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`GetContactMetricsInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`GetContactMetricsInputBuilder::metrics`].
+        pub fn metrics(mut self, input: crate::types::ContactMetricInfo) -> Self {
+            self.inner = self.inner.metrics(input);
+            self
+        }
+
+        /// See [`GetContactMetricsInputBuilder::set_metrics`].
+        pub fn set_metrics(
+            mut self,
+            input: Option<Vec<crate::types::ContactMetricInfo>>,
+        ) -> Self {
+            self.inner = self.inner.set_metrics(input);
+            self
+        }
+
+        /// See [`GetContactMetricsInputBuilder::get_metrics`].
+        pub fn get_metrics(&self) -> &Option<Vec<crate::types::ContactMetricInfo>> {
+            self.inner.get_metrics()
+        }
+    }
 }
 
 impl crate::protocol::Operation for GetContactMetrics {

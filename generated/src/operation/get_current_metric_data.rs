@@ -773,6 +773,267 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`GetCurrentMetricData`](super::GetCurrentMetricData) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct GetCurrentMetricDataFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: GetCurrentMetricDataInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl GetCurrentMetricDataFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &GetCurrentMetricDataInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::GetCurrentMetricDataOutput,
+            crate::error::SdkError<super::GetCurrentMetricDataError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::GetCurrentMetricData>(&self.handle, input).await
+        }
+
+        /// Pages through the results: `into_paginator().send()` gives a stream of outputs.
+        pub fn into_paginator(self) -> super::paginator::GetCurrentMetricDataPaginator {
+            super::paginator::GetCurrentMetricDataPaginator::new(self.handle, self.inner)
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::filters`].
+        pub fn filters(mut self, input: crate::types::Filters) -> Self {
+            self.inner = self.inner.filters(input);
+            self
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::set_filters`].
+        pub fn set_filters(mut self, input: Option<crate::types::Filters>) -> Self {
+            self.inner = self.inner.set_filters(input);
+            self
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::get_filters`].
+        pub fn get_filters(&self) -> &Option<crate::types::Filters> {
+            self.inner.get_filters()
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::groupings`].
+        pub fn groupings(mut self, input: crate::types::Grouping) -> Self {
+            self.inner = self.inner.groupings(input);
+            self
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::set_groupings`].
+        pub fn set_groupings(
+            mut self,
+            input: Option<Vec<crate::types::Grouping>>,
+        ) -> Self {
+            self.inner = self.inner.set_groupings(input);
+            self
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::get_groupings`].
+        pub fn get_groupings(&self) -> &Option<Vec<crate::types::Grouping>> {
+            self.inner.get_groupings()
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::current_metrics`].
+        pub fn current_metrics(mut self, input: crate::types::CurrentMetric) -> Self {
+            self.inner = self.inner.current_metrics(input);
+            self
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::set_current_metrics`].
+        pub fn set_current_metrics(
+            mut self,
+            input: Option<Vec<crate::types::CurrentMetric>>,
+        ) -> Self {
+            self.inner = self.inner.set_current_metrics(input);
+            self
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::get_current_metrics`].
+        pub fn get_current_metrics(&self) -> &Option<Vec<crate::types::CurrentMetric>> {
+            self.inner.get_current_metrics()
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::next_token`].
+        pub fn next_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.next_token(input);
+            self
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::set_next_token`].
+        pub fn set_next_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_next_token(input);
+            self
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::get_next_token`].
+        pub fn get_next_token(&self) -> &Option<String> {
+            self.inner.get_next_token()
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::max_results`].
+        pub fn max_results(mut self, input: i32) -> Self {
+            self.inner = self.inner.max_results(input);
+            self
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::set_max_results`].
+        pub fn set_max_results(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_max_results(input);
+            self
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::get_max_results`].
+        pub fn get_max_results(&self) -> &Option<i32> {
+            self.inner.get_max_results()
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::sort_criteria`].
+        pub fn sort_criteria(
+            mut self,
+            input: crate::types::CurrentMetricSortCriteria,
+        ) -> Self {
+            self.inner = self.inner.sort_criteria(input);
+            self
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::set_sort_criteria`].
+        pub fn set_sort_criteria(
+            mut self,
+            input: Option<Vec<crate::types::CurrentMetricSortCriteria>>,
+        ) -> Self {
+            self.inner = self.inner.set_sort_criteria(input);
+            self
+        }
+
+        /// See [`GetCurrentMetricDataInputBuilder::get_sort_criteria`].
+        pub fn get_sort_criteria(
+            &self,
+        ) -> &Option<Vec<crate::types::CurrentMetricSortCriteria>> {
+            self.inner.get_sort_criteria()
+        }
+    }
+}
+
+/// Paginators of this operation.
+#[cfg(feature = "client")]
+pub mod paginator {
+    /// Paginator for the [`GetCurrentMetricData`](super::GetCurrentMetricData) operation.
+    ///
+    /// Pages are fetched as the stream returned by [`send`](Self::send) is polled; the
+    /// stream ends after a page without a next token (or with the token just sent).
+    #[derive(Clone, Debug)]
+    pub struct GetCurrentMetricDataPaginator {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        builder: super::builders::GetCurrentMetricDataInputBuilder,
+        stop_on_duplicate_token: bool,
+    }
+
+    impl GetCurrentMetricDataPaginator {
+        pub(crate) fn new(
+            handle: ::std::sync::Arc<crate::client::Handle>,
+            builder: super::builders::GetCurrentMetricDataInputBuilder,
+        ) -> Self {
+            Self {
+                handle,
+                builder,
+                stop_on_duplicate_token: true,
+            }
+        }
+
+        /// Sets the page size (how many items the service returns per page at most).
+        pub fn page_size(mut self, limit: i32) -> Self {
+            self.builder = self
+                .builder
+                .set_max_results(::std::option::Option::Some(limit));
+            self
+        }
+
+        /// Whether to stop when the service returns the token just sent (default `true`);
+        /// otherwise a service that repeats a token would be paged forever.
+        pub fn stop_on_duplicate_token(mut self, stop: bool) -> Self {
+            self.stop_on_duplicate_token = stop;
+            self
+        }
+
+        /// A stream of pages; an error is yielded and ends it.
+        pub fn send(
+            self,
+        ) -> ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
+            ::std::result::Result<
+                super::GetCurrentMetricDataOutput,
+                crate::error::SdkError<super::GetCurrentMetricDataError>,
+            >,
+        > {
+            let input = match self.builder.build() {
+                ::std::result::Result::Ok(input) => input,
+                ::std::result::Result::Err(e) => {
+                    return ::smithy_codegen_client::failed_pagination(
+                        crate::error::SdkError::construction_failure(e),
+                    );
+                }
+            };
+            let handle = self.handle;
+            let tokens = ::smithy_codegen_client::TokenPaths {
+                input: |i: &super::GetCurrentMetricDataInput| i.next_token.as_deref(),
+                set_input: |i: &mut super::GetCurrentMetricDataInput, t| {
+                    i.next_token = t;
+                },
+                output: |o: &super::GetCurrentMetricDataOutput| {
+                    ::std::option::Option::Some(o).and_then(|x| x.next_token.as_deref())
+                },
+            };
+            ::smithy_codegen_client::paginate(
+                input,
+                tokens,
+                self.stop_on_duplicate_token,
+                move |input| {
+                    let handle = handle.clone();
+                    async move {
+                        crate::client::send::<
+                            super::GetCurrentMetricData,
+                        >(&handle, input)
+                            .await
+                    }
+                },
+            )
+        }
+    }
 }
 
 impl crate::protocol::Operation for GetCurrentMetricData {

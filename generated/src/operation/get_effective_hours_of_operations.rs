@@ -490,6 +490,114 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`GetEffectiveHoursOfOperations`](super::GetEffectiveHoursOfOperations) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct GetEffectiveHoursOfOperationsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: GetEffectiveHoursOfOperationsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl GetEffectiveHoursOfOperationsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &GetEffectiveHoursOfOperationsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::GetEffectiveHoursOfOperationsOutput,
+            crate::error::SdkError<super::GetEffectiveHoursOfOperationsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::GetEffectiveHoursOfOperations,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`GetEffectiveHoursOfOperationsInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`GetEffectiveHoursOfOperationsInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`GetEffectiveHoursOfOperationsInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`GetEffectiveHoursOfOperationsInputBuilder::hours_of_operation_id`].
+        pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`GetEffectiveHoursOfOperationsInputBuilder::set_hours_of_operation_id`].
+        pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`GetEffectiveHoursOfOperationsInputBuilder::get_hours_of_operation_id`].
+        pub fn get_hours_of_operation_id(&self) -> &Option<String> {
+            self.inner.get_hours_of_operation_id()
+        }
+
+        /// See [`GetEffectiveHoursOfOperationsInputBuilder::from_date`].
+        pub fn from_date(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.from_date(input);
+            self
+        }
+
+        /// See [`GetEffectiveHoursOfOperationsInputBuilder::set_from_date`].
+        pub fn set_from_date(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_from_date(input);
+            self
+        }
+
+        /// See [`GetEffectiveHoursOfOperationsInputBuilder::get_from_date`].
+        pub fn get_from_date(&self) -> &Option<String> {
+            self.inner.get_from_date()
+        }
+
+        /// See [`GetEffectiveHoursOfOperationsInputBuilder::to_date`].
+        pub fn to_date(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.to_date(input);
+            self
+        }
+
+        /// See [`GetEffectiveHoursOfOperationsInputBuilder::set_to_date`].
+        pub fn set_to_date(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_to_date(input);
+            self
+        }
+
+        /// See [`GetEffectiveHoursOfOperationsInputBuilder::get_to_date`].
+        pub fn get_to_date(&self) -> &Option<String> {
+            self.inner.get_to_date()
+        }
+    }
 }
 
 impl crate::protocol::Operation for GetEffectiveHoursOfOperations {

@@ -431,6 +431,60 @@ pub mod builders {
             formatter.finish()
         }
     }
+
+    /// Fluent builder for the [`GetFederationToken`](super::GetFederationToken) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct GetFederationTokenFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: GetFederationTokenInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl GetFederationTokenFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &GetFederationTokenInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::GetFederationTokenOutput,
+            crate::error::SdkError<super::GetFederationTokenError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::GetFederationToken>(&self.handle, input).await
+        }
+
+        /// See [`GetFederationTokenInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`GetFederationTokenInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`GetFederationTokenInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for GetFederationToken {

@@ -451,6 +451,102 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`GetFlowAssociation`](super::GetFlowAssociation) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct GetFlowAssociationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: GetFlowAssociationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl GetFlowAssociationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &GetFlowAssociationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::GetFlowAssociationOutput,
+            crate::error::SdkError<super::GetFlowAssociationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::GetFlowAssociation>(&self.handle, input).await
+        }
+
+        /// See [`GetFlowAssociationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`GetFlowAssociationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`GetFlowAssociationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`GetFlowAssociationInputBuilder::resource_id`].
+        pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.resource_id(input);
+            self
+        }
+
+        /// See [`GetFlowAssociationInputBuilder::set_resource_id`].
+        pub fn set_resource_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_resource_id(input);
+            self
+        }
+
+        /// See [`GetFlowAssociationInputBuilder::get_resource_id`].
+        pub fn get_resource_id(&self) -> &Option<String> {
+            self.inner.get_resource_id()
+        }
+
+        /// See [`GetFlowAssociationInputBuilder::resource_type`].
+        pub fn resource_type(
+            mut self,
+            input: crate::types::FlowAssociationResourceType,
+        ) -> Self {
+            self.inner = self.inner.resource_type(input);
+            self
+        }
+
+        /// See [`GetFlowAssociationInputBuilder::set_resource_type`].
+        pub fn set_resource_type(
+            mut self,
+            input: Option<crate::types::FlowAssociationResourceType>,
+        ) -> Self {
+            self.inner = self.inner.set_resource_type(input);
+            self
+        }
+
+        /// See [`GetFlowAssociationInputBuilder::get_resource_type`].
+        pub fn get_resource_type(
+            &self,
+        ) -> &Option<crate::types::FlowAssociationResourceType> {
+            self.inner.get_resource_type()
+        }
+    }
 }
 
 impl crate::protocol::Operation for GetFlowAssociation {

@@ -2059,6 +2059,298 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`GetMetricDataV2`](super::GetMetricDataV2) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct GetMetricDataV2FluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: GetMetricDataV2InputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl GetMetricDataV2FluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &GetMetricDataV2InputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::GetMetricDataV2Output,
+            crate::error::SdkError<super::GetMetricDataV2Error>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::GetMetricDataV2>(&self.handle, input).await
+        }
+
+        /// Pages through the results: `into_paginator().send()` gives a stream of outputs.
+        pub fn into_paginator(self) -> super::paginator::GetMetricDataV2Paginator {
+            super::paginator::GetMetricDataV2Paginator::new(self.handle, self.inner)
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::resource_arn`].
+        pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.resource_arn(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::set_resource_arn`].
+        pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_resource_arn(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::get_resource_arn`].
+        pub fn get_resource_arn(&self) -> &Option<String> {
+            self.inner.get_resource_arn()
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::start_time`].
+        pub fn start_time(mut self, input: crate::primitives::DateTime) -> Self {
+            self.inner = self.inner.start_time(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::set_start_time`].
+        pub fn set_start_time(
+            mut self,
+            input: Option<crate::primitives::DateTime>,
+        ) -> Self {
+            self.inner = self.inner.set_start_time(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::get_start_time`].
+        pub fn get_start_time(&self) -> &Option<crate::primitives::DateTime> {
+            self.inner.get_start_time()
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::end_time`].
+        pub fn end_time(mut self, input: crate::primitives::DateTime) -> Self {
+            self.inner = self.inner.end_time(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::set_end_time`].
+        pub fn set_end_time(
+            mut self,
+            input: Option<crate::primitives::DateTime>,
+        ) -> Self {
+            self.inner = self.inner.set_end_time(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::get_end_time`].
+        pub fn get_end_time(&self) -> &Option<crate::primitives::DateTime> {
+            self.inner.get_end_time()
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::interval`].
+        pub fn interval(mut self, input: crate::types::IntervalDetails) -> Self {
+            self.inner = self.inner.interval(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::set_interval`].
+        pub fn set_interval(
+            mut self,
+            input: Option<crate::types::IntervalDetails>,
+        ) -> Self {
+            self.inner = self.inner.set_interval(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::get_interval`].
+        pub fn get_interval(&self) -> &Option<crate::types::IntervalDetails> {
+            self.inner.get_interval()
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::filters`].
+        pub fn filters(mut self, input: crate::types::FilterV2) -> Self {
+            self.inner = self.inner.filters(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::set_filters`].
+        pub fn set_filters(
+            mut self,
+            input: Option<Vec<crate::types::FilterV2>>,
+        ) -> Self {
+            self.inner = self.inner.set_filters(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::get_filters`].
+        pub fn get_filters(&self) -> &Option<Vec<crate::types::FilterV2>> {
+            self.inner.get_filters()
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::groupings`].
+        pub fn groupings(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.groupings(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::set_groupings`].
+        pub fn set_groupings(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_groupings(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::get_groupings`].
+        pub fn get_groupings(&self) -> &Option<Vec<String>> {
+            self.inner.get_groupings()
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::metrics`].
+        pub fn metrics(mut self, input: crate::types::MetricV2) -> Self {
+            self.inner = self.inner.metrics(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::set_metrics`].
+        pub fn set_metrics(
+            mut self,
+            input: Option<Vec<crate::types::MetricV2>>,
+        ) -> Self {
+            self.inner = self.inner.set_metrics(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::get_metrics`].
+        pub fn get_metrics(&self) -> &Option<Vec<crate::types::MetricV2>> {
+            self.inner.get_metrics()
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::next_token`].
+        pub fn next_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.next_token(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::set_next_token`].
+        pub fn set_next_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_next_token(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::get_next_token`].
+        pub fn get_next_token(&self) -> &Option<String> {
+            self.inner.get_next_token()
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::max_results`].
+        pub fn max_results(mut self, input: i32) -> Self {
+            self.inner = self.inner.max_results(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::set_max_results`].
+        pub fn set_max_results(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_max_results(input);
+            self
+        }
+
+        /// See [`GetMetricDataV2InputBuilder::get_max_results`].
+        pub fn get_max_results(&self) -> &Option<i32> {
+            self.inner.get_max_results()
+        }
+    }
+}
+
+/// Paginators of this operation.
+#[cfg(feature = "client")]
+pub mod paginator {
+    /// Paginator for the [`GetMetricDataV2`](super::GetMetricDataV2) operation.
+    ///
+    /// Pages are fetched as the stream returned by [`send`](Self::send) is polled; the
+    /// stream ends after a page without a next token (or with the token just sent).
+    #[derive(Clone, Debug)]
+    pub struct GetMetricDataV2Paginator {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        builder: super::builders::GetMetricDataV2InputBuilder,
+        stop_on_duplicate_token: bool,
+    }
+
+    impl GetMetricDataV2Paginator {
+        pub(crate) fn new(
+            handle: ::std::sync::Arc<crate::client::Handle>,
+            builder: super::builders::GetMetricDataV2InputBuilder,
+        ) -> Self {
+            Self {
+                handle,
+                builder,
+                stop_on_duplicate_token: true,
+            }
+        }
+
+        /// Sets the page size (how many items the service returns per page at most).
+        pub fn page_size(mut self, limit: i32) -> Self {
+            self.builder = self
+                .builder
+                .set_max_results(::std::option::Option::Some(limit));
+            self
+        }
+
+        /// Whether to stop when the service returns the token just sent (default `true`);
+        /// otherwise a service that repeats a token would be paged forever.
+        pub fn stop_on_duplicate_token(mut self, stop: bool) -> Self {
+            self.stop_on_duplicate_token = stop;
+            self
+        }
+
+        /// A stream of pages; an error is yielded and ends it.
+        pub fn send(
+            self,
+        ) -> ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
+            ::std::result::Result<
+                super::GetMetricDataV2Output,
+                crate::error::SdkError<super::GetMetricDataV2Error>,
+            >,
+        > {
+            let input = match self.builder.build() {
+                ::std::result::Result::Ok(input) => input,
+                ::std::result::Result::Err(e) => {
+                    return ::smithy_codegen_client::failed_pagination(
+                        crate::error::SdkError::construction_failure(e),
+                    );
+                }
+            };
+            let handle = self.handle;
+            let tokens = ::smithy_codegen_client::TokenPaths {
+                input: |i: &super::GetMetricDataV2Input| i.next_token.as_deref(),
+                set_input: |i: &mut super::GetMetricDataV2Input, t| i.next_token = t,
+                output: |o: &super::GetMetricDataV2Output| {
+                    ::std::option::Option::Some(o).and_then(|x| x.next_token.as_deref())
+                },
+            };
+            ::smithy_codegen_client::paginate(
+                input,
+                tokens,
+                self.stop_on_duplicate_token,
+                move |input| {
+                    let handle = handle.clone();
+                    async move {
+                        crate::client::send::<super::GetMetricDataV2>(&handle, input)
+                            .await
+                    }
+                },
+            )
+        }
+    }
 }
 
 impl crate::protocol::Operation for GetMetricDataV2 {

@@ -388,6 +388,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`GetPromptFile`](super::GetPromptFile) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct GetPromptFileFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: GetPromptFileInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl GetPromptFileFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &GetPromptFileInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::GetPromptFileOutput,
+            crate::error::SdkError<super::GetPromptFileError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::GetPromptFile>(&self.handle, input).await
+        }
+
+        /// See [`GetPromptFileInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`GetPromptFileInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`GetPromptFileInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`GetPromptFileInputBuilder::prompt_id`].
+        pub fn prompt_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.prompt_id(input);
+            self
+        }
+
+        /// See [`GetPromptFileInputBuilder::set_prompt_id`].
+        pub fn set_prompt_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_prompt_id(input);
+            self
+        }
+
+        /// See [`GetPromptFileInputBuilder::get_prompt_id`].
+        pub fn get_prompt_id(&self) -> &Option<String> {
+            self.inner.get_prompt_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for GetPromptFile {

@@ -844,6 +844,94 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`GetTaskTemplate`](super::GetTaskTemplate) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct GetTaskTemplateFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: GetTaskTemplateInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl GetTaskTemplateFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &GetTaskTemplateInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::GetTaskTemplateOutput,
+            crate::error::SdkError<super::GetTaskTemplateError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::GetTaskTemplate>(&self.handle, input).await
+        }
+
+        /// See [`GetTaskTemplateInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`GetTaskTemplateInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`GetTaskTemplateInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`GetTaskTemplateInputBuilder::task_template_id`].
+        pub fn task_template_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.task_template_id(input);
+            self
+        }
+
+        /// See [`GetTaskTemplateInputBuilder::set_task_template_id`].
+        pub fn set_task_template_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_task_template_id(input);
+            self
+        }
+
+        /// See [`GetTaskTemplateInputBuilder::get_task_template_id`].
+        pub fn get_task_template_id(&self) -> &Option<String> {
+            self.inner.get_task_template_id()
+        }
+
+        /// See [`GetTaskTemplateInputBuilder::snapshot_version`].
+        pub fn snapshot_version(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.snapshot_version(input);
+            self
+        }
+
+        /// See [`GetTaskTemplateInputBuilder::set_snapshot_version`].
+        pub fn set_snapshot_version(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_snapshot_version(input);
+            self
+        }
+
+        /// See [`GetTaskTemplateInputBuilder::get_snapshot_version`].
+        pub fn get_snapshot_version(&self) -> &Option<String> {
+            self.inner.get_snapshot_version()
+        }
+    }
 }
 
 impl crate::protocol::Operation for GetTaskTemplate {

@@ -483,6 +483,97 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`GetTestCaseExecutionSummary`](super::GetTestCaseExecutionSummary) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct GetTestCaseExecutionSummaryFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: GetTestCaseExecutionSummaryInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl GetTestCaseExecutionSummaryFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &GetTestCaseExecutionSummaryInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::GetTestCaseExecutionSummaryOutput,
+            crate::error::SdkError<super::GetTestCaseExecutionSummaryError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::GetTestCaseExecutionSummary,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`GetTestCaseExecutionSummaryInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`GetTestCaseExecutionSummaryInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`GetTestCaseExecutionSummaryInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`GetTestCaseExecutionSummaryInputBuilder::test_case_id`].
+        pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.test_case_id(input);
+            self
+        }
+
+        /// See [`GetTestCaseExecutionSummaryInputBuilder::set_test_case_id`].
+        pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_test_case_id(input);
+            self
+        }
+
+        /// See [`GetTestCaseExecutionSummaryInputBuilder::get_test_case_id`].
+        pub fn get_test_case_id(&self) -> &Option<String> {
+            self.inner.get_test_case_id()
+        }
+
+        /// See [`GetTestCaseExecutionSummaryInputBuilder::test_case_execution_id`].
+        pub fn test_case_execution_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.test_case_execution_id(input);
+            self
+        }
+
+        /// See [`GetTestCaseExecutionSummaryInputBuilder::set_test_case_execution_id`].
+        pub fn set_test_case_execution_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_test_case_execution_id(input);
+            self
+        }
+
+        /// See [`GetTestCaseExecutionSummaryInputBuilder::get_test_case_execution_id`].
+        pub fn get_test_case_execution_id(&self) -> &Option<String> {
+            self.inner.get_test_case_execution_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for GetTestCaseExecutionSummary {

@@ -428,6 +428,61 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`GetTrafficDistribution`](super::GetTrafficDistribution) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct GetTrafficDistributionFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: GetTrafficDistributionInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl GetTrafficDistributionFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &GetTrafficDistributionInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::GetTrafficDistributionOutput,
+            crate::error::SdkError<super::GetTrafficDistributionError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::GetTrafficDistribution>(&self.handle, input)
+                .await
+        }
+
+        /// See [`GetTrafficDistributionInputBuilder::id`].
+        pub fn id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.id(input);
+            self
+        }
+
+        /// See [`GetTrafficDistributionInputBuilder::set_id`].
+        pub fn set_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_id(input);
+            self
+        }
+
+        /// See [`GetTrafficDistributionInputBuilder::get_id`].
+        pub fn get_id(&self) -> &Option<String> {
+            self.inner.get_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for GetTrafficDistribution {

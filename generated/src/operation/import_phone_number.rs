@@ -475,6 +475,131 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ImportPhoneNumber`](super::ImportPhoneNumber) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ImportPhoneNumberFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ImportPhoneNumberInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ImportPhoneNumberFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ImportPhoneNumberInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ImportPhoneNumberOutput,
+            crate::error::SdkError<super::ImportPhoneNumberError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ImportPhoneNumber>(&self.handle, input).await
+        }
+
+        /// See [`ImportPhoneNumberInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`ImportPhoneNumberInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`ImportPhoneNumberInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`ImportPhoneNumberInputBuilder::source_phone_number_arn`].
+        pub fn source_phone_number_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.source_phone_number_arn(input);
+            self
+        }
+
+        /// See [`ImportPhoneNumberInputBuilder::set_source_phone_number_arn`].
+        pub fn set_source_phone_number_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_source_phone_number_arn(input);
+            self
+        }
+
+        /// See [`ImportPhoneNumberInputBuilder::get_source_phone_number_arn`].
+        pub fn get_source_phone_number_arn(&self) -> &Option<String> {
+            self.inner.get_source_phone_number_arn()
+        }
+
+        /// See [`ImportPhoneNumberInputBuilder::phone_number_description`].
+        pub fn phone_number_description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.phone_number_description(input);
+            self
+        }
+
+        /// See [`ImportPhoneNumberInputBuilder::set_phone_number_description`].
+        pub fn set_phone_number_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_phone_number_description(input);
+            self
+        }
+
+        /// See [`ImportPhoneNumberInputBuilder::get_phone_number_description`].
+        pub fn get_phone_number_description(&self) -> &Option<String> {
+            self.inner.get_phone_number_description()
+        }
+
+        /// See [`ImportPhoneNumberInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`ImportPhoneNumberInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`ImportPhoneNumberInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+
+        /// See [`ImportPhoneNumberInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`ImportPhoneNumberInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`ImportPhoneNumberInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ImportPhoneNumber {

@@ -351,6 +351,111 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ImportWorkspaceMedia`](super::ImportWorkspaceMedia) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ImportWorkspaceMediaFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ImportWorkspaceMediaInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ImportWorkspaceMediaFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ImportWorkspaceMediaInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ImportWorkspaceMediaOutput,
+            crate::error::SdkError<super::ImportWorkspaceMediaError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ImportWorkspaceMedia>(&self.handle, input).await
+        }
+
+        /// See [`ImportWorkspaceMediaInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`ImportWorkspaceMediaInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`ImportWorkspaceMediaInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`ImportWorkspaceMediaInputBuilder::workspace_id`].
+        pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.workspace_id(input);
+            self
+        }
+
+        /// See [`ImportWorkspaceMediaInputBuilder::set_workspace_id`].
+        pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_workspace_id(input);
+            self
+        }
+
+        /// See [`ImportWorkspaceMediaInputBuilder::get_workspace_id`].
+        pub fn get_workspace_id(&self) -> &Option<String> {
+            self.inner.get_workspace_id()
+        }
+
+        /// See [`ImportWorkspaceMediaInputBuilder::media_type`].
+        pub fn media_type(mut self, input: crate::types::MediaType) -> Self {
+            self.inner = self.inner.media_type(input);
+            self
+        }
+
+        /// See [`ImportWorkspaceMediaInputBuilder::set_media_type`].
+        pub fn set_media_type(mut self, input: Option<crate::types::MediaType>) -> Self {
+            self.inner = self.inner.set_media_type(input);
+            self
+        }
+
+        /// See [`ImportWorkspaceMediaInputBuilder::get_media_type`].
+        pub fn get_media_type(&self) -> &Option<crate::types::MediaType> {
+            self.inner.get_media_type()
+        }
+
+        /// See [`ImportWorkspaceMediaInputBuilder::media_source`].
+        pub fn media_source(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.media_source(input);
+            self
+        }
+
+        /// See [`ImportWorkspaceMediaInputBuilder::set_media_source`].
+        pub fn set_media_source(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_media_source(input);
+            self
+        }
+
+        /// See [`ImportWorkspaceMediaInputBuilder::get_media_source`].
+        pub fn get_media_source(&self) -> &Option<String> {
+            self.inner.get_media_source()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ImportWorkspaceMedia {

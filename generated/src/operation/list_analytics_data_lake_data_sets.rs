@@ -394,6 +394,97 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ListAnalyticsDataLakeDataSets`](super::ListAnalyticsDataLakeDataSets) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ListAnalyticsDataLakeDataSetsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ListAnalyticsDataLakeDataSetsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ListAnalyticsDataLakeDataSetsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ListAnalyticsDataLakeDataSetsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ListAnalyticsDataLakeDataSetsOutput,
+            crate::error::SdkError<super::ListAnalyticsDataLakeDataSetsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::ListAnalyticsDataLakeDataSets,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`ListAnalyticsDataLakeDataSetsInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`ListAnalyticsDataLakeDataSetsInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`ListAnalyticsDataLakeDataSetsInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`ListAnalyticsDataLakeDataSetsInputBuilder::next_token`].
+        pub fn next_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.next_token(input);
+            self
+        }
+
+        /// See [`ListAnalyticsDataLakeDataSetsInputBuilder::set_next_token`].
+        pub fn set_next_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_next_token(input);
+            self
+        }
+
+        /// See [`ListAnalyticsDataLakeDataSetsInputBuilder::get_next_token`].
+        pub fn get_next_token(&self) -> &Option<String> {
+            self.inner.get_next_token()
+        }
+
+        /// See [`ListAnalyticsDataLakeDataSetsInputBuilder::max_results`].
+        pub fn max_results(mut self, input: i32) -> Self {
+            self.inner = self.inner.max_results(input);
+            self
+        }
+
+        /// See [`ListAnalyticsDataLakeDataSetsInputBuilder::set_max_results`].
+        pub fn set_max_results(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_max_results(input);
+            self
+        }
+
+        /// See [`ListAnalyticsDataLakeDataSetsInputBuilder::get_max_results`].
+        pub fn get_max_results(&self) -> &Option<i32> {
+            self.inner.get_max_results()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ListAnalyticsDataLakeDataSets {

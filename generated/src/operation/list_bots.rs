@@ -416,6 +416,234 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ListBots`](super::ListBots) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ListBotsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ListBotsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ListBotsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ListBotsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ListBotsOutput,
+            crate::error::SdkError<super::ListBotsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ListBots>(&self.handle, input).await
+        }
+
+        /// Pages through the results: `into_paginator().send()` gives a stream of outputs.
+        pub fn into_paginator(self) -> super::paginator::ListBotsPaginator {
+            super::paginator::ListBotsPaginator::new(self.handle, self.inner)
+        }
+
+        /// See [`ListBotsInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`ListBotsInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`ListBotsInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`ListBotsInputBuilder::next_token`].
+        pub fn next_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.next_token(input);
+            self
+        }
+
+        /// See [`ListBotsInputBuilder::set_next_token`].
+        pub fn set_next_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_next_token(input);
+            self
+        }
+
+        /// See [`ListBotsInputBuilder::get_next_token`].
+        pub fn get_next_token(&self) -> &Option<String> {
+            self.inner.get_next_token()
+        }
+
+        /// See [`ListBotsInputBuilder::max_results`].
+        pub fn max_results(mut self, input: i32) -> Self {
+            self.inner = self.inner.max_results(input);
+            self
+        }
+
+        /// See [`ListBotsInputBuilder::set_max_results`].
+        pub fn set_max_results(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_max_results(input);
+            self
+        }
+
+        /// See [`ListBotsInputBuilder::get_max_results`].
+        pub fn get_max_results(&self) -> &Option<i32> {
+            self.inner.get_max_results()
+        }
+
+        /// See [`ListBotsInputBuilder::lex_version`].
+        pub fn lex_version(mut self, input: crate::types::LexVersion) -> Self {
+            self.inner = self.inner.lex_version(input);
+            self
+        }
+
+        /// See [`ListBotsInputBuilder::set_lex_version`].
+        pub fn set_lex_version(
+            mut self,
+            input: Option<crate::types::LexVersion>,
+        ) -> Self {
+            self.inner = self.inner.set_lex_version(input);
+            self
+        }
+
+        /// See [`ListBotsInputBuilder::get_lex_version`].
+        pub fn get_lex_version(&self) -> &Option<crate::types::LexVersion> {
+            self.inner.get_lex_version()
+        }
+    }
+}
+
+/// Paginators of this operation.
+#[cfg(feature = "client")]
+pub mod paginator {
+    /// Paginator for the [`ListBots`](super::ListBots) operation.
+    ///
+    /// Pages are fetched as the stream returned by [`send`](Self::send) is polled; the
+    /// stream ends after a page without a next token (or with the token just sent).
+    #[derive(Clone, Debug)]
+    pub struct ListBotsPaginator {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        builder: super::builders::ListBotsInputBuilder,
+        stop_on_duplicate_token: bool,
+    }
+
+    impl ListBotsPaginator {
+        pub(crate) fn new(
+            handle: ::std::sync::Arc<crate::client::Handle>,
+            builder: super::builders::ListBotsInputBuilder,
+        ) -> Self {
+            Self {
+                handle,
+                builder,
+                stop_on_duplicate_token: true,
+            }
+        }
+
+        /// Sets the page size (how many items the service returns per page at most).
+        pub fn page_size(mut self, limit: i32) -> Self {
+            self.builder = self
+                .builder
+                .set_max_results(::std::option::Option::Some(limit));
+            self
+        }
+
+        /// Streams the items of every page instead of the pages.
+        pub fn items(self) -> ListBotsPaginatorItems {
+            ListBotsPaginatorItems(self)
+        }
+
+        /// Whether to stop when the service returns the token just sent (default `true`);
+        /// otherwise a service that repeats a token would be paged forever.
+        pub fn stop_on_duplicate_token(mut self, stop: bool) -> Self {
+            self.stop_on_duplicate_token = stop;
+            self
+        }
+
+        /// A stream of pages; an error is yielded and ends it.
+        pub fn send(
+            self,
+        ) -> ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
+            ::std::result::Result<
+                super::ListBotsOutput,
+                crate::error::SdkError<super::ListBotsError>,
+            >,
+        > {
+            let input = match self.builder.build() {
+                ::std::result::Result::Ok(input) => input,
+                ::std::result::Result::Err(e) => {
+                    return ::smithy_codegen_client::failed_pagination(
+                        crate::error::SdkError::construction_failure(e),
+                    );
+                }
+            };
+            let handle = self.handle;
+            let tokens = ::smithy_codegen_client::TokenPaths {
+                input: |i: &super::ListBotsInput| i.next_token.as_deref(),
+                set_input: |i: &mut super::ListBotsInput, t| i.next_token = t,
+                output: |o: &super::ListBotsOutput| {
+                    ::std::option::Option::Some(o).and_then(|x| x.next_token.as_deref())
+                },
+            };
+            ::smithy_codegen_client::paginate(
+                input,
+                tokens,
+                self.stop_on_duplicate_token,
+                move |input| {
+                    let handle = handle.clone();
+                    async move {
+                        crate::client::send::<super::ListBots>(&handle, input).await
+                    }
+                },
+            )
+        }
+    }
+
+    /// The items of every page, one by one.
+    pub struct ListBotsPaginatorItems(ListBotsPaginator);
+    impl ::std::fmt::Debug for ListBotsPaginatorItems {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_tuple(stringify!(ListBotsPaginatorItems)).field(&self.0).finish()
+        }
+    }
+
+    impl ListBotsPaginatorItems {
+        /// A stream of the items of every page; an error ends it.
+        pub fn send(
+            self,
+        ) -> ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
+            ::std::result::Result<
+                crate::types::LexBotConfig,
+                crate::error::SdkError<super::ListBotsError>,
+            >,
+        > {
+            ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::TryFlatMap::new(
+                    self.0.send(),
+                )
+                .flat_map(|page: super::ListBotsOutput| {
+                    ::std::option::Option::Some(page)
+                        .and_then(|x| x.lex_bots)
+                        .unwrap_or_default()
+                })
+        }
+    }
 }
 
 impl crate::protocol::Operation for ListBots {

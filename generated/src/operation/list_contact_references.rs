@@ -442,6 +442,237 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ListContactReferences`](super::ListContactReferences) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ListContactReferencesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ListContactReferencesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ListContactReferencesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ListContactReferencesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ListContactReferencesOutput,
+            crate::error::SdkError<super::ListContactReferencesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ListContactReferences>(&self.handle, input)
+                .await
+        }
+
+        /// Pages through the results: `into_paginator().send()` gives a stream of outputs.
+        pub fn into_paginator(self) -> super::paginator::ListContactReferencesPaginator {
+            super::paginator::ListContactReferencesPaginator::new(
+                self.handle,
+                self.inner,
+            )
+        }
+
+        /// See [`ListContactReferencesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`ListContactReferencesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`ListContactReferencesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`ListContactReferencesInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`ListContactReferencesInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`ListContactReferencesInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`ListContactReferencesInputBuilder::reference_types`].
+        pub fn reference_types(mut self, input: crate::types::ReferenceType) -> Self {
+            self.inner = self.inner.reference_types(input);
+            self
+        }
+
+        /// See [`ListContactReferencesInputBuilder::set_reference_types`].
+        pub fn set_reference_types(
+            mut self,
+            input: Option<Vec<crate::types::ReferenceType>>,
+        ) -> Self {
+            self.inner = self.inner.set_reference_types(input);
+            self
+        }
+
+        /// See [`ListContactReferencesInputBuilder::get_reference_types`].
+        pub fn get_reference_types(&self) -> &Option<Vec<crate::types::ReferenceType>> {
+            self.inner.get_reference_types()
+        }
+
+        /// See [`ListContactReferencesInputBuilder::next_token`].
+        pub fn next_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.next_token(input);
+            self
+        }
+
+        /// See [`ListContactReferencesInputBuilder::set_next_token`].
+        pub fn set_next_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_next_token(input);
+            self
+        }
+
+        /// See [`ListContactReferencesInputBuilder::get_next_token`].
+        pub fn get_next_token(&self) -> &Option<String> {
+            self.inner.get_next_token()
+        }
+    }
+}
+
+/// Paginators of this operation.
+#[cfg(feature = "client")]
+pub mod paginator {
+    /// Paginator for the [`ListContactReferences`](super::ListContactReferences) operation.
+    ///
+    /// Pages are fetched as the stream returned by [`send`](Self::send) is polled; the
+    /// stream ends after a page without a next token (or with the token just sent).
+    #[derive(Clone, Debug)]
+    pub struct ListContactReferencesPaginator {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        builder: super::builders::ListContactReferencesInputBuilder,
+        stop_on_duplicate_token: bool,
+    }
+
+    impl ListContactReferencesPaginator {
+        pub(crate) fn new(
+            handle: ::std::sync::Arc<crate::client::Handle>,
+            builder: super::builders::ListContactReferencesInputBuilder,
+        ) -> Self {
+            Self {
+                handle,
+                builder,
+                stop_on_duplicate_token: true,
+            }
+        }
+
+        /// Streams the items of every page instead of the pages.
+        pub fn items(self) -> ListContactReferencesPaginatorItems {
+            ListContactReferencesPaginatorItems(self)
+        }
+
+        /// Whether to stop when the service returns the token just sent (default `true`);
+        /// otherwise a service that repeats a token would be paged forever.
+        pub fn stop_on_duplicate_token(mut self, stop: bool) -> Self {
+            self.stop_on_duplicate_token = stop;
+            self
+        }
+
+        /// A stream of pages; an error is yielded and ends it.
+        pub fn send(
+            self,
+        ) -> ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
+            ::std::result::Result<
+                super::ListContactReferencesOutput,
+                crate::error::SdkError<super::ListContactReferencesError>,
+            >,
+        > {
+            let input = match self.builder.build() {
+                ::std::result::Result::Ok(input) => input,
+                ::std::result::Result::Err(e) => {
+                    return ::smithy_codegen_client::failed_pagination(
+                        crate::error::SdkError::construction_failure(e),
+                    );
+                }
+            };
+            let handle = self.handle;
+            let tokens = ::smithy_codegen_client::TokenPaths {
+                input: |i: &super::ListContactReferencesInput| i.next_token.as_deref(),
+                set_input: |i: &mut super::ListContactReferencesInput, t| {
+                    i.next_token = t;
+                },
+                output: |o: &super::ListContactReferencesOutput| {
+                    ::std::option::Option::Some(o).and_then(|x| x.next_token.as_deref())
+                },
+            };
+            ::smithy_codegen_client::paginate(
+                input,
+                tokens,
+                self.stop_on_duplicate_token,
+                move |input| {
+                    let handle = handle.clone();
+                    async move {
+                        crate::client::send::<
+                            super::ListContactReferences,
+                        >(&handle, input)
+                            .await
+                    }
+                },
+            )
+        }
+    }
+
+    /// The items of every page, one by one.
+    pub struct ListContactReferencesPaginatorItems(ListContactReferencesPaginator);
+    impl ::std::fmt::Debug for ListContactReferencesPaginatorItems {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_tuple(stringify!(ListContactReferencesPaginatorItems))
+                .field(&self.0)
+                .finish()
+        }
+    }
+
+    impl ListContactReferencesPaginatorItems {
+        /// A stream of the items of every page; an error ends it.
+        pub fn send(
+            self,
+        ) -> ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
+            ::std::result::Result<
+                crate::types::ReferenceSummary,
+                crate::error::SdkError<super::ListContactReferencesError>,
+            >,
+        > {
+            ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::TryFlatMap::new(
+                    self.0.send(),
+                )
+                .flat_map(|page: super::ListContactReferencesOutput| {
+                    ::std::option::Option::Some(page)
+                        .and_then(|x| x.reference_summary_list)
+                        .unwrap_or_default()
+                })
+        }
+    }
 }
 
 impl crate::protocol::Operation for ListContactReferences {

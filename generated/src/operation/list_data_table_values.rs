@@ -530,6 +530,276 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`ListDataTableValues`](super::ListDataTableValues) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ListDataTableValuesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ListDataTableValuesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ListDataTableValuesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ListDataTableValuesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ListDataTableValuesOutput,
+            crate::error::SdkError<super::ListDataTableValuesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ListDataTableValues>(&self.handle, input).await
+        }
+
+        /// Pages through the results: `into_paginator().send()` gives a stream of outputs.
+        pub fn into_paginator(self) -> super::paginator::ListDataTableValuesPaginator {
+            super::paginator::ListDataTableValuesPaginator::new(self.handle, self.inner)
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::data_table_id`].
+        pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.data_table_id(input);
+            self
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::set_data_table_id`].
+        pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_data_table_id(input);
+            self
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::get_data_table_id`].
+        pub fn get_data_table_id(&self) -> &Option<String> {
+            self.inner.get_data_table_id()
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::record_ids`].
+        pub fn record_ids(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.record_ids(input);
+            self
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::set_record_ids`].
+        pub fn set_record_ids(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_record_ids(input);
+            self
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::get_record_ids`].
+        pub fn get_record_ids(&self) -> &Option<Vec<String>> {
+            self.inner.get_record_ids()
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::primary_attribute_values`].
+        pub fn primary_attribute_values(
+            mut self,
+            input: crate::types::PrimaryAttributeValueFilter,
+        ) -> Self {
+            self.inner = self.inner.primary_attribute_values(input);
+            self
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::set_primary_attribute_values`].
+        pub fn set_primary_attribute_values(
+            mut self,
+            input: Option<Vec<crate::types::PrimaryAttributeValueFilter>>,
+        ) -> Self {
+            self.inner = self.inner.set_primary_attribute_values(input);
+            self
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::get_primary_attribute_values`].
+        pub fn get_primary_attribute_values(
+            &self,
+        ) -> &Option<Vec<crate::types::PrimaryAttributeValueFilter>> {
+            self.inner.get_primary_attribute_values()
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::next_token`].
+        pub fn next_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.next_token(input);
+            self
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::set_next_token`].
+        pub fn set_next_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_next_token(input);
+            self
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::get_next_token`].
+        pub fn get_next_token(&self) -> &Option<String> {
+            self.inner.get_next_token()
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::max_results`].
+        pub fn max_results(mut self, input: i32) -> Self {
+            self.inner = self.inner.max_results(input);
+            self
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::set_max_results`].
+        pub fn set_max_results(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_max_results(input);
+            self
+        }
+
+        /// See [`ListDataTableValuesInputBuilder::get_max_results`].
+        pub fn get_max_results(&self) -> &Option<i32> {
+            self.inner.get_max_results()
+        }
+    }
+}
+
+/// Paginators of this operation.
+#[cfg(feature = "client")]
+pub mod paginator {
+    /// Paginator for the [`ListDataTableValues`](super::ListDataTableValues) operation.
+    ///
+    /// Pages are fetched as the stream returned by [`send`](Self::send) is polled; the
+    /// stream ends after a page without a next token (or with the token just sent).
+    #[derive(Clone, Debug)]
+    pub struct ListDataTableValuesPaginator {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        builder: super::builders::ListDataTableValuesInputBuilder,
+        stop_on_duplicate_token: bool,
+    }
+
+    impl ListDataTableValuesPaginator {
+        pub(crate) fn new(
+            handle: ::std::sync::Arc<crate::client::Handle>,
+            builder: super::builders::ListDataTableValuesInputBuilder,
+        ) -> Self {
+            Self {
+                handle,
+                builder,
+                stop_on_duplicate_token: true,
+            }
+        }
+
+        /// Sets the page size (how many items the service returns per page at most).
+        pub fn page_size(mut self, limit: i32) -> Self {
+            self.builder = self
+                .builder
+                .set_max_results(::std::option::Option::Some(limit));
+            self
+        }
+
+        /// Streams the items of every page instead of the pages.
+        pub fn items(self) -> ListDataTableValuesPaginatorItems {
+            ListDataTableValuesPaginatorItems(self)
+        }
+
+        /// Whether to stop when the service returns the token just sent (default `true`);
+        /// otherwise a service that repeats a token would be paged forever.
+        pub fn stop_on_duplicate_token(mut self, stop: bool) -> Self {
+            self.stop_on_duplicate_token = stop;
+            self
+        }
+
+        /// A stream of pages; an error is yielded and ends it.
+        pub fn send(
+            self,
+        ) -> ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
+            ::std::result::Result<
+                super::ListDataTableValuesOutput,
+                crate::error::SdkError<super::ListDataTableValuesError>,
+            >,
+        > {
+            let input = match self.builder.build() {
+                ::std::result::Result::Ok(input) => input,
+                ::std::result::Result::Err(e) => {
+                    return ::smithy_codegen_client::failed_pagination(
+                        crate::error::SdkError::construction_failure(e),
+                    );
+                }
+            };
+            let handle = self.handle;
+            let tokens = ::smithy_codegen_client::TokenPaths {
+                input: |i: &super::ListDataTableValuesInput| i.next_token.as_deref(),
+                set_input: |i: &mut super::ListDataTableValuesInput, t| i.next_token = t,
+                output: |o: &super::ListDataTableValuesOutput| {
+                    ::std::option::Option::Some(o).and_then(|x| x.next_token.as_deref())
+                },
+            };
+            ::smithy_codegen_client::paginate(
+                input,
+                tokens,
+                self.stop_on_duplicate_token,
+                move |input| {
+                    let handle = handle.clone();
+                    async move {
+                        crate::client::send::<super::ListDataTableValues>(&handle, input)
+                            .await
+                    }
+                },
+            )
+        }
+    }
+
+    /// The items of every page, one by one.
+    pub struct ListDataTableValuesPaginatorItems(ListDataTableValuesPaginator);
+    impl ::std::fmt::Debug for ListDataTableValuesPaginatorItems {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_tuple(stringify!(ListDataTableValuesPaginatorItems))
+                .field(&self.0)
+                .finish()
+        }
+    }
+
+    impl ListDataTableValuesPaginatorItems {
+        /// A stream of the items of every page; an error ends it.
+        pub fn send(
+            self,
+        ) -> ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
+            ::std::result::Result<
+                crate::types::DataTableValueSummary,
+                crate::error::SdkError<super::ListDataTableValuesError>,
+            >,
+        > {
+            ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::TryFlatMap::new(
+                    self.0.send(),
+                )
+                .flat_map(|page: super::ListDataTableValuesOutput| {
+                    ::std::option::Option::Some(page)
+                        .map(|x| x.values)
+                        .unwrap_or_default()
+                })
+        }
+    }
 }
 
 impl crate::protocol::Operation for ListDataTableValues {

@@ -522,6 +522,112 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ListQueueEmailAddresses`](super::ListQueueEmailAddresses) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ListQueueEmailAddressesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ListQueueEmailAddressesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ListQueueEmailAddressesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ListQueueEmailAddressesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ListQueueEmailAddressesOutput,
+            crate::error::SdkError<super::ListQueueEmailAddressesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ListQueueEmailAddresses>(&self.handle, input)
+                .await
+        }
+
+        /// See [`ListQueueEmailAddressesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`ListQueueEmailAddressesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`ListQueueEmailAddressesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`ListQueueEmailAddressesInputBuilder::queue_id`].
+        pub fn queue_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.queue_id(input);
+            self
+        }
+
+        /// See [`ListQueueEmailAddressesInputBuilder::set_queue_id`].
+        pub fn set_queue_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_queue_id(input);
+            self
+        }
+
+        /// See [`ListQueueEmailAddressesInputBuilder::get_queue_id`].
+        pub fn get_queue_id(&self) -> &Option<String> {
+            self.inner.get_queue_id()
+        }
+
+        /// See [`ListQueueEmailAddressesInputBuilder::next_token`].
+        pub fn next_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.next_token(input);
+            self
+        }
+
+        /// See [`ListQueueEmailAddressesInputBuilder::set_next_token`].
+        pub fn set_next_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_next_token(input);
+            self
+        }
+
+        /// See [`ListQueueEmailAddressesInputBuilder::get_next_token`].
+        pub fn get_next_token(&self) -> &Option<String> {
+            self.inner.get_next_token()
+        }
+
+        /// See [`ListQueueEmailAddressesInputBuilder::max_results`].
+        pub fn max_results(mut self, input: i32) -> Self {
+            self.inner = self.inner.max_results(input);
+            self
+        }
+
+        /// See [`ListQueueEmailAddressesInputBuilder::set_max_results`].
+        pub fn set_max_results(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_max_results(input);
+            self
+        }
+
+        /// See [`ListQueueEmailAddressesInputBuilder::get_max_results`].
+        pub fn get_max_results(&self) -> &Option<i32> {
+            self.inner.get_max_results()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ListQueueEmailAddresses {

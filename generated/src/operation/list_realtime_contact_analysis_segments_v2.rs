@@ -643,6 +643,263 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`ListRealtimeContactAnalysisSegmentsV2`](super::ListRealtimeContactAnalysisSegmentsV2) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ListRealtimeContactAnalysisSegmentsV2FluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ListRealtimeContactAnalysisSegmentsV2InputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ListRealtimeContactAnalysisSegmentsV2FluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ListRealtimeContactAnalysisSegmentsV2InputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ListRealtimeContactAnalysisSegmentsV2Output,
+            crate::error::SdkError<super::ListRealtimeContactAnalysisSegmentsV2Error>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::ListRealtimeContactAnalysisSegmentsV2,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// Pages through the results: `into_paginator().send()` gives a stream of outputs.
+        pub fn into_paginator(
+            self,
+        ) -> super::paginator::ListRealtimeContactAnalysisSegmentsV2Paginator {
+            super::paginator::ListRealtimeContactAnalysisSegmentsV2Paginator::new(
+                self.handle,
+                self.inner,
+            )
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::max_results`].
+        pub fn max_results(mut self, input: i32) -> Self {
+            self.inner = self.inner.max_results(input);
+            self
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::set_max_results`].
+        pub fn set_max_results(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_max_results(input);
+            self
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::get_max_results`].
+        pub fn get_max_results(&self) -> &Option<i32> {
+            self.inner.get_max_results()
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::next_token`].
+        pub fn next_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.next_token(input);
+            self
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::set_next_token`].
+        pub fn set_next_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_next_token(input);
+            self
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::get_next_token`].
+        pub fn get_next_token(&self) -> &Option<String> {
+            self.inner.get_next_token()
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::output_type`].
+        pub fn output_type(
+            mut self,
+            input: crate::types::RealTimeContactAnalysisOutputType,
+        ) -> Self {
+            self.inner = self.inner.output_type(input);
+            self
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::set_output_type`].
+        pub fn set_output_type(
+            mut self,
+            input: Option<crate::types::RealTimeContactAnalysisOutputType>,
+        ) -> Self {
+            self.inner = self.inner.set_output_type(input);
+            self
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::get_output_type`].
+        pub fn get_output_type(
+            &self,
+        ) -> &Option<crate::types::RealTimeContactAnalysisOutputType> {
+            self.inner.get_output_type()
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::segment_types`].
+        pub fn segment_types(
+            mut self,
+            input: crate::types::RealTimeContactAnalysisSegmentType,
+        ) -> Self {
+            self.inner = self.inner.segment_types(input);
+            self
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::set_segment_types`].
+        pub fn set_segment_types(
+            mut self,
+            input: Option<Vec<crate::types::RealTimeContactAnalysisSegmentType>>,
+        ) -> Self {
+            self.inner = self.inner.set_segment_types(input);
+            self
+        }
+
+        /// See [`ListRealtimeContactAnalysisSegmentsV2InputBuilder::get_segment_types`].
+        pub fn get_segment_types(
+            &self,
+        ) -> &Option<Vec<crate::types::RealTimeContactAnalysisSegmentType>> {
+            self.inner.get_segment_types()
+        }
+    }
+}
+
+/// Paginators of this operation.
+#[cfg(feature = "client")]
+pub mod paginator {
+    /// Paginator for the [`ListRealtimeContactAnalysisSegmentsV2`](super::ListRealtimeContactAnalysisSegmentsV2) operation.
+    ///
+    /// Pages are fetched as the stream returned by [`send`](Self::send) is polled; the
+    /// stream ends after a page without a next token (or with the token just sent).
+    #[derive(Clone, Debug)]
+    pub struct ListRealtimeContactAnalysisSegmentsV2Paginator {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        builder: super::builders::ListRealtimeContactAnalysisSegmentsV2InputBuilder,
+        stop_on_duplicate_token: bool,
+    }
+
+    impl ListRealtimeContactAnalysisSegmentsV2Paginator {
+        pub(crate) fn new(
+            handle: ::std::sync::Arc<crate::client::Handle>,
+            builder: super::builders::ListRealtimeContactAnalysisSegmentsV2InputBuilder,
+        ) -> Self {
+            Self {
+                handle,
+                builder,
+                stop_on_duplicate_token: true,
+            }
+        }
+
+        /// Sets the page size (how many items the service returns per page at most).
+        pub fn page_size(mut self, limit: i32) -> Self {
+            self.builder = self
+                .builder
+                .set_max_results(::std::option::Option::Some(limit));
+            self
+        }
+
+        /// Whether to stop when the service returns the token just sent (default `true`);
+        /// otherwise a service that repeats a token would be paged forever.
+        pub fn stop_on_duplicate_token(mut self, stop: bool) -> Self {
+            self.stop_on_duplicate_token = stop;
+            self
+        }
+
+        /// A stream of pages; an error is yielded and ends it.
+        pub fn send(
+            self,
+        ) -> ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
+            ::std::result::Result<
+                super::ListRealtimeContactAnalysisSegmentsV2Output,
+                crate::error::SdkError<super::ListRealtimeContactAnalysisSegmentsV2Error>,
+            >,
+        > {
+            let input = match self.builder.build() {
+                ::std::result::Result::Ok(input) => input,
+                ::std::result::Result::Err(e) => {
+                    return ::smithy_codegen_client::failed_pagination(
+                        crate::error::SdkError::construction_failure(e),
+                    );
+                }
+            };
+            let handle = self.handle;
+            let tokens = ::smithy_codegen_client::TokenPaths {
+                input: |i: &super::ListRealtimeContactAnalysisSegmentsV2Input| {
+                    i.next_token.as_deref()
+                },
+                set_input: |
+                    i: &mut super::ListRealtimeContactAnalysisSegmentsV2Input,
+                    t|
+                i.next_token = t,
+                output: |o: &super::ListRealtimeContactAnalysisSegmentsV2Output| {
+                    ::std::option::Option::Some(o).and_then(|x| x.next_token.as_deref())
+                },
+            };
+            ::smithy_codegen_client::paginate(
+                input,
+                tokens,
+                self.stop_on_duplicate_token,
+                move |input| {
+                    let handle = handle.clone();
+                    async move {
+                        crate::client::send::<
+                            super::ListRealtimeContactAnalysisSegmentsV2,
+                        >(&handle, input)
+                            .await
+                    }
+                },
+            )
+        }
+    }
 }
 
 impl crate::protocol::Operation for ListRealtimeContactAnalysisSegmentsV2 {

@@ -290,6 +290,60 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ListTagsForResource`](super::ListTagsForResource) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ListTagsForResourceFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ListTagsForResourceInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ListTagsForResourceFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ListTagsForResourceInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ListTagsForResourceOutput,
+            crate::error::SdkError<super::ListTagsForResourceError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ListTagsForResource>(&self.handle, input).await
+        }
+
+        /// See [`ListTagsForResourceInputBuilder::resource_arn`].
+        pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.resource_arn(input);
+            self
+        }
+
+        /// See [`ListTagsForResourceInputBuilder::set_resource_arn`].
+        pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_resource_arn(input);
+            self
+        }
+
+        /// See [`ListTagsForResourceInputBuilder::get_resource_arn`].
+        pub fn get_resource_arn(&self) -> &Option<String> {
+            self.inner.get_resource_arn()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ListTagsForResource {

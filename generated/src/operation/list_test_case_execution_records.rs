@@ -513,6 +513,151 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ListTestCaseExecutionRecords`](super::ListTestCaseExecutionRecords) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ListTestCaseExecutionRecordsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ListTestCaseExecutionRecordsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ListTestCaseExecutionRecordsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ListTestCaseExecutionRecordsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ListTestCaseExecutionRecordsOutput,
+            crate::error::SdkError<super::ListTestCaseExecutionRecordsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::ListTestCaseExecutionRecords,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::test_case_id`].
+        pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.test_case_id(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::set_test_case_id`].
+        pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_test_case_id(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::get_test_case_id`].
+        pub fn get_test_case_id(&self) -> &Option<String> {
+            self.inner.get_test_case_id()
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::test_case_execution_id`].
+        pub fn test_case_execution_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.test_case_execution_id(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::set_test_case_execution_id`].
+        pub fn set_test_case_execution_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_test_case_execution_id(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::get_test_case_execution_id`].
+        pub fn get_test_case_execution_id(&self) -> &Option<String> {
+            self.inner.get_test_case_execution_id()
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::status`].
+        pub fn status(mut self, input: crate::types::TestCaseExecutionStatus) -> Self {
+            self.inner = self.inner.status(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::set_status`].
+        pub fn set_status(
+            mut self,
+            input: Option<crate::types::TestCaseExecutionStatus>,
+        ) -> Self {
+            self.inner = self.inner.set_status(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::get_status`].
+        pub fn get_status(&self) -> &Option<crate::types::TestCaseExecutionStatus> {
+            self.inner.get_status()
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::next_token`].
+        pub fn next_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.next_token(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::set_next_token`].
+        pub fn set_next_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_next_token(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::get_next_token`].
+        pub fn get_next_token(&self) -> &Option<String> {
+            self.inner.get_next_token()
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::max_results`].
+        pub fn max_results(mut self, input: i32) -> Self {
+            self.inner = self.inner.max_results(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::set_max_results`].
+        pub fn set_max_results(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_max_results(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionRecordsInputBuilder::get_max_results`].
+        pub fn get_max_results(&self) -> &Option<i32> {
+            self.inner.get_max_results()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ListTestCaseExecutionRecords {

@@ -581,6 +581,183 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ListTestCaseExecutions`](super::ListTestCaseExecutions) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ListTestCaseExecutionsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ListTestCaseExecutionsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ListTestCaseExecutionsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ListTestCaseExecutionsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ListTestCaseExecutionsOutput,
+            crate::error::SdkError<super::ListTestCaseExecutionsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ListTestCaseExecutions>(&self.handle, input)
+                .await
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::test_case_id`].
+        pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.test_case_id(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::set_test_case_id`].
+        pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_test_case_id(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::get_test_case_id`].
+        pub fn get_test_case_id(&self) -> &Option<String> {
+            self.inner.get_test_case_id()
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::test_case_name`].
+        pub fn test_case_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.test_case_name(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::set_test_case_name`].
+        pub fn set_test_case_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_test_case_name(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::get_test_case_name`].
+        pub fn get_test_case_name(&self) -> &Option<String> {
+            self.inner.get_test_case_name()
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::start_time`].
+        pub fn start_time(mut self, input: i64) -> Self {
+            self.inner = self.inner.start_time(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::set_start_time`].
+        pub fn set_start_time(mut self, input: Option<i64>) -> Self {
+            self.inner = self.inner.set_start_time(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::get_start_time`].
+        pub fn get_start_time(&self) -> &Option<i64> {
+            self.inner.get_start_time()
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::end_time`].
+        pub fn end_time(mut self, input: i64) -> Self {
+            self.inner = self.inner.end_time(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::set_end_time`].
+        pub fn set_end_time(mut self, input: Option<i64>) -> Self {
+            self.inner = self.inner.set_end_time(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::get_end_time`].
+        pub fn get_end_time(&self) -> &Option<i64> {
+            self.inner.get_end_time()
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::status`].
+        pub fn status(mut self, input: crate::types::TestCaseExecutionStatus) -> Self {
+            self.inner = self.inner.status(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::set_status`].
+        pub fn set_status(
+            mut self,
+            input: Option<crate::types::TestCaseExecutionStatus>,
+        ) -> Self {
+            self.inner = self.inner.set_status(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::get_status`].
+        pub fn get_status(&self) -> &Option<crate::types::TestCaseExecutionStatus> {
+            self.inner.get_status()
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::next_token`].
+        pub fn next_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.next_token(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::set_next_token`].
+        pub fn set_next_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_next_token(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::get_next_token`].
+        pub fn get_next_token(&self) -> &Option<String> {
+            self.inner.get_next_token()
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::max_results`].
+        pub fn max_results(mut self, input: i32) -> Self {
+            self.inner = self.inner.max_results(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::set_max_results`].
+        pub fn set_max_results(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_max_results(input);
+            self
+        }
+
+        /// See [`ListTestCaseExecutionsInputBuilder::get_max_results`].
+        pub fn get_max_results(&self) -> &Option<i32> {
+            self.inner.get_max_results()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ListTestCaseExecutions {

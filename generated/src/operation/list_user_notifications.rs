@@ -444,6 +444,112 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ListUserNotifications`](super::ListUserNotifications) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ListUserNotificationsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ListUserNotificationsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ListUserNotificationsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ListUserNotificationsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ListUserNotificationsOutput,
+            crate::error::SdkError<super::ListUserNotificationsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ListUserNotifications>(&self.handle, input)
+                .await
+        }
+
+        /// See [`ListUserNotificationsInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`ListUserNotificationsInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`ListUserNotificationsInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`ListUserNotificationsInputBuilder::next_token`].
+        pub fn next_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.next_token(input);
+            self
+        }
+
+        /// See [`ListUserNotificationsInputBuilder::set_next_token`].
+        pub fn set_next_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_next_token(input);
+            self
+        }
+
+        /// See [`ListUserNotificationsInputBuilder::get_next_token`].
+        pub fn get_next_token(&self) -> &Option<String> {
+            self.inner.get_next_token()
+        }
+
+        /// See [`ListUserNotificationsInputBuilder::max_results`].
+        pub fn max_results(mut self, input: i32) -> Self {
+            self.inner = self.inner.max_results(input);
+            self
+        }
+
+        /// See [`ListUserNotificationsInputBuilder::set_max_results`].
+        pub fn set_max_results(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_max_results(input);
+            self
+        }
+
+        /// See [`ListUserNotificationsInputBuilder::get_max_results`].
+        pub fn get_max_results(&self) -> &Option<i32> {
+            self.inner.get_max_results()
+        }
+
+        /// See [`ListUserNotificationsInputBuilder::user_id`].
+        pub fn user_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.user_id(input);
+            self
+        }
+
+        /// See [`ListUserNotificationsInputBuilder::set_user_id`].
+        pub fn set_user_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_user_id(input);
+            self
+        }
+
+        /// See [`ListUserNotificationsInputBuilder::get_user_id`].
+        pub fn get_user_id(&self) -> &Option<String> {
+            self.inner.get_user_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ListUserNotifications {

@@ -332,6 +332,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ListWorkspaceMedia`](super::ListWorkspaceMedia) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ListWorkspaceMediaFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ListWorkspaceMediaInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ListWorkspaceMediaFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ListWorkspaceMediaInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ListWorkspaceMediaOutput,
+            crate::error::SdkError<super::ListWorkspaceMediaError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ListWorkspaceMedia>(&self.handle, input).await
+        }
+
+        /// See [`ListWorkspaceMediaInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`ListWorkspaceMediaInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`ListWorkspaceMediaInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`ListWorkspaceMediaInputBuilder::workspace_id`].
+        pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.workspace_id(input);
+            self
+        }
+
+        /// See [`ListWorkspaceMediaInputBuilder::set_workspace_id`].
+        pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_workspace_id(input);
+            self
+        }
+
+        /// See [`ListWorkspaceMediaInputBuilder::get_workspace_id`].
+        pub fn get_workspace_id(&self) -> &Option<String> {
+            self.inner.get_workspace_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ListWorkspaceMedia {

@@ -487,6 +487,136 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`MonitorContact`](super::MonitorContact) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct MonitorContactFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: MonitorContactInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl MonitorContactFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &MonitorContactInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::MonitorContactOutput,
+            crate::error::SdkError<super::MonitorContactError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::MonitorContact>(&self.handle, input).await
+        }
+
+        /// See [`MonitorContactInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`MonitorContactInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`MonitorContactInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`MonitorContactInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`MonitorContactInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`MonitorContactInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`MonitorContactInputBuilder::user_id`].
+        pub fn user_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.user_id(input);
+            self
+        }
+
+        /// See [`MonitorContactInputBuilder::set_user_id`].
+        pub fn set_user_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_user_id(input);
+            self
+        }
+
+        /// See [`MonitorContactInputBuilder::get_user_id`].
+        pub fn get_user_id(&self) -> &Option<String> {
+            self.inner.get_user_id()
+        }
+
+        /// See [`MonitorContactInputBuilder::allowed_monitor_capabilities`].
+        pub fn allowed_monitor_capabilities(
+            mut self,
+            input: crate::types::MonitorCapability,
+        ) -> Self {
+            self.inner = self.inner.allowed_monitor_capabilities(input);
+            self
+        }
+
+        /// See [`MonitorContactInputBuilder::set_allowed_monitor_capabilities`].
+        pub fn set_allowed_monitor_capabilities(
+            mut self,
+            input: Option<Vec<crate::types::MonitorCapability>>,
+        ) -> Self {
+            self.inner = self.inner.set_allowed_monitor_capabilities(input);
+            self
+        }
+
+        /// See [`MonitorContactInputBuilder::get_allowed_monitor_capabilities`].
+        pub fn get_allowed_monitor_capabilities(
+            &self,
+        ) -> &Option<Vec<crate::types::MonitorCapability>> {
+            self.inner.get_allowed_monitor_capabilities()
+        }
+
+        /// See [`MonitorContactInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`MonitorContactInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`MonitorContactInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for MonitorContact {

@@ -328,6 +328,94 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`PutUserStatus`](super::PutUserStatus) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct PutUserStatusFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: PutUserStatusInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl PutUserStatusFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &PutUserStatusInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::PutUserStatusOutput,
+            crate::error::SdkError<super::PutUserStatusError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::PutUserStatus>(&self.handle, input).await
+        }
+
+        /// See [`PutUserStatusInputBuilder::user_id`].
+        pub fn user_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.user_id(input);
+            self
+        }
+
+        /// See [`PutUserStatusInputBuilder::set_user_id`].
+        pub fn set_user_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_user_id(input);
+            self
+        }
+
+        /// See [`PutUserStatusInputBuilder::get_user_id`].
+        pub fn get_user_id(&self) -> &Option<String> {
+            self.inner.get_user_id()
+        }
+
+        /// See [`PutUserStatusInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`PutUserStatusInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`PutUserStatusInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`PutUserStatusInputBuilder::agent_status_id`].
+        pub fn agent_status_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.agent_status_id(input);
+            self
+        }
+
+        /// See [`PutUserStatusInputBuilder::set_agent_status_id`].
+        pub fn set_agent_status_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_agent_status_id(input);
+            self
+        }
+
+        /// See [`PutUserStatusInputBuilder::get_agent_status_id`].
+        pub fn get_agent_status_id(&self) -> &Option<String> {
+            self.inner.get_agent_status_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for PutUserStatus {

@@ -315,6 +315,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ReleasePhoneNumber`](super::ReleasePhoneNumber) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ReleasePhoneNumberFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ReleasePhoneNumberInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ReleasePhoneNumberFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ReleasePhoneNumberInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ReleasePhoneNumberOutput,
+            crate::error::SdkError<super::ReleasePhoneNumberError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ReleasePhoneNumber>(&self.handle, input).await
+        }
+
+        /// See [`ReleasePhoneNumberInputBuilder::phone_number_id`].
+        pub fn phone_number_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.phone_number_id(input);
+            self
+        }
+
+        /// See [`ReleasePhoneNumberInputBuilder::set_phone_number_id`].
+        pub fn set_phone_number_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_phone_number_id(input);
+            self
+        }
+
+        /// See [`ReleasePhoneNumberInputBuilder::get_phone_number_id`].
+        pub fn get_phone_number_id(&self) -> &Option<String> {
+            self.inner.get_phone_number_id()
+        }
+
+        /// See [`ReleasePhoneNumberInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`ReleasePhoneNumberInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`ReleasePhoneNumberInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ReleasePhoneNumber {

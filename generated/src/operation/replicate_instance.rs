@@ -482,6 +482,111 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ReplicateInstance`](super::ReplicateInstance) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ReplicateInstanceFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ReplicateInstanceInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ReplicateInstanceFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ReplicateInstanceInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ReplicateInstanceOutput,
+            crate::error::SdkError<super::ReplicateInstanceError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ReplicateInstance>(&self.handle, input).await
+        }
+
+        /// See [`ReplicateInstanceInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`ReplicateInstanceInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`ReplicateInstanceInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`ReplicateInstanceInputBuilder::replica_region`].
+        pub fn replica_region(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.replica_region(input);
+            self
+        }
+
+        /// See [`ReplicateInstanceInputBuilder::set_replica_region`].
+        pub fn set_replica_region(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_replica_region(input);
+            self
+        }
+
+        /// See [`ReplicateInstanceInputBuilder::get_replica_region`].
+        pub fn get_replica_region(&self) -> &Option<String> {
+            self.inner.get_replica_region()
+        }
+
+        /// See [`ReplicateInstanceInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`ReplicateInstanceInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`ReplicateInstanceInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`ReplicateInstanceInputBuilder::replica_alias`].
+        pub fn replica_alias(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.replica_alias(input);
+            self
+        }
+
+        /// See [`ReplicateInstanceInputBuilder::set_replica_alias`].
+        pub fn set_replica_alias(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_replica_alias(input);
+            self
+        }
+
+        /// See [`ReplicateInstanceInputBuilder::get_replica_alias`].
+        pub fn get_replica_alias(&self) -> &Option<String> {
+            self.inner.get_replica_alias()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ReplicateInstance {

@@ -337,6 +337,94 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ResumeContact`](super::ResumeContact) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ResumeContactFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ResumeContactInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ResumeContactFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ResumeContactInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ResumeContactOutput,
+            crate::error::SdkError<super::ResumeContactError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ResumeContact>(&self.handle, input).await
+        }
+
+        /// See [`ResumeContactInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`ResumeContactInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`ResumeContactInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`ResumeContactInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`ResumeContactInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`ResumeContactInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`ResumeContactInputBuilder::contact_flow_id`].
+        pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_id(input);
+            self
+        }
+
+        /// See [`ResumeContactInputBuilder::set_contact_flow_id`].
+        pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_id(input);
+            self
+        }
+
+        /// See [`ResumeContactInputBuilder::get_contact_flow_id`].
+        pub fn get_contact_flow_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ResumeContact {

@@ -534,6 +534,145 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`SearchContactEvaluations`](super::SearchContactEvaluations) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct SearchContactEvaluationsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: SearchContactEvaluationsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl SearchContactEvaluationsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &SearchContactEvaluationsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::SearchContactEvaluationsOutput,
+            crate::error::SdkError<super::SearchContactEvaluationsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::SearchContactEvaluations>(&self.handle, input)
+                .await
+        }
+
+        /// See [`SearchContactEvaluationsInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`SearchContactEvaluationsInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`SearchContactEvaluationsInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`SearchContactEvaluationsInputBuilder::next_token`].
+        pub fn next_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.next_token(input);
+            self
+        }
+
+        /// See [`SearchContactEvaluationsInputBuilder::set_next_token`].
+        pub fn set_next_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_next_token(input);
+            self
+        }
+
+        /// See [`SearchContactEvaluationsInputBuilder::get_next_token`].
+        pub fn get_next_token(&self) -> &Option<String> {
+            self.inner.get_next_token()
+        }
+
+        /// See [`SearchContactEvaluationsInputBuilder::max_results`].
+        pub fn max_results(mut self, input: i32) -> Self {
+            self.inner = self.inner.max_results(input);
+            self
+        }
+
+        /// See [`SearchContactEvaluationsInputBuilder::set_max_results`].
+        pub fn set_max_results(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_max_results(input);
+            self
+        }
+
+        /// See [`SearchContactEvaluationsInputBuilder::get_max_results`].
+        pub fn get_max_results(&self) -> &Option<i32> {
+            self.inner.get_max_results()
+        }
+
+        /// See [`SearchContactEvaluationsInputBuilder::search_criteria`].
+        pub fn search_criteria(
+            mut self,
+            input: crate::types::EvaluationSearchCriteria,
+        ) -> Self {
+            self.inner = self.inner.search_criteria(input);
+            self
+        }
+
+        /// See [`SearchContactEvaluationsInputBuilder::set_search_criteria`].
+        pub fn set_search_criteria(
+            mut self,
+            input: Option<crate::types::EvaluationSearchCriteria>,
+        ) -> Self {
+            self.inner = self.inner.set_search_criteria(input);
+            self
+        }
+
+        /// See [`SearchContactEvaluationsInputBuilder::get_search_criteria`].
+        pub fn get_search_criteria(
+            &self,
+        ) -> &Option<crate::types::EvaluationSearchCriteria> {
+            self.inner.get_search_criteria()
+        }
+
+        /// See [`SearchContactEvaluationsInputBuilder::search_filter`].
+        pub fn search_filter(
+            mut self,
+            input: crate::types::EvaluationSearchFilter,
+        ) -> Self {
+            self.inner = self.inner.search_filter(input);
+            self
+        }
+
+        /// See [`SearchContactEvaluationsInputBuilder::set_search_filter`].
+        pub fn set_search_filter(
+            mut self,
+            input: Option<crate::types::EvaluationSearchFilter>,
+        ) -> Self {
+            self.inner = self.inner.set_search_filter(input);
+            self
+        }
+
+        /// See [`SearchContactEvaluationsInputBuilder::get_search_filter`].
+        pub fn get_search_filter(
+            &self,
+        ) -> &Option<crate::types::EvaluationSearchFilter> {
+            self.inner.get_search_filter()
+        }
+    }
 }
 
 impl crate::protocol::Operation for SearchContactEvaluations {

@@ -526,6 +526,144 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`SearchEmailAddresses`](super::SearchEmailAddresses) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct SearchEmailAddressesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: SearchEmailAddressesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl SearchEmailAddressesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &SearchEmailAddressesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::SearchEmailAddressesOutput,
+            crate::error::SdkError<super::SearchEmailAddressesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::SearchEmailAddresses>(&self.handle, input).await
+        }
+
+        /// See [`SearchEmailAddressesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`SearchEmailAddressesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`SearchEmailAddressesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`SearchEmailAddressesInputBuilder::max_results`].
+        pub fn max_results(mut self, input: i32) -> Self {
+            self.inner = self.inner.max_results(input);
+            self
+        }
+
+        /// See [`SearchEmailAddressesInputBuilder::set_max_results`].
+        pub fn set_max_results(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_max_results(input);
+            self
+        }
+
+        /// See [`SearchEmailAddressesInputBuilder::get_max_results`].
+        pub fn get_max_results(&self) -> &Option<i32> {
+            self.inner.get_max_results()
+        }
+
+        /// See [`SearchEmailAddressesInputBuilder::next_token`].
+        pub fn next_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.next_token(input);
+            self
+        }
+
+        /// See [`SearchEmailAddressesInputBuilder::set_next_token`].
+        pub fn set_next_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_next_token(input);
+            self
+        }
+
+        /// See [`SearchEmailAddressesInputBuilder::get_next_token`].
+        pub fn get_next_token(&self) -> &Option<String> {
+            self.inner.get_next_token()
+        }
+
+        /// See [`SearchEmailAddressesInputBuilder::search_criteria`].
+        pub fn search_criteria(
+            mut self,
+            input: crate::types::EmailAddressSearchCriteria,
+        ) -> Self {
+            self.inner = self.inner.search_criteria(input);
+            self
+        }
+
+        /// See [`SearchEmailAddressesInputBuilder::set_search_criteria`].
+        pub fn set_search_criteria(
+            mut self,
+            input: Option<crate::types::EmailAddressSearchCriteria>,
+        ) -> Self {
+            self.inner = self.inner.set_search_criteria(input);
+            self
+        }
+
+        /// See [`SearchEmailAddressesInputBuilder::get_search_criteria`].
+        pub fn get_search_criteria(
+            &self,
+        ) -> &Option<crate::types::EmailAddressSearchCriteria> {
+            self.inner.get_search_criteria()
+        }
+
+        /// See [`SearchEmailAddressesInputBuilder::search_filter`].
+        pub fn search_filter(
+            mut self,
+            input: crate::types::EmailAddressSearchFilter,
+        ) -> Self {
+            self.inner = self.inner.search_filter(input);
+            self
+        }
+
+        /// See [`SearchEmailAddressesInputBuilder::set_search_filter`].
+        pub fn set_search_filter(
+            mut self,
+            input: Option<crate::types::EmailAddressSearchFilter>,
+        ) -> Self {
+            self.inner = self.inner.set_search_filter(input);
+            self
+        }
+
+        /// See [`SearchEmailAddressesInputBuilder::get_search_filter`].
+        pub fn get_search_filter(
+            &self,
+        ) -> &Option<crate::types::EmailAddressSearchFilter> {
+            self.inner.get_search_filter()
+        }
+    }
 }
 
 impl crate::protocol::Operation for SearchEmailAddresses {

@@ -518,6 +518,275 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`SearchRoutingProfiles`](super::SearchRoutingProfiles) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct SearchRoutingProfilesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: SearchRoutingProfilesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl SearchRoutingProfilesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &SearchRoutingProfilesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::SearchRoutingProfilesOutput,
+            crate::error::SdkError<super::SearchRoutingProfilesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::SearchRoutingProfiles>(&self.handle, input)
+                .await
+        }
+
+        /// Pages through the results: `into_paginator().send()` gives a stream of outputs.
+        pub fn into_paginator(self) -> super::paginator::SearchRoutingProfilesPaginator {
+            super::paginator::SearchRoutingProfilesPaginator::new(
+                self.handle,
+                self.inner,
+            )
+        }
+
+        /// See [`SearchRoutingProfilesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`SearchRoutingProfilesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`SearchRoutingProfilesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`SearchRoutingProfilesInputBuilder::next_token`].
+        pub fn next_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.next_token(input);
+            self
+        }
+
+        /// See [`SearchRoutingProfilesInputBuilder::set_next_token`].
+        pub fn set_next_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_next_token(input);
+            self
+        }
+
+        /// See [`SearchRoutingProfilesInputBuilder::get_next_token`].
+        pub fn get_next_token(&self) -> &Option<String> {
+            self.inner.get_next_token()
+        }
+
+        /// See [`SearchRoutingProfilesInputBuilder::max_results`].
+        pub fn max_results(mut self, input: i32) -> Self {
+            self.inner = self.inner.max_results(input);
+            self
+        }
+
+        /// See [`SearchRoutingProfilesInputBuilder::set_max_results`].
+        pub fn set_max_results(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_max_results(input);
+            self
+        }
+
+        /// See [`SearchRoutingProfilesInputBuilder::get_max_results`].
+        pub fn get_max_results(&self) -> &Option<i32> {
+            self.inner.get_max_results()
+        }
+
+        /// See [`SearchRoutingProfilesInputBuilder::search_filter`].
+        pub fn search_filter(
+            mut self,
+            input: crate::types::RoutingProfileSearchFilter,
+        ) -> Self {
+            self.inner = self.inner.search_filter(input);
+            self
+        }
+
+        /// See [`SearchRoutingProfilesInputBuilder::set_search_filter`].
+        pub fn set_search_filter(
+            mut self,
+            input: Option<crate::types::RoutingProfileSearchFilter>,
+        ) -> Self {
+            self.inner = self.inner.set_search_filter(input);
+            self
+        }
+
+        /// See [`SearchRoutingProfilesInputBuilder::get_search_filter`].
+        pub fn get_search_filter(
+            &self,
+        ) -> &Option<crate::types::RoutingProfileSearchFilter> {
+            self.inner.get_search_filter()
+        }
+
+        /// See [`SearchRoutingProfilesInputBuilder::search_criteria`].
+        pub fn search_criteria(
+            mut self,
+            input: crate::types::RoutingProfileSearchCriteria,
+        ) -> Self {
+            self.inner = self.inner.search_criteria(input);
+            self
+        }
+
+        /// See [`SearchRoutingProfilesInputBuilder::set_search_criteria`].
+        pub fn set_search_criteria(
+            mut self,
+            input: Option<crate::types::RoutingProfileSearchCriteria>,
+        ) -> Self {
+            self.inner = self.inner.set_search_criteria(input);
+            self
+        }
+
+        /// See [`SearchRoutingProfilesInputBuilder::get_search_criteria`].
+        pub fn get_search_criteria(
+            &self,
+        ) -> &Option<crate::types::RoutingProfileSearchCriteria> {
+            self.inner.get_search_criteria()
+        }
+    }
+}
+
+/// Paginators of this operation.
+#[cfg(feature = "client")]
+pub mod paginator {
+    /// Paginator for the [`SearchRoutingProfiles`](super::SearchRoutingProfiles) operation.
+    ///
+    /// Pages are fetched as the stream returned by [`send`](Self::send) is polled; the
+    /// stream ends after a page without a next token (or with the token just sent).
+    #[derive(Clone, Debug)]
+    pub struct SearchRoutingProfilesPaginator {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        builder: super::builders::SearchRoutingProfilesInputBuilder,
+        stop_on_duplicate_token: bool,
+    }
+
+    impl SearchRoutingProfilesPaginator {
+        pub(crate) fn new(
+            handle: ::std::sync::Arc<crate::client::Handle>,
+            builder: super::builders::SearchRoutingProfilesInputBuilder,
+        ) -> Self {
+            Self {
+                handle,
+                builder,
+                stop_on_duplicate_token: true,
+            }
+        }
+
+        /// Sets the page size (how many items the service returns per page at most).
+        pub fn page_size(mut self, limit: i32) -> Self {
+            self.builder = self
+                .builder
+                .set_max_results(::std::option::Option::Some(limit));
+            self
+        }
+
+        /// Streams the items of every page instead of the pages.
+        pub fn items(self) -> SearchRoutingProfilesPaginatorItems {
+            SearchRoutingProfilesPaginatorItems(self)
+        }
+
+        /// Whether to stop when the service returns the token just sent (default `true`);
+        /// otherwise a service that repeats a token would be paged forever.
+        pub fn stop_on_duplicate_token(mut self, stop: bool) -> Self {
+            self.stop_on_duplicate_token = stop;
+            self
+        }
+
+        /// A stream of pages; an error is yielded and ends it.
+        pub fn send(
+            self,
+        ) -> ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
+            ::std::result::Result<
+                super::SearchRoutingProfilesOutput,
+                crate::error::SdkError<super::SearchRoutingProfilesError>,
+            >,
+        > {
+            let input = match self.builder.build() {
+                ::std::result::Result::Ok(input) => input,
+                ::std::result::Result::Err(e) => {
+                    return ::smithy_codegen_client::failed_pagination(
+                        crate::error::SdkError::construction_failure(e),
+                    );
+                }
+            };
+            let handle = self.handle;
+            let tokens = ::smithy_codegen_client::TokenPaths {
+                input: |i: &super::SearchRoutingProfilesInput| i.next_token.as_deref(),
+                set_input: |i: &mut super::SearchRoutingProfilesInput, t| {
+                    i.next_token = t;
+                },
+                output: |o: &super::SearchRoutingProfilesOutput| {
+                    ::std::option::Option::Some(o).and_then(|x| x.next_token.as_deref())
+                },
+            };
+            ::smithy_codegen_client::paginate(
+                input,
+                tokens,
+                self.stop_on_duplicate_token,
+                move |input| {
+                    let handle = handle.clone();
+                    async move {
+                        crate::client::send::<
+                            super::SearchRoutingProfiles,
+                        >(&handle, input)
+                            .await
+                    }
+                },
+            )
+        }
+    }
+
+    /// The items of every page, one by one.
+    pub struct SearchRoutingProfilesPaginatorItems(SearchRoutingProfilesPaginator);
+    impl ::std::fmt::Debug for SearchRoutingProfilesPaginatorItems {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_tuple(stringify!(SearchRoutingProfilesPaginatorItems))
+                .field(&self.0)
+                .finish()
+        }
+    }
+
+    impl SearchRoutingProfilesPaginatorItems {
+        /// A stream of the items of every page; an error ends it.
+        pub fn send(
+            self,
+        ) -> ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
+            ::std::result::Result<
+                crate::types::RoutingProfile,
+                crate::error::SdkError<super::SearchRoutingProfilesError>,
+            >,
+        > {
+            ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::TryFlatMap::new(
+                    self.0.send(),
+                )
+                .flat_map(|page: super::SearchRoutingProfilesOutput| {
+                    ::std::option::Option::Some(page)
+                        .and_then(|x| x.routing_profiles)
+                        .unwrap_or_default()
+                })
+        }
+    }
 }
 
 impl crate::protocol::Operation for SearchRoutingProfiles {

@@ -470,6 +470,137 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`SendChatIntegrationEvent`](super::SendChatIntegrationEvent) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct SendChatIntegrationEventFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: SendChatIntegrationEventInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl SendChatIntegrationEventFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &SendChatIntegrationEventInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::SendChatIntegrationEventOutput,
+            crate::error::SdkError<super::SendChatIntegrationEventError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::SendChatIntegrationEvent>(&self.handle, input)
+                .await
+        }
+
+        /// See [`SendChatIntegrationEventInputBuilder::source_id`].
+        pub fn source_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.source_id(input);
+            self
+        }
+
+        /// See [`SendChatIntegrationEventInputBuilder::set_source_id`].
+        pub fn set_source_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_source_id(input);
+            self
+        }
+
+        /// See [`SendChatIntegrationEventInputBuilder::get_source_id`].
+        pub fn get_source_id(&self) -> &Option<String> {
+            self.inner.get_source_id()
+        }
+
+        /// See [`SendChatIntegrationEventInputBuilder::destination_id`].
+        pub fn destination_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.destination_id(input);
+            self
+        }
+
+        /// See [`SendChatIntegrationEventInputBuilder::set_destination_id`].
+        pub fn set_destination_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_destination_id(input);
+            self
+        }
+
+        /// See [`SendChatIntegrationEventInputBuilder::get_destination_id`].
+        pub fn get_destination_id(&self) -> &Option<String> {
+            self.inner.get_destination_id()
+        }
+
+        /// See [`SendChatIntegrationEventInputBuilder::subtype`].
+        pub fn subtype(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.subtype(input);
+            self
+        }
+
+        /// See [`SendChatIntegrationEventInputBuilder::set_subtype`].
+        pub fn set_subtype(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_subtype(input);
+            self
+        }
+
+        /// See [`SendChatIntegrationEventInputBuilder::get_subtype`].
+        pub fn get_subtype(&self) -> &Option<String> {
+            self.inner.get_subtype()
+        }
+
+        /// See [`SendChatIntegrationEventInputBuilder::event`].
+        pub fn event(mut self, input: crate::types::ChatEvent) -> Self {
+            self.inner = self.inner.event(input);
+            self
+        }
+
+        /// See [`SendChatIntegrationEventInputBuilder::set_event`].
+        pub fn set_event(mut self, input: Option<crate::types::ChatEvent>) -> Self {
+            self.inner = self.inner.set_event(input);
+            self
+        }
+
+        /// See [`SendChatIntegrationEventInputBuilder::get_event`].
+        pub fn get_event(&self) -> &Option<crate::types::ChatEvent> {
+            self.inner.get_event()
+        }
+
+        /// See [`SendChatIntegrationEventInputBuilder::new_session_details`].
+        pub fn new_session_details(
+            mut self,
+            input: crate::types::NewSessionDetails,
+        ) -> Self {
+            self.inner = self.inner.new_session_details(input);
+            self
+        }
+
+        /// See [`SendChatIntegrationEventInputBuilder::set_new_session_details`].
+        pub fn set_new_session_details(
+            mut self,
+            input: Option<crate::types::NewSessionDetails>,
+        ) -> Self {
+            self.inner = self.inner.set_new_session_details(input);
+            self
+        }
+
+        /// See [`SendChatIntegrationEventInputBuilder::get_new_session_details`].
+        pub fn get_new_session_details(
+            &self,
+        ) -> &Option<crate::types::NewSessionDetails> {
+            self.inner.get_new_session_details()
+        }
+    }
 }
 
 impl crate::protocol::Operation for SendChatIntegrationEvent {

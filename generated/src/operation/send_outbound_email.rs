@@ -551,6 +551,213 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`SendOutboundEmail`](super::SendOutboundEmail) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct SendOutboundEmailFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: SendOutboundEmailInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl SendOutboundEmailFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &SendOutboundEmailInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::SendOutboundEmailOutput,
+            crate::error::SdkError<super::SendOutboundEmailError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::SendOutboundEmail>(&self.handle, input).await
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::from_email_address`].
+        pub fn from_email_address(
+            mut self,
+            input: crate::types::EmailAddressInfo,
+        ) -> Self {
+            self.inner = self.inner.from_email_address(input);
+            self
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::set_from_email_address`].
+        pub fn set_from_email_address(
+            mut self,
+            input: Option<crate::types::EmailAddressInfo>,
+        ) -> Self {
+            self.inner = self.inner.set_from_email_address(input);
+            self
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::get_from_email_address`].
+        pub fn get_from_email_address(&self) -> &Option<crate::types::EmailAddressInfo> {
+            self.inner.get_from_email_address()
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::destination_email_address`].
+        pub fn destination_email_address(
+            mut self,
+            input: crate::types::EmailAddressInfo,
+        ) -> Self {
+            self.inner = self.inner.destination_email_address(input);
+            self
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::set_destination_email_address`].
+        pub fn set_destination_email_address(
+            mut self,
+            input: Option<crate::types::EmailAddressInfo>,
+        ) -> Self {
+            self.inner = self.inner.set_destination_email_address(input);
+            self
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::get_destination_email_address`].
+        pub fn get_destination_email_address(
+            &self,
+        ) -> &Option<crate::types::EmailAddressInfo> {
+            self.inner.get_destination_email_address()
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::additional_recipients`].
+        pub fn additional_recipients(
+            mut self,
+            input: crate::types::OutboundAdditionalRecipients,
+        ) -> Self {
+            self.inner = self.inner.additional_recipients(input);
+            self
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::set_additional_recipients`].
+        pub fn set_additional_recipients(
+            mut self,
+            input: Option<crate::types::OutboundAdditionalRecipients>,
+        ) -> Self {
+            self.inner = self.inner.set_additional_recipients(input);
+            self
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::get_additional_recipients`].
+        pub fn get_additional_recipients(
+            &self,
+        ) -> &Option<crate::types::OutboundAdditionalRecipients> {
+            self.inner.get_additional_recipients()
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::email_message`].
+        pub fn email_message(
+            mut self,
+            input: crate::types::OutboundEmailContent,
+        ) -> Self {
+            self.inner = self.inner.email_message(input);
+            self
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::set_email_message`].
+        pub fn set_email_message(
+            mut self,
+            input: Option<crate::types::OutboundEmailContent>,
+        ) -> Self {
+            self.inner = self.inner.set_email_message(input);
+            self
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::get_email_message`].
+        pub fn get_email_message(&self) -> &Option<crate::types::OutboundEmailContent> {
+            self.inner.get_email_message()
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::traffic_type`].
+        pub fn traffic_type(mut self, input: crate::types::TrafficType) -> Self {
+            self.inner = self.inner.traffic_type(input);
+            self
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::set_traffic_type`].
+        pub fn set_traffic_type(
+            mut self,
+            input: Option<crate::types::TrafficType>,
+        ) -> Self {
+            self.inner = self.inner.set_traffic_type(input);
+            self
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::get_traffic_type`].
+        pub fn get_traffic_type(&self) -> &Option<crate::types::TrafficType> {
+            self.inner.get_traffic_type()
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::source_campaign`].
+        pub fn source_campaign(mut self, input: crate::types::SourceCampaign) -> Self {
+            self.inner = self.inner.source_campaign(input);
+            self
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::set_source_campaign`].
+        pub fn set_source_campaign(
+            mut self,
+            input: Option<crate::types::SourceCampaign>,
+        ) -> Self {
+            self.inner = self.inner.set_source_campaign(input);
+            self
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::get_source_campaign`].
+        pub fn get_source_campaign(&self) -> &Option<crate::types::SourceCampaign> {
+            self.inner.get_source_campaign()
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`SendOutboundEmailInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for SendOutboundEmail {

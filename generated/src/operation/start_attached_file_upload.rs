@@ -770,6 +770,209 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`StartAttachedFileUpload`](super::StartAttachedFileUpload) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StartAttachedFileUploadFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StartAttachedFileUploadInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StartAttachedFileUploadFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StartAttachedFileUploadInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StartAttachedFileUploadOutput,
+            crate::error::SdkError<super::StartAttachedFileUploadError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::StartAttachedFileUpload>(&self.handle, input)
+                .await
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::file_name`].
+        pub fn file_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.file_name(input);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::set_file_name`].
+        pub fn set_file_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_file_name(input);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::get_file_name`].
+        pub fn get_file_name(&self) -> &Option<String> {
+            self.inner.get_file_name()
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::file_size_in_bytes`].
+        pub fn file_size_in_bytes(mut self, input: i64) -> Self {
+            self.inner = self.inner.file_size_in_bytes(input);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::set_file_size_in_bytes`].
+        pub fn set_file_size_in_bytes(mut self, input: Option<i64>) -> Self {
+            self.inner = self.inner.set_file_size_in_bytes(input);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::get_file_size_in_bytes`].
+        pub fn get_file_size_in_bytes(&self) -> &Option<i64> {
+            self.inner.get_file_size_in_bytes()
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::url_expiry_in_seconds`].
+        pub fn url_expiry_in_seconds(mut self, input: i32) -> Self {
+            self.inner = self.inner.url_expiry_in_seconds(input);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::set_url_expiry_in_seconds`].
+        pub fn set_url_expiry_in_seconds(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_url_expiry_in_seconds(input);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::get_url_expiry_in_seconds`].
+        pub fn get_url_expiry_in_seconds(&self) -> &Option<i32> {
+            self.inner.get_url_expiry_in_seconds()
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::file_use_case_type`].
+        pub fn file_use_case_type(
+            mut self,
+            input: crate::types::FileUseCaseType,
+        ) -> Self {
+            self.inner = self.inner.file_use_case_type(input);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::set_file_use_case_type`].
+        pub fn set_file_use_case_type(
+            mut self,
+            input: Option<crate::types::FileUseCaseType>,
+        ) -> Self {
+            self.inner = self.inner.set_file_use_case_type(input);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::get_file_use_case_type`].
+        pub fn get_file_use_case_type(&self) -> &Option<crate::types::FileUseCaseType> {
+            self.inner.get_file_use_case_type()
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::associated_resource_arn`].
+        pub fn associated_resource_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.associated_resource_arn(input);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::set_associated_resource_arn`].
+        pub fn set_associated_resource_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_associated_resource_arn(input);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::get_associated_resource_arn`].
+        pub fn get_associated_resource_arn(&self) -> &Option<String> {
+            self.inner.get_associated_resource_arn()
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::created_by`].
+        pub fn created_by(mut self, input: crate::types::CreatedByInfo) -> Self {
+            self.inner = self.inner.created_by(input);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::set_created_by`].
+        pub fn set_created_by(
+            mut self,
+            input: Option<crate::types::CreatedByInfo>,
+        ) -> Self {
+            self.inner = self.inner.set_created_by(input);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::get_created_by`].
+        pub fn get_created_by(&self) -> &Option<crate::types::CreatedByInfo> {
+            self.inner.get_created_by()
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`StartAttachedFileUploadInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StartAttachedFileUpload {

@@ -993,6 +993,335 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`StartChatContact`](super::StartChatContact) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StartChatContactFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StartChatContactInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StartChatContactFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StartChatContactInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StartChatContactOutput,
+            crate::error::SdkError<super::StartChatContactError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::StartChatContact>(&self.handle, input).await
+        }
+
+        /// See [`StartChatContactInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StartChatContactInputBuilder::contact_flow_id`].
+        pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_id(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::set_contact_flow_id`].
+        pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_id(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::get_contact_flow_id`].
+        pub fn get_contact_flow_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_id()
+        }
+
+        /// See [`StartChatContactInputBuilder::attributes`].
+        pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.attributes(k, v);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::set_attributes`].
+        pub fn set_attributes(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_attributes(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::get_attributes`].
+        pub fn get_attributes(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_attributes()
+        }
+
+        /// See [`StartChatContactInputBuilder::participant_details`].
+        pub fn participant_details(
+            mut self,
+            input: crate::types::ParticipantDetails,
+        ) -> Self {
+            self.inner = self.inner.participant_details(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::set_participant_details`].
+        pub fn set_participant_details(
+            mut self,
+            input: Option<crate::types::ParticipantDetails>,
+        ) -> Self {
+            self.inner = self.inner.set_participant_details(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::get_participant_details`].
+        pub fn get_participant_details(
+            &self,
+        ) -> &Option<crate::types::ParticipantDetails> {
+            self.inner.get_participant_details()
+        }
+
+        /// See [`StartChatContactInputBuilder::participant_configuration`].
+        pub fn participant_configuration(
+            mut self,
+            input: crate::types::ParticipantConfiguration,
+        ) -> Self {
+            self.inner = self.inner.participant_configuration(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::set_participant_configuration`].
+        pub fn set_participant_configuration(
+            mut self,
+            input: Option<crate::types::ParticipantConfiguration>,
+        ) -> Self {
+            self.inner = self.inner.set_participant_configuration(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::get_participant_configuration`].
+        pub fn get_participant_configuration(
+            &self,
+        ) -> &Option<crate::types::ParticipantConfiguration> {
+            self.inner.get_participant_configuration()
+        }
+
+        /// See [`StartChatContactInputBuilder::initial_message`].
+        pub fn initial_message(mut self, input: crate::types::ChatMessage) -> Self {
+            self.inner = self.inner.initial_message(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::set_initial_message`].
+        pub fn set_initial_message(
+            mut self,
+            input: Option<crate::types::ChatMessage>,
+        ) -> Self {
+            self.inner = self.inner.set_initial_message(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::get_initial_message`].
+        pub fn get_initial_message(&self) -> &Option<crate::types::ChatMessage> {
+            self.inner.get_initial_message()
+        }
+
+        /// See [`StartChatContactInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`StartChatContactInputBuilder::chat_duration_in_minutes`].
+        pub fn chat_duration_in_minutes(mut self, input: i32) -> Self {
+            self.inner = self.inner.chat_duration_in_minutes(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::set_chat_duration_in_minutes`].
+        pub fn set_chat_duration_in_minutes(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_chat_duration_in_minutes(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::get_chat_duration_in_minutes`].
+        pub fn get_chat_duration_in_minutes(&self) -> &Option<i32> {
+            self.inner.get_chat_duration_in_minutes()
+        }
+
+        /// See [`StartChatContactInputBuilder::supported_messaging_content_types`].
+        pub fn supported_messaging_content_types(
+            mut self,
+            input: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.supported_messaging_content_types(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::set_supported_messaging_content_types`].
+        pub fn set_supported_messaging_content_types(
+            mut self,
+            input: Option<Vec<String>>,
+        ) -> Self {
+            self.inner = self.inner.set_supported_messaging_content_types(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::get_supported_messaging_content_types`].
+        pub fn get_supported_messaging_content_types(&self) -> &Option<Vec<String>> {
+            self.inner.get_supported_messaging_content_types()
+        }
+
+        /// See [`StartChatContactInputBuilder::persistent_chat`].
+        pub fn persistent_chat(mut self, input: crate::types::PersistentChat) -> Self {
+            self.inner = self.inner.persistent_chat(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::set_persistent_chat`].
+        pub fn set_persistent_chat(
+            mut self,
+            input: Option<crate::types::PersistentChat>,
+        ) -> Self {
+            self.inner = self.inner.set_persistent_chat(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::get_persistent_chat`].
+        pub fn get_persistent_chat(&self) -> &Option<crate::types::PersistentChat> {
+            self.inner.get_persistent_chat()
+        }
+
+        /// See [`StartChatContactInputBuilder::related_contact_id`].
+        pub fn related_contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.related_contact_id(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::set_related_contact_id`].
+        pub fn set_related_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_related_contact_id(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::get_related_contact_id`].
+        pub fn get_related_contact_id(&self) -> &Option<String> {
+            self.inner.get_related_contact_id()
+        }
+
+        /// See [`StartChatContactInputBuilder::segment_attributes`].
+        pub fn segment_attributes(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::SegmentAttributeValue,
+        ) -> Self {
+            self.inner = self.inner.segment_attributes(k, v);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::set_segment_attributes`].
+        pub fn set_segment_attributes(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::SegmentAttributeValue>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_segment_attributes(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::get_segment_attributes`].
+        pub fn get_segment_attributes(
+            &self,
+        ) -> &Option<
+            ::std::collections::HashMap<String, crate::types::SegmentAttributeValue>,
+        > {
+            self.inner.get_segment_attributes()
+        }
+
+        /// See [`StartChatContactInputBuilder::customer_id`].
+        pub fn customer_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.customer_id(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::set_customer_id`].
+        pub fn set_customer_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_customer_id(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::get_customer_id`].
+        pub fn get_customer_id(&self) -> &Option<String> {
+            self.inner.get_customer_id()
+        }
+
+        /// See [`StartChatContactInputBuilder::disconnect_on_customer_exit`].
+        pub fn disconnect_on_customer_exit(
+            mut self,
+            input: crate::types::DisconnectOnCustomerExitParticipantType,
+        ) -> Self {
+            self.inner = self.inner.disconnect_on_customer_exit(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::set_disconnect_on_customer_exit`].
+        pub fn set_disconnect_on_customer_exit(
+            mut self,
+            input: Option<Vec<crate::types::DisconnectOnCustomerExitParticipantType>>,
+        ) -> Self {
+            self.inner = self.inner.set_disconnect_on_customer_exit(input);
+            self
+        }
+
+        /// See [`StartChatContactInputBuilder::get_disconnect_on_customer_exit`].
+        pub fn get_disconnect_on_customer_exit(
+            &self,
+        ) -> &Option<Vec<crate::types::DisconnectOnCustomerExitParticipantType>> {
+            self.inner.get_disconnect_on_customer_exit()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StartChatContact {

@@ -536,6 +536,157 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`StartContactEvaluation`](super::StartContactEvaluation) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StartContactEvaluationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StartContactEvaluationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StartContactEvaluationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StartContactEvaluationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StartContactEvaluationOutput,
+            crate::error::SdkError<super::StartContactEvaluationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::StartContactEvaluation>(&self.handle, input)
+                .await
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::evaluation_form_id`].
+        pub fn evaluation_form_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.evaluation_form_id(input);
+            self
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::set_evaluation_form_id`].
+        pub fn set_evaluation_form_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_evaluation_form_id(input);
+            self
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::get_evaluation_form_id`].
+        pub fn get_evaluation_form_id(&self) -> &Option<String> {
+            self.inner.get_evaluation_form_id()
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::auto_evaluation_configuration`].
+        pub fn auto_evaluation_configuration(
+            mut self,
+            input: crate::types::AutoEvaluationConfiguration,
+        ) -> Self {
+            self.inner = self.inner.auto_evaluation_configuration(input);
+            self
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::set_auto_evaluation_configuration`].
+        pub fn set_auto_evaluation_configuration(
+            mut self,
+            input: Option<crate::types::AutoEvaluationConfiguration>,
+        ) -> Self {
+            self.inner = self.inner.set_auto_evaluation_configuration(input);
+            self
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::get_auto_evaluation_configuration`].
+        pub fn get_auto_evaluation_configuration(
+            &self,
+        ) -> &Option<crate::types::AutoEvaluationConfiguration> {
+            self.inner.get_auto_evaluation_configuration()
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::tags`].
+        pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.tags(k, v);
+            self
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::set_tags`].
+        pub fn set_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`StartContactEvaluationInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_tags()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StartContactEvaluation {

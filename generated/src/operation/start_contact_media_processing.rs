@@ -387,6 +387,122 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`StartContactMediaProcessing`](super::StartContactMediaProcessing) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StartContactMediaProcessingFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StartContactMediaProcessingInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StartContactMediaProcessingFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StartContactMediaProcessingInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StartContactMediaProcessingOutput,
+            crate::error::SdkError<super::StartContactMediaProcessingError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::StartContactMediaProcessing,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`StartContactMediaProcessingInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StartContactMediaProcessingInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StartContactMediaProcessingInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StartContactMediaProcessingInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`StartContactMediaProcessingInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`StartContactMediaProcessingInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`StartContactMediaProcessingInputBuilder::processor_arn`].
+        pub fn processor_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.processor_arn(input);
+            self
+        }
+
+        /// See [`StartContactMediaProcessingInputBuilder::set_processor_arn`].
+        pub fn set_processor_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_processor_arn(input);
+            self
+        }
+
+        /// See [`StartContactMediaProcessingInputBuilder::get_processor_arn`].
+        pub fn get_processor_arn(&self) -> &Option<String> {
+            self.inner.get_processor_arn()
+        }
+
+        /// See [`StartContactMediaProcessingInputBuilder::failure_mode`].
+        pub fn failure_mode(
+            mut self,
+            input: crate::types::ContactMediaProcessingFailureMode,
+        ) -> Self {
+            self.inner = self.inner.failure_mode(input);
+            self
+        }
+
+        /// See [`StartContactMediaProcessingInputBuilder::set_failure_mode`].
+        pub fn set_failure_mode(
+            mut self,
+            input: Option<crate::types::ContactMediaProcessingFailureMode>,
+        ) -> Self {
+            self.inner = self.inner.set_failure_mode(input);
+            self
+        }
+
+        /// See [`StartContactMediaProcessingInputBuilder::get_failure_mode`].
+        pub fn get_failure_mode(
+            &self,
+        ) -> &Option<crate::types::ContactMediaProcessingFailureMode> {
+            self.inner.get_failure_mode()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StartContactMediaProcessing {

@@ -374,6 +374,120 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`StartContactRecording`](super::StartContactRecording) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StartContactRecordingFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StartContactRecordingInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StartContactRecordingFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StartContactRecordingInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StartContactRecordingOutput,
+            crate::error::SdkError<super::StartContactRecordingError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::StartContactRecording>(&self.handle, input)
+                .await
+        }
+
+        /// See [`StartContactRecordingInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StartContactRecordingInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StartContactRecordingInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StartContactRecordingInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`StartContactRecordingInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`StartContactRecordingInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`StartContactRecordingInputBuilder::initial_contact_id`].
+        pub fn initial_contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.initial_contact_id(input);
+            self
+        }
+
+        /// See [`StartContactRecordingInputBuilder::set_initial_contact_id`].
+        pub fn set_initial_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_initial_contact_id(input);
+            self
+        }
+
+        /// See [`StartContactRecordingInputBuilder::get_initial_contact_id`].
+        pub fn get_initial_contact_id(&self) -> &Option<String> {
+            self.inner.get_initial_contact_id()
+        }
+
+        /// See [`StartContactRecordingInputBuilder::voice_recording_configuration`].
+        pub fn voice_recording_configuration(
+            mut self,
+            input: crate::types::VoiceRecordingConfiguration,
+        ) -> Self {
+            self.inner = self.inner.voice_recording_configuration(input);
+            self
+        }
+
+        /// See [`StartContactRecordingInputBuilder::set_voice_recording_configuration`].
+        pub fn set_voice_recording_configuration(
+            mut self,
+            input: Option<crate::types::VoiceRecordingConfiguration>,
+        ) -> Self {
+            self.inner = self.inner.set_voice_recording_configuration(input);
+            self
+        }
+
+        /// See [`StartContactRecordingInputBuilder::get_voice_recording_configuration`].
+        pub fn get_voice_recording_configuration(
+            &self,
+        ) -> &Option<crate::types::VoiceRecordingConfiguration> {
+            self.inner.get_voice_recording_configuration()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StartContactRecording {

@@ -419,6 +419,120 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`StartContactStreaming`](super::StartContactStreaming) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StartContactStreamingFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StartContactStreamingInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StartContactStreamingFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StartContactStreamingInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StartContactStreamingOutput,
+            crate::error::SdkError<super::StartContactStreamingError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::StartContactStreaming>(&self.handle, input)
+                .await
+        }
+
+        /// See [`StartContactStreamingInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StartContactStreamingInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StartContactStreamingInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StartContactStreamingInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`StartContactStreamingInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`StartContactStreamingInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`StartContactStreamingInputBuilder::chat_streaming_configuration`].
+        pub fn chat_streaming_configuration(
+            mut self,
+            input: crate::types::ChatStreamingConfiguration,
+        ) -> Self {
+            self.inner = self.inner.chat_streaming_configuration(input);
+            self
+        }
+
+        /// See [`StartContactStreamingInputBuilder::set_chat_streaming_configuration`].
+        pub fn set_chat_streaming_configuration(
+            mut self,
+            input: Option<crate::types::ChatStreamingConfiguration>,
+        ) -> Self {
+            self.inner = self.inner.set_chat_streaming_configuration(input);
+            self
+        }
+
+        /// See [`StartContactStreamingInputBuilder::get_chat_streaming_configuration`].
+        pub fn get_chat_streaming_configuration(
+            &self,
+        ) -> &Option<crate::types::ChatStreamingConfiguration> {
+            self.inner.get_chat_streaming_configuration()
+        }
+
+        /// See [`StartContactStreamingInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`StartContactStreamingInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`StartContactStreamingInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StartContactStreaming {

@@ -870,6 +870,331 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`StartEmailContact`](super::StartEmailContact) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StartEmailContactFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StartEmailContactInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StartEmailContactFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StartEmailContactInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StartEmailContactOutput,
+            crate::error::SdkError<super::StartEmailContactError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::StartEmailContact>(&self.handle, input).await
+        }
+
+        /// See [`StartEmailContactInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StartEmailContactInputBuilder::from_email_address`].
+        pub fn from_email_address(
+            mut self,
+            input: crate::types::EmailAddressInfo,
+        ) -> Self {
+            self.inner = self.inner.from_email_address(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::set_from_email_address`].
+        pub fn set_from_email_address(
+            mut self,
+            input: Option<crate::types::EmailAddressInfo>,
+        ) -> Self {
+            self.inner = self.inner.set_from_email_address(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::get_from_email_address`].
+        pub fn get_from_email_address(&self) -> &Option<crate::types::EmailAddressInfo> {
+            self.inner.get_from_email_address()
+        }
+
+        /// See [`StartEmailContactInputBuilder::destination_email_address`].
+        pub fn destination_email_address(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.destination_email_address(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::set_destination_email_address`].
+        pub fn set_destination_email_address(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_destination_email_address(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::get_destination_email_address`].
+        pub fn get_destination_email_address(&self) -> &Option<String> {
+            self.inner.get_destination_email_address()
+        }
+
+        /// See [`StartEmailContactInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`StartEmailContactInputBuilder::references`].
+        pub fn references(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::Reference,
+        ) -> Self {
+            self.inner = self.inner.references(k, v);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::set_references`].
+        pub fn set_references(
+            mut self,
+            input: Option<::std::collections::HashMap<String, crate::types::Reference>>,
+        ) -> Self {
+            self.inner = self.inner.set_references(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::get_references`].
+        pub fn get_references(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
+            self.inner.get_references()
+        }
+
+        /// See [`StartEmailContactInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`StartEmailContactInputBuilder::email_message`].
+        pub fn email_message(
+            mut self,
+            input: crate::types::InboundEmailContent,
+        ) -> Self {
+            self.inner = self.inner.email_message(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::set_email_message`].
+        pub fn set_email_message(
+            mut self,
+            input: Option<crate::types::InboundEmailContent>,
+        ) -> Self {
+            self.inner = self.inner.set_email_message(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::get_email_message`].
+        pub fn get_email_message(&self) -> &Option<crate::types::InboundEmailContent> {
+            self.inner.get_email_message()
+        }
+
+        /// See [`StartEmailContactInputBuilder::additional_recipients`].
+        pub fn additional_recipients(
+            mut self,
+            input: crate::types::InboundAdditionalRecipients,
+        ) -> Self {
+            self.inner = self.inner.additional_recipients(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::set_additional_recipients`].
+        pub fn set_additional_recipients(
+            mut self,
+            input: Option<crate::types::InboundAdditionalRecipients>,
+        ) -> Self {
+            self.inner = self.inner.set_additional_recipients(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::get_additional_recipients`].
+        pub fn get_additional_recipients(
+            &self,
+        ) -> &Option<crate::types::InboundAdditionalRecipients> {
+            self.inner.get_additional_recipients()
+        }
+
+        /// See [`StartEmailContactInputBuilder::attachments`].
+        pub fn attachments(mut self, input: crate::types::EmailAttachment) -> Self {
+            self.inner = self.inner.attachments(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::set_attachments`].
+        pub fn set_attachments(
+            mut self,
+            input: Option<Vec<crate::types::EmailAttachment>>,
+        ) -> Self {
+            self.inner = self.inner.set_attachments(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::get_attachments`].
+        pub fn get_attachments(&self) -> &Option<Vec<crate::types::EmailAttachment>> {
+            self.inner.get_attachments()
+        }
+
+        /// See [`StartEmailContactInputBuilder::contact_flow_id`].
+        pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_id(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::set_contact_flow_id`].
+        pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_id(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::get_contact_flow_id`].
+        pub fn get_contact_flow_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_id()
+        }
+
+        /// See [`StartEmailContactInputBuilder::related_contact_id`].
+        pub fn related_contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.related_contact_id(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::set_related_contact_id`].
+        pub fn set_related_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_related_contact_id(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::get_related_contact_id`].
+        pub fn get_related_contact_id(&self) -> &Option<String> {
+            self.inner.get_related_contact_id()
+        }
+
+        /// See [`StartEmailContactInputBuilder::attributes`].
+        pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.attributes(k, v);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::set_attributes`].
+        pub fn set_attributes(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_attributes(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::get_attributes`].
+        pub fn get_attributes(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_attributes()
+        }
+
+        /// See [`StartEmailContactInputBuilder::segment_attributes`].
+        pub fn segment_attributes(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::SegmentAttributeValue,
+        ) -> Self {
+            self.inner = self.inner.segment_attributes(k, v);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::set_segment_attributes`].
+        pub fn set_segment_attributes(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::SegmentAttributeValue>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_segment_attributes(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::get_segment_attributes`].
+        pub fn get_segment_attributes(
+            &self,
+        ) -> &Option<
+            ::std::collections::HashMap<String, crate::types::SegmentAttributeValue>,
+        > {
+            self.inner.get_segment_attributes()
+        }
+
+        /// See [`StartEmailContactInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`StartEmailContactInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StartEmailContact {

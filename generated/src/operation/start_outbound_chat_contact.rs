@@ -810,6 +810,317 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`StartOutboundChatContact`](super::StartOutboundChatContact) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StartOutboundChatContactFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StartOutboundChatContactInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StartOutboundChatContactFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StartOutboundChatContactInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StartOutboundChatContactOutput,
+            crate::error::SdkError<super::StartOutboundChatContactError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::StartOutboundChatContact>(&self.handle, input)
+                .await
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::source_endpoint`].
+        pub fn source_endpoint(mut self, input: crate::types::Endpoint) -> Self {
+            self.inner = self.inner.source_endpoint(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::set_source_endpoint`].
+        pub fn set_source_endpoint(
+            mut self,
+            input: Option<crate::types::Endpoint>,
+        ) -> Self {
+            self.inner = self.inner.set_source_endpoint(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::get_source_endpoint`].
+        pub fn get_source_endpoint(&self) -> &Option<crate::types::Endpoint> {
+            self.inner.get_source_endpoint()
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::destination_endpoint`].
+        pub fn destination_endpoint(mut self, input: crate::types::Endpoint) -> Self {
+            self.inner = self.inner.destination_endpoint(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::set_destination_endpoint`].
+        pub fn set_destination_endpoint(
+            mut self,
+            input: Option<crate::types::Endpoint>,
+        ) -> Self {
+            self.inner = self.inner.set_destination_endpoint(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::get_destination_endpoint`].
+        pub fn get_destination_endpoint(&self) -> &Option<crate::types::Endpoint> {
+            self.inner.get_destination_endpoint()
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::segment_attributes`].
+        pub fn segment_attributes(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::SegmentAttributeValue,
+        ) -> Self {
+            self.inner = self.inner.segment_attributes(k, v);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::set_segment_attributes`].
+        pub fn set_segment_attributes(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::SegmentAttributeValue>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_segment_attributes(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::get_segment_attributes`].
+        pub fn get_segment_attributes(
+            &self,
+        ) -> &Option<
+            ::std::collections::HashMap<String, crate::types::SegmentAttributeValue>,
+        > {
+            self.inner.get_segment_attributes()
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::attributes`].
+        pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.attributes(k, v);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::set_attributes`].
+        pub fn set_attributes(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_attributes(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::get_attributes`].
+        pub fn get_attributes(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_attributes()
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::contact_flow_id`].
+        pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_id(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::set_contact_flow_id`].
+        pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_id(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::get_contact_flow_id`].
+        pub fn get_contact_flow_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_id()
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::chat_duration_in_minutes`].
+        pub fn chat_duration_in_minutes(mut self, input: i32) -> Self {
+            self.inner = self.inner.chat_duration_in_minutes(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::set_chat_duration_in_minutes`].
+        pub fn set_chat_duration_in_minutes(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_chat_duration_in_minutes(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::get_chat_duration_in_minutes`].
+        pub fn get_chat_duration_in_minutes(&self) -> &Option<i32> {
+            self.inner.get_chat_duration_in_minutes()
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::participant_details`].
+        pub fn participant_details(
+            mut self,
+            input: crate::types::ParticipantDetails,
+        ) -> Self {
+            self.inner = self.inner.participant_details(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::set_participant_details`].
+        pub fn set_participant_details(
+            mut self,
+            input: Option<crate::types::ParticipantDetails>,
+        ) -> Self {
+            self.inner = self.inner.set_participant_details(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::get_participant_details`].
+        pub fn get_participant_details(
+            &self,
+        ) -> &Option<crate::types::ParticipantDetails> {
+            self.inner.get_participant_details()
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::initial_system_message`].
+        pub fn initial_system_message(
+            mut self,
+            input: crate::types::ChatMessage,
+        ) -> Self {
+            self.inner = self.inner.initial_system_message(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::set_initial_system_message`].
+        pub fn set_initial_system_message(
+            mut self,
+            input: Option<crate::types::ChatMessage>,
+        ) -> Self {
+            self.inner = self.inner.set_initial_system_message(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::get_initial_system_message`].
+        pub fn get_initial_system_message(&self) -> &Option<crate::types::ChatMessage> {
+            self.inner.get_initial_system_message()
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::initial_templated_system_message`].
+        pub fn initial_templated_system_message(
+            mut self,
+            input: crate::types::TemplatedMessageConfig,
+        ) -> Self {
+            self.inner = self.inner.initial_templated_system_message(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::set_initial_templated_system_message`].
+        pub fn set_initial_templated_system_message(
+            mut self,
+            input: Option<crate::types::TemplatedMessageConfig>,
+        ) -> Self {
+            self.inner = self.inner.set_initial_templated_system_message(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::get_initial_templated_system_message`].
+        pub fn get_initial_templated_system_message(
+            &self,
+        ) -> &Option<crate::types::TemplatedMessageConfig> {
+            self.inner.get_initial_templated_system_message()
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::related_contact_id`].
+        pub fn related_contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.related_contact_id(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::set_related_contact_id`].
+        pub fn set_related_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_related_contact_id(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::get_related_contact_id`].
+        pub fn get_related_contact_id(&self) -> &Option<String> {
+            self.inner.get_related_contact_id()
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::supported_messaging_content_types`].
+        pub fn supported_messaging_content_types(
+            mut self,
+            input: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.supported_messaging_content_types(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::set_supported_messaging_content_types`].
+        pub fn set_supported_messaging_content_types(
+            mut self,
+            input: Option<Vec<String>>,
+        ) -> Self {
+            self.inner = self.inner.set_supported_messaging_content_types(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::get_supported_messaging_content_types`].
+        pub fn get_supported_messaging_content_types(&self) -> &Option<Vec<String>> {
+            self.inner.get_supported_messaging_content_types()
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`StartOutboundChatContactInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StartOutboundChatContact {

@@ -543,6 +543,191 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`StartOutboundEmailContact`](super::StartOutboundEmailContact) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StartOutboundEmailContactFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StartOutboundEmailContactInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StartOutboundEmailContactFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StartOutboundEmailContactInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StartOutboundEmailContactOutput,
+            crate::error::SdkError<super::StartOutboundEmailContactError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::StartOutboundEmailContact>(&self.handle, input)
+                .await
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::from_email_address`].
+        pub fn from_email_address(
+            mut self,
+            input: crate::types::EmailAddressInfo,
+        ) -> Self {
+            self.inner = self.inner.from_email_address(input);
+            self
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::set_from_email_address`].
+        pub fn set_from_email_address(
+            mut self,
+            input: Option<crate::types::EmailAddressInfo>,
+        ) -> Self {
+            self.inner = self.inner.set_from_email_address(input);
+            self
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::get_from_email_address`].
+        pub fn get_from_email_address(&self) -> &Option<crate::types::EmailAddressInfo> {
+            self.inner.get_from_email_address()
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::destination_email_address`].
+        pub fn destination_email_address(
+            mut self,
+            input: crate::types::EmailAddressInfo,
+        ) -> Self {
+            self.inner = self.inner.destination_email_address(input);
+            self
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::set_destination_email_address`].
+        pub fn set_destination_email_address(
+            mut self,
+            input: Option<crate::types::EmailAddressInfo>,
+        ) -> Self {
+            self.inner = self.inner.set_destination_email_address(input);
+            self
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::get_destination_email_address`].
+        pub fn get_destination_email_address(
+            &self,
+        ) -> &Option<crate::types::EmailAddressInfo> {
+            self.inner.get_destination_email_address()
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::additional_recipients`].
+        pub fn additional_recipients(
+            mut self,
+            input: crate::types::OutboundAdditionalRecipients,
+        ) -> Self {
+            self.inner = self.inner.additional_recipients(input);
+            self
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::set_additional_recipients`].
+        pub fn set_additional_recipients(
+            mut self,
+            input: Option<crate::types::OutboundAdditionalRecipients>,
+        ) -> Self {
+            self.inner = self.inner.set_additional_recipients(input);
+            self
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::get_additional_recipients`].
+        pub fn get_additional_recipients(
+            &self,
+        ) -> &Option<crate::types::OutboundAdditionalRecipients> {
+            self.inner.get_additional_recipients()
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::email_message`].
+        pub fn email_message(
+            mut self,
+            input: crate::types::OutboundEmailContent,
+        ) -> Self {
+            self.inner = self.inner.email_message(input);
+            self
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::set_email_message`].
+        pub fn set_email_message(
+            mut self,
+            input: Option<crate::types::OutboundEmailContent>,
+        ) -> Self {
+            self.inner = self.inner.set_email_message(input);
+            self
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::get_email_message`].
+        pub fn get_email_message(&self) -> &Option<crate::types::OutboundEmailContent> {
+            self.inner.get_email_message()
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`StartOutboundEmailContactInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StartOutboundEmailContact {

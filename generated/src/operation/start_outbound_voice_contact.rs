@@ -938,6 +938,347 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`StartOutboundVoiceContact`](super::StartOutboundVoiceContact) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StartOutboundVoiceContactFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StartOutboundVoiceContactInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StartOutboundVoiceContactFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StartOutboundVoiceContactInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StartOutboundVoiceContactOutput,
+            crate::error::SdkError<super::StartOutboundVoiceContactError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::StartOutboundVoiceContact>(&self.handle, input)
+                .await
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::references`].
+        pub fn references(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::Reference,
+        ) -> Self {
+            self.inner = self.inner.references(k, v);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::set_references`].
+        pub fn set_references(
+            mut self,
+            input: Option<::std::collections::HashMap<String, crate::types::Reference>>,
+        ) -> Self {
+            self.inner = self.inner.set_references(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::get_references`].
+        pub fn get_references(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
+            self.inner.get_references()
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::related_contact_id`].
+        pub fn related_contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.related_contact_id(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::set_related_contact_id`].
+        pub fn set_related_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_related_contact_id(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::get_related_contact_id`].
+        pub fn get_related_contact_id(&self) -> &Option<String> {
+            self.inner.get_related_contact_id()
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::destination_phone_number`].
+        pub fn destination_phone_number(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.destination_phone_number(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::set_destination_phone_number`].
+        pub fn set_destination_phone_number(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_destination_phone_number(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::get_destination_phone_number`].
+        pub fn get_destination_phone_number(&self) -> &Option<String> {
+            self.inner.get_destination_phone_number()
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::contact_flow_id`].
+        pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_id(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::set_contact_flow_id`].
+        pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_id(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::get_contact_flow_id`].
+        pub fn get_contact_flow_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_id()
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::source_phone_number`].
+        pub fn source_phone_number(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.source_phone_number(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::set_source_phone_number`].
+        pub fn set_source_phone_number(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_source_phone_number(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::get_source_phone_number`].
+        pub fn get_source_phone_number(&self) -> &Option<String> {
+            self.inner.get_source_phone_number()
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::queue_id`].
+        pub fn queue_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.queue_id(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::set_queue_id`].
+        pub fn set_queue_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_queue_id(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::get_queue_id`].
+        pub fn get_queue_id(&self) -> &Option<String> {
+            self.inner.get_queue_id()
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::attributes`].
+        pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.attributes(k, v);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::set_attributes`].
+        pub fn set_attributes(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_attributes(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::get_attributes`].
+        pub fn get_attributes(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_attributes()
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::answer_machine_detection_config`].
+        pub fn answer_machine_detection_config(
+            mut self,
+            input: crate::types::AnswerMachineDetectionConfig,
+        ) -> Self {
+            self.inner = self.inner.answer_machine_detection_config(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::set_answer_machine_detection_config`].
+        pub fn set_answer_machine_detection_config(
+            mut self,
+            input: Option<crate::types::AnswerMachineDetectionConfig>,
+        ) -> Self {
+            self.inner = self.inner.set_answer_machine_detection_config(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::get_answer_machine_detection_config`].
+        pub fn get_answer_machine_detection_config(
+            &self,
+        ) -> &Option<crate::types::AnswerMachineDetectionConfig> {
+            self.inner.get_answer_machine_detection_config()
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::campaign_id`].
+        pub fn campaign_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.campaign_id(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::set_campaign_id`].
+        pub fn set_campaign_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_campaign_id(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::get_campaign_id`].
+        pub fn get_campaign_id(&self) -> &Option<String> {
+            self.inner.get_campaign_id()
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::traffic_type`].
+        pub fn traffic_type(mut self, input: crate::types::TrafficType) -> Self {
+            self.inner = self.inner.traffic_type(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::set_traffic_type`].
+        pub fn set_traffic_type(
+            mut self,
+            input: Option<crate::types::TrafficType>,
+        ) -> Self {
+            self.inner = self.inner.set_traffic_type(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::get_traffic_type`].
+        pub fn get_traffic_type(&self) -> &Option<crate::types::TrafficType> {
+            self.inner.get_traffic_type()
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::outbound_strategy`].
+        pub fn outbound_strategy(
+            mut self,
+            input: crate::types::OutboundStrategy,
+        ) -> Self {
+            self.inner = self.inner.outbound_strategy(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::set_outbound_strategy`].
+        pub fn set_outbound_strategy(
+            mut self,
+            input: Option<crate::types::OutboundStrategy>,
+        ) -> Self {
+            self.inner = self.inner.set_outbound_strategy(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::get_outbound_strategy`].
+        pub fn get_outbound_strategy(&self) -> &Option<crate::types::OutboundStrategy> {
+            self.inner.get_outbound_strategy()
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::ring_timeout_in_seconds`].
+        pub fn ring_timeout_in_seconds(mut self, input: i32) -> Self {
+            self.inner = self.inner.ring_timeout_in_seconds(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::set_ring_timeout_in_seconds`].
+        pub fn set_ring_timeout_in_seconds(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_ring_timeout_in_seconds(input);
+            self
+        }
+
+        /// See [`StartOutboundVoiceContactInputBuilder::get_ring_timeout_in_seconds`].
+        pub fn get_ring_timeout_in_seconds(&self) -> &Option<i32> {
+            self.inner.get_ring_timeout_in_seconds()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StartOutboundVoiceContact {

@@ -855,6 +855,314 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`StartTaskContact`](super::StartTaskContact) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StartTaskContactFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StartTaskContactInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StartTaskContactFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StartTaskContactInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StartTaskContactOutput,
+            crate::error::SdkError<super::StartTaskContactError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::StartTaskContact>(&self.handle, input).await
+        }
+
+        /// See [`StartTaskContactInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StartTaskContactInputBuilder::previous_contact_id`].
+        pub fn previous_contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.previous_contact_id(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::set_previous_contact_id`].
+        pub fn set_previous_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_previous_contact_id(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::get_previous_contact_id`].
+        pub fn get_previous_contact_id(&self) -> &Option<String> {
+            self.inner.get_previous_contact_id()
+        }
+
+        /// See [`StartTaskContactInputBuilder::contact_flow_id`].
+        pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_id(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::set_contact_flow_id`].
+        pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_id(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::get_contact_flow_id`].
+        pub fn get_contact_flow_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_id()
+        }
+
+        /// See [`StartTaskContactInputBuilder::attributes`].
+        pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.attributes(k, v);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::set_attributes`].
+        pub fn set_attributes(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_attributes(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::get_attributes`].
+        pub fn get_attributes(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_attributes()
+        }
+
+        /// See [`StartTaskContactInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`StartTaskContactInputBuilder::references`].
+        pub fn references(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::Reference,
+        ) -> Self {
+            self.inner = self.inner.references(k, v);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::set_references`].
+        pub fn set_references(
+            mut self,
+            input: Option<::std::collections::HashMap<String, crate::types::Reference>>,
+        ) -> Self {
+            self.inner = self.inner.set_references(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::get_references`].
+        pub fn get_references(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
+            self.inner.get_references()
+        }
+
+        /// See [`StartTaskContactInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`StartTaskContactInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`StartTaskContactInputBuilder::scheduled_time`].
+        pub fn scheduled_time(mut self, input: crate::primitives::DateTime) -> Self {
+            self.inner = self.inner.scheduled_time(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::set_scheduled_time`].
+        pub fn set_scheduled_time(
+            mut self,
+            input: Option<crate::primitives::DateTime>,
+        ) -> Self {
+            self.inner = self.inner.set_scheduled_time(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::get_scheduled_time`].
+        pub fn get_scheduled_time(&self) -> &Option<crate::primitives::DateTime> {
+            self.inner.get_scheduled_time()
+        }
+
+        /// See [`StartTaskContactInputBuilder::task_template_id`].
+        pub fn task_template_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.task_template_id(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::set_task_template_id`].
+        pub fn set_task_template_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_task_template_id(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::get_task_template_id`].
+        pub fn get_task_template_id(&self) -> &Option<String> {
+            self.inner.get_task_template_id()
+        }
+
+        /// See [`StartTaskContactInputBuilder::quick_connect_id`].
+        pub fn quick_connect_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.quick_connect_id(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::set_quick_connect_id`].
+        pub fn set_quick_connect_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_quick_connect_id(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::get_quick_connect_id`].
+        pub fn get_quick_connect_id(&self) -> &Option<String> {
+            self.inner.get_quick_connect_id()
+        }
+
+        /// See [`StartTaskContactInputBuilder::related_contact_id`].
+        pub fn related_contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.related_contact_id(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::set_related_contact_id`].
+        pub fn set_related_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_related_contact_id(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::get_related_contact_id`].
+        pub fn get_related_contact_id(&self) -> &Option<String> {
+            self.inner.get_related_contact_id()
+        }
+
+        /// See [`StartTaskContactInputBuilder::segment_attributes`].
+        pub fn segment_attributes(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::SegmentAttributeValue,
+        ) -> Self {
+            self.inner = self.inner.segment_attributes(k, v);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::set_segment_attributes`].
+        pub fn set_segment_attributes(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::SegmentAttributeValue>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_segment_attributes(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::get_segment_attributes`].
+        pub fn get_segment_attributes(
+            &self,
+        ) -> &Option<
+            ::std::collections::HashMap<String, crate::types::SegmentAttributeValue>,
+        > {
+            self.inner.get_segment_attributes()
+        }
+
+        /// See [`StartTaskContactInputBuilder::attachments`].
+        pub fn attachments(mut self, input: crate::types::TaskAttachment) -> Self {
+            self.inner = self.inner.attachments(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::set_attachments`].
+        pub fn set_attachments(
+            mut self,
+            input: Option<Vec<crate::types::TaskAttachment>>,
+        ) -> Self {
+            self.inner = self.inner.set_attachments(input);
+            self
+        }
+
+        /// See [`StartTaskContactInputBuilder::get_attachments`].
+        pub fn get_attachments(&self) -> &Option<Vec<crate::types::TaskAttachment>> {
+            self.inner.get_attachments()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StartTaskContact {

@@ -448,6 +448,95 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`StartTestCaseExecution`](super::StartTestCaseExecution) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StartTestCaseExecutionFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StartTestCaseExecutionInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StartTestCaseExecutionFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StartTestCaseExecutionInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StartTestCaseExecutionOutput,
+            crate::error::SdkError<super::StartTestCaseExecutionError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::StartTestCaseExecution>(&self.handle, input)
+                .await
+        }
+
+        /// See [`StartTestCaseExecutionInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StartTestCaseExecutionInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StartTestCaseExecutionInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StartTestCaseExecutionInputBuilder::test_case_id`].
+        pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.test_case_id(input);
+            self
+        }
+
+        /// See [`StartTestCaseExecutionInputBuilder::set_test_case_id`].
+        pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_test_case_id(input);
+            self
+        }
+
+        /// See [`StartTestCaseExecutionInputBuilder::get_test_case_id`].
+        pub fn get_test_case_id(&self) -> &Option<String> {
+            self.inner.get_test_case_id()
+        }
+
+        /// See [`StartTestCaseExecutionInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`StartTestCaseExecutionInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`StartTestCaseExecutionInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StartTestCaseExecution {

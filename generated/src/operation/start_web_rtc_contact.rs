@@ -736,6 +736,226 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`StartWebRTCContact`](super::StartWebRTCContact) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StartWebRTCContactFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StartWebRtcContactInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StartWebRTCContactFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StartWebRtcContactInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StartWebRtcContactOutput,
+            crate::error::SdkError<super::StartWebRTCContactError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::StartWebRTCContact>(&self.handle, input).await
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::attributes`].
+        pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.attributes(k, v);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::set_attributes`].
+        pub fn set_attributes(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_attributes(input);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::get_attributes`].
+        pub fn get_attributes(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_attributes()
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::contact_flow_id`].
+        pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_id(input);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::set_contact_flow_id`].
+        pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_id(input);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::get_contact_flow_id`].
+        pub fn get_contact_flow_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_id()
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::allowed_capabilities`].
+        pub fn allowed_capabilities(
+            mut self,
+            input: crate::types::AllowedCapabilities,
+        ) -> Self {
+            self.inner = self.inner.allowed_capabilities(input);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::set_allowed_capabilities`].
+        pub fn set_allowed_capabilities(
+            mut self,
+            input: Option<crate::types::AllowedCapabilities>,
+        ) -> Self {
+            self.inner = self.inner.set_allowed_capabilities(input);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::get_allowed_capabilities`].
+        pub fn get_allowed_capabilities(
+            &self,
+        ) -> &Option<crate::types::AllowedCapabilities> {
+            self.inner.get_allowed_capabilities()
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::participant_details`].
+        pub fn participant_details(
+            mut self,
+            input: crate::types::ParticipantDetails,
+        ) -> Self {
+            self.inner = self.inner.participant_details(input);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::set_participant_details`].
+        pub fn set_participant_details(
+            mut self,
+            input: Option<crate::types::ParticipantDetails>,
+        ) -> Self {
+            self.inner = self.inner.set_participant_details(input);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::get_participant_details`].
+        pub fn get_participant_details(
+            &self,
+        ) -> &Option<crate::types::ParticipantDetails> {
+            self.inner.get_participant_details()
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::related_contact_id`].
+        pub fn related_contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.related_contact_id(input);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::set_related_contact_id`].
+        pub fn set_related_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_related_contact_id(input);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::get_related_contact_id`].
+        pub fn get_related_contact_id(&self) -> &Option<String> {
+            self.inner.get_related_contact_id()
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::references`].
+        pub fn references(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::Reference,
+        ) -> Self {
+            self.inner = self.inner.references(k, v);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::set_references`].
+        pub fn set_references(
+            mut self,
+            input: Option<::std::collections::HashMap<String, crate::types::Reference>>,
+        ) -> Self {
+            self.inner = self.inner.set_references(input);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::get_references`].
+        pub fn get_references(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
+            self.inner.get_references()
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`StartWebRtcContactInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StartWebRTCContact {

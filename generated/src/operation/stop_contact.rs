@@ -344,6 +344,100 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`StopContact`](super::StopContact) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StopContactFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StopContactInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StopContactFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StopContactInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StopContactOutput,
+            crate::error::SdkError<super::StopContactError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::StopContact>(&self.handle, input).await
+        }
+
+        /// See [`StopContactInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`StopContactInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`StopContactInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`StopContactInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StopContactInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StopContactInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StopContactInputBuilder::disconnect_reason`].
+        pub fn disconnect_reason(
+            mut self,
+            input: crate::types::DisconnectReason,
+        ) -> Self {
+            self.inner = self.inner.disconnect_reason(input);
+            self
+        }
+
+        /// See [`StopContactInputBuilder::set_disconnect_reason`].
+        pub fn set_disconnect_reason(
+            mut self,
+            input: Option<crate::types::DisconnectReason>,
+        ) -> Self {
+            self.inner = self.inner.set_disconnect_reason(input);
+            self
+        }
+
+        /// See [`StopContactInputBuilder::get_disconnect_reason`].
+        pub fn get_disconnect_reason(&self) -> &Option<crate::types::DisconnectReason> {
+            self.inner.get_disconnect_reason()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StopContact {

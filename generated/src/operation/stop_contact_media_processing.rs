@@ -296,6 +296,78 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`StopContactMediaProcessing`](super::StopContactMediaProcessing) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StopContactMediaProcessingFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StopContactMediaProcessingInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StopContactMediaProcessingFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StopContactMediaProcessingInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StopContactMediaProcessingOutput,
+            crate::error::SdkError<super::StopContactMediaProcessingError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::StopContactMediaProcessing>(&self.handle, input)
+                .await
+        }
+
+        /// See [`StopContactMediaProcessingInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StopContactMediaProcessingInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StopContactMediaProcessingInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StopContactMediaProcessingInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`StopContactMediaProcessingInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`StopContactMediaProcessingInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StopContactMediaProcessing {

@@ -350,6 +350,119 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`StopContactRecording`](super::StopContactRecording) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StopContactRecordingFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StopContactRecordingInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StopContactRecordingFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StopContactRecordingInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StopContactRecordingOutput,
+            crate::error::SdkError<super::StopContactRecordingError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::StopContactRecording>(&self.handle, input).await
+        }
+
+        /// See [`StopContactRecordingInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StopContactRecordingInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StopContactRecordingInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StopContactRecordingInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`StopContactRecordingInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`StopContactRecordingInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`StopContactRecordingInputBuilder::initial_contact_id`].
+        pub fn initial_contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.initial_contact_id(input);
+            self
+        }
+
+        /// See [`StopContactRecordingInputBuilder::set_initial_contact_id`].
+        pub fn set_initial_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_initial_contact_id(input);
+            self
+        }
+
+        /// See [`StopContactRecordingInputBuilder::get_initial_contact_id`].
+        pub fn get_initial_contact_id(&self) -> &Option<String> {
+            self.inner.get_initial_contact_id()
+        }
+
+        /// See [`StopContactRecordingInputBuilder::contact_recording_type`].
+        pub fn contact_recording_type(
+            mut self,
+            input: crate::types::ContactRecordingType,
+        ) -> Self {
+            self.inner = self.inner.contact_recording_type(input);
+            self
+        }
+
+        /// See [`StopContactRecordingInputBuilder::set_contact_recording_type`].
+        pub fn set_contact_recording_type(
+            mut self,
+            input: Option<crate::types::ContactRecordingType>,
+        ) -> Self {
+            self.inner = self.inner.set_contact_recording_type(input);
+            self
+        }
+
+        /// See [`StopContactRecordingInputBuilder::get_contact_recording_type`].
+        pub fn get_contact_recording_type(
+            &self,
+        ) -> &Option<crate::types::ContactRecordingType> {
+            self.inner.get_contact_recording_type()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StopContactRecording {

@@ -306,6 +306,94 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`StopContactStreaming`](super::StopContactStreaming) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StopContactStreamingFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StopContactStreamingInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StopContactStreamingFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StopContactStreamingInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StopContactStreamingOutput,
+            crate::error::SdkError<super::StopContactStreamingError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::StopContactStreaming>(&self.handle, input).await
+        }
+
+        /// See [`StopContactStreamingInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StopContactStreamingInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StopContactStreamingInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StopContactStreamingInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`StopContactStreamingInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`StopContactStreamingInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`StopContactStreamingInputBuilder::streaming_id`].
+        pub fn streaming_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.streaming_id(input);
+            self
+        }
+
+        /// See [`StopContactStreamingInputBuilder::set_streaming_id`].
+        pub fn set_streaming_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_streaming_id(input);
+            self
+        }
+
+        /// See [`StopContactStreamingInputBuilder::get_streaming_id`].
+        pub fn get_streaming_id(&self) -> &Option<String> {
+            self.inner.get_streaming_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StopContactStreaming {

@@ -362,6 +362,112 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`StopTestCaseExecution`](super::StopTestCaseExecution) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct StopTestCaseExecutionFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: StopTestCaseExecutionInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl StopTestCaseExecutionFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &StopTestCaseExecutionInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::StopTestCaseExecutionOutput,
+            crate::error::SdkError<super::StopTestCaseExecutionError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::StopTestCaseExecution>(&self.handle, input)
+                .await
+        }
+
+        /// See [`StopTestCaseExecutionInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`StopTestCaseExecutionInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`StopTestCaseExecutionInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`StopTestCaseExecutionInputBuilder::test_case_execution_id`].
+        pub fn test_case_execution_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.test_case_execution_id(input);
+            self
+        }
+
+        /// See [`StopTestCaseExecutionInputBuilder::set_test_case_execution_id`].
+        pub fn set_test_case_execution_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_test_case_execution_id(input);
+            self
+        }
+
+        /// See [`StopTestCaseExecutionInputBuilder::get_test_case_execution_id`].
+        pub fn get_test_case_execution_id(&self) -> &Option<String> {
+            self.inner.get_test_case_execution_id()
+        }
+
+        /// See [`StopTestCaseExecutionInputBuilder::test_case_id`].
+        pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.test_case_id(input);
+            self
+        }
+
+        /// See [`StopTestCaseExecutionInputBuilder::set_test_case_id`].
+        pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_test_case_id(input);
+            self
+        }
+
+        /// See [`StopTestCaseExecutionInputBuilder::get_test_case_id`].
+        pub fn get_test_case_id(&self) -> &Option<String> {
+            self.inner.get_test_case_id()
+        }
+
+        /// See [`StopTestCaseExecutionInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`StopTestCaseExecutionInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`StopTestCaseExecutionInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for StopTestCaseExecution {

@@ -513,6 +513,156 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`SubmitContactEvaluation`](super::SubmitContactEvaluation) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct SubmitContactEvaluationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: SubmitContactEvaluationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl SubmitContactEvaluationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &SubmitContactEvaluationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::SubmitContactEvaluationOutput,
+            crate::error::SdkError<super::SubmitContactEvaluationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::SubmitContactEvaluation>(&self.handle, input)
+                .await
+        }
+
+        /// See [`SubmitContactEvaluationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`SubmitContactEvaluationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`SubmitContactEvaluationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`SubmitContactEvaluationInputBuilder::evaluation_id`].
+        pub fn evaluation_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.evaluation_id(input);
+            self
+        }
+
+        /// See [`SubmitContactEvaluationInputBuilder::set_evaluation_id`].
+        pub fn set_evaluation_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_evaluation_id(input);
+            self
+        }
+
+        /// See [`SubmitContactEvaluationInputBuilder::get_evaluation_id`].
+        pub fn get_evaluation_id(&self) -> &Option<String> {
+            self.inner.get_evaluation_id()
+        }
+
+        /// See [`SubmitContactEvaluationInputBuilder::answers`].
+        pub fn answers(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::EvaluationAnswerInput,
+        ) -> Self {
+            self.inner = self.inner.answers(k, v);
+            self
+        }
+
+        /// See [`SubmitContactEvaluationInputBuilder::set_answers`].
+        pub fn set_answers(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::EvaluationAnswerInput>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_answers(input);
+            self
+        }
+
+        /// See [`SubmitContactEvaluationInputBuilder::get_answers`].
+        pub fn get_answers(
+            &self,
+        ) -> &Option<
+            ::std::collections::HashMap<String, crate::types::EvaluationAnswerInput>,
+        > {
+            self.inner.get_answers()
+        }
+
+        /// See [`SubmitContactEvaluationInputBuilder::notes`].
+        pub fn notes(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::EvaluationNote,
+        ) -> Self {
+            self.inner = self.inner.notes(k, v);
+            self
+        }
+
+        /// See [`SubmitContactEvaluationInputBuilder::set_notes`].
+        pub fn set_notes(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::EvaluationNote>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_notes(input);
+            self
+        }
+
+        /// See [`SubmitContactEvaluationInputBuilder::get_notes`].
+        pub fn get_notes(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::EvaluationNote>> {
+            self.inner.get_notes()
+        }
+
+        /// See [`SubmitContactEvaluationInputBuilder::submitted_by`].
+        pub fn submitted_by(mut self, input: crate::types::EvaluatorUserUnion) -> Self {
+            self.inner = self.inner.submitted_by(input);
+            self
+        }
+
+        /// See [`SubmitContactEvaluationInputBuilder::set_submitted_by`].
+        pub fn set_submitted_by(
+            mut self,
+            input: Option<crate::types::EvaluatorUserUnion>,
+        ) -> Self {
+            self.inner = self.inner.set_submitted_by(input);
+            self
+        }
+
+        /// See [`SubmitContactEvaluationInputBuilder::get_submitted_by`].
+        pub fn get_submitted_by(&self) -> &Option<crate::types::EvaluatorUserUnion> {
+            self.inner.get_submitted_by()
+        }
+    }
 }
 
 impl crate::protocol::Operation for SubmitContactEvaluation {

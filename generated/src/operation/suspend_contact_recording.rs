@@ -352,6 +352,120 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`SuspendContactRecording`](super::SuspendContactRecording) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct SuspendContactRecordingFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: SuspendContactRecordingInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl SuspendContactRecordingFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &SuspendContactRecordingInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::SuspendContactRecordingOutput,
+            crate::error::SdkError<super::SuspendContactRecordingError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::SuspendContactRecording>(&self.handle, input)
+                .await
+        }
+
+        /// See [`SuspendContactRecordingInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`SuspendContactRecordingInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`SuspendContactRecordingInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`SuspendContactRecordingInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`SuspendContactRecordingInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`SuspendContactRecordingInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`SuspendContactRecordingInputBuilder::initial_contact_id`].
+        pub fn initial_contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.initial_contact_id(input);
+            self
+        }
+
+        /// See [`SuspendContactRecordingInputBuilder::set_initial_contact_id`].
+        pub fn set_initial_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_initial_contact_id(input);
+            self
+        }
+
+        /// See [`SuspendContactRecordingInputBuilder::get_initial_contact_id`].
+        pub fn get_initial_contact_id(&self) -> &Option<String> {
+            self.inner.get_initial_contact_id()
+        }
+
+        /// See [`SuspendContactRecordingInputBuilder::contact_recording_type`].
+        pub fn contact_recording_type(
+            mut self,
+            input: crate::types::ContactRecordingType,
+        ) -> Self {
+            self.inner = self.inner.contact_recording_type(input);
+            self
+        }
+
+        /// See [`SuspendContactRecordingInputBuilder::set_contact_recording_type`].
+        pub fn set_contact_recording_type(
+            mut self,
+            input: Option<crate::types::ContactRecordingType>,
+        ) -> Self {
+            self.inner = self.inner.set_contact_recording_type(input);
+            self
+        }
+
+        /// See [`SuspendContactRecordingInputBuilder::get_contact_recording_type`].
+        pub fn get_contact_recording_type(
+            &self,
+        ) -> &Option<crate::types::ContactRecordingType> {
+            self.inner.get_contact_recording_type()
+        }
+    }
 }
 
 impl crate::protocol::Operation for SuspendContactRecording {

@@ -517,6 +517,145 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`TransferContact`](super::TransferContact) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct TransferContactFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: TransferContactInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl TransferContactFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &TransferContactInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::TransferContactOutput,
+            crate::error::SdkError<super::TransferContactError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::TransferContact>(&self.handle, input).await
+        }
+
+        /// See [`TransferContactInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`TransferContactInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`TransferContactInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`TransferContactInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`TransferContactInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`TransferContactInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`TransferContactInputBuilder::queue_id`].
+        pub fn queue_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.queue_id(input);
+            self
+        }
+
+        /// See [`TransferContactInputBuilder::set_queue_id`].
+        pub fn set_queue_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_queue_id(input);
+            self
+        }
+
+        /// See [`TransferContactInputBuilder::get_queue_id`].
+        pub fn get_queue_id(&self) -> &Option<String> {
+            self.inner.get_queue_id()
+        }
+
+        /// See [`TransferContactInputBuilder::user_id`].
+        pub fn user_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.user_id(input);
+            self
+        }
+
+        /// See [`TransferContactInputBuilder::set_user_id`].
+        pub fn set_user_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_user_id(input);
+            self
+        }
+
+        /// See [`TransferContactInputBuilder::get_user_id`].
+        pub fn get_user_id(&self) -> &Option<String> {
+            self.inner.get_user_id()
+        }
+
+        /// See [`TransferContactInputBuilder::contact_flow_id`].
+        pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_id(input);
+            self
+        }
+
+        /// See [`TransferContactInputBuilder::set_contact_flow_id`].
+        pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_id(input);
+            self
+        }
+
+        /// See [`TransferContactInputBuilder::get_contact_flow_id`].
+        pub fn get_contact_flow_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_id()
+        }
+
+        /// See [`TransferContactInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`TransferContactInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`TransferContactInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for TransferContact {

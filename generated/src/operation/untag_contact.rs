@@ -330,6 +330,94 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UntagContact`](super::UntagContact) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UntagContactFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UntagContactInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UntagContactFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UntagContactInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UntagContactOutput,
+            crate::error::SdkError<super::UntagContactError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UntagContact>(&self.handle, input).await
+        }
+
+        /// See [`UntagContactInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`UntagContactInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`UntagContactInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`UntagContactInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UntagContactInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UntagContactInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UntagContactInputBuilder::tag_keys`].
+        pub fn tag_keys(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.tag_keys(input);
+            self
+        }
+
+        /// See [`UntagContactInputBuilder::set_tag_keys`].
+        pub fn set_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_tag_keys(input);
+            self
+        }
+
+        /// See [`UntagContactInputBuilder::get_tag_keys`].
+        pub fn get_tag_keys(&self) -> &Option<Vec<String>> {
+            self.inner.get_tag_keys()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UntagContact {

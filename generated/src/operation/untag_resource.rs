@@ -283,6 +283,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UntagResource`](super::UntagResource) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UntagResourceFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UntagResourceInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UntagResourceFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UntagResourceInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UntagResourceOutput,
+            crate::error::SdkError<super::UntagResourceError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UntagResource>(&self.handle, input).await
+        }
+
+        /// See [`UntagResourceInputBuilder::resource_arn`].
+        pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.resource_arn(input);
+            self
+        }
+
+        /// See [`UntagResourceInputBuilder::set_resource_arn`].
+        pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_resource_arn(input);
+            self
+        }
+
+        /// See [`UntagResourceInputBuilder::get_resource_arn`].
+        pub fn get_resource_arn(&self) -> &Option<String> {
+            self.inner.get_resource_arn()
+        }
+
+        /// See [`UntagResourceInputBuilder::tag_keys`].
+        pub fn tag_keys(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.tag_keys(input);
+            self
+        }
+
+        /// See [`UntagResourceInputBuilder::set_tag_keys`].
+        pub fn set_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_tag_keys(input);
+            self
+        }
+
+        /// See [`UntagResourceInputBuilder::get_tag_keys`].
+        pub fn get_tag_keys(&self) -> &Option<Vec<String>> {
+            self.inner.get_tag_keys()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UntagResource {

@@ -482,6 +482,165 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateAgentStatus`](super::UpdateAgentStatus) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateAgentStatusFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateAgentStatusInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateAgentStatusFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateAgentStatusInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateAgentStatusOutput,
+            crate::error::SdkError<super::UpdateAgentStatusError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateAgentStatus>(&self.handle, input).await
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::agent_status_id`].
+        pub fn agent_status_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.agent_status_id(input);
+            self
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::set_agent_status_id`].
+        pub fn set_agent_status_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_agent_status_id(input);
+            self
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::get_agent_status_id`].
+        pub fn get_agent_status_id(&self) -> &Option<String> {
+            self.inner.get_agent_status_id()
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::state`].
+        pub fn state(mut self, input: crate::types::AgentStatusState) -> Self {
+            self.inner = self.inner.state(input);
+            self
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::set_state`].
+        pub fn set_state(
+            mut self,
+            input: Option<crate::types::AgentStatusState>,
+        ) -> Self {
+            self.inner = self.inner.set_state(input);
+            self
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::get_state`].
+        pub fn get_state(&self) -> &Option<crate::types::AgentStatusState> {
+            self.inner.get_state()
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::display_order`].
+        pub fn display_order(mut self, input: i32) -> Self {
+            self.inner = self.inner.display_order(input);
+            self
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::set_display_order`].
+        pub fn set_display_order(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_display_order(input);
+            self
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::get_display_order`].
+        pub fn get_display_order(&self) -> &Option<i32> {
+            self.inner.get_display_order()
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::reset_order_number`].
+        pub fn reset_order_number(mut self, input: bool) -> Self {
+            self.inner = self.inner.reset_order_number(input);
+            self
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::set_reset_order_number`].
+        pub fn set_reset_order_number(mut self, input: Option<bool>) -> Self {
+            self.inner = self.inner.set_reset_order_number(input);
+            self
+        }
+
+        /// See [`UpdateAgentStatusInputBuilder::get_reset_order_number`].
+        pub fn get_reset_order_number(&self) -> &Option<bool> {
+            self.inner.get_reset_order_number()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateAgentStatus {

@@ -569,6 +569,125 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`UpdateAttachedFilesConfiguration`](super::UpdateAttachedFilesConfiguration) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateAttachedFilesConfigurationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateAttachedFilesConfigurationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateAttachedFilesConfigurationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateAttachedFilesConfigurationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateAttachedFilesConfigurationOutput,
+            crate::error::SdkError<super::UpdateAttachedFilesConfigurationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateAttachedFilesConfiguration,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateAttachedFilesConfigurationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateAttachedFilesConfigurationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateAttachedFilesConfigurationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateAttachedFilesConfigurationInputBuilder::attachment_scope`].
+        pub fn attachment_scope(mut self, input: crate::types::AttachmentScope) -> Self {
+            self.inner = self.inner.attachment_scope(input);
+            self
+        }
+
+        /// See [`UpdateAttachedFilesConfigurationInputBuilder::set_attachment_scope`].
+        pub fn set_attachment_scope(
+            mut self,
+            input: Option<crate::types::AttachmentScope>,
+        ) -> Self {
+            self.inner = self.inner.set_attachment_scope(input);
+            self
+        }
+
+        /// See [`UpdateAttachedFilesConfigurationInputBuilder::get_attachment_scope`].
+        pub fn get_attachment_scope(&self) -> &Option<crate::types::AttachmentScope> {
+            self.inner.get_attachment_scope()
+        }
+
+        /// See [`UpdateAttachedFilesConfigurationInputBuilder::maximum_size_limit_in_bytes`].
+        pub fn maximum_size_limit_in_bytes(mut self, input: i64) -> Self {
+            self.inner = self.inner.maximum_size_limit_in_bytes(input);
+            self
+        }
+
+        /// See [`UpdateAttachedFilesConfigurationInputBuilder::set_maximum_size_limit_in_bytes`].
+        pub fn set_maximum_size_limit_in_bytes(mut self, input: Option<i64>) -> Self {
+            self.inner = self.inner.set_maximum_size_limit_in_bytes(input);
+            self
+        }
+
+        /// See [`UpdateAttachedFilesConfigurationInputBuilder::get_maximum_size_limit_in_bytes`].
+        pub fn get_maximum_size_limit_in_bytes(&self) -> &Option<i64> {
+            self.inner.get_maximum_size_limit_in_bytes()
+        }
+
+        /// See [`UpdateAttachedFilesConfigurationInputBuilder::extension_configuration`].
+        pub fn extension_configuration(
+            mut self,
+            input: crate::types::ExtensionConfiguration,
+        ) -> Self {
+            self.inner = self.inner.extension_configuration(input);
+            self
+        }
+
+        /// See [`UpdateAttachedFilesConfigurationInputBuilder::set_extension_configuration`].
+        pub fn set_extension_configuration(
+            mut self,
+            input: Option<crate::types::ExtensionConfiguration>,
+        ) -> Self {
+            self.inner = self.inner.set_extension_configuration(input);
+            self
+        }
+
+        /// See [`UpdateAttachedFilesConfigurationInputBuilder::get_extension_configuration`].
+        pub fn get_extension_configuration(
+            &self,
+        ) -> &Option<crate::types::ExtensionConfiguration> {
+            self.inner.get_extension_configuration()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateAttachedFilesConfiguration {

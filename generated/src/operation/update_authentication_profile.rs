@@ -549,6 +549,211 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateAuthenticationProfile`](super::UpdateAuthenticationProfile) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateAuthenticationProfileFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateAuthenticationProfileInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateAuthenticationProfileFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateAuthenticationProfileInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateAuthenticationProfileOutput,
+            crate::error::SdkError<super::UpdateAuthenticationProfileError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateAuthenticationProfile,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::authentication_profile_id`].
+        pub fn authentication_profile_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.authentication_profile_id(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::set_authentication_profile_id`].
+        pub fn set_authentication_profile_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_authentication_profile_id(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::get_authentication_profile_id`].
+        pub fn get_authentication_profile_id(&self) -> &Option<String> {
+            self.inner.get_authentication_profile_id()
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::allowed_ips`].
+        pub fn allowed_ips(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.allowed_ips(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::set_allowed_ips`].
+        pub fn set_allowed_ips(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_allowed_ips(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::get_allowed_ips`].
+        pub fn get_allowed_ips(&self) -> &Option<Vec<String>> {
+            self.inner.get_allowed_ips()
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::blocked_ips`].
+        pub fn blocked_ips(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.blocked_ips(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::set_blocked_ips`].
+        pub fn set_blocked_ips(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_blocked_ips(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::get_blocked_ips`].
+        pub fn get_blocked_ips(&self) -> &Option<Vec<String>> {
+            self.inner.get_blocked_ips()
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::periodic_session_duration`].
+        #[deprecated(
+            note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
+        )]
+        pub fn periodic_session_duration(mut self, input: i32) -> Self {
+            self.inner = self.inner.periodic_session_duration(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::set_periodic_session_duration`].
+        #[deprecated(
+            note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
+        )]
+        pub fn set_periodic_session_duration(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_periodic_session_duration(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::get_periodic_session_duration`].
+        #[deprecated(
+            note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
+        )]
+        pub fn get_periodic_session_duration(&self) -> &Option<i32> {
+            self.inner.get_periodic_session_duration()
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::session_inactivity_duration`].
+        pub fn session_inactivity_duration(mut self, input: i32) -> Self {
+            self.inner = self.inner.session_inactivity_duration(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::set_session_inactivity_duration`].
+        pub fn set_session_inactivity_duration(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_session_inactivity_duration(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::get_session_inactivity_duration`].
+        pub fn get_session_inactivity_duration(&self) -> &Option<i32> {
+            self.inner.get_session_inactivity_duration()
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::session_inactivity_handling_enabled`].
+        pub fn session_inactivity_handling_enabled(mut self, input: bool) -> Self {
+            self.inner = self.inner.session_inactivity_handling_enabled(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::set_session_inactivity_handling_enabled`].
+        pub fn set_session_inactivity_handling_enabled(
+            mut self,
+            input: Option<bool>,
+        ) -> Self {
+            self.inner = self.inner.set_session_inactivity_handling_enabled(input);
+            self
+        }
+
+        /// See [`UpdateAuthenticationProfileInputBuilder::get_session_inactivity_handling_enabled`].
+        pub fn get_session_inactivity_handling_enabled(&self) -> &Option<bool> {
+            self.inner.get_session_inactivity_handling_enabled()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateAuthenticationProfile {

@@ -675,6 +675,244 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateContact`](super::UpdateContact) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateContactFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateContactInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateContactFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateContactInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateContactOutput,
+            crate::error::SdkError<super::UpdateContactError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateContact>(&self.handle, input).await
+        }
+
+        /// See [`UpdateContactInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateContactInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`UpdateContactInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateContactInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`UpdateContactInputBuilder::references`].
+        pub fn references(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::Reference,
+        ) -> Self {
+            self.inner = self.inner.references(k, v);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::set_references`].
+        pub fn set_references(
+            mut self,
+            input: Option<::std::collections::HashMap<String, crate::types::Reference>>,
+        ) -> Self {
+            self.inner = self.inner.set_references(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::get_references`].
+        pub fn get_references(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
+            self.inner.get_references()
+        }
+
+        /// See [`UpdateContactInputBuilder::segment_attributes`].
+        pub fn segment_attributes(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::SegmentAttributeValue,
+        ) -> Self {
+            self.inner = self.inner.segment_attributes(k, v);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::set_segment_attributes`].
+        pub fn set_segment_attributes(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::SegmentAttributeValue>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_segment_attributes(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::get_segment_attributes`].
+        pub fn get_segment_attributes(
+            &self,
+        ) -> &Option<
+            ::std::collections::HashMap<String, crate::types::SegmentAttributeValue>,
+        > {
+            self.inner.get_segment_attributes()
+        }
+
+        /// See [`UpdateContactInputBuilder::queue_info`].
+        pub fn queue_info(mut self, input: crate::types::QueueInfoInput) -> Self {
+            self.inner = self.inner.queue_info(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::set_queue_info`].
+        pub fn set_queue_info(
+            mut self,
+            input: Option<crate::types::QueueInfoInput>,
+        ) -> Self {
+            self.inner = self.inner.set_queue_info(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::get_queue_info`].
+        pub fn get_queue_info(&self) -> &Option<crate::types::QueueInfoInput> {
+            self.inner.get_queue_info()
+        }
+
+        /// See [`UpdateContactInputBuilder::user_info`].
+        pub fn user_info(mut self, input: crate::types::UserInfo) -> Self {
+            self.inner = self.inner.user_info(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::set_user_info`].
+        pub fn set_user_info(mut self, input: Option<crate::types::UserInfo>) -> Self {
+            self.inner = self.inner.set_user_info(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::get_user_info`].
+        pub fn get_user_info(&self) -> &Option<crate::types::UserInfo> {
+            self.inner.get_user_info()
+        }
+
+        /// See [`UpdateContactInputBuilder::customer_endpoint`].
+        pub fn customer_endpoint(mut self, input: crate::types::Endpoint) -> Self {
+            self.inner = self.inner.customer_endpoint(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::set_customer_endpoint`].
+        pub fn set_customer_endpoint(
+            mut self,
+            input: Option<crate::types::Endpoint>,
+        ) -> Self {
+            self.inner = self.inner.set_customer_endpoint(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::get_customer_endpoint`].
+        pub fn get_customer_endpoint(&self) -> &Option<crate::types::Endpoint> {
+            self.inner.get_customer_endpoint()
+        }
+
+        /// See [`UpdateContactInputBuilder::system_endpoint`].
+        pub fn system_endpoint(mut self, input: crate::types::Endpoint) -> Self {
+            self.inner = self.inner.system_endpoint(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::set_system_endpoint`].
+        pub fn set_system_endpoint(
+            mut self,
+            input: Option<crate::types::Endpoint>,
+        ) -> Self {
+            self.inner = self.inner.set_system_endpoint(input);
+            self
+        }
+
+        /// See [`UpdateContactInputBuilder::get_system_endpoint`].
+        pub fn get_system_endpoint(&self) -> &Option<crate::types::Endpoint> {
+            self.inner.get_system_endpoint()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateContact {

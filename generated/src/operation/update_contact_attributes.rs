@@ -335,6 +335,100 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateContactAttributes`](super::UpdateContactAttributes) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateContactAttributesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateContactAttributesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateContactAttributesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateContactAttributesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateContactAttributesOutput,
+            crate::error::SdkError<super::UpdateContactAttributesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateContactAttributes>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateContactAttributesInputBuilder::initial_contact_id`].
+        pub fn initial_contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.initial_contact_id(input);
+            self
+        }
+
+        /// See [`UpdateContactAttributesInputBuilder::set_initial_contact_id`].
+        pub fn set_initial_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_initial_contact_id(input);
+            self
+        }
+
+        /// See [`UpdateContactAttributesInputBuilder::get_initial_contact_id`].
+        pub fn get_initial_contact_id(&self) -> &Option<String> {
+            self.inner.get_initial_contact_id()
+        }
+
+        /// See [`UpdateContactAttributesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactAttributesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactAttributesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateContactAttributesInputBuilder::attributes`].
+        pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
+            self.inner = self.inner.attributes(k, v);
+            self
+        }
+
+        /// See [`UpdateContactAttributesInputBuilder::set_attributes`].
+        pub fn set_attributes(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_attributes(input);
+            self
+        }
+
+        /// See [`UpdateContactAttributesInputBuilder::get_attributes`].
+        pub fn get_attributes(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_attributes()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateContactAttributes {

@@ -336,6 +336,95 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateContactFlowContent`](super::UpdateContactFlowContent) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateContactFlowContentFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateContactFlowContentInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateContactFlowContentFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateContactFlowContentInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateContactFlowContentOutput,
+            crate::error::SdkError<super::UpdateContactFlowContentError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateContactFlowContent>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateContactFlowContentInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowContentInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowContentInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateContactFlowContentInputBuilder::contact_flow_id`].
+        pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowContentInputBuilder::set_contact_flow_id`].
+        pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowContentInputBuilder::get_contact_flow_id`].
+        pub fn get_contact_flow_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_id()
+        }
+
+        /// See [`UpdateContactFlowContentInputBuilder::content`].
+        pub fn content(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.content(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowContentInputBuilder::set_content`].
+        pub fn set_content(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_content(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowContentInputBuilder::get_content`].
+        pub fn get_content(&self) -> &Option<String> {
+            self.inner.get_content()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateContactFlowContent {

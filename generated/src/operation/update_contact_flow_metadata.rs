@@ -404,6 +404,135 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateContactFlowMetadata`](super::UpdateContactFlowMetadata) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateContactFlowMetadataFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateContactFlowMetadataInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateContactFlowMetadataFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateContactFlowMetadataInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateContactFlowMetadataOutput,
+            crate::error::SdkError<super::UpdateContactFlowMetadataError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateContactFlowMetadata>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateContactFlowMetadataInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowMetadataInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowMetadataInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateContactFlowMetadataInputBuilder::contact_flow_id`].
+        pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowMetadataInputBuilder::set_contact_flow_id`].
+        pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowMetadataInputBuilder::get_contact_flow_id`].
+        pub fn get_contact_flow_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_id()
+        }
+
+        /// See [`UpdateContactFlowMetadataInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowMetadataInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowMetadataInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateContactFlowMetadataInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowMetadataInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowMetadataInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`UpdateContactFlowMetadataInputBuilder::contact_flow_state`].
+        pub fn contact_flow_state(
+            mut self,
+            input: crate::types::ContactFlowState,
+        ) -> Self {
+            self.inner = self.inner.contact_flow_state(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowMetadataInputBuilder::set_contact_flow_state`].
+        pub fn set_contact_flow_state(
+            mut self,
+            input: Option<crate::types::ContactFlowState>,
+        ) -> Self {
+            self.inner = self.inner.set_contact_flow_state(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowMetadataInputBuilder::get_contact_flow_state`].
+        pub fn get_contact_flow_state(&self) -> &Option<crate::types::ContactFlowState> {
+            self.inner.get_contact_flow_state()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateContactFlowMetadata {

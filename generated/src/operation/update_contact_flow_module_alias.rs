@@ -462,6 +462,148 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateContactFlowModuleAlias`](super::UpdateContactFlowModuleAlias) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateContactFlowModuleAliasFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateContactFlowModuleAliasInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateContactFlowModuleAliasFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateContactFlowModuleAliasInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateContactFlowModuleAliasOutput,
+            crate::error::SdkError<super::UpdateContactFlowModuleAliasError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateContactFlowModuleAlias,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::contact_flow_module_id`].
+        pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_module_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::set_contact_flow_module_id`].
+        pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_module_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::get_contact_flow_module_id`].
+        pub fn get_contact_flow_module_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_module_id()
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::alias_id`].
+        pub fn alias_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.alias_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::set_alias_id`].
+        pub fn set_alias_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_alias_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::get_alias_id`].
+        pub fn get_alias_id(&self) -> &Option<String> {
+            self.inner.get_alias_id()
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::contact_flow_module_version`].
+        pub fn contact_flow_module_version(mut self, input: i64) -> Self {
+            self.inner = self.inner.contact_flow_module_version(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::set_contact_flow_module_version`].
+        pub fn set_contact_flow_module_version(mut self, input: Option<i64>) -> Self {
+            self.inner = self.inner.set_contact_flow_module_version(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleAliasInputBuilder::get_contact_flow_module_version`].
+        pub fn get_contact_flow_module_version(&self) -> &Option<i64> {
+            self.inner.get_contact_flow_module_version()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateContactFlowModuleAlias {

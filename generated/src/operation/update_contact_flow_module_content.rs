@@ -366,6 +366,114 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateContactFlowModuleContent`](super::UpdateContactFlowModuleContent) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateContactFlowModuleContentFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateContactFlowModuleContentInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateContactFlowModuleContentFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateContactFlowModuleContentInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateContactFlowModuleContentOutput,
+            crate::error::SdkError<super::UpdateContactFlowModuleContentError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateContactFlowModuleContent,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateContactFlowModuleContentInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleContentInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleContentInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateContactFlowModuleContentInputBuilder::contact_flow_module_id`].
+        pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_module_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleContentInputBuilder::set_contact_flow_module_id`].
+        pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_module_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleContentInputBuilder::get_contact_flow_module_id`].
+        pub fn get_contact_flow_module_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_module_id()
+        }
+
+        /// See [`UpdateContactFlowModuleContentInputBuilder::content`].
+        pub fn content(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.content(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleContentInputBuilder::set_content`].
+        pub fn set_content(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_content(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleContentInputBuilder::get_content`].
+        pub fn get_content(&self) -> &Option<String> {
+            self.inner.get_content()
+        }
+
+        /// See [`UpdateContactFlowModuleContentInputBuilder::settings`].
+        pub fn settings(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.settings(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleContentInputBuilder::set_settings`].
+        pub fn set_settings(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_settings(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleContentInputBuilder::get_settings`].
+        pub fn get_settings(&self) -> &Option<String> {
+            self.inner.get_settings()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateContactFlowModuleContent {

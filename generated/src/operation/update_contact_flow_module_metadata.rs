@@ -412,6 +412,134 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateContactFlowModuleMetadata`](super::UpdateContactFlowModuleMetadata) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateContactFlowModuleMetadataFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateContactFlowModuleMetadataInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateContactFlowModuleMetadataFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateContactFlowModuleMetadataInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateContactFlowModuleMetadataOutput,
+            crate::error::SdkError<super::UpdateContactFlowModuleMetadataError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateContactFlowModuleMetadata,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateContactFlowModuleMetadataInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleMetadataInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleMetadataInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateContactFlowModuleMetadataInputBuilder::contact_flow_module_id`].
+        pub fn contact_flow_module_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_module_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleMetadataInputBuilder::set_contact_flow_module_id`].
+        pub fn set_contact_flow_module_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_module_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleMetadataInputBuilder::get_contact_flow_module_id`].
+        pub fn get_contact_flow_module_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_module_id()
+        }
+
+        /// See [`UpdateContactFlowModuleMetadataInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleMetadataInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleMetadataInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateContactFlowModuleMetadataInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleMetadataInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleMetadataInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`UpdateContactFlowModuleMetadataInputBuilder::state`].
+        pub fn state(mut self, input: crate::types::ContactFlowModuleState) -> Self {
+            self.inner = self.inner.state(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleMetadataInputBuilder::set_state`].
+        pub fn set_state(
+            mut self,
+            input: Option<crate::types::ContactFlowModuleState>,
+        ) -> Self {
+            self.inner = self.inner.set_state(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowModuleMetadataInputBuilder::get_state`].
+        pub fn get_state(&self) -> &Option<crate::types::ContactFlowModuleState> {
+            self.inner.get_state()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateContactFlowModuleMetadata {

@@ -366,6 +366,112 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateContactFlowName`](super::UpdateContactFlowName) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateContactFlowNameFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateContactFlowNameInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateContactFlowNameFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateContactFlowNameInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateContactFlowNameOutput,
+            crate::error::SdkError<super::UpdateContactFlowNameError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateContactFlowName>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateContactFlowNameInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowNameInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowNameInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateContactFlowNameInputBuilder::contact_flow_id`].
+        pub fn contact_flow_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_flow_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowNameInputBuilder::set_contact_flow_id`].
+        pub fn set_contact_flow_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_flow_id(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowNameInputBuilder::get_contact_flow_id`].
+        pub fn get_contact_flow_id(&self) -> &Option<String> {
+            self.inner.get_contact_flow_id()
+        }
+
+        /// See [`UpdateContactFlowNameInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowNameInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowNameInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateContactFlowNameInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowNameInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateContactFlowNameInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateContactFlowName {

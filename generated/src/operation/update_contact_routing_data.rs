@@ -419,6 +419,137 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateContactRoutingData`](super::UpdateContactRoutingData) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateContactRoutingDataFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateContactRoutingDataInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateContactRoutingDataFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateContactRoutingDataInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateContactRoutingDataOutput,
+            crate::error::SdkError<super::UpdateContactRoutingDataError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateContactRoutingData>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateContactRoutingDataInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactRoutingDataInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactRoutingDataInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateContactRoutingDataInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`UpdateContactRoutingDataInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`UpdateContactRoutingDataInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`UpdateContactRoutingDataInputBuilder::queue_time_adjustment_seconds`].
+        pub fn queue_time_adjustment_seconds(mut self, input: i32) -> Self {
+            self.inner = self.inner.queue_time_adjustment_seconds(input);
+            self
+        }
+
+        /// See [`UpdateContactRoutingDataInputBuilder::set_queue_time_adjustment_seconds`].
+        pub fn set_queue_time_adjustment_seconds(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_queue_time_adjustment_seconds(input);
+            self
+        }
+
+        /// See [`UpdateContactRoutingDataInputBuilder::get_queue_time_adjustment_seconds`].
+        pub fn get_queue_time_adjustment_seconds(&self) -> &Option<i32> {
+            self.inner.get_queue_time_adjustment_seconds()
+        }
+
+        /// See [`UpdateContactRoutingDataInputBuilder::queue_priority`].
+        pub fn queue_priority(mut self, input: i64) -> Self {
+            self.inner = self.inner.queue_priority(input);
+            self
+        }
+
+        /// See [`UpdateContactRoutingDataInputBuilder::set_queue_priority`].
+        pub fn set_queue_priority(mut self, input: Option<i64>) -> Self {
+            self.inner = self.inner.set_queue_priority(input);
+            self
+        }
+
+        /// See [`UpdateContactRoutingDataInputBuilder::get_queue_priority`].
+        pub fn get_queue_priority(&self) -> &Option<i64> {
+            self.inner.get_queue_priority()
+        }
+
+        /// See [`UpdateContactRoutingDataInputBuilder::routing_criteria`].
+        pub fn routing_criteria(
+            mut self,
+            input: crate::types::RoutingCriteriaInput,
+        ) -> Self {
+            self.inner = self.inner.routing_criteria(input);
+            self
+        }
+
+        /// See [`UpdateContactRoutingDataInputBuilder::set_routing_criteria`].
+        pub fn set_routing_criteria(
+            mut self,
+            input: Option<crate::types::RoutingCriteriaInput>,
+        ) -> Self {
+            self.inner = self.inner.set_routing_criteria(input);
+            self
+        }
+
+        /// See [`UpdateContactRoutingDataInputBuilder::get_routing_criteria`].
+        pub fn get_routing_criteria(
+            &self,
+        ) -> &Option<crate::types::RoutingCriteriaInput> {
+            self.inner.get_routing_criteria()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateContactRoutingData {

@@ -333,6 +333,98 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateContactSchedule`](super::UpdateContactSchedule) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateContactScheduleFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateContactScheduleInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateContactScheduleFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateContactScheduleInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateContactScheduleOutput,
+            crate::error::SdkError<super::UpdateContactScheduleError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateContactSchedule>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateContactScheduleInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactScheduleInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateContactScheduleInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateContactScheduleInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`UpdateContactScheduleInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`UpdateContactScheduleInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`UpdateContactScheduleInputBuilder::scheduled_time`].
+        pub fn scheduled_time(mut self, input: crate::primitives::DateTime) -> Self {
+            self.inner = self.inner.scheduled_time(input);
+            self
+        }
+
+        /// See [`UpdateContactScheduleInputBuilder::set_scheduled_time`].
+        pub fn set_scheduled_time(
+            mut self,
+            input: Option<crate::primitives::DateTime>,
+        ) -> Self {
+            self.inner = self.inner.set_scheduled_time(input);
+            self
+        }
+
+        /// See [`UpdateContactScheduleInputBuilder::get_scheduled_time`].
+        pub fn get_scheduled_time(&self) -> &Option<crate::primitives::DateTime> {
+            self.inner.get_scheduled_time()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateContactSchedule {

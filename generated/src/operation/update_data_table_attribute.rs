@@ -633,6 +633,191 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`UpdateDataTableAttribute`](super::UpdateDataTableAttribute) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateDataTableAttributeFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateDataTableAttributeInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateDataTableAttributeFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateDataTableAttributeInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateDataTableAttributeOutput,
+            crate::error::SdkError<super::UpdateDataTableAttributeError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateDataTableAttribute>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::data_table_id`].
+        pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.data_table_id(input);
+            self
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::set_data_table_id`].
+        pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_data_table_id(input);
+            self
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::get_data_table_id`].
+        pub fn get_data_table_id(&self) -> &Option<String> {
+            self.inner.get_data_table_id()
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::attribute_name`].
+        pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.attribute_name(input);
+            self
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::set_attribute_name`].
+        pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_attribute_name(input);
+            self
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::get_attribute_name`].
+        pub fn get_attribute_name(&self) -> &Option<String> {
+            self.inner.get_attribute_name()
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::value_type`].
+        pub fn value_type(
+            mut self,
+            input: crate::types::DataTableAttributeValueType,
+        ) -> Self {
+            self.inner = self.inner.value_type(input);
+            self
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::set_value_type`].
+        pub fn set_value_type(
+            mut self,
+            input: Option<crate::types::DataTableAttributeValueType>,
+        ) -> Self {
+            self.inner = self.inner.set_value_type(input);
+            self
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::get_value_type`].
+        pub fn get_value_type(
+            &self,
+        ) -> &Option<crate::types::DataTableAttributeValueType> {
+            self.inner.get_value_type()
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::primary`].
+        pub fn primary(mut self, input: bool) -> Self {
+            self.inner = self.inner.primary(input);
+            self
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::set_primary`].
+        pub fn set_primary(mut self, input: Option<bool>) -> Self {
+            self.inner = self.inner.set_primary(input);
+            self
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::get_primary`].
+        pub fn get_primary(&self) -> &Option<bool> {
+            self.inner.get_primary()
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::validation`].
+        pub fn validation(mut self, input: crate::types::Validation) -> Self {
+            self.inner = self.inner.validation(input);
+            self
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::set_validation`].
+        pub fn set_validation(
+            mut self,
+            input: Option<crate::types::Validation>,
+        ) -> Self {
+            self.inner = self.inner.set_validation(input);
+            self
+        }
+
+        /// See [`UpdateDataTableAttributeInputBuilder::get_validation`].
+        pub fn get_validation(&self) -> &Option<crate::types::Validation> {
+            self.inner.get_validation()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateDataTableAttribute {

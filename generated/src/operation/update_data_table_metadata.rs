@@ -502,6 +502,152 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateDataTableMetadata`](super::UpdateDataTableMetadata) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateDataTableMetadataFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateDataTableMetadataInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateDataTableMetadataFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateDataTableMetadataInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateDataTableMetadataOutput,
+            crate::error::SdkError<super::UpdateDataTableMetadataError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateDataTableMetadata>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::data_table_id`].
+        pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.data_table_id(input);
+            self
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::set_data_table_id`].
+        pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_data_table_id(input);
+            self
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::get_data_table_id`].
+        pub fn get_data_table_id(&self) -> &Option<String> {
+            self.inner.get_data_table_id()
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::value_lock_level`].
+        pub fn value_lock_level(
+            mut self,
+            input: crate::types::DataTableLockLevel,
+        ) -> Self {
+            self.inner = self.inner.value_lock_level(input);
+            self
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::set_value_lock_level`].
+        pub fn set_value_lock_level(
+            mut self,
+            input: Option<crate::types::DataTableLockLevel>,
+        ) -> Self {
+            self.inner = self.inner.set_value_lock_level(input);
+            self
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::get_value_lock_level`].
+        pub fn get_value_lock_level(&self) -> &Option<crate::types::DataTableLockLevel> {
+            self.inner.get_value_lock_level()
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::time_zone`].
+        pub fn time_zone(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.time_zone(input);
+            self
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::set_time_zone`].
+        pub fn set_time_zone(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_time_zone(input);
+            self
+        }
+
+        /// See [`UpdateDataTableMetadataInputBuilder::get_time_zone`].
+        pub fn get_time_zone(&self) -> &Option<String> {
+            self.inner.get_time_zone()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateDataTableMetadata {

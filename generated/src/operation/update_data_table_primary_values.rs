@@ -467,6 +467,145 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateDataTablePrimaryValues`](super::UpdateDataTablePrimaryValues) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateDataTablePrimaryValuesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateDataTablePrimaryValuesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateDataTablePrimaryValuesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateDataTablePrimaryValuesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateDataTablePrimaryValuesOutput,
+            crate::error::SdkError<super::UpdateDataTablePrimaryValuesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateDataTablePrimaryValues,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateDataTablePrimaryValuesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateDataTablePrimaryValuesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateDataTablePrimaryValuesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateDataTablePrimaryValuesInputBuilder::data_table_id`].
+        pub fn data_table_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.data_table_id(input);
+            self
+        }
+
+        /// See [`UpdateDataTablePrimaryValuesInputBuilder::set_data_table_id`].
+        pub fn set_data_table_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_data_table_id(input);
+            self
+        }
+
+        /// See [`UpdateDataTablePrimaryValuesInputBuilder::get_data_table_id`].
+        pub fn get_data_table_id(&self) -> &Option<String> {
+            self.inner.get_data_table_id()
+        }
+
+        /// See [`UpdateDataTablePrimaryValuesInputBuilder::primary_values`].
+        pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
+            self.inner = self.inner.primary_values(input);
+            self
+        }
+
+        /// See [`UpdateDataTablePrimaryValuesInputBuilder::set_primary_values`].
+        pub fn set_primary_values(
+            mut self,
+            input: Option<Vec<crate::types::PrimaryValue>>,
+        ) -> Self {
+            self.inner = self.inner.set_primary_values(input);
+            self
+        }
+
+        /// See [`UpdateDataTablePrimaryValuesInputBuilder::get_primary_values`].
+        pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
+            self.inner.get_primary_values()
+        }
+
+        /// See [`UpdateDataTablePrimaryValuesInputBuilder::new_primary_values`].
+        pub fn new_primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
+            self.inner = self.inner.new_primary_values(input);
+            self
+        }
+
+        /// See [`UpdateDataTablePrimaryValuesInputBuilder::set_new_primary_values`].
+        pub fn set_new_primary_values(
+            mut self,
+            input: Option<Vec<crate::types::PrimaryValue>>,
+        ) -> Self {
+            self.inner = self.inner.set_new_primary_values(input);
+            self
+        }
+
+        /// See [`UpdateDataTablePrimaryValuesInputBuilder::get_new_primary_values`].
+        pub fn get_new_primary_values(
+            &self,
+        ) -> &Option<Vec<crate::types::PrimaryValue>> {
+            self.inner.get_new_primary_values()
+        }
+
+        /// See [`UpdateDataTablePrimaryValuesInputBuilder::lock_version`].
+        pub fn lock_version(
+            mut self,
+            input: crate::types::DataTableLockVersion,
+        ) -> Self {
+            self.inner = self.inner.lock_version(input);
+            self
+        }
+
+        /// See [`UpdateDataTablePrimaryValuesInputBuilder::set_lock_version`].
+        pub fn set_lock_version(
+            mut self,
+            input: Option<crate::types::DataTableLockVersion>,
+        ) -> Self {
+            self.inner = self.inner.set_lock_version(input);
+            self
+        }
+
+        /// See [`UpdateDataTablePrimaryValuesInputBuilder::get_lock_version`].
+        pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
+            self.inner.get_lock_version()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateDataTablePrimaryValues {

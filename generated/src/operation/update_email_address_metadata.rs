@@ -501,6 +501,129 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateEmailAddressMetadata`](super::UpdateEmailAddressMetadata) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateEmailAddressMetadataFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateEmailAddressMetadataInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateEmailAddressMetadataFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateEmailAddressMetadataInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateEmailAddressMetadataOutput,
+            crate::error::SdkError<super::UpdateEmailAddressMetadataError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateEmailAddressMetadata>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateEmailAddressMetadataInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateEmailAddressMetadataInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateEmailAddressMetadataInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateEmailAddressMetadataInputBuilder::email_address_id`].
+        pub fn email_address_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.email_address_id(input);
+            self
+        }
+
+        /// See [`UpdateEmailAddressMetadataInputBuilder::set_email_address_id`].
+        pub fn set_email_address_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_email_address_id(input);
+            self
+        }
+
+        /// See [`UpdateEmailAddressMetadataInputBuilder::get_email_address_id`].
+        pub fn get_email_address_id(&self) -> &Option<String> {
+            self.inner.get_email_address_id()
+        }
+
+        /// See [`UpdateEmailAddressMetadataInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateEmailAddressMetadataInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateEmailAddressMetadataInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`UpdateEmailAddressMetadataInputBuilder::display_name`].
+        pub fn display_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.display_name(input);
+            self
+        }
+
+        /// See [`UpdateEmailAddressMetadataInputBuilder::set_display_name`].
+        pub fn set_display_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_display_name(input);
+            self
+        }
+
+        /// See [`UpdateEmailAddressMetadataInputBuilder::get_display_name`].
+        pub fn get_display_name(&self) -> &Option<String> {
+            self.inner.get_display_name()
+        }
+
+        /// See [`UpdateEmailAddressMetadataInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`UpdateEmailAddressMetadataInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`UpdateEmailAddressMetadataInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateEmailAddressMetadata {

@@ -437,6 +437,149 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateHoursOfOperation`](super::UpdateHoursOfOperation) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateHoursOfOperationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateHoursOfOperationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateHoursOfOperationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateHoursOfOperationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateHoursOfOperationOutput,
+            crate::error::SdkError<super::UpdateHoursOfOperationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateHoursOfOperation>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::hours_of_operation_id`].
+        pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::set_hours_of_operation_id`].
+        pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::get_hours_of_operation_id`].
+        pub fn get_hours_of_operation_id(&self) -> &Option<String> {
+            self.inner.get_hours_of_operation_id()
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::time_zone`].
+        pub fn time_zone(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.time_zone(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::set_time_zone`].
+        pub fn set_time_zone(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_time_zone(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::get_time_zone`].
+        pub fn get_time_zone(&self) -> &Option<String> {
+            self.inner.get_time_zone()
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::config`].
+        pub fn config(mut self, input: crate::types::HoursOfOperationConfig) -> Self {
+            self.inner = self.inner.config(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::set_config`].
+        pub fn set_config(
+            mut self,
+            input: Option<Vec<crate::types::HoursOfOperationConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_config(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationInputBuilder::get_config`].
+        pub fn get_config(&self) -> &Option<Vec<crate::types::HoursOfOperationConfig>> {
+            self.inner.get_config()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateHoursOfOperation {

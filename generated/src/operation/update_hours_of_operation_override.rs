@@ -614,6 +614,239 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateHoursOfOperationOverride`](super::UpdateHoursOfOperationOverride) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateHoursOfOperationOverrideFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateHoursOfOperationOverrideInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateHoursOfOperationOverrideFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateHoursOfOperationOverrideInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateHoursOfOperationOverrideOutput,
+            crate::error::SdkError<super::UpdateHoursOfOperationOverrideError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateHoursOfOperationOverride,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::hours_of_operation_id`].
+        pub fn hours_of_operation_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::set_hours_of_operation_id`].
+        pub fn set_hours_of_operation_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_hours_of_operation_id(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::get_hours_of_operation_id`].
+        pub fn get_hours_of_operation_id(&self) -> &Option<String> {
+            self.inner.get_hours_of_operation_id()
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::hours_of_operation_override_id`].
+        pub fn hours_of_operation_override_id(
+            mut self,
+            input: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.hours_of_operation_override_id(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::set_hours_of_operation_override_id`].
+        pub fn set_hours_of_operation_override_id(
+            mut self,
+            input: Option<String>,
+        ) -> Self {
+            self.inner = self.inner.set_hours_of_operation_override_id(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::get_hours_of_operation_override_id`].
+        pub fn get_hours_of_operation_override_id(&self) -> &Option<String> {
+            self.inner.get_hours_of_operation_override_id()
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::config`].
+        pub fn config(
+            mut self,
+            input: crate::types::HoursOfOperationOverrideConfig,
+        ) -> Self {
+            self.inner = self.inner.config(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::set_config`].
+        pub fn set_config(
+            mut self,
+            input: Option<Vec<crate::types::HoursOfOperationOverrideConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_config(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::get_config`].
+        pub fn get_config(
+            &self,
+        ) -> &Option<Vec<crate::types::HoursOfOperationOverrideConfig>> {
+            self.inner.get_config()
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::effective_from`].
+        pub fn effective_from(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.effective_from(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::set_effective_from`].
+        pub fn set_effective_from(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_effective_from(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::get_effective_from`].
+        pub fn get_effective_from(&self) -> &Option<String> {
+            self.inner.get_effective_from()
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::effective_till`].
+        pub fn effective_till(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.effective_till(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::set_effective_till`].
+        pub fn set_effective_till(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_effective_till(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::get_effective_till`].
+        pub fn get_effective_till(&self) -> &Option<String> {
+            self.inner.get_effective_till()
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::recurrence_config`].
+        pub fn recurrence_config(
+            mut self,
+            input: crate::types::RecurrenceConfig,
+        ) -> Self {
+            self.inner = self.inner.recurrence_config(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::set_recurrence_config`].
+        pub fn set_recurrence_config(
+            mut self,
+            input: Option<crate::types::RecurrenceConfig>,
+        ) -> Self {
+            self.inner = self.inner.set_recurrence_config(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::get_recurrence_config`].
+        pub fn get_recurrence_config(&self) -> &Option<crate::types::RecurrenceConfig> {
+            self.inner.get_recurrence_config()
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::override_type`].
+        pub fn override_type(mut self, input: crate::types::OverrideType) -> Self {
+            self.inner = self.inner.override_type(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::set_override_type`].
+        pub fn set_override_type(
+            mut self,
+            input: Option<crate::types::OverrideType>,
+        ) -> Self {
+            self.inner = self.inner.set_override_type(input);
+            self
+        }
+
+        /// See [`UpdateHoursOfOperationOverrideInputBuilder::get_override_type`].
+        pub fn get_override_type(&self) -> &Option<crate::types::OverrideType> {
+            self.inner.get_override_type()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateHoursOfOperationOverride {

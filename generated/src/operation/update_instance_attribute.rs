@@ -365,6 +365,120 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateInstanceAttribute`](super::UpdateInstanceAttribute) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateInstanceAttributeFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateInstanceAttributeInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateInstanceAttributeFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateInstanceAttributeInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateInstanceAttributeOutput,
+            crate::error::SdkError<super::UpdateInstanceAttributeError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateInstanceAttribute>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateInstanceAttributeInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateInstanceAttributeInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateInstanceAttributeInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateInstanceAttributeInputBuilder::attribute_type`].
+        pub fn attribute_type(
+            mut self,
+            input: crate::types::InstanceAttributeType,
+        ) -> Self {
+            self.inner = self.inner.attribute_type(input);
+            self
+        }
+
+        /// See [`UpdateInstanceAttributeInputBuilder::set_attribute_type`].
+        pub fn set_attribute_type(
+            mut self,
+            input: Option<crate::types::InstanceAttributeType>,
+        ) -> Self {
+            self.inner = self.inner.set_attribute_type(input);
+            self
+        }
+
+        /// See [`UpdateInstanceAttributeInputBuilder::get_attribute_type`].
+        pub fn get_attribute_type(
+            &self,
+        ) -> &Option<crate::types::InstanceAttributeType> {
+            self.inner.get_attribute_type()
+        }
+
+        /// See [`UpdateInstanceAttributeInputBuilder::value`].
+        pub fn value(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.value(input);
+            self
+        }
+
+        /// See [`UpdateInstanceAttributeInputBuilder::set_value`].
+        pub fn set_value(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_value(input);
+            self
+        }
+
+        /// See [`UpdateInstanceAttributeInputBuilder::get_value`].
+        pub fn get_value(&self) -> &Option<String> {
+            self.inner.get_value()
+        }
+
+        /// See [`UpdateInstanceAttributeInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`UpdateInstanceAttributeInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`UpdateInstanceAttributeInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateInstanceAttribute {

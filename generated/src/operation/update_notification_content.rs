@@ -341,6 +341,104 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateNotificationContent`](super::UpdateNotificationContent) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateNotificationContentFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateNotificationContentInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateNotificationContentFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateNotificationContentInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateNotificationContentOutput,
+            crate::error::SdkError<super::UpdateNotificationContentError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateNotificationContent>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateNotificationContentInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateNotificationContentInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateNotificationContentInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateNotificationContentInputBuilder::notification_id`].
+        pub fn notification_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.notification_id(input);
+            self
+        }
+
+        /// See [`UpdateNotificationContentInputBuilder::set_notification_id`].
+        pub fn set_notification_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_notification_id(input);
+            self
+        }
+
+        /// See [`UpdateNotificationContentInputBuilder::get_notification_id`].
+        pub fn get_notification_id(&self) -> &Option<String> {
+            self.inner.get_notification_id()
+        }
+
+        /// See [`UpdateNotificationContentInputBuilder::content`].
+        pub fn content(
+            mut self,
+            k: crate::types::LocaleCode,
+            v: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.content(k, v);
+            self
+        }
+
+        /// See [`UpdateNotificationContentInputBuilder::set_content`].
+        pub fn set_content(
+            mut self,
+            input: Option<::std::collections::HashMap<crate::types::LocaleCode, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_content(input);
+            self
+        }
+
+        /// See [`UpdateNotificationContentInputBuilder::get_content`].
+        pub fn get_content(
+            &self,
+        ) -> &Option<::std::collections::HashMap<crate::types::LocaleCode, String>> {
+            self.inner.get_content()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateNotificationContent {

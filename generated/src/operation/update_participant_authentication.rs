@@ -424,6 +424,131 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateParticipantAuthentication`](super::UpdateParticipantAuthentication) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateParticipantAuthenticationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateParticipantAuthenticationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateParticipantAuthenticationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateParticipantAuthenticationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateParticipantAuthenticationOutput,
+            crate::error::SdkError<super::UpdateParticipantAuthenticationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateParticipantAuthentication,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateParticipantAuthenticationInputBuilder::state`].
+        pub fn state(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.state(input);
+            self
+        }
+
+        /// See [`UpdateParticipantAuthenticationInputBuilder::set_state`].
+        pub fn set_state(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_state(input);
+            self
+        }
+
+        /// See [`UpdateParticipantAuthenticationInputBuilder::get_state`].
+        pub fn get_state(&self) -> &Option<String> {
+            self.inner.get_state()
+        }
+
+        /// See [`UpdateParticipantAuthenticationInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateParticipantAuthenticationInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateParticipantAuthenticationInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateParticipantAuthenticationInputBuilder::code`].
+        pub fn code(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.code(input);
+            self
+        }
+
+        /// See [`UpdateParticipantAuthenticationInputBuilder::set_code`].
+        pub fn set_code(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_code(input);
+            self
+        }
+
+        /// See [`UpdateParticipantAuthenticationInputBuilder::get_code`].
+        pub fn get_code(&self) -> &Option<String> {
+            self.inner.get_code()
+        }
+
+        /// See [`UpdateParticipantAuthenticationInputBuilder::error`].
+        pub fn error(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.error(input);
+            self
+        }
+
+        /// See [`UpdateParticipantAuthenticationInputBuilder::set_error`].
+        pub fn set_error(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_error(input);
+            self
+        }
+
+        /// See [`UpdateParticipantAuthenticationInputBuilder::get_error`].
+        pub fn get_error(&self) -> &Option<String> {
+            self.inner.get_error()
+        }
+
+        /// See [`UpdateParticipantAuthenticationInputBuilder::error_description`].
+        pub fn error_description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.error_description(input);
+            self
+        }
+
+        /// See [`UpdateParticipantAuthenticationInputBuilder::set_error_description`].
+        pub fn set_error_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_error_description(input);
+            self
+        }
+
+        /// See [`UpdateParticipantAuthenticationInputBuilder::get_error_description`].
+        pub fn get_error_description(&self) -> &Option<String> {
+            self.inner.get_error_description()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateParticipantAuthentication {

@@ -349,6 +349,105 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateParticipantRoleConfig`](super::UpdateParticipantRoleConfig) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateParticipantRoleConfigFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateParticipantRoleConfigInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateParticipantRoleConfigFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateParticipantRoleConfigInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateParticipantRoleConfigOutput,
+            crate::error::SdkError<super::UpdateParticipantRoleConfigError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateParticipantRoleConfig,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateParticipantRoleConfigInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateParticipantRoleConfigInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateParticipantRoleConfigInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateParticipantRoleConfigInputBuilder::contact_id`].
+        pub fn contact_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.contact_id(input);
+            self
+        }
+
+        /// See [`UpdateParticipantRoleConfigInputBuilder::set_contact_id`].
+        pub fn set_contact_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_contact_id(input);
+            self
+        }
+
+        /// See [`UpdateParticipantRoleConfigInputBuilder::get_contact_id`].
+        pub fn get_contact_id(&self) -> &Option<String> {
+            self.inner.get_contact_id()
+        }
+
+        /// See [`UpdateParticipantRoleConfigInputBuilder::channel_configuration`].
+        pub fn channel_configuration(
+            mut self,
+            input: crate::types::UpdateParticipantRoleConfigChannelInfo,
+        ) -> Self {
+            self.inner = self.inner.channel_configuration(input);
+            self
+        }
+
+        /// See [`UpdateParticipantRoleConfigInputBuilder::set_channel_configuration`].
+        pub fn set_channel_configuration(
+            mut self,
+            input: Option<crate::types::UpdateParticipantRoleConfigChannelInfo>,
+        ) -> Self {
+            self.inner = self.inner.set_channel_configuration(input);
+            self
+        }
+
+        /// See [`UpdateParticipantRoleConfigInputBuilder::get_channel_configuration`].
+        pub fn get_channel_configuration(
+            &self,
+        ) -> &Option<crate::types::UpdateParticipantRoleConfigChannelInfo> {
+            self.inner.get_channel_configuration()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateParticipantRoleConfig {

@@ -447,6 +447,111 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdatePhoneNumber`](super::UpdatePhoneNumber) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdatePhoneNumberFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdatePhoneNumberInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdatePhoneNumberFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdatePhoneNumberInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdatePhoneNumberOutput,
+            crate::error::SdkError<super::UpdatePhoneNumberError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdatePhoneNumber>(&self.handle, input).await
+        }
+
+        /// See [`UpdatePhoneNumberInputBuilder::phone_number_id`].
+        pub fn phone_number_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.phone_number_id(input);
+            self
+        }
+
+        /// See [`UpdatePhoneNumberInputBuilder::set_phone_number_id`].
+        pub fn set_phone_number_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_phone_number_id(input);
+            self
+        }
+
+        /// See [`UpdatePhoneNumberInputBuilder::get_phone_number_id`].
+        pub fn get_phone_number_id(&self) -> &Option<String> {
+            self.inner.get_phone_number_id()
+        }
+
+        /// See [`UpdatePhoneNumberInputBuilder::target_arn`].
+        pub fn target_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.target_arn(input);
+            self
+        }
+
+        /// See [`UpdatePhoneNumberInputBuilder::set_target_arn`].
+        pub fn set_target_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_target_arn(input);
+            self
+        }
+
+        /// See [`UpdatePhoneNumberInputBuilder::get_target_arn`].
+        pub fn get_target_arn(&self) -> &Option<String> {
+            self.inner.get_target_arn()
+        }
+
+        /// See [`UpdatePhoneNumberInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdatePhoneNumberInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdatePhoneNumberInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdatePhoneNumberInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`UpdatePhoneNumberInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`UpdatePhoneNumberInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdatePhoneNumber {

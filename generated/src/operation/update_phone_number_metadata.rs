@@ -354,6 +354,95 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdatePhoneNumberMetadata`](super::UpdatePhoneNumberMetadata) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdatePhoneNumberMetadataFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdatePhoneNumberMetadataInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdatePhoneNumberMetadataFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdatePhoneNumberMetadataInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdatePhoneNumberMetadataOutput,
+            crate::error::SdkError<super::UpdatePhoneNumberMetadataError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdatePhoneNumberMetadata>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdatePhoneNumberMetadataInputBuilder::phone_number_id`].
+        pub fn phone_number_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.phone_number_id(input);
+            self
+        }
+
+        /// See [`UpdatePhoneNumberMetadataInputBuilder::set_phone_number_id`].
+        pub fn set_phone_number_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_phone_number_id(input);
+            self
+        }
+
+        /// See [`UpdatePhoneNumberMetadataInputBuilder::get_phone_number_id`].
+        pub fn get_phone_number_id(&self) -> &Option<String> {
+            self.inner.get_phone_number_id()
+        }
+
+        /// See [`UpdatePhoneNumberMetadataInputBuilder::phone_number_description`].
+        pub fn phone_number_description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.phone_number_description(input);
+            self
+        }
+
+        /// See [`UpdatePhoneNumberMetadataInputBuilder::set_phone_number_description`].
+        pub fn set_phone_number_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_phone_number_description(input);
+            self
+        }
+
+        /// See [`UpdatePhoneNumberMetadataInputBuilder::get_phone_number_description`].
+        pub fn get_phone_number_description(&self) -> &Option<String> {
+            self.inner.get_phone_number_description()
+        }
+
+        /// See [`UpdatePhoneNumberMetadataInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`UpdatePhoneNumberMetadataInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`UpdatePhoneNumberMetadataInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdatePhoneNumberMetadata {

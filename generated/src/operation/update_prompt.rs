@@ -453,6 +453,128 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdatePrompt`](super::UpdatePrompt) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdatePromptFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdatePromptInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdatePromptFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdatePromptInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdatePromptOutput,
+            crate::error::SdkError<super::UpdatePromptError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdatePrompt>(&self.handle, input).await
+        }
+
+        /// See [`UpdatePromptInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdatePromptInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdatePromptInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdatePromptInputBuilder::prompt_id`].
+        pub fn prompt_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.prompt_id(input);
+            self
+        }
+
+        /// See [`UpdatePromptInputBuilder::set_prompt_id`].
+        pub fn set_prompt_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_prompt_id(input);
+            self
+        }
+
+        /// See [`UpdatePromptInputBuilder::get_prompt_id`].
+        pub fn get_prompt_id(&self) -> &Option<String> {
+            self.inner.get_prompt_id()
+        }
+
+        /// See [`UpdatePromptInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdatePromptInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdatePromptInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdatePromptInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdatePromptInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdatePromptInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`UpdatePromptInputBuilder::s3_uri`].
+        pub fn s3_uri(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.s3_uri(input);
+            self
+        }
+
+        /// See [`UpdatePromptInputBuilder::set_s3_uri`].
+        pub fn set_s3_uri(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_s3_uri(input);
+            self
+        }
+
+        /// See [`UpdatePromptInputBuilder::get_s3_uri`].
+        pub fn get_s3_uri(&self) -> &Option<String> {
+            self.inner.get_s3_uri()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdatePrompt {

@@ -317,6 +317,95 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateQueueMaxContacts`](super::UpdateQueueMaxContacts) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateQueueMaxContactsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateQueueMaxContactsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateQueueMaxContactsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateQueueMaxContactsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateQueueMaxContactsOutput,
+            crate::error::SdkError<super::UpdateQueueMaxContactsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateQueueMaxContacts>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateQueueMaxContactsInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateQueueMaxContactsInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateQueueMaxContactsInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateQueueMaxContactsInputBuilder::queue_id`].
+        pub fn queue_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.queue_id(input);
+            self
+        }
+
+        /// See [`UpdateQueueMaxContactsInputBuilder::set_queue_id`].
+        pub fn set_queue_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_queue_id(input);
+            self
+        }
+
+        /// See [`UpdateQueueMaxContactsInputBuilder::get_queue_id`].
+        pub fn get_queue_id(&self) -> &Option<String> {
+            self.inner.get_queue_id()
+        }
+
+        /// See [`UpdateQueueMaxContactsInputBuilder::max_contacts`].
+        pub fn max_contacts(mut self, input: i32) -> Self {
+            self.inner = self.inner.max_contacts(input);
+            self
+        }
+
+        /// See [`UpdateQueueMaxContactsInputBuilder::set_max_contacts`].
+        pub fn set_max_contacts(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_max_contacts(input);
+            self
+        }
+
+        /// See [`UpdateQueueMaxContactsInputBuilder::get_max_contacts`].
+        pub fn get_max_contacts(&self) -> &Option<i32> {
+            self.inner.get_max_contacts()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateQueueMaxContacts {

@@ -331,6 +331,105 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateQueueOutboundCallerConfig`](super::UpdateQueueOutboundCallerConfig) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateQueueOutboundCallerConfigFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateQueueOutboundCallerConfigInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateQueueOutboundCallerConfigFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateQueueOutboundCallerConfigInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateQueueOutboundCallerConfigOutput,
+            crate::error::SdkError<super::UpdateQueueOutboundCallerConfigError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateQueueOutboundCallerConfig,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateQueueOutboundCallerConfigInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateQueueOutboundCallerConfigInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateQueueOutboundCallerConfigInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateQueueOutboundCallerConfigInputBuilder::queue_id`].
+        pub fn queue_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.queue_id(input);
+            self
+        }
+
+        /// See [`UpdateQueueOutboundCallerConfigInputBuilder::set_queue_id`].
+        pub fn set_queue_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_queue_id(input);
+            self
+        }
+
+        /// See [`UpdateQueueOutboundCallerConfigInputBuilder::get_queue_id`].
+        pub fn get_queue_id(&self) -> &Option<String> {
+            self.inner.get_queue_id()
+        }
+
+        /// See [`UpdateQueueOutboundCallerConfigInputBuilder::outbound_caller_config`].
+        pub fn outbound_caller_config(
+            mut self,
+            input: crate::types::OutboundCallerConfig,
+        ) -> Self {
+            self.inner = self.inner.outbound_caller_config(input);
+            self
+        }
+
+        /// See [`UpdateQueueOutboundCallerConfigInputBuilder::set_outbound_caller_config`].
+        pub fn set_outbound_caller_config(
+            mut self,
+            input: Option<crate::types::OutboundCallerConfig>,
+        ) -> Self {
+            self.inner = self.inner.set_outbound_caller_config(input);
+            self
+        }
+
+        /// See [`UpdateQueueOutboundCallerConfigInputBuilder::get_outbound_caller_config`].
+        pub fn get_outbound_caller_config(
+            &self,
+        ) -> &Option<crate::types::OutboundCallerConfig> {
+            self.inner.get_outbound_caller_config()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateQueueOutboundCallerConfig {

@@ -355,6 +355,105 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateQueueOutboundEmailConfig`](super::UpdateQueueOutboundEmailConfig) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateQueueOutboundEmailConfigFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateQueueOutboundEmailConfigInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateQueueOutboundEmailConfigFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateQueueOutboundEmailConfigInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateQueueOutboundEmailConfigOutput,
+            crate::error::SdkError<super::UpdateQueueOutboundEmailConfigError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateQueueOutboundEmailConfig,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateQueueOutboundEmailConfigInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateQueueOutboundEmailConfigInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateQueueOutboundEmailConfigInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateQueueOutboundEmailConfigInputBuilder::queue_id`].
+        pub fn queue_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.queue_id(input);
+            self
+        }
+
+        /// See [`UpdateQueueOutboundEmailConfigInputBuilder::set_queue_id`].
+        pub fn set_queue_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_queue_id(input);
+            self
+        }
+
+        /// See [`UpdateQueueOutboundEmailConfigInputBuilder::get_queue_id`].
+        pub fn get_queue_id(&self) -> &Option<String> {
+            self.inner.get_queue_id()
+        }
+
+        /// See [`UpdateQueueOutboundEmailConfigInputBuilder::outbound_email_config`].
+        pub fn outbound_email_config(
+            mut self,
+            input: crate::types::OutboundEmailConfig,
+        ) -> Self {
+            self.inner = self.inner.outbound_email_config(input);
+            self
+        }
+
+        /// See [`UpdateQueueOutboundEmailConfigInputBuilder::set_outbound_email_config`].
+        pub fn set_outbound_email_config(
+            mut self,
+            input: Option<crate::types::OutboundEmailConfig>,
+        ) -> Self {
+            self.inner = self.inner.set_outbound_email_config(input);
+            self
+        }
+
+        /// See [`UpdateQueueOutboundEmailConfigInputBuilder::get_outbound_email_config`].
+        pub fn get_outbound_email_config(
+            &self,
+        ) -> &Option<crate::types::OutboundEmailConfig> {
+            self.inner.get_outbound_email_config()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateQueueOutboundEmailConfig {

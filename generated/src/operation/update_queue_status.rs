@@ -317,6 +317,94 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateQueueStatus`](super::UpdateQueueStatus) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateQueueStatusFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateQueueStatusInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateQueueStatusFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateQueueStatusInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateQueueStatusOutput,
+            crate::error::SdkError<super::UpdateQueueStatusError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateQueueStatus>(&self.handle, input).await
+        }
+
+        /// See [`UpdateQueueStatusInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateQueueStatusInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateQueueStatusInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateQueueStatusInputBuilder::queue_id`].
+        pub fn queue_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.queue_id(input);
+            self
+        }
+
+        /// See [`UpdateQueueStatusInputBuilder::set_queue_id`].
+        pub fn set_queue_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_queue_id(input);
+            self
+        }
+
+        /// See [`UpdateQueueStatusInputBuilder::get_queue_id`].
+        pub fn get_queue_id(&self) -> &Option<String> {
+            self.inner.get_queue_id()
+        }
+
+        /// See [`UpdateQueueStatusInputBuilder::status`].
+        pub fn status(mut self, input: crate::types::QueueStatus) -> Self {
+            self.inner = self.inner.status(input);
+            self
+        }
+
+        /// See [`UpdateQueueStatusInputBuilder::set_status`].
+        pub fn set_status(mut self, input: Option<crate::types::QueueStatus>) -> Self {
+            self.inner = self.inner.set_status(input);
+            self
+        }
+
+        /// See [`UpdateQueueStatusInputBuilder::get_status`].
+        pub fn get_status(&self) -> &Option<crate::types::QueueStatus> {
+            self.inner.get_status()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateQueueStatus {

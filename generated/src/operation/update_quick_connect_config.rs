@@ -325,6 +325,103 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateQuickConnectConfig`](super::UpdateQuickConnectConfig) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateQuickConnectConfigFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateQuickConnectConfigInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateQuickConnectConfigFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateQuickConnectConfigInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateQuickConnectConfigOutput,
+            crate::error::SdkError<super::UpdateQuickConnectConfigError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateQuickConnectConfig>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateQuickConnectConfigInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateQuickConnectConfigInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateQuickConnectConfigInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateQuickConnectConfigInputBuilder::quick_connect_id`].
+        pub fn quick_connect_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.quick_connect_id(input);
+            self
+        }
+
+        /// See [`UpdateQuickConnectConfigInputBuilder::set_quick_connect_id`].
+        pub fn set_quick_connect_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_quick_connect_id(input);
+            self
+        }
+
+        /// See [`UpdateQuickConnectConfigInputBuilder::get_quick_connect_id`].
+        pub fn get_quick_connect_id(&self) -> &Option<String> {
+            self.inner.get_quick_connect_id()
+        }
+
+        /// See [`UpdateQuickConnectConfigInputBuilder::quick_connect_config`].
+        pub fn quick_connect_config(
+            mut self,
+            input: crate::types::QuickConnectConfig,
+        ) -> Self {
+            self.inner = self.inner.quick_connect_config(input);
+            self
+        }
+
+        /// See [`UpdateQuickConnectConfigInputBuilder::set_quick_connect_config`].
+        pub fn set_quick_connect_config(
+            mut self,
+            input: Option<crate::types::QuickConnectConfig>,
+        ) -> Self {
+            self.inner = self.inner.set_quick_connect_config(input);
+            self
+        }
+
+        /// See [`UpdateQuickConnectConfigInputBuilder::get_quick_connect_config`].
+        pub fn get_quick_connect_config(
+            &self,
+        ) -> &Option<crate::types::QuickConnectConfig> {
+            self.inner.get_quick_connect_config()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateQuickConnectConfig {

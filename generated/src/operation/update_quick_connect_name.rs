@@ -351,6 +351,112 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateQuickConnectName`](super::UpdateQuickConnectName) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateQuickConnectNameFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateQuickConnectNameInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateQuickConnectNameFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateQuickConnectNameInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateQuickConnectNameOutput,
+            crate::error::SdkError<super::UpdateQuickConnectNameError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateQuickConnectName>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateQuickConnectNameInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateQuickConnectNameInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateQuickConnectNameInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateQuickConnectNameInputBuilder::quick_connect_id`].
+        pub fn quick_connect_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.quick_connect_id(input);
+            self
+        }
+
+        /// See [`UpdateQuickConnectNameInputBuilder::set_quick_connect_id`].
+        pub fn set_quick_connect_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_quick_connect_id(input);
+            self
+        }
+
+        /// See [`UpdateQuickConnectNameInputBuilder::get_quick_connect_id`].
+        pub fn get_quick_connect_id(&self) -> &Option<String> {
+            self.inner.get_quick_connect_id()
+        }
+
+        /// See [`UpdateQuickConnectNameInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateQuickConnectNameInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateQuickConnectNameInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateQuickConnectNameInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateQuickConnectNameInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateQuickConnectNameInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateQuickConnectName {

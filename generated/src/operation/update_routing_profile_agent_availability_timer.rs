@@ -330,6 +330,109 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateRoutingProfileAgentAvailabilityTimer`](super::UpdateRoutingProfileAgentAvailabilityTimer) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateRoutingProfileAgentAvailabilityTimerFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateRoutingProfileAgentAvailabilityTimerInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateRoutingProfileAgentAvailabilityTimerFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(
+            &self,
+        ) -> &UpdateRoutingProfileAgentAvailabilityTimerInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateRoutingProfileAgentAvailabilityTimerOutput,
+            crate::error::SdkError<
+                super::UpdateRoutingProfileAgentAvailabilityTimerError,
+            >,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateRoutingProfileAgentAvailabilityTimer,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateRoutingProfileAgentAvailabilityTimerInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileAgentAvailabilityTimerInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileAgentAvailabilityTimerInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateRoutingProfileAgentAvailabilityTimerInputBuilder::routing_profile_id`].
+        pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.routing_profile_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileAgentAvailabilityTimerInputBuilder::set_routing_profile_id`].
+        pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_routing_profile_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileAgentAvailabilityTimerInputBuilder::get_routing_profile_id`].
+        pub fn get_routing_profile_id(&self) -> &Option<String> {
+            self.inner.get_routing_profile_id()
+        }
+
+        /// See [`UpdateRoutingProfileAgentAvailabilityTimerInputBuilder::agent_availability_timer`].
+        pub fn agent_availability_timer(
+            mut self,
+            input: crate::types::AgentAvailabilityTimer,
+        ) -> Self {
+            self.inner = self.inner.agent_availability_timer(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileAgentAvailabilityTimerInputBuilder::set_agent_availability_timer`].
+        pub fn set_agent_availability_timer(
+            mut self,
+            input: Option<crate::types::AgentAvailabilityTimer>,
+        ) -> Self {
+            self.inner = self.inner.set_agent_availability_timer(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileAgentAvailabilityTimerInputBuilder::get_agent_availability_timer`].
+        pub fn get_agent_availability_timer(
+            &self,
+        ) -> &Option<crate::types::AgentAvailabilityTimer> {
+            self.inner.get_agent_availability_timer()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateRoutingProfileAgentAvailabilityTimer {

@@ -327,6 +327,105 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateRoutingProfileConcurrency`](super::UpdateRoutingProfileConcurrency) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateRoutingProfileConcurrencyFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateRoutingProfileConcurrencyInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateRoutingProfileConcurrencyFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateRoutingProfileConcurrencyInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateRoutingProfileConcurrencyOutput,
+            crate::error::SdkError<super::UpdateRoutingProfileConcurrencyError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateRoutingProfileConcurrency,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateRoutingProfileConcurrencyInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileConcurrencyInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileConcurrencyInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateRoutingProfileConcurrencyInputBuilder::routing_profile_id`].
+        pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.routing_profile_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileConcurrencyInputBuilder::set_routing_profile_id`].
+        pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_routing_profile_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileConcurrencyInputBuilder::get_routing_profile_id`].
+        pub fn get_routing_profile_id(&self) -> &Option<String> {
+            self.inner.get_routing_profile_id()
+        }
+
+        /// See [`UpdateRoutingProfileConcurrencyInputBuilder::media_concurrencies`].
+        pub fn media_concurrencies(
+            mut self,
+            input: crate::types::MediaConcurrency,
+        ) -> Self {
+            self.inner = self.inner.media_concurrencies(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileConcurrencyInputBuilder::set_media_concurrencies`].
+        pub fn set_media_concurrencies(
+            mut self,
+            input: Option<Vec<crate::types::MediaConcurrency>>,
+        ) -> Self {
+            self.inner = self.inner.set_media_concurrencies(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileConcurrencyInputBuilder::get_media_concurrencies`].
+        pub fn get_media_concurrencies(
+            &self,
+        ) -> &Option<Vec<crate::types::MediaConcurrency>> {
+            self.inner.get_media_concurrencies()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateRoutingProfileConcurrency {

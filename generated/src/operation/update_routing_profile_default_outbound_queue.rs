@@ -318,6 +318,97 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateRoutingProfileDefaultOutboundQueue`](super::UpdateRoutingProfileDefaultOutboundQueue) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateRoutingProfileDefaultOutboundQueueFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateRoutingProfileDefaultOutboundQueueInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateRoutingProfileDefaultOutboundQueueFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateRoutingProfileDefaultOutboundQueueInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateRoutingProfileDefaultOutboundQueueOutput,
+            crate::error::SdkError<super::UpdateRoutingProfileDefaultOutboundQueueError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateRoutingProfileDefaultOutboundQueue,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateRoutingProfileDefaultOutboundQueueInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileDefaultOutboundQueueInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileDefaultOutboundQueueInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateRoutingProfileDefaultOutboundQueueInputBuilder::routing_profile_id`].
+        pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.routing_profile_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileDefaultOutboundQueueInputBuilder::set_routing_profile_id`].
+        pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_routing_profile_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileDefaultOutboundQueueInputBuilder::get_routing_profile_id`].
+        pub fn get_routing_profile_id(&self) -> &Option<String> {
+            self.inner.get_routing_profile_id()
+        }
+
+        /// See [`UpdateRoutingProfileDefaultOutboundQueueInputBuilder::default_outbound_queue_id`].
+        pub fn default_outbound_queue_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.default_outbound_queue_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileDefaultOutboundQueueInputBuilder::set_default_outbound_queue_id`].
+        pub fn set_default_outbound_queue_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_default_outbound_queue_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileDefaultOutboundQueueInputBuilder::get_default_outbound_queue_id`].
+        pub fn get_default_outbound_queue_id(&self) -> &Option<String> {
+            self.inner.get_default_outbound_queue_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateRoutingProfileDefaultOutboundQueue {

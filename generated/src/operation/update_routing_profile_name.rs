@@ -364,6 +364,112 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateRoutingProfileName`](super::UpdateRoutingProfileName) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateRoutingProfileNameFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateRoutingProfileNameInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateRoutingProfileNameFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateRoutingProfileNameInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateRoutingProfileNameOutput,
+            crate::error::SdkError<super::UpdateRoutingProfileNameError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateRoutingProfileName>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateRoutingProfileNameInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileNameInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileNameInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateRoutingProfileNameInputBuilder::routing_profile_id`].
+        pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.routing_profile_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileNameInputBuilder::set_routing_profile_id`].
+        pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_routing_profile_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileNameInputBuilder::get_routing_profile_id`].
+        pub fn get_routing_profile_id(&self) -> &Option<String> {
+            self.inner.get_routing_profile_id()
+        }
+
+        /// See [`UpdateRoutingProfileNameInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileNameInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileNameInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateRoutingProfileNameInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileNameInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileNameInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateRoutingProfileName {

@@ -327,6 +327,103 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateRoutingProfileQueues`](super::UpdateRoutingProfileQueues) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateRoutingProfileQueuesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateRoutingProfileQueuesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateRoutingProfileQueuesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateRoutingProfileQueuesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateRoutingProfileQueuesOutput,
+            crate::error::SdkError<super::UpdateRoutingProfileQueuesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateRoutingProfileQueues>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateRoutingProfileQueuesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileQueuesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileQueuesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateRoutingProfileQueuesInputBuilder::routing_profile_id`].
+        pub fn routing_profile_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.routing_profile_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileQueuesInputBuilder::set_routing_profile_id`].
+        pub fn set_routing_profile_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_routing_profile_id(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileQueuesInputBuilder::get_routing_profile_id`].
+        pub fn get_routing_profile_id(&self) -> &Option<String> {
+            self.inner.get_routing_profile_id()
+        }
+
+        /// See [`UpdateRoutingProfileQueuesInputBuilder::queue_configs`].
+        pub fn queue_configs(
+            mut self,
+            input: crate::types::RoutingProfileQueueConfig,
+        ) -> Self {
+            self.inner = self.inner.queue_configs(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileQueuesInputBuilder::set_queue_configs`].
+        pub fn set_queue_configs(
+            mut self,
+            input: Option<Vec<crate::types::RoutingProfileQueueConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_queue_configs(input);
+            self
+        }
+
+        /// See [`UpdateRoutingProfileQueuesInputBuilder::get_queue_configs`].
+        pub fn get_queue_configs(
+            &self,
+        ) -> &Option<Vec<crate::types::RoutingProfileQueueConfig>> {
+            self.inner.get_queue_configs()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateRoutingProfileQueues {

@@ -438,6 +438,151 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateRule`](super::UpdateRule) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateRuleFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateRuleInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateRuleFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateRuleInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateRuleOutput,
+            crate::error::SdkError<super::UpdateRuleError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateRule>(&self.handle, input).await
+        }
+
+        /// See [`UpdateRuleInputBuilder::rule_id`].
+        pub fn rule_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.rule_id(input);
+            self
+        }
+
+        /// See [`UpdateRuleInputBuilder::set_rule_id`].
+        pub fn set_rule_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_rule_id(input);
+            self
+        }
+
+        /// See [`UpdateRuleInputBuilder::get_rule_id`].
+        pub fn get_rule_id(&self) -> &Option<String> {
+            self.inner.get_rule_id()
+        }
+
+        /// See [`UpdateRuleInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateRuleInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateRuleInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateRuleInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateRuleInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateRuleInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateRuleInputBuilder::function`].
+        pub fn function(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.function(input);
+            self
+        }
+
+        /// See [`UpdateRuleInputBuilder::set_function`].
+        pub fn set_function(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_function(input);
+            self
+        }
+
+        /// See [`UpdateRuleInputBuilder::get_function`].
+        pub fn get_function(&self) -> &Option<String> {
+            self.inner.get_function()
+        }
+
+        /// See [`UpdateRuleInputBuilder::actions`].
+        pub fn actions(mut self, input: crate::types::RuleAction) -> Self {
+            self.inner = self.inner.actions(input);
+            self
+        }
+
+        /// See [`UpdateRuleInputBuilder::set_actions`].
+        pub fn set_actions(
+            mut self,
+            input: Option<Vec<crate::types::RuleAction>>,
+        ) -> Self {
+            self.inner = self.inner.set_actions(input);
+            self
+        }
+
+        /// See [`UpdateRuleInputBuilder::get_actions`].
+        pub fn get_actions(&self) -> &Option<Vec<crate::types::RuleAction>> {
+            self.inner.get_actions()
+        }
+
+        /// See [`UpdateRuleInputBuilder::publish_status`].
+        pub fn publish_status(mut self, input: crate::types::RulePublishStatus) -> Self {
+            self.inner = self.inner.publish_status(input);
+            self
+        }
+
+        /// See [`UpdateRuleInputBuilder::set_publish_status`].
+        pub fn set_publish_status(
+            mut self,
+            input: Option<crate::types::RulePublishStatus>,
+        ) -> Self {
+            self.inner = self.inner.set_publish_status(input);
+            self
+        }
+
+        /// See [`UpdateRuleInputBuilder::get_publish_status`].
+        pub fn get_publish_status(&self) -> &Option<crate::types::RulePublishStatus> {
+            self.inner.get_publish_status()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateRule {

@@ -653,6 +653,271 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateSecurityProfile`](super::UpdateSecurityProfile) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateSecurityProfileFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateSecurityProfileInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateSecurityProfileFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateSecurityProfileInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateSecurityProfileOutput,
+            crate::error::SdkError<super::UpdateSecurityProfileError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateSecurityProfile>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::permissions`].
+        pub fn permissions(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.permissions(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::set_permissions`].
+        pub fn set_permissions(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_permissions(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::get_permissions`].
+        pub fn get_permissions(&self) -> &Option<Vec<String>> {
+            self.inner.get_permissions()
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::security_profile_id`].
+        pub fn security_profile_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.security_profile_id(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::set_security_profile_id`].
+        pub fn set_security_profile_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_security_profile_id(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::get_security_profile_id`].
+        pub fn get_security_profile_id(&self) -> &Option<String> {
+            self.inner.get_security_profile_id()
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::allowed_access_control_tags`].
+        pub fn allowed_access_control_tags(
+            mut self,
+            k: impl Into<String>,
+            v: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.allowed_access_control_tags(k, v);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::set_allowed_access_control_tags`].
+        pub fn set_allowed_access_control_tags(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_allowed_access_control_tags(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::get_allowed_access_control_tags`].
+        pub fn get_allowed_access_control_tags(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_allowed_access_control_tags()
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::tag_restricted_resources`].
+        pub fn tag_restricted_resources(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.tag_restricted_resources(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::set_tag_restricted_resources`].
+        pub fn set_tag_restricted_resources(
+            mut self,
+            input: Option<Vec<String>>,
+        ) -> Self {
+            self.inner = self.inner.set_tag_restricted_resources(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::get_tag_restricted_resources`].
+        pub fn get_tag_restricted_resources(&self) -> &Option<Vec<String>> {
+            self.inner.get_tag_restricted_resources()
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::applications`].
+        pub fn applications(mut self, input: crate::types::Application) -> Self {
+            self.inner = self.inner.applications(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::set_applications`].
+        pub fn set_applications(
+            mut self,
+            input: Option<Vec<crate::types::Application>>,
+        ) -> Self {
+            self.inner = self.inner.set_applications(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::get_applications`].
+        pub fn get_applications(&self) -> &Option<Vec<crate::types::Application>> {
+            self.inner.get_applications()
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::hierarchy_restricted_resources`].
+        pub fn hierarchy_restricted_resources(
+            mut self,
+            input: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.hierarchy_restricted_resources(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::set_hierarchy_restricted_resources`].
+        pub fn set_hierarchy_restricted_resources(
+            mut self,
+            input: Option<Vec<String>>,
+        ) -> Self {
+            self.inner = self.inner.set_hierarchy_restricted_resources(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::get_hierarchy_restricted_resources`].
+        pub fn get_hierarchy_restricted_resources(&self) -> &Option<Vec<String>> {
+            self.inner.get_hierarchy_restricted_resources()
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::allowed_access_control_hierarchy_group_id`].
+        pub fn allowed_access_control_hierarchy_group_id(
+            mut self,
+            input: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.allowed_access_control_hierarchy_group_id(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::set_allowed_access_control_hierarchy_group_id`].
+        pub fn set_allowed_access_control_hierarchy_group_id(
+            mut self,
+            input: Option<String>,
+        ) -> Self {
+            self.inner = self.inner.set_allowed_access_control_hierarchy_group_id(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::get_allowed_access_control_hierarchy_group_id`].
+        pub fn get_allowed_access_control_hierarchy_group_id(&self) -> &Option<String> {
+            self.inner.get_allowed_access_control_hierarchy_group_id()
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::allowed_flow_modules`].
+        pub fn allowed_flow_modules(mut self, input: crate::types::FlowModule) -> Self {
+            self.inner = self.inner.allowed_flow_modules(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::set_allowed_flow_modules`].
+        pub fn set_allowed_flow_modules(
+            mut self,
+            input: Option<Vec<crate::types::FlowModule>>,
+        ) -> Self {
+            self.inner = self.inner.set_allowed_flow_modules(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::get_allowed_flow_modules`].
+        pub fn get_allowed_flow_modules(
+            &self,
+        ) -> &Option<Vec<crate::types::FlowModule>> {
+            self.inner.get_allowed_flow_modules()
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::granular_access_control_configuration`].
+        pub fn granular_access_control_configuration(
+            mut self,
+            input: crate::types::GranularAccessControlConfiguration,
+        ) -> Self {
+            self.inner = self.inner.granular_access_control_configuration(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::set_granular_access_control_configuration`].
+        pub fn set_granular_access_control_configuration(
+            mut self,
+            input: Option<crate::types::GranularAccessControlConfiguration>,
+        ) -> Self {
+            self.inner = self.inner.set_granular_access_control_configuration(input);
+            self
+        }
+
+        /// See [`UpdateSecurityProfileInputBuilder::get_granular_access_control_configuration`].
+        pub fn get_granular_access_control_configuration(
+            &self,
+        ) -> &Option<crate::types::GranularAccessControlConfiguration> {
+            self.inner.get_granular_access_control_configuration()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateSecurityProfile {

@@ -599,6 +599,222 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateTestCase`](super::UpdateTestCase) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateTestCaseFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateTestCaseInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateTestCaseFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateTestCaseInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateTestCaseOutput,
+            crate::error::SdkError<super::UpdateTestCaseError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateTestCase>(&self.handle, input).await
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::test_case_id`].
+        pub fn test_case_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.test_case_id(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::set_test_case_id`].
+        pub fn set_test_case_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_test_case_id(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::get_test_case_id`].
+        pub fn get_test_case_id(&self) -> &Option<String> {
+            self.inner.get_test_case_id()
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::content`].
+        pub fn content(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.content(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::set_content`].
+        pub fn set_content(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_content(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::get_content`].
+        pub fn get_content(&self) -> &Option<String> {
+            self.inner.get_content()
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::entry_point`].
+        pub fn entry_point(mut self, input: crate::types::TestCaseEntryPoint) -> Self {
+            self.inner = self.inner.entry_point(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::set_entry_point`].
+        pub fn set_entry_point(
+            mut self,
+            input: Option<crate::types::TestCaseEntryPoint>,
+        ) -> Self {
+            self.inner = self.inner.set_entry_point(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::get_entry_point`].
+        pub fn get_entry_point(&self) -> &Option<crate::types::TestCaseEntryPoint> {
+            self.inner.get_entry_point()
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::initialization_data`].
+        pub fn initialization_data(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.initialization_data(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::set_initialization_data`].
+        pub fn set_initialization_data(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_initialization_data(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::get_initialization_data`].
+        pub fn get_initialization_data(&self) -> &Option<String> {
+            self.inner.get_initialization_data()
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::status`].
+        pub fn status(mut self, input: crate::types::TestCaseStatus) -> Self {
+            self.inner = self.inner.status(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::set_status`].
+        pub fn set_status(
+            mut self,
+            input: Option<crate::types::TestCaseStatus>,
+        ) -> Self {
+            self.inner = self.inner.set_status(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::get_status`].
+        pub fn get_status(&self) -> &Option<crate::types::TestCaseStatus> {
+            self.inner.get_status()
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::last_modified_time`].
+        pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
+            self.inner = self.inner.last_modified_time(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::set_last_modified_time`].
+        pub fn set_last_modified_time(
+            mut self,
+            input: Option<crate::primitives::DateTime>,
+        ) -> Self {
+            self.inner = self.inner.set_last_modified_time(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::get_last_modified_time`].
+        pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
+            self.inner.get_last_modified_time()
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::last_modified_region`].
+        pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.last_modified_region(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::set_last_modified_region`].
+        pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_last_modified_region(input);
+            self
+        }
+
+        /// See [`UpdateTestCaseInputBuilder::get_last_modified_region`].
+        pub fn get_last_modified_region(&self) -> &Option<String> {
+            self.inner.get_last_modified_region()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateTestCase {

@@ -381,6 +381,121 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateTrafficDistribution`](super::UpdateTrafficDistribution) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateTrafficDistributionFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateTrafficDistributionInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateTrafficDistributionFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateTrafficDistributionInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateTrafficDistributionOutput,
+            crate::error::SdkError<super::UpdateTrafficDistributionError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateTrafficDistribution>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateTrafficDistributionInputBuilder::id`].
+        pub fn id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.id(input);
+            self
+        }
+
+        /// See [`UpdateTrafficDistributionInputBuilder::set_id`].
+        pub fn set_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_id(input);
+            self
+        }
+
+        /// See [`UpdateTrafficDistributionInputBuilder::get_id`].
+        pub fn get_id(&self) -> &Option<String> {
+            self.inner.get_id()
+        }
+
+        /// See [`UpdateTrafficDistributionInputBuilder::telephony_config`].
+        pub fn telephony_config(mut self, input: crate::types::TelephonyConfig) -> Self {
+            self.inner = self.inner.telephony_config(input);
+            self
+        }
+
+        /// See [`UpdateTrafficDistributionInputBuilder::set_telephony_config`].
+        pub fn set_telephony_config(
+            mut self,
+            input: Option<crate::types::TelephonyConfig>,
+        ) -> Self {
+            self.inner = self.inner.set_telephony_config(input);
+            self
+        }
+
+        /// See [`UpdateTrafficDistributionInputBuilder::get_telephony_config`].
+        pub fn get_telephony_config(&self) -> &Option<crate::types::TelephonyConfig> {
+            self.inner.get_telephony_config()
+        }
+
+        /// See [`UpdateTrafficDistributionInputBuilder::sign_in_config`].
+        pub fn sign_in_config(mut self, input: crate::types::SignInConfig) -> Self {
+            self.inner = self.inner.sign_in_config(input);
+            self
+        }
+
+        /// See [`UpdateTrafficDistributionInputBuilder::set_sign_in_config`].
+        pub fn set_sign_in_config(
+            mut self,
+            input: Option<crate::types::SignInConfig>,
+        ) -> Self {
+            self.inner = self.inner.set_sign_in_config(input);
+            self
+        }
+
+        /// See [`UpdateTrafficDistributionInputBuilder::get_sign_in_config`].
+        pub fn get_sign_in_config(&self) -> &Option<crate::types::SignInConfig> {
+            self.inner.get_sign_in_config()
+        }
+
+        /// See [`UpdateTrafficDistributionInputBuilder::agent_config`].
+        pub fn agent_config(mut self, input: crate::types::AgentConfig) -> Self {
+            self.inner = self.inner.agent_config(input);
+            self
+        }
+
+        /// See [`UpdateTrafficDistributionInputBuilder::set_agent_config`].
+        pub fn set_agent_config(
+            mut self,
+            input: Option<crate::types::AgentConfig>,
+        ) -> Self {
+            self.inner = self.inner.set_agent_config(input);
+            self
+        }
+
+        /// See [`UpdateTrafficDistributionInputBuilder::get_agent_config`].
+        pub fn get_agent_config(&self) -> &Option<crate::types::AgentConfig> {
+            self.inner.get_agent_config()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateTrafficDistribution {

@@ -538,6 +538,202 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateUserConfig`](super::UpdateUserConfig) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateUserConfigFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateUserConfigInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateUserConfigFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateUserConfigInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateUserConfigOutput,
+            crate::error::SdkError<super::UpdateUserConfigError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateUserConfig>(&self.handle, input).await
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::auto_accept_configs`].
+        pub fn auto_accept_configs(
+            mut self,
+            input: crate::types::AutoAcceptConfig,
+        ) -> Self {
+            self.inner = self.inner.auto_accept_configs(input);
+            self
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::set_auto_accept_configs`].
+        pub fn set_auto_accept_configs(
+            mut self,
+            input: Option<Vec<crate::types::AutoAcceptConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_auto_accept_configs(input);
+            self
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::get_auto_accept_configs`].
+        pub fn get_auto_accept_configs(
+            &self,
+        ) -> &Option<Vec<crate::types::AutoAcceptConfig>> {
+            self.inner.get_auto_accept_configs()
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::after_contact_work_configs`].
+        pub fn after_contact_work_configs(
+            mut self,
+            input: crate::types::AfterContactWorkConfigPerChannel,
+        ) -> Self {
+            self.inner = self.inner.after_contact_work_configs(input);
+            self
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::set_after_contact_work_configs`].
+        pub fn set_after_contact_work_configs(
+            mut self,
+            input: Option<Vec<crate::types::AfterContactWorkConfigPerChannel>>,
+        ) -> Self {
+            self.inner = self.inner.set_after_contact_work_configs(input);
+            self
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::get_after_contact_work_configs`].
+        pub fn get_after_contact_work_configs(
+            &self,
+        ) -> &Option<Vec<crate::types::AfterContactWorkConfigPerChannel>> {
+            self.inner.get_after_contact_work_configs()
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::phone_number_configs`].
+        pub fn phone_number_configs(
+            mut self,
+            input: crate::types::PhoneNumberConfig,
+        ) -> Self {
+            self.inner = self.inner.phone_number_configs(input);
+            self
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::set_phone_number_configs`].
+        pub fn set_phone_number_configs(
+            mut self,
+            input: Option<Vec<crate::types::PhoneNumberConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_phone_number_configs(input);
+            self
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::get_phone_number_configs`].
+        pub fn get_phone_number_configs(
+            &self,
+        ) -> &Option<Vec<crate::types::PhoneNumberConfig>> {
+            self.inner.get_phone_number_configs()
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::persistent_connection_configs`].
+        pub fn persistent_connection_configs(
+            mut self,
+            input: crate::types::PersistentConnectionConfig,
+        ) -> Self {
+            self.inner = self.inner.persistent_connection_configs(input);
+            self
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::set_persistent_connection_configs`].
+        pub fn set_persistent_connection_configs(
+            mut self,
+            input: Option<Vec<crate::types::PersistentConnectionConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_persistent_connection_configs(input);
+            self
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::get_persistent_connection_configs`].
+        pub fn get_persistent_connection_configs(
+            &self,
+        ) -> &Option<Vec<crate::types::PersistentConnectionConfig>> {
+            self.inner.get_persistent_connection_configs()
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::voice_enhancement_configs`].
+        pub fn voice_enhancement_configs(
+            mut self,
+            input: crate::types::VoiceEnhancementConfig,
+        ) -> Self {
+            self.inner = self.inner.voice_enhancement_configs(input);
+            self
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::set_voice_enhancement_configs`].
+        pub fn set_voice_enhancement_configs(
+            mut self,
+            input: Option<Vec<crate::types::VoiceEnhancementConfig>>,
+        ) -> Self {
+            self.inner = self.inner.set_voice_enhancement_configs(input);
+            self
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::get_voice_enhancement_configs`].
+        pub fn get_voice_enhancement_configs(
+            &self,
+        ) -> &Option<Vec<crate::types::VoiceEnhancementConfig>> {
+            self.inner.get_voice_enhancement_configs()
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::user_id`].
+        pub fn user_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.user_id(input);
+            self
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::set_user_id`].
+        pub fn set_user_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_user_id(input);
+            self
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::get_user_id`].
+        pub fn get_user_id(&self) -> &Option<String> {
+            self.inner.get_user_id()
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserConfigInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateUserConfig {

@@ -317,6 +317,94 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateUserHierarchy`](super::UpdateUserHierarchy) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateUserHierarchyFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateUserHierarchyInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateUserHierarchyFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateUserHierarchyInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateUserHierarchyOutput,
+            crate::error::SdkError<super::UpdateUserHierarchyError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateUserHierarchy>(&self.handle, input).await
+        }
+
+        /// See [`UpdateUserHierarchyInputBuilder::hierarchy_group_id`].
+        pub fn hierarchy_group_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.hierarchy_group_id(input);
+            self
+        }
+
+        /// See [`UpdateUserHierarchyInputBuilder::set_hierarchy_group_id`].
+        pub fn set_hierarchy_group_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_hierarchy_group_id(input);
+            self
+        }
+
+        /// See [`UpdateUserHierarchyInputBuilder::get_hierarchy_group_id`].
+        pub fn get_hierarchy_group_id(&self) -> &Option<String> {
+            self.inner.get_hierarchy_group_id()
+        }
+
+        /// See [`UpdateUserHierarchyInputBuilder::user_id`].
+        pub fn user_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.user_id(input);
+            self
+        }
+
+        /// See [`UpdateUserHierarchyInputBuilder::set_user_id`].
+        pub fn set_user_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_user_id(input);
+            self
+        }
+
+        /// See [`UpdateUserHierarchyInputBuilder::get_user_id`].
+        pub fn get_user_id(&self) -> &Option<String> {
+            self.inner.get_user_id()
+        }
+
+        /// See [`UpdateUserHierarchyInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserHierarchyInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserHierarchyInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateUserHierarchy {

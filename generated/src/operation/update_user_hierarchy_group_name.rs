@@ -330,6 +330,97 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateUserHierarchyGroupName`](super::UpdateUserHierarchyGroupName) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateUserHierarchyGroupNameFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateUserHierarchyGroupNameInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateUserHierarchyGroupNameFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateUserHierarchyGroupNameInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateUserHierarchyGroupNameOutput,
+            crate::error::SdkError<super::UpdateUserHierarchyGroupNameError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateUserHierarchyGroupName,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateUserHierarchyGroupNameInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateUserHierarchyGroupNameInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateUserHierarchyGroupNameInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateUserHierarchyGroupNameInputBuilder::hierarchy_group_id`].
+        pub fn hierarchy_group_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.hierarchy_group_id(input);
+            self
+        }
+
+        /// See [`UpdateUserHierarchyGroupNameInputBuilder::set_hierarchy_group_id`].
+        pub fn set_hierarchy_group_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_hierarchy_group_id(input);
+            self
+        }
+
+        /// See [`UpdateUserHierarchyGroupNameInputBuilder::get_hierarchy_group_id`].
+        pub fn get_hierarchy_group_id(&self) -> &Option<String> {
+            self.inner.get_hierarchy_group_id()
+        }
+
+        /// See [`UpdateUserHierarchyGroupNameInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserHierarchyGroupNameInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserHierarchyGroupNameInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateUserHierarchyGroupName {

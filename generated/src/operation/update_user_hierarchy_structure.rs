@@ -306,6 +306,88 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateUserHierarchyStructure`](super::UpdateUserHierarchyStructure) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateUserHierarchyStructureFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateUserHierarchyStructureInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateUserHierarchyStructureFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateUserHierarchyStructureInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateUserHierarchyStructureOutput,
+            crate::error::SdkError<super::UpdateUserHierarchyStructureError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateUserHierarchyStructure,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateUserHierarchyStructureInputBuilder::hierarchy_structure`].
+        pub fn hierarchy_structure(
+            mut self,
+            input: crate::types::HierarchyStructureUpdate,
+        ) -> Self {
+            self.inner = self.inner.hierarchy_structure(input);
+            self
+        }
+
+        /// See [`UpdateUserHierarchyStructureInputBuilder::set_hierarchy_structure`].
+        pub fn set_hierarchy_structure(
+            mut self,
+            input: Option<crate::types::HierarchyStructureUpdate>,
+        ) -> Self {
+            self.inner = self.inner.set_hierarchy_structure(input);
+            self
+        }
+
+        /// See [`UpdateUserHierarchyStructureInputBuilder::get_hierarchy_structure`].
+        pub fn get_hierarchy_structure(
+            &self,
+        ) -> &Option<crate::types::HierarchyStructureUpdate> {
+            self.inner.get_hierarchy_structure()
+        }
+
+        /// See [`UpdateUserHierarchyStructureInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserHierarchyStructureInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserHierarchyStructureInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateUserHierarchyStructure {

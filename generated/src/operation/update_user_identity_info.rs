@@ -322,6 +322,98 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateUserIdentityInfo`](super::UpdateUserIdentityInfo) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateUserIdentityInfoFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateUserIdentityInfoInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateUserIdentityInfoFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateUserIdentityInfoInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateUserIdentityInfoOutput,
+            crate::error::SdkError<super::UpdateUserIdentityInfoError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateUserIdentityInfo>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateUserIdentityInfoInputBuilder::identity_info`].
+        pub fn identity_info(mut self, input: crate::types::UserIdentityInfo) -> Self {
+            self.inner = self.inner.identity_info(input);
+            self
+        }
+
+        /// See [`UpdateUserIdentityInfoInputBuilder::set_identity_info`].
+        pub fn set_identity_info(
+            mut self,
+            input: Option<crate::types::UserIdentityInfo>,
+        ) -> Self {
+            self.inner = self.inner.set_identity_info(input);
+            self
+        }
+
+        /// See [`UpdateUserIdentityInfoInputBuilder::get_identity_info`].
+        pub fn get_identity_info(&self) -> &Option<crate::types::UserIdentityInfo> {
+            self.inner.get_identity_info()
+        }
+
+        /// See [`UpdateUserIdentityInfoInputBuilder::user_id`].
+        pub fn user_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.user_id(input);
+            self
+        }
+
+        /// See [`UpdateUserIdentityInfoInputBuilder::set_user_id`].
+        pub fn set_user_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_user_id(input);
+            self
+        }
+
+        /// See [`UpdateUserIdentityInfoInputBuilder::get_user_id`].
+        pub fn get_user_id(&self) -> &Option<String> {
+            self.inner.get_user_id()
+        }
+
+        /// See [`UpdateUserIdentityInfoInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserIdentityInfoInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserIdentityInfoInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateUserIdentityInfo {

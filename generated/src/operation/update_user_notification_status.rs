@@ -436,6 +436,154 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateUserNotificationStatus`](super::UpdateUserNotificationStatus) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateUserNotificationStatusFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateUserNotificationStatusInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateUserNotificationStatusFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateUserNotificationStatusInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateUserNotificationStatusOutput,
+            crate::error::SdkError<super::UpdateUserNotificationStatusError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateUserNotificationStatus,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::notification_id`].
+        pub fn notification_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.notification_id(input);
+            self
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::set_notification_id`].
+        pub fn set_notification_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_notification_id(input);
+            self
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::get_notification_id`].
+        pub fn get_notification_id(&self) -> &Option<String> {
+            self.inner.get_notification_id()
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::user_id`].
+        pub fn user_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.user_id(input);
+            self
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::set_user_id`].
+        pub fn set_user_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_user_id(input);
+            self
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::get_user_id`].
+        pub fn get_user_id(&self) -> &Option<String> {
+            self.inner.get_user_id()
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::status`].
+        pub fn status(mut self, input: crate::types::NotificationStatus) -> Self {
+            self.inner = self.inner.status(input);
+            self
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::set_status`].
+        pub fn set_status(
+            mut self,
+            input: Option<crate::types::NotificationStatus>,
+        ) -> Self {
+            self.inner = self.inner.set_status(input);
+            self
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::get_status`].
+        pub fn get_status(&self) -> &Option<crate::types::NotificationStatus> {
+            self.inner.get_status()
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::last_modified_time`].
+        pub fn last_modified_time(mut self, input: crate::primitives::DateTime) -> Self {
+            self.inner = self.inner.last_modified_time(input);
+            self
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::set_last_modified_time`].
+        pub fn set_last_modified_time(
+            mut self,
+            input: Option<crate::primitives::DateTime>,
+        ) -> Self {
+            self.inner = self.inner.set_last_modified_time(input);
+            self
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::get_last_modified_time`].
+        pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
+            self.inner.get_last_modified_time()
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::last_modified_region`].
+        pub fn last_modified_region(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.last_modified_region(input);
+            self
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::set_last_modified_region`].
+        pub fn set_last_modified_region(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_last_modified_region(input);
+            self
+        }
+
+        /// See [`UpdateUserNotificationStatusInputBuilder::get_last_modified_region`].
+        pub fn get_last_modified_region(&self) -> &Option<String> {
+            self.inner.get_last_modified_region()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateUserNotificationStatus {

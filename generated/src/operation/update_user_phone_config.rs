@@ -322,6 +322,98 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateUserPhoneConfig`](super::UpdateUserPhoneConfig) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateUserPhoneConfigFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateUserPhoneConfigInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateUserPhoneConfigFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateUserPhoneConfigInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateUserPhoneConfigOutput,
+            crate::error::SdkError<super::UpdateUserPhoneConfigError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateUserPhoneConfig>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateUserPhoneConfigInputBuilder::phone_config`].
+        pub fn phone_config(mut self, input: crate::types::UserPhoneConfig) -> Self {
+            self.inner = self.inner.phone_config(input);
+            self
+        }
+
+        /// See [`UpdateUserPhoneConfigInputBuilder::set_phone_config`].
+        pub fn set_phone_config(
+            mut self,
+            input: Option<crate::types::UserPhoneConfig>,
+        ) -> Self {
+            self.inner = self.inner.set_phone_config(input);
+            self
+        }
+
+        /// See [`UpdateUserPhoneConfigInputBuilder::get_phone_config`].
+        pub fn get_phone_config(&self) -> &Option<crate::types::UserPhoneConfig> {
+            self.inner.get_phone_config()
+        }
+
+        /// See [`UpdateUserPhoneConfigInputBuilder::user_id`].
+        pub fn user_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.user_id(input);
+            self
+        }
+
+        /// See [`UpdateUserPhoneConfigInputBuilder::set_user_id`].
+        pub fn set_user_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_user_id(input);
+            self
+        }
+
+        /// See [`UpdateUserPhoneConfigInputBuilder::get_user_id`].
+        pub fn get_user_id(&self) -> &Option<String> {
+            self.inner.get_user_id()
+        }
+
+        /// See [`UpdateUserPhoneConfigInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserPhoneConfigInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserPhoneConfigInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateUserPhoneConfig {

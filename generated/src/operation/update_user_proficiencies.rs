@@ -327,6 +327,103 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateUserProficiencies`](super::UpdateUserProficiencies) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateUserProficienciesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateUserProficienciesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateUserProficienciesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateUserProficienciesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateUserProficienciesOutput,
+            crate::error::SdkError<super::UpdateUserProficienciesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateUserProficiencies>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateUserProficienciesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserProficienciesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserProficienciesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateUserProficienciesInputBuilder::user_id`].
+        pub fn user_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.user_id(input);
+            self
+        }
+
+        /// See [`UpdateUserProficienciesInputBuilder::set_user_id`].
+        pub fn set_user_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_user_id(input);
+            self
+        }
+
+        /// See [`UpdateUserProficienciesInputBuilder::get_user_id`].
+        pub fn get_user_id(&self) -> &Option<String> {
+            self.inner.get_user_id()
+        }
+
+        /// See [`UpdateUserProficienciesInputBuilder::user_proficiencies`].
+        pub fn user_proficiencies(
+            mut self,
+            input: crate::types::UserProficiency,
+        ) -> Self {
+            self.inner = self.inner.user_proficiencies(input);
+            self
+        }
+
+        /// See [`UpdateUserProficienciesInputBuilder::set_user_proficiencies`].
+        pub fn set_user_proficiencies(
+            mut self,
+            input: Option<Vec<crate::types::UserProficiency>>,
+        ) -> Self {
+            self.inner = self.inner.set_user_proficiencies(input);
+            self
+        }
+
+        /// See [`UpdateUserProficienciesInputBuilder::get_user_proficiencies`].
+        pub fn get_user_proficiencies(
+            &self,
+        ) -> &Option<Vec<crate::types::UserProficiency>> {
+            self.inner.get_user_proficiencies()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateUserProficiencies {

@@ -319,6 +319,95 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateUserSecurityProfiles`](super::UpdateUserSecurityProfiles) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateUserSecurityProfilesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateUserSecurityProfilesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateUserSecurityProfilesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateUserSecurityProfilesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateUserSecurityProfilesOutput,
+            crate::error::SdkError<super::UpdateUserSecurityProfilesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateUserSecurityProfiles>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateUserSecurityProfilesInputBuilder::security_profile_ids`].
+        pub fn security_profile_ids(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.security_profile_ids(input);
+            self
+        }
+
+        /// See [`UpdateUserSecurityProfilesInputBuilder::set_security_profile_ids`].
+        pub fn set_security_profile_ids(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_security_profile_ids(input);
+            self
+        }
+
+        /// See [`UpdateUserSecurityProfilesInputBuilder::get_security_profile_ids`].
+        pub fn get_security_profile_ids(&self) -> &Option<Vec<String>> {
+            self.inner.get_security_profile_ids()
+        }
+
+        /// See [`UpdateUserSecurityProfilesInputBuilder::user_id`].
+        pub fn user_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.user_id(input);
+            self
+        }
+
+        /// See [`UpdateUserSecurityProfilesInputBuilder::set_user_id`].
+        pub fn set_user_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_user_id(input);
+            self
+        }
+
+        /// See [`UpdateUserSecurityProfilesInputBuilder::get_user_id`].
+        pub fn get_user_id(&self) -> &Option<String> {
+            self.inner.get_user_id()
+        }
+
+        /// See [`UpdateUserSecurityProfilesInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserSecurityProfilesInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateUserSecurityProfilesInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateUserSecurityProfiles {

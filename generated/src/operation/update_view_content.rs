@@ -420,6 +420,114 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateViewContent`](super::UpdateViewContent) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateViewContentFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateViewContentInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateViewContentFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateViewContentInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateViewContentOutput,
+            crate::error::SdkError<super::UpdateViewContentError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateViewContent>(&self.handle, input).await
+        }
+
+        /// See [`UpdateViewContentInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateViewContentInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateViewContentInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateViewContentInputBuilder::view_id`].
+        pub fn view_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.view_id(input);
+            self
+        }
+
+        /// See [`UpdateViewContentInputBuilder::set_view_id`].
+        pub fn set_view_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_view_id(input);
+            self
+        }
+
+        /// See [`UpdateViewContentInputBuilder::get_view_id`].
+        pub fn get_view_id(&self) -> &Option<String> {
+            self.inner.get_view_id()
+        }
+
+        /// See [`UpdateViewContentInputBuilder::status`].
+        pub fn status(mut self, input: crate::types::ViewStatus) -> Self {
+            self.inner = self.inner.status(input);
+            self
+        }
+
+        /// See [`UpdateViewContentInputBuilder::set_status`].
+        pub fn set_status(mut self, input: Option<crate::types::ViewStatus>) -> Self {
+            self.inner = self.inner.set_status(input);
+            self
+        }
+
+        /// See [`UpdateViewContentInputBuilder::get_status`].
+        pub fn get_status(&self) -> &Option<crate::types::ViewStatus> {
+            self.inner.get_status()
+        }
+
+        /// See [`UpdateViewContentInputBuilder::content`].
+        pub fn content(mut self, input: crate::types::ViewInputContent) -> Self {
+            self.inner = self.inner.content(input);
+            self
+        }
+
+        /// See [`UpdateViewContentInputBuilder::set_content`].
+        pub fn set_content(
+            mut self,
+            input: Option<crate::types::ViewInputContent>,
+        ) -> Self {
+            self.inner = self.inner.set_content(input);
+            self
+        }
+
+        /// See [`UpdateViewContentInputBuilder::get_content`].
+        pub fn get_content(&self) -> &Option<crate::types::ViewInputContent> {
+            self.inner.get_content()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateViewContent {

@@ -412,6 +412,111 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateViewMetadata`](super::UpdateViewMetadata) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateViewMetadataFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateViewMetadataInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateViewMetadataFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateViewMetadataInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateViewMetadataOutput,
+            crate::error::SdkError<super::UpdateViewMetadataError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateViewMetadata>(&self.handle, input).await
+        }
+
+        /// See [`UpdateViewMetadataInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateViewMetadataInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateViewMetadataInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateViewMetadataInputBuilder::view_id`].
+        pub fn view_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.view_id(input);
+            self
+        }
+
+        /// See [`UpdateViewMetadataInputBuilder::set_view_id`].
+        pub fn set_view_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_view_id(input);
+            self
+        }
+
+        /// See [`UpdateViewMetadataInputBuilder::get_view_id`].
+        pub fn get_view_id(&self) -> &Option<String> {
+            self.inner.get_view_id()
+        }
+
+        /// See [`UpdateViewMetadataInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateViewMetadataInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateViewMetadataInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateViewMetadataInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateViewMetadataInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateViewMetadataInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateViewMetadata {

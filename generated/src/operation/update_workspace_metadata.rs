@@ -409,6 +409,129 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateWorkspaceMetadata`](super::UpdateWorkspaceMetadata) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateWorkspaceMetadataFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateWorkspaceMetadataInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateWorkspaceMetadataFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateWorkspaceMetadataInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateWorkspaceMetadataOutput,
+            crate::error::SdkError<super::UpdateWorkspaceMetadataError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateWorkspaceMetadata>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateWorkspaceMetadataInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceMetadataInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceMetadataInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateWorkspaceMetadataInputBuilder::workspace_id`].
+        pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.workspace_id(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceMetadataInputBuilder::set_workspace_id`].
+        pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_workspace_id(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceMetadataInputBuilder::get_workspace_id`].
+        pub fn get_workspace_id(&self) -> &Option<String> {
+            self.inner.get_workspace_id()
+        }
+
+        /// See [`UpdateWorkspaceMetadataInputBuilder::name`].
+        pub fn name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.name(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceMetadataInputBuilder::set_name`].
+        pub fn set_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_name(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceMetadataInputBuilder::get_name`].
+        pub fn get_name(&self) -> &Option<String> {
+            self.inner.get_name()
+        }
+
+        /// See [`UpdateWorkspaceMetadataInputBuilder::description`].
+        pub fn description(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.description(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceMetadataInputBuilder::set_description`].
+        pub fn set_description(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_description(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceMetadataInputBuilder::get_description`].
+        pub fn get_description(&self) -> &Option<String> {
+            self.inner.get_description()
+        }
+
+        /// See [`UpdateWorkspaceMetadataInputBuilder::title`].
+        pub fn title(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.title(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceMetadataInputBuilder::set_title`].
+        pub fn set_title(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_title(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceMetadataInputBuilder::get_title`].
+        pub fn get_title(&self) -> &Option<String> {
+            self.inner.get_title()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateWorkspaceMetadata {

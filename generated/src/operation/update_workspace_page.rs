@@ -490,6 +490,162 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateWorkspacePage`](super::UpdateWorkspacePage) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateWorkspacePageFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateWorkspacePageInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateWorkspacePageFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateWorkspacePageInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateWorkspacePageOutput,
+            crate::error::SdkError<super::UpdateWorkspacePageError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateWorkspacePage>(&self.handle, input).await
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::workspace_id`].
+        pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.workspace_id(input);
+            self
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::set_workspace_id`].
+        pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_workspace_id(input);
+            self
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::get_workspace_id`].
+        pub fn get_workspace_id(&self) -> &Option<String> {
+            self.inner.get_workspace_id()
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::page`].
+        pub fn page(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.page(input);
+            self
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::set_page`].
+        pub fn set_page(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_page(input);
+            self
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::get_page`].
+        pub fn get_page(&self) -> &Option<String> {
+            self.inner.get_page()
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::new_page`].
+        pub fn new_page(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.new_page(input);
+            self
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::set_new_page`].
+        pub fn set_new_page(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_new_page(input);
+            self
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::get_new_page`].
+        pub fn get_new_page(&self) -> &Option<String> {
+            self.inner.get_new_page()
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::resource_arn`].
+        pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.resource_arn(input);
+            self
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::set_resource_arn`].
+        pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_resource_arn(input);
+            self
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::get_resource_arn`].
+        pub fn get_resource_arn(&self) -> &Option<String> {
+            self.inner.get_resource_arn()
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::slug`].
+        pub fn slug(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.slug(input);
+            self
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::set_slug`].
+        pub fn set_slug(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_slug(input);
+            self
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::get_slug`].
+        pub fn get_slug(&self) -> &Option<String> {
+            self.inner.get_slug()
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::input_data`].
+        pub fn input_data(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.input_data(input);
+            self
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::set_input_data`].
+        pub fn set_input_data(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_input_data(input);
+            self
+        }
+
+        /// See [`UpdateWorkspacePageInputBuilder::get_input_data`].
+        pub fn get_input_data(&self) -> &Option<String> {
+            self.inner.get_input_data()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateWorkspacePage {

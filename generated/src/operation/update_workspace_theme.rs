@@ -328,6 +328,94 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateWorkspaceTheme`](super::UpdateWorkspaceTheme) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateWorkspaceThemeFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateWorkspaceThemeInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateWorkspaceThemeFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateWorkspaceThemeInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateWorkspaceThemeOutput,
+            crate::error::SdkError<super::UpdateWorkspaceThemeError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateWorkspaceTheme>(&self.handle, input).await
+        }
+
+        /// See [`UpdateWorkspaceThemeInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceThemeInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceThemeInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateWorkspaceThemeInputBuilder::workspace_id`].
+        pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.workspace_id(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceThemeInputBuilder::set_workspace_id`].
+        pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_workspace_id(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceThemeInputBuilder::get_workspace_id`].
+        pub fn get_workspace_id(&self) -> &Option<String> {
+            self.inner.get_workspace_id()
+        }
+
+        /// See [`UpdateWorkspaceThemeInputBuilder::theme`].
+        pub fn theme(mut self, input: crate::types::WorkspaceTheme) -> Self {
+            self.inner = self.inner.theme(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceThemeInputBuilder::set_theme`].
+        pub fn set_theme(mut self, input: Option<crate::types::WorkspaceTheme>) -> Self {
+            self.inner = self.inner.set_theme(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceThemeInputBuilder::get_theme`].
+        pub fn get_theme(&self) -> &Option<crate::types::WorkspaceTheme> {
+            self.inner.get_theme()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateWorkspaceTheme {

@@ -331,6 +331,98 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateWorkspaceVisibility`](super::UpdateWorkspaceVisibility) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateWorkspaceVisibilityFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateWorkspaceVisibilityInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateWorkspaceVisibilityFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateWorkspaceVisibilityInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateWorkspaceVisibilityOutput,
+            crate::error::SdkError<super::UpdateWorkspaceVisibilityError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateWorkspaceVisibility>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateWorkspaceVisibilityInputBuilder::instance_id`].
+        pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.instance_id(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceVisibilityInputBuilder::set_instance_id`].
+        pub fn set_instance_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_instance_id(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceVisibilityInputBuilder::get_instance_id`].
+        pub fn get_instance_id(&self) -> &Option<String> {
+            self.inner.get_instance_id()
+        }
+
+        /// See [`UpdateWorkspaceVisibilityInputBuilder::workspace_id`].
+        pub fn workspace_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.workspace_id(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceVisibilityInputBuilder::set_workspace_id`].
+        pub fn set_workspace_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_workspace_id(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceVisibilityInputBuilder::get_workspace_id`].
+        pub fn get_workspace_id(&self) -> &Option<String> {
+            self.inner.get_workspace_id()
+        }
+
+        /// See [`UpdateWorkspaceVisibilityInputBuilder::visibility`].
+        pub fn visibility(mut self, input: crate::types::Visibility) -> Self {
+            self.inner = self.inner.visibility(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceVisibilityInputBuilder::set_visibility`].
+        pub fn set_visibility(
+            mut self,
+            input: Option<crate::types::Visibility>,
+        ) -> Self {
+            self.inner = self.inner.set_visibility(input);
+            self
+        }
+
+        /// See [`UpdateWorkspaceVisibilityInputBuilder::get_visibility`].
+        pub fn get_visibility(&self) -> &Option<crate::types::Visibility> {
+            self.inner.get_visibility()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateWorkspaceVisibility {

@@ -371,6 +371,91 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`BatchExecuteStatement`](super::BatchExecuteStatement) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct BatchExecuteStatementFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: BatchExecuteStatementInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl BatchExecuteStatementFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &BatchExecuteStatementInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::BatchExecuteStatementOutput,
+            crate::error::SdkError<super::BatchExecuteStatementError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::BatchExecuteStatement>(&self.handle, input)
+                .await
+        }
+
+        /// See [`BatchExecuteStatementInputBuilder::statements`].
+        pub fn statements(mut self, input: crate::types::BatchStatementRequest) -> Self {
+            self.inner = self.inner.statements(input);
+            self
+        }
+
+        /// See [`BatchExecuteStatementInputBuilder::set_statements`].
+        pub fn set_statements(
+            mut self,
+            input: Option<Vec<crate::types::BatchStatementRequest>>,
+        ) -> Self {
+            self.inner = self.inner.set_statements(input);
+            self
+        }
+
+        /// See [`BatchExecuteStatementInputBuilder::get_statements`].
+        pub fn get_statements(
+            &self,
+        ) -> &Option<Vec<crate::types::BatchStatementRequest>> {
+            self.inner.get_statements()
+        }
+
+        /// See [`BatchExecuteStatementInputBuilder::return_consumed_capacity`].
+        pub fn return_consumed_capacity(
+            mut self,
+            input: crate::types::ReturnConsumedCapacity,
+        ) -> Self {
+            self.inner = self.inner.return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`BatchExecuteStatementInputBuilder::set_return_consumed_capacity`].
+        pub fn set_return_consumed_capacity(
+            mut self,
+            input: Option<crate::types::ReturnConsumedCapacity>,
+        ) -> Self {
+            self.inner = self.inner.set_return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`BatchExecuteStatementInputBuilder::get_return_consumed_capacity`].
+        pub fn get_return_consumed_capacity(
+            &self,
+        ) -> &Option<crate::types::ReturnConsumedCapacity> {
+            self.inner.get_return_consumed_capacity()
+        }
+    }
 }
 
 impl crate::protocol::Operation for BatchExecuteStatement {

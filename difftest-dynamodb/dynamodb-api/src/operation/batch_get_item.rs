@@ -573,6 +573,98 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`BatchGetItem`](super::BatchGetItem) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct BatchGetItemFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: BatchGetItemInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl BatchGetItemFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &BatchGetItemInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::BatchGetItemOutput,
+            crate::error::SdkError<super::BatchGetItemError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::BatchGetItem>(&self.handle, input).await
+        }
+
+        /// See [`BatchGetItemInputBuilder::request_items`].
+        pub fn request_items(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::KeysAndAttributes,
+        ) -> Self {
+            self.inner = self.inner.request_items(k, v);
+            self
+        }
+
+        /// See [`BatchGetItemInputBuilder::set_request_items`].
+        pub fn set_request_items(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::KeysAndAttributes>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_request_items(input);
+            self
+        }
+
+        /// See [`BatchGetItemInputBuilder::get_request_items`].
+        pub fn get_request_items(
+            &self,
+        ) -> &Option<
+            ::std::collections::HashMap<String, crate::types::KeysAndAttributes>,
+        > {
+            self.inner.get_request_items()
+        }
+
+        /// See [`BatchGetItemInputBuilder::return_consumed_capacity`].
+        pub fn return_consumed_capacity(
+            mut self,
+            input: crate::types::ReturnConsumedCapacity,
+        ) -> Self {
+            self.inner = self.inner.return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`BatchGetItemInputBuilder::set_return_consumed_capacity`].
+        pub fn set_return_consumed_capacity(
+            mut self,
+            input: Option<crate::types::ReturnConsumedCapacity>,
+        ) -> Self {
+            self.inner = self.inner.set_return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`BatchGetItemInputBuilder::get_return_consumed_capacity`].
+        pub fn get_return_consumed_capacity(
+            &self,
+        ) -> &Option<crate::types::ReturnConsumedCapacity> {
+            self.inner.get_return_consumed_capacity()
+        }
+    }
 }
 
 impl crate::protocol::Operation for BatchGetItem {

@@ -634,6 +634,123 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`BatchWriteItem`](super::BatchWriteItem) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct BatchWriteItemFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: BatchWriteItemInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl BatchWriteItemFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &BatchWriteItemInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::BatchWriteItemOutput,
+            crate::error::SdkError<super::BatchWriteItemError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::BatchWriteItem>(&self.handle, input).await
+        }
+
+        /// See [`BatchWriteItemInputBuilder::request_items`].
+        pub fn request_items(
+            mut self,
+            k: impl Into<String>,
+            v: Vec<crate::types::WriteRequest>,
+        ) -> Self {
+            self.inner = self.inner.request_items(k, v);
+            self
+        }
+
+        /// See [`BatchWriteItemInputBuilder::set_request_items`].
+        pub fn set_request_items(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, Vec<crate::types::WriteRequest>>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_request_items(input);
+            self
+        }
+
+        /// See [`BatchWriteItemInputBuilder::get_request_items`].
+        pub fn get_request_items(
+            &self,
+        ) -> &Option<
+            ::std::collections::HashMap<String, Vec<crate::types::WriteRequest>>,
+        > {
+            self.inner.get_request_items()
+        }
+
+        /// See [`BatchWriteItemInputBuilder::return_consumed_capacity`].
+        pub fn return_consumed_capacity(
+            mut self,
+            input: crate::types::ReturnConsumedCapacity,
+        ) -> Self {
+            self.inner = self.inner.return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`BatchWriteItemInputBuilder::set_return_consumed_capacity`].
+        pub fn set_return_consumed_capacity(
+            mut self,
+            input: Option<crate::types::ReturnConsumedCapacity>,
+        ) -> Self {
+            self.inner = self.inner.set_return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`BatchWriteItemInputBuilder::get_return_consumed_capacity`].
+        pub fn get_return_consumed_capacity(
+            &self,
+        ) -> &Option<crate::types::ReturnConsumedCapacity> {
+            self.inner.get_return_consumed_capacity()
+        }
+
+        /// See [`BatchWriteItemInputBuilder::return_item_collection_metrics`].
+        pub fn return_item_collection_metrics(
+            mut self,
+            input: crate::types::ReturnItemCollectionMetrics,
+        ) -> Self {
+            self.inner = self.inner.return_item_collection_metrics(input);
+            self
+        }
+
+        /// See [`BatchWriteItemInputBuilder::set_return_item_collection_metrics`].
+        pub fn set_return_item_collection_metrics(
+            mut self,
+            input: Option<crate::types::ReturnItemCollectionMetrics>,
+        ) -> Self {
+            self.inner = self.inner.set_return_item_collection_metrics(input);
+            self
+        }
+
+        /// See [`BatchWriteItemInputBuilder::get_return_item_collection_metrics`].
+        pub fn get_return_item_collection_metrics(
+            &self,
+        ) -> &Option<crate::types::ReturnItemCollectionMetrics> {
+            self.inner.get_return_item_collection_metrics()
+        }
+    }
 }
 
 impl crate::protocol::Operation for BatchWriteItem {

@@ -365,6 +365,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateBackup`](super::CreateBackup) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateBackupFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateBackupInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateBackupFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateBackupInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateBackupOutput,
+            crate::error::SdkError<super::CreateBackupError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateBackup>(&self.handle, input).await
+        }
+
+        /// See [`CreateBackupInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`CreateBackupInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`CreateBackupInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+
+        /// See [`CreateBackupInputBuilder::backup_name`].
+        pub fn backup_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.backup_name(input);
+            self
+        }
+
+        /// See [`CreateBackupInputBuilder::set_backup_name`].
+        pub fn set_backup_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_backup_name(input);
+            self
+        }
+
+        /// See [`CreateBackupInputBuilder::get_backup_name`].
+        pub fn get_backup_name(&self) -> &Option<String> {
+            self.inner.get_backup_name()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateBackup {

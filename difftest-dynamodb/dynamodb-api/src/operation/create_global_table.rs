@@ -363,6 +363,80 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateGlobalTable`](super::CreateGlobalTable) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateGlobalTableFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateGlobalTableInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateGlobalTableFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateGlobalTableInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateGlobalTableOutput,
+            crate::error::SdkError<super::CreateGlobalTableError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateGlobalTable>(&self.handle, input).await
+        }
+
+        /// See [`CreateGlobalTableInputBuilder::global_table_name`].
+        pub fn global_table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.global_table_name(input);
+            self
+        }
+
+        /// See [`CreateGlobalTableInputBuilder::set_global_table_name`].
+        pub fn set_global_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_global_table_name(input);
+            self
+        }
+
+        /// See [`CreateGlobalTableInputBuilder::get_global_table_name`].
+        pub fn get_global_table_name(&self) -> &Option<String> {
+            self.inner.get_global_table_name()
+        }
+
+        /// See [`CreateGlobalTableInputBuilder::replication_group`].
+        pub fn replication_group(mut self, input: crate::types::Replica) -> Self {
+            self.inner = self.inner.replication_group(input);
+            self
+        }
+
+        /// See [`CreateGlobalTableInputBuilder::set_replication_group`].
+        pub fn set_replication_group(
+            mut self,
+            input: Option<Vec<crate::types::Replica>>,
+        ) -> Self {
+            self.inner = self.inner.set_replication_group(input);
+            self
+        }
+
+        /// See [`CreateGlobalTableInputBuilder::get_replication_group`].
+        pub fn get_replication_group(&self) -> &Option<Vec<crate::types::Replica>> {
+            self.inner.get_replication_group()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateGlobalTable {

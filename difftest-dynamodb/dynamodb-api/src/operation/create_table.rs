@@ -981,6 +981,406 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`CreateTable`](super::CreateTable) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct CreateTableFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: CreateTableInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl CreateTableFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &CreateTableInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::CreateTableOutput,
+            crate::error::SdkError<super::CreateTableError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::CreateTable>(&self.handle, input).await
+        }
+
+        /// See [`CreateTableInputBuilder::attribute_definitions`].
+        pub fn attribute_definitions(
+            mut self,
+            input: crate::types::AttributeDefinition,
+        ) -> Self {
+            self.inner = self.inner.attribute_definitions(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::set_attribute_definitions`].
+        pub fn set_attribute_definitions(
+            mut self,
+            input: Option<Vec<crate::types::AttributeDefinition>>,
+        ) -> Self {
+            self.inner = self.inner.set_attribute_definitions(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::get_attribute_definitions`].
+        pub fn get_attribute_definitions(
+            &self,
+        ) -> &Option<Vec<crate::types::AttributeDefinition>> {
+            self.inner.get_attribute_definitions()
+        }
+
+        /// See [`CreateTableInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+
+        /// See [`CreateTableInputBuilder::key_schema`].
+        pub fn key_schema(mut self, input: crate::types::KeySchemaElement) -> Self {
+            self.inner = self.inner.key_schema(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::set_key_schema`].
+        pub fn set_key_schema(
+            mut self,
+            input: Option<Vec<crate::types::KeySchemaElement>>,
+        ) -> Self {
+            self.inner = self.inner.set_key_schema(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::get_key_schema`].
+        pub fn get_key_schema(&self) -> &Option<Vec<crate::types::KeySchemaElement>> {
+            self.inner.get_key_schema()
+        }
+
+        /// See [`CreateTableInputBuilder::local_secondary_indexes`].
+        pub fn local_secondary_indexes(
+            mut self,
+            input: crate::types::LocalSecondaryIndex,
+        ) -> Self {
+            self.inner = self.inner.local_secondary_indexes(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::set_local_secondary_indexes`].
+        pub fn set_local_secondary_indexes(
+            mut self,
+            input: Option<Vec<crate::types::LocalSecondaryIndex>>,
+        ) -> Self {
+            self.inner = self.inner.set_local_secondary_indexes(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::get_local_secondary_indexes`].
+        pub fn get_local_secondary_indexes(
+            &self,
+        ) -> &Option<Vec<crate::types::LocalSecondaryIndex>> {
+            self.inner.get_local_secondary_indexes()
+        }
+
+        /// See [`CreateTableInputBuilder::global_secondary_indexes`].
+        pub fn global_secondary_indexes(
+            mut self,
+            input: crate::types::GlobalSecondaryIndex,
+        ) -> Self {
+            self.inner = self.inner.global_secondary_indexes(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::set_global_secondary_indexes`].
+        pub fn set_global_secondary_indexes(
+            mut self,
+            input: Option<Vec<crate::types::GlobalSecondaryIndex>>,
+        ) -> Self {
+            self.inner = self.inner.set_global_secondary_indexes(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::get_global_secondary_indexes`].
+        pub fn get_global_secondary_indexes(
+            &self,
+        ) -> &Option<Vec<crate::types::GlobalSecondaryIndex>> {
+            self.inner.get_global_secondary_indexes()
+        }
+
+        /// See [`CreateTableInputBuilder::billing_mode`].
+        pub fn billing_mode(mut self, input: crate::types::BillingMode) -> Self {
+            self.inner = self.inner.billing_mode(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::set_billing_mode`].
+        pub fn set_billing_mode(
+            mut self,
+            input: Option<crate::types::BillingMode>,
+        ) -> Self {
+            self.inner = self.inner.set_billing_mode(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::get_billing_mode`].
+        pub fn get_billing_mode(&self) -> &Option<crate::types::BillingMode> {
+            self.inner.get_billing_mode()
+        }
+
+        /// See [`CreateTableInputBuilder::provisioned_throughput`].
+        pub fn provisioned_throughput(
+            mut self,
+            input: crate::types::ProvisionedThroughput,
+        ) -> Self {
+            self.inner = self.inner.provisioned_throughput(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::set_provisioned_throughput`].
+        pub fn set_provisioned_throughput(
+            mut self,
+            input: Option<crate::types::ProvisionedThroughput>,
+        ) -> Self {
+            self.inner = self.inner.set_provisioned_throughput(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::get_provisioned_throughput`].
+        pub fn get_provisioned_throughput(
+            &self,
+        ) -> &Option<crate::types::ProvisionedThroughput> {
+            self.inner.get_provisioned_throughput()
+        }
+
+        /// See [`CreateTableInputBuilder::stream_specification`].
+        pub fn stream_specification(
+            mut self,
+            input: crate::types::StreamSpecification,
+        ) -> Self {
+            self.inner = self.inner.stream_specification(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::set_stream_specification`].
+        pub fn set_stream_specification(
+            mut self,
+            input: Option<crate::types::StreamSpecification>,
+        ) -> Self {
+            self.inner = self.inner.set_stream_specification(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::get_stream_specification`].
+        pub fn get_stream_specification(
+            &self,
+        ) -> &Option<crate::types::StreamSpecification> {
+            self.inner.get_stream_specification()
+        }
+
+        /// See [`CreateTableInputBuilder::sse_specification`].
+        pub fn sse_specification(
+            mut self,
+            input: crate::types::SseSpecification,
+        ) -> Self {
+            self.inner = self.inner.sse_specification(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::set_sse_specification`].
+        pub fn set_sse_specification(
+            mut self,
+            input: Option<crate::types::SseSpecification>,
+        ) -> Self {
+            self.inner = self.inner.set_sse_specification(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::get_sse_specification`].
+        pub fn get_sse_specification(&self) -> &Option<crate::types::SseSpecification> {
+            self.inner.get_sse_specification()
+        }
+
+        /// See [`CreateTableInputBuilder::tags`].
+        pub fn tags(mut self, input: crate::types::Tag) -> Self {
+            self.inner = self.inner.tags(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::set_tags`].
+        pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
+            self.inner.get_tags()
+        }
+
+        /// See [`CreateTableInputBuilder::table_class`].
+        pub fn table_class(mut self, input: crate::types::TableClass) -> Self {
+            self.inner = self.inner.table_class(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::set_table_class`].
+        pub fn set_table_class(
+            mut self,
+            input: Option<crate::types::TableClass>,
+        ) -> Self {
+            self.inner = self.inner.set_table_class(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::get_table_class`].
+        pub fn get_table_class(&self) -> &Option<crate::types::TableClass> {
+            self.inner.get_table_class()
+        }
+
+        /// See [`CreateTableInputBuilder::deletion_protection_enabled`].
+        pub fn deletion_protection_enabled(mut self, input: bool) -> Self {
+            self.inner = self.inner.deletion_protection_enabled(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::set_deletion_protection_enabled`].
+        pub fn set_deletion_protection_enabled(mut self, input: Option<bool>) -> Self {
+            self.inner = self.inner.set_deletion_protection_enabled(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::get_deletion_protection_enabled`].
+        pub fn get_deletion_protection_enabled(&self) -> &Option<bool> {
+            self.inner.get_deletion_protection_enabled()
+        }
+
+        /// See [`CreateTableInputBuilder::warm_throughput`].
+        pub fn warm_throughput(mut self, input: crate::types::WarmThroughput) -> Self {
+            self.inner = self.inner.warm_throughput(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::set_warm_throughput`].
+        pub fn set_warm_throughput(
+            mut self,
+            input: Option<crate::types::WarmThroughput>,
+        ) -> Self {
+            self.inner = self.inner.set_warm_throughput(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::get_warm_throughput`].
+        pub fn get_warm_throughput(&self) -> &Option<crate::types::WarmThroughput> {
+            self.inner.get_warm_throughput()
+        }
+
+        /// See [`CreateTableInputBuilder::resource_policy`].
+        pub fn resource_policy(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.resource_policy(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::set_resource_policy`].
+        pub fn set_resource_policy(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_resource_policy(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::get_resource_policy`].
+        pub fn get_resource_policy(&self) -> &Option<String> {
+            self.inner.get_resource_policy()
+        }
+
+        /// See [`CreateTableInputBuilder::on_demand_throughput`].
+        pub fn on_demand_throughput(
+            mut self,
+            input: crate::types::OnDemandThroughput,
+        ) -> Self {
+            self.inner = self.inner.on_demand_throughput(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::set_on_demand_throughput`].
+        pub fn set_on_demand_throughput(
+            mut self,
+            input: Option<crate::types::OnDemandThroughput>,
+        ) -> Self {
+            self.inner = self.inner.set_on_demand_throughput(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::get_on_demand_throughput`].
+        pub fn get_on_demand_throughput(
+            &self,
+        ) -> &Option<crate::types::OnDemandThroughput> {
+            self.inner.get_on_demand_throughput()
+        }
+
+        /// See [`CreateTableInputBuilder::global_table_source_arn`].
+        pub fn global_table_source_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.global_table_source_arn(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::set_global_table_source_arn`].
+        pub fn set_global_table_source_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_global_table_source_arn(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::get_global_table_source_arn`].
+        pub fn get_global_table_source_arn(&self) -> &Option<String> {
+            self.inner.get_global_table_source_arn()
+        }
+
+        /// See [`CreateTableInputBuilder::global_table_settings_replication_mode`].
+        pub fn global_table_settings_replication_mode(
+            mut self,
+            input: crate::types::GlobalTableSettingsReplicationMode,
+        ) -> Self {
+            self.inner = self.inner.global_table_settings_replication_mode(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::set_global_table_settings_replication_mode`].
+        pub fn set_global_table_settings_replication_mode(
+            mut self,
+            input: Option<crate::types::GlobalTableSettingsReplicationMode>,
+        ) -> Self {
+            self.inner = self.inner.set_global_table_settings_replication_mode(input);
+            self
+        }
+
+        /// See [`CreateTableInputBuilder::get_global_table_settings_replication_mode`].
+        pub fn get_global_table_settings_replication_mode(
+            &self,
+        ) -> &Option<crate::types::GlobalTableSettingsReplicationMode> {
+            self.inner.get_global_table_settings_replication_mode()
+        }
+    }
 }
 
 impl crate::protocol::Operation for CreateTable {

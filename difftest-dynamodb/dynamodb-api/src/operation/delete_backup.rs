@@ -291,6 +291,60 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteBackup`](super::DeleteBackup) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteBackupFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteBackupInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteBackupFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteBackupInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteBackupOutput,
+            crate::error::SdkError<super::DeleteBackupError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteBackup>(&self.handle, input).await
+        }
+
+        /// See [`DeleteBackupInputBuilder::backup_arn`].
+        pub fn backup_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.backup_arn(input);
+            self
+        }
+
+        /// See [`DeleteBackupInputBuilder::set_backup_arn`].
+        pub fn set_backup_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_backup_arn(input);
+            self
+        }
+
+        /// See [`DeleteBackupInputBuilder::get_backup_arn`].
+        pub fn get_backup_arn(&self) -> &Option<String> {
+            self.inner.get_backup_arn()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteBackup {

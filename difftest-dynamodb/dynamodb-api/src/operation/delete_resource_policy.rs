@@ -340,6 +340,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DeleteResourcePolicy`](super::DeleteResourcePolicy) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DeleteResourcePolicyFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DeleteResourcePolicyInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DeleteResourcePolicyFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DeleteResourcePolicyInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DeleteResourcePolicyOutput,
+            crate::error::SdkError<super::DeleteResourcePolicyError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DeleteResourcePolicy>(&self.handle, input).await
+        }
+
+        /// See [`DeleteResourcePolicyInputBuilder::resource_arn`].
+        pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.resource_arn(input);
+            self
+        }
+
+        /// See [`DeleteResourcePolicyInputBuilder::set_resource_arn`].
+        pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_resource_arn(input);
+            self
+        }
+
+        /// See [`DeleteResourcePolicyInputBuilder::get_resource_arn`].
+        pub fn get_resource_arn(&self) -> &Option<String> {
+            self.inner.get_resource_arn()
+        }
+
+        /// See [`DeleteResourcePolicyInputBuilder::expected_revision_id`].
+        pub fn expected_revision_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.expected_revision_id(input);
+            self
+        }
+
+        /// See [`DeleteResourcePolicyInputBuilder::set_expected_revision_id`].
+        pub fn set_expected_revision_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_expected_revision_id(input);
+            self
+        }
+
+        /// See [`DeleteResourcePolicyInputBuilder::get_expected_revision_id`].
+        pub fn get_expected_revision_id(&self) -> &Option<String> {
+            self.inner.get_expected_revision_id()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DeleteResourcePolicy {

@@ -267,6 +267,60 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeBackup`](super::DescribeBackup) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeBackupFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeBackupInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeBackupFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeBackupInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeBackupOutput,
+            crate::error::SdkError<super::DescribeBackupError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeBackup>(&self.handle, input).await
+        }
+
+        /// See [`DescribeBackupInputBuilder::backup_arn`].
+        pub fn backup_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.backup_arn(input);
+            self
+        }
+
+        /// See [`DescribeBackupInputBuilder::set_backup_arn`].
+        pub fn set_backup_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_backup_arn(input);
+            self
+        }
+
+        /// See [`DescribeBackupInputBuilder::get_backup_arn`].
+        pub fn get_backup_arn(&self) -> &Option<String> {
+            self.inner.get_backup_arn()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeBackup {

@@ -535,6 +535,80 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeContributorInsights`](super::DescribeContributorInsights) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeContributorInsightsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeContributorInsightsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeContributorInsightsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeContributorInsightsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeContributorInsightsOutput,
+            crate::error::SdkError<super::DescribeContributorInsightsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DescribeContributorInsights,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DescribeContributorInsightsInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`DescribeContributorInsightsInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`DescribeContributorInsightsInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+
+        /// See [`DescribeContributorInsightsInputBuilder::index_name`].
+        pub fn index_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.index_name(input);
+            self
+        }
+
+        /// See [`DescribeContributorInsightsInputBuilder::set_index_name`].
+        pub fn set_index_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_index_name(input);
+            self
+        }
+
+        /// See [`DescribeContributorInsightsInputBuilder::get_index_name`].
+        pub fn get_index_name(&self) -> &Option<String> {
+            self.inner.get_index_name()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeContributorInsights {

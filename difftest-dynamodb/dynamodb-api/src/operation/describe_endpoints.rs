@@ -198,6 +198,43 @@ pub mod builders {
             })
         }
     }
+
+    /// Fluent builder for the [`DescribeEndpoints`](super::DescribeEndpoints) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeEndpointsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeEndpointsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeEndpointsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeEndpointsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeEndpointsOutput,
+            crate::error::SdkError<super::DescribeEndpointsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeEndpoints>(&self.handle, input).await
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeEndpoints {

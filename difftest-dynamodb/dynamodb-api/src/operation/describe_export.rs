@@ -265,6 +265,60 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeExport`](super::DescribeExport) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeExportFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeExportInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeExportFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeExportInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeExportOutput,
+            crate::error::SdkError<super::DescribeExportError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeExport>(&self.handle, input).await
+        }
+
+        /// See [`DescribeExportInputBuilder::export_arn`].
+        pub fn export_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.export_arn(input);
+            self
+        }
+
+        /// See [`DescribeExportInputBuilder::set_export_arn`].
+        pub fn set_export_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_export_arn(input);
+            self
+        }
+
+        /// See [`DescribeExportInputBuilder::get_export_arn`].
+        pub fn get_export_arn(&self) -> &Option<String> {
+            self.inner.get_export_arn()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeExport {

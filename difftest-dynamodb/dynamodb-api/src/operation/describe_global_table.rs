@@ -275,6 +275,60 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeGlobalTable`](super::DescribeGlobalTable) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeGlobalTableFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeGlobalTableInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeGlobalTableFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeGlobalTableInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeGlobalTableOutput,
+            crate::error::SdkError<super::DescribeGlobalTableError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeGlobalTable>(&self.handle, input).await
+        }
+
+        /// See [`DescribeGlobalTableInputBuilder::global_table_name`].
+        pub fn global_table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.global_table_name(input);
+            self
+        }
+
+        /// See [`DescribeGlobalTableInputBuilder::set_global_table_name`].
+        pub fn set_global_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_global_table_name(input);
+            self
+        }
+
+        /// See [`DescribeGlobalTableInputBuilder::get_global_table_name`].
+        pub fn get_global_table_name(&self) -> &Option<String> {
+            self.inner.get_global_table_name()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeGlobalTable {

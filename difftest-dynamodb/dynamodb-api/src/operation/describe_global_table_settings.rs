@@ -309,6 +309,63 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeGlobalTableSettings`](super::DescribeGlobalTableSettings) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeGlobalTableSettingsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeGlobalTableSettingsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeGlobalTableSettingsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeGlobalTableSettingsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeGlobalTableSettingsOutput,
+            crate::error::SdkError<super::DescribeGlobalTableSettingsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DescribeGlobalTableSettings,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DescribeGlobalTableSettingsInputBuilder::global_table_name`].
+        pub fn global_table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.global_table_name(input);
+            self
+        }
+
+        /// See [`DescribeGlobalTableSettingsInputBuilder::set_global_table_name`].
+        pub fn set_global_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_global_table_name(input);
+            self
+        }
+
+        /// See [`DescribeGlobalTableSettingsInputBuilder::get_global_table_name`].
+        pub fn get_global_table_name(&self) -> &Option<String> {
+            self.inner.get_global_table_name()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeGlobalTableSettings {

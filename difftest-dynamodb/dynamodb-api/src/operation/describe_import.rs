@@ -245,6 +245,60 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeImport`](super::DescribeImport) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeImportFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeImportInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeImportFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeImportInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeImportOutput,
+            crate::error::SdkError<super::DescribeImportError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeImport>(&self.handle, input).await
+        }
+
+        /// See [`DescribeImportInputBuilder::import_arn`].
+        pub fn import_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.import_arn(input);
+            self
+        }
+
+        /// See [`DescribeImportInputBuilder::set_import_arn`].
+        pub fn set_import_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_import_arn(input);
+            self
+        }
+
+        /// See [`DescribeImportInputBuilder::get_import_arn`].
+        pub fn get_import_arn(&self) -> &Option<String> {
+            self.inner.get_import_arn()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeImport {

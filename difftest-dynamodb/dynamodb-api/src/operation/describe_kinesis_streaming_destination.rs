@@ -311,6 +311,63 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeKinesisStreamingDestination`](super::DescribeKinesisStreamingDestination) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeKinesisStreamingDestinationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeKinesisStreamingDestinationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeKinesisStreamingDestinationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeKinesisStreamingDestinationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeKinesisStreamingDestinationOutput,
+            crate::error::SdkError<super::DescribeKinesisStreamingDestinationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DescribeKinesisStreamingDestination,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DescribeKinesisStreamingDestinationInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`DescribeKinesisStreamingDestinationInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`DescribeKinesisStreamingDestinationInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeKinesisStreamingDestination {

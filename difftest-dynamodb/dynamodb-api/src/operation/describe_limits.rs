@@ -339,6 +339,43 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeLimits`](super::DescribeLimits) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeLimitsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeLimitsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeLimitsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeLimitsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeLimitsOutput,
+            crate::error::SdkError<super::DescribeLimitsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeLimits>(&self.handle, input).await
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeLimits {

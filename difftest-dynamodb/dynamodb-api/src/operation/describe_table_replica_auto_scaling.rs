@@ -260,6 +260,63 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeTableReplicaAutoScaling`](super::DescribeTableReplicaAutoScaling) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeTableReplicaAutoScalingFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeTableReplicaAutoScalingInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeTableReplicaAutoScalingFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeTableReplicaAutoScalingInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeTableReplicaAutoScalingOutput,
+            crate::error::SdkError<super::DescribeTableReplicaAutoScalingError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DescribeTableReplicaAutoScaling,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DescribeTableReplicaAutoScalingInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`DescribeTableReplicaAutoScalingInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`DescribeTableReplicaAutoScalingInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeTableReplicaAutoScaling {

@@ -265,6 +265,60 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DescribeTimeToLive`](super::DescribeTimeToLive) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DescribeTimeToLiveFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DescribeTimeToLiveInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DescribeTimeToLiveFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DescribeTimeToLiveInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DescribeTimeToLiveOutput,
+            crate::error::SdkError<super::DescribeTimeToLiveError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::DescribeTimeToLive>(&self.handle, input).await
+        }
+
+        /// See [`DescribeTimeToLiveInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`DescribeTimeToLiveInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`DescribeTimeToLiveInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DescribeTimeToLive {

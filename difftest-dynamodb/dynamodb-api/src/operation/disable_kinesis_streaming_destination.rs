@@ -493,6 +493,105 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`DisableKinesisStreamingDestination`](super::DisableKinesisStreamingDestination) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct DisableKinesisStreamingDestinationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: DisableKinesisStreamingDestinationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl DisableKinesisStreamingDestinationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &DisableKinesisStreamingDestinationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::DisableKinesisStreamingDestinationOutput,
+            crate::error::SdkError<super::DisableKinesisStreamingDestinationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::DisableKinesisStreamingDestination,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`DisableKinesisStreamingDestinationInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`DisableKinesisStreamingDestinationInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`DisableKinesisStreamingDestinationInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+
+        /// See [`DisableKinesisStreamingDestinationInputBuilder::stream_arn`].
+        pub fn stream_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.stream_arn(input);
+            self
+        }
+
+        /// See [`DisableKinesisStreamingDestinationInputBuilder::set_stream_arn`].
+        pub fn set_stream_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_stream_arn(input);
+            self
+        }
+
+        /// See [`DisableKinesisStreamingDestinationInputBuilder::get_stream_arn`].
+        pub fn get_stream_arn(&self) -> &Option<String> {
+            self.inner.get_stream_arn()
+        }
+
+        /// See [`DisableKinesisStreamingDestinationInputBuilder::enable_kinesis_streaming_configuration`].
+        pub fn enable_kinesis_streaming_configuration(
+            mut self,
+            input: crate::types::EnableKinesisStreamingConfiguration,
+        ) -> Self {
+            self.inner = self.inner.enable_kinesis_streaming_configuration(input);
+            self
+        }
+
+        /// See [`DisableKinesisStreamingDestinationInputBuilder::set_enable_kinesis_streaming_configuration`].
+        pub fn set_enable_kinesis_streaming_configuration(
+            mut self,
+            input: Option<crate::types::EnableKinesisStreamingConfiguration>,
+        ) -> Self {
+            self.inner = self.inner.set_enable_kinesis_streaming_configuration(input);
+            self
+        }
+
+        /// See [`DisableKinesisStreamingDestinationInputBuilder::get_enable_kinesis_streaming_configuration`].
+        pub fn get_enable_kinesis_streaming_configuration(
+            &self,
+        ) -> &Option<crate::types::EnableKinesisStreamingConfiguration> {
+            self.inner.get_enable_kinesis_streaming_configuration()
+        }
+    }
 }
 
 impl crate::protocol::Operation for DisableKinesisStreamingDestination {

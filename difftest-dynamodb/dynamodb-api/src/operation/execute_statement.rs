@@ -742,6 +742,181 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ExecuteStatement`](super::ExecuteStatement) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ExecuteStatementFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ExecuteStatementInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ExecuteStatementFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ExecuteStatementInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ExecuteStatementOutput,
+            crate::error::SdkError<super::ExecuteStatementError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ExecuteStatement>(&self.handle, input).await
+        }
+
+        /// See [`ExecuteStatementInputBuilder::statement`].
+        pub fn statement(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.statement(input);
+            self
+        }
+
+        /// See [`ExecuteStatementInputBuilder::set_statement`].
+        pub fn set_statement(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_statement(input);
+            self
+        }
+
+        /// See [`ExecuteStatementInputBuilder::get_statement`].
+        pub fn get_statement(&self) -> &Option<String> {
+            self.inner.get_statement()
+        }
+
+        /// See [`ExecuteStatementInputBuilder::parameters`].
+        pub fn parameters(mut self, input: crate::types::AttributeValue) -> Self {
+            self.inner = self.inner.parameters(input);
+            self
+        }
+
+        /// See [`ExecuteStatementInputBuilder::set_parameters`].
+        pub fn set_parameters(
+            mut self,
+            input: Option<Vec<crate::types::AttributeValue>>,
+        ) -> Self {
+            self.inner = self.inner.set_parameters(input);
+            self
+        }
+
+        /// See [`ExecuteStatementInputBuilder::get_parameters`].
+        pub fn get_parameters(&self) -> &Option<Vec<crate::types::AttributeValue>> {
+            self.inner.get_parameters()
+        }
+
+        /// See [`ExecuteStatementInputBuilder::consistent_read`].
+        pub fn consistent_read(mut self, input: bool) -> Self {
+            self.inner = self.inner.consistent_read(input);
+            self
+        }
+
+        /// See [`ExecuteStatementInputBuilder::set_consistent_read`].
+        pub fn set_consistent_read(mut self, input: Option<bool>) -> Self {
+            self.inner = self.inner.set_consistent_read(input);
+            self
+        }
+
+        /// See [`ExecuteStatementInputBuilder::get_consistent_read`].
+        pub fn get_consistent_read(&self) -> &Option<bool> {
+            self.inner.get_consistent_read()
+        }
+
+        /// See [`ExecuteStatementInputBuilder::next_token`].
+        pub fn next_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.next_token(input);
+            self
+        }
+
+        /// See [`ExecuteStatementInputBuilder::set_next_token`].
+        pub fn set_next_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_next_token(input);
+            self
+        }
+
+        /// See [`ExecuteStatementInputBuilder::get_next_token`].
+        pub fn get_next_token(&self) -> &Option<String> {
+            self.inner.get_next_token()
+        }
+
+        /// See [`ExecuteStatementInputBuilder::return_consumed_capacity`].
+        pub fn return_consumed_capacity(
+            mut self,
+            input: crate::types::ReturnConsumedCapacity,
+        ) -> Self {
+            self.inner = self.inner.return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`ExecuteStatementInputBuilder::set_return_consumed_capacity`].
+        pub fn set_return_consumed_capacity(
+            mut self,
+            input: Option<crate::types::ReturnConsumedCapacity>,
+        ) -> Self {
+            self.inner = self.inner.set_return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`ExecuteStatementInputBuilder::get_return_consumed_capacity`].
+        pub fn get_return_consumed_capacity(
+            &self,
+        ) -> &Option<crate::types::ReturnConsumedCapacity> {
+            self.inner.get_return_consumed_capacity()
+        }
+
+        /// See [`ExecuteStatementInputBuilder::limit`].
+        pub fn limit(mut self, input: i32) -> Self {
+            self.inner = self.inner.limit(input);
+            self
+        }
+
+        /// See [`ExecuteStatementInputBuilder::set_limit`].
+        pub fn set_limit(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_limit(input);
+            self
+        }
+
+        /// See [`ExecuteStatementInputBuilder::get_limit`].
+        pub fn get_limit(&self) -> &Option<i32> {
+            self.inner.get_limit()
+        }
+
+        /// See [`ExecuteStatementInputBuilder::return_values_on_condition_check_failure`].
+        pub fn return_values_on_condition_check_failure(
+            mut self,
+            input: crate::types::ReturnValuesOnConditionCheckFailure,
+        ) -> Self {
+            self.inner = self.inner.return_values_on_condition_check_failure(input);
+            self
+        }
+
+        /// See [`ExecuteStatementInputBuilder::set_return_values_on_condition_check_failure`].
+        pub fn set_return_values_on_condition_check_failure(
+            mut self,
+            input: Option<crate::types::ReturnValuesOnConditionCheckFailure>,
+        ) -> Self {
+            self.inner = self.inner.set_return_values_on_condition_check_failure(input);
+            self
+        }
+
+        /// See [`ExecuteStatementInputBuilder::get_return_values_on_condition_check_failure`].
+        pub fn get_return_values_on_condition_check_failure(
+            &self,
+        ) -> &Option<crate::types::ReturnValuesOnConditionCheckFailure> {
+            self.inner.get_return_values_on_condition_check_failure()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ExecuteStatement {

@@ -475,6 +475,110 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ExecuteTransaction`](super::ExecuteTransaction) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ExecuteTransactionFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ExecuteTransactionInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ExecuteTransactionFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ExecuteTransactionInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ExecuteTransactionOutput,
+            crate::error::SdkError<super::ExecuteTransactionError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ExecuteTransaction>(&self.handle, input).await
+        }
+
+        /// See [`ExecuteTransactionInputBuilder::transact_statements`].
+        pub fn transact_statements(
+            mut self,
+            input: crate::types::ParameterizedStatement,
+        ) -> Self {
+            self.inner = self.inner.transact_statements(input);
+            self
+        }
+
+        /// See [`ExecuteTransactionInputBuilder::set_transact_statements`].
+        pub fn set_transact_statements(
+            mut self,
+            input: Option<Vec<crate::types::ParameterizedStatement>>,
+        ) -> Self {
+            self.inner = self.inner.set_transact_statements(input);
+            self
+        }
+
+        /// See [`ExecuteTransactionInputBuilder::get_transact_statements`].
+        pub fn get_transact_statements(
+            &self,
+        ) -> &Option<Vec<crate::types::ParameterizedStatement>> {
+            self.inner.get_transact_statements()
+        }
+
+        /// See [`ExecuteTransactionInputBuilder::client_request_token`].
+        pub fn client_request_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_request_token(input);
+            self
+        }
+
+        /// See [`ExecuteTransactionInputBuilder::set_client_request_token`].
+        pub fn set_client_request_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_request_token(input);
+            self
+        }
+
+        /// See [`ExecuteTransactionInputBuilder::get_client_request_token`].
+        pub fn get_client_request_token(&self) -> &Option<String> {
+            self.inner.get_client_request_token()
+        }
+
+        /// See [`ExecuteTransactionInputBuilder::return_consumed_capacity`].
+        pub fn return_consumed_capacity(
+            mut self,
+            input: crate::types::ReturnConsumedCapacity,
+        ) -> Self {
+            self.inner = self.inner.return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`ExecuteTransactionInputBuilder::set_return_consumed_capacity`].
+        pub fn set_return_consumed_capacity(
+            mut self,
+            input: Option<crate::types::ReturnConsumedCapacity>,
+        ) -> Self {
+            self.inner = self.inner.set_return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`ExecuteTransactionInputBuilder::get_return_consumed_capacity`].
+        pub fn get_return_consumed_capacity(
+            &self,
+        ) -> &Option<crate::types::ReturnConsumedCapacity> {
+            self.inner.get_return_consumed_capacity()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ExecuteTransaction {

@@ -687,6 +687,251 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ExportTableToPointInTime`](super::ExportTableToPointInTime) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ExportTableToPointInTimeFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ExportTableToPointInTimeInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ExportTableToPointInTimeFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ExportTableToPointInTimeInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ExportTableToPointInTimeOutput,
+            crate::error::SdkError<super::ExportTableToPointInTimeError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ExportTableToPointInTime>(&self.handle, input)
+                .await
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::table_arn`].
+        pub fn table_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_arn(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::set_table_arn`].
+        pub fn set_table_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_arn(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::get_table_arn`].
+        pub fn get_table_arn(&self) -> &Option<String> {
+            self.inner.get_table_arn()
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::export_time`].
+        pub fn export_time(mut self, input: crate::primitives::DateTime) -> Self {
+            self.inner = self.inner.export_time(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::set_export_time`].
+        pub fn set_export_time(
+            mut self,
+            input: Option<crate::primitives::DateTime>,
+        ) -> Self {
+            self.inner = self.inner.set_export_time(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::get_export_time`].
+        pub fn get_export_time(&self) -> &Option<crate::primitives::DateTime> {
+            self.inner.get_export_time()
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::s3_bucket`].
+        pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.s3_bucket(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::set_s3_bucket`].
+        pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_s3_bucket(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::get_s3_bucket`].
+        pub fn get_s3_bucket(&self) -> &Option<String> {
+            self.inner.get_s3_bucket()
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::s3_bucket_owner`].
+        pub fn s3_bucket_owner(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.s3_bucket_owner(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::set_s3_bucket_owner`].
+        pub fn set_s3_bucket_owner(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_s3_bucket_owner(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::get_s3_bucket_owner`].
+        pub fn get_s3_bucket_owner(&self) -> &Option<String> {
+            self.inner.get_s3_bucket_owner()
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::s3_prefix`].
+        pub fn s3_prefix(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.s3_prefix(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::set_s3_prefix`].
+        pub fn set_s3_prefix(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_s3_prefix(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::get_s3_prefix`].
+        pub fn get_s3_prefix(&self) -> &Option<String> {
+            self.inner.get_s3_prefix()
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::s3_sse_algorithm`].
+        pub fn s3_sse_algorithm(mut self, input: crate::types::S3SseAlgorithm) -> Self {
+            self.inner = self.inner.s3_sse_algorithm(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::set_s3_sse_algorithm`].
+        pub fn set_s3_sse_algorithm(
+            mut self,
+            input: Option<crate::types::S3SseAlgorithm>,
+        ) -> Self {
+            self.inner = self.inner.set_s3_sse_algorithm(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::get_s3_sse_algorithm`].
+        pub fn get_s3_sse_algorithm(&self) -> &Option<crate::types::S3SseAlgorithm> {
+            self.inner.get_s3_sse_algorithm()
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::s3_sse_kms_key_id`].
+        pub fn s3_sse_kms_key_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.s3_sse_kms_key_id(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::set_s3_sse_kms_key_id`].
+        pub fn set_s3_sse_kms_key_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_s3_sse_kms_key_id(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::get_s3_sse_kms_key_id`].
+        pub fn get_s3_sse_kms_key_id(&self) -> &Option<String> {
+            self.inner.get_s3_sse_kms_key_id()
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::export_format`].
+        pub fn export_format(mut self, input: crate::types::ExportFormat) -> Self {
+            self.inner = self.inner.export_format(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::set_export_format`].
+        pub fn set_export_format(
+            mut self,
+            input: Option<crate::types::ExportFormat>,
+        ) -> Self {
+            self.inner = self.inner.set_export_format(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::get_export_format`].
+        pub fn get_export_format(&self) -> &Option<crate::types::ExportFormat> {
+            self.inner.get_export_format()
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::export_type`].
+        pub fn export_type(mut self, input: crate::types::ExportType) -> Self {
+            self.inner = self.inner.export_type(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::set_export_type`].
+        pub fn set_export_type(
+            mut self,
+            input: Option<crate::types::ExportType>,
+        ) -> Self {
+            self.inner = self.inner.set_export_type(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::get_export_type`].
+        pub fn get_export_type(&self) -> &Option<crate::types::ExportType> {
+            self.inner.get_export_type()
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::incremental_export_specification`].
+        pub fn incremental_export_specification(
+            mut self,
+            input: crate::types::IncrementalExportSpecification,
+        ) -> Self {
+            self.inner = self.inner.incremental_export_specification(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::set_incremental_export_specification`].
+        pub fn set_incremental_export_specification(
+            mut self,
+            input: Option<crate::types::IncrementalExportSpecification>,
+        ) -> Self {
+            self.inner = self.inner.set_incremental_export_specification(input);
+            self
+        }
+
+        /// See [`ExportTableToPointInTimeInputBuilder::get_incremental_export_specification`].
+        pub fn get_incremental_export_specification(
+            &self,
+        ) -> &Option<crate::types::IncrementalExportSpecification> {
+            self.inner.get_incremental_export_specification()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ExportTableToPointInTime {

@@ -632,6 +632,190 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`GetItem`](super::GetItem) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct GetItemFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: GetItemInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl GetItemFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &GetItemInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::GetItemOutput,
+            crate::error::SdkError<super::GetItemError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::GetItem>(&self.handle, input).await
+        }
+
+        /// See [`GetItemInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`GetItemInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`GetItemInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+
+        /// See [`GetItemInputBuilder::key`].
+        pub fn key(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::AttributeValue,
+        ) -> Self {
+            self.inner = self.inner.key(k, v);
+            self
+        }
+
+        /// See [`GetItemInputBuilder::set_key`].
+        pub fn set_key(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::AttributeValue>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_key(input);
+            self
+        }
+
+        /// See [`GetItemInputBuilder::get_key`].
+        pub fn get_key(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::AttributeValue>> {
+            self.inner.get_key()
+        }
+
+        /// See [`GetItemInputBuilder::attributes_to_get`].
+        pub fn attributes_to_get(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.attributes_to_get(input);
+            self
+        }
+
+        /// See [`GetItemInputBuilder::set_attributes_to_get`].
+        pub fn set_attributes_to_get(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_attributes_to_get(input);
+            self
+        }
+
+        /// See [`GetItemInputBuilder::get_attributes_to_get`].
+        pub fn get_attributes_to_get(&self) -> &Option<Vec<String>> {
+            self.inner.get_attributes_to_get()
+        }
+
+        /// See [`GetItemInputBuilder::consistent_read`].
+        pub fn consistent_read(mut self, input: bool) -> Self {
+            self.inner = self.inner.consistent_read(input);
+            self
+        }
+
+        /// See [`GetItemInputBuilder::set_consistent_read`].
+        pub fn set_consistent_read(mut self, input: Option<bool>) -> Self {
+            self.inner = self.inner.set_consistent_read(input);
+            self
+        }
+
+        /// See [`GetItemInputBuilder::get_consistent_read`].
+        pub fn get_consistent_read(&self) -> &Option<bool> {
+            self.inner.get_consistent_read()
+        }
+
+        /// See [`GetItemInputBuilder::return_consumed_capacity`].
+        pub fn return_consumed_capacity(
+            mut self,
+            input: crate::types::ReturnConsumedCapacity,
+        ) -> Self {
+            self.inner = self.inner.return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`GetItemInputBuilder::set_return_consumed_capacity`].
+        pub fn set_return_consumed_capacity(
+            mut self,
+            input: Option<crate::types::ReturnConsumedCapacity>,
+        ) -> Self {
+            self.inner = self.inner.set_return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`GetItemInputBuilder::get_return_consumed_capacity`].
+        pub fn get_return_consumed_capacity(
+            &self,
+        ) -> &Option<crate::types::ReturnConsumedCapacity> {
+            self.inner.get_return_consumed_capacity()
+        }
+
+        /// See [`GetItemInputBuilder::projection_expression`].
+        pub fn projection_expression(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.projection_expression(input);
+            self
+        }
+
+        /// See [`GetItemInputBuilder::set_projection_expression`].
+        pub fn set_projection_expression(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_projection_expression(input);
+            self
+        }
+
+        /// See [`GetItemInputBuilder::get_projection_expression`].
+        pub fn get_projection_expression(&self) -> &Option<String> {
+            self.inner.get_projection_expression()
+        }
+
+        /// See [`GetItemInputBuilder::expression_attribute_names`].
+        pub fn expression_attribute_names(
+            mut self,
+            k: impl Into<String>,
+            v: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.expression_attribute_names(k, v);
+            self
+        }
+
+        /// See [`GetItemInputBuilder::set_expression_attribute_names`].
+        pub fn set_expression_attribute_names(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_expression_attribute_names(input);
+            self
+        }
+
+        /// See [`GetItemInputBuilder::get_expression_attribute_names`].
+        pub fn get_expression_attribute_names(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_expression_attribute_names()
+        }
+    }
 }
 
 impl crate::protocol::Operation for GetItem {

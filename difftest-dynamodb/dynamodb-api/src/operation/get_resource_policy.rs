@@ -316,6 +316,60 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`GetResourcePolicy`](super::GetResourcePolicy) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct GetResourcePolicyFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: GetResourcePolicyInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl GetResourcePolicyFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &GetResourcePolicyInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::GetResourcePolicyOutput,
+            crate::error::SdkError<super::GetResourcePolicyError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::GetResourcePolicy>(&self.handle, input).await
+        }
+
+        /// See [`GetResourcePolicyInputBuilder::resource_arn`].
+        pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.resource_arn(input);
+            self
+        }
+
+        /// See [`GetResourcePolicyInputBuilder::set_resource_arn`].
+        pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_resource_arn(input);
+            self
+        }
+
+        /// See [`GetResourcePolicyInputBuilder::get_resource_arn`].
+        pub fn get_resource_arn(&self) -> &Option<String> {
+            self.inner.get_resource_arn()
+        }
+    }
 }
 
 impl crate::protocol::Operation for GetResourcePolicy {

@@ -479,6 +479,175 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ImportTable`](super::ImportTable) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ImportTableFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ImportTableInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ImportTableFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ImportTableInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ImportTableOutput,
+            crate::error::SdkError<super::ImportTableError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ImportTable>(&self.handle, input).await
+        }
+
+        /// See [`ImportTableInputBuilder::client_token`].
+        pub fn client_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_token(input);
+            self
+        }
+
+        /// See [`ImportTableInputBuilder::set_client_token`].
+        pub fn set_client_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_token(input);
+            self
+        }
+
+        /// See [`ImportTableInputBuilder::get_client_token`].
+        pub fn get_client_token(&self) -> &Option<String> {
+            self.inner.get_client_token()
+        }
+
+        /// See [`ImportTableInputBuilder::s3_bucket_source`].
+        pub fn s3_bucket_source(mut self, input: crate::types::S3BucketSource) -> Self {
+            self.inner = self.inner.s3_bucket_source(input);
+            self
+        }
+
+        /// See [`ImportTableInputBuilder::set_s3_bucket_source`].
+        pub fn set_s3_bucket_source(
+            mut self,
+            input: Option<crate::types::S3BucketSource>,
+        ) -> Self {
+            self.inner = self.inner.set_s3_bucket_source(input);
+            self
+        }
+
+        /// See [`ImportTableInputBuilder::get_s3_bucket_source`].
+        pub fn get_s3_bucket_source(&self) -> &Option<crate::types::S3BucketSource> {
+            self.inner.get_s3_bucket_source()
+        }
+
+        /// See [`ImportTableInputBuilder::input_format`].
+        pub fn input_format(mut self, input: crate::types::InputFormat) -> Self {
+            self.inner = self.inner.input_format(input);
+            self
+        }
+
+        /// See [`ImportTableInputBuilder::set_input_format`].
+        pub fn set_input_format(
+            mut self,
+            input: Option<crate::types::InputFormat>,
+        ) -> Self {
+            self.inner = self.inner.set_input_format(input);
+            self
+        }
+
+        /// See [`ImportTableInputBuilder::get_input_format`].
+        pub fn get_input_format(&self) -> &Option<crate::types::InputFormat> {
+            self.inner.get_input_format()
+        }
+
+        /// See [`ImportTableInputBuilder::input_format_options`].
+        pub fn input_format_options(
+            mut self,
+            input: crate::types::InputFormatOptions,
+        ) -> Self {
+            self.inner = self.inner.input_format_options(input);
+            self
+        }
+
+        /// See [`ImportTableInputBuilder::set_input_format_options`].
+        pub fn set_input_format_options(
+            mut self,
+            input: Option<crate::types::InputFormatOptions>,
+        ) -> Self {
+            self.inner = self.inner.set_input_format_options(input);
+            self
+        }
+
+        /// See [`ImportTableInputBuilder::get_input_format_options`].
+        pub fn get_input_format_options(
+            &self,
+        ) -> &Option<crate::types::InputFormatOptions> {
+            self.inner.get_input_format_options()
+        }
+
+        /// See [`ImportTableInputBuilder::input_compression_type`].
+        pub fn input_compression_type(
+            mut self,
+            input: crate::types::InputCompressionType,
+        ) -> Self {
+            self.inner = self.inner.input_compression_type(input);
+            self
+        }
+
+        /// See [`ImportTableInputBuilder::set_input_compression_type`].
+        pub fn set_input_compression_type(
+            mut self,
+            input: Option<crate::types::InputCompressionType>,
+        ) -> Self {
+            self.inner = self.inner.set_input_compression_type(input);
+            self
+        }
+
+        /// See [`ImportTableInputBuilder::get_input_compression_type`].
+        pub fn get_input_compression_type(
+            &self,
+        ) -> &Option<crate::types::InputCompressionType> {
+            self.inner.get_input_compression_type()
+        }
+
+        /// See [`ImportTableInputBuilder::table_creation_parameters`].
+        pub fn table_creation_parameters(
+            mut self,
+            input: crate::types::TableCreationParameters,
+        ) -> Self {
+            self.inner = self.inner.table_creation_parameters(input);
+            self
+        }
+
+        /// See [`ImportTableInputBuilder::set_table_creation_parameters`].
+        pub fn set_table_creation_parameters(
+            mut self,
+            input: Option<crate::types::TableCreationParameters>,
+        ) -> Self {
+            self.inner = self.inner.set_table_creation_parameters(input);
+            self
+        }
+
+        /// See [`ImportTableInputBuilder::get_table_creation_parameters`].
+        pub fn get_table_creation_parameters(
+            &self,
+        ) -> &Option<crate::types::TableCreationParameters> {
+            self.inner.get_table_creation_parameters()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ImportTable {

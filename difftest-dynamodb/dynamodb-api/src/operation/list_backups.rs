@@ -488,6 +488,164 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ListBackups`](super::ListBackups) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ListBackupsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ListBackupsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ListBackupsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ListBackupsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ListBackupsOutput,
+            crate::error::SdkError<super::ListBackupsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ListBackups>(&self.handle, input).await
+        }
+
+        /// See [`ListBackupsInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`ListBackupsInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`ListBackupsInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+
+        /// See [`ListBackupsInputBuilder::limit`].
+        pub fn limit(mut self, input: i32) -> Self {
+            self.inner = self.inner.limit(input);
+            self
+        }
+
+        /// See [`ListBackupsInputBuilder::set_limit`].
+        pub fn set_limit(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_limit(input);
+            self
+        }
+
+        /// See [`ListBackupsInputBuilder::get_limit`].
+        pub fn get_limit(&self) -> &Option<i32> {
+            self.inner.get_limit()
+        }
+
+        /// See [`ListBackupsInputBuilder::time_range_lower_bound`].
+        pub fn time_range_lower_bound(
+            mut self,
+            input: crate::primitives::DateTime,
+        ) -> Self {
+            self.inner = self.inner.time_range_lower_bound(input);
+            self
+        }
+
+        /// See [`ListBackupsInputBuilder::set_time_range_lower_bound`].
+        pub fn set_time_range_lower_bound(
+            mut self,
+            input: Option<crate::primitives::DateTime>,
+        ) -> Self {
+            self.inner = self.inner.set_time_range_lower_bound(input);
+            self
+        }
+
+        /// See [`ListBackupsInputBuilder::get_time_range_lower_bound`].
+        pub fn get_time_range_lower_bound(
+            &self,
+        ) -> &Option<crate::primitives::DateTime> {
+            self.inner.get_time_range_lower_bound()
+        }
+
+        /// See [`ListBackupsInputBuilder::time_range_upper_bound`].
+        pub fn time_range_upper_bound(
+            mut self,
+            input: crate::primitives::DateTime,
+        ) -> Self {
+            self.inner = self.inner.time_range_upper_bound(input);
+            self
+        }
+
+        /// See [`ListBackupsInputBuilder::set_time_range_upper_bound`].
+        pub fn set_time_range_upper_bound(
+            mut self,
+            input: Option<crate::primitives::DateTime>,
+        ) -> Self {
+            self.inner = self.inner.set_time_range_upper_bound(input);
+            self
+        }
+
+        /// See [`ListBackupsInputBuilder::get_time_range_upper_bound`].
+        pub fn get_time_range_upper_bound(
+            &self,
+        ) -> &Option<crate::primitives::DateTime> {
+            self.inner.get_time_range_upper_bound()
+        }
+
+        /// See [`ListBackupsInputBuilder::exclusive_start_backup_arn`].
+        pub fn exclusive_start_backup_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.exclusive_start_backup_arn(input);
+            self
+        }
+
+        /// See [`ListBackupsInputBuilder::set_exclusive_start_backup_arn`].
+        pub fn set_exclusive_start_backup_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_exclusive_start_backup_arn(input);
+            self
+        }
+
+        /// See [`ListBackupsInputBuilder::get_exclusive_start_backup_arn`].
+        pub fn get_exclusive_start_backup_arn(&self) -> &Option<String> {
+            self.inner.get_exclusive_start_backup_arn()
+        }
+
+        /// See [`ListBackupsInputBuilder::backup_type`].
+        pub fn backup_type(mut self, input: crate::types::BackupTypeFilter) -> Self {
+            self.inner = self.inner.backup_type(input);
+            self
+        }
+
+        /// See [`ListBackupsInputBuilder::set_backup_type`].
+        pub fn set_backup_type(
+            mut self,
+            input: Option<crate::types::BackupTypeFilter>,
+        ) -> Self {
+            self.inner = self.inner.set_backup_type(input);
+            self
+        }
+
+        /// See [`ListBackupsInputBuilder::get_backup_type`].
+        pub fn get_backup_type(&self) -> &Option<crate::types::BackupTypeFilter> {
+            self.inner.get_backup_type()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ListBackups {

@@ -372,6 +372,100 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ListGlobalTables`](super::ListGlobalTables) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ListGlobalTablesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ListGlobalTablesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ListGlobalTablesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ListGlobalTablesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ListGlobalTablesOutput,
+            crate::error::SdkError<super::ListGlobalTablesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ListGlobalTables>(&self.handle, input).await
+        }
+
+        /// See [`ListGlobalTablesInputBuilder::exclusive_start_global_table_name`].
+        pub fn exclusive_start_global_table_name(
+            mut self,
+            input: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.exclusive_start_global_table_name(input);
+            self
+        }
+
+        /// See [`ListGlobalTablesInputBuilder::set_exclusive_start_global_table_name`].
+        pub fn set_exclusive_start_global_table_name(
+            mut self,
+            input: Option<String>,
+        ) -> Self {
+            self.inner = self.inner.set_exclusive_start_global_table_name(input);
+            self
+        }
+
+        /// See [`ListGlobalTablesInputBuilder::get_exclusive_start_global_table_name`].
+        pub fn get_exclusive_start_global_table_name(&self) -> &Option<String> {
+            self.inner.get_exclusive_start_global_table_name()
+        }
+
+        /// See [`ListGlobalTablesInputBuilder::limit`].
+        pub fn limit(mut self, input: i32) -> Self {
+            self.inner = self.inner.limit(input);
+            self
+        }
+
+        /// See [`ListGlobalTablesInputBuilder::set_limit`].
+        pub fn set_limit(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_limit(input);
+            self
+        }
+
+        /// See [`ListGlobalTablesInputBuilder::get_limit`].
+        pub fn get_limit(&self) -> &Option<i32> {
+            self.inner.get_limit()
+        }
+
+        /// See [`ListGlobalTablesInputBuilder::region_name`].
+        pub fn region_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.region_name(input);
+            self
+        }
+
+        /// See [`ListGlobalTablesInputBuilder::set_region_name`].
+        pub fn set_region_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_region_name(input);
+            self
+        }
+
+        /// See [`ListGlobalTablesInputBuilder::get_region_name`].
+        pub fn get_region_name(&self) -> &Option<String> {
+            self.inner.get_region_name()
+        }
+    }
 }
 
 impl crate::protocol::Operation for ListGlobalTables {

@@ -345,6 +345,180 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ListImports`](super::ListImports) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ListImportsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ListImportsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ListImportsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ListImportsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ListImportsOutput,
+            crate::error::SdkError<super::ListImportsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ListImports>(&self.handle, input).await
+        }
+
+        /// Pages through the results: `into_paginator().send()` gives a stream of outputs.
+        pub fn into_paginator(self) -> super::paginator::ListImportsPaginator {
+            super::paginator::ListImportsPaginator::new(self.handle, self.inner)
+        }
+
+        /// See [`ListImportsInputBuilder::table_arn`].
+        pub fn table_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_arn(input);
+            self
+        }
+
+        /// See [`ListImportsInputBuilder::set_table_arn`].
+        pub fn set_table_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_arn(input);
+            self
+        }
+
+        /// See [`ListImportsInputBuilder::get_table_arn`].
+        pub fn get_table_arn(&self) -> &Option<String> {
+            self.inner.get_table_arn()
+        }
+
+        /// See [`ListImportsInputBuilder::page_size`].
+        pub fn page_size(mut self, input: i32) -> Self {
+            self.inner = self.inner.page_size(input);
+            self
+        }
+
+        /// See [`ListImportsInputBuilder::set_page_size`].
+        pub fn set_page_size(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_page_size(input);
+            self
+        }
+
+        /// See [`ListImportsInputBuilder::get_page_size`].
+        pub fn get_page_size(&self) -> &Option<i32> {
+            self.inner.get_page_size()
+        }
+
+        /// See [`ListImportsInputBuilder::next_token`].
+        pub fn next_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.next_token(input);
+            self
+        }
+
+        /// See [`ListImportsInputBuilder::set_next_token`].
+        pub fn set_next_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_next_token(input);
+            self
+        }
+
+        /// See [`ListImportsInputBuilder::get_next_token`].
+        pub fn get_next_token(&self) -> &Option<String> {
+            self.inner.get_next_token()
+        }
+    }
+}
+
+/// Paginators of this operation.
+#[cfg(feature = "client")]
+pub mod paginator {
+    /// Paginator for the [`ListImports`](super::ListImports) operation.
+    ///
+    /// Pages are fetched as the stream returned by [`send`](Self::send) is polled; the
+    /// stream ends after a page without a next token (or with the token just sent).
+    #[derive(Clone, Debug)]
+    pub struct ListImportsPaginator {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        builder: super::builders::ListImportsInputBuilder,
+        stop_on_duplicate_token: bool,
+    }
+
+    impl ListImportsPaginator {
+        pub(crate) fn new(
+            handle: ::std::sync::Arc<crate::client::Handle>,
+            builder: super::builders::ListImportsInputBuilder,
+        ) -> Self {
+            Self {
+                handle,
+                builder,
+                stop_on_duplicate_token: true,
+            }
+        }
+
+        /// Sets the page size (how many items the service returns per page at most).
+        pub fn page_size(mut self, limit: i32) -> Self {
+            self.builder = self
+                .builder
+                .set_page_size(::std::option::Option::Some(limit));
+            self
+        }
+
+        /// Whether to stop when the service returns the token just sent (default `true`);
+        /// otherwise a service that repeats a token would be paged forever.
+        pub fn stop_on_duplicate_token(mut self, stop: bool) -> Self {
+            self.stop_on_duplicate_token = stop;
+            self
+        }
+
+        /// A stream of pages; an error is yielded and ends it.
+        pub fn send(
+            self,
+        ) -> ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
+            ::std::result::Result<
+                super::ListImportsOutput,
+                crate::error::SdkError<super::ListImportsError>,
+            >,
+        > {
+            let input = match self.builder.build() {
+                ::std::result::Result::Ok(input) => input,
+                ::std::result::Result::Err(e) => {
+                    return ::smithy_codegen_client::failed_pagination(
+                        crate::error::SdkError::construction_failure(e),
+                    );
+                }
+            };
+            let handle = self.handle;
+            let tokens = ::smithy_codegen_client::TokenPaths {
+                input: |i: &super::ListImportsInput| i.next_token.as_deref(),
+                set_input: |i: &mut super::ListImportsInput, t| i.next_token = t,
+                output: |o: &super::ListImportsOutput| {
+                    ::std::option::Option::Some(o).and_then(|x| x.next_token.as_deref())
+                },
+            };
+            ::smithy_codegen_client::paginate(
+                input,
+                tokens,
+                self.stop_on_duplicate_token,
+                move |input| {
+                    let handle = handle.clone();
+                    async move {
+                        crate::client::send::<super::ListImports>(&handle, input).await
+                    }
+                },
+            )
+        }
+    }
 }
 
 impl crate::protocol::Operation for ListImports {

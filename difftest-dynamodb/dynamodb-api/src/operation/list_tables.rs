@@ -318,6 +318,197 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`ListTables`](super::ListTables) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ListTablesFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ListTablesInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ListTablesFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ListTablesInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ListTablesOutput,
+            crate::error::SdkError<super::ListTablesError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::ListTables>(&self.handle, input).await
+        }
+
+        /// Pages through the results: `into_paginator().send()` gives a stream of outputs.
+        pub fn into_paginator(self) -> super::paginator::ListTablesPaginator {
+            super::paginator::ListTablesPaginator::new(self.handle, self.inner)
+        }
+
+        /// See [`ListTablesInputBuilder::exclusive_start_table_name`].
+        pub fn exclusive_start_table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.exclusive_start_table_name(input);
+            self
+        }
+
+        /// See [`ListTablesInputBuilder::set_exclusive_start_table_name`].
+        pub fn set_exclusive_start_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_exclusive_start_table_name(input);
+            self
+        }
+
+        /// See [`ListTablesInputBuilder::get_exclusive_start_table_name`].
+        pub fn get_exclusive_start_table_name(&self) -> &Option<String> {
+            self.inner.get_exclusive_start_table_name()
+        }
+
+        /// See [`ListTablesInputBuilder::limit`].
+        pub fn limit(mut self, input: i32) -> Self {
+            self.inner = self.inner.limit(input);
+            self
+        }
+
+        /// See [`ListTablesInputBuilder::set_limit`].
+        pub fn set_limit(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_limit(input);
+            self
+        }
+
+        /// See [`ListTablesInputBuilder::get_limit`].
+        pub fn get_limit(&self) -> &Option<i32> {
+            self.inner.get_limit()
+        }
+    }
+}
+
+/// Paginators of this operation.
+#[cfg(feature = "client")]
+pub mod paginator {
+    /// Paginator for the [`ListTables`](super::ListTables) operation.
+    ///
+    /// Pages are fetched as the stream returned by [`send`](Self::send) is polled; the
+    /// stream ends after a page without a next token (or with the token just sent).
+    #[derive(Clone, Debug)]
+    pub struct ListTablesPaginator {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        builder: super::builders::ListTablesInputBuilder,
+        stop_on_duplicate_token: bool,
+    }
+
+    impl ListTablesPaginator {
+        pub(crate) fn new(
+            handle: ::std::sync::Arc<crate::client::Handle>,
+            builder: super::builders::ListTablesInputBuilder,
+        ) -> Self {
+            Self {
+                handle,
+                builder,
+                stop_on_duplicate_token: true,
+            }
+        }
+
+        /// Sets the page size (how many items the service returns per page at most).
+        pub fn page_size(mut self, limit: i32) -> Self {
+            self.builder = self.builder.set_limit(::std::option::Option::Some(limit));
+            self
+        }
+
+        /// Streams the items of every page instead of the pages.
+        pub fn items(self) -> ListTablesPaginatorItems {
+            ListTablesPaginatorItems(self)
+        }
+
+        /// Whether to stop when the service returns the token just sent (default `true`);
+        /// otherwise a service that repeats a token would be paged forever.
+        pub fn stop_on_duplicate_token(mut self, stop: bool) -> Self {
+            self.stop_on_duplicate_token = stop;
+            self
+        }
+
+        /// A stream of pages; an error is yielded and ends it.
+        pub fn send(
+            self,
+        ) -> ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
+            ::std::result::Result<
+                super::ListTablesOutput,
+                crate::error::SdkError<super::ListTablesError>,
+            >,
+        > {
+            let input = match self.builder.build() {
+                ::std::result::Result::Ok(input) => input,
+                ::std::result::Result::Err(e) => {
+                    return ::smithy_codegen_client::failed_pagination(
+                        crate::error::SdkError::construction_failure(e),
+                    );
+                }
+            };
+            let handle = self.handle;
+            let tokens = ::smithy_codegen_client::TokenPaths {
+                input: |i: &super::ListTablesInput| {
+                    i.exclusive_start_table_name.as_deref()
+                },
+                set_input: |i: &mut super::ListTablesInput, t| {
+                    i.exclusive_start_table_name = t;
+                },
+                output: |o: &super::ListTablesOutput| {
+                    ::std::option::Option::Some(o)
+                        .and_then(|x| x.last_evaluated_table_name.as_deref())
+                },
+            };
+            ::smithy_codegen_client::paginate(
+                input,
+                tokens,
+                self.stop_on_duplicate_token,
+                move |input| {
+                    let handle = handle.clone();
+                    async move {
+                        crate::client::send::<super::ListTables>(&handle, input).await
+                    }
+                },
+            )
+        }
+    }
+
+    /// The items of every page, one by one.
+    pub struct ListTablesPaginatorItems(ListTablesPaginator);
+    impl ::std::fmt::Debug for ListTablesPaginatorItems {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_tuple(stringify!(ListTablesPaginatorItems)).field(&self.0).finish()
+        }
+    }
+
+    impl ListTablesPaginatorItems {
+        /// A stream of the items of every page; an error ends it.
+        pub fn send(
+            self,
+        ) -> ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::PaginationStream<
+            ::std::result::Result<String, crate::error::SdkError<super::ListTablesError>>,
+        > {
+            ::smithy_codegen_client::deps::aws_smithy_async::future::pagination_stream::TryFlatMap::new(
+                    self.0.send(),
+                )
+                .flat_map(|page: super::ListTablesOutput| {
+                    ::std::option::Option::Some(page)
+                        .and_then(|x| x.table_names)
+                        .unwrap_or_default()
+                })
+        }
+    }
 }
 
 impl crate::protocol::Operation for ListTables {

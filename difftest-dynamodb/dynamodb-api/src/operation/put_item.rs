@@ -1011,6 +1011,309 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`PutItem`](super::PutItem) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct PutItemFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: PutItemInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl PutItemFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &PutItemInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::PutItemOutput,
+            crate::error::SdkError<super::PutItemError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::PutItem>(&self.handle, input).await
+        }
+
+        /// See [`PutItemInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+
+        /// See [`PutItemInputBuilder::item`].
+        pub fn item(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::AttributeValue,
+        ) -> Self {
+            self.inner = self.inner.item(k, v);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::set_item`].
+        pub fn set_item(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::AttributeValue>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_item(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::get_item`].
+        pub fn get_item(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::AttributeValue>> {
+            self.inner.get_item()
+        }
+
+        /// See [`PutItemInputBuilder::expected`].
+        pub fn expected(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::ExpectedAttributeValue,
+        ) -> Self {
+            self.inner = self.inner.expected(k, v);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::set_expected`].
+        pub fn set_expected(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::ExpectedAttributeValue>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_expected(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::get_expected`].
+        pub fn get_expected(
+            &self,
+        ) -> &Option<
+            ::std::collections::HashMap<String, crate::types::ExpectedAttributeValue>,
+        > {
+            self.inner.get_expected()
+        }
+
+        /// See [`PutItemInputBuilder::return_values`].
+        pub fn return_values(mut self, input: crate::types::ReturnValue) -> Self {
+            self.inner = self.inner.return_values(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::set_return_values`].
+        pub fn set_return_values(
+            mut self,
+            input: Option<crate::types::ReturnValue>,
+        ) -> Self {
+            self.inner = self.inner.set_return_values(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::get_return_values`].
+        pub fn get_return_values(&self) -> &Option<crate::types::ReturnValue> {
+            self.inner.get_return_values()
+        }
+
+        /// See [`PutItemInputBuilder::return_consumed_capacity`].
+        pub fn return_consumed_capacity(
+            mut self,
+            input: crate::types::ReturnConsumedCapacity,
+        ) -> Self {
+            self.inner = self.inner.return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::set_return_consumed_capacity`].
+        pub fn set_return_consumed_capacity(
+            mut self,
+            input: Option<crate::types::ReturnConsumedCapacity>,
+        ) -> Self {
+            self.inner = self.inner.set_return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::get_return_consumed_capacity`].
+        pub fn get_return_consumed_capacity(
+            &self,
+        ) -> &Option<crate::types::ReturnConsumedCapacity> {
+            self.inner.get_return_consumed_capacity()
+        }
+
+        /// See [`PutItemInputBuilder::return_item_collection_metrics`].
+        pub fn return_item_collection_metrics(
+            mut self,
+            input: crate::types::ReturnItemCollectionMetrics,
+        ) -> Self {
+            self.inner = self.inner.return_item_collection_metrics(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::set_return_item_collection_metrics`].
+        pub fn set_return_item_collection_metrics(
+            mut self,
+            input: Option<crate::types::ReturnItemCollectionMetrics>,
+        ) -> Self {
+            self.inner = self.inner.set_return_item_collection_metrics(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::get_return_item_collection_metrics`].
+        pub fn get_return_item_collection_metrics(
+            &self,
+        ) -> &Option<crate::types::ReturnItemCollectionMetrics> {
+            self.inner.get_return_item_collection_metrics()
+        }
+
+        /// See [`PutItemInputBuilder::conditional_operator`].
+        pub fn conditional_operator(
+            mut self,
+            input: crate::types::ConditionalOperator,
+        ) -> Self {
+            self.inner = self.inner.conditional_operator(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::set_conditional_operator`].
+        pub fn set_conditional_operator(
+            mut self,
+            input: Option<crate::types::ConditionalOperator>,
+        ) -> Self {
+            self.inner = self.inner.set_conditional_operator(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::get_conditional_operator`].
+        pub fn get_conditional_operator(
+            &self,
+        ) -> &Option<crate::types::ConditionalOperator> {
+            self.inner.get_conditional_operator()
+        }
+
+        /// See [`PutItemInputBuilder::condition_expression`].
+        pub fn condition_expression(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.condition_expression(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::set_condition_expression`].
+        pub fn set_condition_expression(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_condition_expression(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::get_condition_expression`].
+        pub fn get_condition_expression(&self) -> &Option<String> {
+            self.inner.get_condition_expression()
+        }
+
+        /// See [`PutItemInputBuilder::expression_attribute_names`].
+        pub fn expression_attribute_names(
+            mut self,
+            k: impl Into<String>,
+            v: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.expression_attribute_names(k, v);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::set_expression_attribute_names`].
+        pub fn set_expression_attribute_names(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_expression_attribute_names(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::get_expression_attribute_names`].
+        pub fn get_expression_attribute_names(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_expression_attribute_names()
+        }
+
+        /// See [`PutItemInputBuilder::expression_attribute_values`].
+        pub fn expression_attribute_values(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::AttributeValue,
+        ) -> Self {
+            self.inner = self.inner.expression_attribute_values(k, v);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::set_expression_attribute_values`].
+        pub fn set_expression_attribute_values(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::AttributeValue>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_expression_attribute_values(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::get_expression_attribute_values`].
+        pub fn get_expression_attribute_values(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::AttributeValue>> {
+            self.inner.get_expression_attribute_values()
+        }
+
+        /// See [`PutItemInputBuilder::return_values_on_condition_check_failure`].
+        pub fn return_values_on_condition_check_failure(
+            mut self,
+            input: crate::types::ReturnValuesOnConditionCheckFailure,
+        ) -> Self {
+            self.inner = self.inner.return_values_on_condition_check_failure(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::set_return_values_on_condition_check_failure`].
+        pub fn set_return_values_on_condition_check_failure(
+            mut self,
+            input: Option<crate::types::ReturnValuesOnConditionCheckFailure>,
+        ) -> Self {
+            self.inner = self.inner.set_return_values_on_condition_check_failure(input);
+            self
+        }
+
+        /// See [`PutItemInputBuilder::get_return_values_on_condition_check_failure`].
+        pub fn get_return_values_on_condition_check_failure(
+            &self,
+        ) -> &Option<crate::types::ReturnValuesOnConditionCheckFailure> {
+            self.inner.get_return_values_on_condition_check_failure()
+        }
+    }
 }
 
 impl crate::protocol::Operation for PutItem {

@@ -419,6 +419,114 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`PutResourcePolicy`](super::PutResourcePolicy) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct PutResourcePolicyFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: PutResourcePolicyInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl PutResourcePolicyFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &PutResourcePolicyInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::PutResourcePolicyOutput,
+            crate::error::SdkError<super::PutResourcePolicyError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::PutResourcePolicy>(&self.handle, input).await
+        }
+
+        /// See [`PutResourcePolicyInputBuilder::resource_arn`].
+        pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.resource_arn(input);
+            self
+        }
+
+        /// See [`PutResourcePolicyInputBuilder::set_resource_arn`].
+        pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_resource_arn(input);
+            self
+        }
+
+        /// See [`PutResourcePolicyInputBuilder::get_resource_arn`].
+        pub fn get_resource_arn(&self) -> &Option<String> {
+            self.inner.get_resource_arn()
+        }
+
+        /// See [`PutResourcePolicyInputBuilder::policy`].
+        pub fn policy(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.policy(input);
+            self
+        }
+
+        /// See [`PutResourcePolicyInputBuilder::set_policy`].
+        pub fn set_policy(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_policy(input);
+            self
+        }
+
+        /// See [`PutResourcePolicyInputBuilder::get_policy`].
+        pub fn get_policy(&self) -> &Option<String> {
+            self.inner.get_policy()
+        }
+
+        /// See [`PutResourcePolicyInputBuilder::expected_revision_id`].
+        pub fn expected_revision_id(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.expected_revision_id(input);
+            self
+        }
+
+        /// See [`PutResourcePolicyInputBuilder::set_expected_revision_id`].
+        pub fn set_expected_revision_id(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_expected_revision_id(input);
+            self
+        }
+
+        /// See [`PutResourcePolicyInputBuilder::get_expected_revision_id`].
+        pub fn get_expected_revision_id(&self) -> &Option<String> {
+            self.inner.get_expected_revision_id()
+        }
+
+        /// See [`PutResourcePolicyInputBuilder::confirm_remove_self_resource_access`].
+        pub fn confirm_remove_self_resource_access(mut self, input: bool) -> Self {
+            self.inner = self.inner.confirm_remove_self_resource_access(input);
+            self
+        }
+
+        /// See [`PutResourcePolicyInputBuilder::set_confirm_remove_self_resource_access`].
+        pub fn set_confirm_remove_self_resource_access(
+            mut self,
+            input: Option<bool>,
+        ) -> Self {
+            self.inner = self.inner.set_confirm_remove_self_resource_access(input);
+            self
+        }
+
+        /// See [`PutResourcePolicyInputBuilder::get_confirm_remove_self_resource_access`].
+        pub fn get_confirm_remove_self_resource_access(&self) -> &Option<bool> {
+            self.inner.get_confirm_remove_self_resource_access()
+        }
+    }
 }
 
 impl crate::protocol::Operation for PutResourcePolicy {

@@ -1255,6 +1255,397 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`Query`](super::Query) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct QueryFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: QueryInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl QueryFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &QueryInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::QueryOutput,
+            crate::error::SdkError<super::QueryError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::Query>(&self.handle, input).await
+        }
+
+        /// See [`QueryInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+
+        /// See [`QueryInputBuilder::index_name`].
+        pub fn index_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.index_name(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::set_index_name`].
+        pub fn set_index_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_index_name(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::get_index_name`].
+        pub fn get_index_name(&self) -> &Option<String> {
+            self.inner.get_index_name()
+        }
+
+        /// See [`QueryInputBuilder::select`].
+        pub fn select(mut self, input: crate::types::Select) -> Self {
+            self.inner = self.inner.select(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::set_select`].
+        pub fn set_select(mut self, input: Option<crate::types::Select>) -> Self {
+            self.inner = self.inner.set_select(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::get_select`].
+        pub fn get_select(&self) -> &Option<crate::types::Select> {
+            self.inner.get_select()
+        }
+
+        /// See [`QueryInputBuilder::attributes_to_get`].
+        pub fn attributes_to_get(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.attributes_to_get(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::set_attributes_to_get`].
+        pub fn set_attributes_to_get(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_attributes_to_get(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::get_attributes_to_get`].
+        pub fn get_attributes_to_get(&self) -> &Option<Vec<String>> {
+            self.inner.get_attributes_to_get()
+        }
+
+        /// See [`QueryInputBuilder::limit`].
+        pub fn limit(mut self, input: i32) -> Self {
+            self.inner = self.inner.limit(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::set_limit`].
+        pub fn set_limit(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_limit(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::get_limit`].
+        pub fn get_limit(&self) -> &Option<i32> {
+            self.inner.get_limit()
+        }
+
+        /// See [`QueryInputBuilder::consistent_read`].
+        pub fn consistent_read(mut self, input: bool) -> Self {
+            self.inner = self.inner.consistent_read(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::set_consistent_read`].
+        pub fn set_consistent_read(mut self, input: Option<bool>) -> Self {
+            self.inner = self.inner.set_consistent_read(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::get_consistent_read`].
+        pub fn get_consistent_read(&self) -> &Option<bool> {
+            self.inner.get_consistent_read()
+        }
+
+        /// See [`QueryInputBuilder::key_conditions`].
+        pub fn key_conditions(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::Condition,
+        ) -> Self {
+            self.inner = self.inner.key_conditions(k, v);
+            self
+        }
+
+        /// See [`QueryInputBuilder::set_key_conditions`].
+        pub fn set_key_conditions(
+            mut self,
+            input: Option<::std::collections::HashMap<String, crate::types::Condition>>,
+        ) -> Self {
+            self.inner = self.inner.set_key_conditions(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::get_key_conditions`].
+        pub fn get_key_conditions(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::Condition>> {
+            self.inner.get_key_conditions()
+        }
+
+        /// See [`QueryInputBuilder::query_filter`].
+        pub fn query_filter(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::Condition,
+        ) -> Self {
+            self.inner = self.inner.query_filter(k, v);
+            self
+        }
+
+        /// See [`QueryInputBuilder::set_query_filter`].
+        pub fn set_query_filter(
+            mut self,
+            input: Option<::std::collections::HashMap<String, crate::types::Condition>>,
+        ) -> Self {
+            self.inner = self.inner.set_query_filter(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::get_query_filter`].
+        pub fn get_query_filter(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::Condition>> {
+            self.inner.get_query_filter()
+        }
+
+        /// See [`QueryInputBuilder::conditional_operator`].
+        pub fn conditional_operator(
+            mut self,
+            input: crate::types::ConditionalOperator,
+        ) -> Self {
+            self.inner = self.inner.conditional_operator(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::set_conditional_operator`].
+        pub fn set_conditional_operator(
+            mut self,
+            input: Option<crate::types::ConditionalOperator>,
+        ) -> Self {
+            self.inner = self.inner.set_conditional_operator(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::get_conditional_operator`].
+        pub fn get_conditional_operator(
+            &self,
+        ) -> &Option<crate::types::ConditionalOperator> {
+            self.inner.get_conditional_operator()
+        }
+
+        /// See [`QueryInputBuilder::scan_index_forward`].
+        pub fn scan_index_forward(mut self, input: bool) -> Self {
+            self.inner = self.inner.scan_index_forward(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::set_scan_index_forward`].
+        pub fn set_scan_index_forward(mut self, input: Option<bool>) -> Self {
+            self.inner = self.inner.set_scan_index_forward(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::get_scan_index_forward`].
+        pub fn get_scan_index_forward(&self) -> &Option<bool> {
+            self.inner.get_scan_index_forward()
+        }
+
+        /// See [`QueryInputBuilder::exclusive_start_key`].
+        pub fn exclusive_start_key(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::AttributeValue,
+        ) -> Self {
+            self.inner = self.inner.exclusive_start_key(k, v);
+            self
+        }
+
+        /// See [`QueryInputBuilder::set_exclusive_start_key`].
+        pub fn set_exclusive_start_key(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::AttributeValue>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_exclusive_start_key(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::get_exclusive_start_key`].
+        pub fn get_exclusive_start_key(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::AttributeValue>> {
+            self.inner.get_exclusive_start_key()
+        }
+
+        /// See [`QueryInputBuilder::return_consumed_capacity`].
+        pub fn return_consumed_capacity(
+            mut self,
+            input: crate::types::ReturnConsumedCapacity,
+        ) -> Self {
+            self.inner = self.inner.return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::set_return_consumed_capacity`].
+        pub fn set_return_consumed_capacity(
+            mut self,
+            input: Option<crate::types::ReturnConsumedCapacity>,
+        ) -> Self {
+            self.inner = self.inner.set_return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::get_return_consumed_capacity`].
+        pub fn get_return_consumed_capacity(
+            &self,
+        ) -> &Option<crate::types::ReturnConsumedCapacity> {
+            self.inner.get_return_consumed_capacity()
+        }
+
+        /// See [`QueryInputBuilder::projection_expression`].
+        pub fn projection_expression(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.projection_expression(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::set_projection_expression`].
+        pub fn set_projection_expression(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_projection_expression(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::get_projection_expression`].
+        pub fn get_projection_expression(&self) -> &Option<String> {
+            self.inner.get_projection_expression()
+        }
+
+        /// See [`QueryInputBuilder::filter_expression`].
+        pub fn filter_expression(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.filter_expression(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::set_filter_expression`].
+        pub fn set_filter_expression(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_filter_expression(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::get_filter_expression`].
+        pub fn get_filter_expression(&self) -> &Option<String> {
+            self.inner.get_filter_expression()
+        }
+
+        /// See [`QueryInputBuilder::key_condition_expression`].
+        pub fn key_condition_expression(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.key_condition_expression(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::set_key_condition_expression`].
+        pub fn set_key_condition_expression(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_key_condition_expression(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::get_key_condition_expression`].
+        pub fn get_key_condition_expression(&self) -> &Option<String> {
+            self.inner.get_key_condition_expression()
+        }
+
+        /// See [`QueryInputBuilder::expression_attribute_names`].
+        pub fn expression_attribute_names(
+            mut self,
+            k: impl Into<String>,
+            v: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.expression_attribute_names(k, v);
+            self
+        }
+
+        /// See [`QueryInputBuilder::set_expression_attribute_names`].
+        pub fn set_expression_attribute_names(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_expression_attribute_names(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::get_expression_attribute_names`].
+        pub fn get_expression_attribute_names(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_expression_attribute_names()
+        }
+
+        /// See [`QueryInputBuilder::expression_attribute_values`].
+        pub fn expression_attribute_values(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::AttributeValue,
+        ) -> Self {
+            self.inner = self.inner.expression_attribute_values(k, v);
+            self
+        }
+
+        /// See [`QueryInputBuilder::set_expression_attribute_values`].
+        pub fn set_expression_attribute_values(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::AttributeValue>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_expression_attribute_values(input);
+            self
+        }
+
+        /// See [`QueryInputBuilder::get_expression_attribute_values`].
+        pub fn get_expression_attribute_values(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::AttributeValue>> {
+            self.inner.get_expression_attribute_values()
+        }
+    }
 }
 
 impl crate::protocol::Operation for Query {

@@ -628,6 +628,226 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`RestoreTableFromBackup`](super::RestoreTableFromBackup) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct RestoreTableFromBackupFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: RestoreTableFromBackupInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl RestoreTableFromBackupFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &RestoreTableFromBackupInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::RestoreTableFromBackupOutput,
+            crate::error::SdkError<super::RestoreTableFromBackupError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::RestoreTableFromBackup>(&self.handle, input)
+                .await
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::target_table_name`].
+        pub fn target_table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.target_table_name(input);
+            self
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::set_target_table_name`].
+        pub fn set_target_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_target_table_name(input);
+            self
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::get_target_table_name`].
+        pub fn get_target_table_name(&self) -> &Option<String> {
+            self.inner.get_target_table_name()
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::backup_arn`].
+        pub fn backup_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.backup_arn(input);
+            self
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::set_backup_arn`].
+        pub fn set_backup_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_backup_arn(input);
+            self
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::get_backup_arn`].
+        pub fn get_backup_arn(&self) -> &Option<String> {
+            self.inner.get_backup_arn()
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::billing_mode_override`].
+        pub fn billing_mode_override(
+            mut self,
+            input: crate::types::BillingMode,
+        ) -> Self {
+            self.inner = self.inner.billing_mode_override(input);
+            self
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::set_billing_mode_override`].
+        pub fn set_billing_mode_override(
+            mut self,
+            input: Option<crate::types::BillingMode>,
+        ) -> Self {
+            self.inner = self.inner.set_billing_mode_override(input);
+            self
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::get_billing_mode_override`].
+        pub fn get_billing_mode_override(&self) -> &Option<crate::types::BillingMode> {
+            self.inner.get_billing_mode_override()
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::global_secondary_index_override`].
+        pub fn global_secondary_index_override(
+            mut self,
+            input: crate::types::GlobalSecondaryIndex,
+        ) -> Self {
+            self.inner = self.inner.global_secondary_index_override(input);
+            self
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::set_global_secondary_index_override`].
+        pub fn set_global_secondary_index_override(
+            mut self,
+            input: Option<Vec<crate::types::GlobalSecondaryIndex>>,
+        ) -> Self {
+            self.inner = self.inner.set_global_secondary_index_override(input);
+            self
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::get_global_secondary_index_override`].
+        pub fn get_global_secondary_index_override(
+            &self,
+        ) -> &Option<Vec<crate::types::GlobalSecondaryIndex>> {
+            self.inner.get_global_secondary_index_override()
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::local_secondary_index_override`].
+        pub fn local_secondary_index_override(
+            mut self,
+            input: crate::types::LocalSecondaryIndex,
+        ) -> Self {
+            self.inner = self.inner.local_secondary_index_override(input);
+            self
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::set_local_secondary_index_override`].
+        pub fn set_local_secondary_index_override(
+            mut self,
+            input: Option<Vec<crate::types::LocalSecondaryIndex>>,
+        ) -> Self {
+            self.inner = self.inner.set_local_secondary_index_override(input);
+            self
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::get_local_secondary_index_override`].
+        pub fn get_local_secondary_index_override(
+            &self,
+        ) -> &Option<Vec<crate::types::LocalSecondaryIndex>> {
+            self.inner.get_local_secondary_index_override()
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::provisioned_throughput_override`].
+        pub fn provisioned_throughput_override(
+            mut self,
+            input: crate::types::ProvisionedThroughput,
+        ) -> Self {
+            self.inner = self.inner.provisioned_throughput_override(input);
+            self
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::set_provisioned_throughput_override`].
+        pub fn set_provisioned_throughput_override(
+            mut self,
+            input: Option<crate::types::ProvisionedThroughput>,
+        ) -> Self {
+            self.inner = self.inner.set_provisioned_throughput_override(input);
+            self
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::get_provisioned_throughput_override`].
+        pub fn get_provisioned_throughput_override(
+            &self,
+        ) -> &Option<crate::types::ProvisionedThroughput> {
+            self.inner.get_provisioned_throughput_override()
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::on_demand_throughput_override`].
+        pub fn on_demand_throughput_override(
+            mut self,
+            input: crate::types::OnDemandThroughput,
+        ) -> Self {
+            self.inner = self.inner.on_demand_throughput_override(input);
+            self
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::set_on_demand_throughput_override`].
+        pub fn set_on_demand_throughput_override(
+            mut self,
+            input: Option<crate::types::OnDemandThroughput>,
+        ) -> Self {
+            self.inner = self.inner.set_on_demand_throughput_override(input);
+            self
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::get_on_demand_throughput_override`].
+        pub fn get_on_demand_throughput_override(
+            &self,
+        ) -> &Option<crate::types::OnDemandThroughput> {
+            self.inner.get_on_demand_throughput_override()
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::sse_specification_override`].
+        pub fn sse_specification_override(
+            mut self,
+            input: crate::types::SseSpecification,
+        ) -> Self {
+            self.inner = self.inner.sse_specification_override(input);
+            self
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::set_sse_specification_override`].
+        pub fn set_sse_specification_override(
+            mut self,
+            input: Option<crate::types::SseSpecification>,
+        ) -> Self {
+            self.inner = self.inner.set_sse_specification_override(input);
+            self
+        }
+
+        /// See [`RestoreTableFromBackupInputBuilder::get_sse_specification_override`].
+        pub fn get_sse_specification_override(
+            &self,
+        ) -> &Option<crate::types::SseSpecification> {
+            self.inner.get_sse_specification_override()
+        }
+    }
 }
 
 impl crate::protocol::Operation for RestoreTableFromBackup {

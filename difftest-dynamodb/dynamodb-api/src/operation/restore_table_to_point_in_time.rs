@@ -767,6 +767,280 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`RestoreTableToPointInTime`](super::RestoreTableToPointInTime) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct RestoreTableToPointInTimeFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: RestoreTableToPointInTimeInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl RestoreTableToPointInTimeFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &RestoreTableToPointInTimeInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::RestoreTableToPointInTimeOutput,
+            crate::error::SdkError<super::RestoreTableToPointInTimeError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::RestoreTableToPointInTime>(&self.handle, input)
+                .await
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::source_table_arn`].
+        pub fn source_table_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.source_table_arn(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::set_source_table_arn`].
+        pub fn set_source_table_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_source_table_arn(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::get_source_table_arn`].
+        pub fn get_source_table_arn(&self) -> &Option<String> {
+            self.inner.get_source_table_arn()
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::source_table_name`].
+        pub fn source_table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.source_table_name(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::set_source_table_name`].
+        pub fn set_source_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_source_table_name(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::get_source_table_name`].
+        pub fn get_source_table_name(&self) -> &Option<String> {
+            self.inner.get_source_table_name()
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::target_table_name`].
+        pub fn target_table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.target_table_name(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::set_target_table_name`].
+        pub fn set_target_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_target_table_name(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::get_target_table_name`].
+        pub fn get_target_table_name(&self) -> &Option<String> {
+            self.inner.get_target_table_name()
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::use_latest_restorable_time`].
+        pub fn use_latest_restorable_time(mut self, input: bool) -> Self {
+            self.inner = self.inner.use_latest_restorable_time(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::set_use_latest_restorable_time`].
+        pub fn set_use_latest_restorable_time(mut self, input: Option<bool>) -> Self {
+            self.inner = self.inner.set_use_latest_restorable_time(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::get_use_latest_restorable_time`].
+        pub fn get_use_latest_restorable_time(&self) -> &Option<bool> {
+            self.inner.get_use_latest_restorable_time()
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::restore_date_time`].
+        pub fn restore_date_time(mut self, input: crate::primitives::DateTime) -> Self {
+            self.inner = self.inner.restore_date_time(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::set_restore_date_time`].
+        pub fn set_restore_date_time(
+            mut self,
+            input: Option<crate::primitives::DateTime>,
+        ) -> Self {
+            self.inner = self.inner.set_restore_date_time(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::get_restore_date_time`].
+        pub fn get_restore_date_time(&self) -> &Option<crate::primitives::DateTime> {
+            self.inner.get_restore_date_time()
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::billing_mode_override`].
+        pub fn billing_mode_override(
+            mut self,
+            input: crate::types::BillingMode,
+        ) -> Self {
+            self.inner = self.inner.billing_mode_override(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::set_billing_mode_override`].
+        pub fn set_billing_mode_override(
+            mut self,
+            input: Option<crate::types::BillingMode>,
+        ) -> Self {
+            self.inner = self.inner.set_billing_mode_override(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::get_billing_mode_override`].
+        pub fn get_billing_mode_override(&self) -> &Option<crate::types::BillingMode> {
+            self.inner.get_billing_mode_override()
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::global_secondary_index_override`].
+        pub fn global_secondary_index_override(
+            mut self,
+            input: crate::types::GlobalSecondaryIndex,
+        ) -> Self {
+            self.inner = self.inner.global_secondary_index_override(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::set_global_secondary_index_override`].
+        pub fn set_global_secondary_index_override(
+            mut self,
+            input: Option<Vec<crate::types::GlobalSecondaryIndex>>,
+        ) -> Self {
+            self.inner = self.inner.set_global_secondary_index_override(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::get_global_secondary_index_override`].
+        pub fn get_global_secondary_index_override(
+            &self,
+        ) -> &Option<Vec<crate::types::GlobalSecondaryIndex>> {
+            self.inner.get_global_secondary_index_override()
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::local_secondary_index_override`].
+        pub fn local_secondary_index_override(
+            mut self,
+            input: crate::types::LocalSecondaryIndex,
+        ) -> Self {
+            self.inner = self.inner.local_secondary_index_override(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::set_local_secondary_index_override`].
+        pub fn set_local_secondary_index_override(
+            mut self,
+            input: Option<Vec<crate::types::LocalSecondaryIndex>>,
+        ) -> Self {
+            self.inner = self.inner.set_local_secondary_index_override(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::get_local_secondary_index_override`].
+        pub fn get_local_secondary_index_override(
+            &self,
+        ) -> &Option<Vec<crate::types::LocalSecondaryIndex>> {
+            self.inner.get_local_secondary_index_override()
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::provisioned_throughput_override`].
+        pub fn provisioned_throughput_override(
+            mut self,
+            input: crate::types::ProvisionedThroughput,
+        ) -> Self {
+            self.inner = self.inner.provisioned_throughput_override(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::set_provisioned_throughput_override`].
+        pub fn set_provisioned_throughput_override(
+            mut self,
+            input: Option<crate::types::ProvisionedThroughput>,
+        ) -> Self {
+            self.inner = self.inner.set_provisioned_throughput_override(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::get_provisioned_throughput_override`].
+        pub fn get_provisioned_throughput_override(
+            &self,
+        ) -> &Option<crate::types::ProvisionedThroughput> {
+            self.inner.get_provisioned_throughput_override()
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::on_demand_throughput_override`].
+        pub fn on_demand_throughput_override(
+            mut self,
+            input: crate::types::OnDemandThroughput,
+        ) -> Self {
+            self.inner = self.inner.on_demand_throughput_override(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::set_on_demand_throughput_override`].
+        pub fn set_on_demand_throughput_override(
+            mut self,
+            input: Option<crate::types::OnDemandThroughput>,
+        ) -> Self {
+            self.inner = self.inner.set_on_demand_throughput_override(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::get_on_demand_throughput_override`].
+        pub fn get_on_demand_throughput_override(
+            &self,
+        ) -> &Option<crate::types::OnDemandThroughput> {
+            self.inner.get_on_demand_throughput_override()
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::sse_specification_override`].
+        pub fn sse_specification_override(
+            mut self,
+            input: crate::types::SseSpecification,
+        ) -> Self {
+            self.inner = self.inner.sse_specification_override(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::set_sse_specification_override`].
+        pub fn set_sse_specification_override(
+            mut self,
+            input: Option<crate::types::SseSpecification>,
+        ) -> Self {
+            self.inner = self.inner.set_sse_specification_override(input);
+            self
+        }
+
+        /// See [`RestoreTableToPointInTimeInputBuilder::get_sse_specification_override`].
+        pub fn get_sse_specification_override(
+            &self,
+        ) -> &Option<crate::types::SseSpecification> {
+            self.inner.get_sse_specification_override()
+        }
+    }
 }
 
 impl crate::protocol::Operation for RestoreTableToPointInTime {

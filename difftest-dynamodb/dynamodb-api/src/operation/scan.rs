@@ -1181,6 +1181,371 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`Scan`](super::Scan) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct ScanFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: ScanInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl ScanFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &ScanInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::ScanOutput,
+            crate::error::SdkError<super::ScanError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::Scan>(&self.handle, input).await
+        }
+
+        /// See [`ScanInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+
+        /// See [`ScanInputBuilder::index_name`].
+        pub fn index_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.index_name(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::set_index_name`].
+        pub fn set_index_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_index_name(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::get_index_name`].
+        pub fn get_index_name(&self) -> &Option<String> {
+            self.inner.get_index_name()
+        }
+
+        /// See [`ScanInputBuilder::attributes_to_get`].
+        pub fn attributes_to_get(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.attributes_to_get(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::set_attributes_to_get`].
+        pub fn set_attributes_to_get(mut self, input: Option<Vec<String>>) -> Self {
+            self.inner = self.inner.set_attributes_to_get(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::get_attributes_to_get`].
+        pub fn get_attributes_to_get(&self) -> &Option<Vec<String>> {
+            self.inner.get_attributes_to_get()
+        }
+
+        /// See [`ScanInputBuilder::limit`].
+        pub fn limit(mut self, input: i32) -> Self {
+            self.inner = self.inner.limit(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::set_limit`].
+        pub fn set_limit(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_limit(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::get_limit`].
+        pub fn get_limit(&self) -> &Option<i32> {
+            self.inner.get_limit()
+        }
+
+        /// See [`ScanInputBuilder::select`].
+        pub fn select(mut self, input: crate::types::Select) -> Self {
+            self.inner = self.inner.select(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::set_select`].
+        pub fn set_select(mut self, input: Option<crate::types::Select>) -> Self {
+            self.inner = self.inner.set_select(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::get_select`].
+        pub fn get_select(&self) -> &Option<crate::types::Select> {
+            self.inner.get_select()
+        }
+
+        /// See [`ScanInputBuilder::scan_filter`].
+        pub fn scan_filter(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::Condition,
+        ) -> Self {
+            self.inner = self.inner.scan_filter(k, v);
+            self
+        }
+
+        /// See [`ScanInputBuilder::set_scan_filter`].
+        pub fn set_scan_filter(
+            mut self,
+            input: Option<::std::collections::HashMap<String, crate::types::Condition>>,
+        ) -> Self {
+            self.inner = self.inner.set_scan_filter(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::get_scan_filter`].
+        pub fn get_scan_filter(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::Condition>> {
+            self.inner.get_scan_filter()
+        }
+
+        /// See [`ScanInputBuilder::conditional_operator`].
+        pub fn conditional_operator(
+            mut self,
+            input: crate::types::ConditionalOperator,
+        ) -> Self {
+            self.inner = self.inner.conditional_operator(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::set_conditional_operator`].
+        pub fn set_conditional_operator(
+            mut self,
+            input: Option<crate::types::ConditionalOperator>,
+        ) -> Self {
+            self.inner = self.inner.set_conditional_operator(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::get_conditional_operator`].
+        pub fn get_conditional_operator(
+            &self,
+        ) -> &Option<crate::types::ConditionalOperator> {
+            self.inner.get_conditional_operator()
+        }
+
+        /// See [`ScanInputBuilder::exclusive_start_key`].
+        pub fn exclusive_start_key(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::AttributeValue,
+        ) -> Self {
+            self.inner = self.inner.exclusive_start_key(k, v);
+            self
+        }
+
+        /// See [`ScanInputBuilder::set_exclusive_start_key`].
+        pub fn set_exclusive_start_key(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::AttributeValue>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_exclusive_start_key(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::get_exclusive_start_key`].
+        pub fn get_exclusive_start_key(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::AttributeValue>> {
+            self.inner.get_exclusive_start_key()
+        }
+
+        /// See [`ScanInputBuilder::return_consumed_capacity`].
+        pub fn return_consumed_capacity(
+            mut self,
+            input: crate::types::ReturnConsumedCapacity,
+        ) -> Self {
+            self.inner = self.inner.return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::set_return_consumed_capacity`].
+        pub fn set_return_consumed_capacity(
+            mut self,
+            input: Option<crate::types::ReturnConsumedCapacity>,
+        ) -> Self {
+            self.inner = self.inner.set_return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::get_return_consumed_capacity`].
+        pub fn get_return_consumed_capacity(
+            &self,
+        ) -> &Option<crate::types::ReturnConsumedCapacity> {
+            self.inner.get_return_consumed_capacity()
+        }
+
+        /// See [`ScanInputBuilder::total_segments`].
+        pub fn total_segments(mut self, input: i32) -> Self {
+            self.inner = self.inner.total_segments(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::set_total_segments`].
+        pub fn set_total_segments(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_total_segments(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::get_total_segments`].
+        pub fn get_total_segments(&self) -> &Option<i32> {
+            self.inner.get_total_segments()
+        }
+
+        /// See [`ScanInputBuilder::segment`].
+        pub fn segment(mut self, input: i32) -> Self {
+            self.inner = self.inner.segment(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::set_segment`].
+        pub fn set_segment(mut self, input: Option<i32>) -> Self {
+            self.inner = self.inner.set_segment(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::get_segment`].
+        pub fn get_segment(&self) -> &Option<i32> {
+            self.inner.get_segment()
+        }
+
+        /// See [`ScanInputBuilder::projection_expression`].
+        pub fn projection_expression(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.projection_expression(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::set_projection_expression`].
+        pub fn set_projection_expression(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_projection_expression(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::get_projection_expression`].
+        pub fn get_projection_expression(&self) -> &Option<String> {
+            self.inner.get_projection_expression()
+        }
+
+        /// See [`ScanInputBuilder::filter_expression`].
+        pub fn filter_expression(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.filter_expression(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::set_filter_expression`].
+        pub fn set_filter_expression(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_filter_expression(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::get_filter_expression`].
+        pub fn get_filter_expression(&self) -> &Option<String> {
+            self.inner.get_filter_expression()
+        }
+
+        /// See [`ScanInputBuilder::expression_attribute_names`].
+        pub fn expression_attribute_names(
+            mut self,
+            k: impl Into<String>,
+            v: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.expression_attribute_names(k, v);
+            self
+        }
+
+        /// See [`ScanInputBuilder::set_expression_attribute_names`].
+        pub fn set_expression_attribute_names(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_expression_attribute_names(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::get_expression_attribute_names`].
+        pub fn get_expression_attribute_names(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_expression_attribute_names()
+        }
+
+        /// See [`ScanInputBuilder::expression_attribute_values`].
+        pub fn expression_attribute_values(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::AttributeValue,
+        ) -> Self {
+            self.inner = self.inner.expression_attribute_values(k, v);
+            self
+        }
+
+        /// See [`ScanInputBuilder::set_expression_attribute_values`].
+        pub fn set_expression_attribute_values(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::AttributeValue>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_expression_attribute_values(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::get_expression_attribute_values`].
+        pub fn get_expression_attribute_values(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::AttributeValue>> {
+            self.inner.get_expression_attribute_values()
+        }
+
+        /// See [`ScanInputBuilder::consistent_read`].
+        pub fn consistent_read(mut self, input: bool) -> Self {
+            self.inner = self.inner.consistent_read(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::set_consistent_read`].
+        pub fn set_consistent_read(mut self, input: Option<bool>) -> Self {
+            self.inner = self.inner.set_consistent_read(input);
+            self
+        }
+
+        /// See [`ScanInputBuilder::get_consistent_read`].
+        pub fn get_consistent_read(&self) -> &Option<bool> {
+            self.inner.get_consistent_read()
+        }
+    }
 }
 
 impl crate::protocol::Operation for Scan {

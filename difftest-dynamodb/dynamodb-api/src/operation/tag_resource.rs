@@ -288,6 +288,77 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`TagResource`](super::TagResource) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct TagResourceFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: TagResourceInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl TagResourceFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &TagResourceInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::TagResourceOutput,
+            crate::error::SdkError<super::TagResourceError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::TagResource>(&self.handle, input).await
+        }
+
+        /// See [`TagResourceInputBuilder::resource_arn`].
+        pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.resource_arn(input);
+            self
+        }
+
+        /// See [`TagResourceInputBuilder::set_resource_arn`].
+        pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_resource_arn(input);
+            self
+        }
+
+        /// See [`TagResourceInputBuilder::get_resource_arn`].
+        pub fn get_resource_arn(&self) -> &Option<String> {
+            self.inner.get_resource_arn()
+        }
+
+        /// See [`TagResourceInputBuilder::tags`].
+        pub fn tags(mut self, input: crate::types::Tag) -> Self {
+            self.inner = self.inner.tags(input);
+            self
+        }
+
+        /// See [`TagResourceInputBuilder::set_tags`].
+        pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
+            self.inner = self.inner.set_tags(input);
+            self
+        }
+
+        /// See [`TagResourceInputBuilder::get_tags`].
+        pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
+            self.inner.get_tags()
+        }
+    }
 }
 
 impl crate::protocol::Operation for TagResource {

@@ -422,6 +422,88 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`TransactGetItems`](super::TransactGetItems) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct TransactGetItemsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: TransactGetItemsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl TransactGetItemsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &TransactGetItemsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::TransactGetItemsOutput,
+            crate::error::SdkError<super::TransactGetItemsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::TransactGetItems>(&self.handle, input).await
+        }
+
+        /// See [`TransactGetItemsInputBuilder::transact_items`].
+        pub fn transact_items(mut self, input: crate::types::TransactGetItem) -> Self {
+            self.inner = self.inner.transact_items(input);
+            self
+        }
+
+        /// See [`TransactGetItemsInputBuilder::set_transact_items`].
+        pub fn set_transact_items(
+            mut self,
+            input: Option<Vec<crate::types::TransactGetItem>>,
+        ) -> Self {
+            self.inner = self.inner.set_transact_items(input);
+            self
+        }
+
+        /// See [`TransactGetItemsInputBuilder::get_transact_items`].
+        pub fn get_transact_items(&self) -> &Option<Vec<crate::types::TransactGetItem>> {
+            self.inner.get_transact_items()
+        }
+
+        /// See [`TransactGetItemsInputBuilder::return_consumed_capacity`].
+        pub fn return_consumed_capacity(
+            mut self,
+            input: crate::types::ReturnConsumedCapacity,
+        ) -> Self {
+            self.inner = self.inner.return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`TransactGetItemsInputBuilder::set_return_consumed_capacity`].
+        pub fn set_return_consumed_capacity(
+            mut self,
+            input: Option<crate::types::ReturnConsumedCapacity>,
+        ) -> Self {
+            self.inner = self.inner.set_return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`TransactGetItemsInputBuilder::get_return_consumed_capacity`].
+        pub fn get_return_consumed_capacity(
+            &self,
+        ) -> &Option<crate::types::ReturnConsumedCapacity> {
+            self.inner.get_return_consumed_capacity()
+        }
+    }
 }
 
 impl crate::protocol::Operation for TransactGetItems {

@@ -578,6 +578,132 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`TransactWriteItems`](super::TransactWriteItems) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct TransactWriteItemsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: TransactWriteItemsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl TransactWriteItemsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &TransactWriteItemsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::TransactWriteItemsOutput,
+            crate::error::SdkError<super::TransactWriteItemsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::TransactWriteItems>(&self.handle, input).await
+        }
+
+        /// See [`TransactWriteItemsInputBuilder::transact_items`].
+        pub fn transact_items(mut self, input: crate::types::TransactWriteItem) -> Self {
+            self.inner = self.inner.transact_items(input);
+            self
+        }
+
+        /// See [`TransactWriteItemsInputBuilder::set_transact_items`].
+        pub fn set_transact_items(
+            mut self,
+            input: Option<Vec<crate::types::TransactWriteItem>>,
+        ) -> Self {
+            self.inner = self.inner.set_transact_items(input);
+            self
+        }
+
+        /// See [`TransactWriteItemsInputBuilder::get_transact_items`].
+        pub fn get_transact_items(
+            &self,
+        ) -> &Option<Vec<crate::types::TransactWriteItem>> {
+            self.inner.get_transact_items()
+        }
+
+        /// See [`TransactWriteItemsInputBuilder::return_consumed_capacity`].
+        pub fn return_consumed_capacity(
+            mut self,
+            input: crate::types::ReturnConsumedCapacity,
+        ) -> Self {
+            self.inner = self.inner.return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`TransactWriteItemsInputBuilder::set_return_consumed_capacity`].
+        pub fn set_return_consumed_capacity(
+            mut self,
+            input: Option<crate::types::ReturnConsumedCapacity>,
+        ) -> Self {
+            self.inner = self.inner.set_return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`TransactWriteItemsInputBuilder::get_return_consumed_capacity`].
+        pub fn get_return_consumed_capacity(
+            &self,
+        ) -> &Option<crate::types::ReturnConsumedCapacity> {
+            self.inner.get_return_consumed_capacity()
+        }
+
+        /// See [`TransactWriteItemsInputBuilder::return_item_collection_metrics`].
+        pub fn return_item_collection_metrics(
+            mut self,
+            input: crate::types::ReturnItemCollectionMetrics,
+        ) -> Self {
+            self.inner = self.inner.return_item_collection_metrics(input);
+            self
+        }
+
+        /// See [`TransactWriteItemsInputBuilder::set_return_item_collection_metrics`].
+        pub fn set_return_item_collection_metrics(
+            mut self,
+            input: Option<crate::types::ReturnItemCollectionMetrics>,
+        ) -> Self {
+            self.inner = self.inner.set_return_item_collection_metrics(input);
+            self
+        }
+
+        /// See [`TransactWriteItemsInputBuilder::get_return_item_collection_metrics`].
+        pub fn get_return_item_collection_metrics(
+            &self,
+        ) -> &Option<crate::types::ReturnItemCollectionMetrics> {
+            self.inner.get_return_item_collection_metrics()
+        }
+
+        /// See [`TransactWriteItemsInputBuilder::client_request_token`].
+        pub fn client_request_token(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.client_request_token(input);
+            self
+        }
+
+        /// See [`TransactWriteItemsInputBuilder::set_client_request_token`].
+        pub fn set_client_request_token(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_client_request_token(input);
+            self
+        }
+
+        /// See [`TransactWriteItemsInputBuilder::get_client_request_token`].
+        pub fn get_client_request_token(&self) -> &Option<String> {
+            self.inner.get_client_request_token()
+        }
+    }
 }
 
 impl crate::protocol::Operation for TransactWriteItems {

@@ -345,6 +345,86 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateContinuousBackups`](super::UpdateContinuousBackups) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateContinuousBackupsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateContinuousBackupsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateContinuousBackupsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateContinuousBackupsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateContinuousBackupsOutput,
+            crate::error::SdkError<super::UpdateContinuousBackupsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateContinuousBackups>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateContinuousBackupsInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`UpdateContinuousBackupsInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`UpdateContinuousBackupsInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+
+        /// See [`UpdateContinuousBackupsInputBuilder::point_in_time_recovery_specification`].
+        pub fn point_in_time_recovery_specification(
+            mut self,
+            input: crate::types::PointInTimeRecoverySpecification,
+        ) -> Self {
+            self.inner = self.inner.point_in_time_recovery_specification(input);
+            self
+        }
+
+        /// See [`UpdateContinuousBackupsInputBuilder::set_point_in_time_recovery_specification`].
+        pub fn set_point_in_time_recovery_specification(
+            mut self,
+            input: Option<crate::types::PointInTimeRecoverySpecification>,
+        ) -> Self {
+            self.inner = self.inner.set_point_in_time_recovery_specification(input);
+            self
+        }
+
+        /// See [`UpdateContinuousBackupsInputBuilder::get_point_in_time_recovery_specification`].
+        pub fn get_point_in_time_recovery_specification(
+            &self,
+        ) -> &Option<crate::types::PointInTimeRecoverySpecification> {
+            self.inner.get_point_in_time_recovery_specification()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateContinuousBackups {

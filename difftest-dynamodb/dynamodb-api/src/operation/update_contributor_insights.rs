@@ -498,6 +498,128 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateContributorInsights`](super::UpdateContributorInsights) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateContributorInsightsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateContributorInsightsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateContributorInsightsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateContributorInsightsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateContributorInsightsOutput,
+            crate::error::SdkError<super::UpdateContributorInsightsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateContributorInsights>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateContributorInsightsInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`UpdateContributorInsightsInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`UpdateContributorInsightsInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+
+        /// See [`UpdateContributorInsightsInputBuilder::index_name`].
+        pub fn index_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.index_name(input);
+            self
+        }
+
+        /// See [`UpdateContributorInsightsInputBuilder::set_index_name`].
+        pub fn set_index_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_index_name(input);
+            self
+        }
+
+        /// See [`UpdateContributorInsightsInputBuilder::get_index_name`].
+        pub fn get_index_name(&self) -> &Option<String> {
+            self.inner.get_index_name()
+        }
+
+        /// See [`UpdateContributorInsightsInputBuilder::contributor_insights_action`].
+        pub fn contributor_insights_action(
+            mut self,
+            input: crate::types::ContributorInsightsAction,
+        ) -> Self {
+            self.inner = self.inner.contributor_insights_action(input);
+            self
+        }
+
+        /// See [`UpdateContributorInsightsInputBuilder::set_contributor_insights_action`].
+        pub fn set_contributor_insights_action(
+            mut self,
+            input: Option<crate::types::ContributorInsightsAction>,
+        ) -> Self {
+            self.inner = self.inner.set_contributor_insights_action(input);
+            self
+        }
+
+        /// See [`UpdateContributorInsightsInputBuilder::get_contributor_insights_action`].
+        pub fn get_contributor_insights_action(
+            &self,
+        ) -> &Option<crate::types::ContributorInsightsAction> {
+            self.inner.get_contributor_insights_action()
+        }
+
+        /// See [`UpdateContributorInsightsInputBuilder::contributor_insights_mode`].
+        pub fn contributor_insights_mode(
+            mut self,
+            input: crate::types::ContributorInsightsMode,
+        ) -> Self {
+            self.inner = self.inner.contributor_insights_mode(input);
+            self
+        }
+
+        /// See [`UpdateContributorInsightsInputBuilder::set_contributor_insights_mode`].
+        pub fn set_contributor_insights_mode(
+            mut self,
+            input: Option<crate::types::ContributorInsightsMode>,
+        ) -> Self {
+            self.inner = self.inner.set_contributor_insights_mode(input);
+            self
+        }
+
+        /// See [`UpdateContributorInsightsInputBuilder::get_contributor_insights_mode`].
+        pub fn get_contributor_insights_mode(
+            &self,
+        ) -> &Option<crate::types::ContributorInsightsMode> {
+            self.inner.get_contributor_insights_mode()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateContributorInsights {

@@ -363,6 +363,80 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateGlobalTable`](super::UpdateGlobalTable) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateGlobalTableFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateGlobalTableInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateGlobalTableFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateGlobalTableInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateGlobalTableOutput,
+            crate::error::SdkError<super::UpdateGlobalTableError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateGlobalTable>(&self.handle, input).await
+        }
+
+        /// See [`UpdateGlobalTableInputBuilder::global_table_name`].
+        pub fn global_table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.global_table_name(input);
+            self
+        }
+
+        /// See [`UpdateGlobalTableInputBuilder::set_global_table_name`].
+        pub fn set_global_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_global_table_name(input);
+            self
+        }
+
+        /// See [`UpdateGlobalTableInputBuilder::get_global_table_name`].
+        pub fn get_global_table_name(&self) -> &Option<String> {
+            self.inner.get_global_table_name()
+        }
+
+        /// See [`UpdateGlobalTableInputBuilder::replica_updates`].
+        pub fn replica_updates(mut self, input: crate::types::ReplicaUpdate) -> Self {
+            self.inner = self.inner.replica_updates(input);
+            self
+        }
+
+        /// See [`UpdateGlobalTableInputBuilder::set_replica_updates`].
+        pub fn set_replica_updates(
+            mut self,
+            input: Option<Vec<crate::types::ReplicaUpdate>>,
+        ) -> Self {
+            self.inner = self.inner.set_replica_updates(input);
+            self
+        }
+
+        /// See [`UpdateGlobalTableInputBuilder::get_replica_updates`].
+        pub fn get_replica_updates(&self) -> &Option<Vec<crate::types::ReplicaUpdate>> {
+            self.inner.get_replica_updates()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateGlobalTable {

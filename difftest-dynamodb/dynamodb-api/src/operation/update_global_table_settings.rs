@@ -602,6 +602,201 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateGlobalTableSettings`](super::UpdateGlobalTableSettings) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateGlobalTableSettingsFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateGlobalTableSettingsInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateGlobalTableSettingsFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateGlobalTableSettingsInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateGlobalTableSettingsOutput,
+            crate::error::SdkError<super::UpdateGlobalTableSettingsError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateGlobalTableSettings>(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::global_table_name`].
+        pub fn global_table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.global_table_name(input);
+            self
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::set_global_table_name`].
+        pub fn set_global_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_global_table_name(input);
+            self
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::get_global_table_name`].
+        pub fn get_global_table_name(&self) -> &Option<String> {
+            self.inner.get_global_table_name()
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::global_table_billing_mode`].
+        pub fn global_table_billing_mode(
+            mut self,
+            input: crate::types::BillingMode,
+        ) -> Self {
+            self.inner = self.inner.global_table_billing_mode(input);
+            self
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::set_global_table_billing_mode`].
+        pub fn set_global_table_billing_mode(
+            mut self,
+            input: Option<crate::types::BillingMode>,
+        ) -> Self {
+            self.inner = self.inner.set_global_table_billing_mode(input);
+            self
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::get_global_table_billing_mode`].
+        pub fn get_global_table_billing_mode(
+            &self,
+        ) -> &Option<crate::types::BillingMode> {
+            self.inner.get_global_table_billing_mode()
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::global_table_provisioned_write_capacity_units`].
+        pub fn global_table_provisioned_write_capacity_units(
+            mut self,
+            input: i64,
+        ) -> Self {
+            self.inner = self.inner.global_table_provisioned_write_capacity_units(input);
+            self
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::set_global_table_provisioned_write_capacity_units`].
+        pub fn set_global_table_provisioned_write_capacity_units(
+            mut self,
+            input: Option<i64>,
+        ) -> Self {
+            self.inner = self
+                .inner
+                .set_global_table_provisioned_write_capacity_units(input);
+            self
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::get_global_table_provisioned_write_capacity_units`].
+        pub fn get_global_table_provisioned_write_capacity_units(&self) -> &Option<i64> {
+            self.inner.get_global_table_provisioned_write_capacity_units()
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::global_table_provisioned_write_capacity_auto_scaling_settings_update`].
+        pub fn global_table_provisioned_write_capacity_auto_scaling_settings_update(
+            mut self,
+            input: crate::types::AutoScalingSettingsUpdate,
+        ) -> Self {
+            self.inner = self
+                .inner
+                .global_table_provisioned_write_capacity_auto_scaling_settings_update(
+                    input,
+                );
+            self
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::set_global_table_provisioned_write_capacity_auto_scaling_settings_update`].
+        pub fn set_global_table_provisioned_write_capacity_auto_scaling_settings_update(
+            mut self,
+            input: Option<crate::types::AutoScalingSettingsUpdate>,
+        ) -> Self {
+            self.inner = self
+                .inner
+                .set_global_table_provisioned_write_capacity_auto_scaling_settings_update(
+                    input,
+                );
+            self
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::get_global_table_provisioned_write_capacity_auto_scaling_settings_update`].
+        pub fn get_global_table_provisioned_write_capacity_auto_scaling_settings_update(
+            &self,
+        ) -> &Option<crate::types::AutoScalingSettingsUpdate> {
+            self.inner
+                .get_global_table_provisioned_write_capacity_auto_scaling_settings_update()
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::global_table_global_secondary_index_settings_update`].
+        pub fn global_table_global_secondary_index_settings_update(
+            mut self,
+            input: crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate,
+        ) -> Self {
+            self.inner = self
+                .inner
+                .global_table_global_secondary_index_settings_update(input);
+            self
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::set_global_table_global_secondary_index_settings_update`].
+        pub fn set_global_table_global_secondary_index_settings_update(
+            mut self,
+            input: Option<
+                Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>,
+            >,
+        ) -> Self {
+            self.inner = self
+                .inner
+                .set_global_table_global_secondary_index_settings_update(input);
+            self
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::get_global_table_global_secondary_index_settings_update`].
+        pub fn get_global_table_global_secondary_index_settings_update(
+            &self,
+        ) -> &Option<Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>> {
+            self.inner.get_global_table_global_secondary_index_settings_update()
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::replica_settings_update`].
+        pub fn replica_settings_update(
+            mut self,
+            input: crate::types::ReplicaSettingsUpdate,
+        ) -> Self {
+            self.inner = self.inner.replica_settings_update(input);
+            self
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::set_replica_settings_update`].
+        pub fn set_replica_settings_update(
+            mut self,
+            input: Option<Vec<crate::types::ReplicaSettingsUpdate>>,
+        ) -> Self {
+            self.inner = self.inner.set_replica_settings_update(input);
+            self
+        }
+
+        /// See [`UpdateGlobalTableSettingsInputBuilder::get_replica_settings_update`].
+        pub fn get_replica_settings_update(
+            &self,
+        ) -> &Option<Vec<crate::types::ReplicaSettingsUpdate>> {
+            self.inner.get_replica_settings_update()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateGlobalTableSettings {

@@ -1123,6 +1123,356 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateItem`](super::UpdateItem) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateItemFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateItemInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateItemFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateItemInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateItemOutput,
+            crate::error::SdkError<super::UpdateItemError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateItem>(&self.handle, input).await
+        }
+
+        /// See [`UpdateItemInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+
+        /// See [`UpdateItemInputBuilder::key`].
+        pub fn key(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::AttributeValue,
+        ) -> Self {
+            self.inner = self.inner.key(k, v);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::set_key`].
+        pub fn set_key(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::AttributeValue>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_key(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::get_key`].
+        pub fn get_key(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::AttributeValue>> {
+            self.inner.get_key()
+        }
+
+        /// See [`UpdateItemInputBuilder::attribute_updates`].
+        pub fn attribute_updates(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::AttributeValueUpdate,
+        ) -> Self {
+            self.inner = self.inner.attribute_updates(k, v);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::set_attribute_updates`].
+        pub fn set_attribute_updates(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::AttributeValueUpdate>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_attribute_updates(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::get_attribute_updates`].
+        pub fn get_attribute_updates(
+            &self,
+        ) -> &Option<
+            ::std::collections::HashMap<String, crate::types::AttributeValueUpdate>,
+        > {
+            self.inner.get_attribute_updates()
+        }
+
+        /// See [`UpdateItemInputBuilder::expected`].
+        pub fn expected(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::ExpectedAttributeValue,
+        ) -> Self {
+            self.inner = self.inner.expected(k, v);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::set_expected`].
+        pub fn set_expected(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::ExpectedAttributeValue>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_expected(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::get_expected`].
+        pub fn get_expected(
+            &self,
+        ) -> &Option<
+            ::std::collections::HashMap<String, crate::types::ExpectedAttributeValue>,
+        > {
+            self.inner.get_expected()
+        }
+
+        /// See [`UpdateItemInputBuilder::conditional_operator`].
+        pub fn conditional_operator(
+            mut self,
+            input: crate::types::ConditionalOperator,
+        ) -> Self {
+            self.inner = self.inner.conditional_operator(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::set_conditional_operator`].
+        pub fn set_conditional_operator(
+            mut self,
+            input: Option<crate::types::ConditionalOperator>,
+        ) -> Self {
+            self.inner = self.inner.set_conditional_operator(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::get_conditional_operator`].
+        pub fn get_conditional_operator(
+            &self,
+        ) -> &Option<crate::types::ConditionalOperator> {
+            self.inner.get_conditional_operator()
+        }
+
+        /// See [`UpdateItemInputBuilder::return_values`].
+        pub fn return_values(mut self, input: crate::types::ReturnValue) -> Self {
+            self.inner = self.inner.return_values(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::set_return_values`].
+        pub fn set_return_values(
+            mut self,
+            input: Option<crate::types::ReturnValue>,
+        ) -> Self {
+            self.inner = self.inner.set_return_values(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::get_return_values`].
+        pub fn get_return_values(&self) -> &Option<crate::types::ReturnValue> {
+            self.inner.get_return_values()
+        }
+
+        /// See [`UpdateItemInputBuilder::return_consumed_capacity`].
+        pub fn return_consumed_capacity(
+            mut self,
+            input: crate::types::ReturnConsumedCapacity,
+        ) -> Self {
+            self.inner = self.inner.return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::set_return_consumed_capacity`].
+        pub fn set_return_consumed_capacity(
+            mut self,
+            input: Option<crate::types::ReturnConsumedCapacity>,
+        ) -> Self {
+            self.inner = self.inner.set_return_consumed_capacity(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::get_return_consumed_capacity`].
+        pub fn get_return_consumed_capacity(
+            &self,
+        ) -> &Option<crate::types::ReturnConsumedCapacity> {
+            self.inner.get_return_consumed_capacity()
+        }
+
+        /// See [`UpdateItemInputBuilder::return_item_collection_metrics`].
+        pub fn return_item_collection_metrics(
+            mut self,
+            input: crate::types::ReturnItemCollectionMetrics,
+        ) -> Self {
+            self.inner = self.inner.return_item_collection_metrics(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::set_return_item_collection_metrics`].
+        pub fn set_return_item_collection_metrics(
+            mut self,
+            input: Option<crate::types::ReturnItemCollectionMetrics>,
+        ) -> Self {
+            self.inner = self.inner.set_return_item_collection_metrics(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::get_return_item_collection_metrics`].
+        pub fn get_return_item_collection_metrics(
+            &self,
+        ) -> &Option<crate::types::ReturnItemCollectionMetrics> {
+            self.inner.get_return_item_collection_metrics()
+        }
+
+        /// See [`UpdateItemInputBuilder::update_expression`].
+        pub fn update_expression(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.update_expression(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::set_update_expression`].
+        pub fn set_update_expression(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_update_expression(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::get_update_expression`].
+        pub fn get_update_expression(&self) -> &Option<String> {
+            self.inner.get_update_expression()
+        }
+
+        /// See [`UpdateItemInputBuilder::condition_expression`].
+        pub fn condition_expression(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.condition_expression(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::set_condition_expression`].
+        pub fn set_condition_expression(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_condition_expression(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::get_condition_expression`].
+        pub fn get_condition_expression(&self) -> &Option<String> {
+            self.inner.get_condition_expression()
+        }
+
+        /// See [`UpdateItemInputBuilder::expression_attribute_names`].
+        pub fn expression_attribute_names(
+            mut self,
+            k: impl Into<String>,
+            v: impl Into<String>,
+        ) -> Self {
+            self.inner = self.inner.expression_attribute_names(k, v);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::set_expression_attribute_names`].
+        pub fn set_expression_attribute_names(
+            mut self,
+            input: Option<::std::collections::HashMap<String, String>>,
+        ) -> Self {
+            self.inner = self.inner.set_expression_attribute_names(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::get_expression_attribute_names`].
+        pub fn get_expression_attribute_names(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, String>> {
+            self.inner.get_expression_attribute_names()
+        }
+
+        /// See [`UpdateItemInputBuilder::expression_attribute_values`].
+        pub fn expression_attribute_values(
+            mut self,
+            k: impl Into<String>,
+            v: crate::types::AttributeValue,
+        ) -> Self {
+            self.inner = self.inner.expression_attribute_values(k, v);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::set_expression_attribute_values`].
+        pub fn set_expression_attribute_values(
+            mut self,
+            input: Option<
+                ::std::collections::HashMap<String, crate::types::AttributeValue>,
+            >,
+        ) -> Self {
+            self.inner = self.inner.set_expression_attribute_values(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::get_expression_attribute_values`].
+        pub fn get_expression_attribute_values(
+            &self,
+        ) -> &Option<::std::collections::HashMap<String, crate::types::AttributeValue>> {
+            self.inner.get_expression_attribute_values()
+        }
+
+        /// See [`UpdateItemInputBuilder::return_values_on_condition_check_failure`].
+        pub fn return_values_on_condition_check_failure(
+            mut self,
+            input: crate::types::ReturnValuesOnConditionCheckFailure,
+        ) -> Self {
+            self.inner = self.inner.return_values_on_condition_check_failure(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::set_return_values_on_condition_check_failure`].
+        pub fn set_return_values_on_condition_check_failure(
+            mut self,
+            input: Option<crate::types::ReturnValuesOnConditionCheckFailure>,
+        ) -> Self {
+            self.inner = self.inner.set_return_values_on_condition_check_failure(input);
+            self
+        }
+
+        /// See [`UpdateItemInputBuilder::get_return_values_on_condition_check_failure`].
+        pub fn get_return_values_on_condition_check_failure(
+            &self,
+        ) -> &Option<crate::types::ReturnValuesOnConditionCheckFailure> {
+            self.inner.get_return_values_on_condition_check_failure()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateItem {

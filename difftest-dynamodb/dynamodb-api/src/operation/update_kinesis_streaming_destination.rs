@@ -493,6 +493,105 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateKinesisStreamingDestination`](super::UpdateKinesisStreamingDestination) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateKinesisStreamingDestinationFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateKinesisStreamingDestinationInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateKinesisStreamingDestinationFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateKinesisStreamingDestinationInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateKinesisStreamingDestinationOutput,
+            crate::error::SdkError<super::UpdateKinesisStreamingDestinationError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateKinesisStreamingDestination,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateKinesisStreamingDestinationInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`UpdateKinesisStreamingDestinationInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`UpdateKinesisStreamingDestinationInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+
+        /// See [`UpdateKinesisStreamingDestinationInputBuilder::stream_arn`].
+        pub fn stream_arn(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.stream_arn(input);
+            self
+        }
+
+        /// See [`UpdateKinesisStreamingDestinationInputBuilder::set_stream_arn`].
+        pub fn set_stream_arn(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_stream_arn(input);
+            self
+        }
+
+        /// See [`UpdateKinesisStreamingDestinationInputBuilder::get_stream_arn`].
+        pub fn get_stream_arn(&self) -> &Option<String> {
+            self.inner.get_stream_arn()
+        }
+
+        /// See [`UpdateKinesisStreamingDestinationInputBuilder::update_kinesis_streaming_configuration`].
+        pub fn update_kinesis_streaming_configuration(
+            mut self,
+            input: crate::types::UpdateKinesisStreamingConfiguration,
+        ) -> Self {
+            self.inner = self.inner.update_kinesis_streaming_configuration(input);
+            self
+        }
+
+        /// See [`UpdateKinesisStreamingDestinationInputBuilder::set_update_kinesis_streaming_configuration`].
+        pub fn set_update_kinesis_streaming_configuration(
+            mut self,
+            input: Option<crate::types::UpdateKinesisStreamingConfiguration>,
+        ) -> Self {
+            self.inner = self.inner.set_update_kinesis_streaming_configuration(input);
+            self
+        }
+
+        /// See [`UpdateKinesisStreamingDestinationInputBuilder::get_update_kinesis_streaming_configuration`].
+        pub fn get_update_kinesis_streaming_configuration(
+            &self,
+        ) -> &Option<crate::types::UpdateKinesisStreamingConfiguration> {
+            self.inner.get_update_kinesis_streaming_configuration()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateKinesisStreamingDestination {

@@ -923,6 +923,385 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateTable`](super::UpdateTable) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateTableFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateTableInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateTableFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateTableInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateTableOutput,
+            crate::error::SdkError<super::UpdateTableError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateTable>(&self.handle, input).await
+        }
+
+        /// See [`UpdateTableInputBuilder::attribute_definitions`].
+        pub fn attribute_definitions(
+            mut self,
+            input: crate::types::AttributeDefinition,
+        ) -> Self {
+            self.inner = self.inner.attribute_definitions(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::set_attribute_definitions`].
+        pub fn set_attribute_definitions(
+            mut self,
+            input: Option<Vec<crate::types::AttributeDefinition>>,
+        ) -> Self {
+            self.inner = self.inner.set_attribute_definitions(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::get_attribute_definitions`].
+        pub fn get_attribute_definitions(
+            &self,
+        ) -> &Option<Vec<crate::types::AttributeDefinition>> {
+            self.inner.get_attribute_definitions()
+        }
+
+        /// See [`UpdateTableInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+
+        /// See [`UpdateTableInputBuilder::billing_mode`].
+        pub fn billing_mode(mut self, input: crate::types::BillingMode) -> Self {
+            self.inner = self.inner.billing_mode(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::set_billing_mode`].
+        pub fn set_billing_mode(
+            mut self,
+            input: Option<crate::types::BillingMode>,
+        ) -> Self {
+            self.inner = self.inner.set_billing_mode(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::get_billing_mode`].
+        pub fn get_billing_mode(&self) -> &Option<crate::types::BillingMode> {
+            self.inner.get_billing_mode()
+        }
+
+        /// See [`UpdateTableInputBuilder::provisioned_throughput`].
+        pub fn provisioned_throughput(
+            mut self,
+            input: crate::types::ProvisionedThroughput,
+        ) -> Self {
+            self.inner = self.inner.provisioned_throughput(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::set_provisioned_throughput`].
+        pub fn set_provisioned_throughput(
+            mut self,
+            input: Option<crate::types::ProvisionedThroughput>,
+        ) -> Self {
+            self.inner = self.inner.set_provisioned_throughput(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::get_provisioned_throughput`].
+        pub fn get_provisioned_throughput(
+            &self,
+        ) -> &Option<crate::types::ProvisionedThroughput> {
+            self.inner.get_provisioned_throughput()
+        }
+
+        /// See [`UpdateTableInputBuilder::global_secondary_index_updates`].
+        pub fn global_secondary_index_updates(
+            mut self,
+            input: crate::types::GlobalSecondaryIndexUpdate,
+        ) -> Self {
+            self.inner = self.inner.global_secondary_index_updates(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::set_global_secondary_index_updates`].
+        pub fn set_global_secondary_index_updates(
+            mut self,
+            input: Option<Vec<crate::types::GlobalSecondaryIndexUpdate>>,
+        ) -> Self {
+            self.inner = self.inner.set_global_secondary_index_updates(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::get_global_secondary_index_updates`].
+        pub fn get_global_secondary_index_updates(
+            &self,
+        ) -> &Option<Vec<crate::types::GlobalSecondaryIndexUpdate>> {
+            self.inner.get_global_secondary_index_updates()
+        }
+
+        /// See [`UpdateTableInputBuilder::stream_specification`].
+        pub fn stream_specification(
+            mut self,
+            input: crate::types::StreamSpecification,
+        ) -> Self {
+            self.inner = self.inner.stream_specification(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::set_stream_specification`].
+        pub fn set_stream_specification(
+            mut self,
+            input: Option<crate::types::StreamSpecification>,
+        ) -> Self {
+            self.inner = self.inner.set_stream_specification(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::get_stream_specification`].
+        pub fn get_stream_specification(
+            &self,
+        ) -> &Option<crate::types::StreamSpecification> {
+            self.inner.get_stream_specification()
+        }
+
+        /// See [`UpdateTableInputBuilder::sse_specification`].
+        pub fn sse_specification(
+            mut self,
+            input: crate::types::SseSpecification,
+        ) -> Self {
+            self.inner = self.inner.sse_specification(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::set_sse_specification`].
+        pub fn set_sse_specification(
+            mut self,
+            input: Option<crate::types::SseSpecification>,
+        ) -> Self {
+            self.inner = self.inner.set_sse_specification(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::get_sse_specification`].
+        pub fn get_sse_specification(&self) -> &Option<crate::types::SseSpecification> {
+            self.inner.get_sse_specification()
+        }
+
+        /// See [`UpdateTableInputBuilder::replica_updates`].
+        pub fn replica_updates(
+            mut self,
+            input: crate::types::ReplicationGroupUpdate,
+        ) -> Self {
+            self.inner = self.inner.replica_updates(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::set_replica_updates`].
+        pub fn set_replica_updates(
+            mut self,
+            input: Option<Vec<crate::types::ReplicationGroupUpdate>>,
+        ) -> Self {
+            self.inner = self.inner.set_replica_updates(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::get_replica_updates`].
+        pub fn get_replica_updates(
+            &self,
+        ) -> &Option<Vec<crate::types::ReplicationGroupUpdate>> {
+            self.inner.get_replica_updates()
+        }
+
+        /// See [`UpdateTableInputBuilder::table_class`].
+        pub fn table_class(mut self, input: crate::types::TableClass) -> Self {
+            self.inner = self.inner.table_class(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::set_table_class`].
+        pub fn set_table_class(
+            mut self,
+            input: Option<crate::types::TableClass>,
+        ) -> Self {
+            self.inner = self.inner.set_table_class(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::get_table_class`].
+        pub fn get_table_class(&self) -> &Option<crate::types::TableClass> {
+            self.inner.get_table_class()
+        }
+
+        /// See [`UpdateTableInputBuilder::deletion_protection_enabled`].
+        pub fn deletion_protection_enabled(mut self, input: bool) -> Self {
+            self.inner = self.inner.deletion_protection_enabled(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::set_deletion_protection_enabled`].
+        pub fn set_deletion_protection_enabled(mut self, input: Option<bool>) -> Self {
+            self.inner = self.inner.set_deletion_protection_enabled(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::get_deletion_protection_enabled`].
+        pub fn get_deletion_protection_enabled(&self) -> &Option<bool> {
+            self.inner.get_deletion_protection_enabled()
+        }
+
+        /// See [`UpdateTableInputBuilder::multi_region_consistency`].
+        pub fn multi_region_consistency(
+            mut self,
+            input: crate::types::MultiRegionConsistency,
+        ) -> Self {
+            self.inner = self.inner.multi_region_consistency(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::set_multi_region_consistency`].
+        pub fn set_multi_region_consistency(
+            mut self,
+            input: Option<crate::types::MultiRegionConsistency>,
+        ) -> Self {
+            self.inner = self.inner.set_multi_region_consistency(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::get_multi_region_consistency`].
+        pub fn get_multi_region_consistency(
+            &self,
+        ) -> &Option<crate::types::MultiRegionConsistency> {
+            self.inner.get_multi_region_consistency()
+        }
+
+        /// See [`UpdateTableInputBuilder::global_table_witness_updates`].
+        pub fn global_table_witness_updates(
+            mut self,
+            input: crate::types::GlobalTableWitnessGroupUpdate,
+        ) -> Self {
+            self.inner = self.inner.global_table_witness_updates(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::set_global_table_witness_updates`].
+        pub fn set_global_table_witness_updates(
+            mut self,
+            input: Option<Vec<crate::types::GlobalTableWitnessGroupUpdate>>,
+        ) -> Self {
+            self.inner = self.inner.set_global_table_witness_updates(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::get_global_table_witness_updates`].
+        pub fn get_global_table_witness_updates(
+            &self,
+        ) -> &Option<Vec<crate::types::GlobalTableWitnessGroupUpdate>> {
+            self.inner.get_global_table_witness_updates()
+        }
+
+        /// See [`UpdateTableInputBuilder::on_demand_throughput`].
+        pub fn on_demand_throughput(
+            mut self,
+            input: crate::types::OnDemandThroughput,
+        ) -> Self {
+            self.inner = self.inner.on_demand_throughput(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::set_on_demand_throughput`].
+        pub fn set_on_demand_throughput(
+            mut self,
+            input: Option<crate::types::OnDemandThroughput>,
+        ) -> Self {
+            self.inner = self.inner.set_on_demand_throughput(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::get_on_demand_throughput`].
+        pub fn get_on_demand_throughput(
+            &self,
+        ) -> &Option<crate::types::OnDemandThroughput> {
+            self.inner.get_on_demand_throughput()
+        }
+
+        /// See [`UpdateTableInputBuilder::warm_throughput`].
+        pub fn warm_throughput(mut self, input: crate::types::WarmThroughput) -> Self {
+            self.inner = self.inner.warm_throughput(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::set_warm_throughput`].
+        pub fn set_warm_throughput(
+            mut self,
+            input: Option<crate::types::WarmThroughput>,
+        ) -> Self {
+            self.inner = self.inner.set_warm_throughput(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::get_warm_throughput`].
+        pub fn get_warm_throughput(&self) -> &Option<crate::types::WarmThroughput> {
+            self.inner.get_warm_throughput()
+        }
+
+        /// See [`UpdateTableInputBuilder::global_table_settings_replication_mode`].
+        pub fn global_table_settings_replication_mode(
+            mut self,
+            input: crate::types::GlobalTableSettingsReplicationMode,
+        ) -> Self {
+            self.inner = self.inner.global_table_settings_replication_mode(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::set_global_table_settings_replication_mode`].
+        pub fn set_global_table_settings_replication_mode(
+            mut self,
+            input: Option<crate::types::GlobalTableSettingsReplicationMode>,
+        ) -> Self {
+            self.inner = self.inner.set_global_table_settings_replication_mode(input);
+            self
+        }
+
+        /// See [`UpdateTableInputBuilder::get_global_table_settings_replication_mode`].
+        pub fn get_global_table_settings_replication_mode(
+            &self,
+        ) -> &Option<crate::types::GlobalTableSettingsReplicationMode> {
+            self.inner.get_global_table_settings_replication_mode()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateTable {

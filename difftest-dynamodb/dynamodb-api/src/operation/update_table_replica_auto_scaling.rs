@@ -429,6 +429,142 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateTableReplicaAutoScaling`](super::UpdateTableReplicaAutoScaling) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateTableReplicaAutoScalingFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateTableReplicaAutoScalingInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateTableReplicaAutoScalingFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateTableReplicaAutoScalingInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateTableReplicaAutoScalingOutput,
+            crate::error::SdkError<super::UpdateTableReplicaAutoScalingError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<
+                super::UpdateTableReplicaAutoScaling,
+            >(&self.handle, input)
+                .await
+        }
+
+        /// See [`UpdateTableReplicaAutoScalingInputBuilder::global_secondary_index_updates`].
+        pub fn global_secondary_index_updates(
+            mut self,
+            input: crate::types::GlobalSecondaryIndexAutoScalingUpdate,
+        ) -> Self {
+            self.inner = self.inner.global_secondary_index_updates(input);
+            self
+        }
+
+        /// See [`UpdateTableReplicaAutoScalingInputBuilder::set_global_secondary_index_updates`].
+        pub fn set_global_secondary_index_updates(
+            mut self,
+            input: Option<Vec<crate::types::GlobalSecondaryIndexAutoScalingUpdate>>,
+        ) -> Self {
+            self.inner = self.inner.set_global_secondary_index_updates(input);
+            self
+        }
+
+        /// See [`UpdateTableReplicaAutoScalingInputBuilder::get_global_secondary_index_updates`].
+        pub fn get_global_secondary_index_updates(
+            &self,
+        ) -> &Option<Vec<crate::types::GlobalSecondaryIndexAutoScalingUpdate>> {
+            self.inner.get_global_secondary_index_updates()
+        }
+
+        /// See [`UpdateTableReplicaAutoScalingInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`UpdateTableReplicaAutoScalingInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`UpdateTableReplicaAutoScalingInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+
+        /// See [`UpdateTableReplicaAutoScalingInputBuilder::provisioned_write_capacity_auto_scaling_update`].
+        pub fn provisioned_write_capacity_auto_scaling_update(
+            mut self,
+            input: crate::types::AutoScalingSettingsUpdate,
+        ) -> Self {
+            self.inner = self
+                .inner
+                .provisioned_write_capacity_auto_scaling_update(input);
+            self
+        }
+
+        /// See [`UpdateTableReplicaAutoScalingInputBuilder::set_provisioned_write_capacity_auto_scaling_update`].
+        pub fn set_provisioned_write_capacity_auto_scaling_update(
+            mut self,
+            input: Option<crate::types::AutoScalingSettingsUpdate>,
+        ) -> Self {
+            self.inner = self
+                .inner
+                .set_provisioned_write_capacity_auto_scaling_update(input);
+            self
+        }
+
+        /// See [`UpdateTableReplicaAutoScalingInputBuilder::get_provisioned_write_capacity_auto_scaling_update`].
+        pub fn get_provisioned_write_capacity_auto_scaling_update(
+            &self,
+        ) -> &Option<crate::types::AutoScalingSettingsUpdate> {
+            self.inner.get_provisioned_write_capacity_auto_scaling_update()
+        }
+
+        /// See [`UpdateTableReplicaAutoScalingInputBuilder::replica_updates`].
+        pub fn replica_updates(
+            mut self,
+            input: crate::types::ReplicaAutoScalingUpdate,
+        ) -> Self {
+            self.inner = self.inner.replica_updates(input);
+            self
+        }
+
+        /// See [`UpdateTableReplicaAutoScalingInputBuilder::set_replica_updates`].
+        pub fn set_replica_updates(
+            mut self,
+            input: Option<Vec<crate::types::ReplicaAutoScalingUpdate>>,
+        ) -> Self {
+            self.inner = self.inner.set_replica_updates(input);
+            self
+        }
+
+        /// See [`UpdateTableReplicaAutoScalingInputBuilder::get_replica_updates`].
+        pub fn get_replica_updates(
+            &self,
+        ) -> &Option<Vec<crate::types::ReplicaAutoScalingUpdate>> {
+            self.inner.get_replica_updates()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateTableReplicaAutoScaling {

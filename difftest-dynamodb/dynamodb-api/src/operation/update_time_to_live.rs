@@ -355,6 +355,85 @@ pub mod builders {
             }
         }
     }
+
+    /// Fluent builder for the [`UpdateTimeToLive`](super::UpdateTimeToLive) operation: set the input's members, then call [`send`](Self::send).
+    #[cfg(feature = "client")]
+    #[derive(Clone, Debug)]
+    pub struct UpdateTimeToLiveFluentBuilder {
+        handle: ::std::sync::Arc<crate::client::Handle>,
+        inner: UpdateTimeToLiveInputBuilder,
+    }
+
+    #[cfg(feature = "client")]
+    impl UpdateTimeToLiveFluentBuilder {
+        pub(crate) fn new(handle: ::std::sync::Arc<crate::client::Handle>) -> Self {
+            Self {
+                handle,
+                inner: ::std::default::Default::default(),
+            }
+        }
+
+        /// The input built so far.
+        pub fn as_input(&self) -> &UpdateTimeToLiveInputBuilder {
+            &self.inner
+        }
+
+        /// Sends the request and returns the output, or the error.
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            super::UpdateTimeToLiveOutput,
+            crate::error::SdkError<super::UpdateTimeToLiveError>,
+        > {
+            let input = self
+                .inner
+                .build()
+                .map_err(crate::error::SdkError::construction_failure)?;
+            crate::client::send::<super::UpdateTimeToLive>(&self.handle, input).await
+        }
+
+        /// See [`UpdateTimeToLiveInputBuilder::table_name`].
+        pub fn table_name(mut self, input: impl Into<String>) -> Self {
+            self.inner = self.inner.table_name(input);
+            self
+        }
+
+        /// See [`UpdateTimeToLiveInputBuilder::set_table_name`].
+        pub fn set_table_name(mut self, input: Option<String>) -> Self {
+            self.inner = self.inner.set_table_name(input);
+            self
+        }
+
+        /// See [`UpdateTimeToLiveInputBuilder::get_table_name`].
+        pub fn get_table_name(&self) -> &Option<String> {
+            self.inner.get_table_name()
+        }
+
+        /// See [`UpdateTimeToLiveInputBuilder::time_to_live_specification`].
+        pub fn time_to_live_specification(
+            mut self,
+            input: crate::types::TimeToLiveSpecification,
+        ) -> Self {
+            self.inner = self.inner.time_to_live_specification(input);
+            self
+        }
+
+        /// See [`UpdateTimeToLiveInputBuilder::set_time_to_live_specification`].
+        pub fn set_time_to_live_specification(
+            mut self,
+            input: Option<crate::types::TimeToLiveSpecification>,
+        ) -> Self {
+            self.inner = self.inner.set_time_to_live_specification(input);
+            self
+        }
+
+        /// See [`UpdateTimeToLiveInputBuilder::get_time_to_live_specification`].
+        pub fn get_time_to_live_specification(
+            &self,
+        ) -> &Option<crate::types::TimeToLiveSpecification> {
+            self.inner.get_time_to_live_specification()
+        }
+    }
 }
 
 impl crate::protocol::Operation for UpdateTimeToLive {
